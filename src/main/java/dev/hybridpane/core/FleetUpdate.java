@@ -1,0 +1,44 @@
+package dev.hybridpane.core;
+
+import dev.hybridpane.domain.Cluster;
+import dev.hybridpane.domain.ClusterEvent;
+import dev.hybridpane.domain.ClusterNode;
+import dev.hybridpane.domain.ClusterRef;
+import dev.hybridpane.domain.ConnectionState;
+import java.time.Duration;
+import java.util.List;
+
+/** What the fleet tells the UI. Records flow from adapter threads through the batching bridge. */
+public sealed interface FleetUpdate {
+    record DiscoveryStarted(List<String> regions) implements FleetUpdate {
+    }
+
+    record ClusterFound(Cluster cluster) implements FleetUpdate {
+    }
+
+    /** DescribeCluster failed for a listed cluster. */
+    record ClusterUnavailable(ClusterRef ref, String reason) implements FleetUpdate {
+    }
+
+    record RegionFailed(String region, String reason) implements FleetUpdate {
+    }
+
+    record DiscoveryFinished(int clusters, Duration took) implements FleetUpdate {
+    }
+
+    /** The whole discovery failed before any region (e.g. credentials). */
+    record EnvironmentFailed(String reason) implements FleetUpdate {
+    }
+
+    record AccessChanged(ClusterRef ref, ConnectionState state) implements FleetUpdate {
+    }
+
+    record NodeUpserted(ClusterRef ref, ClusterNode node) implements FleetUpdate {
+    }
+
+    record NodeDeleted(ClusterRef ref, String nodeName) implements FleetUpdate {
+    }
+
+    record EventSeen(ClusterRef ref, ClusterEvent event) implements FleetUpdate {
+    }
+}

@@ -1,0 +1,17 @@
+package dev.hybridpane.domain;
+
+/** The cluster's accessConfig.authenticationMode. */
+public enum AuthenticationMode {
+    API, API_AND_CONFIG_MAP, CONFIG_MAP, UNKNOWN;
+
+    public static AuthenticationMode parse(String s) {
+        if (s == null) {
+            return UNKNOWN;
+        }
+        try {
+            return valueOf(s.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return UNKNOWN;
+        }
+    }
+}

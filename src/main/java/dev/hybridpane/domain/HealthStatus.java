@@ -1,0 +1,5 @@
+package dev.hybridpane.domain;
+
+public enum HealthStatus {
+    HEALTHY, DEGRADED, DOWN, EMPTY
+}

@@ -1,0 +1,16 @@
+package dev.hybridpane.domain;
+
+public enum IpFamily {
+    IPV4, IPV6, UNKNOWN;
+
+    public static IpFamily parse(String s) {
+        if (s == null) {
+            return UNKNOWN;
+        }
+        return switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "ipv4" -> IPV4;
+            case "ipv6" -> IPV6;
+            default -> UNKNOWN;
+        };
+    }
+}

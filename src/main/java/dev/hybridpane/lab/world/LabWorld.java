@@ -1,0 +1,171 @@
+package dev.hybridpane.lab.world;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The lab's seeded world, read from {@code world.yaml} in the lab's resources. The AWS emulator and
+ * the Kubernetes API servers are both built from it, so they agree on every name and CIDR.
+ */
+public record LabWorld(String accountId, String userName, List<String> regions, List<LabCluster> clusters) {
+
+    public static final String RESOURCE = "/dev/hybridpane/lab/world.yaml";
+
+    public LabWorld {
+        regions = List.copyOf(regions);
+        clusters = List.copyOf(clusters);
+    }
+
+    public static LabWorld load() {
+        try (InputStream in = LabWorld.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("lab world " + RESOURCE + " is missing from the class path");
+            }
+            return parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static LabWorld parse(InputStream in) throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        return yaml.readValue(in, LabWorld.class);
+    }
+
+    public String userArn() {
+        return "arn:aws:iam::" + accountId + ":user/" + userName;
+    }
+
+    public List<LabCluster> clustersIn(String region) {
+        return clusters.stream().filter(c -> c.region().equals(region)).toList();
+    }
+
+    /**
+     * The same world with the first hybrid cluster grown to {@code hybridNodes} hybrid nodes, spread over
+     * pools of 50 nodes and sites of 10 pools, for performance work. The other clusters stay as seeded.
+     */
+    public LabWorld scaled(int hybridNodes) {
+        if (hybridNodes <= 0) {
+            return this;
+        }
+        List<LabCluster> out = new ArrayList<>();
+        boolean done = false;
+        for (LabCluster c : clusters) {
+            if (!done && !c.remoteNodeCidrs().isEmpty()) {
+                out.add(c.withSites(scaledSites(c, hybridNodes)));
+                done = true;
+            } else {
+                out.add(c);
+            }
+        }
+        return new LabWorld(accountId, userName, regions, out);
+    }
+
+    private static List<LabSite> scaledSites(LabCluster c, int hybridNodes) {
+        int perPool = 50;
+        int poolsPerSite = 10;
+        int pools = (hybridNodes + perPool - 1) / perPool;
+        List<LabSite> sites = new ArrayList<>();
+        int remaining = hybridNodes;
+        int site = 0;
+        for (int p = 0; p < pools; site++) {
+            List<LabPool> sitePools = new ArrayList<>();
+            for (int i = 0; i < poolsPerSite && p < pools; i++, p++) {
+                int n = Math.min(perPool, remaining);
+                remaining -= n;
+                sitePools.add(new LabPool(String.format("pool-%03d", p), n, p % 2 == 0 ? "ssm" : "iam-ra",
+                        p % 5 == 4 ? "arm64" : "amd64", c.nodeKubeletVersion(), "Ubuntu 22.04.5 LTS"));
+            }
+            // 10.200.0.0/16 is carved into /24s: one per site at this scale (up to 10 x 50 = 500 nodes fit a /23)
+            String cidr = "10." + (200 + site / 128) + "." + ((site % 128) * 2) + ".0/23";
+            sites.add(new LabSite(String.format("site-%02d", site), "Scaled lab site " + site, cidr, sitePools));
+        }
+        return sites;
+    }
+
+    /** An EKS cluster in the lab, with its VPC, its cloud nodes and its hybrid sites. */
+    public record LabCluster(
+            String name,
+            String region,
+            String version,
+            String platformVersion,
+            String status,
+            String authenticationMode,
+            String ipFamily,
+            boolean endpointPublic,
+            boolean endpointPrivate,
+            String serviceCidr,
+            List<String> remoteNodeCidrs,
+            List<String> remotePodCidrs,
+            LabVpc vpc,
+            List<LabAccessEntry> accessEntries,
+            List<String> addons,
+            String cni,
+            int cloudNodes,
+            String nodeKubeletVersion,
+            List<LabSite> sites,
+            Map<String, String> tags) {
+
+        public LabCluster {
+            remoteNodeCidrs = List.copyOf(remoteNodeCidrs == null ? List.of() : remoteNodeCidrs);
+            remotePodCidrs = List.copyOf(remotePodCidrs == null ? List.of() : remotePodCidrs);
+            accessEntries = List.copyOf(accessEntries == null ? List.of() : accessEntries);
+            addons = List.copyOf(addons == null ? List.of() : addons);
+            sites = List.copyOf(sites == null ? List.of() : sites);
+            tags = Map.copyOf(tags == null ? Map.of() : tags);
+            cni = cni == null ? "vpc-cni" : cni;
+        }
+
+        public String arn(String accountId) {
+            return "arn:aws:eks:" + region + ":" + accountId + ":cluster/" + name;
+        }
+
+        public int hybridNodeCount() {
+            return sites.stream().flatMap(s -> s.pools().stream()).mapToInt(LabPool::nodes).sum();
+        }
+
+        LabCluster withSites(List<LabSite> newSites) {
+            return new LabCluster(name, region, version, platformVersion, status, authenticationMode, ipFamily,
+                    endpointPublic, endpointPrivate, serviceCidr, remoteNodeCidrs, remotePodCidrs, vpc, accessEntries,
+                    addons, cni, cloudNodes, nodeKubeletVersion, newSites, tags);
+        }
+    }
+
+    public record LabVpc(String id, String name, List<String> cidrs, List<LabSubnet> subnets,
+            String clusterSecurityGroupId, List<String> additionalSecurityGroupIds, String transitGatewayId) {
+        public LabVpc {
+            cidrs = List.copyOf(cidrs);
+            subnets = List.copyOf(subnets);
+            additionalSecurityGroupIds = List.copyOf(additionalSecurityGroupIds == null ? List.of() : additionalSecurityGroupIds);
+        }
+    }
+
+    public record LabSubnet(String id, String cidr, String availabilityZone, String name) {
+    }
+
+    public record LabAccessEntry(String principalArn, String type, String username, List<String> kubernetesGroups) {
+        public LabAccessEntry {
+            kubernetesGroups = List.copyOf(kubernetesGroups == null ? List.of() : kubernetesGroups);
+        }
+    }
+
+    /** An on-prem site: its node CIDR (inside the cluster's remote node networks) and its pools. */
+    public record LabSite(String name, String description, String nodeCidr, List<LabPool> pools) {
+        public LabSite {
+            pools = List.copyOf(pools);
+        }
+    }
+
+    /** A hybrid node pool: {@code nodes} hybrid nodes with the given credential provider (ssm or iam-ra). */
+    public record LabPool(String name, int nodes, String credentialProvider, String architecture, String kubeletVersion,
+            String osImage) {
+    }
+}
