@@ -2,6 +2,7 @@ package dev.hybridpane.lab.kube;
 
 import dev.hybridpane.lab.world.LabWorld.LabCluster;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -67,6 +68,17 @@ public final class LabApiServer implements AutoCloseable {
     /** Stores an object directly (seeding and simulation); watches see an ADDED event. */
     void store(String collectionPath, HasMetadata object, Instant created) {
         dispatcher.seed(collectionPath, object, created);
+    }
+
+    /** Reads a node straight from the store, or null. */
+    Node node(String name) {
+        String json = dispatcher.get(LabSeeder.NODES + "/" + name);
+        return json == null ? null : Serialization.unmarshal(json, Node.class);
+    }
+
+    /** Replaces a node in the store as a PUT would; false when it is gone or was changed meanwhile. */
+    boolean replaceNode(Node node) {
+        return dispatcher.put(LabSeeder.NODES + "/" + node.getMetadata().getName(), Serialization.asJson(node)) == 200;
     }
 
     @Override

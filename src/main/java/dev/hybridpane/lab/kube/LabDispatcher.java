@@ -7,11 +7,14 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.internal.MockDispatcher;
 import io.fabric8.mockwebserver.internal.SimpleRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -71,6 +74,19 @@ final class LabDispatcher extends Dispatcher {
         String json = Serialization.asJson(object);
         GenericKubernetesResource generic = Serialization.unmarshal(json, GenericKubernetesResource.class);
         crud.processEvent(collectionPath, crud.getKey(collectionPath), null, generic, json);
+    }
+
+    /** In-process GET against the CRUD store: the JSON body, or null when absent. */
+    String get(String path) {
+        MockResponse r = crud.handleGet(path);
+        return r.code() == 200 && r.getBody() != null ? r.getBody().readUtf8() : null;
+    }
+
+    /** In-process PUT against the CRUD store (resourceVersion checked, watches notified); returns the HTTP code. */
+    int put(String path, String json) {
+        RecordedRequest request = new RecordedRequest("HTTP/1.1", HttpMethod.PUT, path,
+                Headers.builder().add("Content-Type", "application/json").build(), new Buffer(json.getBytes(StandardCharsets.UTF_8)));
+        return crud.handleUpdate(request).code();
     }
 
     @Override
