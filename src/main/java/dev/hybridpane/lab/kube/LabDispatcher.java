@@ -67,8 +67,7 @@ final class LabDispatcher extends Dispatcher {
         object.getMetadata().setUid(UUID.randomUUID().toString());
         object.getMetadata().setResourceVersion(String.valueOf(crud.requestResourceVersion()));
         object.getMetadata().setCreationTimestamp(created.truncatedTo(ChronoUnit.SECONDS).toString());
-        if (object.getMetadata().getGeneration() == null && !"Node".equals(object.getKind()) && !"Event".equals(object.getKind())
-                && !"Namespace".equals(object.getKind())) {
+        if (object.getMetadata().getGeneration() == null) {
             object.getMetadata().setGeneration(1L);
         }
         String json = Serialization.asJson(object);
