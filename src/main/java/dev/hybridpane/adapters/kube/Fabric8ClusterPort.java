@@ -1,0 +1,113 @@
+package dev.hybridpane.adapters.kube;
+
+import dev.hybridpane.core.ClusterAccess;
+import dev.hybridpane.core.ClusterAccess.EksTokenAccess;
+import dev.hybridpane.core.ClusterAccess.KubeconfigContext;
+import dev.hybridpane.core.ClusterListener;
+import dev.hybridpane.core.ClusterPort;
+import dev.hybridpane.domain.ClusterRef;
+import dev.hybridpane.domain.ConnectionState.Failed;
+import dev.hybridpane.domain.ConnectionState.FailureKind;
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/** The cluster port on fabric8: informers for nodes and node events, EKS tokens or kubeconfig contexts. */
+public final class Fabric8ClusterPort implements ClusterPort {
+    private final Path kubeconfig;
+    private final Clock clock;
+
+    /** Uses the user's kubeconfig the usual way (KUBECONFIG, then ~/.kube/config). */
+    public Fabric8ClusterPort() {
+        this(null, Clock.systemUTC());
+    }
+
+    /** Uses this kubeconfig file for contexts (the lab writes one); null means the usual lookup. */
+    public Fabric8ClusterPort(Path kubeconfig, Clock clock) {
+        this.kubeconfig = kubeconfig;
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    @Override
+    public ClusterConnection connect(ClusterRef ref, ClusterAccess access, ClusterListener listener) {
+        Fabric8Connection c;
+        if (access instanceof EksTokenAccess eks) {
+            c = new Fabric8Connection(ref, eks.endpoint(), () -> eksConfig(eks), listener, clock);
+        } else if (access instanceof KubeconfigContext kc) {
+            c = new Fabric8Connection(ref, "context " + kc.context(), () -> contextConfig(kc.context()), listener, clock);
+        } else {
+            throw new IllegalArgumentException("unknown access " + access);
+        }
+        c.start();
+        return c;
+    }
+
+    static Config eksConfig(EksTokenAccess eks) {
+        ConfigBuilder b = new ConfigBuilder(Config.empty())
+                .withMasterUrl(eks.endpoint())
+                .withOauthTokenProvider(() -> eks.tokens().get().value());
+        if (eks.endpoint().startsWith("https") && eks.certificateAuthorityBase64() != null
+                && !eks.certificateAuthorityBase64().isBlank()) {
+            b.withCaCertData(eks.certificateAuthorityBase64());
+        }
+        return tuned(b).build();
+    }
+
+    private Config contextConfig(String context) {
+        Config cfg = kubeconfig == null ? Config.autoConfigure(context) : Config.fromKubeconfig(context, kubeconfig.toFile());
+        if (cfg.getCurrentContext() == null || !context.equals(cfg.getCurrentContext().getName())) {
+            throw new MissingContext(context);
+        }
+        return tuned(new ConfigBuilder(cfg)).build();
+    }
+
+    /** Fail fast per request (the informers retry with their own backoff), never hang the UI's view of the state. */
+    private static ConfigBuilder tuned(ConfigBuilder b) {
+        return b.withRequestRetryBackoffLimit(1)
+                .withRequestRetryBackoffInterval(500)
+                .withConnectionTimeout(5_000)
+                .withRequestTimeout(20_000)
+                .withWatchReconnectInterval(1_000)
+                .withWatchReconnectLimit(-1);
+    }
+
+    @Override
+    public List<String> kubeconfigContexts() {
+        try {
+            Config cfg;
+            if (kubeconfig != null) {
+                if (!Files.isRegularFile(kubeconfig)) {
+                    return List.of();
+                }
+                cfg = Config.fromKubeconfig((String) null, kubeconfig.toFile());
+            } else {
+                if (Config.getKubeconfigFilenames().stream().map(File::new).noneMatch(File::isFile)) {
+                    return List.of();
+                }
+                cfg = Config.autoConfigure(null);
+            }
+            return cfg.getContexts() == null ? List.of() : cfg.getContexts().stream().map(NamedContext::getName).toList();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** The kubeconfig has no such context: shown as NOT_FOUND. */
+    static final class MissingContext extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MissingContext(String context) {
+            super("Your kubeconfig has no context named " + context + ".");
+        }
+
+        Failed toState() {
+            return new Failed(FailureKind.NOT_FOUND, getMessage());
+        }
+    }
+}

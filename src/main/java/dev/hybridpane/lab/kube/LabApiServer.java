@@ -1,0 +1,92 @@
+package dev.hybridpane.lab.kube;
+
+import dev.hybridpane.lab.world.LabWorld.LabCluster;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.dsl.MockServerExpectation;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One lab cluster's Kubernetes API: fabric8's mock server in CRUD mode plus discovery, on 127.0.0.1. */
+public final class LabApiServer implements AutoCloseable {
+    private final LabCluster cluster;
+    private final LabDiscovery discovery;
+    private final LabDispatcher dispatcher;
+    private final KubernetesMockServer server;
+    private KubernetesClient client;
+
+    LabApiServer(LabCluster cluster) {
+        this.cluster = cluster;
+        this.discovery = new LabDiscovery(cluster.version(), cluster.nodeKubeletVersion());
+        Map<ServerRequest, Queue<ServerResponse>> expectations = new ConcurrentHashMap<>();
+        this.dispatcher = new LabDispatcher(expectations, discovery);
+        this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), expectations,
+                dispatcher, false);
+    }
+
+    void start() {
+        server.start(InetAddress.getLoopbackAddress(), 0);
+        discovery.setServerAddress("127.0.0.1:" + server.getPort());
+    }
+
+    public LabCluster cluster() {
+        return cluster;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    /** Discovery documents of this server; add custom resources here so kubectl sees them. */
+    public LabDiscovery discovery() {
+        return discovery;
+    }
+
+    /** Expectations take priority over the CRUD store (for endpoints the store lacks, or failures in tests). */
+    public MockServerExpectation expect() {
+        return server.expect();
+    }
+
+    /** An admin client for the lab's own use. Closed with the server. */
+    public synchronized KubernetesClient client() {
+        if (client == null) {
+            client = server.createClient();
+        }
+        return client;
+    }
+
+    /** Stores an object directly (seeding and simulation); watches see an ADDED event. */
+    void store(String collectionPath, HasMetadata object, Instant created) {
+        dispatcher.seed(collectionPath, object, created);
+    }
+
+    /** Reads a node straight from the store, or null. */
+    Node node(String name) {
+        String json = dispatcher.get(LabSeeder.NODES + "/" + name);
+        return json == null ? null : Serialization.unmarshal(json, Node.class);
+    }
+
+    /** Replaces a node in the store as a PUT would; false when it is gone or was changed meanwhile. */
+    boolean replaceNode(Node node) {
+        return dispatcher.put(LabSeeder.NODES + "/" + node.getMetadata().getName(), Serialization.asJson(node)) == 200;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        server.shutdown();
+    }
+}

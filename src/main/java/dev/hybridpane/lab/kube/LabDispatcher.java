@@ -1,0 +1,96 @@
+package dev.hybridpane.lab.kube;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.internal.MockDispatcher;
+import io.fabric8.mockwebserver.internal.SimpleRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+
+/**
+ * Answers a lab API server's requests: discovery documents first (any query string), then recorded
+ * expectations (exact method and path), then fabric8's CRUD store with its watches.
+ */
+final class LabDispatcher extends Dispatcher {
+    private final Map<ServerRequest, Queue<ServerResponse>> expectations;
+    private final MockDispatcher expectationDispatcher;
+    private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
+    private final LabDiscovery discovery;
+
+    LabDispatcher(Map<ServerRequest, Queue<ServerResponse>> expectations, LabDiscovery discovery) {
+        this.expectations = expectations;
+        this.expectationDispatcher = new MockDispatcher(expectations);
+        this.discovery = discovery;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        if ("GET".equalsIgnoreCase(request.getMethod())) {
+            String doc = discovery.answer(request.getPath());
+            if (doc != null) {
+                return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json").setBody(doc);
+            }
+        }
+        Queue<ServerResponse> queue = expectations.get(new SimpleRequest(HttpMethod.valueOf(request.getMethod()), request.getPath()));
+        if (queue != null && !queue.isEmpty()) {
+            return expectationDispatcher.dispatch(request);
+        }
+        MockResponse response = crud.dispatch(request);
+        if (response.header("Content-Type") == null && response.getWebSocketListener() == null) {
+            response.setHeader("Content-Type", "application/json");
+        }
+        return response;
+    }
+
+    /**
+     * Stores an object straight into the CRUD store, as a create would (uid, resourceVersion, creation time),
+     * without an HTTP round trip and without the store's linear duplicate scan. Used for seeding only: the
+     * caller guarantees names are unique. Open watches are notified as for a create.
+     *
+     * @param collectionPath e.g. /api/v1/nodes or /api/v1/namespaces/default/events
+     */
+    void seed(String collectionPath, HasMetadata object, Instant created) {
+        object.getMetadata().setUid(UUID.randomUUID().toString());
+        object.getMetadata().setResourceVersion(String.valueOf(crud.requestResourceVersion()));
+        object.getMetadata().setCreationTimestamp(created.truncatedTo(ChronoUnit.SECONDS).toString());
+        if (object.getMetadata().getGeneration() == null) {
+            object.getMetadata().setGeneration(1L);
+        }
+        String json = Serialization.asJson(object);
+        GenericKubernetesResource generic = Serialization.unmarshal(json, GenericKubernetesResource.class);
+        crud.processEvent(collectionPath, crud.getKey(collectionPath), null, generic, json);
+    }
+
+    /** In-process GET against the CRUD store: the JSON body, or null when absent. */
+    String get(String path) {
+        MockResponse r = crud.handleGet(path);
+        return r.code() == 200 && r.getBody() != null ? r.getBody().readUtf8() : null;
+    }
+
+    /** In-process PUT against the CRUD store (resourceVersion checked, watches notified); returns the HTTP code. */
+    int put(String path, String json) {
+        RecordedRequest request = new RecordedRequest("HTTP/1.1", HttpMethod.PUT, path,
+                Headers.builder().add("Content-Type", "application/json").build(), new Buffer(json.getBytes(StandardCharsets.UTF_8)));
+        return crud.handleUpdate(request).code();
+    }
+
+    @Override
+    public void shutdown() {
+        expectationDispatcher.shutdown();
+        crud.shutdown();
+    }
+}

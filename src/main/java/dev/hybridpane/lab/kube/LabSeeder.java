@@ -1,0 +1,82 @@
+package dev.hybridpane.lab.kube;
+
+import dev.hybridpane.lab.world.LabWorld.LabCluster;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Fills a lab API server from its world cluster: namespaces, EC2 and hybrid nodes, kube-system workloads and
+ * node events. Writes straight into the CRUD store (no HTTP round trips), so 5,000 nodes seed in about a second.
+ */
+final class LabSeeder {
+    static final String NODES = "/api/v1/nodes";
+    /** Above this many hybrid nodes only the first ones get seeded lifecycle events (a real cluster keeps 1 h of events). */
+    static final int MAX_NODES_WITH_EVENTS = 500;
+
+    private final Clock clock;
+    private final LabEventFactory events = new LabEventFactory();
+
+    LabSeeder(Clock clock) {
+        this.clock = clock;
+    }
+
+    void seed(LabApiServer server) {
+        LabCluster c = server.cluster();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant clusterCreated = now.minus(Duration.ofDays(41));
+        for (String ns : List.of("default", "kube-system", "kube-public", "kube-node-lease")) {
+            Namespace n = new NamespaceBuilder().withNewMetadata().withName(ns)
+                    .addToLabels("kubernetes.io/metadata.name", ns).endMetadata()
+                    .withNewStatus().withPhase("Active").endStatus().build();
+            server.store("/api/v1/namespaces", n, clusterCreated);
+        }
+        LabWorkloadFactory workloads = new LabWorkloadFactory(c);
+        for (DaemonSet ds : workloads.daemonSets()) {
+            server.store("/apis/apps/v1/namespaces/kube-system/daemonsets", ds, clusterCreated);
+        }
+        for (Deployment d : workloads.deployments()) {
+            server.store("/apis/apps/v1/namespaces/kube-system/deployments", d, clusterCreated);
+        }
+        Instant nodesCreated = now.minus(Duration.ofDays(12));
+        for (Node n : new LabNodeFactory(c, nodesCreated).cloudNodes()) {
+            server.store(NODES, n, nodesCreated);
+        }
+        Instant hybridCreated = now.minus(Duration.ofMinutes(50));
+        List<Node> hybrid = new LabNodeFactory(c, hybridCreated).hybridNodes();
+        for (int i = 0; i < hybrid.size(); i++) {
+            Node n = hybrid.get(i);
+            server.store(NODES, n, hybridCreated);
+            if (i < MAX_NODES_WITH_EVENTS) {
+                seedEvents(server, n, i, hybridCreated);
+            }
+        }
+    }
+
+    private void seedEvents(LabApiServer server, Node n, int index, Instant created) {
+        String path = "/api/v1/namespaces/" + LabEventFactory.NS + "/events";
+        String name = n.getMetadata().getName();
+        server.store(path, events.kubelet(n, "Normal", "Starting", "Starting kubelet.", created), created);
+        server.store(path, events.controller(n, "Normal", "RegisteredNode",
+                "Node " + name + " event: Registered Node " + name + " in Controller", created.plusSeconds(9)), created);
+        if (index % 4 == 0) {
+            // before the CNI ran, the node was not ready for a while
+            server.store(path, events.controller(n, "Warning", "NodeNotReady",
+                    LabEventFactory.statusMessage(name, "NodeNotReady"), created.plusSeconds(20)), created);
+        }
+        server.store(path, events.kubelet(n, "Normal", "NodeReady", LabEventFactory.statusMessage(name, "NodeReady"),
+                created.plusSeconds(47)), created);
+        if (index % 3 == 1) {
+            server.store(path, events.kubelet(n, "Warning", "FreeDiskSpaceFailed",
+                    "Failed to garbage collect required amount of images. Attempted to free 4215382425 bytes, but only found 0 bytes eligible to free.",
+                    created.plusSeconds(1800)), created);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.hybridpane.lab.kube;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeCondition;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A little life in a lab cluster: every period one hybrid node stops posting status (Ready becomes Unknown,
+ * NodeStatusUnknown) and comes back on the next tick, with the events the node lifecycle controller and the
+ * kubelet would record. {@link #flipRandomNodes(int)} changes many node statuses at once for load tests.
+ */
+public final class LabSimulation implements AutoCloseable {
+    public static final Duration DEFAULT_PERIOD = Duration.ofSeconds(30);
+
+    private final LabApiServer server;
+    private final Duration period;
+    private final Clock clock;
+    private final Random random;
+    private final List<String> hybridNodes;
+    private final LabEventFactory events = new LabEventFactory();
+    private ScheduledExecutorService executor;
+    private String down;
+
+    public LabSimulation(LabApiServer server) {
+        this(server, DEFAULT_PERIOD, Clock.systemUTC(), new Random(17));
+    }
+
+    public LabSimulation(LabApiServer server, Duration period, Clock clock, Random random) {
+        this.server = server;
+        this.period = period;
+        this.clock = clock;
+        this.random = random;
+        List<String> names = new ArrayList<>();
+        new LabNodeFactory(server.cluster(), Instant.EPOCH).hybridNodes().forEach(n -> names.add(n.getMetadata().getName()));
+        this.hybridNodes = List.copyOf(names);
+    }
+
+    /** Starts ticking on a daemon thread. Does nothing when the cluster has no hybrid nodes or it already runs. */
+    public synchronized void start() {
+        if (executor != null || hybridNodes.isEmpty()) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lab-simulation-" + server.cluster().name());
+            t.setDaemon(true);
+            return t;
+        });
+        long ms = period.toMillis();
+        executor.scheduleAtFixedRate(this::safeTick, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void safeTick() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            // a lab hiccup (node deleted by a test, server closing) must not end the simulation
+        }
+    }
+
+    /** One step: the node that went away comes back, or a random hybrid node goes NotReady. Returns its name. */
+    public synchronized String tick() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        if (down != null) {
+            String name = down;
+            down = null;
+            Node n = setReady(name, true, now);
+            if (n != null) {
+                server.store("/api/v1/namespaces/default/events", events.kubelet(n, "Normal", "NodeReady",
+                        LabEventFactory.statusMessage(name, "NodeReady"), now), now);
+            }
+            return name;
+        }
+        String name = hybridNodes.get(random.nextInt(hybridNodes.size()));
+        Node n = setReady(name, false, now);
+        if (n != null) {
+            down = name;
+            server.store("/api/v1/namespaces/default/events", events.controller(n, "Warning", "NodeNotReady",
+                    LabEventFactory.statusMessage(name, "NodeNotReady"), now), now);
+        }
+        return name;
+    }
+
+    /** Toggles the Ready condition of {@code count} random hybrid nodes (no events). Returns how many changed. */
+    public int flipRandomNodes(int count) {
+        if (hybridNodes.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        int changed = 0;
+        for (int i = 0; i < count; i++) {
+            String name;
+            synchronized (this) {
+                name = hybridNodes.get(random.nextInt(hybridNodes.size()));
+            }
+            Node n = server.node(name);
+            if (n != null && setReady(n, !isReady(n), now)) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    static boolean isReady(Node n) {
+        return n.getStatus() != null && n.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    private Node setReady(String name, boolean ready, Instant now) {
+        Node n = server.node(name);
+        return n != null && setReady(n, ready, now) ? n : null;
+    }
+
+    private boolean setReady(Node n, boolean ready, Instant now) {
+        List<NodeCondition> conditions = new ArrayList<>();
+        for (NodeCondition c : n.getStatus().getConditions()) {
+            if ("Ready".equals(c.getType())) {
+                conditions.add(ready ? LabNodeFactory.ready(now, now)
+                        : LabNodeFactory.notReady(Instant.parse(c.getLastHeartbeatTime()), now));
+            } else {
+                conditions.add(c);
+            }
+        }
+        n.getStatus().setConditions(conditions);
+        return server.replaceNode(n);
+    }
+}
