@@ -31,6 +31,7 @@ final class Xml {
         return this;
     }
 
+    /** Escapes text and attribute values; apostrophes stay literal, as AWS writes them. */
     static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
@@ -39,7 +40,6 @@ final class Xml {
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
                 case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
                 default -> out.append(c);
             }
         }
