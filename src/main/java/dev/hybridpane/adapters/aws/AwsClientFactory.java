@@ -1,0 +1,148 @@
+package dev.hybridpane.adapters.aws;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileProperty;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * Builds and caches the SDK clients of one set of credentials, one client per service and region,
+ * all sharing one Apache HTTP client and the SDK's default retry policy. Either for a named profile
+ * (through the SDK's own profile provider, so SSO, assume-role and credential_process profiles work) or for
+ * an endpoint override with static keys (the lab). {@link #close()} closes every client it built.
+ */
+public final class AwsClientFactory implements AutoCloseable {
+    /** Where STS calls without a region go when the profile names none. */
+    static final String FALLBACK_REGION = "us-east-1";
+
+    private final AwsCredentialsProvider credentials;
+    private final URI endpointOverride;
+    private final String homeRegion;
+    private final String label;
+    private final SdkHttpClient http;
+    private final Map<String, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
+
+    /**
+     * @param credentials      the credentials every client signs with
+     * @param endpointOverride one endpoint for every service (the lab), or null for the real AWS endpoints
+     * @param homeRegion       the region for calls that have none (sts:GetCallerIdentity)
+     * @param label            how messages name these credentials, e.g. "profile dev"
+     */
+    public AwsClientFactory(AwsCredentialsProvider credentials, URI endpointOverride, String homeRegion, String label) {
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.endpointOverride = endpointOverride;
+        this.homeRegion = homeRegion == null || homeRegion.isBlank() ? FALLBACK_REGION : homeRegion;
+        this.label = label;
+        this.http = ApacheHttpClient.builder().build();
+    }
+
+    /**
+     * A named profile of the given profile file. A "default" profile that is not in the file falls back to the
+     * SDK's default chain (environment variables, container and instance credentials).
+     */
+    public static AwsClientFactory forProfile(String profileName, ProfileFile profileFile) {
+        boolean inFile = profileFile.profile(profileName).isPresent();
+        AwsCredentialsProvider provider;
+        if (!inFile && "default".equals(profileName)) {
+            provider = DefaultCredentialsProvider.builder().build();
+        } else {
+            provider = ProfileCredentialsProvider.builder().profileFile(profileFile).profileName(profileName).build();
+        }
+        String region = profileFile.profile(profileName).flatMap(p -> p.property(ProfileProperty.REGION)).orElse(null);
+        if (region == null) {
+            region = System.getenv("AWS_REGION") != null ? System.getenv("AWS_REGION") : System.getenv("AWS_DEFAULT_REGION");
+        }
+        return new AwsClientFactory(provider, null, region, "profile " + profileName);
+    }
+
+    /** A named profile of the user's ~/.aws/config and ~/.aws/credentials (or AWS_CONFIG_FILE and friends). */
+    public static AwsClientFactory forProfile(String profileName) {
+        return forProfile(profileName, ProfileFile.defaultProfileFile());
+    }
+
+    /** One endpoint for every service, with static keys: the lab's AWS emulator. */
+    public static AwsClientFactory forEndpoint(URI endpoint, String accessKeyId, String secretAccessKey, String homeRegion) {
+        return new AwsClientFactory(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)),
+                Objects.requireNonNull(endpoint, "endpoint"), homeRegion, "lab endpoint " + endpoint);
+    }
+
+    public AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
+    public Optional<URI> endpointOverride() {
+        return Optional.ofNullable(endpointOverride);
+    }
+
+    public String homeRegion() {
+        return homeRegion;
+    }
+
+    /** e.g. "profile dev" or "lab endpoint http://127.0.0.1:1234". */
+    public String label() {
+        return label;
+    }
+
+    public EksClient eks(String region) {
+        return client("eks", region, r -> configure(EksClient.builder(), r).build());
+    }
+
+    public Ec2Client ec2(String region) {
+        return client("ec2", region, r -> configure(Ec2Client.builder(), r).build());
+    }
+
+    public StsClient sts(String region) {
+        return client("sts", region, r -> configure(StsClient.builder(), r).build());
+    }
+
+    /** The STS endpoint an EKS token is presigned for: the override, or the regional STS endpoint. */
+    public URI stsEndpoint(String region) {
+        if (endpointOverride != null) {
+            return endpointOverride;
+        }
+        String suffix = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
+        return URI.create("https://sts." + region + "." + suffix);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <C extends SdkAutoCloseable> C client(String service, String region, Function<Region, C> build) {
+        Objects.requireNonNull(region, "region");
+        return (C) clients.computeIfAbsent(service + "/" + region, k -> build.apply(Region.of(region)));
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B
+            configure(B builder, Region region) {
+        builder.region(region).credentialsProvider(credentials).httpClient(http);
+        if (endpointOverride != null) {
+            builder.endpointOverride(endpointOverride);
+        }
+        return builder;
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(SdkAutoCloseable::close);
+        clients.clear();
+        http.close();
+        if (credentials instanceof SdkAutoCloseable c) {
+            c.close();
+        }
+    }
+}

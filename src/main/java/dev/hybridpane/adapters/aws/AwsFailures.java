@@ -1,0 +1,114 @@
+package dev.hybridpane.adapters.aws;
+
+import dev.hybridpane.core.AwsFailure;
+import dev.hybridpane.domain.ConnectionState.FailureKind;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Translates SDK exceptions into {@link AwsFailure}: a kind the UI can act on and one sentence that names
+ * the operation, who called it and what AWS said. Never includes credentials.
+ */
+final class AwsFailures {
+    private static final Set<String> EXPIRED = Set.of("ExpiredToken", "ExpiredTokenException", "TokenRefreshRequired");
+    private static final Set<String> REJECTED = Set.of("InvalidClientTokenId", "UnrecognizedClientException",
+            "AuthFailure", "SignatureDoesNotMatch", "InvalidSignatureException", "IncompleteSignature");
+    private static final Set<String> NOT_FOUND = Set.of("ResourceNotFoundException", "NoSuchEntity", "NotFoundException");
+
+    private AwsFailures() {
+    }
+
+    /**
+     * @param operation e.g. "eks:DescribeCluster"
+     * @param caller    the caller's ARN when known (from an earlier GetCallerIdentity), else the credentials' label
+     */
+    static AwsFailure translate(String operation, SdkException e, String caller) {
+        if (e instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
+            String code = ase.awsErrorDetails().errorCode();
+            String message = ase.awsErrorDetails().errorMessage();
+            String aws = message == null || message.isBlank() ? code : message;
+            FailureKind kind = kindOf(code, ase.statusCode());
+            String sentence = switch (kind) {
+                case ACCESS_DENIED -> operation + " was denied for " + caller + ": " + aws;
+                case EXPIRED_CREDENTIALS -> operation + " failed: the credentials of " + caller
+                        + " have expired; sign in again (for SSO: aws sso login). AWS said: " + aws;
+                case UNAUTHORIZED -> operation + " failed: AWS rejected the credentials of " + caller + ": " + aws;
+                case NOT_FOUND -> operation + " found nothing: " + aws;
+                default -> operation + " failed (" + code + ", HTTP " + ase.statusCode() + "): " + aws;
+            };
+            return new AwsFailure(kind, operation, code, sentence, e);
+        }
+        String text = messages(e);
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.contains("sso session") && lower.contains("expired") || lower.contains("token is expired")
+                || lower.contains("expiredtoken") || lower.contains("the security token included in the request is expired")) {
+            return new AwsFailure(FailureKind.EXPIRED_CREDENTIALS, operation, null, operation + " could not run: the sign-in of "
+                    + caller + " has expired; sign in again (for SSO: aws sso login). " + firstMessage(e), e);
+        }
+        if (lower.contains("unable to load credentials") || lower.contains("profile file contained no credentials")
+                || lower.contains("no credentials")) {
+            return new AwsFailure(FailureKind.NO_CREDENTIALS, operation, null,
+                    operation + " could not run: no AWS credentials were found for " + caller + ".", e);
+        }
+        if (hasIoCause(e)) {
+            return new AwsFailure(FailureKind.UNREACHABLE, operation, null,
+                    operation + " could not reach AWS: " + rootMessage(e), e);
+        }
+        return new AwsFailure(FailureKind.OTHER, operation, null, operation + " failed: " + firstMessage(e), e);
+    }
+
+    static FailureKind kindOf(String code, int status) {
+        if (code == null) {
+            return status == 403 ? FailureKind.ACCESS_DENIED : status == 404 ? FailureKind.NOT_FOUND : FailureKind.OTHER;
+        }
+        if (code.startsWith("AccessDenied") || code.equals("UnauthorizedOperation")) {
+            return FailureKind.ACCESS_DENIED;
+        }
+        if (EXPIRED.contains(code)) {
+            return FailureKind.EXPIRED_CREDENTIALS;
+        }
+        if (REJECTED.contains(code)) {
+            return FailureKind.UNAUTHORIZED;
+        }
+        if (NOT_FOUND.contains(code) || code.endsWith(".NotFound")) {
+            return FailureKind.NOT_FOUND;
+        }
+        return FailureKind.OTHER;
+    }
+
+    private static boolean hasIoCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String messages(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            sb.append(t.getMessage()).append(' ');
+            for (Throwable s : t.getSuppressed()) {
+                sb.append(s.getMessage()).append(' ');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String firstMessage(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getClass().getSimpleName() + ": "
+                + root.getMessage();
+    }
+}

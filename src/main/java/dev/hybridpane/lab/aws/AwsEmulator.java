@@ -1,0 +1,214 @@
+package dev.hybridpane.lab.aws;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.hybridpane.lab.world.LabWorld;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lab's AWS: one HTTP server on 127.0.0.1 that answers STS, EKS, EC2, IAM, SSM and IAM Roles Anywhere
+ * in their real wire protocols, routed by the SigV4 credential scope (signatures are not checked).
+ * Use it as the endpoint override of any AWS SDK or the aws CLI ({@code AWS_ENDPOINT_URL}).
+ * Stateful and thread-safe. Faults can be injected per operation ("eks:DescribeCluster").
+ */
+public final class AwsEmulator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AwsEmulator.class);
+
+    private final AwsState state;
+    private final Map<String, AwsService> services = new HashMap<>();
+    private final Map<String, Fault> stickyFaults = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Fault>> nextFaults = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private HttpServer server;
+    private ExecutorService executor;
+
+    /** {@code apiEndpoints}: "region/clusterName" to that lab cluster's Kubernetes API URL. */
+    public AwsEmulator(LabWorld world, Map<String, String> apiEndpoints, String caDataBase64) {
+        this(world, apiEndpoints, caDataBase64, 0);
+    }
+
+    /**
+     * As above; {@code defaultPageSize} > 0 caps every EKS list page (ListClusters, ListAccessEntries) to
+     * that many items so that clients' paginators are exercised. 0 means the service's own defaults.
+     */
+    public AwsEmulator(LabWorld world, Map<String, String> apiEndpoints, String caDataBase64, int defaultPageSize) {
+        this.state = new AwsState(world);
+        Json json = new Json();
+        register(new StsService(state));
+        register(new EksService(json, state, apiEndpoints, caDataBase64, defaultPageSize));
+        register(new Ec2Service(state));
+        register(new IamService(state));
+        register(new SsmService(json));
+        register(new RolesAnywhereService(json));
+    }
+
+    private void register(AwsService s) {
+        services.put(s.signingName(), s);
+    }
+
+    /** Starts the server on a free loopback port; returns its base URI (http://127.0.0.1:port). */
+    public synchronized URI start() {
+        if (server != null) {
+            return endpoint();
+        }
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        } catch (IOException e) {
+            throw new IllegalStateException("the lab AWS emulator could not open a loopback port", e);
+        }
+        AtomicInteger n = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "lab-aws-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::exchange);
+        server.start();
+        LOG.info("lab AWS emulator listening on {}", endpoint());
+        return endpoint();
+    }
+
+    public synchronized URI endpoint() {
+        if (server == null) {
+            throw new IllegalStateException("the AWS emulator is not started");
+        }
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+            server = null;
+        }
+    }
+
+    /** The next call of {@code operation} (e.g. "eks:DescribeCluster") fails with {@code fault}; calls queue up. */
+    public void failNext(String operation, Fault fault) {
+        nextFaults.computeIfAbsent(operation, k -> new ArrayDeque<>()).add(fault);
+    }
+
+    /** Every call of {@code operation} fails with {@code fault} until {@link #clearFaults()}; null removes it. */
+    public void setFault(String operation, Fault fault) {
+        if (fault == null) {
+            stickyFaults.remove(operation);
+        } else {
+            stickyFaults.put(operation, fault);
+        }
+    }
+
+    public void clearFaults() {
+        stickyFaults.clear();
+        nextFaults.clear();
+    }
+
+    /** How many requests for {@code operation} arrived (retries and pages included). */
+    public int requestCount(String operation) {
+        AtomicInteger c = counts.get(operation);
+        return c == null ? 0 : c.get();
+    }
+
+    private Optional<Fault> takeFault(String operation) {
+        Deque<Fault> queue = nextFaults.get(operation);
+        if (queue != null) {
+            synchronized (queue) {
+                Fault f = queue.poll();
+                if (f != null) {
+                    return Optional.of(f);
+                }
+            }
+        }
+        return Optional.ofNullable(stickyFaults.get(operation));
+    }
+
+    private void exchange(HttpExchange ex) throws IOException {
+        try (ex) {
+            String requestId = UUID.randomUUID().toString();
+            AwsResponse response;
+            try {
+                response = respond(ex, requestId);
+            } catch (RuntimeException e) {
+                LOG.warn("lab AWS emulator failed on {} {}: {}", ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
+                        e.toString());
+                response = AwsResponse.json(500, "application/json", "{\"message\":\"lab emulator error\"}")
+                        .withHeader("x-amzn-ErrorType", "InternalFailure");
+            }
+            send(ex, response, requestId);
+        }
+    }
+
+    private AwsResponse respond(HttpExchange ex, String requestId) throws IOException {
+        byte[] body;
+        try (InputStream in = ex.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
+        Map<String, String> params = new LinkedHashMap<>(AwsRequest.parseForm(ex.getRequestURI().getRawQuery()));
+        String contentType = headers.getOrDefault("content-type", "");
+        if (contentType.startsWith("application/x-www-form-urlencoded")) {
+            params.putAll(AwsRequest.parseForm(new String(body, StandardCharsets.UTF_8)));
+        }
+        Optional<CredentialScope> scope = CredentialScope.fromHeader(headers.get("authorization"))
+                .or(() -> CredentialScope.parse(params.get("X-Amz-Credential")));
+        String rawPath = ex.getRequestURI().getRawPath();
+        if (scope.isEmpty()) {
+            return AwsResponse.json(403, "application/json", "{\"message\":\"Missing Authentication Token\"}")
+                    .withHeader("x-amzn-ErrorType", "MissingAuthenticationTokenException");
+        }
+        CredentialScope s = scope.get();
+        AwsRequest request = new AwsRequest(ex.getRequestMethod(), rawPath, AwsRequest.splitPath(rawPath), params, headers,
+                body, s.accessKeyId(), s.region(), s.service(), requestId);
+        AwsService service = services.get(s.service());
+        if (service == null) {
+            return AwsResponse.json(400, "application/json",
+                    "{\"message\":\"The lab does not emulate the service '" + s.service().replace("\"", "") + "'\"}")
+                    .withHeader("x-amzn-ErrorType", "UnknownOperationException");
+        }
+        String op = service.operation(request);
+        String name = s.service() + ":" + (op == null ? "Unknown" : op);
+        counts.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
+        LOG.debug("lab AWS {} in {}", name, s.region());
+        Optional<Fault> fault = op == null ? Optional.empty() : takeFault(name);
+        if (fault.isPresent()) {
+            return service.fault(fault.get(), op, request, state.userArn());
+        }
+        return op == null ? service.unknownOperation(request) : service.handle(op, request);
+    }
+
+    private static void send(HttpExchange ex, AwsResponse r, String requestId) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", r.contentType());
+        ex.getResponseHeaders().set("x-amzn-RequestId", requestId);
+        ex.getResponseHeaders().set("x-amz-request-id", requestId);
+        r.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        ex.sendResponseHeaders(r.status(), r.body().length == 0 ? -1 : r.body().length);
+        if (r.body().length > 0) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(r.body());
+            }
+        }
+    }
+}

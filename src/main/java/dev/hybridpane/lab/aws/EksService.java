@@ -1,0 +1,169 @@
+package dev.hybridpane.lab.aws;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hybridpane.lab.world.LabWorld.LabAccessEntry;
+import dev.hybridpane.lab.world.LabWorld.LabCluster;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Amazon EKS on REST-JSON: ListClusters, DescribeCluster, ListAccessEntries, DescribeAccessEntry. */
+final class EksService extends RestJsonService {
+    private static final int MAX_RESULTS = 100;
+
+    private final AwsState state;
+    private final Map<String, String> apiEndpoints;
+    private final String caData;
+    private final int defaultPageSize;
+
+    EksService(Json json, AwsState state, Map<String, String> apiEndpoints, String caData, int defaultPageSize) {
+        super(json);
+        this.state = state;
+        this.apiEndpoints = Map.copyOf(apiEndpoints);
+        this.caData = caData == null ? "" : caData;
+        this.defaultPageSize = defaultPageSize;
+    }
+
+    @Override
+    public String signingName() {
+        return "eks";
+    }
+
+    @Override
+    public String operation(AwsRequest r) {
+        List<String> s = r.segments();
+        if (!"GET".equals(r.method()) || s.isEmpty() || !"clusters".equals(s.get(0))) {
+            return null;
+        }
+        return switch (s.size()) {
+            case 1 -> "ListClusters";
+            case 2 -> "DescribeCluster";
+            case 3 -> "access-entries".equals(s.get(2)) ? "ListAccessEntries" : null;
+            case 4 -> "access-entries".equals(s.get(2)) ? "DescribeAccessEntry" : null;
+            default -> null;
+        };
+    }
+
+    @Override
+    public AwsResponse handle(String operation, AwsRequest r) {
+        try {
+            return switch (operation) {
+                case "ListClusters" -> listClusters(r);
+                case "DescribeCluster" -> describeCluster(r);
+                case "ListAccessEntries" -> listAccessEntries(r);
+                case "DescribeAccessEntry" -> describeAccessEntry(r);
+                default -> unknownOperation(r);
+            };
+        } catch (IllegalArgumentException e) { // bad maxResults or nextToken
+            return error(r, 400, "InvalidParameterException", e.getMessage());
+        }
+    }
+
+    @Override
+    String resourceArn(AwsRequest r) {
+        if (r.segments().size() >= 2) {
+            return "arn:aws:eks:" + r.region() + ":" + state.accountId() + ":cluster/" + r.segments().get(1);
+        }
+        return "arn:aws:eks:" + r.region() + ":" + state.accountId() + ":cluster/*";
+    }
+
+    private int pageSize(AwsRequest r) {
+        Optional<String> max = r.param("maxResults");
+        if (max.isEmpty()) {
+            return defaultPageSize > 0 ? defaultPageSize : MAX_RESULTS;
+        }
+        int n = Integer.parseInt(max.get());
+        if (n < 1 || n > MAX_RESULTS) {
+            throw new IllegalArgumentException("maxResults must be between 1 and " + MAX_RESULTS);
+        }
+        return defaultPageSize > 0 ? Math.min(n, defaultPageSize) : n;
+    }
+
+    private AwsResponse listClusters(AwsRequest r) {
+        List<String> names = state.clusters(r.region()).stream().map(LabCluster::name).toList();
+        Pages<String> page = Pages.of(names, r.param("nextToken").orElse(null), pageSize(r));
+        ObjectNode body = json.object();
+        ArrayNode arr = body.putArray("clusters");
+        page.items().forEach(arr::add);
+        if (page.next() != null) {
+            body.put("nextToken", page.next());
+        }
+        return ok(body);
+    }
+
+    private Optional<LabCluster> cluster(AwsRequest r) {
+        return state.cluster(r.region(), r.segments().get(1));
+    }
+
+    private AwsResponse noCluster(AwsRequest r) {
+        return error(r, 404, "ResourceNotFoundException", "No cluster found for name: " + r.segments().get(1) + ".");
+    }
+
+    private AwsResponse describeCluster(AwsRequest r) {
+        Optional<LabCluster> c = cluster(r);
+        if (c.isEmpty()) {
+            return noCluster(r);
+        }
+        ObjectNode body = json.object();
+        new EksClusterJson(state, apiEndpoints, caData).write(c.get(), body.putObject("cluster"));
+        return ok(body);
+    }
+
+    private AwsResponse listAccessEntries(AwsRequest r) {
+        if (cluster(r).isEmpty()) {
+            return noCluster(r);
+        }
+        List<String> arns = state.accessEntries(r.region(), r.segments().get(1)).stream()
+                .map(LabAccessEntry::principalArn).toList();
+        Pages<String> page = Pages.of(arns, r.param("nextToken").orElse(null), pageSize(r));
+        ObjectNode body = json.object();
+        ArrayNode arr = body.putArray("accessEntries");
+        page.items().forEach(arr::add);
+        if (page.next() != null) {
+            body.put("nextToken", page.next());
+        }
+        return ok(body);
+    }
+
+    private AwsResponse describeAccessEntry(AwsRequest r) {
+        Optional<LabCluster> c = cluster(r);
+        if (c.isEmpty()) {
+            return noCluster(r);
+        }
+        String principal = r.segments().get(3);
+        Optional<LabAccessEntry> entry = state.accessEntries(r.region(), c.get().name()).stream()
+                .filter(e -> e.principalArn().equals(principal)).findFirst();
+        if (entry.isEmpty()) {
+            return error(r, 404, "ResourceNotFoundException", "The specified access entry resource is not found.");
+        }
+        LabAccessEntry e = entry.get();
+        ObjectNode ae = json.object();
+        ae.put("clusterName", c.get().name());
+        ae.put("principalArn", e.principalArn());
+        ArrayNode groups = ae.putArray("kubernetesGroups");
+        e.kubernetesGroups().forEach(groups::add);
+        ae.put("accessEntryArn", accessEntryArn(c.get(), e.principalArn()));
+        ae.put("createdAt", Json.epochSeconds(state.createdAt(c.get())));
+        ae.put("modifiedAt", Json.epochSeconds(state.createdAt(c.get())));
+        ae.putObject("tags");
+        ae.put("username", e.username());
+        ae.put("type", e.type());
+        ObjectNode body = json.object();
+        body.set("accessEntry", ae);
+        return ok(body);
+    }
+
+    private String accessEntryArn(LabCluster c, String principalArn) {
+        // arn:aws:eks:<region>:<acct>:access-entry/<cluster>/<role|user>/<acct>/<name>/<uuid>
+        String[] parts = principalArn.split(":", 6);
+        String resource = parts.length == 6 ? parts[5] : principalArn;
+        String kind = resource.startsWith("user/") ? "user" : "role";
+        String name = resource.substring(resource.lastIndexOf('/') + 1);
+        String id = UUID.nameUUIDFromBytes((c.name() + principalArn).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+        return "arn:aws:eks:" + c.region() + ":" + state.accountId() + ":access-entry/" + c.name() + "/" + kind + "/"
+                + state.accountId() + "/" + name + "/" + id;
+    }
+}
