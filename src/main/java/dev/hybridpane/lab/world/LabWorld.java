@@ -17,6 +17,8 @@ import java.util.Map;
 public record LabWorld(String accountId, String userName, List<String> regions, List<LabCluster> clusters) {
 
     public static final String RESOURCE = "/dev/hybridpane/lab/world.yaml";
+    /** How often the lab's simulation flaps a hybrid node NotReady/Ready. */
+    public static final java.time.Duration DEFAULT_FLAP_PERIOD = java.time.Duration.ofSeconds(30);
 
     public LabWorld {
         regions = List.copyOf(regions);

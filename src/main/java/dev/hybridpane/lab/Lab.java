@@ -1,0 +1,102 @@
+package dev.hybridpane.lab;
+
+import dev.hybridpane.lab.aws.AwsEmulator;
+import dev.hybridpane.lab.kube.LabKube;
+import dev.hybridpane.lab.kube.LabSimulation;
+import dev.hybridpane.lab.world.LabWorld;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The embedded lab: an AWS emulator, one Kubernetes API per cluster and a simulation, all on loopback.
+ * The production adapters talk to it over the real wire protocols.
+ */
+public final class Lab implements AutoCloseable {
+    /** Lab-only dummy credentials: the emulator accepts any SigV4 signature. Not secrets. */
+    public static final String ACCESS_KEY_ID = "AKIALAB00000EXAMPLE0";
+    public static final String SECRET_ACCESS_KEY = "lab/secret/not-a-real-key/EXAMPLEKEY00";
+
+    private final LabWorld world;
+    private final LabKube kube;
+    private final AwsEmulator aws;
+    private final List<LabSimulation> simulations = new ArrayList<>();
+    private final Duration startup;
+    private final URI awsEndpoint;
+
+    private Lab(LabWorld world, Duration flapPeriod) {
+        long t0 = System.nanoTime();
+        this.world = world;
+        this.kube = new LabKube(world);
+        kube.start();
+        this.aws = new AwsEmulator(world, kube.endpoints(), "");
+        this.awsEndpoint = aws.start();
+        if (flapPeriod != null && !flapPeriod.isZero()) {
+            for (var c : world.clusters()) {
+                if (c.hybridNodeCount() > 0) {
+                    var sim = new LabSimulation(kube.server(LabKube.key(c.region(), c.name())), flapPeriod,
+                            Clock.systemUTC(), new Random());
+                    sim.start();
+                    simulations.add(sim);
+                }
+            }
+        }
+        this.startup = Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    /** Starts the lab; {@code flapPeriod} null or zero leaves the simulation off. */
+    public static Lab start(LabWorld world, Duration flapPeriod) {
+        return new Lab(world, flapPeriod);
+    }
+
+    public LabWorld world() {
+        return world;
+    }
+
+    public URI awsEndpoint() {
+        return awsEndpoint;
+    }
+
+    public AwsEmulator aws() {
+        return aws;
+    }
+
+    public LabKube kube() {
+        return kube;
+    }
+
+    /** "region/cluster" to the cluster's Kubernetes API URL. */
+    public Map<String, String> kubeEndpoints() {
+        return kube.endpoints();
+    }
+
+    public List<LabSimulation> simulations() {
+        return List.copyOf(simulations);
+    }
+
+    public Duration startupTime() {
+        return startup;
+    }
+
+    public Path writeKubeconfig(Path file) {
+        return kube.writeKubeconfig(file);
+    }
+
+    public String description() {
+        int hybrid = world.clusters().stream().mapToInt(LabWorld.LabCluster::hybridNodeCount).sum();
+        return "Embedded lab: " + world.clusters().size() + " clusters in " + String.join(", ", world.regions())
+                + ", " + hybrid + " hybrid nodes, served on loopback (AWS emulator at " + awsEndpoint + ").";
+    }
+
+    @Override
+    public void close() {
+        simulations.forEach(LabSimulation::close);
+        aws.close();
+        kube.close();
+    }
+}
