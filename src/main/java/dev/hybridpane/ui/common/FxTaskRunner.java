@@ -1,0 +1,39 @@
+package dev.hybridpane.ui.common;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/** Runs work on the I/O executor and delivers results through the FX executor. */
+public final class FxTaskRunner extends AbstractTaskRunner {
+    private final Executor io;
+    private final Executor fx;
+
+    public FxTaskRunner(Executor io, Executor fx) {
+        this.io = io;
+        this.fx = fx;
+    }
+
+    @Override
+    public <T> void run(String title, Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onError) {
+        started(title);
+        io.execute(() -> {
+            T result;
+            try {
+                result = work.call();
+            } catch (Throwable e) {
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                fx.execute(() -> {
+                    finished(title);
+                    onError.accept(cause);
+                });
+                return;
+            }
+            fx.execute(() -> {
+                finished(title);
+                onSuccess.accept(result);
+            });
+        });
+    }
+}
