@@ -126,12 +126,19 @@ public final class MainWindow {
         Settings s = vm.settings();
         stage.setTitle("HybridPane");
         stage.setScene(createScene());
-        if (!Double.isNaN(s.windowX()) && !Double.isNaN(s.windowY())) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double w = Math.min(s.windowWidth() > 200 ? s.windowWidth() : 1360, screen.getWidth());
+        double h = Math.min(s.windowHeight() > 200 ? s.windowHeight() : 860, screen.getHeight());
+        stage.setWidth(w);
+        stage.setHeight(h);
+        boolean onScreen = !Double.isNaN(s.windowX()) && !Double.isNaN(s.windowY())
+                && javafx.stage.Screen.getScreensForRectangle(s.windowX(), s.windowY(), w, h).size() > 0;
+        if (onScreen) {
             stage.setX(s.windowX());
             stage.setY(s.windowY());
+        } else {
+            stage.centerOnScreen();
         }
-        stage.setWidth(s.windowWidth());
-        stage.setHeight(s.windowHeight());
         stage.setMaximized(s.maximized());
         stage.setOnHidden(e -> close(stage));
         start();
