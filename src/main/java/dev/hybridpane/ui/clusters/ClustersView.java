@@ -41,15 +41,15 @@ public final class ClustersView extends BorderPane {
         table.setId("clusters-table");
         table.getStyleClass().add("dense");
         table.getColumns().add(nameColumn());
-        table.getColumns().add(Cells.column("Region", 110, r -> r.cluster().region()));
-        table.getColumns().add(Cells.column("Version", 72, r -> r.cluster().version()));
+        table.getColumns().add(Cells.column("Region", 96, r -> r.cluster().region()));
+        table.getColumns().add(Cells.column("Version", 74, r -> r.cluster().version()));
         table.getColumns().add(statusColumn());
-        table.getColumns().add(Cells.column("Endpoint", 120, r -> r.cluster().endpointAccess().label()));
-        TableColumn<ClusterRow, String> auth = Cells.column("Auth mode", 140, r -> authLabel(r.cluster().authenticationMode()));
+        table.getColumns().add(Cells.column("Endpoint", 140, r -> r.cluster().endpointAccess().label()));
+        TableColumn<ClusterRow, String> auth = Cells.column("Auth mode", 132, r -> authLabel(r.cluster().authenticationMode()));
         table.getColumns().add(auth);
-        TableColumn<ClusterRow, String> hybrid = Cells.column("Hybrid (nodes / pods)", 220, ClusterRow::hybridText);
+        TableColumn<ClusterRow, String> hybrid = Cells.column("Hybrid (nodes / pods)", 210, ClusterRow::hybridText);
         table.getColumns().add(hybrid);
-        TableColumn<ClusterRow, ClusterRow> nodes = Cells.column("Nodes", 86, r -> r);
+        TableColumn<ClusterRow, ClusterRow> nodes = Cells.column("Nodes", 72, r -> r);
         nodes.setComparator(Comparator.comparingInt((ClusterRow r) -> r.counts().hybridTotal())
                 .thenComparingInt(r -> r.counts().cloud()));
         nodes.setCellFactory(c -> new TableCell<>() {
@@ -63,7 +63,7 @@ public final class ClustersView extends BorderPane {
         });
         table.getColumns().add(nodes);
         table.getColumns().add(connectionColumn());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         vm.sorted().comparatorProperty().bind(table.comparatorProperty());
         table.setItems(vm.sorted());
         Label placeholder = new Label("No clusters match. Clear the filter, or pick other regions in the top bar.");
@@ -117,13 +117,13 @@ public final class ClustersView extends BorderPane {
     }
 
     private static TableColumn<ClusterRow, String> nameColumn() {
-        TableColumn<ClusterRow, String> c = Cells.column("Name", 170, r -> r.cluster().name());
+        TableColumn<ClusterRow, String> c = Cells.column("Name", 150, r -> r.cluster().name());
         c.getStyleClass().add("name-column");
         return c;
     }
 
     private static TableColumn<ClusterRow, String> statusColumn() {
-        TableColumn<ClusterRow, String> c = Cells.column("Status", 96, r -> r.cluster().status());
+        TableColumn<ClusterRow, String> c = Cells.column("Status", 92, r -> r.cluster().status());
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String s, boolean empty) {
@@ -136,7 +136,7 @@ public final class ClustersView extends BorderPane {
     }
 
     private static TableColumn<ClusterRow, ClusterRow> connectionColumn() {
-        TableColumn<ClusterRow, ClusterRow> c = Cells.column("Connection", 150, r -> r);
+        TableColumn<ClusterRow, ClusterRow> c = Cells.column("Connection", 200, r -> r);
         c.setComparator(Comparator.comparing(ClusterRow::connectionText));
         c.setCellFactory(col -> new TableCell<>() {
             @Override

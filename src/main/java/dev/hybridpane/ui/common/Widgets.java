@@ -91,6 +91,7 @@ public final class Widgets {
             l.getStyleClass().add("empty-state-text");
             l.setWrapText(true);
             l.setMaxWidth(520);
+            l.setAlignment(Pos.CENTER);
             box.getChildren().add(l);
         }
         return box;

@@ -99,11 +99,10 @@ final class ClusterSection extends VBox {
         TableView<ClusterNode> t = new TableView<>();
         t.getStyleClass().addAll("dense", "overview-nodes");
         var sorted = vm.nodes(row.ref());
-        sorted.comparatorProperty().addListener((o, a, b) -> { });
         t.getColumns().add(Cells.column("Pool", 120, ClusterNode::pool));
         t.getColumns().add(Cells.column("Site", 110, ClusterNode::site));
         t.getColumns().add(Cells.column("Node", 190, ClusterNode::name));
-        TableColumn<ClusterNode, ClusterNode> ready = Cells.column("Ready", 200, n -> n);
+        TableColumn<ClusterNode, ClusterNode> ready = Cells.column("Ready", 250, n -> n);
         ready.setComparator(java.util.Comparator.comparing(ClusterNode::ready));
         ready.setCellFactory(c -> new TableCell<>() {
             @Override

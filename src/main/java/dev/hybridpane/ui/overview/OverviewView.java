@@ -33,9 +33,9 @@ public final class OverviewView extends BorderPane {
         setTop(Widgets.header("Overview", "Hybrid node pools across every cluster, live"));
         HBox tiles = new HBox(12,
                 tile(Feather.SERVER, "Clusters", vm.clustersText(), vm.clustersDetail(), "tile-accent"),
-                tile(Feather.CPU, "Hybrid nodes ready", vm.hybridText(), null, "tile-success"),
-                tile(Feather.BOX, "Pools", vm.poolsText(), vm.poolsDetail(), "tile-warning"),
-                tile(Feather.ALERT_TRIANGLE, "Warnings", vm.warningsText(), null, "tile-danger"));
+                tile(Feather.CPU, "Hybrid nodes ready", vm.hybridText(), vm.hybridDetail(), "tile-success"),
+                tile(Feather.BOX, "Pools healthy", vm.poolsText(), vm.poolsDetail(), "tile-warning"),
+                tile(Feather.ALERT_TRIANGLE, "Warnings", vm.warningsText(), vm.warningsDetail(), "tile-danger"));
         tiles.getStyleClass().add("tiles");
         tiles.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
         empty = Widgets.emptyState(Feather.CLOUD, "No clusters yet",

@@ -24,6 +24,8 @@ public final class OverviewViewModel {
     private final StringBinding poolsText;
     private final StringBinding poolsDetail;
     private final StringBinding warningsText;
+    private final StringBinding hybridDetail;
+    private final StringBinding warningsDetail;
 
     public OverviewViewModel(FleetViewModel fleet, Consumer<ClusterRef> openCluster) {
         this.fleet = fleet;
@@ -39,11 +41,26 @@ public final class OverviewViewModel {
         hybridText = Bindings.createStringBinding(() -> fleet.hybridReadyProperty().get() + " / "
                 + fleet.hybridTotalProperty().get(), fleet.hybridReadyProperty(), fleet.hybridTotalProperty());
         poolsText = Bindings.createStringBinding(() -> fleet.poolsHealthyProperty().get() + " / "
-                + fleet.poolsDegradedProperty().get(), fleet.poolsHealthyProperty(), fleet.poolsDegradedProperty());
-        poolsDetail = Bindings.createStringBinding(() -> "healthy / degraded · " + fleet.poolsDownProperty().get() + " down",
-                fleet.poolsDownProperty());
+                + (fleet.poolsHealthyProperty().get() + fleet.poolsDegradedProperty().get() + fleet.poolsDownProperty().get()),
+                fleet.poolsHealthyProperty(), fleet.poolsDegradedProperty(), fleet.poolsDownProperty());
+        poolsDetail = Bindings.createStringBinding(() -> "healthy · " + fleet.poolsDegradedProperty().get() + " degraded · "
+                + fleet.poolsDownProperty().get() + " down", fleet.poolsDegradedProperty(), fleet.poolsDownProperty());
+        hybridDetail = Bindings.createStringBinding(() -> {
+            int notReady = fleet.hybridTotalProperty().get() - fleet.hybridReadyProperty().get();
+            return notReady == 0 ? "all ready" : notReady + " not ready";
+        }, fleet.hybridReadyProperty(), fleet.hybridTotalProperty());
         warningsText = Bindings.createStringBinding(() -> String.valueOf(fleet.warningsProperty().get()),
                 fleet.warningsProperty());
+        warningsDetail = Bindings.createStringBinding(() -> "in the last " + fleet.recentEvents().size() + " events",
+                fleet.recentEvents());
+    }
+
+    public StringBinding hybridDetail() {
+        return hybridDetail;
+    }
+
+    public StringBinding warningsDetail() {
+        return warningsDetail;
     }
 
     /** Clusters in name order (hybrid-enabled first). */

@@ -25,7 +25,8 @@ final class CommandPaletteView extends StackPane {
         field.textProperty().bindBidirectional(vm.queryProperty());
         ListView<PaletteItem> list = new ListView<>(vm.results());
         list.setId("palette-list");
-        list.setPrefHeight(340);
+        list.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(1, Math.min(vm.results().size(), 8)) * 46.0 + 4, vm.results()));
         list.setFocusTraversable(false);
         list.setCellFactory(l -> new ListCell<>() {
             @Override

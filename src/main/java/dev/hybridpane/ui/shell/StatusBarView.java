@@ -20,7 +20,7 @@ final class StatusBarView extends StatusBar {
         FontIcon state = Widgets.icon(Feather.CIRCLE, "status-dot");
         fleet.discoveryProperty().addListener((o, a, b) -> styleDot(state, b));
         styleDot(state, fleet.discoveryProperty().get());
-        getLeftItems().add(state);
+        setGraphic(state);
         Label task = new Label();
         task.getStyleClass().add("muted");
         task.textProperty().bind(Bindings.when(runner.runningProperty().greaterThan(0))
