@@ -3,6 +3,7 @@ package dev.hybridpane.ui.common;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /** Runs work on the I/O executor and delivers results through the FX executor. */
@@ -18,22 +19,29 @@ public final class FxTaskRunner extends AbstractTaskRunner {
     @Override
     public <T> void run(String title, Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onError) {
         started(title);
-        io.execute(() -> {
-            T result;
-            try {
-                result = work.call();
-            } catch (Throwable e) {
-                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                fx.execute(() -> {
-                    finished(title);
-                    onError.accept(cause);
-                });
-                return;
-            }
+        try {
+            io.execute(() -> execute(title, work, onSuccess, onError));
+        } catch (RejectedExecutionException e) {
+            finished(title);
+            onError.accept(e);
+        }
+    }
+
+    private <T> void execute(String title, Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onError) {
+        T result;
+        try {
+            result = work.call();
+        } catch (Throwable e) {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             fx.execute(() -> {
                 finished(title);
-                onSuccess.accept(result);
+                onError.accept(cause);
             });
+            return;
+        }
+        fx.execute(() -> {
+            finished(title);
+            onSuccess.accept(result);
         });
     }
 }

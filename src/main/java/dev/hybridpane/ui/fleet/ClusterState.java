@@ -75,35 +75,25 @@ final class ClusterState {
         }
     }
 
-    /** Recomputes the roll-up of one pool and puts it in name order. */
-    void rollUp(String pool) {
-        Map<String, ClusterNode> members = byPool.get(pool);
-        int at = -1;
-        for (int i = 0; i < pools.size(); i++) {
-            if (pools.get(i).pool().equals(pool)) {
-                at = i;
-                break;
+    /**
+     * Recomputes the roll-ups of the touched pools and publishes them as ONE list change, so views
+     * that redraw on change redraw once per batch.
+     */
+    void rollUp(java.util.Set<String> touched) {
+        java.util.List<PoolHealth> next = new java.util.ArrayList<>(pools);
+        for (String pool : touched) {
+            next.removeIf(p -> p.pool().equals(pool));
+            Map<String, ClusterNode> members = byPool.get(pool);
+            if (members == null || members.isEmpty()) {
+                byPool.remove(pool);
+                continue;
             }
+            String site = members.values().iterator().next().site();
+            next.add(PoolHealth.rollUp(pool, site, members.values()));
         }
-        if (members == null || members.isEmpty()) {
-            byPool.remove(pool);
-            if (at >= 0) {
-                pools.remove(at);
-            }
-            return;
+        next.sort(java.util.Comparator.comparing(PoolHealth::pool));
+        if (!next.equals(pools)) {
+            pools.setAll(next);
         }
-        String site = members.values().iterator().next().site();
-        PoolHealth health = PoolHealth.rollUp(pool, site, members.values());
-        if (at >= 0) {
-            if (!pools.get(at).equals(health)) {
-                pools.set(at, health);
-            }
-            return;
-        }
-        int insert = 0;
-        while (insert < pools.size() && pools.get(insert).pool().compareTo(pool) < 0) {
-            insert++;
-        }
-        pools.add(insert, health);
     }
 }

@@ -73,7 +73,7 @@ public final class FleetViewModel {
         if (!touched.isEmpty()) {
             touched.forEach((ref, pools) -> {
                 ClusterState s = states.get(ref);
-                pools.forEach(s::rollUp);
+                s.rollUp(pools);
                 Integer idx = rowIndex.get(ref);
                 if (idx != null && !clusterRows.get(idx).counts().equals(s.counts())) {
                     clusterRows.set(idx, clusterRows.get(idx).withCounts(s.counts()));
