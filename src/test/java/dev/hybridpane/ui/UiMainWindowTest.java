@@ -122,6 +122,12 @@ class UiMainWindowTest {
             Label title = robot.lookup(".detail-title").queryAs(Label.class);
             assertEquals("edge-prod", title.getText());
             shoot(robot, dir.resolve("clusters-detail-" + suffix + ".png"));
+            javafx.scene.control.ScrollPane detailScroll = robot.lookup("#cluster-detail .scroll-pane")
+                    .queryAs(javafx.scene.control.ScrollPane.class);
+            robot.interact(() -> detailScroll.setVvalue(1.0));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(robot.lookup(".mini-table").tryQuery().isPresent(), "subnets, routes and access entries show");
+            shoot(robot, dir.resolve("clusters-detail-bottom-" + suffix + ".png"));
         }
 
         // selecting a failed cluster in the table shows its reason in the detail header

@@ -140,10 +140,19 @@ final class ClusterDetailView extends StackPane {
         } else if (d.accessEntries().isEmpty()) {
             access.getChildren().add(Widgets.muted("No access entries."));
         } else {
-            List<List<String>> rows = new ArrayList<>();
-            d.accessEntries().forEach(e -> rows.add(List.of(e.principalArn(), e.type(),
-                    e.username() == null ? "" : e.username())));
-            access.getChildren().add(DetailGrids.table(List.of("Principal", "Type", "Username"), rows));
+            for (var e : d.accessEntries()) {
+                Label principal = new Label(e.principalArn());
+                principal.getStyleClass().add("access-principal");
+                principal.setWrapText(true);
+                String user = e.username() == null || e.username().isBlank() ? "" : "  ·  " + e.username();
+                Label type = Widgets.pill(e.type(), "HYBRID_LINUX".equals(e.type()) ? "accent" : "neutral");
+                Label username = Widgets.muted(user.isEmpty() ? "" : e.username());
+                HBox meta = new HBox(8, type, username);
+                meta.setAlignment(Pos.CENTER_LEFT);
+                VBox entry = new VBox(3, principal, meta);
+                entry.getStyleClass().add("access-entry");
+                access.getChildren().add(entry);
+            }
         }
     }
 

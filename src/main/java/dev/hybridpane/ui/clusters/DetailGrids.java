@@ -52,6 +52,9 @@ final class DetailGrids {
                 Label l = new Label(row.get(c) == null || row.get(c).isBlank() ? "—" : row.get(c));
                 l.getStyleClass().add("mini-table-cell");
                 l.setWrapText(c == row.size() - 1);
+                if (c < row.size() - 1) {
+                    l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                }
                 g.add(l, c, r + 1);
             }
         }
