@@ -57,7 +57,13 @@ public final class ClusterDetailViewModel {
         }
         int id = ++request;
         loading.set(true);
-        runner.run("Loading " + current.cluster().name(), () -> loader.apply(current.cluster()).join(), d -> {
+        CompletableFuture<ClusterDetail> future;
+        try {
+            future = loader.apply(current.cluster());
+        } catch (RuntimeException e) {
+            future = CompletableFuture.failedFuture(e);
+        }
+        runner.await("Loading " + current.cluster().name(), future, d -> {
             if (id == request) {
                 loading.set(false);
                 detail.set(d);

@@ -27,6 +27,20 @@ public final class FxTaskRunner extends AbstractTaskRunner {
         }
     }
 
+    @Override
+    public <T> void await(String title, java.util.concurrent.CompletableFuture<T> future, Consumer<? super T> onSuccess,
+            Consumer<Throwable> onError) {
+        started(title);
+        future.whenComplete((result, e) -> fx.execute(() -> {
+            finished(title);
+            if (e != null) {
+                onError.accept(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+            } else {
+                onSuccess.accept(result);
+            }
+        }));
+    }
+
     private <T> void execute(String title, Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onError) {
         T result;
         try {

@@ -12,6 +12,13 @@ import javafx.beans.property.ReadOnlyStringProperty;
 public interface TaskRunner {
     <T> void run(String title, Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onError);
 
+    /**
+     * Tracks work that is already running asynchronously (a CompletableFuture from a core service)
+     * without blocking a thread on it; the callbacks run like those of {@link #run}.
+     */
+    <T> void await(String title, java.util.concurrent.CompletableFuture<T> future, Consumer<? super T> onSuccess,
+            Consumer<Throwable> onError);
+
     /** How many tasks are running now. */
     ReadOnlyIntegerProperty runningProperty();
 
