@@ -145,7 +145,10 @@ class UiMainWindowTest {
         assertTrue(robot.lookup(".text-danger").tryQuery().isPresent(), "failed connection shows in red");
         shoot(robot, dir.resolve("clusters-failed-dark.png"));
 
+        javafx.scene.control.SplitPane split = robot.lookup("#clusters-split").queryAs(javafx.scene.control.SplitPane.class);
+        robot.interact(() -> split.setDividerPositions(0.62));
         robot.interact(() -> stage.close());
+        assertEquals(0.62, store.saved.detailDivider(), 0.01, "the divider is remembered");
         assertEquals("DARK", store.saved.theme());
         assertEquals("clusters", store.saved.lastView());
     }

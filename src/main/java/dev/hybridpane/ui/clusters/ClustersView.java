@@ -23,6 +23,8 @@ import org.kordamp.ikonli.feather.Feather;
 public final class ClustersView extends BorderPane {
     private final TableView<ClusterRow> table = new TableView<>();
     private final SplitPane split = new SplitPane();
+    private ClusterDetailView detailView;
+    private double divider = 0.55;
 
     public ClustersView(ClustersViewModel vm) {
         getStyleClass().add("clusters-view");
@@ -45,7 +47,7 @@ public final class ClustersView extends BorderPane {
         table.getColumns().add(Cells.column("Version", 74, r -> r.cluster().version()));
         table.getColumns().add(statusColumn());
         table.getColumns().add(Cells.column("Endpoint", 140, r -> r.cluster().endpointAccess().label()));
-        TableColumn<ClusterRow, String> auth = Cells.column("Auth mode", 132, r -> authLabel(r.cluster().authenticationMode()));
+        TableColumn<ClusterRow, String> auth = Cells.column("Auth mode", 150, r -> authLabel(r.cluster().authenticationMode()));
         table.getColumns().add(auth);
         TableColumn<ClusterRow, String> hybrid = Cells.column("Hybrid (nodes / pods)", 210, ClusterRow::hybridText);
         table.getColumns().add(hybrid);
@@ -85,11 +87,40 @@ public final class ClustersView extends BorderPane {
 
         ClusterDetailView detail = new ClusterDetailView(vm.detail());
         split.setOrientation(Orientation.HORIZONTAL);
-        split.getItems().addAll(table, detail);
+        detailView = detail;
+        split.getItems().add(table);
         split.setId("clusters-split");
         SplitPane.setResizableWithParent(detail, false);
         setCenter(split);
+        // the detail pane shows only while a cluster is selected, so the table has the width otherwise
+        vm.detail().rowProperty().addListener((o, a, b) -> showDetail(b != null));
+        showDetail(vm.detail().rowProperty().get() != null);
         selectInTable(vm.selectedProperty().get());
+    }
+
+    private void showDetail(boolean show) {
+        boolean shown = split.getItems().contains(detailView);
+        if (show && !shown) {
+            split.getItems().add(detailView);
+            split.setDividerPositions(divider);
+            split.getDividers().get(0).positionProperty().addListener((o, a, b) -> divider = b.doubleValue());
+        } else if (!show && shown) {
+            split.getItems().remove(detailView);
+        }
+    }
+
+    /** Where the divider between table and detail is (or was last), 0..1. */
+    public double dividerPosition() {
+        return divider;
+    }
+
+    public void setDividerPosition(double position) {
+        if (position > 0.1 && position < 0.9) {
+            divider = position;
+            if (!split.getDividers().isEmpty()) {
+                split.setDividerPositions(position);
+            }
+        }
     }
 
     private void selectInTable(ClusterRef ref) {

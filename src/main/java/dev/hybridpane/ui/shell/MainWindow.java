@@ -71,7 +71,7 @@ public final class MainWindow {
         factories.put(NavTarget.OVERVIEW, () -> new OverviewView(overview));
         factories.put(NavTarget.CLUSTERS, () -> {
             clustersView = new ClustersView(clusters);
-            clustersView.split().setDividerPositions(vm.settings().detailDivider());
+            clustersView.setDividerPosition(vm.settings().detailDivider());
             return clustersView;
         });
         factories.put(NavTarget.HOSTS, HostsView::new);
@@ -158,7 +158,7 @@ public final class MainWindow {
 
     private void close(Stage stage) {
         Settings s = vm.settings();
-        double divider = clustersView == null ? s.detailDivider() : clustersView.split().getDividers().get(0).getPosition();
+        double divider = clustersView == null ? s.detailDivider() : clustersView.dividerPosition();
         vm.updateSettings(old -> {
             Settings w = stage.isMaximized() ? old.withWindow(old.windowX(), old.windowY(), old.windowWidth(),
                     old.windowHeight(), true) : old.withWindow(stage.getX(), stage.getY(), stage.getWidth(),
