@@ -1,0 +1,49 @@
+package dev.hybridpane.ui.activity;
+
+import dev.hybridpane.ui.common.Cells;
+import dev.hybridpane.ui.common.Widgets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The session log: what the console did, newest first. */
+public final class ActivityView extends BorderPane {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    public ActivityView(ActivityViewModel vm) {
+        getStyleClass().add("activity-view");
+        setTop(Widgets.header("Activity", "What the console did this session: discovery, clusters and connections"));
+        TableView<ActivityRow> table = new TableView<>(vm.rows());
+        table.setId("activity-table");
+        table.getStyleClass().add("dense");
+        table.getColumns().add(Cells.column("Time", 90, r -> TIME.format(r.time())));
+        TableColumn<ActivityRow, ActivityRow.Level> level = Cells.column("Level", 100, ActivityRow::level);
+        level.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(ActivityRow.Level l, boolean empty) {
+                super.updateItem(l, empty);
+                if (empty || l == null) {
+                    setGraphic(null);
+                    setText(null);
+                    return;
+                }
+                setText(null);
+                setGraphic(switch (l) {
+                    case INFO -> Widgets.pill("Info", "neutral");
+                    case WARNING -> Widgets.pill("Warning", "warning");
+                    case ERROR -> Widgets.pill("Error", "danger");
+                });
+            }
+        });
+        table.getColumns().add(level);
+        table.getColumns().add(Cells.column("Cluster", 220, ActivityRow::cluster));
+        table.getColumns().add(Cells.column("Message", 600, ActivityRow::message));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(Widgets.emptyState(Feather.ACTIVITY, "Nothing yet", "Discovery and connection changes show here."));
+        setCenter(table);
+    }
+}

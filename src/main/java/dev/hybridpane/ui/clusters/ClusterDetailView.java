@@ -1,0 +1,248 @@
+package dev.hybridpane.ui.clusters;
+
+import dev.hybridpane.core.ClusterDetail;
+import dev.hybridpane.domain.Check;
+import dev.hybridpane.domain.Cidr;
+import dev.hybridpane.domain.Cluster;
+import dev.hybridpane.domain.ClusterNetwork;
+import dev.hybridpane.domain.ComputeType;
+import dev.hybridpane.ui.common.Widgets;
+import dev.hybridpane.ui.fleet.ClusterRow;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The selected cluster: header, node counts, hybrid checks, networking and access entries. */
+final class ClusterDetailView extends StackPane {
+    private final ClusterDetailViewModel vm;
+    private final VBox content = new VBox(18);
+    private final HBox typeTiles = new HBox(10);
+    private final VBox checks = new VBox(8);
+    private final VBox networking = new VBox(10);
+    private final VBox access = new VBox(8);
+    private final Label name = new Label();
+    private final Label arn = new Label();
+    private final Label status = Widgets.pill("", "neutral");
+    private final Label version = Widgets.pill("", "accent");
+    private final Label connection = new Label();
+
+    ClusterDetailView(ClusterDetailViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("cluster-detail");
+        setId("cluster-detail");
+        name.getStyleClass().add("detail-title");
+        arn.getStyleClass().addAll("muted", "mono");
+        arn.setWrapText(true);
+        connection.getStyleClass().add("muted");
+        connection.setWrapText(true);
+        HBox titleRow = new HBox(10, name, status, version);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(4, titleRow, arn, connection);
+        content.getChildren().addAll(header,
+                section("Nodes by compute type", typeTiles),
+                section("Hybrid requirements", checks),
+                section("Networking", networking),
+                section("Access entries", access));
+        content.getStyleClass().add("detail-content");
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        VBox empty = Widgets.emptyState(Feather.MOUSE_POINTER, "Select a cluster",
+                "Its networking, access entries, node counts and hybrid readiness show here.");
+        getChildren().addAll(empty, scroll);
+        scroll.visibleProperty().bind(vm.rowProperty().isNotNull());
+        empty.visibleProperty().bind(vm.rowProperty().isNull());
+        setMinWidth(320);
+
+        vm.rowProperty().addListener((o, a, b) -> showRow(b));
+        vm.byTypeProperty().addListener((o, a, b) -> showTypes(b));
+        vm.detailProperty().addListener((o, a, b) -> showDetail());
+        vm.loadingProperty().addListener((o, a, b) -> showDetail());
+        vm.errorProperty().addListener((o, a, b) -> showDetail());
+        showRow(vm.rowProperty().get());
+        showTypes(vm.byTypeProperty().get());
+        showDetail();
+    }
+
+    private static VBox section(String title, Node body) {
+        VBox box = new VBox(8, Widgets.sectionTitle(title), body);
+        box.getStyleClass().add("detail-section");
+        return box;
+    }
+
+    private void showRow(ClusterRow r) {
+        if (r == null) {
+            return;
+        }
+        Cluster c = r.cluster();
+        name.setText(c.name());
+        arn.setText(c.arn());
+        Widgets.setPill(status, c.status(), Widgets.clusterStatusKind(c.status()));
+        version.setText("Kubernetes " + c.version());
+        String reason = r.connectionReason();
+        connection.setText(c.region() + " · API " + r.connectionText().toLowerCase(java.util.Locale.ROOT)
+                + (reason == null ? "" : ": " + reason));
+        connection.getStyleClass().remove("text-danger");
+        if (r.failed()) {
+            connection.getStyleClass().add("text-danger");
+        }
+    }
+
+    private void showTypes(EnumMap<ComputeType, int[]> m) {
+        typeTiles.getChildren().clear();
+        if (m == null) {
+            return;
+        }
+        for (ComputeType t : ComputeType.values()) {
+            int[] c = m.get(t);
+            String value = t == ComputeType.HYBRID ? c[1] + "/" + c[0] : String.valueOf(c[0]);
+            Label v = new Label(value);
+            v.getStyleClass().add("stat-value");
+            Label k = new Label(t == ComputeType.HYBRID ? "Hybrid ready" : t.label());
+            k.getStyleClass().add("stat-label");
+            VBox tile = new VBox(2, v, k);
+            tile.getStyleClass().add("stat-tile");
+            if (t == ComputeType.HYBRID && c[1] < c[0]) {
+                tile.getStyleClass().add("stat-warning");
+            }
+            typeTiles.getChildren().add(tile);
+        }
+    }
+
+    private void showDetail() {
+        ClusterDetail d = vm.detailProperty().get();
+        checks.getChildren().clear();
+        networking.getChildren().clear();
+        access.getChildren().clear();
+        if (d == null) {
+            Node n = vm.loadingProperty().get() ? loading() : error(vm.errorProperty().get());
+            checks.getChildren().add(n);
+            networking.getChildren().add(vm.loadingProperty().get() ? loading() : error(vm.errorProperty().get()));
+            access.getChildren().add(vm.loadingProperty().get() ? loading() : error(vm.errorProperty().get()));
+            return;
+        }
+        for (Check c : d.checks()) {
+            checks.getChildren().add(checkRow(c));
+        }
+        showNetworking(d);
+        if (d.accessEntriesError() != null) {
+            access.getChildren().add(error(d.accessEntriesError()));
+        } else if (d.accessEntries().isEmpty()) {
+            access.getChildren().add(Widgets.muted("No access entries."));
+        } else {
+            for (var e : d.accessEntries()) {
+                Label principal = new Label(e.principalArn());
+                principal.getStyleClass().add("access-principal");
+                principal.setWrapText(true);
+                String user = e.username() == null || e.username().isBlank() ? "" : "  ·  " + e.username();
+                Label type = Widgets.pill(e.type(), "HYBRID_LINUX".equals(e.type()) ? "accent" : "neutral");
+                Label username = Widgets.muted(user.isEmpty() ? "" : e.username());
+                HBox meta = new HBox(8, type, username);
+                meta.setAlignment(Pos.CENTER_LEFT);
+                VBox entry = new VBox(3, principal, meta);
+                entry.getStyleClass().add("access-entry");
+                access.getChildren().add(entry);
+            }
+        }
+    }
+
+    private void showNetworking(ClusterDetail d) {
+        Cluster c = d.cluster();
+        GridPane kv = DetailGrids.keyValues();
+        ClusterNetwork n = d.network();
+        DetailGrids.add(kv, "VPC", c.vpcId() + (n == null ? "" : "  ·  " + String.join(", ", n.vpc().cidrs())));
+        DetailGrids.add(kv, "Service CIDR", c.serviceCidr());
+        DetailGrids.add(kv, "Remote nodes", String.join(", ", c.remoteNodeCidrs()));
+        DetailGrids.add(kv, "Remote pods", String.join(", ", c.remotePodCidrs()));
+        DetailGrids.add(kv, "Cluster SG", c.clusterSecurityGroupId());
+        networking.getChildren().add(kv);
+        if (n == null) {
+            networking.getChildren().add(error(d.networkError() == null ? "The VPC could not be read." : d.networkError()));
+            return;
+        }
+        List<List<String>> subnets = new ArrayList<>();
+        n.subnets().forEach(s -> subnets.add(List.of(s.id(), s.availabilityZone(), s.cidr(), s.name() == null ? "" : s.name())));
+        networking.getChildren().addAll(Widgets.sectionSubtitle("Subnets"),
+                DetailGrids.table(List.of("Subnet", "AZ", "CIDR", "Name"), subnets));
+        List<String> remote = new ArrayList<>(c.remoteNodeCidrs());
+        remote.addAll(c.remotePodCidrs());
+        List<List<String>> routes = new ArrayList<>();
+        for (ClusterNetwork.RouteTable rt : n.routeTables()) {
+            for (ClusterNetwork.Route r : rt.routes()) {
+                if (touchesAny(r.destination(), remote)) {
+                    routes.add(List.of(rt.id(), r.destination(), r.target(), r.state() == null ? "" : r.state()));
+                }
+            }
+        }
+        networking.getChildren().add(Widgets.sectionSubtitle("Routes to remote networks"));
+        networking.getChildren().add(routes.isEmpty()
+                ? Widgets.muted(remote.isEmpty() ? "No remote networks configured."
+                        : "No VPC route table sends the remote networks anywhere; hybrid nodes cannot be reached.")
+                : DetailGrids.table(List.of("Route table", "Destination", "Target", "State"), routes));
+        List<List<String>> rules = new ArrayList<>();
+        for (ClusterNetwork.SecurityGroup sg : n.securityGroups()) {
+            for (ClusterNetwork.IngressRule r : sg.ingress()) {
+                rules.add(List.of(sg.id() + (sg.name() == null ? "" : " (" + sg.name() + ")"), protocol(r),
+                        String.join(", ", r.cidrs())));
+            }
+        }
+        networking.getChildren().add(Widgets.sectionSubtitle("Security group ingress"));
+        networking.getChildren().add(rules.isEmpty() ? Widgets.muted("No ingress rules.")
+                : DetailGrids.table(List.of("Group", "Protocol / ports", "Sources"), rules));
+    }
+
+    private static boolean touchesAny(String destination, List<String> cidrs) {
+        var d = Cidr.tryParse(destination);
+        if (d.isEmpty()) {
+            return false;
+        }
+        return cidrs.stream().map(Cidr::tryParse).flatMap(java.util.Optional::stream).anyMatch(c -> c.overlaps(d.get()));
+    }
+
+    private static String protocol(ClusterNetwork.IngressRule r) {
+        if ("-1".equals(r.protocol())) {
+            return "All traffic";
+        }
+        String ports = r.fromPort() < 0 ? "" : r.fromPort() == r.toPort() ? " " + r.fromPort() : " " + r.fromPort() + "–" + r.toPort();
+        return r.protocol().toUpperCase(java.util.Locale.ROOT) + ports;
+    }
+
+    private static Node checkRow(Check c) {
+        Label title = new Label(c.title());
+        title.getStyleClass().add("check-title");
+        Label reason = new Label(c.reason());
+        reason.setWrapText(true);
+        reason.getStyleClass().add("check-reason");
+        VBox text = new VBox(2, title, reason);
+        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        HBox row = new HBox(10, Widgets.checkIcon(c.status()), text);
+        row.setAlignment(Pos.TOP_LEFT);
+        row.getStyleClass().addAll("check-row", "check-" + Widgets.kind(c.status()));
+        return row;
+    }
+
+    private static Node loading() {
+        ProgressIndicator p = new ProgressIndicator();
+        p.setPrefSize(16, 16);
+        Label l = new Label("Loading…", p);
+        l.getStyleClass().add("muted");
+        return l;
+    }
+
+    private static Node error(String sentence) {
+        Label l = new Label(sentence == null ? "Not available." : sentence, Widgets.icon(Feather.ALERT_CIRCLE, "icon-danger"));
+        l.getStyleClass().add("inline-error");
+        l.setWrapText(true);
+        return l;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.hybridpane.ui.clusters;
+
+import dev.hybridpane.core.ClusterDetail;
+import dev.hybridpane.domain.Cluster;
+import dev.hybridpane.domain.ClusterRef;
+import dev.hybridpane.domain.ComputeType;
+import dev.hybridpane.ui.common.Errors;
+import dev.hybridpane.ui.common.TaskRunner;
+import dev.hybridpane.ui.fleet.ClusterRow;
+import dev.hybridpane.ui.fleet.FleetViewModel;
+import java.util.EnumMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+
+/** The selected cluster: its live row, node counts by compute type, and the detail loaded off-thread. */
+public final class ClusterDetailViewModel {
+    private final FleetViewModel fleet;
+    private final TaskRunner runner;
+    private final Function<Cluster, CompletableFuture<ClusterDetail>> loader;
+    private final ReadOnlyObjectWrapper<ClusterRow> row = new ReadOnlyObjectWrapper<>(this, "row");
+    private final ReadOnlyObjectWrapper<ClusterDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
+    private final ReadOnlyObjectWrapper<EnumMap<ComputeType, int[]>> byType = new ReadOnlyObjectWrapper<>(this, "byType");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private ClusterRef ref;
+    private int request;
+
+    public ClusterDetailViewModel(FleetViewModel fleet, TaskRunner runner,
+            Function<Cluster, CompletableFuture<ClusterDetail>> loader) {
+        this.fleet = fleet;
+        this.runner = runner;
+        this.loader = loader;
+        fleet.clusterRows().addListener((ListChangeListener<ClusterRow>) c -> refreshRow());
+    }
+
+    /** Shows a cluster (null clears) and loads its detail in the background. */
+    public void show(ClusterRef r) {
+        ref = r;
+        detail.set(null);
+        error.set(null);
+        refreshRow();
+        reload();
+    }
+
+    public void reload() {
+        ClusterRow current = row.get();
+        if (current == null) {
+            loading.set(false);
+            return;
+        }
+        int id = ++request;
+        loading.set(true);
+        CompletableFuture<ClusterDetail> future;
+        try {
+            future = loader.apply(current.cluster());
+        } catch (RuntimeException e) {
+            future = CompletableFuture.failedFuture(e);
+        }
+        runner.await("Loading " + current.cluster().name(), future, d -> {
+            if (id == request) {
+                loading.set(false);
+                detail.set(d);
+            }
+        }, e -> {
+            if (id == request) {
+                loading.set(false);
+                error.set(Errors.sentence(e));
+            }
+        });
+    }
+
+    private void refreshRow() {
+        ClusterRow r = ref == null ? null : fleet.row(ref).orElse(null);
+        boolean first = row.get() == null && r != null;
+        if (r == null || !r.equals(row.get())) {
+            row.set(r);
+            byType.set(r == null ? null : fleet.countsByType(ref));
+        }
+        if (first && detail.get() == null && !loading.get()) {
+            reload();
+        }
+    }
+
+    public ReadOnlyObjectProperty<ClusterRow> rowProperty() {
+        return row.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ClusterDetail> detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    /** For each compute type: {total, ready}. */
+    public ReadOnlyObjectProperty<EnumMap<ComputeType, int[]>> byTypeProperty() {
+        return byType.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,201 @@
+package dev.hybridpane.ui.clusters;
+
+import dev.hybridpane.domain.AuthenticationMode;
+import dev.hybridpane.domain.ClusterRef;
+import dev.hybridpane.ui.common.Cells;
+import dev.hybridpane.ui.common.Widgets;
+import dev.hybridpane.ui.fleet.ClusterRow;
+import java.util.Comparator;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import org.controlsfx.control.textfield.TextFields;
+import org.kordamp.ikonli.feather.Feather;
+
+/** Every cluster in a sortable, filterable table; the selected one in a detail pane beside it. */
+public final class ClustersView extends BorderPane {
+    private final TableView<ClusterRow> table = new TableView<>();
+    private final SplitPane split = new SplitPane();
+    private ClusterDetailView detailView;
+    private double divider = 0.55;
+
+    public ClustersView(ClustersViewModel vm) {
+        getStyleClass().add("clusters-view");
+        TextField filter = TextFields.createClearableTextField();
+        filter.setPromptText("Filter by name, region, version or status");
+        filter.setPrefColumnCount(28);
+        filter.setId("clusters-filter");
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+        Label count = new Label();
+        count.getStyleClass().add("muted");
+        count.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.sorted().size() + " of " + vm.total() + " clusters", vm.sorted()));
+        setTop(Widgets.header("Clusters", "EKS clusters in the selected regions, with their hybrid setup and live connection",
+                count, filter));
+
+        table.setId("clusters-table");
+        table.getStyleClass().add("dense");
+        table.getColumns().add(nameColumn());
+        table.getColumns().add(Cells.column("Region", 96, r -> r.cluster().region()));
+        table.getColumns().add(Cells.column("Version", 74, r -> r.cluster().version()));
+        table.getColumns().add(statusColumn());
+        table.getColumns().add(Cells.column("Endpoint", 140, r -> r.cluster().endpointAccess().label()));
+        TableColumn<ClusterRow, String> auth = Cells.column("Auth mode", 150, r -> authLabel(r.cluster().authenticationMode()));
+        table.getColumns().add(auth);
+        TableColumn<ClusterRow, String> hybrid = Cells.column("Hybrid (nodes / pods)", 210, ClusterRow::hybridText);
+        table.getColumns().add(hybrid);
+        TableColumn<ClusterRow, ClusterRow> nodes = Cells.column("Nodes", 72, r -> r);
+        nodes.setComparator(Comparator.comparingInt((ClusterRow r) -> r.counts().hybridTotal())
+                .thenComparingInt(r -> r.counts().cloud()));
+        nodes.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(ClusterRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : r.nodesText());
+                setTooltip(empty || r == null ? null : new Tooltip(r.counts().cloud() + " cloud nodes; "
+                        + r.counts().hybridReady() + " of " + r.counts().hybridTotal() + " hybrid nodes ready"));
+            }
+        });
+        table.getColumns().add(nodes);
+        table.getColumns().add(connectionColumn());
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        vm.sorted().comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(vm.sorted());
+        Label placeholder = new Label("No clusters match. Clear the filter, or pick other regions in the top bar.");
+        placeholder.getStyleClass().add("muted");
+        table.setPlaceholder(placeholder);
+
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.selectedProperty().set(b.ref());
+            }
+        });
+        vm.selectedProperty().addListener((o, a, b) -> selectInTable(b));
+        vm.sorted().addListener((javafx.collections.ListChangeListener<ClusterRow>) c -> {
+            ClusterRow sel = table.getSelectionModel().getSelectedItem();
+            if (sel == null || !sel.ref().equals(vm.selectedProperty().get())) {
+                selectInTable(vm.selectedProperty().get());
+            }
+        });
+
+        ClusterDetailView detail = new ClusterDetailView(vm.detail());
+        split.setOrientation(Orientation.HORIZONTAL);
+        detailView = detail;
+        split.getItems().add(table);
+        split.setId("clusters-split");
+        SplitPane.setResizableWithParent(detail, false);
+        setCenter(split);
+        // the detail pane shows only while a cluster is selected, so the table has the width otherwise
+        vm.detail().rowProperty().addListener((o, a, b) -> showDetail(b != null));
+        showDetail(vm.detail().rowProperty().get() != null);
+        selectInTable(vm.selectedProperty().get());
+    }
+
+    private void showDetail(boolean show) {
+        boolean shown = split.getItems().contains(detailView);
+        if (show && !shown) {
+            split.getItems().add(detailView);
+            split.setDividerPositions(divider);
+            split.getDividers().get(0).positionProperty().addListener((o, a, b) -> divider = b.doubleValue());
+        } else if (!show && shown) {
+            split.getItems().remove(detailView);
+        }
+    }
+
+    /** Where the divider between table and detail is (or was last), 0..1. */
+    public double dividerPosition() {
+        return divider;
+    }
+
+    public void setDividerPosition(double position) {
+        if (position > 0.1 && position < 0.9) {
+            divider = position;
+            if (!split.getDividers().isEmpty()) {
+                split.setDividerPositions(position);
+            }
+        }
+    }
+
+    private void selectInTable(ClusterRef ref) {
+        if (ref == null) {
+            return;
+        }
+        for (ClusterRow r : table.getItems()) {
+            if (r.ref().equals(ref)) {
+                if (table.getSelectionModel().getSelectedItem() != r) {
+                    table.getSelectionModel().select(r);
+                    table.scrollTo(r);
+                }
+                return;
+            }
+        }
+    }
+
+    private static String authLabel(AuthenticationMode m) {
+        return switch (m) {
+            case API -> "API";
+            case API_AND_CONFIG_MAP -> "API and ConfigMap";
+            case CONFIG_MAP -> "ConfigMap";
+            case UNKNOWN -> "Unknown";
+        };
+    }
+
+    private static TableColumn<ClusterRow, String> nameColumn() {
+        TableColumn<ClusterRow, String> c = Cells.column("Name", 150, r -> r.cluster().name());
+        c.getStyleClass().add("name-column");
+        return c;
+    }
+
+    private static TableColumn<ClusterRow, String> statusColumn() {
+        TableColumn<ClusterRow, String> c = Cells.column("Status", 92, r -> r.cluster().status());
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(null);
+                setGraphic(empty || s == null ? null : Widgets.pill(s, Widgets.clusterStatusKind(s)));
+            }
+        });
+        return c;
+    }
+
+    private static TableColumn<ClusterRow, ClusterRow> connectionColumn() {
+        TableColumn<ClusterRow, ClusterRow> c = Cells.column("Connection", 200, r -> r);
+        c.setComparator(Comparator.comparing(ClusterRow::connectionText));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(ClusterRow r, boolean empty) {
+                super.updateItem(r, empty);
+                getStyleClass().removeAll("conn-failed", "conn-ok", "conn-pending");
+                if (empty || r == null) {
+                    setText(null);
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                String reason = r.connectionReason();
+                setText(r.failed() ? "Failed: " + reason : r.connectionText());
+                getStyleClass().add(r.failed() ? "conn-failed" : r.connected() ? "conn-ok" : "conn-pending");
+                setGraphic(Widgets.icon(r.failed() ? Feather.ALERT_CIRCLE : r.connected() ? Feather.CHECK_CIRCLE
+                        : Feather.LOADER, null));
+                setTooltip(reason == null ? null : new Tooltip(reason));
+            }
+        });
+        return c;
+    }
+
+    public TableView<ClusterRow> table() {
+        return table;
+    }
+
+    public SplitPane split() {
+        return split;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.hybridpane.ui.clusters;
+
+import dev.hybridpane.domain.ClusterRef;
+import dev.hybridpane.ui.fleet.ClusterRow;
+import dev.hybridpane.ui.fleet.FleetViewModel;
+import java.util.Comparator;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+
+/** The clusters table: filter over name, region, version and status, sorted by the table's comparator. */
+public final class ClustersViewModel {
+    private final FleetViewModel fleet;
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final FilteredList<ClusterRow> filtered;
+    private final SortedList<ClusterRow> sorted;
+    private final ObjectProperty<ClusterRef> selected;
+    private final ClusterDetailViewModel detail;
+
+    public ClustersViewModel(FleetViewModel fleet, ObjectProperty<ClusterRef> selected, ClusterDetailViewModel detail) {
+        this.fleet = fleet;
+        this.selected = selected;
+        this.detail = detail;
+        this.filtered = new FilteredList<>(fleet.clusterRows(), r -> true);
+        this.sorted = new SortedList<>(filtered, Comparator.comparing(ClusterRow::ref));
+        filter.addListener((o, a, b) -> filtered.setPredicate(r -> matches(r, b)));
+        selected.addListener((o, a, b) -> detail.show(b));
+        detail.show(selected.get());
+    }
+
+    static boolean matches(ClusterRow r, String text) {
+        if (text == null || text.isBlank()) {
+            return true;
+        }
+        String q = text.strip().toLowerCase(Locale.ROOT);
+        for (String term : q.split("\\s+")) {
+            String hay = (r.cluster().name() + " " + r.cluster().region() + " " + r.cluster().version() + " "
+                    + r.cluster().status() + " " + r.connectionText()).toLowerCase(Locale.ROOT);
+            if (!hay.contains(term)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    /** Bind its comparator to the table's: {@code sorted().comparatorProperty().bind(table.comparatorProperty())}. */
+    public SortedList<ClusterRow> sorted() {
+        return sorted;
+    }
+
+    public ObjectProperty<ClusterRef> selectedProperty() {
+        return selected;
+    }
+
+    public ClusterDetailViewModel detail() {
+        return detail;
+    }
+
+    public int total() {
+        return fleet.clusterRows().size();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.hybridpane.ui.common;
+
+import dev.hybridpane.domain.CheckStatus;
+import dev.hybridpane.domain.HealthStatus;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Small reusable pieces styled by app.css. */
+public final class Widgets {
+    private Widgets() {
+    }
+
+    public static FontIcon icon(Ikon ikon, String styleClass) {
+        FontIcon i = new FontIcon(ikon);
+        if (styleClass != null) {
+            i.getStyleClass().add(styleClass);
+        }
+        return i;
+    }
+
+    /** A rounded label; kind is one of accent, success, warning, danger, neutral. */
+    public static Label pill(String text, String kind) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll("pill", "pill-" + kind);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    public static void setPill(Label pill, String text, String kind) {
+        pill.setText(text);
+        pill.getStyleClass().removeIf(s -> s.startsWith("pill-"));
+        pill.getStyleClass().add("pill-" + kind);
+    }
+
+    public static String kind(HealthStatus s) {
+        return switch (s) {
+            case HEALTHY -> "success";
+            case DEGRADED -> "warning";
+            case DOWN -> "danger";
+            case EMPTY -> "neutral";
+        };
+    }
+
+    public static String kind(CheckStatus s) {
+        return switch (s) {
+            case PASS -> "success";
+            case WARN -> "warning";
+            case FAIL -> "danger";
+        };
+    }
+
+    public static FontIcon checkIcon(CheckStatus s) {
+        return switch (s) {
+            case PASS -> icon(Feather.CHECK_CIRCLE, "icon-success");
+            case WARN -> icon(Feather.ALERT_TRIANGLE, "icon-warning");
+            case FAIL -> icon(Feather.X_CIRCLE, "icon-danger");
+        };
+    }
+
+    /** Kind for an EKS cluster status (ACTIVE, CREATING, UPDATING, DELETING, FAILED). */
+    public static String clusterStatusKind(String status) {
+        if (status == null) {
+            return "neutral";
+        }
+        return switch (status) {
+            case "ACTIVE" -> "success";
+            case "FAILED", "DELETING" -> "danger";
+            case "CREATING", "UPDATING", "PENDING" -> "warning";
+            default -> "neutral";
+        };
+    }
+
+    /** The honest "not here yet" state of a view. */
+    public static VBox emptyState(Ikon ikon, String title, String... sentences) {
+        VBox box = new VBox(10);
+        box.getStyleClass().add("empty-state");
+        box.setAlignment(Pos.CENTER);
+        FontIcon i = icon(ikon, "empty-state-icon");
+        Label t = new Label(title);
+        t.getStyleClass().add("empty-state-title");
+        box.getChildren().addAll(i, t);
+        for (String s : sentences) {
+            Label l = new Label(s);
+            l.getStyleClass().add("empty-state-text");
+            l.setWrapText(true);
+            l.setMaxWidth(520);
+            l.setAlignment(Pos.CENTER);
+            box.getChildren().add(l);
+        }
+        return box;
+    }
+
+    /** A view header: title and subtitle on the left, extra nodes on the right. */
+    public static javafx.scene.layout.HBox header(String title, String subtitle, Node... right) {
+        Label t = new Label(title);
+        t.getStyleClass().add("view-title");
+        Label s = new Label(subtitle);
+        s.getStyleClass().add("view-subtitle");
+        VBox titles = new VBox(2, t, s);
+        Region spacer = new Region();
+        javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(12, titles, spacer);
+        box.getChildren().addAll(right);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("view-header");
+        return box;
+    }
+
+    public static Label sectionTitle(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    public static Label sectionSubtitle(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-subtitle");
+        return l;
+    }
+
+    public static Label muted(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("muted");
+        l.setWrapText(true);
+        return l;
+    }
+}

@@ -1,0 +1,5 @@
+package dev.hybridpane.ui.fleet;
+
+public enum DiscoveryState {
+    IDLE, DISCOVERING, DONE, FAILED
+}

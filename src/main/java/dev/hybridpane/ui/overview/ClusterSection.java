@@ -1,0 +1,159 @@
+package dev.hybridpane.ui.overview;
+
+import dev.hybridpane.domain.ClusterNode;
+import dev.hybridpane.domain.PoolHealth;
+import dev.hybridpane.ui.common.Cells;
+import dev.hybridpane.ui.common.Widgets;
+import dev.hybridpane.ui.fleet.ClusterRow;
+import dev.hybridpane.ui.fleet.EventRow;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** One cluster on the overview: its pools, its hybrid nodes and their latest events. */
+final class ClusterSection extends VBox {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final Label counts = new Label();
+    private final Label conn = Widgets.pill("", "neutral");
+    private final GridPane pools = new GridPane();
+    private final javafx.collections.ObservableList<PoolHealth> poolList;
+
+    ClusterSection(OverviewViewModel vm, ClusterRow row) {
+        super(10);
+        getStyleClass().addAll("card-section");
+        Hyperlink name = new Hyperlink(row.cluster().name());
+        name.getStyleClass().add("section-link");
+        name.setOnAction(e -> vm.open(row.ref()));
+        Label region = new Label(row.cluster().region() + " · Kubernetes " + row.cluster().version());
+        region.getStyleClass().add("muted");
+        counts.getStyleClass().add("muted");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(10, name, region, spacer, counts, conn);
+        head.setAlignment(Pos.CENTER_LEFT);
+        getChildren().add(head);
+        poolList = vm.pools(row.ref());
+        if (!row.cluster().hybridEnabled() && row.counts().hybridTotal() == 0) {
+            getChildren().add(Widgets.muted("Hybrid nodes are not enabled on this cluster: it has no remote node network."));
+            update(row);
+            return;
+        }
+        pools.getStyleClass().add("pool-grid");
+        pools.setHgap(16);
+        pools.setVgap(6);
+        poolList.addListener((ListChangeListener<PoolHealth>) c -> rebuildPools());
+        rebuildPools();
+        getChildren().addAll(pools, nodesTable(vm, row), Widgets.sectionSubtitle("Latest hybrid node events"),
+                eventsTable(vm, row));
+        update(row);
+    }
+
+    void update(ClusterRow row) {
+        counts.setText(row.counts().cloud() + " cloud · " + row.counts().hybridReady() + "/" + row.counts().hybridTotal()
+                + " hybrid ready");
+        Widgets.setPill(conn, row.connectionText(), row.failed() ? "danger" : row.connected() ? "success" : "neutral");
+        conn.setTooltip(row.connectionReason() == null ? null : new javafx.scene.control.Tooltip(row.connectionReason()));
+    }
+
+    private void rebuildPools() {
+        pools.getChildren().clear();
+        if (poolList.isEmpty()) {
+            pools.add(Widgets.muted("No hybrid nodes have joined yet."), 0, 0, 5, 1);
+            return;
+        }
+        String[] headers = {"Pool", "Site", "Ready", "Health", ""};
+        for (int c = 0; c < headers.length; c++) {
+            Label h = new Label(headers[c]);
+            h.getStyleClass().add("mini-table-header");
+            pools.add(h, c, 0);
+        }
+        int r = 1;
+        for (PoolHealth p : poolList) {
+            Label pool = new Label(p.pool().isEmpty() ? "(no pool label)" : p.pool());
+            pool.getStyleClass().add("pool-name");
+            Label site = new Label(p.site().isEmpty() ? "—" : p.site());
+            Label ready = new Label(p.ready() + "/" + p.total());
+            ready.getStyleClass().add("mono");
+            ProgressBar bar = new ProgressBar(p.total() == 0 ? 0 : (double) p.ready() / p.total());
+            bar.getStyleClass().addAll("ready-bar", "bar-" + Widgets.kind(p.status()));
+            bar.setPrefWidth(180);
+            pools.addRow(r++, pool, site, ready, Widgets.pill(p.status().name(), Widgets.kind(p.status())), bar);
+        }
+    }
+
+    private static TableView<ClusterNode> nodesTable(OverviewViewModel vm, ClusterRow row) {
+        TableView<ClusterNode> t = new TableView<>();
+        t.getStyleClass().addAll("dense", "overview-nodes");
+        var sorted = vm.nodes(row.ref());
+        t.getColumns().add(Cells.column("Pool", 120, ClusterNode::pool));
+        t.getColumns().add(Cells.column("Site", 110, ClusterNode::site));
+        t.getColumns().add(Cells.column("Node", 190, ClusterNode::name));
+        TableColumn<ClusterNode, ClusterNode> ready = Cells.column("Ready", 250, n -> n);
+        ready.setComparator(java.util.Comparator.comparing(ClusterNode::ready));
+        ready.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(ClusterNode n, boolean empty) {
+                super.updateItem(n, empty);
+                getStyleClass().removeAll("text-danger", "text-success");
+                if (empty || n == null) {
+                    setText(null);
+                    return;
+                }
+                setText(n.ready() ? "Ready" : "NotReady" + (n.readyReason() == null || n.readyReason().isBlank() ? ""
+                        : " · " + n.readyReason()));
+                getStyleClass().add(n.ready() ? "text-success" : "text-danger");
+                setTooltip(n.readyMessage() == null || n.readyMessage().isBlank() ? null
+                        : new javafx.scene.control.Tooltip(n.readyMessage()));
+            }
+        });
+        t.getColumns().add(ready);
+        t.getColumns().add(Cells.column("IP", 110, ClusterNode::internalIp));
+        t.getColumns().add(Cells.column("Kubelet", 120, ClusterNode::kubeletVersion));
+        t.getColumns().add(Cells.column("Credentials", 100, ClusterNode::credentialProvider));
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        var view = new javafx.collections.transformation.SortedList<>(sorted);
+        view.comparatorProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> t.getComparator() == null ? sorted.getComparator() : t.getComparator(), t.comparatorProperty()));
+        t.setItems(view);
+        t.setPrefHeight(230);
+        t.setMinHeight(150);
+        t.setPlaceholder(Widgets.muted("No hybrid nodes."));
+        return t;
+    }
+
+    private static TableView<EventRow> eventsTable(OverviewViewModel vm, ClusterRow row) {
+        TableView<EventRow> t = new TableView<>(vm.events(row.ref()));
+        t.getStyleClass().addAll("dense", "overview-events");
+        t.getColumns().add(Cells.column("Time", 80, e -> TIME.format(e.event().lastSeen())));
+        t.getColumns().add(Cells.column("Type", 80, e -> e.event().type()));
+        t.getColumns().add(Cells.column("Reason", 150, e -> e.event().reason()));
+        t.getColumns().add(Cells.column("Node", 170, e -> e.event().involvedName()));
+        t.getColumns().add(Cells.column("Message", 400, e -> e.event().message()));
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setRowFactory(tv -> new TableRow<>() {
+            @Override
+            protected void updateItem(EventRow e, boolean empty) {
+                super.updateItem(e, empty);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("warning"), !empty && e != null && e.warning());
+            }
+        });
+        t.setPrefHeight(150);
+        t.setMinHeight(110);
+        t.setPlaceholder(Widgets.muted("No events about hybrid nodes yet."));
+        return t;
+    }
+}

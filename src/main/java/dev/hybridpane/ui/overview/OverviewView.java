@@ -1,0 +1,91 @@
+package dev.hybridpane.ui.overview;
+
+import dev.hybridpane.domain.ClusterRef;
+import dev.hybridpane.ui.common.Widgets;
+import dev.hybridpane.ui.fleet.ClusterRow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.StringBinding;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+
+/** Tiles for the whole fleet, then one live section per cluster. */
+public final class OverviewView extends BorderPane {
+    private final OverviewViewModel vm;
+    private final VBox sections = new VBox(14);
+    private final Map<ClusterRef, ClusterSection> byRef = new LinkedHashMap<>();
+    private final SortedList<ClusterRow> clusters;
+    private final VBox empty;
+
+    public OverviewView(OverviewViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("overview-view");
+        setTop(Widgets.header("Overview", "Hybrid node pools across every cluster, live"));
+        HBox tiles = new HBox(12,
+                tile(Feather.SERVER, "Clusters", vm.clustersText(), vm.clustersDetail(), "tile-accent"),
+                tile(Feather.CPU, "Hybrid nodes ready", vm.hybridText(), vm.hybridDetail(), "tile-success"),
+                tile(Feather.BOX, "Pools healthy", vm.poolsText(), vm.poolsDetail(), "tile-warning"),
+                tile(Feather.ALERT_TRIANGLE, "Warnings", vm.warningsText(), vm.warningsDetail(), "tile-danger"));
+        tiles.getStyleClass().add("tiles");
+        tiles.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
+        empty = Widgets.emptyState(Feather.CLOUD, "No clusters yet",
+                "Clusters show here as discovery finds them in the selected regions.");
+        VBox body = new VBox(16, tiles, empty, sections);
+        body.getStyleClass().add("overview-body");
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        setCenter(scroll);
+        clusters = vm.clusters();
+        clusters.addListener((ListChangeListener<ClusterRow>) c -> sync());
+        sync();
+    }
+
+    private void sync() {
+        List<ClusterRef> order = new ArrayList<>();
+        clusters.forEach(r -> order.add(r.ref()));
+        boolean membershipChanged = !order.equals(new ArrayList<>(byRef.keySet()));
+        if (membershipChanged) {
+            Map<ClusterRef, ClusterSection> old = new LinkedHashMap<>(byRef);
+            byRef.clear();
+            for (ClusterRow r : clusters) {
+                ClusterSection s = old.get(r.ref());
+                byRef.put(r.ref(), s != null ? s : new ClusterSection(vm, r));
+            }
+            sections.getChildren().setAll(byRef.values());
+        }
+        for (ClusterRow r : clusters) {
+            byRef.get(r.ref()).update(r);
+        }
+        empty.setVisible(clusters.isEmpty());
+        empty.setManaged(clusters.isEmpty());
+    }
+
+    private static VBox tile(Ikon ikon, String title, StringBinding value, StringBinding detail, String kind) {
+        Label t = new Label(title, Widgets.icon(ikon, "tile-icon"));
+        t.getStyleClass().add("tile-title");
+        Label v = new Label();
+        v.textProperty().bind(value);
+        v.getStyleClass().add("tile-value");
+        VBox box = new VBox(4, t, v);
+        if (detail != null) {
+            Label d = new Label();
+            d.textProperty().bind(detail);
+            d.getStyleClass().add("tile-detail");
+            box.getChildren().add(d);
+        }
+        box.getStyleClass().addAll("metric-tile", kind);
+        box.setMaxWidth(Double.MAX_VALUE);
+        return box;
+    }
+}

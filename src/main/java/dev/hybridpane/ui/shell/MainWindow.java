@@ -1,0 +1,194 @@
+package dev.hybridpane.ui.shell;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.hybridpane.core.Settings;
+import dev.hybridpane.ui.UiContext;
+import dev.hybridpane.ui.activity.ActivityView;
+import dev.hybridpane.ui.clusters.ClusterDetailViewModel;
+import dev.hybridpane.ui.clusters.ClustersView;
+import dev.hybridpane.ui.clusters.ClustersViewModel;
+import dev.hybridpane.ui.common.FxExecutor;
+import dev.hybridpane.ui.common.FxTaskRunner;
+import dev.hybridpane.ui.common.TaskRunner;
+import dev.hybridpane.ui.hosts.HostsView;
+import dev.hybridpane.ui.network.NetworkView;
+import dev.hybridpane.ui.overview.OverviewView;
+import dev.hybridpane.ui.overview.OverviewViewModel;
+import dev.hybridpane.ui.pools.PoolsView;
+import dev.hybridpane.ui.profiles.ProfilesView;
+import dev.hybridpane.ui.settings.OsThemeDetector;
+import dev.hybridpane.ui.settings.SettingsView;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import javafx.application.Application;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/**
+ * The one window: sidebar, top bar, the current view, status bar and the command palette. Built by
+ * the composition root with a {@link UiContext}; {@link #show(Stage)} applies the theme and the saved
+ * layout, starts discovery, and saves the settings when the window closes.
+ */
+public final class MainWindow {
+    private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
+    private static final String STYLESHEET = "/dev/hybridpane/ui/app.css";
+
+    private final ShellViewModel vm;
+    private final CommandPaletteViewModel palette;
+    private final StackPane root = new StackPane();
+    private final BorderPane frame = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final Map<NavTarget, Node> views = new EnumMap<>(NavTarget.class);
+    private final Map<NavTarget, Supplier<Node>> factories = new EnumMap<>(NavTarget.class);
+    private final CompletableFuture<Void> firstViewPopulated = new CompletableFuture<>();
+    private ClustersView clustersView;
+    private Scene scene;
+    private boolean started;
+
+    public MainWindow(UiContext ctx) {
+        this(ctx, new FxTaskRunner(ctx.io(), new FxExecutor()));
+    }
+
+    /** With a chosen task runner (tests). */
+    public MainWindow(UiContext ctx, TaskRunner runner) {
+        this.vm = new ShellViewModel(ctx, runner);
+        this.palette = new CommandPaletteViewModel(vm.fleet().clusterRows(), vm::choose);
+        ClusterDetailViewModel detail = new ClusterDetailViewModel(vm.fleet(), runner, vm::loadDetail);
+        ClustersViewModel clusters = new ClustersViewModel(vm.fleet(), vm.selectedClusterProperty(), detail);
+        OverviewViewModel overview = new OverviewViewModel(vm.fleet(), vm::openCluster);
+        factories.put(NavTarget.OVERVIEW, () -> new OverviewView(overview));
+        factories.put(NavTarget.CLUSTERS, () -> {
+            clustersView = new ClustersView(clusters);
+            clustersView.setDividerPosition(vm.settings().detailDivider());
+            return clustersView;
+        });
+        factories.put(NavTarget.HOSTS, HostsView::new);
+        factories.put(NavTarget.PROFILES, ProfilesView::new);
+        factories.put(NavTarget.POOLS, PoolsView::new);
+        factories.put(NavTarget.NETWORK, NetworkView::new);
+        factories.put(NavTarget.ACTIVITY, () -> new ActivityView(vm.activity()));
+        factories.put(NavTarget.SETTINGS, () -> new SettingsView(vm.settingsViewModel()));
+
+        root.getStyleClass().add("hybridpane");
+        frame.setTop(new TopBar(vm, palette::show));
+        frame.setLeft(new Sidebar(vm));
+        content.getStyleClass().add("content");
+        frame.setCenter(content);
+        frame.setBottom(new StatusBarView(vm.fleet(), runner));
+        root.getChildren().addAll(frame, new CommandPaletteView(palette));
+        vm.viewProperty().addListener((o, a, b) -> showView(b));
+        showView(vm.viewProperty().get());
+        vm.readyProperty().addListener((o, a, ready) -> {
+            if (ready) {
+                firstViewPopulated.complete(null);
+            }
+        });
+        vm.settingsViewModel().darkBinding().addListener((o, a, dark) -> applyTheme(dark));
+    }
+
+    private void showView(NavTarget target) {
+        Node view = views.computeIfAbsent(target, t -> factories.get(t).get());
+        content.getChildren().setAll(view);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** The scene with the app stylesheet, Ctrl+K, and the current theme. */
+    public Scene createScene() {
+        if (scene == null) {
+            Settings s = vm.settings();
+            scene = new Scene(root, s.windowWidth() > 200 ? s.windowWidth() : 1360,
+                    s.windowHeight() > 200 ? s.windowHeight() : 860);
+            scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), palette::show);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.CONTROL_DOWN), palette::show);
+            applyTheme(vm.settingsViewModel().darkBinding().get());
+        }
+        return scene;
+    }
+
+    /** Applies theme and saved layout, starts live updates and discovery, and shows the stage. */
+    public void show(Stage stage) {
+        Settings s = vm.settings();
+        stage.setTitle("HybridPane");
+        stage.setScene(createScene());
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double w = Math.min(s.windowWidth() > 200 ? s.windowWidth() : 1360, screen.getWidth());
+        double h = Math.min(s.windowHeight() > 200 ? s.windowHeight() : 860, screen.getHeight());
+        stage.setWidth(w);
+        stage.setHeight(h);
+        boolean onScreen = !Double.isNaN(s.windowX()) && !Double.isNaN(s.windowY())
+                && javafx.stage.Screen.getScreensForRectangle(s.windowX(), s.windowY(), w, h).size() > 0;
+        if (onScreen) {
+            stage.setX(s.windowX());
+            stage.setY(s.windowY());
+        } else {
+            stage.centerOnScreen();
+        }
+        stage.setMaximized(s.maximized());
+        stage.setOnHidden(e -> close(stage));
+        start();
+        stage.show();
+    }
+
+    /** Starts live updates, OS theme detection and discovery (show() calls it). */
+    public void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        vm.settingsViewModel().detectOsTheme(new OsThemeDetector());
+        vm.bridge().start();
+        vm.startDiscovery();
+    }
+
+    private void close(Stage stage) {
+        Settings s = vm.settings();
+        double divider = clustersView == null ? s.detailDivider() : clustersView.dividerPosition();
+        vm.updateSettings(old -> {
+            Settings w = stage.isMaximized() ? old.withWindow(old.windowX(), old.windowY(), old.windowWidth(),
+                    old.windowHeight(), true) : old.withWindow(stage.getX(), stage.getY(), stage.getWidth(),
+                            stage.getHeight(), false);
+            return w.withDetailDivider(divider);
+        });
+        vm.close();
+    }
+
+    private void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        root.pseudoClassStateChanged(DARK, dark);
+    }
+
+    /** True once discovery has finished (or failed) and the first view shows its result. */
+    public ReadOnlyBooleanProperty readyProperty() {
+        return vm.readyProperty();
+    }
+
+    public CompletableFuture<Void> firstViewPopulated() {
+        return firstViewPopulated;
+    }
+
+    /** The view models, for tests and the startup benchmark. */
+    public ShellViewModel viewModel() {
+        return vm;
+    }
+
+    public CommandPaletteViewModel palette() {
+        return palette;
+    }
+}

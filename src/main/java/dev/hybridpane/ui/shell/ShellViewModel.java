@@ -1,0 +1,318 @@
+package dev.hybridpane.ui.shell;
+
+import dev.hybridpane.core.AwsPort;
+import dev.hybridpane.core.FleetService;
+import dev.hybridpane.core.FleetUpdate;
+import dev.hybridpane.core.Settings;
+import dev.hybridpane.domain.ClusterRef;
+import dev.hybridpane.ui.UiContext;
+import dev.hybridpane.ui.activity.ActivityRow.Level;
+import dev.hybridpane.ui.activity.ActivityViewModel;
+import dev.hybridpane.ui.common.Errors;
+import dev.hybridpane.ui.common.FxBatchingBridge;
+import dev.hybridpane.ui.common.TaskRunner;
+import dev.hybridpane.ui.fleet.DiscoveryState;
+import dev.hybridpane.ui.fleet.FleetViewModel;
+import dev.hybridpane.ui.settings.SettingsViewModel;
+import dev.hybridpane.ui.settings.ThemeChoice;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The window's state: environment (profile, regions, account), the current view and cluster, and the
+ * discovery lifecycle. Switching profile or regions closes the old FleetService and discovers again.
+ */
+public final class ShellViewModel {
+    private final UiContext ctx;
+    private final TaskRunner runner;
+    private final FleetViewModel fleet = new FleetViewModel();
+    private final ActivityViewModel activity;
+    private final SettingsViewModel settingsVm;
+    private final FxBatchingBridge bridge;
+    private final ObservableList<String> profiles = FXCollections.observableArrayList();
+    private final ObservableList<String> availableRegions = FXCollections.observableArrayList();
+    private final ObservableList<String> selectedRegions = FXCollections.observableArrayList();
+    private final ObjectProperty<String> profile = new SimpleObjectProperty<>(this, "profile");
+    private final ReadOnlyStringWrapper account = new ReadOnlyStringWrapper(this, "account", "");
+    private final ObjectProperty<NavTarget> view = new SimpleObjectProperty<>(this, "view", NavTarget.OVERVIEW);
+    private final ObjectProperty<ClusterRef> selectedCluster = new SimpleObjectProperty<>(this, "selectedCluster");
+    private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
+    private Settings settings;
+    private volatile int generation;
+    private FleetService service;
+    private AwsPort aws;
+
+    public ShellViewModel(UiContext ctx, TaskRunner runner) {
+        this.ctx = ctx;
+        this.runner = runner;
+        this.activity = new ActivityViewModel(ctx.clock());
+        this.bridge = new FxBatchingBridge(this::applyBatch);
+        Settings loaded;
+        try {
+            loaded = ctx.settingsStore().load();
+        } catch (RuntimeException e) {
+            loaded = null;
+        }
+        this.settings = loaded == null ? Settings.DEFAULTS : loaded;
+        this.settingsVm = new SettingsViewModel(ThemeChoice.parse(settings.theme()),
+                ctx.configDir() == null ? null : ctx.configDir().toString(), ctx.version(), runner, this::themeChanged);
+        profiles.setAll(ctx.profiles().profiles());
+        availableRegions.setAll(ctx.profiles().availableRegions());
+        String p = settings.profile() != null && profiles.contains(settings.profile()) ? settings.profile()
+                : profiles.isEmpty() ? null : profiles.get(0);
+        profile.set(p);
+        selectedRegions.setAll(initialRegions());
+        view.set(NavTarget.byId(settings.lastView()));
+        updateEnvironmentText();
+        fleet.discoveryProperty().addListener((o, a, b) -> {
+            if (b == DiscoveryState.DONE || b == DiscoveryState.FAILED) {
+                ready.set(true);
+            }
+        });
+    }
+
+    private List<String> initialRegions() {
+        List<String> remembered = settings.regions().stream().filter(availableRegions::contains).toList();
+        if (!remembered.isEmpty()) {
+            return remembered;
+        }
+        if (ctx.lab()) {
+            return List.copyOf(availableRegions);
+        }
+        if (availableRegions.contains("us-east-1") || availableRegions.isEmpty()) {
+            return List.of("us-east-1");
+        }
+        return List.of(availableRegions.get(0));
+    }
+
+    private void applyBatch(List<FleetUpdate> batch) {
+        fleet.apply(batch);
+        activity.apply(batch);
+    }
+
+    /** Closes the current environment (if any) and discovers the selected profile and regions. */
+    public void startDiscovery() {
+        closeService();
+        fleet.reset();
+        account.set("");
+        int gen = ++generation;
+        Consumer<FleetUpdate> sink = u -> {
+            if (gen == generation) {
+                bridge.accept(u);
+            }
+        };
+        String p = profile.get();
+        List<String> regions = List.copyOf(selectedRegions);
+        if (p == null) {
+            sink.accept(new FleetUpdate.EnvironmentFailed("No AWS profile is configured."));
+            return;
+        }
+        if (!ctx.lab()) {
+            activity.log(Level.INFO, "", "Using profile " + p);
+        }
+        runner.run("Opening profile " + p, () -> ctx.profiles().open(p), port -> {
+            if (gen != generation) {
+                closeQuietly(port);
+                return;
+            }
+            aws = port;
+            service = new FleetService(port, ctx.clusterPort(), ctx.io(), sink,
+                    ref -> settings.kubeContexts().get(ref.region() + "/" + ref.name()), ctx.clock());
+            service.discover(regions).whenComplete((r, e) -> {
+                if (e != null) {
+                    sink.accept(new FleetUpdate.EnvironmentFailed(Errors.sentence(e)));
+                }
+            });
+            runner.run("Reading account", port::callerIdentity, id -> {
+                if (gen == generation) {
+                    account.set(id.account());
+                }
+            }, e -> {
+                if (gen == generation) {
+                    account.set("unknown");
+                    activity.log(Level.WARNING, "", "Could not read the account: " + Errors.sentence(e));
+                }
+            });
+        }, e -> sink.accept(new FleetUpdate.EnvironmentFailed(Errors.sentence(e))));
+    }
+
+    public void switchProfile(String p) {
+        if (p == null || p.equals(profile.get())) {
+            return;
+        }
+        profile.set(p);
+        settings = settings.withProfile(p, List.copyOf(selectedRegions));
+        updateEnvironmentText();
+        startDiscovery();
+    }
+
+    public void setRegions(List<String> regions) {
+        List<String> ordered = new ArrayList<>(availableRegions.stream().filter(regions::contains).toList());
+        if (ordered.isEmpty() || ordered.equals(selectedRegions)) {
+            return;
+        }
+        selectedRegions.setAll(ordered);
+        settings = settings.withProfile(profile.get(), ordered);
+        updateEnvironmentText();
+        startDiscovery();
+    }
+
+    private void updateEnvironmentText() {
+        String env = ctx.lab() ? "Lab" + (ctx.labDescription() == null ? "" : ": " + ctx.labDescription())
+                : "AWS profile " + profile.get();
+        settingsVm.environmentWrapper().set(env + " · regions " + String.join(", ", selectedRegions));
+    }
+
+    private void themeChanged(ThemeChoice t) {
+        settings = settings.withTheme(t.name());
+        save();
+    }
+
+    public void navigate(NavTarget target) {
+        view.set(target);
+    }
+
+    /** Opens the clusters view with the cluster selected. */
+    public void openCluster(ClusterRef ref) {
+        selectedCluster.set(ref);
+        view.set(NavTarget.CLUSTERS);
+    }
+
+    public void choose(PaletteItem item) {
+        if (item.cluster() != null) {
+            openCluster(item.cluster());
+        } else {
+            navigate(item.target());
+        }
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public void updateSettings(java.util.function.UnaryOperator<Settings> change) {
+        settings = change.apply(settings);
+    }
+
+    public void save() {
+        try {
+            ctx.settingsStore().save(settings.withLastView(view.get().id()));
+        } catch (RuntimeException e) {
+            activity.log(Level.ERROR, "", "Could not save settings: " + Errors.sentence(e));
+        }
+    }
+
+    private void closeService() {
+        generation++;
+        FleetService s = service;
+        AwsPort a = aws;
+        service = null;
+        aws = null;
+        if (s != null || a != null) {
+            runner.run("Closing connections", () -> {
+                if (s != null) {
+                    s.close();
+                }
+                closeQuietly(a);
+                return null;
+            }, r -> { }, e -> { });
+        }
+    }
+
+    private static void closeQuietly(AwsPort port) {
+        if (port != null) {
+            try {
+                port.close();
+            } catch (RuntimeException e) {
+                // closing is best effort
+            }
+        }
+    }
+
+    /** Stops live updates and saves settings. */
+    public void close() {
+        bridge.stop();
+        closeService();
+        save();
+    }
+
+    public boolean lab() {
+        return ctx.lab();
+    }
+
+    public String labDescription() {
+        return ctx.labDescription();
+    }
+
+    public FxBatchingBridge bridge() {
+        return bridge;
+    }
+
+    public FleetViewModel fleet() {
+        return fleet;
+    }
+
+    public ActivityViewModel activity() {
+        return activity;
+    }
+
+    public SettingsViewModel settingsViewModel() {
+        return settingsVm;
+    }
+
+    public TaskRunner runner() {
+        return runner;
+    }
+
+    public ObservableList<String> profiles() {
+        return profiles;
+    }
+
+    public ObservableList<String> availableRegions() {
+        return availableRegions;
+    }
+
+    public ObservableList<String> selectedRegions() {
+        return selectedRegions;
+    }
+
+    public ObjectProperty<String> profileProperty() {
+        return profile;
+    }
+
+    public ReadOnlyStringProperty accountProperty() {
+        return account.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<NavTarget> viewProperty() {
+        return view;
+    }
+
+    public ObjectProperty<ClusterRef> selectedClusterProperty() {
+        return selectedCluster;
+    }
+
+    public ReadOnlyBooleanProperty readyProperty() {
+        return ready.getReadOnlyProperty();
+    }
+
+    /** Loads a cluster's detail through the current service. */
+    public java.util.concurrent.CompletableFuture<dev.hybridpane.core.ClusterDetail> loadDetail(
+            dev.hybridpane.domain.Cluster cluster) {
+        FleetService s = service;
+        if (s == null) {
+            return java.util.concurrent.CompletableFuture.failedFuture(
+                    new IllegalStateException("Not connected to an AWS environment."));
+        }
+        return s.loadDetail(cluster);
+    }
+}

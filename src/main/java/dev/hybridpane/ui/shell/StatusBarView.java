@@ -1,0 +1,41 @@
+package dev.hybridpane.ui.shell;
+
+import dev.hybridpane.ui.common.TaskRunner;
+import dev.hybridpane.ui.common.Widgets;
+import dev.hybridpane.ui.fleet.DiscoveryState;
+import dev.hybridpane.ui.fleet.FleetViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Label;
+import org.controlsfx.control.StatusBar;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Connection state on the left, running operations with progress on the right. */
+final class StatusBarView extends StatusBar {
+
+    StatusBarView(FleetViewModel fleet, TaskRunner runner) {
+        getStyleClass().add("app-status-bar");
+        setId("status-bar");
+        textProperty().bind(fleet.statusTextProperty());
+        FontIcon state = Widgets.icon(Feather.CIRCLE, "status-dot");
+        fleet.discoveryProperty().addListener((o, a, b) -> styleDot(state, b));
+        styleDot(state, fleet.discoveryProperty().get());
+        setGraphic(state);
+        Label task = new Label();
+        task.getStyleClass().add("muted");
+        task.textProperty().bind(Bindings.when(runner.runningProperty().greaterThan(0))
+                .then(Bindings.concat(runner.currentTitleProperty(), "…")).otherwise(""));
+        getRightItems().add(task);
+        progressProperty().bind(Bindings.when(runner.runningProperty().greaterThan(0)
+                .or(fleet.discoveryProperty().isEqualTo(DiscoveryState.DISCOVERING))).then(-1.0).otherwise(0.0));
+    }
+
+    private static void styleDot(FontIcon dot, DiscoveryState s) {
+        dot.getStyleClass().removeAll("icon-success", "icon-warning", "icon-danger");
+        dot.getStyleClass().add(switch (s) {
+            case DONE -> "icon-success";
+            case FAILED -> "icon-danger";
+            default -> "icon-warning";
+        });
+    }
+}

@@ -1,0 +1,101 @@
+package dev.hybridpane.ui.shell;
+
+import dev.hybridpane.ui.common.Widgets;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.feather.Feather;
+
+/** Brand, environment, search, profile switcher and region chooser. */
+final class TopBar extends HBox {
+
+    TopBar(ShellViewModel vm, Runnable openPalette) {
+        super(10);
+        getStyleClass().add("top-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        Label brand = new Label("HybridPane", Widgets.icon(Feather.LAYERS, "brand-icon"));
+        brand.getStyleClass().add("brand");
+        getChildren().add(brand);
+
+        if (vm.lab()) {
+            Label lab = Widgets.pill("LAB", "warning");
+            lab.setId("lab-badge");
+            lab.getStyleClass().add("env-badge");
+            lab.setTooltip(new Tooltip(vm.labDescription() == null ? "Embedded lab: no AWS account is used"
+                    : vm.labDescription()));
+            Label note = new Label("Embedded lab · no AWS account used");
+            note.getStyleClass().add("env-text");
+            getChildren().addAll(lab, note);
+        } else {
+            Label env = new Label();
+            env.setId("env-text");
+            env.getStyleClass().add("env-text");
+            env.textProperty().bind(Bindings.createStringBinding(() -> "Profile " + vm.profileProperty().get()
+                    + (vm.accountProperty().get().isEmpty() ? " · account …" : " · account " + vm.accountProperty().get()),
+                    vm.profileProperty(), vm.accountProperty()));
+            getChildren().add(env);
+        }
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button search = new Button("Search clusters and views", Widgets.icon(Feather.SEARCH, null));
+        search.setId("palette-button");
+        search.getStyleClass().add("search-button");
+        Label shortcut = new Label("Ctrl+K");
+        shortcut.getStyleClass().add("kbd");
+        search.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
+        HBox searchBox = new HBox(search);
+        search.setGraphicTextGap(8);
+        search.setOnAction(e -> openPalette.run());
+        search.setText("Search clusters and views");
+        HBox searchWithKey = new HBox(-1, searchBox, shortcut);
+        searchWithKey.setAlignment(Pos.CENTER_LEFT);
+        searchWithKey.getStyleClass().add("search-group");
+
+        ComboBox<String> profile = new ComboBox<>(vm.profiles());
+        profile.setId("profile-switcher");
+        profile.setValue(vm.profileProperty().get());
+        profile.setTooltip(new Tooltip("AWS profile"));
+        profile.valueProperty().addListener((o, a, b) -> vm.switchProfile(b));
+        vm.profileProperty().addListener((o, a, b) -> profile.setValue(b));
+        profile.setVisible(!vm.profiles().isEmpty());
+
+        MenuButton regions = new MenuButton();
+        regions.setId("region-chooser");
+        regions.setGraphic(Widgets.icon(Feather.GLOBE, null));
+        for (String r : vm.availableRegions()) {
+            CheckMenuItem item = new CheckMenuItem(r);
+            item.setSelected(vm.selectedRegions().contains(r));
+            regions.getItems().add(item);
+        }
+        regions.textProperty().bind(Bindings.createStringBinding(() -> {
+            List<String> sel = vm.selectedRegions();
+            return sel.size() <= 2 ? String.join(", ", sel) : sel.size() + " regions";
+        }, vm.selectedRegions()));
+        regions.setOnHidden(e -> {
+            List<String> chosen = new ArrayList<>();
+            regions.getItems().forEach(i -> {
+                if (((CheckMenuItem) i).isSelected()) {
+                    chosen.add(i.getText());
+                }
+            });
+            if (chosen.isEmpty()) {
+                regions.getItems().forEach(i -> ((CheckMenuItem) i).setSelected(vm.selectedRegions().contains(i.getText())));
+                return;
+            }
+            vm.setRegions(chosen);
+        });
+        regions.setTooltip(new Tooltip("Regions to discover clusters in"));
+        getChildren().addAll(spacer, searchWithKey, profile, regions);
+    }
+}
