@@ -1,0 +1,96 @@
+package dev.hybridpane.app;
+
+import dev.hybridpane.adapters.aws.AwsCredentialsDetector;
+import dev.hybridpane.adapters.aws.LabAwsProfiles;
+import dev.hybridpane.adapters.aws.SdkAwsProfiles;
+import dev.hybridpane.adapters.kube.Fabric8ClusterPort;
+import dev.hybridpane.core.AwsProfiles;
+import dev.hybridpane.core.ClusterPort;
+import dev.hybridpane.core.Settings;
+import dev.hybridpane.lab.Lab;
+import dev.hybridpane.lab.world.LabWorld;
+import dev.hybridpane.ui.UiContext;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The composition root: wires the ports to the real adapters, pointed at AWS or at the embedded lab. */
+public final class Composition implements AutoCloseable {
+
+    public record Options(boolean forceLab, int labScale, String profile, List<String> regions) {
+        public Options {
+            regions = regions == null ? List.of() : List.copyOf(regions);
+        }
+    }
+
+    private final ExecutorService io;
+    private final Lab lab;
+    private final UiContext ui;
+
+    private Composition(ExecutorService io, Lab lab, UiContext ui) {
+        this.io = io;
+        this.lab = lab;
+        this.ui = ui;
+    }
+
+    public static Composition create(Options options) {
+        return create(options, ConfigDirs.current(), AwsCredentialsDetector.fromSystem().credentialsAvailable(),
+                LabWorld.DEFAULT_FLAP_PERIOD);
+    }
+
+    /** @param flapPeriod the lab simulation's period (null: no simulation) */
+    public static Composition create(Options options, Path configDir, boolean awsCredentialsAvailable, Duration flapPeriod) {
+        ExecutorService io = Executors.newCachedThreadPool(daemonThreads("hybridpane-io"));
+        boolean useLab = options.forceLab() || options.labScale() > 0 || !awsCredentialsAvailable;
+        // the lab remembers its own profile and regions, apart from a real account's
+        var settings = new JsonSettingsStore(useLab ? configDir.resolve("lab") : configDir);
+        if (options.profile() != null || !options.regions().isEmpty()) {
+            Settings s = settings.load();
+            settings.save(s.withProfile(options.profile() != null ? options.profile() : s.profile(),
+                    options.regions().isEmpty() ? s.regions() : options.regions()));
+        }
+        Clock clock = Clock.systemDefaultZone();
+        if (useLab) {
+            LabWorld world = LabWorld.load().scaled(options.labScale());
+            Lab lab = Lab.start(world, flapPeriod);
+            AwsProfiles profiles = new LabAwsProfiles(lab.awsEndpoint(), world.regions());
+            ClusterPort kube = new Fabric8ClusterPort();
+            UiContext ui = new UiContext(profiles, kube, settings, io, true, lab.description(), configDir, Version.current(),
+                    clock);
+            return new Composition(io, lab, ui);
+        }
+        UiContext ui = new UiContext(new SdkAwsProfiles(), new Fabric8ClusterPort(), settings, io, false, null, configDir,
+                Version.current(), clock);
+        return new Composition(io, null, ui);
+    }
+
+    static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    public UiContext ui() {
+        return ui;
+    }
+
+    /** The lab, when this composition runs on it. */
+    public java.util.Optional<Lab> lab() {
+        return java.util.Optional.ofNullable(lab);
+    }
+
+    @Override
+    public void close() {
+        io.shutdownNow();
+        if (lab != null) {
+            lab.close();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.hybridpane.app;
+
+import dev.hybridpane.ui.shell.MainWindow;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+/** Starts the JavaFX toolkit and the main window; returns when the window closes. */
+final class DesktopApp {
+    private DesktopApp() {
+    }
+
+    static int run(Composition composition, boolean exitWhenReady) throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicInteger exit = new AtomicInteger();
+        Platform.setImplicitExit(true);
+        Platform.startup(() -> {
+            Stage stage = new Stage();
+            stage.setTitle("HybridPane");
+            for (int size : new int[] {16, 32, 64, 128, 256}) {
+                var in = DesktopApp.class.getResourceAsStream("icon-" + size + ".png");
+                if (in != null) {
+                    stage.getIcons().add(new Image(in));
+                }
+            }
+            MainWindow window = new MainWindow(composition.ui());
+            stage.setOnHidden(e -> closed.countDown());
+            window.show(stage);
+            if (exitWhenReady) {
+                window.firstViewPopulated().thenRun(() -> Platform.runLater(() -> {
+                    long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                    System.out.println("READY_MS=" + ms);
+                    stage.close();
+                }));
+            }
+        });
+        closed.await();
+        Platform.exit();
+        return exit.get();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.hybridpane.app;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `hybridpane`: opens the console. Subcommands run headless tools. */
+@Command(name = "hybridpane", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Desktop console for Amazon EKS Hybrid Nodes.%n"
+                + "With no AWS credentials on this machine it opens on the embedded lab.",
+        subcommands = {LabCommand.class})
+public final class HybridPaneCommand implements Callable<Integer> {
+
+    @Option(names = "--lab", description = "Open on the embedded lab even when AWS credentials exist.")
+    boolean lab;
+
+    @Option(names = "--lab-scale", paramLabel = "NODES",
+            description = "Grow the lab's first hybrid cluster to NODES hybrid nodes (performance work).")
+    int labScale;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile to open (default: the remembered one, else the default profile).")
+    String profile;
+
+    @Option(names = "--region", split = ",", paramLabel = "REGION", description = "Regions to show (comma-separated).")
+    List<String> regions;
+
+    @Option(names = "--exit-when-ready",
+            description = "Exit as soon as the first view is populated and print the time since the JVM started (startup benchmark).")
+    boolean exitWhenReady;
+
+    @Override
+    public Integer call() throws Exception {
+        Composition composition = Composition.create(new Composition.Options(lab, labScale, profile, regions));
+        try (composition) {
+            return DesktopApp.run(composition, exitWhenReady);
+        }
+    }
+}
