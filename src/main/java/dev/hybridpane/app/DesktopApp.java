@@ -17,7 +17,16 @@ final class DesktopApp {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger exit = new AtomicInteger();
         Platform.setImplicitExit(true);
-        Platform.startup(() -> {
+        try {
+            Platform.startup(() -> { });
+        } catch (RuntimeException e) {
+            System.err.println("HybridPane cannot open a window: " + e.getMessage() + ".\n"
+                    + "It needs a graphical display (DISPLAY or WAYLAND_DISPLAY) and GTK 3 "
+                    + "(Debian/Ubuntu: sudo apt-get install libgtk-3-0).\n"
+                    + "'hybridpane lab' runs the lab without a window.");
+            return 2;
+        }
+        Platform.runLater(() -> {
             Stage stage = new Stage();
             stage.setTitle("HybridPane");
             for (int size : new int[] {16, 32, 64, 128, 256}) {

@@ -53,7 +53,9 @@ final class DetailGrids {
                 l.getStyleClass().add("mini-table-cell");
                 l.setWrapText(c == row.size() - 1);
                 if (c < row.size() - 1) {
-                    l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                    // long values (ARNs) may shrink to an ellipsis so the pane never overflows; the tooltip has it all
+                    l.setMinWidth(40);
+                    l.setTooltip(new javafx.scene.control.Tooltip(l.getText()));
                 }
                 g.add(l, c, r + 1);
             }

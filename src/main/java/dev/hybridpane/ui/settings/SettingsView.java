@@ -65,6 +65,7 @@ public final class SettingsView extends BorderPane {
     private static Label key(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("kv-key");
+        l.setMinWidth(Label.USE_PREF_SIZE);
         GridPane.setValignment(l, javafx.geometry.VPos.TOP);
         return l;
     }
