@@ -72,13 +72,17 @@ public final class LabApiServer implements AutoCloseable {
 
     /** Reads a node straight from the store, or null. */
     Node node(String name) {
-        String json = dispatcher.get(LabSeeder.NODES + "/" + name);
+        String json = dispatcher.getStored(LabSeeder.NODES + "/" + name);
+        if (json == null) {
+            json = dispatcher.get(LabSeeder.NODES + "/" + name);
+        }
         return json == null ? null : Serialization.unmarshal(json, Node.class);
     }
 
     /** Replaces a node in the store as a PUT would; false when it is gone or was changed meanwhile. */
     boolean replaceNode(Node node) {
-        return dispatcher.put(LabSeeder.NODES + "/" + node.getMetadata().getName(), Serialization.asJson(node)) == 200;
+        return dispatcher.replaceStored(LabSeeder.NODES, node)
+                || dispatcher.put(LabSeeder.NODES + "/" + node.getMetadata().getName(), Serialization.asJson(node)) == 200;
     }
 
     @Override

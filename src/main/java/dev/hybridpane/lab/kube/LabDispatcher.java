@@ -17,9 +17,14 @@ import io.fabric8.mockwebserver.internal.SimpleRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
+import io.fabric8.mockwebserver.crud.AttributeSet;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
 
 /**
  * Answers a lab API server's requests: discovery documents first (any query string), then recorded
@@ -30,6 +35,9 @@ final class LabDispatcher extends Dispatcher {
     private final MockDispatcher expectationDispatcher;
     private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
     private final LabDiscovery discovery;
+    /** Object path to the exact key it is stored under, for O(1) reads and updates by the lab itself. */
+    private final Map<String, AttributeSet> storedKeys = new ConcurrentHashMap<>();
+    private final Lock storeWriteLock = writeLockOf(crud);
 
     LabDispatcher(Map<ServerRequest, Queue<ServerResponse>> expectations, LabDiscovery discovery) {
         this.expectations = expectations;
@@ -73,6 +81,63 @@ final class LabDispatcher extends Dispatcher {
         String json = Serialization.asJson(object);
         GenericKubernetesResource generic = Serialization.unmarshal(json, GenericKubernetesResource.class);
         crud.processEvent(collectionPath, crud.getKey(collectionPath), null, generic, json);
+        storedKeys.put(objectPath(collectionPath, object), storedKey(collectionPath, generic));
+    }
+
+    /**
+     * Replaces a stored object in O(1) (the store's own update scans every object): the simulation uses it to
+     * change thousands of node statuses a second. Watches are notified as for an update. Returns false when the
+     * object is not where the lab last stored it (changed over HTTP meanwhile); the caller then uses {@link #put}.
+     */
+    boolean replaceStored(String collectionPath, HasMetadata object) {
+        String path = objectPath(collectionPath, object);
+        AttributeSet old = storedKeys.get(path);
+        if (old == null) {
+            return false;
+        }
+        storeWriteLock.lock();
+        try {
+            if (!crud.getMap().containsKey(old)) {
+                storedKeys.remove(path);
+                return false;
+            }
+            object.getMetadata().setResourceVersion(String.valueOf(crud.requestResourceVersion()));
+            String json = Serialization.asJson(object);
+            GenericKubernetesResource generic = Serialization.unmarshal(json, GenericKubernetesResource.class);
+            crud.processEvent(collectionPath, crud.getKey(collectionPath), old, generic, json);
+            storedKeys.put(path, storedKey(collectionPath, generic));
+            return true;
+        } finally {
+            storeWriteLock.unlock();
+        }
+    }
+
+    /** O(1) read of an object the lab stored, or null when unknown to the fast path. */
+    String getStored(String objectPath) {
+        AttributeSet key = storedKeys.get(objectPath);
+        return key == null ? null : crud.getMap().get(key);
+    }
+
+    private static String objectPath(String collectionPath, HasMetadata object) {
+        return collectionPath + "/" + object.getMetadata().getName();
+    }
+
+    /** The key processEvent stores an object under (same computation as the store's). */
+    private AttributeSet storedKey(String collectionPath, GenericKubernetesResource generic) {
+        AttributeSet attributes = ((KubernetesAttributesExtractor) crud.getAttributeExtractor()).extract(generic);
+        return attributes.containsKey(KubernetesAttributesExtractor.PLURAL) ? attributes
+                : AttributeSet.merge(crud.getKey(collectionPath), attributes);
+    }
+
+    /** The store's write lock, so lab writes never race a list or watch being answered. Lab-only reflection. */
+    private static Lock writeLockOf(KubernetesCrudDispatcher crud) {
+        try {
+            var field = KubernetesCrudDispatcher.class.getDeclaredField("lock");
+            field.setAccessible(true);
+            return ((ReadWriteLock) field.get(crud)).writeLock();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return new java.util.concurrent.locks.ReentrantLock();
+        }
     }
 
     /** In-process GET against the CRUD store: the JSON body, or null when absent. */

@@ -121,6 +121,17 @@ public final class LabSimulation implements AutoCloseable {
         return changed;
     }
 
+    /** Names of the cluster's hybrid nodes, as seeded. */
+    public List<String> hybridNodeNames() {
+        return List.copyOf(hybridNodes);
+    }
+
+    /** Sets one node's Ready condition in the API server's store (no event). Returns false if unchanged or missing. */
+    public boolean setNodeReady(String name, boolean ready) {
+        Node n = server.node(name);
+        return n != null && isReady(n) != ready && setReady(n, ready, clock.instant().truncatedTo(ChronoUnit.SECONDS));
+    }
+
     static boolean isReady(Node n) {
         return n.getStatus() != null && n.getStatus().getConditions().stream()
                 .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));

@@ -69,29 +69,67 @@ final class ClusterSection extends VBox {
         conn.setTooltip(row.connectionReason() == null ? null : new javafx.scene.control.Tooltip(row.connectionReason()));
     }
 
+    /** One pool's row in the grid; reused across updates so a batch never rebuilds controls. */
+    private record PoolRowNodes(Label pool, Label site, Label ready, Label health, ProgressBar bar) {
+    }
+
+    private final java.util.List<PoolRowNodes> poolRows = new java.util.ArrayList<>();
+    private final Label noPools = Widgets.muted("No hybrid nodes have joined yet.");
+
+    /**
+     * Brings the grid in line with the pool list, updating existing rows in place: at thousands of node
+     * changes a second, creating controls (and their CSS) per batch would stall the FX thread.
+     */
     private void rebuildPools() {
-        pools.getChildren().clear();
         if (poolList.isEmpty()) {
-            pools.add(Widgets.muted("No hybrid nodes have joined yet."), 0, 0, 5, 1);
+            pools.getChildren().setAll(noPools);
+            GridPane.setConstraints(noPools, 0, 0, 5, 1);
+            poolRows.clear();
             return;
         }
-        String[] headers = {"Pool", "Site", "Ready", "Health", ""};
-        for (int c = 0; c < headers.length; c++) {
-            Label h = new Label(headers[c]);
-            h.getStyleClass().add("mini-table-header");
-            pools.add(h, c, 0);
+        if (poolRows.isEmpty()) {
+            pools.getChildren().clear();
+            String[] headers = {"Pool", "Site", "Ready", "Health", ""};
+            for (int c = 0; c < headers.length; c++) {
+                Label h = new Label(headers[c]);
+                h.getStyleClass().add("mini-table-header");
+                pools.add(h, c, 0);
+            }
         }
-        int r = 1;
-        for (PoolHealth p : poolList) {
-            Label pool = new Label(p.pool().isEmpty() ? "(no pool label)" : p.pool());
+        while (poolRows.size() < poolList.size()) {
+            Label pool = new Label();
             pool.getStyleClass().add("pool-name");
-            Label site = new Label(p.site().isEmpty() ? "—" : p.site());
-            Label ready = new Label(p.ready() + "/" + p.total());
+            Label ready = new Label();
             ready.getStyleClass().add("mono");
-            ProgressBar bar = new ProgressBar(p.total() == 0 ? 0 : (double) p.ready() / p.total());
-            bar.getStyleClass().addAll("ready-bar", "bar-" + Widgets.kind(p.status()));
+            ProgressBar bar = new ProgressBar(0);
+            bar.getStyleClass().add("ready-bar");
             bar.setPrefWidth(180);
-            pools.addRow(r++, pool, site, ready, Widgets.pill(p.status().name(), Widgets.kind(p.status())), bar);
+            PoolRowNodes nodes = new PoolRowNodes(pool, new Label(), ready, Widgets.pill("", "neutral"), bar);
+            pools.addRow(poolRows.size() + 1, nodes.pool(), nodes.site(), nodes.ready(), nodes.health(), nodes.bar());
+            poolRows.add(nodes);
+        }
+        while (poolRows.size() > poolList.size()) {
+            PoolRowNodes gone = poolRows.remove(poolRows.size() - 1);
+            pools.getChildren().removeAll(gone.pool(), gone.site(), gone.ready(), gone.health(), gone.bar());
+        }
+        for (int i = 0; i < poolList.size(); i++) {
+            show(poolRows.get(i), poolList.get(i));
+        }
+    }
+
+    private static void show(PoolRowNodes n, PoolHealth p) {
+        n.pool().setText(p.pool().isEmpty() ? "(no pool label)" : p.pool());
+        n.site().setText(p.site().isEmpty() ? "—" : p.site());
+        n.ready().setText(p.ready() + "/" + p.total());
+        String kind = Widgets.kind(p.status());
+        if (!n.health().getText().equals(p.status().name()) || !n.health().getStyleClass().contains("pill-" + kind)) {
+            Widgets.setPill(n.health(), p.status().name(), kind);
+        }
+        n.bar().setProgress(p.total() == 0 ? 0 : (double) p.ready() / p.total());
+        String barClass = "bar-" + kind;
+        if (!n.bar().getStyleClass().contains(barClass)) {
+            n.bar().getStyleClass().removeIf(c -> c.startsWith("bar-"));
+            n.bar().getStyleClass().add(barClass);
         }
     }
 
@@ -105,6 +143,8 @@ final class ClusterSection extends VBox {
         TableColumn<ClusterNode, ClusterNode> ready = Cells.column("Ready", 250, n -> n);
         ready.setComparator(java.util.Comparator.comparing(ClusterNode::ready));
         ready.setCellFactory(c -> new TableCell<>() {
+            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
             @Override
             protected void updateItem(ClusterNode n, boolean empty) {
                 super.updateItem(n, empty);
@@ -116,8 +156,9 @@ final class ClusterSection extends VBox {
                 setText(n.ready() ? "Ready" : "NotReady" + (n.readyReason() == null || n.readyReason().isBlank() ? ""
                         : " · " + n.readyReason()));
                 getStyleClass().add(n.ready() ? "text-success" : "text-danger");
-                setTooltip(n.readyMessage() == null || n.readyMessage().isBlank() ? null
-                        : new javafx.scene.control.Tooltip(n.readyMessage()));
+                boolean hasMessage = n.readyMessage() != null && !n.readyMessage().isBlank();
+                tip.setText(hasMessage ? n.readyMessage() : "");
+                setTooltip(hasMessage ? tip : null);
             }
         });
         t.getColumns().add(ready);
