@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 @Command(name = "hybridpane", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Desktop console for Amazon EKS Hybrid Nodes.%n"
                 + "With no AWS credentials on this machine it opens on the embedded lab.",
-        subcommands = {LabCommand.class, LiveBenchCommand.class})
+        subcommands = {LabCommand.class, dev.hybridpane.app.cli.ClusterCommand.class,
+                dev.hybridpane.app.cli.HybridCommand.class, LiveBenchCommand.class})
 public final class HybridPaneCommand implements Callable<Integer> {
 
     @Option(names = "--lab", description = "Open on the embedded lab even when AWS credentials exist.")

@@ -108,6 +108,16 @@ public final class AwsClientFactory implements AutoCloseable {
         return client("ec2", region, r -> configure(Ec2Client.builder(), r).build());
     }
 
+    /** IAM is global: one client signed for us-east-1 (aws-global). */
+    public software.amazon.awssdk.services.iam.IamClient iam() {
+        return client("iam", "aws-global", r -> configure(software.amazon.awssdk.services.iam.IamClient.builder(), r).build());
+    }
+
+    public software.amazon.awssdk.services.rolesanywhere.RolesAnywhereClient rolesAnywhere(String region) {
+        return client("rolesanywhere", region,
+                r -> configure(software.amazon.awssdk.services.rolesanywhere.RolesAnywhereClient.builder(), r).build());
+    }
+
     public StsClient sts(String region) {
         return client("sts", region, r -> configure(StsClient.builder(), r).build());
     }

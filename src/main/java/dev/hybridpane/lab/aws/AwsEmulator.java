@@ -40,6 +40,9 @@ public final class AwsEmulator implements AutoCloseable {
     private final Map<String, Fault> stickyFaults = new ConcurrentHashMap<>();
     private final Map<String, Deque<Fault>> nextFaults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final EksService eks;
+    private final IamService iam;
+    private final RolesAnywhereService rolesAnywhere;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -56,11 +59,14 @@ public final class AwsEmulator implements AutoCloseable {
         this.state = new AwsState(world);
         Json json = new Json();
         register(new StsService(state));
-        register(new EksService(json, state, apiEndpoints, caDataBase64, defaultPageSize));
+        this.eks = new EksService(json, state, apiEndpoints, caDataBase64, defaultPageSize);
+        register(eks);
         register(new Ec2Service(state));
-        register(new IamService(state));
+        this.iam = new IamService(state);
+        register(iam);
         register(new SsmService(json));
-        register(new RolesAnywhereService(json));
+        this.rolesAnywhere = new RolesAnywhereService(json, state);
+        register(rolesAnywhere);
     }
 
     private void register(AwsService s) {
@@ -123,6 +129,36 @@ public final class AwsEmulator implements AutoCloseable {
     public void clearFaults() {
         stickyFaults.clear();
         nextFaults.clear();
+    }
+
+    /** How long an EKS UpdateClusterConfig stays InProgress before it succeeds (default 3 s). */
+    public void setUpdateDelay(java.time.Duration delay) {
+        eks.setUpdateDelay(delay);
+    }
+
+    /** IAM role names in the account (tests look for duplicates). */
+    public List<String> roleNames() {
+        return iam.roleNames();
+    }
+
+    /** Roles Anywhere trust anchor names, one entry per anchor (duplicates show twice). */
+    public List<String> trustAnchorNames() {
+        return rolesAnywhere.anchors().stream().map(LabRolesAnywhere.Anchor::name).toList();
+    }
+
+    /** Roles Anywhere profile names, one entry per profile. */
+    public List<String> profileNames() {
+        return rolesAnywhere.profiles().stream().map(LabRolesAnywhere.Profile::name).toList();
+    }
+
+    /** Principal ARNs of a cluster's access entries, one per entry. */
+    public List<String> accessEntryPrincipals(String region, String cluster) {
+        return state.accessEntries(region, cluster).stream().map(e -> e.principalArn()).toList();
+    }
+
+    /** The cluster's remote node and pod CIDRs as DescribeCluster shows them now. */
+    public List<List<String>> remoteNetworks(String region, String cluster) {
+        return state.cluster(region, cluster).map(c -> List.of(c.remoteNodeCidrs(), c.remotePodCidrs())).orElse(List.of());
     }
 
     /** How many requests for {@code operation} arrived (retries and pages included). */

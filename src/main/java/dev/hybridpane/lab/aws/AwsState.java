@@ -91,6 +91,11 @@ final class AwsState {
         return List.copyOf(accessEntries.getOrDefault(key(region, name), List.of()));
     }
 
+    synchronized boolean removeAccessEntry(String region, String name, String principalArn) {
+        List<LabAccessEntry> list = accessEntries.get(key(region, name));
+        return list != null && list.removeIf(e -> e.principalArn().equals(principalArn));
+    }
+
     synchronized void putAccessEntry(String region, String name, LabAccessEntry entry) {
         List<LabAccessEntry> list = accessEntries.computeIfAbsent(key(region, name), k -> new ArrayList<>());
         list.removeIf(e -> e.principalArn().equals(entry.principalArn()));

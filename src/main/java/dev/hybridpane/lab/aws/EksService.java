@@ -17,6 +17,7 @@ final class EksService extends RestJsonService {
     private final Map<String, String> apiEndpoints;
     private final String caData;
     private final int defaultPageSize;
+    private final EksHybridOps hybrid;
 
     EksService(Json json, AwsState state, Map<String, String> apiEndpoints, String caData, int defaultPageSize) {
         super(json);
@@ -24,6 +25,12 @@ final class EksService extends RestJsonService {
         this.apiEndpoints = Map.copyOf(apiEndpoints);
         this.caData = caData == null ? "" : caData;
         this.defaultPageSize = defaultPageSize;
+        this.hybrid = new EksHybridOps(json, state, java.time.Clock.systemUTC());
+    }
+
+    /** How long an UpdateClusterConfig stays InProgress before it succeeds. */
+    void setUpdateDelay(java.time.Duration d) {
+        hybrid.setDelay(d);
     }
 
     @Override
@@ -34,16 +41,37 @@ final class EksService extends RestJsonService {
     @Override
     public String operation(AwsRequest r) {
         List<String> s = r.segments();
-        if (!"GET".equals(r.method()) || s.isEmpty() || !"clusters".equals(s.get(0))) {
+        if (s.isEmpty() || !"clusters".equals(s.get(0))) {
             return null;
         }
-        return switch (s.size()) {
-            case 1 -> "ListClusters";
-            case 2 -> "DescribeCluster";
-            case 3 -> "access-entries".equals(s.get(2)) ? "ListAccessEntries" : null;
-            case 4 -> "access-entries".equals(s.get(2)) ? "DescribeAccessEntry" : null;
-            default -> null;
-        };
+        String m = r.method();
+        String sub = s.size() > 2 ? s.get(2) : "";
+        if ("GET".equals(m)) {
+            return switch (s.size()) {
+                case 1 -> "ListClusters";
+                case 2 -> "DescribeCluster";
+                case 3 -> switch (sub) {
+                    case "access-entries" -> "ListAccessEntries";
+                    case "updates" -> "ListUpdates";
+                    case "addons" -> "ListAddons";
+                    default -> null;
+                };
+                case 4 -> switch (sub) {
+                    case "access-entries" -> "DescribeAccessEntry";
+                    case "updates" -> "DescribeUpdate";
+                    case "addons" -> "DescribeAddon";
+                    default -> null;
+                };
+                default -> null;
+            };
+        }
+        if ("POST".equals(m) && s.size() == 3) {
+            return "update-config".equals(sub) ? "UpdateClusterConfig" : "access-entries".equals(sub) ? "CreateAccessEntry" : null;
+        }
+        if ("DELETE".equals(m) && s.size() == 4 && "access-entries".equals(sub)) {
+            return "DeleteAccessEntry";
+        }
+        return null;
     }
 
     @Override
@@ -54,7 +82,7 @@ final class EksService extends RestJsonService {
                 case "DescribeCluster" -> describeCluster(r);
                 case "ListAccessEntries" -> listAccessEntries(r);
                 case "DescribeAccessEntry" -> describeAccessEntry(r);
-                default -> unknownOperation(r);
+                default -> hybridOperation(operation, r);
             };
         } catch (IllegalArgumentException e) { // bad maxResults or nextToken
             return error(r, 400, "InvalidParameterException", e.getMessage());
@@ -94,7 +122,34 @@ final class EksService extends RestJsonService {
     }
 
     private Optional<LabCluster> cluster(AwsRequest r) {
+        hybrid.settle();
         return state.cluster(r.region(), r.segments().get(1));
+    }
+
+    private AwsResponse hybridOperation(String operation, AwsRequest r) {
+        Optional<LabCluster> found = cluster(r);
+        if (found.isEmpty()) {
+            return noCluster(r);
+        }
+        LabCluster c = found.get();
+        return switch (operation) {
+            case "UpdateClusterConfig" -> hybrid.updateClusterConfig(this, r, c);
+            case "DescribeUpdate" -> hybrid.describeUpdate(this, r, c, r.segments().get(3));
+            case "ListUpdates" -> hybrid.listUpdates(this, r, c);
+            case "ListAddons" -> hybrid.listAddons(this, r, c);
+            case "DescribeAddon" -> hybrid.describeAddon(this, r, c, r.segments().get(3));
+            case "DeleteAccessEntry" -> hybrid.deleteAccessEntry(this, r, c, r.segments().get(3));
+            case "CreateAccessEntry" -> {
+                AwsResponse err = hybrid.createAccessEntry(this, r, c, null);
+                if (err != null) {
+                    yield err;
+                }
+                String principal = json.read(r.body()).path("principalArn").asText();
+                yield describeAccessEntry(new AwsRequest("GET", r.rawPath(), List.of("clusters", c.name(), "access-entries", principal),
+                        r.params(), r.headers(), new byte[0], r.accessKeyId(), r.region(), r.service(), r.requestId()));
+            }
+            default -> unknownOperation(r);
+        };
     }
 
     private AwsResponse noCluster(AwsRequest r) {

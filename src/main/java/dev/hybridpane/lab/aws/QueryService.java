@@ -34,6 +34,13 @@ abstract class QueryService implements AwsService {
         return AwsResponse.xml(200, x.toString());
     }
 
+    /** An answer without a result element, as IAM writes AttachRolePolicy and PutRolePolicy. */
+    AwsResponse empty(String action, AwsRequest request) {
+        Xml x = new Xml().openNs(action + "Response", namespace).open("ResponseMetadata").leaf("RequestId", request.requestId())
+                .close("ResponseMetadata").close(action + "Response");
+        return AwsResponse.xml(200, x.toString());
+    }
+
     @Override
     public AwsResponse error(AwsRequest request, int status, String code, String message) {
         Xml x = new Xml().openNs("ErrorResponse", namespace).open("Error")

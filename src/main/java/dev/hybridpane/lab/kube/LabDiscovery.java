@@ -54,6 +54,14 @@ public final class LabDiscovery {
         add("events.k8s.io", "v1", "events", "Event", true, "ev");
         add("coordination.k8s.io", "v1", "leases", "Lease", true);
         add("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget", true, "pdb");
+        add("apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition", false, "crd", "crds");
+        add("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", false);
+        add("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBinding", false);
+        // HybridPane's own custom resources (installed by the import manifest)
+        add("hybridpane.dev", "v1alpha1", "clusterprofiles", "ClusterProfile", true, "cprof");
+        add("hybridpane.dev", "v1alpha1", "sites", "Site", true);
+        add("hybridpane.dev", "v1alpha1", "edgehosts", "EdgeHost", true, "eh");
+        add("hybridpane.dev", "v1alpha1", "hybridnodepools", "HybridNodePool", true, "hnp");
     }
 
     /** Publishes a resource (for example a custom resource of the console) in the discovery documents. */

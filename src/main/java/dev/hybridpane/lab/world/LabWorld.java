@@ -134,6 +134,13 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
             return sites.stream().flatMap(s -> s.pools().stream()).mapToInt(LabPool::nodes).sum();
         }
 
+        /** The same cluster with new remote networks (what a successful UpdateClusterConfig leaves). */
+        public LabCluster withRemoteNetworks(List<String> nodeCidrs, List<String> podCidrs) {
+            return new LabCluster(name, region, version, platformVersion, status, authenticationMode, ipFamily,
+                    endpointPublic, endpointPrivate, serviceCidr, nodeCidrs, podCidrs, vpc, accessEntries,
+                    addons, cni, cloudNodes, nodeKubeletVersion, sites, tags);
+        }
+
         LabCluster withSites(List<LabSite> newSites) {
             return new LabCluster(name, region, version, platformVersion, status, authenticationMode, ipFamily,
                     endpointPublic, endpointPrivate, serviceCidr, remoteNodeCidrs, remotePodCidrs, vpc, accessEntries,

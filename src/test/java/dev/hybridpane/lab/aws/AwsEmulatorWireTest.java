@@ -140,8 +140,11 @@ class AwsEmulatorWireTest {
         assertThat(ssm.statusCode()).isEqualTo(400);
         assertThat(ssm.body()).contains("\"__type\":\"UnknownOperationException\"").contains("CreateActivation");
 
-        HttpResponse<String> ra = get("/trustanchors", "us-west-2", "rolesanywhere");
+        HttpResponse<String> ra = get("/crls", "us-west-2", "rolesanywhere");
         assertThat(ra.statusCode()).isEqualTo(400);
+        HttpResponse<String> anchors = get("/trustanchors", "us-west-2", "rolesanywhere");
+        assertThat(anchors.statusCode()).isEqualTo(200);
+        assertThat(anchors.body()).contains("\"trustAnchors\":[]");
         assertThat(ra.headers().firstValue("x-amzn-ErrorType")).hasValue("UnknownOperationException");
 
         HttpResponse<String> sts = form("Action=AssumeRole&Version=2011-06-15", "us-west-2", "sts");

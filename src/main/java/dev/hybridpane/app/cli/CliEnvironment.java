@@ -1,0 +1,90 @@
+package dev.hybridpane.app.cli;
+
+import dev.hybridpane.adapters.aws.AwsClientFactory;
+import dev.hybridpane.adapters.aws.SdkAwsPort;
+import dev.hybridpane.adapters.aws.SdkHybridAwsPort;
+import dev.hybridpane.adapters.kube.Fabric8ClusterAdmin;
+import dev.hybridpane.app.ConfigDirs;
+import dev.hybridpane.app.JsonJournalStore;
+import dev.hybridpane.app.JsonWorkspaceStore;
+import dev.hybridpane.core.hybrid.HybridSetupService;
+import dev.hybridpane.core.ops.CancelToken;
+import dev.hybridpane.core.ops.Journal;
+import dev.hybridpane.core.ops.Operation;
+import dev.hybridpane.core.ops.OperationEngine;
+import dev.hybridpane.core.ops.OperationStatus;
+import dev.hybridpane.core.ops.StepState;
+import dev.hybridpane.lab.Lab;
+import dev.hybridpane.lab.world.LabWorld;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** What a CLI command runs against: the embedded lab (--lab) or an AWS profile, with the workstation's stores. */
+final class CliEnvironment implements AutoCloseable {
+    private final Lab lab;
+    private final AwsClientFactory clients;
+    private final SdkAwsPort aws;
+    private final HybridSetupService setup;
+    private final OperationEngine engine;
+
+    private CliEnvironment(Lab lab, AwsClientFactory clients, Path configDir) {
+        this.lab = lab;
+        this.clients = clients;
+        this.aws = new SdkAwsPort(clients);
+        this.setup = new HybridSetupService(aws, new SdkHybridAwsPort(clients), new Fabric8ClusterAdmin(),
+                new JsonWorkspaceStore(configDir), Clock.systemUTC(), Duration.ofSeconds(lab != null ? 1 : 10));
+        this.engine = new OperationEngine(new JsonJournalStore(configDir), Clock.systemUTC());
+    }
+
+    static CliEnvironment open(boolean useLab, String profile, String region) {
+        Path config = ConfigDirs.current();
+        if (useLab) {
+            Lab lab = Lab.start(LabWorld.load(), null);
+            return new CliEnvironment(lab, AwsClientFactory.forEndpoint(lab.awsEndpoint(), Lab.ACCESS_KEY_ID, Lab.SECRET_ACCESS_KEY,
+                    region), config.resolve("lab"));
+        }
+        return new CliEnvironment(null, AwsClientFactory.forProfile(profile == null ? "default" : profile), config);
+    }
+
+    HybridSetupService setup() {
+        return setup;
+    }
+
+    /** Runs the operation with plain progress lines; Ctrl+C cancels between steps. Returns the exit code. */
+    int run(Operation op, PrintWriter out) {
+        CancelToken cancel = new CancelToken();
+        Thread hook = new Thread(cancel::cancel, "hybridpane-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Map<String, StepState> shown = new HashMap<>();
+        int[] logged = {0};
+        Journal end = engine.run(op, cancel, j -> {
+            for (int i = logged[0]; i < j.log().size(); i++) {
+                out.println("  " + j.log().get(i).text());
+            }
+            logged[0] = j.log().size();
+            j.steps().forEach(s -> shown.put(s.id(), s.state()));
+            out.flush();
+        });
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // shutting down already
+        }
+        out.println(end.status() == OperationStatus.SUCCEEDED ? "OK: " + op.title() + " finished (" + end.doneCount() + "/"
+                + end.steps().size() + " steps in place)" : end.status() + ": " + end.error());
+        out.flush();
+        return end.status() == OperationStatus.SUCCEEDED ? 0 : 1;
+    }
+
+    @Override
+    public void close() {
+        aws.close();
+        if (lab != null) {
+            lab.close();
+        }
+    }
+}

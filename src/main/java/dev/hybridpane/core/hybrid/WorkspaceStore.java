@@ -1,0 +1,32 @@
+package dev.hybridpane.core.hybrid;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The workstation's list of imported clusters (workspace.json in the config dir; no secrets). */
+public interface WorkspaceStore {
+
+    record ImportedCluster(String region, String name, String arn, Instant importedAt, String manifestVersion) {
+    }
+
+    List<ImportedCluster> list();
+
+    /** Adds or replaces the cluster (same region and name). */
+    void put(ImportedCluster cluster);
+
+    static WorkspaceStore inMemory() {
+        return new WorkspaceStore() {
+            private final java.util.Map<String, ImportedCluster> map = new java.util.LinkedHashMap<>();
+
+            @Override
+            public synchronized List<ImportedCluster> list() {
+                return List.copyOf(map.values());
+            }
+
+            @Override
+            public synchronized void put(ImportedCluster c) {
+                map.put(c.region() + "/" + c.name(), c);
+            }
+        };
+    }
+}

@@ -1,0 +1,137 @@
+package dev.hybridpane.domain.hybrid;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Hybrid Nodes IAM role, exactly as the EKS user guide gives it: the inline eks:DescribeCluster policy,
+ * the managed ECR pull policy, for SSM also AmazonSSMManagedInstanceCore and the SSM inline statements, and
+ * the trust policy of the chosen provider. All documents are JSON strings in the order AWS shows them.
+ */
+public final class HybridNodesIam {
+    public static final String DEFAULT_ROLE_NAME = "AmazonEKSHybridNodesRole";
+    public static final String ECR_PULL_ONLY = "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly";
+    public static final String SSM_CORE = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
+    public static final String DESCRIBE_CLUSTER_POLICY = "EKSDescribeClusterPolicy";
+    public static final String SSM_POLICY = "EKSHybridSSMPolicy";
+    /** The MaxSessionDuration HybridPane gives the role it creates (12 h, the IAM maximum). */
+    public static final int ROLE_MAX_SESSION_SECONDS = 43200;
+
+    private HybridNodesIam() {
+    }
+
+    /** A named inline policy. */
+    public record InlinePolicy(String name, String document) {
+    }
+
+    public static List<String> managedPolicies(CredentialProvider p) {
+        return p == CredentialProvider.SSM ? List.of(ECR_PULL_ONLY, SSM_CORE) : List.of(ECR_PULL_ONLY);
+    }
+
+    public static List<InlinePolicy> inlinePolicies(CredentialProvider p, String region, String accountId, String clusterArn) {
+        List<InlinePolicy> out = new ArrayList<>();
+        out.add(new InlinePolicy(DESCRIBE_CLUSTER_POLICY, """
+                {
+                  "Version": "2012-10-17",
+                  "Statement": [
+                    {
+                      "Effect": "Allow",
+                      "Action": ["eks:DescribeCluster"],
+                      "Resource": "*"
+                    }
+                  ]
+                }
+                """.strip()));
+        if (p == CredentialProvider.SSM) {
+            out.add(new InlinePolicy(SSM_POLICY, """
+                    {
+                      "Version": "2012-10-17",
+                      "Statement": [
+                        {
+                          "Effect": "Allow",
+                          "Action": "ssm:DescribeInstanceInformation",
+                          "Resource": "*"
+                        },
+                        {
+                          "Effect": "Allow",
+                          "Action": "ssm:DeregisterManagedInstance",
+                          "Resource": "arn:aws:ssm:%s:%s:managed-instance/*",
+                          "Condition": {
+                            "StringEquals": {
+                              "ssm:resourceTag/EKSClusterARN": "%s"
+                            }
+                          }
+                        }
+                      ]
+                    }
+                    """.formatted(region, accountId, clusterArn).strip()));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The trust policy. SSM: ssm.amazonaws.com with aws:SourceAccount and aws:SourceArn. Roles Anywhere:
+     * rolesanywhere.amazonaws.com; TagSession and SetSourceIdentity limited to the trust anchor, AssumeRole
+     * with the session name bound to the certificate's CN.
+     */
+    public static String trustPolicy(CredentialProvider p, String region, String accountId, String trustAnchorArn) {
+        if (p == CredentialProvider.SSM) {
+            return """
+                    {
+                      "Version": "2012-10-17",
+                      "Statement": [
+                        {
+                          "Effect": "Allow",
+                          "Principal": {"Service": "ssm.amazonaws.com"},
+                          "Action": "sts:AssumeRole",
+                          "Condition": {
+                            "StringEquals": {"aws:SourceAccount": "%s"},
+                            "ArnEquals": {"aws:SourceArn": "arn:aws:ssm:%s:%s:*"}
+                          }
+                        }
+                      ]
+                    }
+                    """.formatted(accountId, region, accountId).strip();
+        }
+        String anchor = trustAnchorArn == null || trustAnchorArn.isBlank() ? "<trust anchor ARN>" : trustAnchorArn;
+        return """
+                {
+                  "Version": "2012-10-17",
+                  "Statement": [
+                    {
+                      "Effect": "Allow",
+                      "Principal": {"Service": "rolesanywhere.amazonaws.com"},
+                      "Action": ["sts:TagSession", "sts:SetSourceIdentity"],
+                      "Condition": {
+                        "ArnEquals": {"aws:SourceArn": "%s"}
+                      }
+                    },
+                    {
+                      "Effect": "Allow",
+                      "Principal": {"Service": "rolesanywhere.amazonaws.com"},
+                      "Action": "sts:AssumeRole",
+                      "Condition": {
+                        "StringEquals": {"sts:RoleSessionName": "${aws:PrincipalTag/x509Subject/CN}"},
+                        "ArnEquals": {"aws:SourceArn": "%s"}
+                      }
+                    }
+                  ]
+                }
+                """.formatted(anchor, anchor).strip();
+    }
+
+    /** A Roles Anywhere session duration problem, or null: at most 12 h and below the role's maximum. */
+    public static String sessionDurationProblem(int seconds, int roleMaxSessionSeconds) {
+        if (seconds < 900) {
+            return "The session must last at least 900 seconds (15 minutes).";
+        }
+        if (seconds > 43200) {
+            return "Roles Anywhere sessions last at most 12 hours (43200 seconds).";
+        }
+        if (seconds > roleMaxSessionSeconds) {
+            return "The session (" + seconds + " s) must not exceed the role's maximum session duration ("
+                    + roleMaxSessionSeconds + " s).";
+        }
+        return null;
+    }
+}

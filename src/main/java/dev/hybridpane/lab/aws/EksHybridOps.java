@@ -1,0 +1,187 @@
+package dev.hybridpane.lab.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hybridpane.domain.hybrid.CidrIssue;
+import dev.hybridpane.domain.hybrid.RemoteNetworkRules;
+import dev.hybridpane.lab.world.LabWorld.LabAccessEntry;
+import dev.hybridpane.lab.world.LabWorld.LabCluster;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The EKS operations of enabling hybrid mode: UpdateClusterConfig (remoteNetworkConfig, validated as EKS does),
+ * DescribeUpdate / ListUpdates (InProgress, then Successful after the update delay), CreateAccessEntry,
+ * DeleteAccessEntry, ListAddons, DescribeAddon. Thread-safe.
+ */
+final class EksHybridOps {
+    static final String REMOTE_NETWORK_UPDATE = "RemoteNetworkConfigUpdate";
+
+    private final Json json;
+    private final AwsState state;
+    private final Clock clock;
+    private final Map<String, LabUpdate> updates = new LinkedHashMap<>();
+    private volatile Duration delay = Duration.ofSeconds(3);
+
+    EksHybridOps(Json json, AwsState state, Clock clock) {
+        this.json = json;
+        this.state = state;
+        this.clock = clock;
+    }
+
+    void setDelay(Duration d) {
+        this.delay = d;
+    }
+
+    /** Applies every update that is due. Call before any read of a cluster. */
+    synchronized void settle() {
+        Instant now = clock.instant();
+        for (LabUpdate u : updates.values()) {
+            if (!now.isBefore(u.due()) && !u.due().equals(Instant.MAX)) {
+                state.cluster(u.region(), u.cluster()).ifPresent(c -> state.putCluster(c.withRemoteNetworks(u.nodeCidrs(), u.podCidrs())));
+                updates.put(u.id(), new LabUpdate(u.id(), u.region(), u.cluster(), u.type(), u.createdAt(), Instant.MAX,
+                        u.nodeCidrs(), u.podCidrs()));
+            }
+        }
+    }
+
+    private static boolean done(LabUpdate u) {
+        return u.due().equals(Instant.MAX);
+    }
+
+    synchronized AwsResponse updateClusterConfig(EksService eks, AwsRequest r, LabCluster c) {
+        settle();
+        JsonNode body = json.read(r.body());
+        JsonNode remote = body.path("remoteNetworkConfig");
+        if (remote.isMissingNode()) {
+            return eks.error(r, 400, "InvalidParameterException", "The lab implements UpdateClusterConfig for remoteNetworkConfig only.");
+        }
+        if (updates.values().stream().anyMatch(u -> !done(u) && u.cluster().equals(c.name()) && u.region().equals(c.region()))) {
+            return eks.error(r, 409, "ResourceInUseException", "Cluster has an update in progress");
+        }
+        List<String> nodes = remote.has("remoteNodeNetworks") ? cidrs(remote.path("remoteNodeNetworks")) : c.remoteNodeCidrs();
+        List<String> pods = remote.has("remotePodNetworks") ? cidrs(remote.path("remotePodNetworks")) : c.remotePodCidrs();
+        if (remote.path("remoteNodeNetworks").size() > 1 || remote.path("remotePodNetworks").size() > 1) {
+            return eks.error(r, 400, "InvalidParameterException", "remoteNodeNetworks and remotePodNetworks hold at most one item each.");
+        }
+        List<CidrIssue> issues = RemoteNetworkRules.validate(nodes, pods, c.vpc().cidrs(), c.serviceCidr());
+        Optional<CidrIssue> err = issues.stream().filter(CidrIssue::error).filter(i -> i.index() >= 0).findFirst();
+        if (err.isPresent()) {
+            return eks.error(r, 400, "InvalidParameterException", "Invalid remoteNetworkConfig: " + err.get().message());
+        }
+        Instant now = clock.instant();
+        LabUpdate u = new LabUpdate(UUID.randomUUID().toString(), c.region(), c.name(), REMOTE_NETWORK_UPDATE, now,
+                now.plus(delay), nodes, pods);
+        updates.put(u.id(), u);
+        settle();
+        return updateResponse(eks, updates.get(u.id()));
+    }
+
+    private static List<String> cidrs(JsonNode networks) {
+        List<String> out = new ArrayList<>();
+        networks.forEach(n -> n.path("cidrs").forEach(x -> out.add(x.asText())));
+        return out;
+    }
+
+    synchronized AwsResponse describeUpdate(EksService eks, AwsRequest r, LabCluster c, String id) {
+        settle();
+        LabUpdate u = updates.get(id);
+        if (u == null || !u.cluster().equals(c.name())) {
+            return eks.error(r, 404, "ResourceNotFoundException", "No update found for ID: " + id + ".");
+        }
+        return updateResponse(eks, u);
+    }
+
+    synchronized AwsResponse listUpdates(EksService eks, AwsRequest r, LabCluster c) {
+        settle();
+        ObjectNode body = json.object();
+        ArrayNode ids = body.putArray("updateIds");
+        updates.values().stream().filter(u -> u.cluster().equals(c.name()) && u.region().equals(c.region())).forEach(u -> ids.add(u.id()));
+        return eks.ok(body);
+    }
+
+    private AwsResponse updateResponse(EksService eks, LabUpdate u) {
+        ObjectNode body = json.object();
+        ObjectNode o = body.putObject("update");
+        o.put("id", u.id());
+        o.put("status", done(u) ? "Successful" : "InProgress");
+        o.put("type", u.type());
+        ArrayNode params = o.putArray("params");
+        params.addObject().put("type", "RemoteNodeNetworks").put("value", "[{\"cidrs\":" + strings(u.nodeCidrs()) + "}]");
+        params.addObject().put("type", "RemotePodNetworks").put("value", "[{\"cidrs\":" + strings(u.podCidrs()) + "}]");
+        o.put("createdAt", Json.epochSeconds(u.createdAt()));
+        o.putArray("errors");
+        return eks.ok(body);
+    }
+
+    private String strings(List<String> values) {
+        ArrayNode a = json.object().putArray("x");
+        values.forEach(a::add);
+        return json.write(a);
+    }
+
+    AwsResponse createAccessEntry(EksService eks, AwsRequest r, LabCluster c, ObjectNode describe) {
+        JsonNode body = json.read(r.body());
+        String principal = body.path("principalArn").asText("");
+        String type = body.path("type").asText("STANDARD");
+        if (!principal.startsWith("arn:aws:iam::")) {
+            return eks.error(r, 400, "InvalidParameterException", "The principalArn parameter format is not valid");
+        }
+        synchronized (state) {
+            if (state.accessEntries(c.region(), c.name()).stream().anyMatch(e -> e.principalArn().equals(principal))) {
+                return eks.error(r, 409, "ResourceInUseException", "The specified access entry resource is already in use on this cluster.");
+            }
+            List<String> groups = new ArrayList<>();
+            body.path("kubernetesGroups").forEach(g -> groups.add(g.asText()));
+            if ("HYBRID_LINUX".equals(type) && !groups.isEmpty()) {
+                return eks.error(r, 400, "InvalidParameterException", "kubernetesGroups cannot be set for type HYBRID_LINUX.");
+            }
+            String user = "HYBRID_LINUX".equals(type) ? "system:node:{{SessionName}}"
+                    : "EC2_LINUX".equals(type) ? "system:node:{{EC2PrivateDNSName}}" : body.path("username").asText(principal);
+            state.putAccessEntry(c.region(), c.name(), new LabAccessEntry(principal, type, user, groups));
+        }
+        return null;
+    }
+
+    AwsResponse deleteAccessEntry(EksService eks, AwsRequest r, LabCluster c, String principal) {
+        if (!state.removeAccessEntry(c.region(), c.name(), principal)) {
+            return eks.error(r, 404, "ResourceNotFoundException", "The specified access entry resource is not found.");
+        }
+        return eks.ok(json.object());
+    }
+
+    AwsResponse listAddons(EksService eks, AwsRequest r, LabCluster c) {
+        ObjectNode body = json.object();
+        ArrayNode a = body.putArray("addons");
+        c.addons().forEach(a::add);
+        return eks.ok(body);
+    }
+
+    AwsResponse describeAddon(EksService eks, AwsRequest r, LabCluster c, String name) {
+        if (!c.addons().contains(name)) {
+            return eks.error(r, 404, "ResourceNotFoundException", "No addon: " + name + " found in cluster: " + c.name());
+        }
+        ObjectNode body = json.object();
+        ObjectNode o = body.putObject("addon");
+        o.put("addonName", name);
+        o.put("clusterName", c.name());
+        o.put("status", "ACTIVE");
+        o.put("addonVersion", switch (name) {
+            case "vpc-cni" -> "v1.19.2-eksbuild.1";
+            case "coredns" -> "v1.11.4-eksbuild.2";
+            case "kube-proxy" -> "v" + c.version() + ".3-eksbuild.2";
+            default -> "v1.3.4-eksbuild.1";
+        });
+        o.put("addonArn", "arn:aws:eks:" + c.region() + ":" + state.accountId() + ":addon/" + c.name() + "/" + name + "/lab");
+        o.putObject("health").putArray("issues");
+        return eks.ok(body);
+    }
+}

@@ -1,0 +1,161 @@
+package dev.hybridpane.app.hybrid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hybridpane.adapters.pki.BcCertificateAuthority;
+import dev.hybridpane.core.hybrid.EnableHybridRequest;
+import dev.hybridpane.core.hybrid.EnableReview;
+import dev.hybridpane.core.hybrid.HybridStatusItem;
+import dev.hybridpane.core.hybrid.NodeAccess;
+import dev.hybridpane.core.ops.CancelToken;
+import dev.hybridpane.core.ops.Journal;
+import dev.hybridpane.core.ops.Operation;
+import dev.hybridpane.core.ops.OperationStatus;
+import dev.hybridpane.core.ops.StepState;
+import dev.hybridpane.domain.CheckStatus;
+import dev.hybridpane.domain.ClusterRef;
+import dev.hybridpane.domain.hybrid.CredentialProvider;
+import dev.hybridpane.lab.aws.Fault;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Enabling hybrid mode on the lab's payments cluster through the production adapters. */
+class EnableHybridLabTest {
+    static final ClusterRef PAYMENTS = new ClusterRef("us-west-2", "payments");
+
+    @TempDir
+    Path dir;
+
+    private EnableHybridRequest request(CredentialProvider p, String pem) {
+        return new EnableHybridRequest(List.of("10.200.0.0/16"), List.of("10.201.0.0/16"), p, null, pem, "hp-anchor", "hp-profile", 3600,
+                NodeAccess.ACCESS_ENTRY, false);
+    }
+
+    private String pem() {
+        return new BcCertificateAuthority().generate("test CA", 30, dir.resolve("ca.pem"), dir.resolve("ca.key")).pem();
+    }
+
+    @Test
+    void interruptedAfterEveryStepThenResumedCreatesNothingTwice() {
+        String pem = pem();
+        for (CredentialProvider provider : CredentialProvider.values()) {
+            int steps;
+            try (LabHybridSetup env = new LabHybridSetup()) {
+                steps = env.setup.planEnable(env.setup.reviewEnable(PAYMENTS), request(provider, pem)).steps().size();
+            }
+            for (int k = 1; k < steps; k++) {
+                try (LabHybridSetup env = new LabHybridSetup()) {
+                    int stopAfter = k;
+                    CancelToken cancel = new CancelToken();
+                    Operation first = env.setup.planEnable(env.setup.reviewEnable(PAYMENTS), request(provider, pem));
+                    Journal j1 = env.engine.run(first, cancel, j -> {
+                        if (j.doneCount() >= stopAfter) {
+                            cancel.cancel();
+                        }
+                    });
+                    assertThat(j1.status()).as("%s stopped after %d", provider, k).isEqualTo(OperationStatus.CANCELLED);
+                    assertThat(j1.doneCount()).isEqualTo(k);
+
+                    // a fresh plan, as after a restart: it observes and skips what is done
+                    Operation again = env.setup.planEnable(env.setup.reviewEnable(PAYMENTS), request(provider, pem));
+                    Journal j2 = env.engine.run(again, new CancelToken(), j -> { });
+                    assertThat(j2.status()).as("%s resumed after %d: %s", provider, k, j2.error()).isEqualTo(OperationStatus.SUCCEEDED);
+                    assertThat(j2.steps().subList(0, k)).allMatch(s -> s.state() == StepState.ALREADY_DONE);
+                    assertThat(j2.steps().subList(k, steps)).allMatch(s -> s.state() == StepState.DONE);
+                    assertNoDuplicates(env, provider);
+                }
+            }
+        }
+    }
+
+    private static void assertNoDuplicates(LabHybridSetup env, CredentialProvider provider) {
+        var aws = env.lab.aws();
+        assertThat(aws.roleNames()).containsOnlyOnce("AmazonEKSHybridNodesRole");
+        List<String> entries = aws.accessEntryPrincipals("us-west-2", "payments");
+        assertThat(new HashSet<>(entries)).hasSameSizeAs(entries).contains("arn:aws:iam::111122223333:role/AmazonEKSHybridNodesRole");
+        assertThat(aws.remoteNetworks("us-west-2", "payments")).containsExactly(List.of("10.200.0.0/16"), List.of("10.201.0.0/16"));
+        if (provider == CredentialProvider.IAM_RA) {
+            assertThat(aws.trustAnchorNames()).containsExactly("hp-anchor");
+            assertThat(aws.profileNames()).containsExactly("hp-profile");
+        } else {
+            assertThat(aws.trustAnchorNames()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSecondRunChangesNothingAndTheDetailShowsTheConfiguration() {
+        try (LabHybridSetup env = new LabHybridSetup()) {
+            String pem = pem();
+            EnableReview review = env.setup.reviewEnable(PAYMENTS);
+            assertThat(env.engine.run(env.setup.planEnable(review, request(CredentialProvider.IAM_RA, pem)), new CancelToken(), j -> { })
+                    .status()).isEqualTo(OperationStatus.SUCCEEDED);
+            Journal again = env.engine.run(env.setup.planEnable(env.setup.reviewEnable(PAYMENTS), request(CredentialProvider.IAM_RA, pem)),
+                    new CancelToken(), j -> { });
+            assertThat(again.steps()).allMatch(s -> s.state() == StepState.ALREADY_DONE);
+            assertThat(env.lab.aws().requestCount("eks:UpdateClusterConfig")).isEqualTo(1);
+
+            List<HybridStatusItem> status = env.setup.hybridStatus(PAYMENTS, "AmazonEKSHybridNodesRole");
+            assertThat(status).extracting(HybridStatusItem::title).containsExactly("Remote networks", "Hybrid nodes role",
+                    "Credential provider", "Access entry", "Trust anchor", "Roles Anywhere profile", "CNI");
+            assertThat(status.subList(0, 6)).allMatch(i -> i.status() == CheckStatus.PASS);
+            assertThat(status.get(2).value()).isEqualTo("IAM Roles Anywhere");
+            assertThat(status.get(6).status()).isEqualTo(CheckStatus.FAIL); // payments has only the VPC CNI
+        }
+    }
+
+    @Test
+    void accessDeniedStopsTheStepWithTheReasonAndARetryResumes() {
+        try (LabHybridSetup env = new LabHybridSetup()) {
+            env.lab.aws().setFault("iam:CreateRole", Fault.ACCESS_DENIED);
+            Operation op = env.setup.planEnable(env.setup.reviewEnable(PAYMENTS), request(CredentialProvider.SSM, null));
+            Journal failed = env.engine.run(op, new CancelToken(), j -> { });
+            assertThat(failed.status()).isEqualTo(OperationStatus.FAILED);
+            assertThat(failed.steps().get(0).state()).isEqualTo(StepState.FAILED);
+            assertThat(failed.steps().get(0).message()).contains("iam:CreateRole was denied").contains("not authorized to perform: iam:CreateRole");
+            assertThat(failed.steps().get(1).state()).isEqualTo(StepState.SKIPPED);
+
+            env.lab.aws().clearFaults();
+            // throttled twice: the SDK's retries ride through it
+            env.lab.aws().failNext("eks:UpdateClusterConfig", Fault.THROTTLING);
+            env.lab.aws().failNext("eks:UpdateClusterConfig", Fault.THROTTLING);
+            Journal ok = env.engine.run(env.setup.planEnable(env.setup.reviewEnable(PAYMENTS), request(CredentialProvider.SSM, null)),
+                    new CancelToken(), j -> { });
+            assertThat(ok.status()).as(ok.error()).isEqualTo(OperationStatus.SUCCEEDED);
+            assertThat(env.lab.aws().requestCount("eks:UpdateClusterConfig")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void badInputNeverReachesAws() {
+        try (LabHybridSetup env = new LabHybridSetup()) {
+            EnableReview review = env.setup.reviewEnable(PAYMENTS);
+            EnableHybridRequest bad = new EnableHybridRequest(List.of("10.110.0.0/20", "8.8.8.0/24"), List.of("fd00::/8"),
+                    CredentialProvider.IAM_RA, "bad role!", "not a pem", "", "x", 50000, NodeAccess.AWS_AUTH, false);
+            assertThatThrownBy(() -> env.setup.planEnable(review, bad)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("Remote node CIDR 1: 10.110.0.0/20 overlaps the VPC CIDR 10.110.0.0/16")
+                    .hasMessageContaining("Remote node CIDR 2: 8.8.8.0/24 is outside RFC 1918")
+                    .hasMessageContaining("Remote pod CIDR 1: 'fd00::/8' is IPv6")
+                    .hasMessageContaining("Role name")
+                    .hasMessageContaining("CA certificate")
+                    .hasMessageContaining("Trust anchor name")
+                    .hasMessageContaining("12 hours")
+                    .hasMessageContaining("aws-auth ConfigMap is ignored in API authentication mode");
+            assertThat(env.lab.aws().requestCount("eks:UpdateClusterConfig")).isZero();
+            assertThat(env.lab.aws().requestCount("iam:CreateRole")).isZero();
+        }
+    }
+
+    @Test
+    void theLabRefusesOverlappingNetworksAsEksDoes() {
+        try (LabHybridSetup env = new LabHybridSetup()) {
+            var iam = new dev.hybridpane.adapters.aws.SdkHybridAwsPort(dev.hybridpane.adapters.aws.AwsClientFactory.forEndpoint(
+                    env.lab.awsEndpoint(), "k", "s", "us-west-2"));
+            assertThatThrownBy(() -> iam.updateRemoteNetworks(PAYMENTS, List.of("10.110.0.0/24"), List.of()))
+                    .hasMessageContaining("InvalidParameterException").hasMessageContaining("overlaps the VPC CIDR");
+        }
+    }
+}
