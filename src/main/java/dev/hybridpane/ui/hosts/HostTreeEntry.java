@@ -1,0 +1,14 @@
+package dev.hybridpane.ui.hosts;
+
+/** A line of the grouped hosts table: a site heading or a host. */
+public sealed interface HostTreeEntry {
+    record SiteGroup(String site, int hosts, int available) implements HostTreeEntry {
+        public String title() {
+            return (site.isBlank() ? "No site" : site) + "  ·  " + hosts + (hosts == 1 ? " host" : " hosts") + ", "
+                    + available + " available";
+        }
+    }
+
+    record Host(HostRow row) implements HostTreeEntry {
+    }
+}
