@@ -66,6 +66,8 @@ final class AddHostDialog extends Dialog<ButtonType> {
         agent.setDisable(!vm.agentSupported());
         Label agentNote = new Label(vm.agentSupported() ? "" : "ssh-agent is not available yet: choose a key file.");
         agentNote.getStyleClass().add("muted");
+        agentNote.setWrapText(true);
+        agentNote.setMaxWidth(440);
         Tooltip.install(agentNote, new Tooltip("Apache MINA SSHD reaches ssh-agent on Linux and macOS only through a native "
                 + "Unix-socket library that HybridPane does not ship. Key files (OpenSSH or PEM, passphrase asked and "
                 + "kept in memory) work everywhere."));
@@ -84,7 +86,7 @@ final class AddHostDialog extends Dialog<ButtonType> {
         HostDialogs.row(g, 3, "User", user, userError);
         HostDialogs.row(g, 4, "Site", site, null);
         HostDialogs.row(g, 5, "Private key", new HBox(8, keyFile, browse), keyError);
-        HostDialogs.row(g, 6, "", new HBox(8, agent, agentNote), null);
+        HostDialogs.row(g, 6, "", new javafx.scene.layout.VBox(4, agent, agentNote), null);
         HostDialogs.row(g, 7, "Root access", sudo, null);
         HostDialogs.row(g, 8, "Sudo password", sudoPassword, sudoError);
         g.setPrefWidth(560);
@@ -116,6 +118,7 @@ final class AddHostDialog extends Dialog<ButtonType> {
         userError.setText(errors.getOrDefault(HostForm.USER, ""));
         keyError.setText(errors.getOrDefault(HostForm.KEY_FILE, ""));
         sudoError.setText(errors.getOrDefault(HostForm.SUDO_PASSWORD, ""));
+        HostDialogs.fit(this);
         for (var p : new Object[][] {{name, HostForm.NAME}, {address, HostForm.ADDRESS}, {port, HostForm.PORT},
                 {user, HostForm.USER}, {keyFile, HostForm.KEY_FILE}}) {
             ((TextField) p[0]).pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"),

@@ -37,6 +37,8 @@ final class HostDialogs {
         l.setId(id);
         l.getStyleClass().add("field-error");
         l.setWrapText(true);
+        l.setMaxWidth(440);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.managedProperty().bind(l.visibleProperty());
         l.visibleProperty().bind(l.textProperty().isNotEmpty());
         return l;
@@ -47,12 +49,22 @@ final class HostDialogs {
         Label l = new Label(label);
         l.getStyleClass().add("form-label");
         l.setLabelFor(field);
+        javafx.scene.layout.GridPane.setValignment(l, javafx.geometry.VPos.TOP);
         g.add(l, 0, row);
         VBox box = new VBox(3, field);
         if (error != null) {
             box.getChildren().add(error);
         }
         g.add(box, 1, row);
+    }
+
+    /** Grows the dialog's window to fit its content after error lines appeared or went. */
+    static void fit(Dialog<?> d) {
+        javafx.application.Platform.runLater(() -> {
+            if (d.getDialogPane().getScene() != null && d.getDialogPane().getScene().getWindow() != null) {
+                d.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
     }
 
     static GridPane form() {
@@ -65,6 +77,7 @@ final class HostDialogs {
         javafx.scene.layout.ColumnConstraints c1 = new javafx.scene.layout.ColumnConstraints();
         c1.setHgrow(javafx.scene.layout.Priority.ALWAYS);
         c1.setFillWidth(true);
+        c1.setPrefWidth(440);
         g.getColumnConstraints().addAll(c0, c1);
         return g;
     }

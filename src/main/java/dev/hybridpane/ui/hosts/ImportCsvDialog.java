@@ -97,6 +97,7 @@ final class ImportCsvDialog extends Dialog<ButtonType> {
             e.consume();
             String keyProblem = HostsViewModel.keyFileProblem(keyFile.getText()).orElse("");
             keyError.setText(keyProblem);
+            HostDialogs.fit(this);
             if (!keyProblem.isEmpty()) {
                 return;
             }
@@ -110,6 +111,7 @@ final class ImportCsvDialog extends Dialog<ButtonType> {
                             + " skipped:"));
             errors.getItems().setAll(r.errors());
             errors.setVisible(!r.errors().isEmpty());
+            HostDialogs.fit(this);
             if (!r.hosts().isEmpty()) {
                 text.setText(String.join("\n", r.errors().stream().map(HostCsv.RowError::text).toList()));
             }

@@ -72,11 +72,13 @@ final class SitesDialog extends Dialog<ButtonType> {
             podError.setText(errors.getOrDefault(SiteRules.POD_CIDRS, ""));
             vpnError.setText(errors.getOrDefault(SiteRules.VPN, ""));
             ntpError.setText(errors.getOrDefault(SiteRules.NTP, ""));
+            HostDialogs.fit(this);
             if (errors.isEmpty()) {
                 saved.setText("Saved " + s.name() + ".");
                 if (creating) {
                     choose.getItems().add(s.name());
                     choose.getSelectionModel().select(0);
+                    fill(vm, NEW);
                 }
             } else {
                 saved.setText("");
