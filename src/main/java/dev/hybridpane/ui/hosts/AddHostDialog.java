@@ -89,7 +89,7 @@ final class AddHostDialog extends Dialog<ButtonType> {
         HostDialogs.row(g, 6, "", new javafx.scene.layout.VBox(4, agent, agentNote), null);
         HostDialogs.row(g, 7, "Root access", sudo, null);
         HostDialogs.row(g, 8, "Sudo password", sudoPassword, sudoError);
-        g.setPrefWidth(560);
+        getDialogPane().setPrefWidth(620);
         getDialogPane().setContent(g);
         getDialogPane().getButtonTypes().setAll(ADD, ButtonType.CANCEL);
         Button ok = (Button) getDialogPane().lookupButton(ADD);

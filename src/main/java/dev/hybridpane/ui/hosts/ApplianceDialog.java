@@ -35,7 +35,7 @@ final class ApplianceDialog extends Dialog<ButtonType> {
         saveArg.setOnAction(e -> save(vm, ".arg", arg.getText()));
         VBox box = new VBox(8, new HBox(8, new Label("Kubernetes version"), version),
                 new Label("Installer user-data"), userData, saveUserData, new Label("Image build .arg file"), arg, saveArg);
-        box.setPrefWidth(560);
+        getDialogPane().setPrefWidth(600);
         getDialogPane().setContent(box);
         getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
     }

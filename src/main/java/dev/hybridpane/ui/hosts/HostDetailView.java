@@ -48,7 +48,14 @@ final class HostDetailView extends ScrollPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(10, title, status, spacer, refresh, remove);
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        content.getChildren().addAll(head, reason, Widgets.sectionTitle("Checks"), checks, Widgets.sectionTitle("Facts"), facts);
+        VBox left = new VBox(8, Widgets.sectionTitle("Checks"), checks);
+        VBox right = new VBox(8, Widgets.sectionTitle("Facts"), facts);
+        left.setPrefWidth(520);
+        right.setPrefWidth(480);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        HBox columns = new HBox(24, left, right);
+        content.getChildren().addAll(head, reason, columns);
         content.setPadding(new Insets(16));
         setContent(content);
         vm.selectedProperty().addListener((o, a, b) -> show(b, vm));

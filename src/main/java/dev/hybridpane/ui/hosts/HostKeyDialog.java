@@ -38,8 +38,8 @@ final class HostKeyDialog {
         note.getStyleClass().add("muted");
         TableView<KnownHost> t = new TableView<>();
         t.setId("host-key-table");
-        t.getColumns().add(col("Host", 150, KnownHost::hostPort));
-        t.getColumns().add(col("Key type", 160, KnownHost::keyType));
+        t.getColumns().add(col("Host", 170, KnownHost::hostPort));
+        t.getColumns().add(col("Key type", 170, KnownHost::keyType));
         TableColumn<KnownHost, String> fp = col("SHA256 fingerprint", 420, KnownHost::fingerprint);
         fp.getStyleClass().add("mono");
         t.getColumns().add(fp);
@@ -47,7 +47,7 @@ final class HostKeyDialog {
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPrefHeight(Math.min(60 + keys.size() * 30, 360));
         VBox box = new VBox(10, note, t);
-        box.setPrefWidth(820);
+        d.getDialogPane().setPrefWidth(860);
         d.getDialogPane().setContent(box);
         d.getDialogPane().getButtonTypes().setAll(TRUST, REJECT);
         d.getDialogPane().lookupButton(TRUST).setId("host-key-trust");
@@ -75,7 +75,7 @@ final class HostKeyDialog {
             l.getStyleClass().addAll("mono", "host-key-change");
             box.getChildren().add(l);
         }
-        box.setPrefWidth(760);
+        d.getDialogPane().setPrefWidth(760);
         d.getDialogPane().setContent(box);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         d.getDialogPane().lookupButton(ButtonType.CLOSE).setId("host-key-changed-close");

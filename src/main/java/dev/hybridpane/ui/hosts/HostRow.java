@@ -33,14 +33,24 @@ public record HostRow(EdgeHostSpec spec, HostStatus status, String note) {
         return spec.port() == 22 ? spec.address() : spec.address() + ":" + spec.port();
     }
 
+    /** "Ubuntu 22.04", "RHEL 9", "Amazon Linux 2023", "debian 12": short enough for a column. */
     public String osText() {
         HostFacts f = status.facts();
-        return f == null ? "—" : f.osLabel();
+        if (f == null) {
+            return "—";
+        }
+        return dev.hybridpane.domain.edge.SupportMatrix.find(f.osId(), f.osVersion())
+                .map(dev.hybridpane.domain.edge.SupportMatrix.SupportedOs::label)
+                .orElse(f.osId() == null ? "unknown" : f.osId() + " " + (f.osVersion() == null ? "" : f.osVersion()));
     }
 
+    /** "amd64" or "arm64" (the Kubernetes names), else what uname said. */
     public String archText() {
         HostFacts f = status.facts();
-        return f == null || f.arch() == null ? "—" : f.arch();
+        if (f == null || f.arch() == null) {
+            return "—";
+        }
+        return dev.hybridpane.domain.edge.SupportMatrix.ARCHITECTURES.getOrDefault(f.arch(), f.arch());
     }
 
     public String capacityText() {
@@ -48,7 +58,7 @@ public record HostRow(EdgeHostSpec spec, HostStatus status, String note) {
         if (f == null || f.cpus() == null || f.memoryMiB() == null) {
             return "—";
         }
-        return f.cpus() + " vCPU · " + String.format(Locale.ROOT, "%.1f GiB", f.memoryMiB() / 1024.0);
+        return f.cpus() + " · " + String.format(Locale.ROOT, "%.1f GiB", f.memoryMiB() / 1024.0);
     }
 
     public String statusText() {

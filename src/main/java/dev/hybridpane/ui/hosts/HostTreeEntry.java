@@ -4,8 +4,7 @@ package dev.hybridpane.ui.hosts;
 public sealed interface HostTreeEntry {
     record SiteGroup(String site, int hosts, int available) implements HostTreeEntry {
         public String title() {
-            return (site.isBlank() ? "No site" : site) + "  ·  " + hosts + (hosts == 1 ? " host" : " hosts") + ", "
-                    + available + " available";
+            return (site.isBlank() ? "No site" : site) + "  (" + available + "/" + hosts + " available)";
         }
     }
 

@@ -64,8 +64,9 @@ public final class HostsView extends BorderPane {
                 clusterLabel, cluster), toolbar(), banner()));
         detail = new HostDetailView(vm, this::remove);
         buildTable();
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.getItems().addAll(table, detail);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.52);
         Region empty = Widgets.emptyState(Feather.HARD_DRIVE, "No hybrid cluster",
                 "Edge hosts belong to a cluster with hybrid nodes enabled (remote node networks).",
                 "Enable hybrid mode on a cluster, then add its sites and hosts here.");
@@ -151,6 +152,8 @@ public final class HostsView extends BorderPane {
         cancel.setOnAction(e -> vm.cancel());
         cancel.visibleProperty().bind(vm.busyProperty());
         bar.visibleProperty().bind(vm.busyProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
         HBox strip = new HBox(10, bar, text, cancel);
         strip.setAlignment(Pos.CENTER_LEFT);
         strip.getStyleClass().add("hosts-progress");
@@ -164,14 +167,14 @@ public final class HostsView extends BorderPane {
         table.setShowRoot(false);
         table.getStyleClass().add("dense");
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(text("Name", 190, e -> e instanceof HostTreeEntry.SiteGroup g ? g.title()
+        table.getColumns().add(text("Name", 230, e -> e instanceof HostTreeEntry.SiteGroup g ? g.title()
                 : ((HostTreeEntry.Host) e).row().name()));
-        table.getColumns().add(text("Address", 150, e -> host(e, HostRow::addressText)));
-        table.getColumns().add(text("OS", 190, e -> host(e, HostRow::osText)));
-        table.getColumns().add(text("Arch", 80, e -> host(e, HostRow::archText)));
-        table.getColumns().add(text("CPU · Memory", 130, e -> host(e, HostRow::capacityText)));
+        table.getColumns().add(text("Address", 140, e -> host(e, HostRow::addressText)));
+        table.getColumns().add(text("OS", 140, e -> host(e, HostRow::osText)));
+        table.getColumns().add(text("Arch", 70, e -> host(e, HostRow::archText)));
+        table.getColumns().add(text("vCPU · Memory", 120, e -> host(e, HostRow::capacityText)));
         TreeTableColumn<HostTreeEntry, HostTreeEntry> status = new TreeTableColumn<>("Status");
-        status.setPrefWidth(150);
+        status.setPrefWidth(130);
         status.setCellValueFactory(v -> new ReadOnlyObjectWrapper<>(v.getValue().getValue()));
         status.setCellFactory(c -> new TreeTableCell<>() {
             @Override
@@ -185,7 +188,7 @@ public final class HostsView extends BorderPane {
             }
         });
         table.getColumns().add(status);
-        table.getColumns().add(text("Pool", 110, e -> host(e, HostRow::poolText)));
+        table.getColumns().add(text("Pool", 120, e -> host(e, HostRow::poolText)));
         table.getColumns().add(text("Last seen", 100, e -> host(e, r -> r.lastSeenText(vm.clock().instant()))));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && b.getValue() instanceof HostTreeEntry.Host h) {

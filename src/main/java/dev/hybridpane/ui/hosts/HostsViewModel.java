@@ -11,7 +11,6 @@ import dev.hybridpane.core.edge.SshSettings;
 import dev.hybridpane.domain.Cluster;
 import dev.hybridpane.domain.edge.EdgeHostSpec;
 import dev.hybridpane.domain.edge.HostCsv;
-import dev.hybridpane.domain.edge.HostInputRules;
 import dev.hybridpane.domain.edge.HostStatus;
 import dev.hybridpane.domain.edge.Site;
 import dev.hybridpane.domain.edge.SiteRules;
@@ -23,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -141,39 +139,11 @@ public final class HostsViewModel {
 
     /** Field name to reason; empty when the form is good. Checks the key file exists and is readable. */
     public Map<String, String> validate(HostForm f) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        HostInputRules.name(f.name()).ifPresent(r -> errors.put(HostForm.NAME, r));
-        HostInputRules.address(f.address()).ifPresent(r -> errors.put(HostForm.ADDRESS, r));
-        HostInputRules.port(f.port()).ifPresent(r -> errors.put(HostForm.PORT, r));
-        HostInputRules.user(f.user()).ifPresent(r -> errors.put(HostForm.USER, r));
-        keyFileProblem(f.keyFile()).ifPresent(r -> errors.put(HostForm.KEY_FILE, r));
-        if (f.sudo() == SudoMode.PASSWORD && (f.sudoPassword() == null || f.sudoPassword().length == 0)) {
-            errors.put(HostForm.SUDO_PASSWORD, "Enter the sudo password (kept in memory only).");
-        }
-        if (!errors.containsKey(HostForm.NAME) && !errors.containsKey(HostForm.ADDRESS) && !errors.containsKey(HostForm.PORT)) {
-            HostInputRules.duplicate(spec(f), specs()).ifPresent(r -> errors.put(
-                    r.contains("named") ? HostForm.NAME : HostForm.ADDRESS, r));
-        }
-        return errors;
+        return HostFormRules.validate(f, specs());
     }
 
     public static Optional<String> keyFileProblem(String path) {
-        if (path == null || path.isBlank()) {
-            return Optional.of("Choose the private key file (OpenSSH or PEM).");
-        }
-        Path p = Path.of(path.strip());
-        if (!Files.exists(p)) {
-            return Optional.of(p + " does not exist.");
-        }
-        if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
-            return Optional.of(p + " is not a readable file.");
-        }
-        return Optional.empty();
-    }
-
-    private static EdgeHostSpec spec(HostForm f) {
-        return new EdgeHostSpec(f.name().strip(), f.address().strip(), Integer.parseInt(f.port().strip()), f.user().strip(),
-                f.site() == null ? "" : f.site(), f.sudo());
+        return HostFormRules.keyFileProblem(path);
     }
 
     private List<EdgeHostSpec> specs() {
@@ -185,7 +155,7 @@ public final class HostsViewModel {
         if (!validate(f).isEmpty() || inventory == null) {
             return false;
         }
-        EdgeHostSpec spec = spec(f);
+        EdgeHostSpec spec = HostFormRules.spec(f);
         if (f.sudo() == SudoMode.PASSWORD) {
             sudoPasswords.put(spec.name(), f.sudoPassword().clone());
         }

@@ -43,7 +43,7 @@ final class ImportCsvDialog extends Dialog<ButtonType> {
         HostDialogs.prepare(this, owner, "Import edge hosts", "import-csv-dialog");
         setHeaderText("Paste or open a CSV: " + HostCsv.HEADER + " (header optional; port 22 and the user below by default)");
         text.setId("csv-text");
-        text.setPromptText(HostCsv.HEADER + "\ndallas-07,10.200.1.17,dallas-dc,ubuntu,22");
+        text.setPromptText("for example: dallas-07,10.200.1.17,dallas-dc,ubuntu,22");
         text.setPrefRowCount(10);
         text.getStyleClass().add("mono");
         Button open = new Button("Open file…");
@@ -84,11 +84,23 @@ final class ImportCsvDialog extends Dialog<ButtonType> {
         errors.setId("csv-errors");
         errors.setPrefHeight(120);
         errors.getStyleClass().add("csv-errors");
+        errors.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(l.widthProperty().subtract(24));
+            }
+
+            @Override
+            protected void updateItem(HostCsv.RowError item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.toString());
+            }
+        });
         errors.managedProperty().bind(errors.visibleProperty());
         errors.setVisible(false);
         VBox box = new VBox(10, tools, text, g, summary, errors);
         VBox.setVgrow(text, Priority.ALWAYS);
-        box.setPrefWidth(720);
+        getDialogPane().setPrefWidth(760);
         getDialogPane().setContent(box);
         getDialogPane().getButtonTypes().setAll(IMPORT, ButtonType.CLOSE);
         Button ok = (Button) getDialogPane().lookupButton(IMPORT);

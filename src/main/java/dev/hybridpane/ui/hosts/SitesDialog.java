@@ -56,7 +56,7 @@ final class SitesDialog extends Dialog<ButtonType> {
         saved.setId("site-saved");
         saved.getStyleClass().add("text-success");
         VBox box = new VBox(12, g, saved);
-        box.setPrefWidth(600);
+        getDialogPane().setPrefWidth(640);
         getDialogPane().setContent(box);
         getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CLOSE);
         Button ok = (Button) getDialogPane().lookupButton(SAVE);
