@@ -30,6 +30,8 @@ final class HostDetailView extends ScrollPane {
     private final VBox checks = new VBox(8);
     private final Button refresh = new Button("Refresh", Widgets.icon(Feather.REFRESH_CW, null));
     private final Button remove = new Button("Remove", Widgets.icon(Feather.TRASH_2, null));
+    private final Node empty = Widgets.emptyState(Feather.HARD_DRIVE, "No host selected",
+            "Select a host to see every fact gathered over SSH and every compatibility check.");
 
     HostDetailView(HostsViewModel vm, java.util.function.Consumer<HostRow> onRemove) {
         getStyleClass().add("host-detail");
@@ -65,10 +67,11 @@ final class HostDetailView extends ScrollPane {
     }
 
     private void show(HostRow r, HostsViewModel vm) {
-        setVisible(r != null);
         if (r == null) {
+            setContent(empty);
             return;
         }
+        setContent(content);
         title.setText(r.name());
         Widgets.setPill(status, r.statusText(), r.statusKind());
         reason.setText(r.status().reason());

@@ -197,7 +197,8 @@ public final class HostsView extends BorderPane {
                 vm.selectedProperty().set(null);
             }
         });
-        table.setPlaceholder(new Label("No edge hosts yet: add one, or import a CSV."));
+        table.setPlaceholder(new Label("No edge hosts yet. Create the sites first (Sites), then add hosts one at a time "
+                + "or import a CSV."));
     }
 
     private void rebuild() {
