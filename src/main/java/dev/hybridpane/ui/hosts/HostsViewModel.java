@@ -70,6 +70,8 @@ public final class HostsViewModel {
     private final Map<String, char[]> sudoPasswords = new ConcurrentHashMap<>();
     private final Map<String, char[]> passphrases = new ConcurrentHashMap<>();
     private InventoryPort.Inventory inventory;
+    /** This workstation's key file choices, read once and kept in step with what is saved. */
+    private SshSettings sshSettings = SshSettings.EMPTY;
     private FactGatherer.Run run;
     private int generation;
 
@@ -83,6 +85,11 @@ public final class HostsViewModel {
         this.gatherer = new FactGatherer(services.edge());
         filtered.predicateProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
                 () -> r -> r.matches(filter.get()), filter));
+        runner.run("Reading SSH settings", services.sshSettings()::load, loaded -> {
+            if (loaded != null) {
+                sshSettings = loaded;
+            }
+        }, e -> message.set("Could not read the SSH settings: " + e.getMessage()));
         clusterRows.addListener((ListChangeListener<ClusterRow>) c -> syncClusters(clusterRows));
         syncClusters(clusterRows);
         cluster.addListener((o, a, b) -> load());
@@ -122,17 +129,26 @@ public final class HostsViewModel {
             return;
         }
         message.set(null);
-        InventoryPort.Inventory inv = services.inventory().open(c.ref(), a.get());
-        inventory = inv;
-        runner.run("Reading edge hosts of " + c.name(), () -> new Loaded(inv.sites(), inv.hosts()), l -> {
-            if (gen == generation) {
+        runner.run("Reading edge hosts of " + c.name(), () -> {
+            InventoryPort.Inventory inv = services.inventory().open(c.ref(), a.get());
+            try {
+                return new Loaded(inv, inv.sites(), inv.hosts());
+            } catch (RuntimeException e) {
+                inv.close();
+                throw e;
+            }
+        }, l -> {
+            if (gen != generation) {
+                l.inventory().close();
+            } else {
+                inventory = l.inventory();
                 sites.setAll(l.sites());
                 hosts.setAll(l.hosts().stream().map(h -> new HostRow(h.spec(), h.status(), null)).toList());
             }
         }, e -> message.set(e.getMessage()));
     }
 
-    private record Loaded(List<Site> sites, List<dev.hybridpane.core.edge.StoredHost> hosts) {
+    private record Loaded(InventoryPort.Inventory inventory, List<Site> sites, List<dev.hybridpane.core.edge.StoredHost> hosts) {
     }
 
     // ---- adding hosts ----
@@ -195,11 +211,12 @@ public final class HostsViewModel {
     }
 
     private void rememberKeyFile(List<EdgeHostSpec> specs, String keyFile) {
-        SshSettings s = services.sshSettings().load();
+        SshSettings s = sshSettings;
         for (EdgeHostSpec h : specs) {
             s = s.withKeyFile(settingsKey(h.name()), keyFile);
         }
         SshSettings toSave = s;
+        sshSettings = s;
         runner.run("Saving SSH settings", () -> {
             services.sshSettings().save(toSave);
             return null;
@@ -208,7 +225,7 @@ public final class HostsViewModel {
 
     /** The key file this workstation uses by default: the last one chosen, else the lab's key on the lab. */
     public String defaultKeyFile() {
-        String d = services.sshSettings().load().defaultKeyFile();
+        String d = sshSettings.defaultKeyFile();
         return d != null ? d : services.labKeyFile() != null ? services.labKeyFile() : "";
     }
 
@@ -232,7 +249,7 @@ public final class HostsViewModel {
         if (run != null) {
             run.cancel().run();
         }
-        SshSettings settings = services.sshSettings().load();
+        SshSettings settings = sshSettings;
         List<EdgeTarget> targets = new ArrayList<>();
         Map<String, HostStatus> previous = new HashMap<>();
         for (EdgeHostSpec s : specs) {
@@ -314,10 +331,10 @@ public final class HostsViewModel {
         if (passphrase == null || passphrase.length == 0) {
             return;
         }
-        String file = Optional.ofNullable(services.sshSettings().load().keyFileFor(settingsKey(host))).orElse(defaultKeyFile());
+        String file = Optional.ofNullable(sshSettings.keyFileFor(settingsKey(host))).orElse(defaultKeyFile());
         passphrases.put(file, passphrase.clone());
         java.util.Arrays.fill(passphrase, '\0');
-        probe(specs().stream().filter(s -> file.equals(Optional.ofNullable(services.sshSettings().load()
+        probe(specs().stream().filter(s -> file.equals(Optional.ofNullable(sshSettings
                 .keyFileFor(settingsKey(s.name()))).orElse(defaultKeyFile()))).toList());
     }
 

@@ -72,6 +72,7 @@ class UiEdgeHostsTest {
     private MinaEdgePort ssh;
     private ExecutorService io;
     private HostsView view;
+    private Path dir;
     private Stage stage;
     private final Path shots = Path.of(System.getProperty("hybridpane.screenshots", "target/screenshots"));
 
@@ -86,7 +87,7 @@ class UiEdgeHostsTest {
         kube = new LabKube(LabWorld.load());
         kube.start();
         edge = new LabEdgeHosts().start();
-        Path dir = Files.createTempDirectory(tmp, "ws");
+        dir = Files.createTempDirectory(tmp, "ws");
         var known = new FileKnownHostsStore(dir.resolve("known_hosts"));
         ssh = new MinaEdgePort(known);
         HostsServices services = new HostsServices(ssh, new Fabric8InventoryPort(new Fabric8ClusterPort(null, Clock.systemUTC())),
@@ -241,6 +242,11 @@ class UiEdgeHostsTest {
                     .satisfies(h -> assertThat(h.status().phase()).isEqualTo(HostPhase.INCOMPATIBLE));
             assertThat(inv.sites()).extracting(s -> s.name()).containsExactly("austin-store-112", "dallas-dc");
         }
+        // this workstation keeps which key file per host, and public host keys; never a secret
+        waitFor(() -> Files.isRegularFile(dir.resolve("ssh.json")));
+        assertThat(Files.readString(dir.resolve("ssh.json"))).contains("us-west-2/retail-edge/dallas-01",
+                edge.loginKeyPath().toString()).doesNotContain("PRIVATE KEY");
+        assertThat(Files.readString(dir.resolve("known_hosts"))).contains("ecdsa-sha2-nistp256").doesNotContain("PRIVATE");
     }
 
     private static HostPhase phase(HostsViewModel vm, String name) {
