@@ -83,6 +83,8 @@ public final class FactGatherer {
         all.whenComplete((v, e) -> pool.shutdown());
         return new Run(all, () -> {
             cancelled.set(true);
+            // hosts still queued (or still running) end as Cancelled now; a late answer is ignored
+            futures.values().forEach(f -> f.complete(new ProbeResult.Cancelled()));
             pool.shutdownNow();
         });
     }
