@@ -39,10 +39,11 @@ public final class Lab implements AutoCloseable {
         this.aws = new AwsEmulator(world, kube.endpoints(), "");
         this.awsEndpoint = aws.start();
         this.edgeHosts = new LabEdgeHosts().start();
+        // same entries as the import manifest's CRDs (LabDiscovery may already list them; adding again is idempotent)
         for (var c : world.clusters()) {
             var discovery = kube.server(LabKube.key(c.region(), c.name())).discovery();
             discovery.add("hybridpane.dev", "v1alpha1", "sites", "Site", true);
-            discovery.add("hybridpane.dev", "v1alpha1", "edgehosts", "EdgeHost", true);
+            discovery.add("hybridpane.dev", "v1alpha1", "edgehosts", "EdgeHost", true, "eh");
         }
         if (flapPeriod != null && !flapPeriod.isZero()) {
             for (var c : world.clusters()) {
