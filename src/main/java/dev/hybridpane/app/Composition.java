@@ -3,13 +3,17 @@ package dev.hybridpane.app;
 import dev.hybridpane.adapters.aws.AwsCredentialsDetector;
 import dev.hybridpane.adapters.aws.LabAwsProfiles;
 import dev.hybridpane.adapters.aws.SdkAwsProfiles;
+import dev.hybridpane.adapters.edge.FileKnownHostsStore;
+import dev.hybridpane.adapters.edge.MinaEdgePort;
 import dev.hybridpane.adapters.kube.Fabric8ClusterPort;
+import dev.hybridpane.adapters.kube.Fabric8InventoryPort;
 import dev.hybridpane.core.AwsProfiles;
 import dev.hybridpane.core.ClusterPort;
 import dev.hybridpane.core.Settings;
 import dev.hybridpane.lab.Lab;
 import dev.hybridpane.lab.world.LabWorld;
 import dev.hybridpane.ui.UiContext;
+import dev.hybridpane.ui.hosts.HostsServices;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,14 +62,23 @@ public final class Composition implements AutoCloseable {
             LabWorld world = LabWorld.load().scaled(options.labScale());
             Lab lab = Lab.start(world, flapPeriod);
             AwsProfiles profiles = new LabAwsProfiles(lab.awsEndpoint(), world.regions());
-            ClusterPort kube = new Fabric8ClusterPort();
+            Fabric8ClusterPort kube = new Fabric8ClusterPort();
             UiContext ui = new UiContext(profiles, kube, settings, io, true, lab.description(), configDir, Version.current(),
-                    clock);
+                    clock, hosts(kube, configDir.resolve("lab"), lab.edgeHosts().loginKeyPath().toString(),
+                            lab.edgeHosts().csv()));
             return new Composition(io, lab, ui);
         }
-        UiContext ui = new UiContext(new SdkAwsProfiles(), new Fabric8ClusterPort(), settings, io, false, null, configDir,
-                Version.current(), clock);
+        Fabric8ClusterPort kube = new Fabric8ClusterPort();
+        UiContext ui = new UiContext(new SdkAwsProfiles(), kube, settings, io, false, null, configDir,
+                Version.current(), clock, hosts(kube, configDir, null, null));
         return new Composition(io, null, ui);
+    }
+
+    /** SSH to edge hosts with HybridPane's own known_hosts, and the inventory in the cluster. */
+    static HostsServices hosts(Fabric8ClusterPort kube, Path dir, String labKey, String labCsv) {
+        var knownHosts = new FileKnownHostsStore(dir.resolve("known_hosts"));
+        return new HostsServices(new MinaEdgePort(knownHosts), new Fabric8InventoryPort(kube), knownHosts,
+                new JsonSshSettingsStore(dir), labKey, labCsv);
     }
 
     static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
@@ -89,6 +102,13 @@ public final class Composition implements AutoCloseable {
     @Override
     public void close() {
         io.shutdownNow();
+        if (ui.hosts() != null && ui.hosts().edge() instanceof AutoCloseable edge) {
+            try {
+                edge.close();
+            } catch (Exception e) {
+                // closing anyway
+            }
+        }
         if (lab != null) {
             lab.close();
         }

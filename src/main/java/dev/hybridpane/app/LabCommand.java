@@ -67,6 +67,26 @@ final class LabCommand implements Callable<Integer> {
         for (var c : lab.world().clusters()) {
             b.append("  kubectl --context ").append(c.name()).append(" get nodes\n");
         }
+        b.append(edgeHostsSection(lab));
+        return b.toString();
+    }
+
+    /** The lab's SSH edge hosts: the key file, the CSV for Import CSV, and one ssh line per host. */
+    static String edgeHostsSection(Lab lab) {
+        var edge = lab.edgeHosts();
+        StringBuilder b = new StringBuilder();
+        b.append("\nEdge hosts over SSH (retail-edge's sites; the key is the lab's own throwaway key):\n");
+        b.append("  key file  ").append(edge.loginKeyPath()).append('\n');
+        b.append("  hosts CSV ").append(edge.csvPath()).append("   (Edge Hosts > Import CSV)\n");
+        for (var h : edge.hosts()) {
+            String note = switch (h.profile().behaviour()) {
+                case UNREACHABLE -> "   # down: connection refused";
+                case KEY_CHANGES_AFTER_FIRST_LOGIN -> "   # host key changes after the first login";
+                default -> "";
+            };
+            b.append(String.format("  %-10s %-17s ssh -i %s -p %d %s@127.0.0.1 cat /etc/os-release%s%n", h.name(),
+                    h.profile().site(), edge.loginKeyPath(), h.port(), h.user(), note));
+        }
         return b.toString();
     }
 }

@@ -113,16 +113,21 @@ public final class FleetService implements AutoCloseable {
         if (old != null) {
             old.close();
         }
-        String context = kubeContextFor.apply(ref);
-        ClusterAccess access = context != null
-                ? new ClusterAccess.KubeconfigContext(context)
-                : new ClusterAccess.EksTokenAccess(cluster.endpoint(), cluster.certificateAuthority(),
-                        new CachingTokens(() -> aws.eksToken(ref), clock));
+        ClusterAccess access = accessFor(cluster);
         ClusterConnection conn = kube.connect(ref, access, new Forwarder(ref));
         connections.put(ref, conn);
         if (closed) {
             conn.close();
         }
+    }
+
+    /** How this console reaches a cluster's API: the chosen kubeconfig context, else its own EKS token. */
+    public ClusterAccess accessFor(Cluster cluster) {
+        String context = kubeContextFor.apply(cluster.ref());
+        return context != null
+                ? new ClusterAccess.KubeconfigContext(context)
+                : new ClusterAccess.EksTokenAccess(cluster.endpoint(), cluster.certificateAuthority(),
+                        new CachingTokens(() -> aws.eksToken(cluster.ref()), clock));
     }
 
     /** Access entries, network and requirement checks of one cluster. Blocking parts run on the I/O executor. */

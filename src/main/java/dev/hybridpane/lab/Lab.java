@@ -1,6 +1,7 @@
 package dev.hybridpane.lab;
 
 import dev.hybridpane.lab.aws.AwsEmulator;
+import dev.hybridpane.lab.edge.LabEdgeHosts;
 import dev.hybridpane.lab.kube.LabKube;
 import dev.hybridpane.lab.kube.LabSimulation;
 import dev.hybridpane.lab.world.LabWorld;
@@ -28,6 +29,7 @@ public final class Lab implements AutoCloseable {
     private final List<LabSimulation> simulations = new ArrayList<>();
     private final Duration startup;
     private final URI awsEndpoint;
+    private final LabEdgeHosts edgeHosts;
 
     private Lab(LabWorld world, Duration flapPeriod) {
         long t0 = System.nanoTime();
@@ -36,6 +38,13 @@ public final class Lab implements AutoCloseable {
         kube.start();
         this.aws = new AwsEmulator(world, kube.endpoints(), "");
         this.awsEndpoint = aws.start();
+        this.edgeHosts = new LabEdgeHosts().start();
+        // same entries as the import manifest's CRDs (LabDiscovery may already list them; adding again is idempotent)
+        for (var c : world.clusters()) {
+            var discovery = kube.server(LabKube.key(c.region(), c.name())).discovery();
+            discovery.add("hybridpane.dev", "v1alpha1", "sites", "Site", true);
+            discovery.add("hybridpane.dev", "v1alpha1", "edgehosts", "EdgeHost", true, "eh");
+        }
         if (flapPeriod != null && !flapPeriod.isZero()) {
             for (var c : world.clusters()) {
                 if (c.hybridNodeCount() > 0) {
@@ -75,6 +84,11 @@ public final class Lab implements AutoCloseable {
         return kube.endpoints();
     }
 
+    /** The simulated edge hosts: real SSH servers on loopback, with the lab's login key and a CSV of them. */
+    public LabEdgeHosts edgeHosts() {
+        return edgeHosts;
+    }
+
     public List<LabSimulation> simulations() {
         return List.copyOf(simulations);
     }
@@ -96,6 +110,7 @@ public final class Lab implements AutoCloseable {
     @Override
     public void close() {
         simulations.forEach(LabSimulation::close);
+        edgeHosts.close();
         aws.close();
         kube.close();
     }

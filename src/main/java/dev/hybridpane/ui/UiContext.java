@@ -17,9 +17,11 @@ import java.util.concurrent.Executor;
  * @param configDir where settings live, shown in Settings
  * @param version the application version shown in Settings, may be null
  * @param clock time source for the activity log and discovery
+ * @param hosts SSH, inventory and known hosts for the Edge Hosts view; null shows the view's empty state
  */
 public record UiContext(AwsProfiles profiles, ClusterPort clusterPort, SettingsStore settingsStore, Executor io,
-        boolean lab, String labDescription, Path configDir, String version, Clock clock) {
+        boolean lab, String labDescription, Path configDir, String version, Clock clock,
+        dev.hybridpane.ui.hosts.HostsServices hosts) {
 
     public UiContext {
         Objects.requireNonNull(profiles, "profiles");
@@ -28,6 +30,11 @@ public record UiContext(AwsProfiles profiles, ClusterPort clusterPort, SettingsS
         Objects.requireNonNull(io, "io");
         version = version == null ? "dev" : version;
         clock = clock == null ? Clock.systemDefaultZone() : clock;
+    }
+
+    public UiContext(AwsProfiles profiles, ClusterPort clusterPort, SettingsStore settingsStore, Executor io,
+            boolean lab, String labDescription, Path configDir, String version, Clock clock) {
+        this(profiles, clusterPort, settingsStore, io, lab, labDescription, configDir, version, clock, null);
     }
 
     /** The shape the composition root was promised: version "dev", system clock. */

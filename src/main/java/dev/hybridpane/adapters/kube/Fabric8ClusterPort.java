@@ -48,6 +48,17 @@ public final class Fabric8ClusterPort implements ClusterPort {
         return c;
     }
 
+    /** The client configuration for an access; shared with {@link Fabric8InventoryPort}. */
+    Config configFor(ClusterAccess access) {
+        if (access instanceof EksTokenAccess eks) {
+            return eksConfig(eks);
+        }
+        if (access instanceof KubeconfigContext kc) {
+            return contextConfig(kc.context());
+        }
+        throw new IllegalArgumentException("unknown access " + access);
+    }
+
     static Config eksConfig(EksTokenAccess eks) {
         ConfigBuilder b = new ConfigBuilder(Config.empty())
                 .withMasterUrl(eks.endpoint())

@@ -12,6 +12,7 @@ import dev.hybridpane.ui.common.FxExecutor;
 import dev.hybridpane.ui.common.FxTaskRunner;
 import dev.hybridpane.ui.common.TaskRunner;
 import dev.hybridpane.ui.hosts.HostsView;
+import dev.hybridpane.ui.hosts.HostsViewModel;
 import dev.hybridpane.ui.network.NetworkView;
 import dev.hybridpane.ui.overview.OverviewView;
 import dev.hybridpane.ui.overview.OverviewViewModel;
@@ -74,7 +75,9 @@ public final class MainWindow {
             clustersView.setDividerPosition(vm.settings().detailDivider());
             return clustersView;
         });
-        factories.put(NavTarget.HOSTS, HostsView::new);
+        factories.put(NavTarget.HOSTS, () -> ctx.hosts() == null ? new HostsView()
+                : new HostsView(new HostsViewModel(vm.fleet().clusterRows(), vm::clusterAccess, ctx.hosts(), runner,
+                        new FxExecutor(), ctx.clock())));
         factories.put(NavTarget.PROFILES, ProfilesView::new);
         factories.put(NavTarget.POOLS, PoolsView::new);
         factories.put(NavTarget.NETWORK, NetworkView::new);

@@ -315,4 +315,10 @@ public final class ShellViewModel {
         }
         return s.loadDetail(cluster);
     }
+
+    /** How to reach a cluster's API through the current environment, if connected to one. */
+    public java.util.Optional<dev.hybridpane.core.ClusterAccess> clusterAccess(dev.hybridpane.domain.Cluster cluster) {
+        FleetService s = service;
+        return s == null ? java.util.Optional.empty() : java.util.Optional.of(s.accessFor(cluster));
+    }
 }

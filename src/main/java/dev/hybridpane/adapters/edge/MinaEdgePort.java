@@ -1,0 +1,225 @@
+package dev.hybridpane.adapters.edge;
+
+import dev.hybridpane.core.edge.EdgeException;
+import dev.hybridpane.core.edge.EdgePort;
+import dev.hybridpane.core.edge.EdgeTarget;
+import dev.hybridpane.core.edge.KnownHost;
+import dev.hybridpane.core.edge.KnownHostsStore;
+import dev.hybridpane.core.edge.ProbeResult;
+import dev.hybridpane.core.edge.SshIdentity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.config.keys.FilePasswordProvider;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
+import org.apache.sshd.common.util.security.SecurityUtils;
+
+/**
+ * The edge port on Apache MINA SSHD: public-key login with a key file, host keys checked against
+ * HybridPane's own known_hosts (trust on first use is the UI's decision, never automatic).
+ */
+public final class MinaEdgePort implements EdgePort, AutoCloseable {
+    /** Host key verdicts by session: session attributes are cleared when a session closes, so they live here. */
+    private final java.util.Map<ClientSession, ProbeResult.Failure> verdicts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final SshClient client;
+    private final KnownHostsStore knownHosts;
+
+    public MinaEdgePort(KnownHostsStore knownHosts) {
+        this.knownHosts = knownHosts;
+        this.client = SshClient.setUpDefaultClient();
+        client.setServerKeyVerifier(this::verify);
+        // no ~/.ssh identities, no agent, no keyboard-interactive: only the identity the administrator chose
+        client.setKeyIdentityProvider(session -> List.of());
+        client.setUserInteraction(null);
+        client.start();
+    }
+
+    @Override
+    public boolean agentSupported() {
+        return false;
+    }
+
+    private boolean verify(ClientSession session, SocketAddress remote, PublicKey key) {
+        String hostPort = hostPort(session, remote);
+        String type = KeyUtils.getKeyType(key);
+        String fp = KeyUtils.getFingerPrint(key);
+        var trusted = knownHosts.find(hostPort);
+        if (trusted.isEmpty()) {
+            verdicts.put(session, new ProbeResult.UnknownHostKey(
+                    new KnownHost(hostPort, type, PublicKeyEntry.toString(key), fp)));
+            return false;
+        }
+        if (trusted.get().fingerprint().equals(fp)) {
+            return true;
+        }
+        verdicts.put(session, new ProbeResult.HostKeyChanged(hostPort, type, trusted.get().fingerprint(), fp));
+        return false;
+    }
+
+    private static String hostPort(ClientSession session, SocketAddress remote) {
+        SocketAddress a = session.getConnectAddress() != null ? session.getConnectAddress() : remote;
+        if (a instanceof SshdSocketAddress s) {
+            return s.getHostName() + ":" + s.getPort();
+        }
+        if (a instanceof java.net.InetSocketAddress i) {
+            return i.getHostString() + ":" + i.getPort();
+        }
+        return String.valueOf(a);
+    }
+
+    @Override
+    public EdgeSession connect(EdgeTarget target, Duration timeout) throws EdgeException {
+        List<KeyPair> keys = loadKeys(target.identity());
+        var spec = target.spec();
+        ClientSession session;
+        try {
+            session = client.connect(spec.user(), spec.address(), spec.port()).verify(timeout).getSession();
+        } catch (IOException e) {
+            throw new EdgeException(connectFailure(spec.hostPort(), e, timeout));
+        }
+        try {
+            keys.forEach(session::addPublicKeyIdentity);
+            session.auth().verify(timeout);
+            verdicts.remove(session);
+            return new MinaEdgeSession(session, spec.hostPort());
+        } catch (IOException e) {
+            ProbeResult.Failure verdict = verdicts.remove(session);
+            closeQuietly(session);
+            if (verdict != null) {
+                throw new EdgeException(verdict);
+            }
+            if (isTimeout(e)) {
+                throw new EdgeException(new ProbeResult.TimedOut("No answer from " + spec.hostPort() + " within "
+                        + timeout.toSeconds() + " s while logging in."));
+            }
+            if (!session.isOpen() && !isAuthMessage(e)) {
+                throw new EdgeException(new ProbeResult.Unreachable("The connection to " + spec.hostPort()
+                        + " closed during login: " + cause(e)));
+            }
+            throw new EdgeException(new ProbeResult.AuthFailed("The host refused the key " + target.identity().keyFile()
+                    .getFileName() + " for user " + spec.user() + "."));
+        }
+    }
+
+    private static boolean isAuthMessage(IOException e) {
+        String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return m.contains("auth") || m.contains("no more authentication methods");
+    }
+
+    private static ProbeResult.Failure connectFailure(String hostPort, IOException e, Duration timeout) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof ConnectException) {
+            return new ProbeResult.Unreachable("Connection refused by " + hostPort + " (no SSH server on that port?).");
+        }
+        if (root instanceof UnknownHostException) {
+            return new ProbeResult.Unreachable("Unknown host " + hostPort + ".");
+        }
+        if (root instanceof NoRouteToHostException) {
+            return new ProbeResult.Unreachable("No route to " + hostPort + ".");
+        }
+        if (isTimeout(e)) {
+            return new ProbeResult.Unreachable("No answer from " + hostPort + " within " + timeout.toSeconds() + " s.");
+        }
+        return new ProbeResult.Unreachable("Cannot connect to " + hostPort + ": " + cause(e));
+    }
+
+    static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.SocketTimeoutException
+                    || m.contains("timeout") || m.contains("timed out")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    static String cause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage();
+        return m == null || m.isBlank() ? root.getClass().getSimpleName() : m;
+    }
+
+    /** Loads the identity's key pairs; OpenSSH and PEM formats, encrypted ones with the passphrase. */
+    static List<KeyPair> loadKeys(SshIdentity identity) throws EdgeException {
+        if (identity == null || identity.keyFile() == null) {
+            throw new EdgeException(new ProbeResult.KeyProblem("Choose a private key file for this host.", false));
+        }
+        Path file = identity.keyFile();
+        AtomicBoolean asked = new AtomicBoolean();
+        FilePasswordProvider passwords = (session, resource, retry) -> {
+            asked.set(true);
+            char[] p = identity.passphrase();
+            return p == null ? null : new String(p);
+        };
+        try (InputStream in = Files.newInputStream(file)) {
+            List<KeyPair> out = new ArrayList<>();
+            Iterable<KeyPair> ids = SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(file.toString()), in,
+                    passwords);
+            if (ids != null) {
+                ids.forEach(out::add);
+            }
+            if (out.isEmpty()) {
+                if (asked.get() && !identity.hasPassphrase()) {
+                    throw new EdgeException(new ProbeResult.KeyProblem(file.getFileName() + " is encrypted: enter its passphrase.", true));
+                }
+                throw new EdgeException(new ProbeResult.KeyProblem(file + " holds no private key HybridPane can read.", false));
+            }
+            return out;
+        } catch (NoSuchFileException e) {
+            throw new EdgeException(new ProbeResult.KeyProblem("Key file " + file + " does not exist.", false));
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new EdgeException(new ProbeResult.KeyProblem("Key file " + file + " is not readable.", false));
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            if (asked.get() && !identity.hasPassphrase()) {
+                throw new EdgeException(new ProbeResult.KeyProblem(file.getFileName() + " is encrypted: enter its passphrase.", true));
+            }
+            if (asked.get()) {
+                throw new EdgeException(new ProbeResult.KeyProblem("Wrong passphrase for " + file.getFileName() + ".", true));
+            }
+            throw new EdgeException(new ProbeResult.KeyProblem(file + " is not a private key HybridPane can read ("
+                    + e.getClass().getSimpleName() + ").", false));
+        }
+    }
+
+    static void closeQuietly(ClientSession s) {
+        try {
+            s.close(true);
+        } catch (RuntimeException e) {
+            // closing
+        }
+    }
+
+    @Override
+    public void close() {
+        client.stop();
+    }
+}

@@ -1,0 +1,184 @@
+package dev.hybridpane.adapters.kube;
+
+import dev.hybridpane.core.ClusterAccess;
+import dev.hybridpane.core.edge.InventoryException;
+import dev.hybridpane.core.edge.InventoryPort;
+import dev.hybridpane.core.edge.StoredHost;
+import dev.hybridpane.domain.ClusterRef;
+import dev.hybridpane.domain.edge.EdgeHostSpec;
+import dev.hybridpane.domain.edge.HostStatus;
+import dev.hybridpane.domain.edge.Site;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The edge inventory as hybridpane.dev/v1alpha1 Site and EdgeHost custom resources, through fabric8's
+ * generic resources with explicit resource contexts (no discovery needed).
+ */
+public final class Fabric8InventoryPort implements InventoryPort {
+    static final String GROUP = "hybridpane.dev";
+    static final String VERSION = "v1alpha1";
+    static final ResourceDefinitionContext SITES = new ResourceDefinitionContext.Builder().withGroup(GROUP)
+            .withVersion(VERSION).withKind("Site").withPlural("sites").withNamespaced(true).build();
+    static final ResourceDefinitionContext HOSTS = new ResourceDefinitionContext.Builder().withGroup(GROUP)
+            .withVersion(VERSION).withKind("EdgeHost").withPlural("edgehosts").withNamespaced(true).build();
+
+    private final Fabric8ClusterPort clusters;
+
+    public Fabric8InventoryPort(Fabric8ClusterPort clusters) {
+        this.clusters = clusters;
+    }
+
+    @Override
+    public Inventory open(ClusterRef ref, ClusterAccess access) {
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(clusters.configFor(access)).build();
+        return new Fabric8Inventory(ref, client);
+    }
+
+    private static final class Fabric8Inventory implements Inventory {
+        private final ClusterRef ref;
+        private final KubernetesClient client;
+        private volatile boolean namespaceReady;
+
+        Fabric8Inventory(ClusterRef ref, KubernetesClient client) {
+            this.ref = ref;
+            this.client = client;
+        }
+
+        private <T> T call(String what, Supplier<T> work) {
+            try {
+                return work.get();
+            } catch (KubernetesClientException e) {
+                String why = switch (e.getCode()) {
+                    case 401 -> "the cluster rejected the credentials";
+                    case 403 -> "your identity lacks RBAC permission on hybridpane.dev resources in " + NAMESPACE;
+                    case 404 -> "the hybridpane.dev custom resources are not installed (import the cluster first)";
+                    case 409 -> "someone else changed it at the same time; refresh and try again";
+                    default -> e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
+                            : RootCause.root(e);
+                };
+                throw new InventoryException("Could not " + what + " in " + ref.name() + ": " + why + ".", e);
+            } catch (RuntimeException e) {
+                throw new InventoryException("Could not " + what + " in " + ref.name() + ": " + RootCause.root(e) + ".", e);
+            }
+        }
+
+        private void ensureNamespace() {
+            if (namespaceReady) {
+                return;
+            }
+            if (client.namespaces().withName(NAMESPACE).get() == null) {
+                try {
+                    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE)
+                            .endMetadata().build()).create();
+                } catch (KubernetesClientException e) {
+                    if (e.getCode() != 409) {
+                        throw e;
+                    }
+                }
+            }
+            namespaceReady = true;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public List<Site> sites() {
+            return call("read the sites", () -> client.genericKubernetesResources(SITES).inNamespace(NAMESPACE).list()
+                    .getItems().stream()
+                    .map(r -> InventoryMapping.site(r.getMetadata().getName(),
+                            (Map<String, Object>) r.getAdditionalProperties().getOrDefault("spec", Map.of())))
+                    .sorted(Comparator.comparing(Site::name)).toList());
+        }
+
+        @Override
+        public void saveSite(Site site) {
+            call("save site " + site.name(), () -> {
+                ensureNamespace();
+                upsert(SITES, "Site", site.name(), InventoryMapping.siteSpec(site));
+                return null;
+            });
+        }
+
+        @Override
+        public void deleteSite(String name) {
+            call("delete site " + name, () -> client.genericKubernetesResources(SITES).inNamespace(NAMESPACE).withName(name).delete());
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public List<StoredHost> hosts() {
+            return call("read the edge hosts", () -> client.genericKubernetesResources(HOSTS).inNamespace(NAMESPACE).list()
+                    .getItems().stream().map(r -> new StoredHost(
+                            InventoryMapping.host(r.getMetadata().getName(),
+                                    (Map<String, Object>) r.getAdditionalProperties().getOrDefault("spec", Map.of())),
+                            InventoryMapping.status((Map<String, Object>) r.getAdditionalProperties().get("status"))))
+                    .sorted(Comparator.comparing(h -> h.spec().name())).toList());
+        }
+
+        @Override
+        public void saveHost(EdgeHostSpec spec) {
+            call("save host " + spec.name(), () -> {
+                ensureNamespace();
+                upsert(HOSTS, "EdgeHost", spec.name(), InventoryMapping.hostSpec(spec));
+                return null;
+            });
+        }
+
+        private void upsert(ResourceDefinitionContext ctx, String kind, String name, Map<String, Object> spec) {
+            var res = client.genericKubernetesResources(ctx).inNamespace(NAMESPACE).withName(name);
+            GenericKubernetesResource existing = res.get();
+            if (existing == null) {
+                GenericKubernetesResource r = new GenericKubernetesResourceBuilder().withApiVersion(GROUP + "/" + VERSION)
+                        .withKind(kind).withNewMetadata().withName(name).withNamespace(NAMESPACE)
+                        .addToLabels("app.kubernetes.io/managed-by", "hybridpane").endMetadata().build();
+                r.setAdditionalProperty("spec", spec);
+                client.genericKubernetesResources(ctx).inNamespace(NAMESPACE).resource(r).create();
+            } else {
+                existing.setAdditionalProperty("spec", spec);
+                client.genericKubernetesResources(ctx).inNamespace(NAMESPACE).resource(existing).update();
+            }
+        }
+
+        @Override
+        public void saveStatus(String host, HostStatus status) {
+            call("save the status of " + host, () -> {
+                var res = client.genericKubernetesResources(HOSTS).inNamespace(NAMESPACE).withName(host);
+                GenericKubernetesResource existing = res.get();
+                if (existing == null) {
+                    throw new InventoryException("Host " + host + " is no longer in the inventory of " + ref.name() + ".", null);
+                }
+                existing.setAdditionalProperty("status", new HashMap<>(InventoryMapping.status(status)));
+                try {
+                    client.genericKubernetesResources(HOSTS).inNamespace(NAMESPACE).resource(existing).updateStatus();
+                } catch (KubernetesClientException e) {
+                    if (e.getCode() != 404 && e.getCode() != 405) {
+                        throw e;
+                    }
+                    // no status subresource: the status is part of the object
+                    client.genericKubernetesResources(HOSTS).inNamespace(NAMESPACE).resource(existing).update();
+                }
+                return null;
+            });
+        }
+
+        @Override
+        public void deleteHost(String name) {
+            call("remove host " + name, () -> client.genericKubernetesResources(HOSTS).inNamespace(NAMESPACE).withName(name).delete());
+        }
+
+        @Override
+        public void close() {
+            client.close();
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.hybridpane.core.edge;
+
+import java.util.Optional;
+
+/** HybridPane's own known_hosts: trusted public host keys, written atomically. Never private keys. */
+public interface KnownHostsStore {
+    Optional<KnownHost> find(String hostPort);
+
+    /** Trusts this key for its host (replacing any earlier key: only after the administrator decided so). */
+    void trust(KnownHost host);
+
+    void forget(String hostPort);
+}

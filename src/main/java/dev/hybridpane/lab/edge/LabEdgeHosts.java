@@ -1,0 +1,193 @@
+package dev.hybridpane.lab.edge;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionContext;
+import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.session.ServerSession;
+
+/**
+ * The lab's edge hosts: one real SSH server (MINA SSHD) per host on 127.0.0.1, each with its own host key,
+ * accepting one login key the lab generates and writes (the lab's own throwaway key, mode 0600) so that the
+ * console, and a person with ssh, can log in. Each answers the fact commands as its distribution would.
+ */
+public final class LabEdgeHosts implements AutoCloseable {
+    private static final String KEY_TYPE = KeyPairProvider.ECDSA_SHA2_NISTP256;
+
+    /** A started host: where it listens and what it is. */
+    public record LabEdgeHost(LabHostProfile profile, int port) {
+        public String name() {
+            return profile.name();
+        }
+
+        public String user() {
+            return profile.user();
+        }
+    }
+
+    private final List<LabHostProfile> profiles;
+    private final Clock clock;
+    private final List<SshServer> servers = new ArrayList<>();
+    private final List<LabEdgeHost> hosts = new ArrayList<>();
+    private Path dir;
+    private Path loginKey;
+    private Path csv;
+    private PublicKey loginPublic;
+
+    public LabEdgeHosts(List<LabHostProfile> profiles, Clock clock) {
+        this.profiles = List.copyOf(profiles);
+        this.clock = clock;
+    }
+
+    public LabEdgeHosts() {
+        this(LabHostProfile.seed(), Clock.systemUTC());
+    }
+
+    public LabEdgeHosts start() {
+        try {
+            dir = Files.createTempDirectory("hybridpane-lab-ssh");
+            KeyPair login = KeyUtils.generateKeyPair(KEY_TYPE, 256);
+            loginPublic = login.getPublic();
+            loginKey = dir.resolve("lab_edge_ecdsa");
+            writePrivate(loginKey, login);
+            Files.writeString(dir.resolve("lab_edge_ecdsa.pub"), PublicKeyEntry.toString(loginPublic) + " hybridpane-lab\n");
+            for (LabHostProfile p : profiles) {
+                if (p.behaviour() == LabHostProfile.Behaviour.UNREACHABLE) {
+                    hosts.add(new LabEdgeHost(p, refusingPort()));
+                } else {
+                    hosts.add(new LabEdgeHost(p, startServer(p)));
+                }
+            }
+            csv = dir.resolve("lab-hosts.csv");
+            StringBuilder b = new StringBuilder("name,address,site,user,port\n");
+            hosts.forEach(h -> b.append(h.name()).append(",127.0.0.1,").append(h.profile().site()).append(',')
+                    .append(h.user()).append(',').append(h.port()).append('\n'));
+            Files.writeString(csv, b.toString());
+            return this;
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("Cannot start the lab's SSH hosts: " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            close();
+            throw new IllegalStateException("Cannot generate the lab's SSH keys: " + e.getMessage(), e);
+        }
+    }
+
+    private int startServer(LabHostProfile p) throws IOException, GeneralSecurityException {
+        AtomicReference<KeyPair> hostKey = new AtomicReference<>(KeyUtils.generateKeyPair(KEY_TYPE, 256));
+        SshServer s = SshServer.setUpDefaultServer();
+        s.setHost("127.0.0.1");
+        s.setPort(0);
+        s.setKeyPairProvider(new KeyPairProvider() {
+            @Override
+            public Iterable<KeyPair> loadKeys(SessionContext session) {
+                return List.of(hostKey.get());
+            }
+        });
+        s.setPasswordAuthenticator(null);
+        s.setKeyboardInteractiveAuthenticator(null);
+        s.setPublickeyAuthenticator((user, key, session) -> p.user().equals(user) && KeyUtils.compareKeys(loginPublic, key));
+        s.setCommandFactory((channel, command) -> new LabShellCommand(command, LabHostOutputs.of(p, clock), p.sudoPassword()));
+        if (p.behaviour() == LabHostProfile.Behaviour.KEY_CHANGES_AFTER_FIRST_LOGIN) {
+            s.addSessionListener(new SessionListener() {
+                private volatile boolean rotated;
+
+                @Override
+                public void sessionClosed(Session session) {
+                    if (!rotated && session instanceof ServerSession ss && ss.isAuthenticated()) {
+                        rotated = true;
+                        try {
+                            hostKey.set(KeyUtils.generateKeyPair(KEY_TYPE, 256));
+                        } catch (GeneralSecurityException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                }
+            });
+        }
+        s.start();
+        servers.add(s);
+        return s.getPort();
+    }
+
+    /** A loopback port nobody listens on: connecting is refused, as with a host that is down. */
+    private static int refusingPort() throws IOException {
+        try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return ss.getLocalPort();
+        }
+    }
+
+    private static void writePrivate(Path file, KeyPair kp) throws IOException, GeneralSecurityException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(file);
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(kp, "hybridpane-lab", null, out);
+        }
+    }
+
+    public List<LabEdgeHost> hosts() {
+        return List.copyOf(hosts);
+    }
+
+    /** The lab's login private key (OpenSSH format, 0600). */
+    public Path loginKeyPath() {
+        return loginKey;
+    }
+
+    /** A CSV of the 12 hosts, in the format the console's Import CSV reads. */
+    public Path csvPath() {
+        return csv;
+    }
+
+    public String csv() {
+        try {
+            return Files.readString(csv, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (SshServer s : servers) {
+            try {
+                s.stop(true);
+            } catch (IOException e) {
+                // stopping anyway
+            }
+        }
+        servers.clear();
+        if (dir != null) {
+            try (var files = Files.list(dir)) {
+                files.forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                // temp dir
+            }
+            dir.toFile().delete();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.hybridpane.lab.edge;
+
+import java.util.List;
+
+/**
+ * One simulated edge host: what it runs and how it behaves.
+ *
+ * @param distro the fixture name of its OS ("ubuntu-22.04", "rhel-9", "al2023", "debian-12", ...)
+ * @param arch uname -m ("x86_64", "aarch64")
+ * @param missing required commands it lacks
+ * @param indexAgeHours age of its package index
+ * @param sudoPassword non-null when sudo asks for a password (the lab's own, not a secret)
+ * @param behaviour how it answers the network
+ */
+public record LabHostProfile(String name, String site, String distro, String user, String arch, String ip, int prefix,
+        String gateway, int cpus, long memKiB, long diskFreeKiB, boolean swap, boolean ntpSynced, List<String> missing,
+        long indexAgeHours, String kubelet, String sudoPassword, Behaviour behaviour) {
+
+    public enum Behaviour {
+        NORMAL, UNREACHABLE, KEY_CHANGES_AFTER_FIRST_LOGIN
+    }
+
+    public LabHostProfile {
+        missing = List.copyOf(missing == null ? List.of() : missing);
+    }
+
+    public boolean arm() {
+        return arch.equals("aarch64");
+    }
+
+    /** The 12 hosts of the lab's retail-edge cluster: two sites of six, mixed on purpose. */
+    public static List<LabHostProfile> seed() {
+        long g = 1024L * 1024;
+        return List.of(
+                host("dallas-01", "dallas-dc", "ubuntu-22.04", "ubuntu", "x86_64", "10.200.1.11", 4, 16 * g, 82 * g),
+                new LabHostProfile("dallas-02", "dallas-dc", "ubuntu-22.04", "ubuntu", "x86_64", "10.200.1.12", 24,
+                        "10.200.1.1", 8, 32 * g, 410 * g, false, true, List.of(), 3, "v1.31.7-eks-473151a", null,
+                        Behaviour.NORMAL),
+                host("dallas-03", "dallas-dc", "ubuntu-24.04", "ubuntu", "x86_64", "10.200.1.13", 4, 16 * g, 90 * g),
+                host("dallas-04", "dallas-dc", "rhel-9", "cloud-user", "x86_64", "10.200.1.14", 8, 32 * g, 66 * g),
+                new LabHostProfile("dallas-05", "dallas-dc", "ubuntu-20.04", "ubuntu", "x86_64", "10.200.1.15", 24,
+                        "10.200.1.1", 2, 4 * g, 35 * g, false, true, List.of(), 30, null, null, Behaviour.NORMAL),
+                host("dallas-06", "dallas-dc", "debian-12", "debian", "x86_64", "10.200.1.16", 2, 8 * g, 40 * g),
+                host("austin-01", "austin-store-112", "al2023", "ec2-user", "aarch64", "10.200.2.21", 4, 8 * g, 28 * g),
+                host("austin-02", "austin-store-112", "al2023", "ec2-user", "x86_64", "10.200.2.22", 2, 4 * g, 25 * g),
+                host("austin-03", "austin-store-112", "ubuntu-24.04", "ubuntu", "x86_64", "192.168.10.23", 2, 8 * g, 50 * g),
+                new LabHostProfile("austin-04", "austin-store-112", "rhel-9", "cloud-user", "x86_64", "10.200.2.24", 24,
+                        "10.200.2.1", 4, 8 * g, 45 * g, true, false, List.of("conntrack"), 2, null, "lab-sudo",
+                        Behaviour.NORMAL),
+                new LabHostProfile("austin-05", "austin-store-112", "ubuntu-22.04", "ubuntu", "x86_64", "10.200.2.25", 24,
+                        "10.200.2.1", 2, 4 * g, 30 * g, false, true, List.of(), 2, null, null, Behaviour.UNREACHABLE),
+                new LabHostProfile("austin-06", "austin-store-112", "ubuntu-22.04", "ubuntu", "x86_64", "10.200.2.26", 24,
+                        "10.200.2.1", 2, 4 * g, 30 * g, false, true, List.of(), 2, null, null,
+                        Behaviour.KEY_CHANGES_AFTER_FIRST_LOGIN));
+    }
+
+    private static LabHostProfile host(String name, String site, String distro, String user, String arch, String ip,
+            int cpus, long memKiB, long diskKiB) {
+        String gw = ip.substring(0, ip.lastIndexOf('.')) + ".1";
+        return new LabHostProfile(name, site, distro, user, arch, ip, 24, gw, cpus, memKiB, diskKiB, false, true, List.of(),
+                5, null, null, Behaviour.NORMAL);
+    }
+}

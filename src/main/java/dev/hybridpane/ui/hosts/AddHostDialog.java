@@ -1,0 +1,135 @@
+package dev.hybridpane.ui.hosts;
+
+import dev.hybridpane.domain.edge.Site;
+import dev.hybridpane.domain.edge.SudoMode;
+import java.io.File;
+import java.util.Map;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.stage.FileChooser;
+
+/** Add one host by hand: address, port, user, site, key file, sudo. Every bad field says why, under it. */
+final class AddHostDialog extends Dialog<ButtonType> {
+    static final ButtonType ADD = new ButtonType("Add and check", ButtonBar.ButtonData.OK_DONE);
+
+    private final TextField name = field("host-name", "dallas-07");
+    private final TextField address = field("host-address", "10.200.1.17 or edge-07.example.com");
+    private final TextField port = field("host-port", "22");
+    private final TextField user = field("host-user", "ubuntu");
+    private final ComboBox<String> site = new ComboBox<>();
+    private final TextField keyFile = field("host-key-file", "~/.ssh/id_ed25519");
+    private final ComboBox<SudoMode> sudo = new ComboBox<>();
+    private final PasswordField sudoPassword = new PasswordField();
+    private final Label nameError = HostDialogs.errorLabel("host-name-error");
+    private final Label addressError = HostDialogs.errorLabel("host-address-error");
+    private final Label portError = HostDialogs.errorLabel("host-port-error");
+    private final Label userError = HostDialogs.errorLabel("host-user-error");
+    private final Label keyError = HostDialogs.errorLabel("host-key-file-error");
+    private final Label sudoError = HostDialogs.errorLabel("host-sudo-error");
+
+    AddHostDialog(HostsViewModel vm, Node owner) {
+        HostDialogs.prepare(this, owner, "Add edge host", "add-host-dialog");
+        setHeaderText("Add an edge host, reached over SSH with your own key");
+        port.setText("22");
+        port.setPrefColumnCount(6);
+        site.setId("host-site");
+        site.getItems().add("");
+        vm.sites().stream().map(Site::name).forEach(site.getItems()::add);
+        site.getSelectionModel().select(vm.sites().isEmpty() ? 0 : 1);
+        site.setMaxWidth(Double.MAX_VALUE);
+        keyFile.setText(vm.defaultKeyFile());
+        Button browse = new Button("Browse…");
+        browse.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.setTitle("Private key file");
+            File f = fc.showOpenDialog(getDialogPane().getScene().getWindow());
+            if (f != null) {
+                keyFile.setText(f.getPath());
+            }
+        });
+        HBox.setHgrow(keyFile, Priority.ALWAYS);
+        CheckBox agent = new CheckBox("Use ssh-agent");
+        agent.setId("host-use-agent");
+        agent.setDisable(!vm.agentSupported());
+        Label agentNote = new Label(vm.agentSupported() ? "" : "ssh-agent is not available yet: choose a key file.");
+        agentNote.getStyleClass().add("muted");
+        agentNote.setWrapText(true);
+        agentNote.setMaxWidth(440);
+        Tooltip.install(agentNote, new Tooltip("Apache MINA SSHD reaches ssh-agent on Linux and macOS only through a native "
+                + "Unix-socket library that HybridPane does not ship. Key files (OpenSSH or PEM, passphrase asked and "
+                + "kept in memory) work everywhere."));
+        sudo.setId("host-sudo");
+        sudo.getItems().setAll(SudoMode.values());
+        sudo.getSelectionModel().select(SudoMode.PASSWORDLESS);
+        sudo.setMaxWidth(Double.MAX_VALUE);
+        sudoPassword.setId("host-sudo-password");
+        sudoPassword.setPromptText("kept in memory only, never saved");
+        sudoPassword.disableProperty().bind(sudo.valueProperty().isNotEqualTo(SudoMode.PASSWORD));
+
+        GridPane g = HostDialogs.form();
+        HostDialogs.row(g, 0, "Name", name, nameError);
+        HostDialogs.row(g, 1, "Address", address, addressError);
+        HostDialogs.row(g, 2, "SSH port", port, portError);
+        HostDialogs.row(g, 3, "User", user, userError);
+        HostDialogs.row(g, 4, "Site", site, null);
+        HostDialogs.row(g, 5, "Private key", new HBox(8, keyFile, browse), keyError);
+        HostDialogs.row(g, 6, "", new javafx.scene.layout.VBox(4, agent, agentNote), null);
+        HostDialogs.row(g, 7, "Root access", sudo, null);
+        HostDialogs.row(g, 8, "Sudo password", sudoPassword, sudoError);
+        getDialogPane().setPrefWidth(620);
+        getDialogPane().setContent(g);
+        getDialogPane().getButtonTypes().setAll(ADD, ButtonType.CANCEL);
+        Button ok = (Button) getDialogPane().lookupButton(ADD);
+        ok.setId("host-add-ok");
+        ok.addEventFilter(ActionEvent.ACTION, e -> {
+            HostForm f = form();
+            Map<String, String> errors = vm.validate(f);
+            show(errors);
+            if (!errors.isEmpty() || !vm.addHost(f)) {
+                e.consume();
+            }
+            sudoPassword.clear();
+        });
+    }
+
+    private HostForm form() {
+        char[] pw = sudoPassword.getText().isEmpty() ? null : sudoPassword.getText().toCharArray();
+        return new HostForm(name.getText().strip(), address.getText().strip(), port.getText().strip(), user.getText().strip(),
+                site.getValue(), keyFile.getText().strip(), sudo.getValue(), pw);
+    }
+
+    private void show(Map<String, String> errors) {
+        nameError.setText(errors.getOrDefault(HostForm.NAME, ""));
+        addressError.setText(errors.getOrDefault(HostForm.ADDRESS, ""));
+        portError.setText(errors.getOrDefault(HostForm.PORT, ""));
+        userError.setText(errors.getOrDefault(HostForm.USER, ""));
+        keyError.setText(errors.getOrDefault(HostForm.KEY_FILE, ""));
+        sudoError.setText(errors.getOrDefault(HostForm.SUDO_PASSWORD, ""));
+        HostDialogs.fit(this);
+        for (var p : new Object[][] {{name, HostForm.NAME}, {address, HostForm.ADDRESS}, {port, HostForm.PORT},
+                {user, HostForm.USER}, {keyFile, HostForm.KEY_FILE}}) {
+            ((TextField) p[0]).pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"),
+                    errors.containsKey((String) p[1]));
+        }
+    }
+
+    private static TextField field(String id, String prompt) {
+        TextField t = new TextField();
+        t.setId(id);
+        t.setPromptText(prompt);
+        return t;
+    }
+}

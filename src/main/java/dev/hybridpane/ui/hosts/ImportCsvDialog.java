@@ -1,0 +1,132 @@
+package dev.hybridpane.ui.hosts;
+
+import dev.hybridpane.domain.edge.HostCsv;
+import dev.hybridpane.domain.edge.SudoMode;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/**
+ * Bulk add: paste or open a CSV (name,address,site,user,port). Good rows go in at once and are checked;
+ * bad rows stay listed with their row number and reason.
+ */
+final class ImportCsvDialog extends Dialog<ButtonType> {
+    static final ButtonType IMPORT = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
+
+    private final TextArea text = new TextArea();
+    private final TextField user = new TextField();
+    private final TextField keyFile = new TextField();
+    private final ComboBox<SudoMode> sudo = new ComboBox<>();
+    private final PasswordField sudoPassword = new PasswordField();
+    private final Label keyError = HostDialogs.errorLabel("csv-key-file-error");
+    private final Label summary = new Label();
+    private final ListView<HostCsv.RowError> errors = new ListView<>();
+
+    ImportCsvDialog(HostsViewModel vm, Node owner) {
+        HostDialogs.prepare(this, owner, "Import edge hosts", "import-csv-dialog");
+        setHeaderText("Paste or open a CSV: " + HostCsv.HEADER + " (header optional; port 22 and the user below by default)");
+        text.setId("csv-text");
+        text.setPromptText("for example: dallas-07,10.200.1.17,dallas-dc,ubuntu,22");
+        text.setPrefRowCount(10);
+        text.getStyleClass().add("mono");
+        Button open = new Button("Open file…");
+        open.setId("csv-open");
+        open.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv", "*.txt"));
+            File f = fc.showOpenDialog(getDialogPane().getScene().getWindow());
+            if (f != null) {
+                try {
+                    text.setText(Files.readString(f.toPath()));
+                } catch (IOException ex) {
+                    summary.setText("Cannot read " + f + ": " + ex.getMessage());
+                }
+            }
+        });
+        HBox tools = new HBox(8, open);
+        if (vm.labCsv() != null) {
+            Button lab = new Button("Lab hosts");
+            lab.setId("csv-lab");
+            lab.setOnAction(e -> text.setText(vm.labCsv()));
+            tools.getChildren().add(lab);
+        }
+        user.setId("csv-user");
+        user.setText("ubuntu");
+        keyFile.setId("csv-key-file");
+        keyFile.setText(vm.defaultKeyFile());
+        sudo.getItems().setAll(SudoMode.values());
+        sudo.getSelectionModel().select(SudoMode.PASSWORDLESS);
+        sudoPassword.setPromptText("kept in memory only");
+        sudoPassword.disableProperty().bind(sudo.valueProperty().isNotEqualTo(SudoMode.PASSWORD));
+        GridPane g = HostDialogs.form();
+        HostDialogs.row(g, 0, "Default user", user, null);
+        HostDialogs.row(g, 1, "Private key", keyFile, keyError);
+        HostDialogs.row(g, 2, "Root access", new HBox(8, sudo, sudoPassword), null);
+        summary.setId("csv-summary");
+        summary.setWrapText(true);
+        errors.setId("csv-errors");
+        errors.setPrefHeight(120);
+        errors.getStyleClass().add("csv-errors");
+        errors.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(l.widthProperty().subtract(24));
+            }
+
+            @Override
+            protected void updateItem(HostCsv.RowError item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.toString());
+            }
+        });
+        errors.managedProperty().bind(errors.visibleProperty());
+        errors.setVisible(false);
+        VBox box = new VBox(10, tools, text, g, summary, errors);
+        VBox.setVgrow(text, Priority.ALWAYS);
+        getDialogPane().setPrefWidth(760);
+        getDialogPane().setContent(box);
+        getDialogPane().getButtonTypes().setAll(IMPORT, ButtonType.CLOSE);
+        Button ok = (Button) getDialogPane().lookupButton(IMPORT);
+        ok.setId("csv-import");
+        ok.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume();
+            String keyProblem = HostsViewModel.keyFileProblem(keyFile.getText()).orElse("");
+            keyError.setText(keyProblem);
+            HostDialogs.fit(this);
+            if (!keyProblem.isEmpty()) {
+                return;
+            }
+            char[] pw = sudoPassword.getText().isEmpty() ? null : sudoPassword.getText().toCharArray();
+            HostCsv.Result r = vm.importCsv(text.getText(), user.getText().strip(), sudo.getValue(), pw, keyFile.getText());
+            sudoPassword.clear();
+            summary.getStyleClass().removeAll("text-danger", "text-success");
+            summary.getStyleClass().add(r.errors().isEmpty() ? "text-success" : "text-danger");
+            summary.setText(r.hosts().size() + (r.hosts().size() == 1 ? " host" : " hosts") + " imported and being checked"
+                    + (r.errors().isEmpty() ? "." : "; " + r.errors().size() + (r.errors().size() == 1 ? " row" : " rows")
+                            + " skipped:"));
+            errors.getItems().setAll(r.errors());
+            errors.setVisible(!r.errors().isEmpty());
+            HostDialogs.fit(this);
+            if (!r.hosts().isEmpty()) {
+                text.setText(String.join("\n", r.errors().stream().map(HostCsv.RowError::text).toList()));
+            }
+        });
+    }
+}

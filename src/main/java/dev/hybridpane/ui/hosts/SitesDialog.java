@@ -1,0 +1,106 @@
+package dev.hybridpane.ui.hosts;
+
+import dev.hybridpane.domain.edge.Site;
+import dev.hybridpane.domain.edge.SiteRules;
+import java.util.Map;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/** Create or edit a site: its node and pod CIDRs (inside the cluster's remote networks), VPN gateway, NTP servers. */
+final class SitesDialog extends Dialog<ButtonType> {
+    static final ButtonType SAVE = new ButtonType("Save site", ButtonBar.ButtonData.OK_DONE);
+    static final String NEW = "New site…";
+
+    private final ComboBox<String> choose = new ComboBox<>();
+    private final TextField name = tf("site-name", "dallas-dc");
+    private final TextField description = tf("site-description", "Dallas data centre, rack 14");
+    private final TextField nodeCidrs = tf("site-node-cidrs", "10.200.1.0/24");
+    private final TextField podCidrs = tf("site-pod-cidrs", "10.201.1.0/24 (optional)");
+    private final TextField vpn = tf("site-vpn", "10.200.1.254 (optional)");
+    private final TextField ntp = tf("site-ntp", "time.aws.com, 10.200.1.2 (optional)");
+    private final Label nameError = HostDialogs.errorLabel("site-name-error");
+    private final Label nodeError = HostDialogs.errorLabel("site-node-cidrs-error");
+    private final Label podError = HostDialogs.errorLabel("site-pod-cidrs-error");
+    private final Label vpnError = HostDialogs.errorLabel("site-vpn-error");
+    private final Label ntpError = HostDialogs.errorLabel("site-ntp-error");
+    private final Label saved = new Label();
+
+    SitesDialog(HostsViewModel vm, Node owner) {
+        HostDialogs.prepare(this, owner, "Sites", "sites-dialog");
+        var c = vm.clusterProperty().get();
+        setHeaderText(c == null ? "Sites" : "Sites of " + c.name() + ": remote node networks " + String.join(", ",
+                c.remoteNodeCidrs()) + (c.remotePodCidrs().isEmpty() ? "" : ", pod networks " + String.join(", ", c.remotePodCidrs())));
+        choose.setId("site-choose");
+        choose.getItems().add(NEW);
+        vm.sites().forEach(s -> choose.getItems().add(s.name()));
+        choose.getSelectionModel().select(0);
+        choose.setMaxWidth(Double.MAX_VALUE);
+        choose.valueProperty().addListener((o, a, b) -> fill(vm, b));
+        GridPane g = HostDialogs.form();
+        HostDialogs.row(g, 0, "Site", choose, null);
+        HostDialogs.row(g, 1, "Name", name, nameError);
+        HostDialogs.row(g, 2, "Description", description, null);
+        HostDialogs.row(g, 3, "Node CIDRs", nodeCidrs, nodeError);
+        HostDialogs.row(g, 4, "Pod CIDRs", podCidrs, podError);
+        HostDialogs.row(g, 5, "VPN gateway", vpn, vpnError);
+        HostDialogs.row(g, 6, "NTP servers", ntp, ntpError);
+        saved.setId("site-saved");
+        saved.getStyleClass().add("text-success");
+        VBox box = new VBox(12, g, saved);
+        getDialogPane().setPrefWidth(640);
+        getDialogPane().setContent(box);
+        getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CLOSE);
+        Button ok = (Button) getDialogPane().lookupButton(SAVE);
+        ok.setId("site-save");
+        ok.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume();
+            boolean creating = NEW.equals(choose.getValue());
+            Site s = new Site(name.getText().strip(), description.getText().strip(), SiteRules.items(nodeCidrs.getText()),
+                    SiteRules.items(podCidrs.getText()), vpn.getText().strip(), SiteRules.items(ntp.getText()));
+            Map<String, String> errors = vm.saveSite(s, creating);
+            nameError.setText(errors.getOrDefault(SiteRules.NAME, ""));
+            nodeError.setText(errors.getOrDefault(SiteRules.NODE_CIDRS, ""));
+            podError.setText(errors.getOrDefault(SiteRules.POD_CIDRS, ""));
+            vpnError.setText(errors.getOrDefault(SiteRules.VPN, ""));
+            ntpError.setText(errors.getOrDefault(SiteRules.NTP, ""));
+            HostDialogs.fit(this);
+            if (errors.isEmpty()) {
+                saved.setText("Saved " + s.name() + ".");
+                if (creating) {
+                    choose.getItems().add(s.name());
+                    choose.getSelectionModel().select(0);
+                    fill(vm, NEW);
+                }
+            } else {
+                saved.setText("");
+            }
+        });
+    }
+
+    private void fill(HostsViewModel vm, String site) {
+        Site s = vm.sites().stream().filter(x -> x.name().equals(site)).findFirst().orElse(null);
+        name.setText(s == null ? "" : s.name());
+        name.setEditable(s == null);
+        description.setText(s == null ? "" : s.description());
+        nodeCidrs.setText(s == null ? "" : String.join(", ", s.nodeCidrs()));
+        podCidrs.setText(s == null ? "" : String.join(", ", s.podCidrs()));
+        vpn.setText(s == null ? "" : s.vpnGateway());
+        ntp.setText(s == null ? "" : String.join(", ", s.ntpServers()));
+    }
+
+    private static TextField tf(String id, String prompt) {
+        TextField t = new TextField();
+        t.setId(id);
+        t.setPromptText(prompt);
+        return t;
+    }
+}

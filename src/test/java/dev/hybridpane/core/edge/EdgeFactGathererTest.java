@@ -1,0 +1,99 @@
+package dev.hybridpane.core.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hybridpane.domain.edge.EdgeHostSpec;
+import dev.hybridpane.domain.edge.FactCommands;
+import dev.hybridpane.domain.edge.SudoMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class EdgeFactGathererTest {
+
+    static EdgeTarget target(String name, SudoMode sudo, char[] pw) {
+        return new EdgeTarget(new EdgeHostSpec(name, "10.0.0.1", 22, "u", "", sudo), new SshIdentity(null, null), pw);
+    }
+
+    @Test
+    void cancelStopsHostsNotStartedAndReportsThemCancelled() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        EdgePort blocking = new EdgePort() {
+            @Override
+            public EdgeSession connect(EdgeTarget t, Duration timeout) throws EdgeException {
+                entered.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new EdgeException(new ProbeResult.Unreachable("down"));
+            }
+
+            @Override
+            public boolean agentSupported() {
+                return false;
+            }
+        };
+        FactGatherer g = new FactGatherer(blocking, 1, Duration.ofSeconds(1), Duration.ofSeconds(1));
+        List<FactGatherer.Progress> progress = new ArrayList<>();
+        FactGatherer.Run run = g.gather(List.of(target("a", SudoMode.NONE, null), target("b", SudoMode.NONE, null),
+                target("c", SudoMode.NONE, null)), p -> {
+                    synchronized (progress) {
+                        progress.add(p);
+                    }
+                });
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        run.cancel().run();
+        release.countDown();
+        Map<String, ProbeResult> r = run.result().get(10, TimeUnit.SECONDS);
+        assertThat(r).containsOnlyKeys("a", "b", "c");
+        assertThat(r.get("b")).isInstanceOf(ProbeResult.Cancelled.class);
+        assertThat(r.get("c")).isInstanceOf(ProbeResult.Cancelled.class);
+    }
+
+    @Test
+    void sudoPasswordGoesToStdinNeverOntoTheCommandLine() throws Exception {
+        List<String> commands = new ArrayList<>();
+        List<String> stdin = new ArrayList<>();
+        EdgePort recording = new EdgePort() {
+            @Override
+            public EdgeSession connect(EdgeTarget t, Duration timeout) {
+                return new EdgeSession() {
+                    @Override
+                    public CommandResult run(String command, byte[] in, Duration timeout) {
+                        commands.add(command);
+                        if (in != null) {
+                            stdin.add(new String(in));
+                        }
+                        return new CommandResult(0, "", "");
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+
+            @Override
+            public boolean agentSupported() {
+                return false;
+            }
+        };
+        AtomicInteger n = new AtomicInteger();
+        ProbeResult r = new FactGatherer(recording, 2, Duration.ofSeconds(1), Duration.ofSeconds(1))
+                .probe(target("h", SudoMode.PASSWORD, "s3cret".toCharArray()));
+        assertThat(r).isInstanceOfSatisfying(ProbeResult.Reached.class, x -> assertThat(x.facts().sudoOk()).isTrue());
+        assertThat(commands).startsWith(FactCommands.SUDO_STDIN).containsAll(FactCommands.ALL);
+        assertThat(commands).noneMatch(c -> c.contains("s3cret"));
+        assertThat(stdin).containsExactly("s3cret\n");
+        assertThat(target("h", SudoMode.PASSWORD, "s3cret".toCharArray()).toString()).doesNotContain("s3cret");
+        assertThat(n.get()).isZero();
+    }
+}
