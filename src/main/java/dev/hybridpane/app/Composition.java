@@ -1,5 +1,6 @@
 package dev.hybridpane.app;
 
+import dev.hybridpane.adapters.aws.AwsClientFactory;
 import dev.hybridpane.adapters.aws.AwsCredentialsDetector;
 import dev.hybridpane.adapters.aws.LabAwsProfiles;
 import dev.hybridpane.adapters.aws.SdkAwsProfiles;
@@ -31,10 +32,17 @@ public final class Composition implements AutoCloseable {
     private final Lab lab;
     private final UiContext ui;
 
+    private HybridSetups hybrid;
+
     private Composition(ExecutorService io, Lab lab, UiContext ui) {
         this.io = io;
         this.lab = lab;
         this.ui = ui;
+    }
+
+    private Composition(ExecutorService io, Lab lab, UiContext ui, HybridSetups hybrid) {
+        this(io, lab, ui);
+        this.hybrid = hybrid;
     }
 
     public static Composition create(Options options) {
@@ -59,13 +67,16 @@ public final class Composition implements AutoCloseable {
             Lab lab = Lab.start(world, flapPeriod);
             AwsProfiles profiles = new LabAwsProfiles(lab.awsEndpoint(), world.regions());
             ClusterPort kube = new Fabric8ClusterPort();
+            HybridSetups hybrid = new HybridSetups(p -> AwsClientFactory.forEndpoint(lab.awsEndpoint(), Lab.ACCESS_KEY_ID,
+                    Lab.SECRET_ACCESS_KEY, world.regions().get(0)), configDir.resolve("lab"), Duration.ofSeconds(1));
             UiContext ui = new UiContext(profiles, kube, settings, io, true, lab.description(), configDir, Version.current(),
-                    clock);
-            return new Composition(io, lab, ui);
+                    clock, hybrid.tools());
+            return new Composition(io, lab, ui, hybrid);
         }
+        HybridSetups hybrid = new HybridSetups(AwsClientFactory::forProfile, configDir, Duration.ofSeconds(10));
         UiContext ui = new UiContext(new SdkAwsProfiles(), new Fabric8ClusterPort(), settings, io, false, null, configDir,
-                Version.current(), clock);
-        return new Composition(io, null, ui);
+                Version.current(), clock, hybrid.tools());
+        return new Composition(io, null, ui, hybrid);
     }
 
     static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
@@ -89,6 +100,9 @@ public final class Composition implements AutoCloseable {
     @Override
     public void close() {
         io.shutdownNow();
+        if (hybrid != null) {
+            hybrid.close();
+        }
         if (lab != null) {
             lab.close();
         }

@@ -17,9 +17,10 @@ import java.util.concurrent.Executor;
  * @param configDir where settings live, shown in Settings
  * @param version the application version shown in Settings, may be null
  * @param clock time source for the activity log and discovery
+ * @param hybrid the import and enable-hybrid use cases, journals and CA (null: the wizards are unavailable)
  */
 public record UiContext(AwsProfiles profiles, ClusterPort clusterPort, SettingsStore settingsStore, Executor io,
-        boolean lab, String labDescription, Path configDir, String version, Clock clock) {
+        boolean lab, String labDescription, Path configDir, String version, Clock clock, HybridTools hybrid) {
 
     public UiContext {
         Objects.requireNonNull(profiles, "profiles");
@@ -30,9 +31,15 @@ public record UiContext(AwsProfiles profiles, ClusterPort clusterPort, SettingsS
         clock = clock == null ? Clock.systemDefaultZone() : clock;
     }
 
+    /** Without the hybrid tools (the wizards are then unavailable). */
+    public UiContext(AwsProfiles profiles, ClusterPort clusterPort, SettingsStore settingsStore, Executor io,
+            boolean lab, String labDescription, Path configDir, String version, Clock clock) {
+        this(profiles, clusterPort, settingsStore, io, lab, labDescription, configDir, version, clock, null);
+    }
+
     /** The shape the composition root was promised: version "dev", system clock. */
     public UiContext(AwsProfiles profiles, ClusterPort clusterPort, SettingsStore settingsStore, Executor io,
             boolean lab, String labDescription, Path configDir) {
-        this(profiles, clusterPort, settingsStore, io, lab, labDescription, configDir, null, null);
+        this(profiles, clusterPort, settingsStore, io, lab, labDescription, configDir, null, null, null);
     }
 }
