@@ -46,11 +46,22 @@ final class ClusterDetailView extends StackPane {
         connection.getStyleClass().add("muted");
         connection.setWrapText(true);
         HBox titleRow = new HBox(10, name, status, version);
+        if (vm.canEnableHybrid()) {
+            javafx.scene.control.Button enable = new javafx.scene.control.Button("Enable hybrid mode…",
+                    Widgets.icon(Feather.ZAP, null));
+            enable.setId("enable-hybrid");
+            enable.getStyleClass().add("small");
+            enable.setOnAction(e -> vm.enableHybrid());
+            javafx.scene.layout.Region grow = new javafx.scene.layout.Region();
+            HBox.setHgrow(grow, javafx.scene.layout.Priority.ALWAYS);
+            titleRow.getChildren().addAll(grow, enable);
+        }
         titleRow.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(4, titleRow, arn, connection);
         content.getChildren().addAll(header,
                 section("Nodes by compute type", typeTiles),
                 section("Hybrid requirements", checks),
+                vm.hybrid() == null ? new VBox() : section("Hybrid configuration", new HybridConfigSection(vm.hybrid())),
                 section("Networking", networking),
                 section("Access entries", access));
         content.getStyleClass().add("detail-content");
