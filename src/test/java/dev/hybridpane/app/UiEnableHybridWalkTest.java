@@ -123,8 +123,6 @@ class UiEnableHybridWalkTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.hybrid().openProperty().get() == null);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#hybrid-config .check-title").queryAll().size() >= 5
                 && remoteNetworks(robot));
-        robot.interact(() -> robot.lookup("#hybrid-config").query().getParent().getParent().getParent()
-                .lookupAll(".scroll-pane").forEach(n -> ((javafx.scene.control.ScrollPane) n).setVvalue(0.35)));
         shootBoth(robot, "wizard-enable-detail");
         assertThat(composition.lab().orElseThrow().aws().remoteNetworks("us-west-2", "payments"))
                 .containsExactly(List.of("10.200.0.0/16"), List.of("10.201.0.0/16"));

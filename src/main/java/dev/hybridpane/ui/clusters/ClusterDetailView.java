@@ -35,6 +35,7 @@ final class ClusterDetailView extends StackPane {
     private final Label status = Widgets.pill("", "neutral");
     private final Label version = Widgets.pill("", "accent");
     private final Label connection = new Label();
+    private javafx.scene.control.Button enableButton;
 
     ClusterDetailView(ClusterDetailViewModel vm) {
         this.vm = vm;
@@ -52,16 +53,18 @@ final class ClusterDetailView extends StackPane {
             enable.setId("enable-hybrid");
             enable.getStyleClass().add("small");
             enable.setOnAction(e -> vm.enableHybrid());
-            javafx.scene.layout.Region grow = new javafx.scene.layout.Region();
-            HBox.setHgrow(grow, javafx.scene.layout.Priority.ALWAYS);
-            titleRow.getChildren().addAll(grow, enable);
+            enableButton = enable;
         }
         titleRow.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(4, titleRow, arn, connection);
+        if (enableButton != null) {
+            header.getChildren().add(enableButton);
+            VBox.setMargin(enableButton, new javafx.geometry.Insets(6, 0, 0, 0));
+        }
         content.getChildren().addAll(header,
+                vm.hybrid() == null ? new VBox() : section("Hybrid configuration", new HybridConfigSection(vm.hybrid())),
                 section("Nodes by compute type", typeTiles),
                 section("Hybrid requirements", checks),
-                vm.hybrid() == null ? new VBox() : section("Hybrid configuration", new HybridConfigSection(vm.hybrid())),
                 section("Networking", networking),
                 section("Access entries", access));
         content.getStyleClass().add("detail-content");

@@ -36,6 +36,7 @@ final class OperationRunView extends VBox {
         ListView<String> log = new ListView<>(vm.log());
         log.getStyleClass().addAll("run-log", "mono");
         log.setPrefHeight(170);
+        log.setFixedCellSize(22);
         vm.log().addListener((ListChangeListener<String>) c -> log.scrollTo(vm.log().size() - 1));
         steps.getStyleClass().add("run-steps");
         vm.steps().addListener((ListChangeListener<StepRow>) c -> rebuild());
