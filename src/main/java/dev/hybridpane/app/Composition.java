@@ -1,5 +1,6 @@
 package dev.hybridpane.app;
 
+import dev.hybridpane.adapters.aws.AwsClientFactory;
 import dev.hybridpane.adapters.aws.AwsCredentialsDetector;
 import dev.hybridpane.adapters.aws.LabAwsProfiles;
 import dev.hybridpane.adapters.aws.SdkAwsProfiles;
@@ -35,10 +36,17 @@ public final class Composition implements AutoCloseable {
     private final Lab lab;
     private final UiContext ui;
 
+    private HybridSetups hybrid;
+
     private Composition(ExecutorService io, Lab lab, UiContext ui) {
         this.io = io;
         this.lab = lab;
         this.ui = ui;
+    }
+
+    private Composition(ExecutorService io, Lab lab, UiContext ui, HybridSetups hybrid) {
+        this(io, lab, ui);
+        this.hybrid = hybrid;
     }
 
     public static Composition create(Options options) {
@@ -63,15 +71,18 @@ public final class Composition implements AutoCloseable {
             Lab lab = Lab.start(world, flapPeriod);
             AwsProfiles profiles = new LabAwsProfiles(lab.awsEndpoint(), world.regions());
             Fabric8ClusterPort kube = new Fabric8ClusterPort();
+            HybridSetups hybrid = new HybridSetups(p -> AwsClientFactory.forEndpoint(lab.awsEndpoint(), Lab.ACCESS_KEY_ID,
+                    Lab.SECRET_ACCESS_KEY, world.regions().get(0)), configDir.resolve("lab"), Duration.ofSeconds(1));
             UiContext ui = new UiContext(profiles, kube, settings, io, true, lab.description(), configDir, Version.current(),
                     clock, hosts(kube, configDir.resolve("lab"), lab.edgeHosts().loginKeyPath().toString(),
-                            lab.edgeHosts().csv()));
-            return new Composition(io, lab, ui);
+                            lab.edgeHosts().csv()), hybrid.tools());
+            return new Composition(io, lab, ui, hybrid);
         }
         Fabric8ClusterPort kube = new Fabric8ClusterPort();
+        HybridSetups hybrid = new HybridSetups(AwsClientFactory::forProfile, configDir, Duration.ofSeconds(10));
         UiContext ui = new UiContext(new SdkAwsProfiles(), kube, settings, io, false, null, configDir,
-                Version.current(), clock, hosts(kube, configDir, null, null));
-        return new Composition(io, null, ui);
+                Version.current(), clock, hosts(kube, configDir, null, null), hybrid.tools());
+        return new Composition(io, null, ui, hybrid);
     }
 
     /** SSH to edge hosts with HybridPane's own known_hosts, and the inventory in the cluster. */
@@ -108,6 +119,9 @@ public final class Composition implements AutoCloseable {
             } catch (Exception e) {
                 // closing anyway
             }
+        }
+        if (hybrid != null) {
+            hybrid.close();
         }
         if (lab != null) {
             lab.close();

@@ -18,10 +18,11 @@ import java.util.concurrent.Executor;
  * @param version the application version shown in Settings, may be null
  * @param clock time source for the activity log and discovery
  * @param hosts SSH, inventory and known hosts for the Edge Hosts view; null shows the view's empty state
+ * @param hybrid the import and enable-hybrid use cases, journals and CA (null: the wizards are unavailable)
  */
 public record UiContext(AwsProfiles profiles, ClusterPort clusterPort, SettingsStore settingsStore, Executor io,
         boolean lab, String labDescription, Path configDir, String version, Clock clock,
-        dev.hybridpane.ui.hosts.HostsServices hosts) {
+        dev.hybridpane.ui.hosts.HostsServices hosts, HybridTools hybrid) {
 
     public UiContext {
         Objects.requireNonNull(profiles, "profiles");
@@ -32,9 +33,24 @@ public record UiContext(AwsProfiles profiles, ClusterPort clusterPort, SettingsS
         clock = clock == null ? Clock.systemDefaultZone() : clock;
     }
 
+    /** Without edge hosts and hybrid tools (their views show what is missing). */
     public UiContext(AwsProfiles profiles, ClusterPort clusterPort, SettingsStore settingsStore, Executor io,
             boolean lab, String labDescription, Path configDir, String version, Clock clock) {
-        this(profiles, clusterPort, settingsStore, io, lab, labDescription, configDir, version, clock, null);
+        this(profiles, clusterPort, settingsStore, io, lab, labDescription, configDir, version, clock,
+                (dev.hybridpane.ui.hosts.HostsServices) null, (HybridTools) null);
+    }
+
+    /** With edge hosts, without the hybrid tools. */
+    public UiContext(AwsProfiles profiles, ClusterPort clusterPort, SettingsStore settingsStore, Executor io,
+            boolean lab, String labDescription, Path configDir, String version, Clock clock,
+            dev.hybridpane.ui.hosts.HostsServices hosts) {
+        this(profiles, clusterPort, settingsStore, io, lab, labDescription, configDir, version, clock, hosts, null);
+    }
+
+    /** With the hybrid tools, without edge hosts. */
+    public UiContext(AwsProfiles profiles, ClusterPort clusterPort, SettingsStore settingsStore, Executor io,
+            boolean lab, String labDescription, Path configDir, String version, Clock clock, HybridTools hybrid) {
+        this(profiles, clusterPort, settingsStore, io, lab, labDescription, configDir, version, clock, null, hybrid);
     }
 
     /** The shape the composition root was promised: version "dev", system clock. */

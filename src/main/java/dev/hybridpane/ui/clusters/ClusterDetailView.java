@@ -35,6 +35,7 @@ final class ClusterDetailView extends StackPane {
     private final Label status = Widgets.pill("", "neutral");
     private final Label version = Widgets.pill("", "accent");
     private final Label connection = new Label();
+    private javafx.scene.control.Button enableButton;
 
     ClusterDetailView(ClusterDetailViewModel vm) {
         this.vm = vm;
@@ -46,9 +47,22 @@ final class ClusterDetailView extends StackPane {
         connection.getStyleClass().add("muted");
         connection.setWrapText(true);
         HBox titleRow = new HBox(10, name, status, version);
+        if (vm.canEnableHybrid()) {
+            javafx.scene.control.Button enable = new javafx.scene.control.Button("Enable hybrid mode…",
+                    Widgets.icon(Feather.ZAP, null));
+            enable.setId("enable-hybrid");
+            enable.getStyleClass().add("small");
+            enable.setOnAction(e -> vm.enableHybrid());
+            enableButton = enable;
+        }
         titleRow.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(4, titleRow, arn, connection);
+        if (enableButton != null) {
+            header.getChildren().add(enableButton);
+            VBox.setMargin(enableButton, new javafx.geometry.Insets(6, 0, 0, 0));
+        }
         content.getChildren().addAll(header,
+                vm.hybrid() == null ? new VBox() : section("Hybrid configuration", new HybridConfigSection(vm.hybrid())),
                 section("Nodes by compute type", typeTiles),
                 section("Hybrid requirements", checks),
                 section("Networking", networking),

@@ -31,6 +31,32 @@ public final class ClusterDetailViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private ClusterRef ref;
     private int request;
+    private HybridConfigViewModel hybrid;
+    private java.util.function.Consumer<ClusterRef> enableHybrid;
+
+    /** Adds the hybrid configuration section and the "Enable hybrid mode…" action (when the wizards are available). */
+    public void setHybrid(HybridConfigViewModel config, java.util.function.Consumer<ClusterRef> enable) {
+        this.hybrid = config;
+        this.enableHybrid = enable;
+        if (ref != null) {
+            config.show(ref);
+        }
+    }
+
+    public HybridConfigViewModel hybrid() {
+        return hybrid;
+    }
+
+    /** Opens the enable-hybrid wizard on the shown cluster. */
+    public void enableHybrid() {
+        if (enableHybrid != null && ref != null) {
+            enableHybrid.accept(ref);
+        }
+    }
+
+    public boolean canEnableHybrid() {
+        return enableHybrid != null;
+    }
 
     public ClusterDetailViewModel(FleetViewModel fleet, TaskRunner runner,
             Function<Cluster, CompletableFuture<ClusterDetail>> loader) {
@@ -47,6 +73,9 @@ public final class ClusterDetailViewModel {
         error.set(null);
         refreshRow();
         reload();
+        if (hybrid != null) {
+            hybrid.show(r);
+        }
     }
 
     public void reload() {

@@ -7,6 +7,9 @@ import dev.hybridpane.ui.UiContext;
 import dev.hybridpane.ui.activity.ActivityView;
 import dev.hybridpane.ui.clusters.ClusterDetailViewModel;
 import dev.hybridpane.ui.clusters.ClustersView;
+import dev.hybridpane.ui.clusters.HybridConfigViewModel;
+import dev.hybridpane.ui.hybrid.HybridActions;
+import dev.hybridpane.ui.hybrid.WizardHost;
 import dev.hybridpane.ui.clusters.ClustersViewModel;
 import dev.hybridpane.ui.common.FxExecutor;
 import dev.hybridpane.ui.common.FxTaskRunner;
@@ -54,6 +57,7 @@ public final class MainWindow {
     private final Map<NavTarget, Node> views = new EnumMap<>(NavTarget.class);
     private final Map<NavTarget, Supplier<Node>> factories = new EnumMap<>(NavTarget.class);
     private final CompletableFuture<Void> firstViewPopulated = new CompletableFuture<>();
+    private final HybridActions hybrid;
     private ClustersView clustersView;
     private Scene scene;
     private boolean started;
@@ -67,6 +71,16 @@ public final class MainWindow {
         this.vm = new ShellViewModel(ctx, runner);
         this.palette = new CommandPaletteViewModel(vm.fleet().clusterRows(), vm::choose);
         ClusterDetailViewModel detail = new ClusterDetailViewModel(vm.fleet(), runner, vm::loadDetail);
+        this.hybrid = ctx.hybrid() == null ? null : new HybridActions(ctx.hybrid(), vm.profileProperty()::get, runner,
+                new FxExecutor(), ctx.clock(), j -> { });
+        if (hybrid != null) {
+            HybridConfigViewModel config = new HybridConfigViewModel(runner, hybrid::hybridStatus);
+            detail.setHybrid(config, hybrid::enableHybrid);
+            hybrid.setOnFinished(r -> {
+                config.reload();
+                detail.reload();
+            });
+        }
         ClustersViewModel clusters = new ClustersViewModel(vm.fleet(), vm.selectedClusterProperty(), detail);
         OverviewViewModel overview = new OverviewViewModel(vm.fleet(), vm::openCluster);
         factories.put(NavTarget.OVERVIEW, () -> new OverviewView(overview));
@@ -91,6 +105,9 @@ public final class MainWindow {
         frame.setCenter(content);
         frame.setBottom(new StatusBarView(vm.fleet(), runner));
         root.getChildren().addAll(frame, new CommandPaletteView(palette));
+        if (hybrid != null) {
+            root.getChildren().add(new WizardHost(hybrid));
+        }
         vm.viewProperty().addListener((o, a, b) -> showView(b));
         showView(vm.viewProperty().get());
         vm.readyProperty().addListener((o, a, ready) -> {
@@ -189,6 +206,11 @@ public final class MainWindow {
     /** The view models, for tests and the startup benchmark. */
     public ShellViewModel viewModel() {
         return vm;
+    }
+
+    /** The hybrid wizards' entry points, or null when the composition gave no hybrid tools. */
+    public HybridActions hybrid() {
+        return hybrid;
     }
 
     public CommandPaletteViewModel palette() {

@@ -1,0 +1,82 @@
+package dev.hybridpane.ui.hybrid;
+
+import dev.hybridpane.core.hybrid.HybridStatusItem;
+import dev.hybridpane.core.ops.Journal;
+import dev.hybridpane.core.ops.OperationEngine;
+import dev.hybridpane.domain.ClusterRef;
+import dev.hybridpane.domain.hybrid.HybridNodesIam;
+import dev.hybridpane.ui.HybridTools;
+import dev.hybridpane.ui.common.TaskRunner;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * Opens the hybrid wizards for the current profile and reads a cluster's hybrid configuration. The window shows
+ * whichever wizard is open; finished operations are reported so the detail pane refreshes.
+ */
+public final class HybridActions {
+    private final HybridTools tools;
+    private final Supplier<String> profile;
+    private final TaskRunner runner;
+    private final Executor fx;
+    private final OperationEngine engine;
+    private final Consumer<Journal> journals;
+    private final ReadOnlyObjectWrapper<WizardModel> open = new ReadOnlyObjectWrapper<>(this, "open");
+    private Consumer<ClusterRef> onFinished = r -> { };
+
+    public HybridActions(HybridTools tools, Supplier<String> profile, TaskRunner runner, Executor fx, Clock clock,
+            Consumer<Journal> journals) {
+        this.tools = tools;
+        this.profile = profile;
+        this.runner = runner;
+        this.fx = fx;
+        this.engine = new OperationEngine(tools.journals(), clock);
+        this.journals = journals;
+    }
+
+    /** Called on the FX thread after an operation on a cluster succeeded. */
+    public void setOnFinished(Consumer<ClusterRef> c) {
+        onFinished = c;
+    }
+
+    public EnableHybridViewModel enableHybrid(ClusterRef ref) {
+        EnableHybridViewModel vm = new EnableHybridViewModel(tools, profile, runner, newRun(), r -> onFinished.accept(r),
+                () -> open.set(null));
+        open.set(vm);
+        vm.open(ref);
+        return vm;
+    }
+
+    OperationRunViewModel newRun() {
+        return new OperationRunViewModel(runner, fx, engine, journals);
+    }
+
+    /** Blocking: the cluster's hybrid configuration, with the role the last enable used (else the default name). */
+    public List<HybridStatusItem> hybridStatus(ClusterRef ref) {
+        String role = tools.journals().load("hybrid-enable-" + ref.region() + "-" + ref.name())
+                .map(j -> j.outputs().get("roleArn")).map(a -> a.substring(a.lastIndexOf('/') + 1))
+                .orElse(HybridNodesIam.DEFAULT_ROLE_NAME);
+        return tools.setups().apply(profile.get()).hybridStatus(ref, role);
+    }
+
+    public ReadOnlyObjectProperty<WizardModel> openProperty() {
+        return open.getReadOnlyProperty();
+    }
+
+    public HybridTools tools() {
+        return tools;
+    }
+
+    public TaskRunner runner() {
+        return runner;
+    }
+
+    public Supplier<String> profile() {
+        return profile;
+    }
+}

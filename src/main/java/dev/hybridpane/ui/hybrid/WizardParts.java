@@ -1,0 +1,130 @@
+package dev.hybridpane.ui.hybrid;
+
+import dev.hybridpane.core.hybrid.HybridStatusItem;
+import dev.hybridpane.ui.common.Widgets;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.feather.Feather;
+
+/** Pieces the wizard steps share: read-only code with Copy and Save…, field messages, status lines. */
+final class WizardParts {
+    private WizardParts() {
+    }
+
+    /** A monospace read-only text with Copy and (when fileName is not null) Save… buttons. */
+    static VBox code(String title, ObservableStringValue text, String fileName, int rows) {
+        TextArea area = new TextArea();
+        area.setEditable(false);
+        area.setWrapText(false);
+        area.getStyleClass().add("code-area");
+        area.setPrefRowCount(rows);
+        area.textProperty().bind(text);
+        Button copy = new Button("Copy", Widgets.icon(Feather.COPY, null));
+        copy.getStyleClass().add("small");
+        Label copied = new Label();
+        copied.getStyleClass().add("muted");
+        copy.setOnAction(e -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(area.getText());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+            copied.setText("Copied");
+        });
+        Label t = new Label(title);
+        t.getStyleClass().add("field-label");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, t, spacer, copied, copy);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        if (fileName != null) {
+            Button save = new Button("Save…", Widgets.icon(Feather.DOWNLOAD, null));
+            save.getStyleClass().add("small");
+            save.setOnAction(e -> save(area, fileName, copied));
+            bar.getChildren().add(save);
+        }
+        VBox box = new VBox(6, bar, area);
+        box.getStyleClass().add("code-block");
+        return box;
+    }
+
+    private static void save(TextArea area, String fileName, Label status) {
+        FileChooser fc = new FileChooser();
+        fc.setInitialFileName(fileName);
+        File f = fc.showSaveDialog(area.getScene() == null ? null : area.getScene().getWindow());
+        if (f == null) {
+            return;
+        }
+        try {
+            Files.writeString(f.toPath(), area.getText(), StandardCharsets.UTF_8);
+            status.setText("Saved to " + f.getName());
+        } catch (IOException ex) {
+            status.setText("Could not save: " + ex.getMessage());
+        }
+    }
+
+    /** A red message under a field; hidden (and taking no room) while the text is null. */
+    static Label fieldError(ObservableStringValue text) {
+        return message(text, "field-error", Feather.ALERT_CIRCLE, "icon-danger");
+    }
+
+    /** An amber warning; hidden while null. */
+    static Label fieldWarning(ObservableStringValue text) {
+        return message(text, "field-warning", Feather.ALERT_TRIANGLE, "icon-warning");
+    }
+
+    private static Label message(ObservableStringValue text, String style, Feather icon, String iconStyle) {
+        Label l = new Label();
+        l.getStyleClass().add(style);
+        l.setGraphic(Widgets.icon(icon, iconStyle));
+        l.setWrapText(true);
+        l.textProperty().bind(text);
+        l.visibleProperty().bind(javafx.beans.binding.Bindings.isNotNull(text));
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    static Label label(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("field-label");
+        return l;
+    }
+
+    static Label help(String text) {
+        Label l = Widgets.muted(text);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** A light, a title with its value, and the reason below. */
+    static Node status(HybridStatusItem i) {
+        Label title = new Label(i.title());
+        title.getStyleClass().add("check-title");
+        Label value = new Label(i.value());
+        value.getStyleClass().addAll("check-value", "mono");
+        value.setWrapText(true);
+        HBox head = new HBox(8, title, value);
+        head.setAlignment(Pos.BASELINE_LEFT);
+        Label reason = new Label(i.reason());
+        reason.setWrapText(true);
+        reason.getStyleClass().add("check-reason");
+        VBox text = new VBox(2, head, reason);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox row = new HBox(10, Widgets.checkIcon(i.status()), text);
+        row.setAlignment(Pos.TOP_LEFT);
+        row.getStyleClass().addAll("check-row", "check-" + Widgets.kind(i.status()));
+        return row;
+    }
+}
