@@ -12,7 +12,7 @@ cfg=$(mktemp -d)
 trap 'rm -rf "$cfg"' EXIT
 
 measure() {
-  HYBRIDPANE_CONFIG_DIR="$cfg" xvfb-run -a -s "-screen 0 1440x900x24" "$@" 2>/dev/null | sed -n 's/^READY_MS=//p'
+  HYBRIDPANE_CONFIG_DIR="$cfg" timeout 180 xvfb-run -a -s "-screen 0 1440x900x24" "$@" 2>/dev/null | sed -n 's/^READY_MS=//p'
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 

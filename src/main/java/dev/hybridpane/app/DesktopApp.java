@@ -39,6 +39,13 @@ final class DesktopApp {
             stage.setOnHidden(e -> closed.countDown());
             window.show(stage);
             if (exitWhenReady) {
+                window.firstViewPopulated().orTimeout(120, java.util.concurrent.TimeUnit.SECONDS).whenComplete((v, e) -> {
+                    if (e != null) {
+                        System.out.println("NOT_READY after 120 s: " + window.viewModel().fleet().statusTextProperty().get());
+                        exit.set(1);
+                        Platform.runLater(stage::close);
+                    }
+                });
                 window.firstViewPopulated().thenRun(() -> Platform.runLater(() -> {
                     long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
                     System.out.println("READY_MS=" + ms);

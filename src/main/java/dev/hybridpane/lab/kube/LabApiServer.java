@@ -91,6 +91,12 @@ public final class LabApiServer implements AutoCloseable {
             client.close();
             client = null;
         }
-        server.shutdown();
+        try {
+            server.shutdown();
+        } catch (RuntimeException e) {
+            // Vert.x may take longer than the mock server's close timeout on a busy machine; the port is freed anyway
+            org.slf4j.LoggerFactory.getLogger(LabApiServer.class)
+                    .warn("lab API server {} did not close in time: {}", url(), e.getMessage());
+        }
     }
 }

@@ -118,7 +118,7 @@ public final class LabKube implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        servers.values().forEach(LabApiServer::close);
+        servers.values().parallelStream().forEach(LabApiServer::close);
         servers.clear();
         started = false;
     }

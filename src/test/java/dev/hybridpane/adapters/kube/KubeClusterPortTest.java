@@ -199,7 +199,11 @@ class KubeClusterPortTest {
                 assertThat(r.connected()).isFalse();
             }
         } finally {
-            server.shutdown();
+            try {
+                server.shutdown();
+            } catch (IllegalStateException slowClose) {
+                // closing Vert.x can exceed the mock server's timeout on a loaded machine; not what this test checks
+            }
         }
     }
 
