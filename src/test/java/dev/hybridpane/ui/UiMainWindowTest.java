@@ -104,7 +104,7 @@ class UiMainWindowTest {
                 robot.clickOn("#nav-" + t.id());
                 WaitForAsyncUtils.waitForFxEvents();
                 assertEquals(t, window.viewModel().viewProperty().get());
-                shoot(robot, dir.resolve(t.id() + "-" + suffix + ".png"));
+                shoot(robot, dir.resolve("fake-" + t.id() + "-" + suffix + ".png"));
             }
             // palette: Ctrl+K, type, Enter jumps to the cluster and opens its detail
             robot.clickOn("#nav-overview");

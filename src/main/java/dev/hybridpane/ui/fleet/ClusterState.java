@@ -12,7 +12,7 @@ import javafx.collections.ObservableList;
 final class ClusterState {
     final Map<String, ClusterNode> nodes = new HashMap<>();
     final Map<String, Map<String, ClusterNode>> byPool = new HashMap<>();
-    final ObservableList<ClusterNode> hybridNodes = FXCollections.observableArrayList();
+    final BatchedObservableList<ClusterNode> hybridNodes = new BatchedObservableList<>();
     final Map<String, Integer> hybridIndex = new HashMap<>();
     final ObservableList<PoolHealth> pools = FXCollections.observableArrayList();
     int cloud;

@@ -56,13 +56,14 @@ public final class FleetViewModel {
         Map<ClusterRef, Set<String>> touched = new LinkedHashMap<>();
         Set<NodeKey> appliedNodes = new HashSet<>();
         List<EventRow> newEvents = new ArrayList<>();
+        Set<ClusterState> opened = new HashSet<>();
         for (FleetUpdate u : batch) {
             if (u instanceof FleetUpdate.NodeUpserted up) {
                 ClusterNode n = up.node();
-                state(up.ref()).apply(n.name(), n, touched.computeIfAbsent(up.ref(), r -> new HashSet<>()));
+                openBatch(up.ref(), opened).apply(n.name(), n, touched.computeIfAbsent(up.ref(), r -> new HashSet<>()));
                 appliedNodes.add(new NodeKey(up.ref(), n.name()));
             } else if (u instanceof FleetUpdate.NodeDeleted del) {
-                state(del.ref()).apply(del.nodeName(), null, touched.computeIfAbsent(del.ref(), r -> new HashSet<>()));
+                openBatch(del.ref(), opened).apply(del.nodeName(), null, touched.computeIfAbsent(del.ref(), r -> new HashSet<>()));
                 appliedNodes.add(new NodeKey(del.ref(), del.nodeName()));
             } else if (u instanceof FleetUpdate.EventSeen ev) {
                 newEvents.add(eventRow(ev.ref(), ev.event()));
@@ -70,6 +71,8 @@ public final class FleetViewModel {
                 applyFleet(u);
             }
         }
+        // each cluster's node list fires its edits of this batch as ONE change
+        opened.forEach(s -> s.hybridNodes.closeBatch());
         if (!touched.isEmpty()) {
             touched.forEach((ref, pools) -> {
                 ClusterState s = states.get(ref);
@@ -88,6 +91,14 @@ public final class FleetViewModel {
         if (!appliedNodes.isEmpty()) {
             batchListeners.forEach(l -> l.accept(appliedNodes));
         }
+    }
+
+    private ClusterState openBatch(ClusterRef ref, Set<ClusterState> opened) {
+        ClusterState s = state(ref);
+        if (opened.add(s)) {
+            s.hybridNodes.openBatch();
+        }
+        return s;
     }
 
     private void applyFleet(FleetUpdate u) {
