@@ -133,6 +133,9 @@ final class ClusterSection extends VBox {
         }
     }
 
+    private static final javafx.css.PseudoClass READY = javafx.css.PseudoClass.getPseudoClass("ready");
+    private static final javafx.css.PseudoClass NOT_READY = javafx.css.PseudoClass.getPseudoClass("not-ready");
+
     private static TableView<ClusterNode> nodesTable(OverviewViewModel vm, ClusterRow row) {
         TableView<ClusterNode> t = new TableView<>();
         t.getStyleClass().addAll("dense", "overview-nodes");
@@ -148,14 +151,16 @@ final class ClusterSection extends VBox {
             @Override
             protected void updateItem(ClusterNode n, boolean empty) {
                 super.updateItem(n, empty);
-                getStyleClass().removeAll("text-danger", "text-success");
+                // pseudo-classes, not style classes: changing a style class re-applies all CSS to the cell
+                pseudoClassStateChanged(NOT_READY, !empty && n != null && !n.ready());
+                pseudoClassStateChanged(READY, !empty && n != null && n.ready());
                 if (empty || n == null) {
                     setText(null);
+                    setTooltip(null);
                     return;
                 }
                 setText(n.ready() ? "Ready" : "NotReady" + (n.readyReason() == null || n.readyReason().isBlank() ? ""
                         : " · " + n.readyReason()));
-                getStyleClass().add(n.ready() ? "text-success" : "text-danger");
                 boolean hasMessage = n.readyMessage() != null && !n.readyMessage().isBlank();
                 tip.setText(hasMessage ? n.readyMessage() : "");
                 setTooltip(hasMessage ? tip : null);
@@ -166,10 +171,12 @@ final class ClusterSection extends VBox {
         t.getColumns().add(Cells.column("Kubelet", 120, ClusterNode::kubeletVersion));
         t.getColumns().add(Cells.column("Credentials", 100, ClusterNode::credentialProvider));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        var view = new javafx.collections.transformation.SortedList<>(sorted);
-        view.comparatorProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
-                () -> t.getComparator() == null ? sorted.getComparator() : t.getComparator(), t.comparatorProperty()));
-        t.setItems(view);
+        // one sorted view (each layer of sorting costs O(n) per change at thousands of nodes): the table's
+        // column sort when the user picks one, else the view model's pool-then-name order
+        var byDefault = sorted.getComparator();
+        sorted.comparatorProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> t.getComparator() == null ? byDefault : t.getComparator(), t.comparatorProperty()));
+        t.setItems(sorted);
         t.setPrefHeight(230);
         t.setMinHeight(150);
         t.setPlaceholder(Widgets.muted("No hybrid nodes."));
