@@ -59,7 +59,7 @@ final class LabCommand implements Callable<Integer> {
         b.append("  export AWS_ENDPOINT_URL=").append(lab.awsEndpoint()).append('\n');
         b.append("  export AWS_ACCESS_KEY_ID=").append(Lab.ACCESS_KEY_ID).append('\n');
         b.append("  export AWS_SECRET_ACCESS_KEY=").append(Lab.SECRET_ACCESS_KEY).append('\n');
-        b.append("  export AWS_REGION=").append(region).append('\n');
+        b.append("  export AWS_REGION=").append(region).append(" AWS_DEFAULT_REGION=").append(region).append('\n');
         b.append("  aws eks list-clusters\n");
         b.append("  aws eks describe-cluster --name ").append(lab.world().clusters().get(0).name()).append('\n');
         b.append("\nPoint kubectl at it (one context per cluster):\n");
