@@ -28,7 +28,8 @@ import java.util.concurrent.locks.ReadWriteLock;
 
 /**
  * Answers a lab API server's requests: discovery documents first (any query string), then recorded
- * expectations (exact method and path), then fabric8's CRUD store with its watches.
+ * expectations (exact method and path), then fabric8's CRUD store with its watches; a GET asking for a
+ * meta.k8s.io Table (kubectl get) gets the CRUD answer printed as a Table ({@link LabTables}).
  */
 final class LabDispatcher extends Dispatcher {
     private final Map<ServerRequest, Queue<ServerResponse>> expectations;
@@ -38,6 +39,7 @@ final class LabDispatcher extends Dispatcher {
     /** Object path to the exact key it is stored under, for O(1) reads and updates by the lab itself. */
     private final Map<String, AttributeSet> storedKeys = new ConcurrentHashMap<>();
     private final Lock storeWriteLock = writeLockOf(crud);
+    private final LabTables tables = new LabTables(this::get, java.time.Clock.systemUTC());
 
     LabDispatcher(Map<ServerRequest, Queue<ServerResponse>> expectations, LabDiscovery discovery) {
         this.expectations = expectations;
@@ -58,6 +60,12 @@ final class LabDispatcher extends Dispatcher {
             return expectationDispatcher.dispatch(request);
         }
         MockResponse response = crud.dispatch(request);
+        if ("GET".equalsIgnoreCase(request.getMethod()) && response.code() == 200 && response.getWebSocketListener() == null
+                && LabTables.wantsTable(request.getHeader("Accept")) && response.getBody() != null) {
+            String body = response.getBody().readUtf8();
+            String table = tables.table(request.getPath(), request.getHeader("Accept"), body);
+            response.setBody(table != null ? table : body);
+        }
         if (response.header("Content-Type") == null && response.getWebSocketListener() == null) {
             response.setHeader("Content-Type", "application/json");
         }

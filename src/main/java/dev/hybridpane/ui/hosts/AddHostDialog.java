@@ -21,9 +21,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 
-/** Add one host by hand: address, port, user, site, key file, sudo. Every bad field says why, under it. */
+/**
+ * Add one host by hand, or edit one (its name stays): address, port, user, site, key file, sudo. Every bad field
+ * says why, under it. The form is checked in the background (the key file is on disk); OK waits for the answer.
+ */
 final class AddHostDialog extends Dialog<ButtonType> {
     static final ButtonType ADD = new ButtonType("Add and check", ButtonBar.ButtonData.OK_DONE);
+    static final ButtonType SAVE = new ButtonType("Save and check", ButtonBar.ButtonData.OK_DONE);
 
     private final TextField name = field("host-name", "dallas-07");
     private final TextField address = field("host-address", "10.200.1.17 or edge-07.example.com");
@@ -40,9 +44,18 @@ final class AddHostDialog extends Dialog<ButtonType> {
     private final Label keyError = HostDialogs.errorLabel("host-key-file-error");
     private final Label sudoError = HostDialogs.errorLabel("host-sudo-error");
 
-    AddHostDialog(HostsViewModel vm, Node owner) {
-        HostDialogs.prepare(this, owner, "Add edge host", "add-host-dialog");
-        setHeaderText("Add an edge host, reached over SSH with your own key");
+    private boolean checking;
+
+    AddHostDialog(HostEditViewModel vm, Node owner) {
+        this(vm, owner, null);
+    }
+
+    /** @param editing the host to edit, or null to add one */
+    AddHostDialog(HostEditViewModel vm, Node owner, HostRow editing) {
+        HostDialogs.prepare(this, owner, editing == null ? "Add edge host" : "Edit edge host",
+                editing == null ? "add-host-dialog" : "edit-host-dialog");
+        setHeaderText(editing == null ? "Add an edge host, reached over SSH with your own key"
+                : "Edit " + editing.name() + ": changes are saved in the cluster, then the host is checked again");
         port.setText("22");
         port.setPrefColumnCount(6);
         site.setId("host-site");
@@ -78,6 +91,24 @@ final class AddHostDialog extends Dialog<ButtonType> {
         sudoPassword.setId("host-sudo-password");
         sudoPassword.setPromptText("kept in memory only, never saved");
         sudoPassword.disableProperty().bind(sudo.valueProperty().isNotEqualTo(SudoMode.PASSWORD));
+        if (editing != null) {
+            HostForm f = vm.formOf(editing);
+            name.setText(f.name());
+            name.setEditable(false);
+            name.getStyleClass().add("read-only");
+            address.setText(f.address());
+            port.setText(f.port());
+            user.setText(f.user());
+            if (!site.getItems().contains(f.site())) {
+                site.getItems().add(f.site());
+            }
+            site.setValue(f.site());
+            keyFile.setText(f.keyFile());
+            sudo.setValue(f.sudo());
+            if (vm.hasSudoPassword(f.name())) {
+                sudoPassword.setPromptText("held for this session; type to replace it");
+            }
+        }
 
         GridPane g = HostDialogs.form();
         HostDialogs.row(g, 0, "Name", name, nameError);
@@ -91,17 +122,36 @@ final class AddHostDialog extends Dialog<ButtonType> {
         HostDialogs.row(g, 8, "Sudo password", sudoPassword, sudoError);
         getDialogPane().setPrefWidth(620);
         getDialogPane().setContent(g);
-        getDialogPane().getButtonTypes().setAll(ADD, ButtonType.CANCEL);
-        Button ok = (Button) getDialogPane().lookupButton(ADD);
-        ok.setId("host-add-ok");
+        ButtonType okType = editing == null ? ADD : SAVE;
+        getDialogPane().getButtonTypes().setAll(okType, ButtonType.CANCEL);
+        Button ok = (Button) getDialogPane().lookupButton(okType);
+        ok.setId(editing == null ? "host-add-ok" : "host-edit-ok");
         ok.addEventFilter(ActionEvent.ACTION, e -> {
-            HostForm f = form();
-            Map<String, String> errors = vm.validate(f);
-            show(errors);
-            if (!errors.isEmpty() || !vm.addHost(f)) {
-                e.consume();
+            e.consume();
+            if (checking) {
+                return;
             }
-            sudoPassword.clear();
+            checking = true;
+            ok.setDisable(true);
+            HostForm f = form();
+            java.util.function.Consumer<Map<String, String>> done = errors -> {
+                checking = false;
+                ok.setDisable(false);
+                if (f.sudoPassword() != null) {
+                    java.util.Arrays.fill(f.sudoPassword(), '\0');
+                }
+                show(errors);
+                if (errors.isEmpty()) {
+                    sudoPassword.clear();
+                    setResult(okType);
+                    close();
+                }
+            };
+            if (editing == null) {
+                vm.add(f, done);
+            } else {
+                vm.edit(f, done);
+            }
         });
     }
 

@@ -23,6 +23,7 @@ import org.kordamp.ikonli.feather.Feather;
 final class HostKeyDialog {
     static final ButtonType TRUST = new ButtonType("Trust", ButtonBar.ButtonData.OK_DONE);
     static final ButtonType REJECT = new ButtonType("Reject", ButtonBar.ButtonData.CANCEL_CLOSE);
+    static final ButtonType FORGET = new ButtonType("Forget key and reconnect", ButtonBar.ButtonData.OK_DONE);
 
     private HostKeyDialog() {
     }
@@ -65,8 +66,8 @@ final class HostKeyDialog {
         HBox head = new HBox(10, Widgets.icon(Feather.ALERT_OCTAGON, "icon-danger"), title);
         head.getStyleClass().add("host-key-warning");
         Label why = new Label("HybridPane refused to connect. Someone may be intercepting the connection, or the host was "
-                + "reinstalled. Check with the host's owner; if the new key is right, remove the old one from HybridPane's "
-                + "known_hosts and reconnect.");
+                + "reinstalled. Check with the host's owner; if the new key is right, select the host and use "
+                + "Forget host key… to trust it again.");
         why.setWrapText(true);
         VBox box = new VBox(10, head, why);
         for (ProbeResult.HostKeyChanged c : changes) {
@@ -80,6 +81,48 @@ final class HostKeyDialog {
         d.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         d.getDialogPane().lookupButton(ButtonType.CLOSE).setId("host-key-changed-close");
         return d;
+    }
+
+    /**
+     * Confirms forgetting a changed key: both fingerprints and a plain warning. On confirm the old key leaves
+     * HybridPane's known_hosts and the host is asked for its key again (trust on first use).
+     */
+    static Dialog<ButtonType> forget(ProbeResult.HostKeyChanged change, Node owner) {
+        Dialog<ButtonType> d = new Dialog<>();
+        HostDialogs.prepare(d, owner, "Forget host key", "host-key-forget-dialog");
+        d.setHeaderText(null);
+        Label title = new Label("Forget the trusted key of " + change.hostPort() + "?");
+        title.getStyleClass().addAll("host-key-warning-title", "text-danger");
+        HBox head = new HBox(10, Widgets.icon(Feather.ALERT_TRIANGLE, "icon-danger"), title);
+        head.getStyleClass().add("host-key-warning");
+        Label warn = new Label("This could be an attack. A changed host key is what a machine in the middle of the "
+                + "connection would present. Only continue if you know why the key changed (the host was reinstalled or "
+                + "its SSH keys were regenerated) and you have checked the new fingerprint on the host's own console: "
+                + "ssh-keygen -lf /etc/ssh/ssh_host_" + keyFileType(change.keyType()) + "_key.pub");
+        warn.setWrapText(true);
+        Label fps = new Label("Trusted until now:  " + change.oldFingerprint() + "\nPresented now:      "
+                + change.newFingerprint() + "\nKey type: " + change.keyType());
+        fps.setId("host-key-forget-fingerprints");
+        fps.getStyleClass().addAll("mono", "host-key-change");
+        Label next = new Label("After forgetting, HybridPane connects again and shows the new key for you to trust or reject.");
+        next.setWrapText(true);
+        next.getStyleClass().add("muted");
+        d.getDialogPane().setPrefWidth(760);
+        d.getDialogPane().setContent(new VBox(12, head, warn, fps, next));
+        d.getDialogPane().getButtonTypes().setAll(FORGET, ButtonType.CANCEL);
+        Node ok = d.getDialogPane().lookupButton(FORGET);
+        ok.setId("host-key-forget-ok");
+        ok.getStyleClass().add("danger");
+        ((javafx.scene.control.Button) ok).setDefaultButton(false);
+        ((javafx.scene.control.Button) d.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        d.getDialogPane().lookupButton(ButtonType.CANCEL).setId("host-key-forget-cancel");
+        return d;
+    }
+
+    /** "ecdsa-sha2-nistp256" to "ecdsa", "ssh-ed25519" to "ed25519", "ssh-rsa" to "rsa": the host key file's name. */
+    static String keyFileType(String keyType) {
+        String k = keyType == null ? "" : keyType.toLowerCase(java.util.Locale.ROOT);
+        return k.contains("ed25519") ? "ed25519" : k.contains("ecdsa") ? "ecdsa" : k.contains("rsa") ? "rsa" : "*";
     }
 
     private static TableColumn<KnownHost, String> col(String title, double width,

@@ -76,17 +76,22 @@ public final class HostsView extends BorderPane {
         setBottom(progressStrip());
         vm.filteredHosts().addListener((ListChangeListener<HostRow>) c -> rebuild());
         vm.sites().addListener((ListChangeListener<Object>) c -> rebuild());
-        vm.pendingKeys().addListener((ListChangeListener<KnownHost>) c -> {
-            if (!vm.pendingKeys().isEmpty()) {
-                askHostKeys(List.copyOf(vm.pendingKeys()));
+        vm.prompts().pendingKeys().addListener((ListChangeListener<KnownHost>) c -> {
+            if (!vm.prompts().pendingKeys().isEmpty()) {
+                askHostKeys(List.copyOf(vm.prompts().pendingKeys()));
             }
         });
-        vm.changedKeys().addListener((ListChangeListener<ProbeResult.HostKeyChanged>) c -> {
-            if (!vm.changedKeys().isEmpty()) {
-                HostKeyDialog.changed(List.copyOf(vm.changedKeys()), this).show();
+        vm.prompts().changedKeys().addListener((ListChangeListener<ProbeResult.HostKeyChanged>) c -> {
+            if (!vm.prompts().changedKeys().isEmpty()) {
+                HostKeyDialog.changed(List.copyOf(vm.prompts().changedKeys()), this).show();
             }
         });
-        vm.passphraseRequestProperty().addListener((o, a, host) -> {
+        vm.prompts().sudoPasswordRequest().addListener((ListChangeListener<String>) c -> {
+            if (!vm.prompts().sudoPasswordRequest().isEmpty()) {
+                askSudoPassword(List.copyOf(vm.prompts().sudoPasswordRequest()));
+            }
+        });
+        vm.prompts().passphraseRequestProperty().addListener((o, a, host) -> {
             if (host != null) {
                 askPassphrase(host);
             }
@@ -97,11 +102,11 @@ public final class HostsView extends BorderPane {
     private HBox toolbar() {
         Button add = button("hosts-add", "Add host", Feather.PLUS);
         add.getStyleClass().add("accent");
-        add.setOnAction(e -> new AddHostDialog(vm, this).show());
+        add.setOnAction(e -> new AddHostDialog(vm.edit(), this).show());
         Button csv = button("hosts-import", "Import CSV", Feather.UPLOAD);
         csv.setOnAction(e -> new ImportCsvDialog(vm, this).show());
         Button sites = button("hosts-sites", "Sites", Feather.MAP_PIN);
-        sites.setOnAction(e -> new SitesDialog(vm, this).show());
+        sites.setOnAction(e -> new SitesDialog(vm.siteEdit(), this).show());
         Button refresh = button("hosts-refresh", "Refresh", Feather.REFRESH_CW);
         refresh.setOnAction(e -> vm.refresh(vm.selectedProperty().get()));
         refresh.disableProperty().bind(vm.selectedProperty().isNull());
@@ -110,6 +115,18 @@ public final class HostsView extends BorderPane {
         Button remove = button("hosts-remove", "Remove", Feather.TRASH_2);
         remove.setOnAction(e -> remove(vm.selectedProperty().get()));
         remove.disableProperty().bind(vm.selectedProperty().isNull());
+        Button edit = button("hosts-edit", "Edit", Feather.EDIT_2);
+        edit.setOnAction(e -> {
+            if (vm.selectedProperty().get() != null) {
+                new AddHostDialog(vm.edit(), this, vm.selectedProperty().get()).show();
+            }
+        });
+        edit.disableProperty().bind(vm.selectedProperty().isNull());
+        Button forget = button("hosts-forget-key", "Forget host key…", Feather.KEY);
+        forget.getStyleClass().add("danger");
+        forget.setOnAction(e -> forgetKey(vm.prompts().selectedKeyChangeProperty().get()));
+        forget.visibleProperty().bind(vm.prompts().selectedKeyChangeProperty().isNotNull());
+        forget.managedProperty().bind(forget.visibleProperty());
         Button appliance = button("hosts-appliance", "Appliance files", Feather.DOWNLOAD);
         appliance.setOnAction(e -> new ApplianceDialog(vm, this).show());
         for (Button b : List.of(add, csv, sites, all)) {
@@ -122,7 +139,7 @@ public final class HostsView extends BorderPane {
         filter.setPrefWidth(260);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, add, csv, sites, refresh, all, remove, appliance, spacer, filter);
+        HBox bar = new HBox(8, add, csv, sites, refresh, all, edit, remove, forget, appliance, spacer, filter);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("hosts-toolbar");
         return bar;
@@ -243,9 +260,9 @@ public final class HostsView extends BorderPane {
         var d = HostKeyDialog.unknown(keys, this);
         d.setOnHidden(e -> {
             if (d.getResult() == HostKeyDialog.TRUST) {
-                vm.trust(keys);
+                vm.prompts().trust(keys);
             } else {
-                vm.reject(keys);
+                vm.prompts().reject(keys);
             }
         });
         d.show();
@@ -261,7 +278,42 @@ public final class HostsView extends BorderPane {
         d.setOnHidden(e -> {
             char[] p = d.getResult() != null ? pw.getText().toCharArray() : null;
             pw.clear();
-            vm.providePassphrase(host, p);
+            vm.prompts().providePassphrase(host, p);
+        });
+        d.show();
+    }
+
+    /** The administrator confirms forgetting a changed host key; the host is then offered for trust again. */
+    private void forgetKey(ProbeResult.HostKeyChanged change) {
+        if (change == null) {
+            return;
+        }
+        var d = HostKeyDialog.forget(change, this);
+        d.setOnHidden(e -> {
+            if (d.getResult() == HostKeyDialog.FORGET) {
+                vm.prompts().forgetHostKey(change);
+            }
+        });
+        d.show();
+    }
+
+    private void askSudoPassword(List<String> hosts) {
+        TextInputDialog d = new TextInputDialog();
+        HostDialogs.prepare(d, this, "Sudo password", "sudo-password-dialog");
+        d.setHeaderText((hosts.size() == 1 ? hosts.get(0) + " uses" : String.join(", ", hosts) + " use")
+                + " sudo with a password. It is kept in memory for this session only, never saved.");
+        javafx.scene.control.PasswordField pw = new javafx.scene.control.PasswordField();
+        pw.setId("sudo-password-field");
+        Label note = new Label(hosts.size() == 1 ? "" : "The same password is used for these hosts; "
+                + "use Edit on a host to give it its own.");
+        note.getStyleClass().add("muted");
+        note.setWrapText(true);
+        d.getDialogPane().setContent(new VBox(8, new Label("Sudo password"), pw, note));
+        d.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK).setId("sudo-password-ok");
+        d.setOnHidden(e -> {
+            char[] p = d.getResult() != null ? pw.getText().toCharArray() : null;
+            pw.clear();
+            vm.prompts().provideSudoPassword(hosts, p);
         });
         d.show();
     }

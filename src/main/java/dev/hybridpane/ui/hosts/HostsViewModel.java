@@ -4,17 +4,11 @@ import dev.hybridpane.core.ClusterAccess;
 import dev.hybridpane.core.edge.EdgeTarget;
 import dev.hybridpane.core.edge.FactGatherer;
 import dev.hybridpane.core.edge.InventoryPort;
-import dev.hybridpane.core.edge.KnownHost;
-import dev.hybridpane.core.edge.ProbeResult;
 import dev.hybridpane.core.edge.SshIdentity;
-import dev.hybridpane.core.edge.SshSettings;
 import dev.hybridpane.domain.Cluster;
 import dev.hybridpane.domain.edge.EdgeHostSpec;
-import dev.hybridpane.domain.edge.HostCsv;
 import dev.hybridpane.domain.edge.HostStatus;
 import dev.hybridpane.domain.edge.Site;
-import dev.hybridpane.domain.edge.SiteRules;
-import dev.hybridpane.domain.edge.SudoMode;
 import dev.hybridpane.ui.common.TaskRunner;
 import dev.hybridpane.ui.fleet.ClusterRow;
 import java.nio.file.Files;
@@ -25,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
@@ -43,8 +36,8 @@ import javafx.collections.transformation.FilteredList;
 
 /**
  * The Edge Hosts view's state: the chosen hybrid cluster, its sites and hosts (from the cluster's custom
- * resources), the filter, probe progress, and the prompts a probe leads to (host keys, passphrases).
- * Passwords and passphrases stay in this object's memory only.
+ * resources), the filter and probe progress. Adding and editing hosts is {@link HostEditViewModel}, sites
+ * {@link SiteEditViewModel}, and what a probe asks the administrator (keys, passwords) {@link HostPromptsViewModel}.
  */
 public final class HostsViewModel {
     private final HostsServices services;
@@ -64,14 +57,10 @@ public final class HostsViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", -1);
     private final StringProperty progressText = new SimpleStringProperty(this, "progressText", "");
-    private final ObservableList<KnownHost> pendingKeys = FXCollections.observableArrayList();
-    private final ObservableList<ProbeResult.HostKeyChanged> changedKeys = FXCollections.observableArrayList();
-    private final ObjectProperty<String> passphraseRequest = new SimpleObjectProperty<>(this, "passphraseRequest");
-    private final Map<String, char[]> sudoPasswords = new ConcurrentHashMap<>();
-    private final Map<String, char[]> passphrases = new ConcurrentHashMap<>();
+    private final HostEditViewModel edit;
+    private final SiteEditViewModel siteEdit;
+    private final HostPromptsViewModel prompts;
     private InventoryPort.Inventory inventory;
-    /** This workstation's key file choices, read once and kept in step with what is saved. */
-    private SshSettings sshSettings = SshSettings.EMPTY;
     private FactGatherer.Run run;
     private int generation;
 
@@ -83,13 +72,11 @@ public final class HostsViewModel {
         this.fx = fx;
         this.clock = clock;
         this.gatherer = new FactGatherer(services.edge());
+        this.edit = new HostEditViewModel(this, services.sshSettings(), runner, services.labKeyFile());
+        this.siteEdit = new SiteEditViewModel(this, runner);
+        this.prompts = new HostPromptsViewModel(this, services.knownHosts(), runner);
         filtered.predicateProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
                 () -> r -> r.matches(filter.get()), filter));
-        runner.run("Reading SSH settings", services.sshSettings()::load, loaded -> {
-            if (loaded != null) {
-                sshSettings = loaded;
-            }
-        }, e -> message.set("Could not read the SSH settings: " + e.getMessage()));
         clusterRows.addListener((ListChangeListener<ClusterRow>) c -> syncClusters(clusterRows));
         syncClusters(clusterRows);
         cluster.addListener((o, a, b) -> load());
@@ -119,6 +106,7 @@ public final class HostsViewModel {
         hosts.clear();
         sites.clear();
         selected.set(null);
+        prompts.clear();
         Cluster c = cluster.get();
         if (c == null) {
             return;
@@ -151,49 +139,35 @@ public final class HostsViewModel {
     private record Loaded(InventoryPort.Inventory inventory, List<Site> sites, List<dev.hybridpane.core.edge.StoredHost> hosts) {
     }
 
-    // ---- adding hosts ----
+    // ---- shared with the editing view models ----
 
-    /** Field name to reason; empty when the form is good. Checks the key file exists and is readable. */
-    public Map<String, String> validate(HostForm f) {
-        return HostFormRules.validate(f, specs());
-    }
-
-    public static Optional<String> keyFileProblem(String path) {
-        return HostFormRules.keyFileProblem(path);
-    }
-
-    private List<EdgeHostSpec> specs() {
+    List<EdgeHostSpec> specs() {
         return hosts.stream().map(HostRow::spec).toList();
     }
 
-    /** Adds a validated host: stores it in the cluster, remembers its key file here, then probes it. */
-    public boolean addHost(HostForm f) {
-        if (!validate(f).isEmpty() || inventory == null) {
-            return false;
-        }
-        EdgeHostSpec spec = HostFormRules.spec(f);
-        if (f.sudo() == SudoMode.PASSWORD) {
-            sudoPasswords.put(spec.name(), f.sudoPassword().clone());
-        }
-        rememberKeyFile(List.of(spec), f.keyFile().strip());
-        store(List.of(spec));
-        return true;
+    InventoryPort.Inventory inventory() {
+        return inventory;
     }
 
-    /** Parses and imports a CSV: the good rows go in (and are probed), the bad ones come back with row numbers. */
-    public HostCsv.Result importCsv(String text, String defaultUser, SudoMode sudo, char[] sudoPassword, String keyFile) {
-        HostCsv.Result r = HostCsv.parse(text, defaultUser, sudo, specs(), sites.stream().map(Site::name).toList());
-        if (!r.hosts().isEmpty()) {
-            if (sudo == SudoMode.PASSWORD && sudoPassword != null) {
-                r.hosts().forEach(h -> sudoPasswords.put(h.name(), sudoPassword.clone()));
-            }
-            rememberKeyFile(r.hosts(), keyFile.strip());
-            store(r.hosts());
-        }
-        return r;
+    void rememberSudoPassword(String host, char[] password) {
+        prompts.rememberSudoPassword(host, password);
     }
 
-    private void store(List<EdgeHostSpec> specs) {
+    void forgetSudoPassword(String host) {
+        prompts.forgetSudoPassword(host);
+    }
+
+    boolean hasSudoPassword(String host) {
+        return prompts.hasSudoPassword(host);
+    }
+
+    /** Puts a note on these hosts' rows ("Host key rejected", "Sudo password needed"). */
+    void note(List<String> names, String note) {
+        names.forEach(n -> row(n).ifPresent(r -> replace(r.withNote(note))));
+    }
+
+    /** Adds new hosts: rows first ("Saving…"), stored in the cluster, then probed. */
+    void store(List<EdgeHostSpec> specs) {
         InventoryPort.Inventory inv = inventory;
         specs.forEach(s -> hosts.add(new HostRow(s, HostStatus.UNCHECKED, "Saving…")));
         runner.run("Saving " + specs.size() + (specs.size() == 1 ? " host" : " hosts"), () -> {
@@ -205,28 +179,17 @@ public final class HostsViewModel {
         });
     }
 
-    private String settingsKey(String host) {
-        Cluster c = cluster.get();
-        return (c == null ? "" : c.region() + "/" + c.name() + "/") + host;
-    }
-
-    private void rememberKeyFile(List<EdgeHostSpec> specs, String keyFile) {
-        SshSettings s = sshSettings;
-        for (EdgeHostSpec h : specs) {
-            s = s.withKeyFile(settingsKey(h.name()), keyFile);
-        }
-        SshSettings toSave = s;
-        sshSettings = s;
-        runner.run("Saving SSH settings", () -> {
-            services.sshSettings().save(toSave);
-            return null;
-        }, v -> { }, e -> message.set("Could not save the SSH settings: " + e.getMessage()));
-    }
-
-    /** The key file this workstation uses by default: the last one chosen, else the lab's key on the lab. */
-    public String defaultKeyFile() {
-        String d = sshSettings.defaultKeyFile();
-        return d != null ? d : services.labKeyFile() != null ? services.labKeyFile() : "";
+    /** Replaces an existing host's spec (its status is kept), stores it in the cluster, then probes it. */
+    void update(EdgeHostSpec spec) {
+        InventoryPort.Inventory inv = inventory;
+        row(spec.name()).ifPresent(r -> replace(new HostRow(spec, r.status(), "Saving…")));
+        runner.run("Saving " + spec.name(), () -> {
+            inv.saveHost(spec);
+            return spec;
+        }, saved -> probe(List.of(saved)), e -> {
+            message.set(e.getMessage());
+            row(spec.name()).ifPresent(r -> replace(r.withNote(null)));
+        });
     }
 
     // ---- probing ----
@@ -241,7 +204,7 @@ public final class HostsViewModel {
         probe(specs());
     }
 
-    private void probe(List<EdgeHostSpec> specs) {
+    void probe(List<EdgeHostSpec> specs) {
         Cluster c = cluster.get();
         if (c == null || inventory == null || specs.isEmpty()) {
             return;
@@ -249,14 +212,17 @@ public final class HostsViewModel {
         if (run != null) {
             run.cancel().run();
         }
-        SshSettings settings = sshSettings;
+        specs = prompts.readyToProbe(specs);
+        if (specs.isEmpty()) {
+            return;
+        }
+        List<String> probedHostPorts = specs.stream().map(EdgeHostSpec::hostPort).toList();
         List<EdgeTarget> targets = new ArrayList<>();
         Map<String, HostStatus> previous = new HashMap<>();
         for (EdgeHostSpec s : specs) {
-            String key = settings.keyFileFor(settingsKey(s.name()));
-            String file = key != null ? key : defaultKeyFile();
-            targets.add(new EdgeTarget(s, new SshIdentity(file.isBlank() ? null : Path.of(file), passphrases.get(file)),
-                    sudoPasswords.get(s.name())));
+            String file = edit.keyFileOf(s.name());
+            targets.add(new EdgeTarget(s, new SshIdentity(file.isBlank() ? null : Path.of(file), prompts.passphrase(file)),
+                    prompts.sudoPassword(s.name())));
             row(s.name()).ifPresent(r -> {
                 previous.put(s.name(), r.status());
                 replace(r.withNote("Checking…"));
@@ -286,11 +252,7 @@ public final class HostsViewModel {
                 message.set(o.storeErrors().get(0));
             }
             hosts.replaceAll(h -> "Checking…".equals(h.note()) ? h.withNote(null) : h);
-            changedKeys.setAll(o.changedKeys());
-            pendingKeys.setAll(o.unknownKeys());
-            if (!o.needPassphrase().isEmpty()) {
-                passphraseRequest.set(o.needPassphrase().get(0));
-            }
+            prompts.probed(probedHostPorts, o);
         }, e -> {
             busy.set(false);
             message.set(e.getMessage());
@@ -308,37 +270,7 @@ public final class HostsViewModel {
         }
     }
 
-    /** The administrator trusts these host keys (trust on first use): kept in HybridPane's known_hosts, then probed. */
-    public void trust(List<KnownHost> keys) {
-        pendingKeys.removeAll(keys);
-        runner.run("Trusting host keys", () -> {
-            keys.forEach(services.knownHosts()::trust);
-            return keys;
-        }, k -> probe(hosts.stream().map(HostRow::spec).filter(s -> keys.stream()
-                .anyMatch(x -> x.hostPort().equals(s.hostPort()))).toList()),
-                e -> message.set("Could not save the known hosts: " + e.getMessage()));
-    }
-
-    public void reject(List<KnownHost> keys) {
-        pendingKeys.removeAll(keys);
-        hosts.replaceAll(h -> keys.stream().anyMatch(k -> k.hostPort().equals(h.spec().hostPort()))
-                ? h.withNote("Host key rejected") : h);
-    }
-
-    /** The passphrase of a host's key file, kept in memory for this session; probes the hosts using it again. */
-    public void providePassphrase(String host, char[] passphrase) {
-        passphraseRequest.set(null);
-        if (passphrase == null || passphrase.length == 0) {
-            return;
-        }
-        String file = Optional.ofNullable(sshSettings.keyFileFor(settingsKey(host))).orElse(defaultKeyFile());
-        passphrases.put(file, passphrase.clone());
-        java.util.Arrays.fill(passphrase, '\0');
-        probe(specs().stream().filter(s -> file.equals(Optional.ofNullable(sshSettings
-                .keyFileFor(settingsKey(s.name()))).orElse(defaultKeyFile()))).toList());
-    }
-
-    // ---- removing, sites ----
+    // ---- removing ----
 
     /** Removes a host from the inventory, unless it is in a pool. Returns the reason it was refused, or empty. */
     public Optional<String> remove(HostRow row) {
@@ -356,27 +288,6 @@ public final class HostsViewModel {
             }
         }, e -> message.set(e.getMessage()));
         return Optional.empty();
-    }
-
-    /** Validates and saves a site; field name to reason when it is wrong. */
-    public Map<String, String> saveSite(Site site, boolean creating) {
-        Cluster c = cluster.get();
-        if (c == null || inventory == null) {
-            return Map.of(SiteRules.NAME, "Choose a hybrid cluster first.");
-        }
-        Map<String, String> errors = SiteRules.validate(site, c.remoteNodeCidrs(), c.remotePodCidrs(), sites, creating);
-        if (errors.isEmpty()) {
-            InventoryPort.Inventory inv = inventory;
-            runner.run("Saving site " + site.name(), () -> {
-                inv.saveSite(site);
-                return site;
-            }, s -> {
-                sites.removeIf(x -> x.name().equals(s.name()));
-                sites.add(s);
-                sites.sort(java.util.Comparator.comparing(Site::name));
-            }, e -> message.set(e.getMessage()));
-        }
-        return errors;
     }
 
     /** Writes an exported file (appliance user-data or .arg) where the administrator chose. */
@@ -423,10 +334,11 @@ public final class HostsViewModel {
     public BooleanProperty busyProperty() { return busy; }
     public DoubleProperty progressProperty() { return progress; }
     public StringProperty progressTextProperty() { return progressText; }
-    public ObservableList<KnownHost> pendingKeys() { return pendingKeys; }
-    public ObservableList<ProbeResult.HostKeyChanged> changedKeys() { return changedKeys; }
-    public ObjectProperty<String> passphraseRequestProperty() { return passphraseRequest; }
+    public HostEditViewModel edit() { return edit; }
+    public SiteEditViewModel siteEdit() { return siteEdit; }
+    public HostPromptsViewModel prompts() { return prompts; }
     public boolean agentSupported() { return services.edge().agentSupported(); }
+    public String defaultKeyFile() { return edit.defaultKeyFile(); }
     public String labCsv() { return services.labCsv(); }
     public Clock clock() { return clock; }
 }

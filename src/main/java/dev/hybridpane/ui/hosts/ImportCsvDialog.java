@@ -107,26 +107,32 @@ final class ImportCsvDialog extends Dialog<ButtonType> {
         ok.setId("csv-import");
         ok.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
-            String keyProblem = HostsViewModel.keyFileProblem(keyFile.getText()).orElse("");
-            keyError.setText(keyProblem);
-            HostDialogs.fit(this);
-            if (!keyProblem.isEmpty()) {
-                return;
-            }
-            char[] pw = sudoPassword.getText().isEmpty() ? null : sudoPassword.getText().toCharArray();
-            HostCsv.Result r = vm.importCsv(text.getText(), user.getText().strip(), sudo.getValue(), pw, keyFile.getText());
-            sudoPassword.clear();
-            summary.getStyleClass().removeAll("text-danger", "text-success");
-            summary.getStyleClass().add(r.errors().isEmpty() ? "text-success" : "text-danger");
-            summary.setText(r.hosts().size() + (r.hosts().size() == 1 ? " host" : " hosts") + " imported and being checked"
-                    + (r.errors().isEmpty() ? "." : "; " + r.errors().size() + (r.errors().size() == 1 ? " row" : " rows")
-                            + " skipped:"));
-            errors.getItems().setAll(r.errors());
-            errors.setVisible(!r.errors().isEmpty());
-            HostDialogs.fit(this);
-            if (!r.hosts().isEmpty()) {
-                text.setText(String.join("\n", r.errors().stream().map(HostCsv.RowError::text).toList()));
-            }
+            ok.setDisable(true);
+            vm.edit().checkKeyFile(keyFile.getText(), problem -> {
+                ok.setDisable(false);
+                keyError.setText(problem.orElse(""));
+                HostDialogs.fit(this);
+                if (problem.isEmpty()) {
+                    importNow(vm);
+                }
+            });
         });
+    }
+
+    private void importNow(HostsViewModel vm) {
+        char[] pw = sudoPassword.getText().isEmpty() ? null : sudoPassword.getText().toCharArray();
+        HostCsv.Result r = vm.edit().importCsv(text.getText(), user.getText().strip(), sudo.getValue(), pw, keyFile.getText());
+        sudoPassword.clear();
+        summary.getStyleClass().removeAll("text-danger", "text-success");
+        summary.getStyleClass().add(r.errors().isEmpty() ? "text-success" : "text-danger");
+        summary.setText(r.hosts().size() + (r.hosts().size() == 1 ? " host" : " hosts") + " imported and being checked"
+                + (r.errors().isEmpty() ? "." : "; " + r.errors().size() + (r.errors().size() == 1 ? " row" : " rows")
+                        + " skipped:"));
+        errors.getItems().setAll(r.errors());
+        errors.setVisible(!r.errors().isEmpty());
+        HostDialogs.fit(this);
+        if (!r.hosts().isEmpty()) {
+            text.setText(String.join("\n", r.errors().stream().map(HostCsv.RowError::text).toList()));
+        }
     }
 }

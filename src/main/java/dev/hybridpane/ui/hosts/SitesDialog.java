@@ -34,9 +34,9 @@ final class SitesDialog extends Dialog<ButtonType> {
     private final Label ntpError = HostDialogs.errorLabel("site-ntp-error");
     private final Label saved = new Label();
 
-    SitesDialog(HostsViewModel vm, Node owner) {
+    SitesDialog(SiteEditViewModel vm, Node owner) {
         HostDialogs.prepare(this, owner, "Sites", "sites-dialog");
-        var c = vm.clusterProperty().get();
+        var c = vm.cluster();
         setHeaderText(c == null ? "Sites" : "Sites of " + c.name() + ": remote node networks " + String.join(", ",
                 c.remoteNodeCidrs()) + (c.remotePodCidrs().isEmpty() ? "" : ", pod networks " + String.join(", ", c.remotePodCidrs())));
         choose.setId("site-choose");
@@ -55,7 +55,13 @@ final class SitesDialog extends Dialog<ButtonType> {
         HostDialogs.row(g, 6, "NTP servers", ntp, ntpError);
         saved.setId("site-saved");
         saved.getStyleClass().add("text-success");
-        VBox box = new VBox(12, g, saved);
+        saved.setWrapText(true);
+        Button delete = new Button("Delete site…");
+        delete.setId("site-delete");
+        delete.getStyleClass().add("danger");
+        delete.disableProperty().bind(choose.valueProperty().isEqualTo(NEW));
+        delete.setOnAction(e -> delete(vm, choose.getValue()));
+        VBox box = new VBox(12, g, delete, saved);
         getDialogPane().setPrefWidth(640);
         getDialogPane().setContent(box);
         getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CLOSE);
@@ -66,7 +72,7 @@ final class SitesDialog extends Dialog<ButtonType> {
             boolean creating = NEW.equals(choose.getValue());
             Site s = new Site(name.getText().strip(), description.getText().strip(), SiteRules.items(nodeCidrs.getText()),
                     SiteRules.items(podCidrs.getText()), vpn.getText().strip(), SiteRules.items(ntp.getText()));
-            Map<String, String> errors = vm.saveSite(s, creating);
+            Map<String, String> errors = vm.save(s, creating);
             nameError.setText(errors.getOrDefault(SiteRules.NAME, ""));
             nodeError.setText(errors.getOrDefault(SiteRules.NODE_CIDRS, ""));
             podError.setText(errors.getOrDefault(SiteRules.POD_CIDRS, ""));
@@ -74,19 +80,50 @@ final class SitesDialog extends Dialog<ButtonType> {
             ntpError.setText(errors.getOrDefault(SiteRules.NTP, ""));
             HostDialogs.fit(this);
             if (errors.isEmpty()) {
-                saved.setText("Saved " + s.name() + ".");
+                status(true, "Saved " + s.name() + ".");
                 if (creating) {
                     choose.getItems().add(s.name());
                     choose.getSelectionModel().select(0);
                     fill(vm, NEW);
                 }
             } else {
-                saved.setText("");
+                status(true, "");
             }
         });
     }
 
-    private void fill(HostsViewModel vm, String site) {
+    /** Asks, then deletes the chosen site; a site with hosts is refused with the reason. */
+    private void delete(SiteEditViewModel vm, String site) {
+        javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "Delete site " + site + " from the cluster's inventory? Hosts and nodes are not touched.",
+                ButtonType.OK, ButtonType.CANCEL);
+        HostDialogs.prepare(confirm, getDialogPane(), "Delete site", "site-delete-dialog");
+        confirm.setHeaderText("Delete " + site + "?");
+        ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setId("site-delete-ok");
+        confirm.setOnHidden(e -> {
+            if (confirm.getResult() != ButtonType.OK) {
+                return;
+            }
+            var refused = vm.delete(site);
+            if (refused.isPresent()) {
+                status(false, refused.get());
+            } else {
+                status(true, "Deleted " + site + ".");
+                choose.getSelectionModel().select(NEW);
+                choose.getItems().remove(site);
+            }
+            HostDialogs.fit(this);
+        });
+        confirm.show();
+    }
+
+    private void status(boolean ok, String text) {
+        saved.setText(text);
+        saved.getStyleClass().removeAll("text-success", "text-danger");
+        saved.getStyleClass().add(ok ? "text-success" : "text-danger");
+    }
+
+    private void fill(SiteEditViewModel vm, String site) {
         Site s = vm.sites().stream().filter(x -> x.name().equals(site)).findFirst().orElse(null);
         name.setText(s == null ? "" : s.name());
         name.setEditable(s == null);

@@ -210,6 +210,57 @@ class UiEdgeHostsTest {
         assertThat(row(vm, "austin-06").status().reason()).contains("Host key changed");
         assertThat(phase(vm, "austin-06")).isEqualTo(HostPhase.UNREACHABLE);
 
+        // ---- forget the changed key (after a warning), then trust the new one ----
+        select(robot, "austin-06");
+        waitFor(() -> robot.lookup("#hosts-forget-key").query().isVisible());
+        var change = vm.prompts().selectedKeyChangeProperty().get();
+        for (boolean dark : new boolean[] {false, true}) {
+            dark(robot, dark);
+            robot.clickOn("#hosts-forget-key");
+            waitFor(() -> robot.lookup("#host-key-forget-ok").tryQuery().isPresent());
+            assertThat(text(robot, "#host-key-forget-fingerprints")).contains(change.oldFingerprint(), change.newFingerprint());
+            shoot(robot.lookup("#host-key-forget-ok").query(), "hosts-forget-key-" + (dark ? "dark" : "light") + ".png");
+            robot.clickOn("#host-key-forget-cancel");
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        dark(robot, false);
+        assertThat(vm.prompts().pendingKeys()).as("cancel forgets nothing").isEmpty();
+        robot.clickOn("#hosts-forget-key");
+        waitFor(() -> robot.lookup("#host-key-forget-ok").tryQuery().isPresent());
+        robot.clickOn("#host-key-forget-ok");
+        waitFor(() -> robot.lookup("#host-key-trust").tryQuery().isPresent());
+        assertThat(robot.lookup("#host-key-table").queryAs(TableView.class).getItems()).singleElement()
+                .satisfies(k -> assertThat(((dev.hybridpane.core.edge.KnownHost) k).fingerprint()).isEqualTo(change.newFingerprint()));
+        robot.clickOn("#host-key-trust");
+        waitFor(() -> phase(vm, "austin-06") == HostPhase.AVAILABLE);
+        assertThat(robot.lookup("#hosts-forget-key").query().isVisible()).isFalse();
+
+        // ---- edit a host: a bad port is refused under the field, then a new sudo mode is saved ----
+        for (boolean dark : new boolean[] {false, true}) {
+            dark(robot, dark);
+            select(robot, "dallas-02");
+            robot.clickOn("#hosts-edit");
+            waitFor(() -> robot.lookup("#host-edit-ok").tryQuery().isPresent());
+            assertThat(robot.lookup("#host-name").queryAs(TextField.class).isEditable()).isFalse();
+            set(robot, "#host-port", "0");
+            robot.clickOn("#host-edit-ok");
+            waitFor(() -> !text(robot, "#host-port-error").isEmpty());
+            shoot(robot.lookup("#host-edit-ok").query(), "hosts-edit-" + (dark ? "dark" : "light") + ".png");
+            close(robot, "#host-edit-ok");
+        }
+        dark(robot, false);
+        select(robot, "dallas-02");
+        robot.clickOn("#hosts-edit");
+        waitFor(() -> robot.lookup("#host-edit-ok").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<dev.hybridpane.domain.edge.SudoMode> editSudo =
+                robot.lookup("#host-sudo").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> editSudo.setValue(dev.hybridpane.domain.edge.SudoMode.NONE));
+        robot.clickOn("#host-edit-ok");
+        waitFor(() -> robot.lookup("#host-edit-ok").tryQuery().isEmpty()
+                && row(vm, "dallas-02").spec().sudo() == dev.hybridpane.domain.edge.SudoMode.NONE && row(vm, "dallas-02").note() == null);
+        assertThat(row(vm, "dallas-02").spec().site()).isEqualTo("dallas-dc");
+
         // ---- detail, filter, themes ----
         robot.interact(() -> vm.selectedProperty().set(row(vm, "dallas-06")));
         select(robot, "dallas-06");

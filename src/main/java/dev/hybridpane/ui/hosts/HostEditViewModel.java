@@ -1,0 +1,160 @@
+package dev.hybridpane.ui.hosts;
+
+import dev.hybridpane.core.edge.SshSettings;
+import dev.hybridpane.core.edge.SshSettingsStore;
+import dev.hybridpane.domain.edge.EdgeHostSpec;
+import dev.hybridpane.domain.edge.HostCsv;
+import dev.hybridpane.domain.edge.Site;
+import dev.hybridpane.domain.edge.SudoMode;
+import dev.hybridpane.ui.common.TaskRunner;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Adding, editing and importing hosts of the Edge Hosts view, and this workstation's key file per host
+ * (ssh.json). Validation that touches the disk (does the key file exist?) runs through the {@link TaskRunner},
+ * never on the FX thread: a key file on a slow or unreachable network share must not freeze the window.
+ */
+public final class HostEditViewModel {
+    private final HostsViewModel hosts;
+    private final SshSettingsStore store;
+    private final TaskRunner runner;
+    private final String labKeyFile;
+    /** This workstation's key file choices, read once and kept in step with what is saved. */
+    private SshSettings sshSettings = SshSettings.EMPTY;
+
+    HostEditViewModel(HostsViewModel hosts, SshSettingsStore store, TaskRunner runner, String labKeyFile) {
+        this.hosts = hosts;
+        this.store = store;
+        this.runner = runner;
+        this.labKeyFile = labKeyFile;
+        runner.run("Reading SSH settings", store::load, loaded -> {
+            if (loaded != null) {
+                sshSettings = loaded;
+            }
+        }, e -> hosts.messageProperty().set("Could not read the SSH settings: " + e.getMessage()));
+    }
+
+    /**
+     * Checks the form in the background (field name to reason, empty when good; the key file must exist and be
+     * readable), then adds the host when it is good: stored in the cluster, its key file remembered here, probed.
+     * {@code done} gets the errors on the FX thread.
+     */
+    public void add(HostForm f, Consumer<Map<String, String>> done) {
+        List<EdgeHostSpec> others = hosts.specs();
+        runner.run("Checking " + f.name(), () -> HostFormRules.validate(f, others), errors -> {
+            if (errors.isEmpty() && hosts.inventory() == null) {
+                done.accept(Map.of(HostForm.NAME, "Not connected to the cluster; try again in a moment."));
+                return;
+            }
+            if (errors.isEmpty()) {
+                EdgeHostSpec spec = HostFormRules.spec(f);
+                if (f.sudo() == SudoMode.PASSWORD) {
+                    hosts.rememberSudoPassword(spec.name(), f.sudoPassword());
+                }
+                rememberKeyFile(List.of(spec), f.keyFile().strip());
+                hosts.store(List.of(spec));
+            }
+            done.accept(errors);
+        }, e -> done.accept(Map.of(HostForm.KEY_FILE, "Could not check the form: " + e.getMessage())));
+    }
+
+    /**
+     * Edits a host (the name stays): same field rules as Add, checked in the background; the sudo password may be
+     * left empty when this session already holds one for the host. Saved in the cluster (status kept), then probed.
+     */
+    public void edit(HostForm f, Consumer<Map<String, String>> done) {
+        List<EdgeHostSpec> others = hosts.specs().stream().filter(s -> !s.name().equals(f.name())).toList();
+        boolean passwordKnown = hosts.hasSudoPassword(f.name());
+        runner.run("Checking " + f.name(), () -> {
+            Map<String, String> errors = new java.util.LinkedHashMap<>(HostFormRules.validate(f, others));
+            if (passwordKnown) {
+                errors.remove(HostForm.SUDO_PASSWORD);
+            }
+            return errors;
+        }, errors -> {
+            if (errors.isEmpty()) {
+                EdgeHostSpec spec = HostFormRules.spec(f);
+                if (f.sudo() == SudoMode.PASSWORD && f.sudoPassword() != null && f.sudoPassword().length > 0) {
+                    hosts.rememberSudoPassword(spec.name(), f.sudoPassword());
+                } else if (f.sudo() != SudoMode.PASSWORD) {
+                    hosts.forgetSudoPassword(spec.name());
+                }
+                rememberKeyFile(List.of(spec), f.keyFile().strip());
+                hosts.update(spec);
+            }
+            done.accept(errors);
+        }, e -> done.accept(Map.of(HostForm.KEY_FILE, "Could not check the form: " + e.getMessage())));
+    }
+
+    /** The form of an existing host, for the Edit dialog (no password: it is never shown). */
+    public HostForm formOf(HostRow row) {
+        EdgeHostSpec s = row.spec();
+        return new HostForm(s.name(), s.address(), String.valueOf(s.port()), s.user(), s.site(), keyFileOf(s.name()),
+                s.sudo(), null);
+    }
+
+    /** Whether this session holds the sudo password of a host (the Edit dialog then lets the field stay empty). */
+    public boolean hasSudoPassword(String host) {
+        return hosts.hasSudoPassword(host);
+    }
+
+    /** Parses and imports a CSV: the good rows go in (and are probed), the bad ones come back with row numbers. */
+    public HostCsv.Result importCsv(String text, String defaultUser, SudoMode sudo, char[] sudoPassword, String keyFile) {
+        HostCsv.Result r = HostCsv.parse(text, defaultUser, sudo, hosts.specs(), hosts.sites().stream().map(Site::name).toList());
+        if (!r.hosts().isEmpty()) {
+            if (sudo == SudoMode.PASSWORD && sudoPassword != null) {
+                r.hosts().forEach(h -> hosts.rememberSudoPassword(h.name(), sudoPassword));
+            }
+            rememberKeyFile(r.hosts(), keyFile.strip());
+            hosts.store(r.hosts());
+        }
+        return r;
+    }
+
+    /** Checks a key file in the background (exists, readable); {@code done} gets the problem, if any, on the FX thread. */
+    public void checkKeyFile(String path, Consumer<Optional<String>> done) {
+        runner.run("Checking " + path, () -> HostFormRules.keyFileProblem(path), done,
+                e -> done.accept(Optional.of("Could not check " + path + ": " + e.getMessage())));
+    }
+
+    /** The key file this workstation uses by default: the last one chosen, else the lab's key on the lab. */
+    public String defaultKeyFile() {
+        String d = sshSettings.defaultKeyFile();
+        return d != null ? d : labKeyFile != null ? labKeyFile : "";
+    }
+
+    /** The key file this workstation uses for a host of the chosen cluster. */
+    public String keyFileOf(String host) {
+        String key = sshSettings.keyFileFor(settingsKey(host));
+        return key != null ? key : defaultKeyFile();
+    }
+
+    private String settingsKey(String host) {
+        var c = hosts.clusterProperty().get();
+        return (c == null ? "" : c.region() + "/" + c.name() + "/") + host;
+    }
+
+    private void rememberKeyFile(List<EdgeHostSpec> specs, String keyFile) {
+        SshSettings s = sshSettings;
+        for (EdgeHostSpec h : specs) {
+            s = s.withKeyFile(settingsKey(h.name()), keyFile);
+        }
+        SshSettings toSave = s;
+        sshSettings = s;
+        runner.run("Saving SSH settings", () -> {
+            store.save(toSave);
+            return null;
+        }, v -> { }, e -> hosts.messageProperty().set("Could not save the SSH settings: " + e.getMessage()));
+    }
+
+    public List<Site> sites() {
+        return hosts.sites();
+    }
+
+    public boolean agentSupported() {
+        return hosts.agentSupported();
+    }
+}
