@@ -132,14 +132,22 @@ public final class HostsView extends BorderPane {
         for (Button b : List.of(add, csv, sites, all)) {
             b.disableProperty().bind(vm.clusterProperty().isNull());
         }
+        // the row actions are icon buttons (name in the tooltip) so the toolbar fits a 1280-px window
+        for (Button b : List.of(refresh, all, edit, remove, appliance)) {
+            b.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            b.setTooltip(new javafx.scene.control.Tooltip(b.getText()));
+            b.getStyleClass().add(atlantafx.base.theme.Styles.BUTTON_ICON);
+        }
         TextField filter = new TextField();
         filter.setId("hosts-filter");
         filter.setPromptText("Filter: name, address, site, OS, status");
         filter.textProperty().bindBidirectional(vm.filterProperty());
         filter.setPrefWidth(260);
+        filter.setMinWidth(140);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, add, csv, sites, refresh, all, edit, remove, forget, appliance, spacer, filter);
+        javafx.scene.control.Separator gap = new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL);
+        HBox bar = new HBox(8, add, csv, sites, gap, refresh, all, edit, remove, appliance, forget, spacer, filter);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("hosts-toolbar");
         return bar;
@@ -321,6 +329,7 @@ public final class HostsView extends BorderPane {
     private static Button button(String id, String text, Feather icon) {
         Button b = new Button(text, Widgets.icon(icon, null));
         b.setId(id);
+        b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
     }
 
