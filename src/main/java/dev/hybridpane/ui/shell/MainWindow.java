@@ -77,11 +77,15 @@ public final class MainWindow {
             HybridConfigViewModel config = new HybridConfigViewModel(runner, hybrid::hybridStatus);
             detail.setHybrid(config, hybrid::enableHybrid);
             hybrid.setOnFinished(r -> {
+                // the fleet reads the cluster again; the detail reloads its checks when the new record arrives
+                vm.refreshCluster(r);
                 config.reload();
-                detail.reload();
             });
         }
         ClustersViewModel clusters = new ClustersViewModel(vm.fleet(), vm.selectedClusterProperty(), detail);
+        if (hybrid != null) {
+            clusters.setImportCluster(() -> hybrid.importCluster(vm.fleet().clusterRows(), null));
+        }
         OverviewViewModel overview = new OverviewViewModel(vm.fleet(), vm::openCluster);
         factories.put(NavTarget.OVERVIEW, () -> new OverviewView(overview));
         factories.put(NavTarget.CLUSTERS, () -> {
