@@ -71,7 +71,8 @@ public final class MainWindow {
     /** With a chosen task runner (tests). */
     public MainWindow(UiContext ctx, TaskRunner runner) {
         this.vm = new ShellViewModel(ctx, runner);
-        this.palette = new CommandPaletteViewModel(vm.fleet().clusterRows(), vm::choose);
+        this.palette = new CommandPaletteViewModel(vm.fleet().clusterRows(), vm::choose,
+                () -> hybrid() == null ? java.util.List.of() : HybridCommands.of(hybrid(), vm.fleet().clusterRows()));
         ClusterDetailViewModel detail = new ClusterDetailViewModel(vm.fleet(), runner, vm::loadDetail);
         this.operations = ctx.hybrid() == null ? null : new OperationsViewModel(ctx.hybrid().journals(), runner, ctx.clock());
         this.hybrid = ctx.hybrid() == null ? null : new HybridActions(ctx.hybrid(), vm.profileProperty()::get, runner,

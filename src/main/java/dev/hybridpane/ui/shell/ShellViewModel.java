@@ -203,7 +203,9 @@ public final class ShellViewModel {
     }
 
     public void choose(PaletteItem item) {
-        if (item.cluster() != null) {
+        if (item.action() != null) {
+            item.action().run();
+        } else if (item.cluster() != null) {
             openCluster(item.cluster());
         } else {
             navigate(item.target());
