@@ -57,8 +57,17 @@ public final class ImportClusterWizard {
             }
         });
         list.setPlaceholder(Widgets.muted("No clusters discovered in the selected regions. Type a region and name below."));
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> c.choose(b));
+        boolean[] choosing = {false};
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            choosing[0] = true;
+            c.choose(b);
+            choosing[0] = false;
+        });
+        // typing a discovered cluster's region and name selects it in the list; anything else clears the selection
         Runnable sync = () -> {
+            if (choosing[0]) {
+                return;
+            }
             ClusterRow match = c.matchingRow();
             if (match != list.getSelectionModel().getSelectedItem()) {
                 if (match == null) {
