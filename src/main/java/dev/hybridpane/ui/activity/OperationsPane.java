@@ -11,6 +11,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -23,7 +24,7 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** The operations table and, beside it, the selected operation's steps and log. */
 final class OperationsPane extends SplitPane {
-    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("MMM d, HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("MMM d HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final OperationsViewModel vm;
     private final VBox stepBox = new VBox(4);
@@ -35,9 +36,9 @@ final class OperationsPane extends SplitPane {
         TableView<OperationRow> table = new TableView<>(vm.rows());
         table.setId("operations-table");
         table.getStyleClass().add("dense");
-        table.getColumns().add(Cells.column("Operation", 120, OperationRow::kind));
-        table.getColumns().add(Cells.column("Cluster", 200, OperationRow::cluster));
-        TableColumn<OperationRow, OperationRow> status = Cells.column("Status", 110, r -> r);
+        table.getColumns().add(Cells.column("Operation", 100, OperationRow::kind));
+        table.getColumns().add(Cells.column("Cluster", 170, OperationRow::cluster));
+        TableColumn<OperationRow, OperationRow> status = Cells.column("Status", 96, r -> r);
         status.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(OperationRow r, boolean empty) {
@@ -49,8 +50,8 @@ final class OperationsPane extends SplitPane {
         status.setComparator(java.util.Comparator.comparing(OperationRow::status));
         table.getColumns().add(status);
         table.getColumns().add(Cells.column("Started", 130, r -> r.started() == null ? "" : STARTED.format(r.started())));
-        table.getColumns().add(Cells.column("Duration", 90, OperationRow::durationText));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(Cells.column("Duration", 76, OperationRow::durationText));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(Widgets.emptyState(Feather.LAYERS, "No operations yet",
                 "Imports and enable-hybrid runs show here, with every step and its log."));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -64,7 +65,7 @@ final class OperationsPane extends SplitPane {
             }
         });
         getItems().addAll(table, detail());
-        setDividerPositions(0.55);
+        setDividerPositions(0.56);
     }
 
     private Node detail() {
@@ -81,7 +82,15 @@ final class OperationsPane extends SplitPane {
         vm.log().addListener((ListChangeListener<String>) c -> log.scrollTo(vm.log().size() - 1));
         Label logTitle = new Label("Log");
         logTitle.getStyleClass().add("field-label");
-        VBox box = new VBox(10, title, stepBox, logTitle, log);
+        ScrollPane steps = new ScrollPane(stepBox);
+        steps.setFitToWidth(true);
+        steps.getStyleClass().add("edge-to-edge");
+        steps.setId("operation-steps");
+        SplitPane parts = new SplitPane(steps, new VBox(6, logTitle, log));
+        parts.setOrientation(Orientation.VERTICAL);
+        parts.setDividerPositions(0.55);
+        VBox.setVgrow(parts, Priority.ALWAYS);
+        VBox box = new VBox(10, title, parts);
         box.getStyleClass().add("operation-detail");
         Node empty = Widgets.emptyState(Feather.MOUSE_POINTER, "Select an operation", "Its steps and log show here.");
         StackPane pane = new StackPane(box, empty);

@@ -43,6 +43,7 @@ public final class ClustersView extends BorderPane {
             Button importButton = new Button("Import cluster", Widgets.icon(Feather.DOWNLOAD_CLOUD, null));
             importButton.setId("import-cluster");
             importButton.getStyleClass().add("accent");
+            importButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             importButton.setOnAction(e -> vm.importCluster());
             right = new javafx.scene.Node[] {count, filter, importButton};
         }

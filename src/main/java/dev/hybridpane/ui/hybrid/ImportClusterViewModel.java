@@ -67,7 +67,7 @@ public final class ImportClusterViewModel extends WizardSteps {
         this.onFinished = onFinished;
         this.choice = new ClusterChoiceStepViewModel(discovered);
         this.wait = new FootprintWaitViewModel(runner, pollInterval);
-        setSubtitle("Check, install HybridPane's footprint, record it");
+        setSubtitle("Choose a cluster");
         setCanNext(Bindings.createBooleanBinding(() -> switch (step()) {
             case CLUSTER -> choice.validProperty().get();
             case REQUIREMENTS -> review.get() != null && blocked.get() == null;
@@ -162,7 +162,8 @@ public final class ImportClusterViewModel extends WizardSteps {
         review.set(r);
         checks.setAll(r.checks());
         blocked.set(r.checks().stream().filter(c -> c.status() == CheckStatus.FAIL).map(c -> c.title() + ": " + c.reason())
-                .reduce((a, b) -> a + "\n" + b).map(s -> "Import is blocked until this is fixed:\n" + s).orElse(null));
+                .reduce((a, b) -> a + "\n" + b).map(s -> "Import is blocked until this is fixed in AWS (then Back and Next "
+                        + "check again):\n" + s).orElse(null));
         manifest.set(r.manifest());
         footprintText.set(footprint(r.footprint()));
     }
@@ -171,6 +172,9 @@ public final class ImportClusterViewModel extends WizardSteps {
         int total = f.present().size() + f.missing().size();
         if (f.complete()) {
             return "All " + total + " objects are already in the cluster; applying changes nothing.";
+        }
+        if (f.present().isEmpty()) {
+            return "None of its " + total + " objects is in the cluster yet.";
         }
         return f.present().size() + " of " + total + " objects are in the cluster; missing: " + String.join(", ", f.missing()) + ".";
     }

@@ -35,7 +35,10 @@ public final class ImportClusterWizard {
         ClusterChoiceStepViewModel c = vm.choice();
         ListView<ClusterRow> list = new ListView<>(c.discovered());
         list.setId("import-clusters");
-        list.setPrefHeight(260);
+        list.setFixedCellSize(38);
+        list.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.max(2, Math.min(6, c.discovered().size())) * 38.0 + 4,
+                c.discovered()));
+        list.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         list.getStyleClass().add("import-cluster-list");
         list.setCellFactory(v -> new ListCell<>() {
             @Override
@@ -134,7 +137,7 @@ public final class ImportClusterWizard {
         footprint.setWrapText(true);
         footprint.setMaxWidth(Double.MAX_VALUE);
         footprint.textProperty().bind(vm.footprintTextProperty());
-        VBox code = WizardParts.code("hybridpane-system.yaml", vm.manifestProperty(), "hybridpane-system.yaml", 16);
+        VBox code = WizardParts.code("hybridpane-system.yaml", vm.manifestProperty(), "hybridpane-system.yaml", 14);
         code.setId("import-manifest");
         ToggleGroup g = new ToggleGroup();
         RadioButton now = new RadioButton("Apply it now (HybridPane creates what is missing)");
@@ -148,7 +151,7 @@ public final class ImportClusterWizard {
         vm.applyMyselfProperty().addListener((o, a, b) -> (b ? myself : now).setSelected(true));
         now.disableProperty().bind(vm.waitForFootprint().waitingProperty());
         myself.disableProperty().bind(vm.waitForFootprint().waitingProperty());
-        VBox page = new VBox(12, what, footprint, code, new VBox(8, now, myself), waiting(vm));
+        VBox page = new VBox(12, what, footprint, new VBox(8, now, myself), waiting(vm), code);
         page.setId("import-manifest-step");
         return page;
     }
@@ -156,7 +159,9 @@ public final class ImportClusterWizard {
     private static Node waiting(ImportClusterViewModel vm) {
         FootprintWaitViewModel w = vm.waitForFootprint();
         ProgressIndicator spin = new ProgressIndicator();
-        spin.setPrefSize(22, 22);
+        spin.setMinSize(24, 24);
+        spin.setPrefSize(24, 24);
+        spin.setMaxSize(24, 24);
         spin.visibleProperty().bind(w.waitingProperty());
         spin.managedProperty().bind(spin.visibleProperty());
         Label status = new Label();
@@ -171,6 +176,7 @@ public final class ImportClusterWizard {
         Button stop = new Button("Cancel", Widgets.icon(Feather.X, null));
         stop.setId("import-wait-cancel");
         stop.getStyleClass().add("small");
+        stop.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         stop.setOnAction(e -> vm.stopWaiting());
         stop.visibleProperty().bind(w.waitingProperty());
         stop.managedProperty().bind(stop.visibleProperty());
@@ -190,7 +196,7 @@ public final class ImportClusterWizard {
                 + "checks whether its object is already there and skips it if so.");
         nothing.setWrapText(true);
         nothing.getStyleClass().add("plan-note");
-        VBox page = new VBox(12, nothing, WizardParts.code("Plan", vm.planTextProperty(), "import-plan.txt", 22));
+        VBox page = new VBox(12, nothing, WizardParts.code("Plan", vm.planTextProperty(), "import-plan.txt", 14));
         page.setId("import-plan");
         return page;
     }

@@ -112,7 +112,7 @@ class UiImportClusterWizardTest {
         assertThat(vm.stepProperty().get()).isEqualTo(ImportClusterViewModel.MANIFEST);
         assertThat(vm.manifestProperty().get()).isEqualTo(FootprintManifest.yaml()).contains("name: hybridpane-system")
                 .contains("edgehosts.hybridpane.dev");
-        assertThat(vm.footprintTextProperty().get()).startsWith("0 of 9 objects are in the cluster");
+        assertThat(vm.footprintTextProperty().get()).isEqualTo("None of its 9 objects is in the cluster yet.");
         vm.next();
         assertThat(vm.stepProperty().get()).isEqualTo(ImportClusterViewModel.PLAN);
         assertThat(vm.planTextProperty().get()).contains("kubectl apply").contains("Record payments in this workstation's workspace");
