@@ -87,6 +87,11 @@ public final class ImportClusterViewModel extends WizardSteps {
             case DONE -> "Close";
             default -> "Next";
         }, stepProperty(), applyMyself, wait.waitingProperty(), run.runningProperty(), run.statusProperty()));
+        // the subtitle names the chosen cluster as soon as the fields hold a valid one
+        javafx.beans.InvalidationListener subtitle = o -> setSubtitle(choice.validProperty().get()
+                ? choice.ref().name() + " · " + choice.ref().region() : "Choose a cluster");
+        choice.regionProperty().addListener(subtitle);
+        choice.nameProperty().addListener(subtitle);
         applyMyself.addListener((o, a, b) -> {
             if (!b) {
                 wait.cancel();
@@ -142,7 +147,6 @@ public final class ImportClusterViewModel extends WizardSteps {
     /** Reviews the chosen cluster off the FX thread: DescribeCluster, add-ons, nodes and the footprint. */
     private void readRequirements() {
         ClusterRef ref = choice.ref();
-        setSubtitle(ref.name() + " · " + ref.region());
         setError(null);
         setBusy("Checking " + ref.name() + "…");
         runner.run("Checking " + ref.name(), () -> {

@@ -80,6 +80,10 @@ class UiImportClusterWizardTest {
         assertThat(vm.canNextProperty().get()).isTrue();
         c.nameProperty().set("payments_2-a");
         assertThat(c.nameErrorProperty().get()).isNull();
+        assertThat(vm.subtitleProperty().get()).isEqualTo("payments_2-a · us-west-2");
+        c.regionProperty().set("");
+        assertThat(vm.subtitleProperty().get()).isEqualTo("Choose a cluster");
+        c.regionProperty().set("us-west-2");
 
         c.nameProperty().set("no-such-cluster");
         vm.next();
