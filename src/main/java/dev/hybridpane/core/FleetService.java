@@ -103,6 +103,28 @@ public final class FleetService implements AutoCloseable {
         return cluster;
     }
 
+    /**
+     * Reads one cluster again (DescribeCluster) after the console changed it, and emits {@code ClusterFound} with the
+     * new record, so every view shows what AWS now says. A cluster not seen before is also connected.
+     */
+    public CompletableFuture<Cluster> refresh(ClusterRef ref) {
+        return CompletableFuture.supplyAsync(() -> {
+            Cluster cluster;
+            try {
+                cluster = aws.describeCluster(ref);
+            } catch (AwsFailure e) {
+                sink.accept(new FleetUpdate.ClusterUnavailable(ref, e.getMessage()));
+                throw e;
+            }
+            boolean known = clusters.put(ref, cluster) != null;
+            sink.accept(new FleetUpdate.ClusterFound(cluster));
+            if (!known) {
+                connect(cluster);
+            }
+            return cluster;
+        }, io);
+    }
+
     /** (Re)connects the live watch of a cluster, with the access the user chose for it. */
     public void connect(Cluster cluster) {
         if (closed) {

@@ -98,7 +98,12 @@ public final class HybridSetupService {
 
     /** Only the workspace step: the user applies the manifest with kubectl or GitOps, and we wait for it. */
     public boolean footprintComplete(ImportReview review) {
-        return kube.footprint(review.access(), review.manifest()).complete();
+        return footprint(review).complete();
+    }
+
+    /** Which objects of the manifest the cluster has now (read again; for waiting while the user applies it). */
+    public FootprintStatus footprint(ImportReview review) {
+        return kube.footprint(review.access(), review.manifest());
     }
 
     public EnableReview reviewEnable(ClusterRef ref) {

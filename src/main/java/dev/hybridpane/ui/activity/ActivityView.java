@@ -7,7 +7,11 @@ import java.time.format.DateTimeFormatter;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.geometry.Orientation;
+import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
 /** The session log: what the console did, newest first. */
@@ -15,8 +19,15 @@ public final class ActivityView extends BorderPane {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     public ActivityView(ActivityViewModel vm) {
+        this(vm, null);
+    }
+
+    /** With the operations (imports, enable hybrid) above the session log; {@code operations} may be null. */
+    public ActivityView(ActivityViewModel vm, OperationsViewModel operations) {
         getStyleClass().add("activity-view");
-        setTop(Widgets.header("Activity", "What the console did this session: discovery, clusters and connections"));
+        setTop(Widgets.header("Activity", operations == null
+                ? "What the console did this session: discovery, clusters and connections"
+                : "Operations the console ran, and what it did this session: discovery, clusters and connections"));
         TableView<ActivityRow> table = new TableView<>(vm.rows());
         table.setId("activity-table");
         table.getStyleClass().add("dense");
@@ -44,6 +55,19 @@ public final class ActivityView extends BorderPane {
         table.getColumns().add(Cells.column("Message", 600, ActivityRow::message));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(Widgets.emptyState(Feather.ACTIVITY, "Nothing yet", "Discovery and connection changes show here."));
-        setCenter(table);
+        if (operations == null) {
+            setCenter(table);
+            return;
+        }
+        VBox ops = new VBox(8, Widgets.sectionTitle("Operations"), new OperationsPane(operations));
+        VBox.setVgrow(ops.getChildren().get(1), Priority.ALWAYS);
+        VBox session = new VBox(8, Widgets.sectionTitle("Session log"), table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        ops.getStyleClass().add("activity-section");
+        session.getStyleClass().add("activity-section");
+        SplitPane split = new SplitPane(ops, session);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.6);
+        setCenter(split);
     }
 }

@@ -19,6 +19,7 @@ public final class ActivityViewModel {
     private final Clock clock;
     private final ObservableList<ActivityRow> rows = FXCollections.observableArrayList();
     private final Map<ClusterRef, String> lastState = new HashMap<>();
+    private final java.util.Set<ClusterRef> found = new java.util.HashSet<>();
 
     public ActivityViewModel(Clock clock) {
         this.clock = clock;
@@ -36,6 +37,7 @@ public final class ActivityViewModel {
         for (FleetUpdate u : batch) {
             if (u instanceof FleetUpdate.DiscoveryStarted ds) {
                 lastState.clear();
+                found.clear();
                 log(Level.INFO, "", "Discovery started in " + String.join(", ", ds.regions()));
             } else if (u instanceof FleetUpdate.DiscoveryFinished df) {
                 log(Level.INFO, "", "Discovery finished: " + df.clusters() + (df.clusters() == 1 ? " cluster" : " clusters")
@@ -45,6 +47,9 @@ public final class ActivityViewModel {
             } else if (u instanceof FleetUpdate.EnvironmentFailed ef) {
                 log(Level.ERROR, "", "Discovery failed: " + ef.reason());
             } else if (u instanceof FleetUpdate.ClusterFound cf) {
+                if (!found.add(cf.cluster().ref())) {
+                    continue; // read again after a change: the shell logs that itself
+                }
                 log(Level.INFO, name(cf.cluster().ref()), "Found cluster (Kubernetes " + cf.cluster().version() + ", "
                         + cf.cluster().status() + ")");
             } else if (u instanceof FleetUpdate.ClusterUnavailable cu) {

@@ -108,11 +108,14 @@ public final class ClusterDetailViewModel {
     private void refreshRow() {
         ClusterRow r = ref == null ? null : fleet.row(ref).orElse(null);
         boolean first = row.get() == null && r != null;
+        // the cluster was read again (after an import or enable): its checks come from the new record
+        boolean changed = row.get() != null && r != null && row.get().ref().equals(r.ref())
+                && !row.get().cluster().equals(r.cluster());
         if (r == null || !r.equals(row.get())) {
             row.set(r);
             byType.set(r == null ? null : fleet.countsByType(ref));
         }
-        if (first && detail.get() == null && !loading.get()) {
+        if (first && detail.get() == null && !loading.get() || changed) {
             reload();
         }
     }

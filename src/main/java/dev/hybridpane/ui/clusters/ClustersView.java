@@ -8,6 +8,7 @@ import dev.hybridpane.ui.fleet.ClusterRow;
 import java.util.Comparator;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -37,8 +38,17 @@ public final class ClustersView extends BorderPane {
         count.getStyleClass().add("muted");
         count.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.sorted().size() + " of " + vm.total() + " clusters", vm.sorted()));
+        javafx.scene.Node[] right = {count, filter};
+        if (vm.canImportCluster()) {
+            Button importButton = new Button("Import cluster", Widgets.icon(Feather.DOWNLOAD_CLOUD, null));
+            importButton.setId("import-cluster");
+            importButton.getStyleClass().add("accent");
+            importButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            importButton.setOnAction(e -> vm.importCluster());
+            right = new javafx.scene.Node[] {count, filter, importButton};
+        }
         setTop(Widgets.header("Clusters", "EKS clusters in the selected regions, with their hybrid setup and live connection",
-                count, filter));
+                right));
 
         table.setId("clusters-table");
         table.getStyleClass().add("dense");

@@ -46,6 +46,23 @@ public final class ClustersViewModel {
         return true;
     }
 
+    private Runnable importCluster;
+
+    /** Enables the header's "Import cluster" button (null: no hybrid tools, no button). */
+    public void setImportCluster(Runnable action) {
+        importCluster = action;
+    }
+
+    public boolean canImportCluster() {
+        return importCluster != null;
+    }
+
+    public void importCluster() {
+        if (importCluster != null) {
+            importCluster.run();
+        }
+    }
+
     public StringProperty filterProperty() {
         return filter;
     }

@@ -14,12 +14,17 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
+import dev.hybridpane.ui.fleet.ClusterRow;
 
 /**
  * Opens the hybrid wizards for the current profile and reads a cluster's hybrid configuration. The window shows
  * whichever wizard is open; finished operations are reported so the detail pane refreshes.
  */
 public final class HybridActions {
+    /** How often the import wizard reads the footprint while the administrator applies it. */
+    public static final java.time.Duration POLL = java.time.Duration.ofSeconds(2);
+
     private final HybridTools tools;
     private final Supplier<String> profile;
     private final TaskRunner runner;
@@ -42,6 +47,15 @@ public final class HybridActions {
     /** Called on the FX thread after an operation on a cluster succeeded. */
     public void setOnFinished(Consumer<ClusterRef> c) {
         onFinished = c;
+    }
+
+    /** Opens the import wizard over the discovered clusters, with {@code preset} chosen (or none). */
+    public ImportClusterViewModel importCluster(ObservableList<ClusterRow> discovered, ClusterRef preset) {
+        ImportClusterViewModel vm = new ImportClusterViewModel(tools, profile, runner, newRun(), discovered, POLL,
+                r -> onFinished.accept(r), () -> open.set(null));
+        open.set(vm);
+        vm.open(preset);
+        return vm;
     }
 
     public EnableHybridViewModel enableHybrid(ClusterRef ref) {

@@ -14,6 +14,8 @@ public final class WizardHost extends StackPane {
     private void show(WizardModel m) {
         if (m instanceof EnableHybridViewModel e) {
             getChildren().setAll(EnableHybridWizard.create(e));
+        } else if (m instanceof ImportClusterViewModel i) {
+            getChildren().setAll(ImportClusterWizard.create(i));
         } else {
             getChildren().clear();
         }

@@ -108,6 +108,15 @@ final class WizardParts {
         return l;
     }
 
+    /** A requirement check: its light, its title and the reason (which says how to fix a failure). */
+    static Node check(dev.hybridpane.domain.Check c) {
+        return status(new HybridStatusItem(c.title(), c.status(), switch (c.status()) {
+            case PASS -> "pass";
+            case WARN -> "warning";
+            case FAIL -> "fails";
+        }, c.reason()));
+    }
+
     /** A light, a title with its value, and the reason below. */
     static Node status(HybridStatusItem i) {
         Label title = new Label(i.title());

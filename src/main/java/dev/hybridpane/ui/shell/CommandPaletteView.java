@@ -41,7 +41,7 @@ final class CommandPaletteView extends StackPane {
                 title.getStyleClass().add("palette-title");
                 Label sub = new Label(item.subtitle());
                 sub.getStyleClass().add("palette-subtitle");
-                HBox row = new HBox(10, Widgets.icon(item.cluster() != null ? Feather.SERVER : item.target().icon(), null),
+                HBox row = new HBox(10, Widgets.icon(item.action() != null ? Feather.CHEVRONS_RIGHT : item.cluster() != null ? Feather.SERVER : item.target().icon(), null),
                         new VBox(1, title, sub));
                 row.setAlignment(Pos.CENTER_LEFT);
                 setGraphic(row);

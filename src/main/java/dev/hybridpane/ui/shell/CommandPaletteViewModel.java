@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -21,14 +22,22 @@ public final class CommandPaletteViewModel {
 
     private final ObservableList<ClusterRow> clusters;
     private final Consumer<PaletteItem> onChoose;
+    private final Supplier<List<PaletteItem>> commands;
     private final StringProperty query = new SimpleStringProperty(this, "query", "");
     private final ObservableList<PaletteItem> results = FXCollections.observableArrayList();
     private final IntegerProperty selectedIndex = new SimpleIntegerProperty(this, "selectedIndex", 0);
     private final BooleanProperty open = new SimpleBooleanProperty(this, "open");
 
     public CommandPaletteViewModel(ObservableList<ClusterRow> clusters, Consumer<PaletteItem> onChoose) {
+        this(clusters, onChoose, List::of);
+    }
+
+    /** @param commands what the window can do from here ("Import cluster…", "Enable hybrid mode on payments…") */
+    public CommandPaletteViewModel(ObservableList<ClusterRow> clusters, Consumer<PaletteItem> onChoose,
+            Supplier<List<PaletteItem>> commands) {
         this.clusters = clusters;
         this.onChoose = onChoose;
+        this.commands = commands;
         query.addListener((o, a, b) -> refresh());
     }
 
@@ -72,6 +81,7 @@ public final class CommandPaletteViewModel {
             all.add(new PaletteItem(r.cluster().name(), "Cluster · " + r.cluster().region() + " · Kubernetes "
                     + r.cluster().version(), NavTarget.CLUSTERS, r.ref()));
         }
+        all.addAll(commands.get());
         String q = query.get() == null ? "" : query.get().strip().toLowerCase(Locale.ROOT);
         List<Scored> scored = new ArrayList<>();
         for (PaletteItem item : all) {

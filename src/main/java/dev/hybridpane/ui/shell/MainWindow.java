@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.hybridpane.core.Settings;
 import dev.hybridpane.ui.UiContext;
 import dev.hybridpane.ui.activity.ActivityView;
+import dev.hybridpane.ui.activity.OperationsViewModel;
 import dev.hybridpane.ui.clusters.ClusterDetailViewModel;
 import dev.hybridpane.ui.clusters.ClustersView;
 import dev.hybridpane.ui.clusters.HybridConfigViewModel;
@@ -58,6 +59,7 @@ public final class MainWindow {
     private final Map<NavTarget, Supplier<Node>> factories = new EnumMap<>(NavTarget.class);
     private final CompletableFuture<Void> firstViewPopulated = new CompletableFuture<>();
     private final HybridActions hybrid;
+    private final OperationsViewModel operations;
     private ClustersView clustersView;
     private Scene scene;
     private boolean started;
@@ -69,19 +71,28 @@ public final class MainWindow {
     /** With a chosen task runner (tests). */
     public MainWindow(UiContext ctx, TaskRunner runner) {
         this.vm = new ShellViewModel(ctx, runner);
-        this.palette = new CommandPaletteViewModel(vm.fleet().clusterRows(), vm::choose);
+        this.palette = new CommandPaletteViewModel(vm.fleet().clusterRows(), vm::choose,
+                () -> hybrid() == null ? java.util.List.of() : HybridCommands.of(hybrid(), vm.fleet().clusterRows()));
         ClusterDetailViewModel detail = new ClusterDetailViewModel(vm.fleet(), runner, vm::loadDetail);
+        this.operations = ctx.hybrid() == null ? null : new OperationsViewModel(ctx.hybrid().journals(), runner, ctx.clock());
         this.hybrid = ctx.hybrid() == null ? null : new HybridActions(ctx.hybrid(), vm.profileProperty()::get, runner,
-                new FxExecutor(), ctx.clock(), j -> { });
+                new FxExecutor(), ctx.clock(), operations::onJournal);
+        if (operations != null) {
+            operations.load();
+        }
         if (hybrid != null) {
             HybridConfigViewModel config = new HybridConfigViewModel(runner, hybrid::hybridStatus);
             detail.setHybrid(config, hybrid::enableHybrid);
             hybrid.setOnFinished(r -> {
+                // the fleet reads the cluster again; the detail reloads its checks when the new record arrives
+                vm.refreshCluster(r);
                 config.reload();
-                detail.reload();
             });
         }
         ClustersViewModel clusters = new ClustersViewModel(vm.fleet(), vm.selectedClusterProperty(), detail);
+        if (hybrid != null) {
+            clusters.setImportCluster(() -> hybrid.importCluster(vm.fleet().clusterRows(), null));
+        }
         OverviewViewModel overview = new OverviewViewModel(vm.fleet(), vm::openCluster);
         factories.put(NavTarget.OVERVIEW, () -> new OverviewView(overview));
         factories.put(NavTarget.CLUSTERS, () -> {
@@ -95,7 +106,7 @@ public final class MainWindow {
         factories.put(NavTarget.PROFILES, ProfilesView::new);
         factories.put(NavTarget.POOLS, PoolsView::new);
         factories.put(NavTarget.NETWORK, NetworkView::new);
-        factories.put(NavTarget.ACTIVITY, () -> new ActivityView(vm.activity()));
+        factories.put(NavTarget.ACTIVITY, () -> new ActivityView(vm.activity(), operations));
         factories.put(NavTarget.SETTINGS, () -> new SettingsView(vm.settingsViewModel()));
 
         root.getStyleClass().add("hybridpane");
@@ -211,6 +222,11 @@ public final class MainWindow {
     /** The hybrid wizards' entry points, or null when the composition gave no hybrid tools. */
     public HybridActions hybrid() {
         return hybrid;
+    }
+
+    /** The operations listed in Activity, or null without hybrid tools. */
+    public OperationsViewModel operations() {
+        return operations;
     }
 
     public CommandPaletteViewModel palette() {

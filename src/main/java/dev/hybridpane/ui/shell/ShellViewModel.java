@@ -145,6 +145,21 @@ public final class ShellViewModel {
         }, e -> sink.accept(new FleetUpdate.EnvironmentFailed(Errors.sentence(e))));
     }
 
+    /**
+     * Reads a cluster again after an operation changed it (import, enable hybrid): the fleet emits ClusterFound with
+     * the new record, so the table, the detail's checks and the overview show it.
+     */
+    public void refreshCluster(ClusterRef ref) {
+        FleetService s = service;
+        if (s == null) {
+            return;
+        }
+        String name = ref.name() + " · " + ref.region();
+        runner.await("Re-reading " + ref.name(), s.refresh(ref), c -> activity.log(Level.INFO, name,
+                "Re-read the cluster after the change" + (c.hybridEnabled() ? " (hybrid mode on)" : "")),
+                e -> activity.log(Level.WARNING, name, "Could not re-read the cluster: " + Errors.sentence(e)));
+    }
+
     public void switchProfile(String p) {
         if (p == null || p.equals(profile.get())) {
             return;
@@ -188,7 +203,9 @@ public final class ShellViewModel {
     }
 
     public void choose(PaletteItem item) {
-        if (item.cluster() != null) {
+        if (item.action() != null) {
+            item.action().run();
+        } else if (item.cluster() != null) {
             openCluster(item.cluster());
         } else {
             navigate(item.target());
