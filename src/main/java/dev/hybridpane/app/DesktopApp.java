@@ -36,7 +36,7 @@ final class DesktopApp {
                 }
             }
             MainWindow window = new MainWindow(composition.ui());
-            stage.setOnHidden(e -> closed.countDown());
+            stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
             window.show(stage);
             if (exitWhenReady) {
                 window.firstViewPopulated().orTimeout(120, java.util.concurrent.TimeUnit.SECONDS).whenComplete((v, e) -> {

@@ -1,0 +1,42 @@
+package dev.hybridpane.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher as a user starts it, in its own JVM (headless glass): it opens on the lab, reports when the
+ * first view is populated, and the process ends when the window closes.
+ */
+class AppLaunchTest {
+    @TempDir
+    Path config;
+
+    @Test
+    void startsOnTheLabAndExitsWhenTheWindowCloses() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> cmd = new ArrayList<>(List.of(java.toString(),
+                "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k",
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "--lab", "--exit-when-ready"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("HYBRIDPANE_CONFIG_DIR", config.toString());
+        pb.environment().remove("AWS_PROFILE");
+        Process p = pb.start();
+        boolean ended = p.waitFor(150, TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(ended).as("the process ends after the window closes; output:%n%s", out).isTrue();
+        assertThat(out).containsPattern("READY_MS=\\d+");
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(config.resolve("lab").resolve("settings.json")).as("window layout saved on close").exists();
+    }
+}
