@@ -1,7 +1,6 @@
 package dev.hybridpane.app;
 
 import dev.hybridpane.ui.shell.MainWindow;
-import java.lang.management.ManagementFactory;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
@@ -13,7 +12,8 @@ final class DesktopApp {
     private DesktopApp() {
     }
 
-    static int run(Composition composition, boolean exitWhenReady) throws InterruptedException {
+    static int run(java.util.concurrent.CompletableFuture<Composition> pending, boolean exitWhenReady,
+            StartupPhases phases) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger exit = new AtomicInteger();
         Platform.setImplicitExit(true);
@@ -25,6 +25,15 @@ final class DesktopApp {
                     + "(Debian/Ubuntu: sudo apt-get install libgtk-3-0).\n"
                     + "'hybridpane lab' runs the lab without a window.");
             return 2;
+        }
+        phases.mark("toolkit");
+        Composition composition;
+        try {
+            composition = pending.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            System.err.println("HybridPane could not start: " + e.getCause().getMessage());
+            Platform.exit();
+            return 1;
         }
         Platform.runLater(() -> {
             Stage stage = new Stage();
@@ -38,6 +47,7 @@ final class DesktopApp {
             MainWindow window = new MainWindow(composition.ui());
             stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
             window.show(stage);
+            phases.mark("window");
             if (exitWhenReady) {
                 window.firstViewPopulated().orTimeout(120, java.util.concurrent.TimeUnit.SECONDS).whenComplete((v, e) -> {
                     if (e != null) {
@@ -47,8 +57,7 @@ final class DesktopApp {
                     }
                 });
                 window.firstViewPopulated().thenRun(() -> Platform.runLater(() -> {
-                    long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                    System.out.println("READY_MS=" + ms);
+                    System.out.println("READY_MS=" + StartupPhases.sinceJvmStart());
                     stage.close();
                 }));
             }

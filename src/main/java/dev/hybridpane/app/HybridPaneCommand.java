@@ -32,9 +32,25 @@ public final class HybridPaneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Composition composition = Composition.create(new Composition.Options(lab, labScale, profile, regions));
-        try (composition) {
-            return DesktopApp.run(composition, exitWhenReady);
+        StartupPhases phases = new StartupPhases(exitWhenReady);
+        phases.mark("main");
+        Composition.Options options = new Composition.Options(lab, labScale, profile, regions);
+        // the lab (or the AWS profile files) get ready while the JavaFX toolkit starts
+        java.util.concurrent.CompletableFuture<Composition> composition = new java.util.concurrent.CompletableFuture<>();
+        Thread builder = new Thread(() -> {
+            try {
+                composition.complete(Composition.create(options));
+                phases.mark("composition");
+            } catch (RuntimeException | Error e) {
+                composition.completeExceptionally(e);
+            }
+        }, "hybridpane-startup");
+        builder.setDaemon(true);
+        builder.start();
+        try {
+            return DesktopApp.run(composition, exitWhenReady, phases);
+        } finally {
+            composition.thenAccept(Composition::close);
         }
     }
 }

@@ -34,11 +34,14 @@ public final class Lab implements AutoCloseable {
     private Lab(LabWorld world, Duration flapPeriod) {
         long t0 = System.nanoTime();
         this.world = world;
+        // the SSH hosts (key generation, MINA servers) start while the Kubernetes API servers seed
+        java.util.concurrent.CompletableFuture<LabEdgeHosts> hosts =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> new LabEdgeHosts().start());
         this.kube = new LabKube(world);
         kube.start();
         this.aws = new AwsEmulator(world, kube.endpoints(), "");
         this.awsEndpoint = aws.start();
-        this.edgeHosts = new LabEdgeHosts().start();
+        this.edgeHosts = hosts.join();
         // same entries as the import manifest's CRDs (LabDiscovery may already list them; adding again is idempotent)
         for (var c : world.clusters()) {
             var discovery = kube.server(LabKube.key(c.region(), c.name())).discovery();

@@ -71,6 +71,8 @@ public final class MainWindow {
     /** With a chosen task runner (tests). */
     public MainWindow(UiContext ctx, TaskRunner runner) {
         this.vm = new ShellViewModel(ctx, runner);
+        // discovery runs on I/O threads while the views are built; its updates wait in the bridge's queue
+        vm.startDiscovery();
         this.palette = new CommandPaletteViewModel(vm.fleet().clusterRows(), vm::choose,
                 () -> hybrid() == null ? java.util.List.of() : HybridCommands.of(hybrid(), vm.fleet().clusterRows()));
         ClusterDetailViewModel detail = new ClusterDetailViewModel(vm.fleet(), runner, vm::loadDetail);
@@ -184,7 +186,6 @@ public final class MainWindow {
         started = true;
         vm.settingsViewModel().detectOsTheme(new OsThemeDetector());
         vm.bridge().start();
-        vm.startDiscovery();
     }
 
     private void close(Stage stage) {
