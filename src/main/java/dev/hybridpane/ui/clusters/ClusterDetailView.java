@@ -37,6 +37,41 @@ final class ClusterDetailView extends StackPane {
     private final Label connection = new Label();
     private javafx.scene.control.Button enableButton;
 
+    /** "API access: [EKS token from the AWS profile | kubeconfig context ▾]" with a note when there is none. */
+    private static VBox accessRow(ClusterAccessViewModel a) {
+        javafx.scene.control.ComboBox<String> box = new javafx.scene.control.ComboBox<>(a.choices());
+        box.setId("cluster-access");
+        box.valueProperty().bindBidirectional(a.selectedProperty());
+        box.setMaxWidth(Double.MAX_VALUE);
+        javafx.util.Callback<javafx.scene.control.ListView<String>, javafx.scene.control.ListCell<String>> cells =
+                lv -> new javafx.scene.control.ListCell<>() {
+                    @Override
+                    protected void updateItem(String item, boolean empty) {
+                        super.updateItem(item, empty);
+                        setText(empty || item == null ? null
+                                : ClusterAccessViewModel.EKS_TOKEN.equals(item) ? item : "kubeconfig context: " + item);
+                    }
+                };
+        box.setCellFactory(cells);
+        box.setButtonCell(cells.call(null));
+        box.setTooltip(new javafx.scene.control.Tooltip("How the console reaches this cluster's Kubernetes API: its own "
+                + "EKS token from the selected AWS profile, or a context of your kubeconfig. Remembered per cluster."));
+        Label label = new Label("API access");
+        label.getStyleClass().add("kv-key");
+        label.setMinWidth(Label.USE_PREF_SIZE);
+        HBox row = new HBox(10, label, box);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(box, javafx.scene.layout.Priority.ALWAYS);
+        Label note = new Label();
+        note.getStyleClass().add("muted");
+        note.textProperty().bind(a.noteProperty());
+        note.visibleProperty().bind(a.noteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        VBox v = new VBox(4, row, note);
+        VBox.setMargin(v, new javafx.geometry.Insets(6, 0, 0, 0));
+        return v;
+    }
+
     ClusterDetailView(ClusterDetailViewModel vm) {
         this.vm = vm;
         getStyleClass().add("cluster-detail");
@@ -57,6 +92,9 @@ final class ClusterDetailView extends StackPane {
         }
         titleRow.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(4, titleRow, arn, connection);
+        if (vm.access() != null) {
+            header.getChildren().add(accessRow(vm.access()));
+        }
         if (enableButton != null) {
             header.getChildren().add(enableButton);
             VBox.setMargin(enableButton, new javafx.geometry.Insets(6, 0, 0, 0));

@@ -58,6 +58,17 @@ public final class ClusterDetailViewModel {
         return enableHybrid != null;
     }
 
+    private ClusterAccessViewModel access;
+
+    /** How the console reaches the selected cluster's API (token or kubeconfig context). */
+    public void setAccess(ClusterAccessViewModel a) {
+        this.access = a;
+    }
+
+    public ClusterAccessViewModel access() {
+        return access;
+    }
+
     public ClusterDetailViewModel(FleetViewModel fleet, TaskRunner runner,
             Function<Cluster, CompletableFuture<ClusterDetail>> loader) {
         this.fleet = fleet;
@@ -75,6 +86,9 @@ public final class ClusterDetailViewModel {
         reload();
         if (hybrid != null) {
             hybrid.show(r);
+        }
+        if (access != null) {
+            access.show(r);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.hybridpane.core.Settings;
 import dev.hybridpane.ui.UiContext;
 import dev.hybridpane.ui.activity.ActivityView;
 import dev.hybridpane.ui.activity.OperationsViewModel;
+import dev.hybridpane.ui.clusters.ClusterAccessViewModel;
 import dev.hybridpane.ui.clusters.ClusterDetailViewModel;
 import dev.hybridpane.ui.clusters.ClustersView;
 import dev.hybridpane.ui.clusters.HybridConfigViewModel;
@@ -76,6 +77,7 @@ public final class MainWindow {
         this.palette = new CommandPaletteViewModel(vm.fleet().clusterRows(), vm::choose,
                 () -> hybrid() == null ? java.util.List.of() : HybridCommands.of(hybrid(), vm.fleet().clusterRows()));
         ClusterDetailViewModel detail = new ClusterDetailViewModel(vm.fleet(), runner, vm::loadDetail);
+        detail.setAccess(new ClusterAccessViewModel(runner, vm::kubeconfigContexts, vm::kubeContext, vm::useKubeContext));
         this.operations = ctx.hybrid() == null ? null : new OperationsViewModel(ctx.hybrid().journals(), runner, ctx.clock());
         this.hybrid = ctx.hybrid() == null ? null : new HybridActions(ctx.hybrid(), vm.profileProperty()::get, runner,
                 new FxExecutor(), ctx.clock(), operations::onJournal);

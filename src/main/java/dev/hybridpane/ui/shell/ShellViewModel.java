@@ -216,6 +216,41 @@ public final class ShellViewModel {
         return settings;
     }
 
+    /** The kubeconfig context chosen for a cluster, or null when the console uses its own EKS token. */
+    public String kubeContext(ClusterRef ref) {
+        return settings.kubeContexts().get(ref.region() + "/" + ref.name());
+    }
+
+    /** Context names in the user's kubeconfig. Reads a file: call it off the FX thread. */
+    public List<String> kubeconfigContexts() {
+        return ctx.clusterPort().kubeconfigContexts();
+    }
+
+    /** Reaches a cluster through a kubeconfig context (null: the console's EKS token), remembers it, reconnects. */
+    public void useKubeContext(ClusterRef ref, String context) {
+        String key = ref.region() + "/" + ref.name();
+        updateSettings(old -> {
+            java.util.Map<String, String> contexts = new java.util.HashMap<>(old.kubeContexts());
+            if (context == null) {
+                contexts.remove(key);
+            } else {
+                contexts.put(key, context);
+            }
+            return old.withKubeContexts(contexts);
+        });
+        save();
+        activity.log(Level.INFO, ref.name() + " · " + ref.region(), context == null
+                ? "Reaching the API with HybridPane's EKS token" : "Reaching the API through kubeconfig context " + context);
+        FleetService s = service;
+        var cluster = fleet.row(ref).map(dev.hybridpane.ui.fleet.ClusterRow::cluster);
+        if (s != null && cluster.isPresent()) {
+            runner.run("Reconnecting " + ref.name(), () -> {
+                s.connect(cluster.get());
+                return null;
+            }, v -> { }, e -> activity.log(Level.ERROR, ref.name(), "Could not reconnect: " + Errors.sentence(e)));
+        }
+    }
+
     public void updateSettings(java.util.function.UnaryOperator<Settings> change) {
         settings = change.apply(settings);
     }
