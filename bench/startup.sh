@@ -19,7 +19,8 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 app=() bare=()
 for i in $(seq 1 "$runs"); do
   bare+=("$(measure java -cp target/hybridpane.jar dev.hybridpane.app.bench.BareWindow)")
-  app+=("$(measure java -jar target/hybridpane.jar --lab --exit-when-ready)")
+  # shellcheck disable=SC2086
+  app+=("$(measure java ${JAVA_OPTS:-} -jar target/hybridpane.jar --lab --exit-when-ready)")
 done
 b=$(printf '%s\n' "${bare[@]}" | median)
 a=$(printf '%s\n' "${app[@]}" | median)
