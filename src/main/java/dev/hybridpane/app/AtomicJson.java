@@ -16,7 +16,8 @@ final class AtomicJson {
     static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
-            .configure(SerializationFeature.INDENT_OUTPUT, true);
+            .configure(SerializationFeature.INDENT_OUTPUT, true)
+            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false);
 
     private AtomicJson() {
     }
@@ -42,5 +43,28 @@ final class AtomicJson {
 
     static <T> T read(Path file, Class<T> type) throws IOException {
         return MAPPER.readValue(file.toFile(), type);
+    }
+
+    /** The file's value, or {@code fallback} when it is missing or unreadable (a warning says which). */
+    static <T> T readOr(Path file, Class<T> type, T fallback, org.slf4j.Logger log) {
+        if (!Files.isRegularFile(file)) {
+            return fallback;
+        }
+        try {
+            T value = read(file, type);
+            return value == null ? fallback : value;
+        } catch (IOException e) {
+            log.warn("Ignoring unreadable {}: {}", file, e.getMessage());
+            return fallback;
+        }
+    }
+
+    /** Writes atomically; a failure is logged as a warning (the app keeps working with what it has in memory). */
+    static void writeOrWarn(Path file, Object value, org.slf4j.Logger log) {
+        try {
+            write(file, value);
+        } catch (UncheckedIOException e) {
+            log.warn("{}", e.getMessage());
+        }
     }
 }
