@@ -44,7 +44,9 @@ final class DesktopApp {
                     stage.getIcons().add(new Image(in));
                 }
             }
+            phases.mark("fx-ready");
             MainWindow window = new MainWindow(composition.ui());
+            phases.mark("window-built");
             stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
             window.show(stage);
             phases.mark("window");
