@@ -1,5 +1,6 @@
 package dev.hybridpane.adapters.edge;
 
+import dev.hybridpane.core.edge.AgentStatus;
 import dev.hybridpane.core.edge.EdgeException;
 import dev.hybridpane.core.edge.EdgePort;
 import dev.hybridpane.core.edge.EdgeTarget;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.NamedResource;
@@ -33,29 +35,43 @@ import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.common.util.security.SecurityUtils;
 
 /**
- * The edge port on Apache MINA SSHD: public-key login with a key file, host keys checked against
- * HybridPane's own known_hosts (trust on first use is the UI's decision, never automatic).
+ * The edge port on Apache MINA SSHD: public-key login with a key file or with the administrator's ssh-agent
+ * (SSH_AUTH_SOCK, spoken to by {@link OpenSshAgentClient}), host keys checked against HybridPane's own
+ * known_hosts (trust on first use is the UI's decision, never automatic).
  */
 public final class MinaEdgePort implements EdgePort, AutoCloseable {
     /** Host key verdicts by session: session attributes are cleared when a session closes, so they live here. */
+    /** How long ssh-agent may take to answer (a key added with ssh-add -c waits for a confirmation). */
+    static final Duration AGENT_TIMEOUT = Duration.ofSeconds(30);
+
     private final java.util.Map<ClientSession, ProbeResult.Failure> verdicts = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final SshClient client;
     private final KnownHostsStore knownHosts;
+    private final SshAgentAccess agent;
 
+    /** With the ssh-agent named by this process's SSH_AUTH_SOCK. */
     public MinaEdgePort(KnownHostsStore knownHosts) {
+        this(knownHosts, () -> System.getenv(SshAgentAccess.ENV));
+    }
+
+    /** @param authSock where the ssh-agent's socket is (the value SSH_AUTH_SOCK would have), read when needed */
+    public MinaEdgePort(KnownHostsStore knownHosts, Supplier<String> authSock) {
         this.knownHosts = knownHosts;
+        this.agent = new SshAgentAccess(authSock, AGENT_TIMEOUT);
         this.client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier(this::verify);
-        // no ~/.ssh identities, no agent, no keyboard-interactive: only the identity the administrator chose
+        // no ~/.ssh identities, no keyboard-interactive: only the identity the administrator chose; the agent
+        // only for the sessions whose identity is the agent
         client.setKeyIdentityProvider(session -> List.of());
+        client.setAgentFactory(new SocketAgentFactory(AGENT_TIMEOUT));
         client.setUserInteraction(null);
         client.start();
     }
 
     @Override
-    public boolean agentSupported() {
-        return false;
+    public AgentStatus agentStatus() {
+        return agent.status();
     }
 
     private boolean verify(ClientSession session, SocketAddress remote, PublicKey key) {
@@ -88,7 +104,9 @@ public final class MinaEdgePort implements EdgePort, AutoCloseable {
 
     @Override
     public EdgeSession connect(EdgeTarget target, Duration timeout) throws EdgeException {
-        List<KeyPair> keys = loadKeys(target.identity());
+        SshIdentity identity = target.identity();
+        Path agentSocket = identity != null && identity.usesAgent() ? agent.usableSocket() : null;
+        List<KeyPair> keys = agentSocket != null ? List.of() : loadKeys(identity);
         var spec = target.spec();
         ClientSession session;
         try {
@@ -98,6 +116,9 @@ public final class MinaEdgePort implements EdgePort, AutoCloseable {
         }
         try {
             keys.forEach(session::addPublicKeyIdentity);
+            if (agentSocket != null) {
+                session.setAttribute(SocketAgentFactory.AGENT_SOCKET, agentSocket);
+            }
             session.auth().verify(timeout);
             verdicts.remove(session);
             return new MinaEdgeSession(session, spec.hostPort());
@@ -115,8 +136,9 @@ public final class MinaEdgePort implements EdgePort, AutoCloseable {
                 throw new EdgeException(new ProbeResult.Unreachable("The connection to " + spec.hostPort()
                         + " closed during login: " + cause(e)));
             }
-            throw new EdgeException(new ProbeResult.AuthFailed("The host refused the key " + target.identity().keyFile()
-                    .getFileName() + " for user " + spec.user() + "."));
+            throw new EdgeException(new ProbeResult.AuthFailed(agentSocket != null
+                    ? "The host refused the keys of ssh-agent for user " + spec.user() + "."
+                    : "The host refused the key " + identity.keyFile().getFileName() + " for user " + spec.user() + "."));
         }
     }
 

@@ -12,8 +12,13 @@ public interface EdgePort {
      */
     EdgeSession connect(EdgeTarget target, Duration timeout) throws EdgeException;
 
-    /** Whether ssh-agent can be used on this platform with the libraries at hand. */
-    boolean agentSupported();
+    /**
+     * Asks this workstation's ssh-agent (SSH_AUTH_SOCK) whether it answers and how many keys it holds. Blocks on
+     * a socket: call it off the FX thread. Adapters without agent support keep the default.
+     */
+    default AgentStatus agentStatus() {
+        return AgentStatus.unavailable("ssh-agent is not supported by this connection.");
+    }
 
     /** An open SSH session. */
     interface EdgeSession extends AutoCloseable {

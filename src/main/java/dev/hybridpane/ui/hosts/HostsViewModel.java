@@ -337,7 +337,7 @@ public final class HostsViewModel {
     public HostEditViewModel edit() { return edit; }
     public SiteEditViewModel siteEdit() { return siteEdit; }
     public HostPromptsViewModel prompts() { return prompts; }
-    public boolean agentSupported() { return services.edge().agentSupported(); }
+    public boolean agentSupported() { return false; }
     public String defaultKeyFile() { return edit.defaultKeyFile(); }
     public String labCsv() { return services.labCsv(); }
     public Clock clock() { return clock; }

@@ -35,11 +35,6 @@ class EdgeFactGathererTest {
                 }
                 throw new EdgeException(new ProbeResult.Unreachable("down"));
             }
-
-            @Override
-            public boolean agentSupported() {
-                return false;
-            }
         };
         FactGatherer g = new FactGatherer(blocking, 1, Duration.ofSeconds(1), Duration.ofSeconds(1));
         List<FactGatherer.Progress> progress = new ArrayList<>();
@@ -79,11 +74,6 @@ class EdgeFactGathererTest {
                     public void close() {
                     }
                 };
-            }
-
-            @Override
-            public boolean agentSupported() {
-                return false;
             }
         };
         AtomicInteger n = new AtomicInteger();

@@ -87,11 +87,6 @@ class LabEdgeHostsTest {
                         now.decrementAndGet();
                     }
                 }
-
-                @Override
-                public boolean agentSupported() {
-                    return false;
-                }
             };
             FactGatherer g = new FactGatherer(counting, 4, Duration.ofSeconds(5), Duration.ofSeconds(5));
             List<EdgeTarget> targets = targets(new SshIdentity(lab.loginKeyPath(), null));
