@@ -1,9 +1,11 @@
 package dev.hybridpane.ui.hosts;
 
+import dev.hybridpane.core.edge.SshSettings;
 import dev.hybridpane.domain.edge.Site;
 import dev.hybridpane.domain.edge.SudoMode;
 import java.io.File;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -22,7 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 
 /**
- * Add one host by hand, or edit one (its name stays): address, port, user, site, key file, sudo. Every bad field
+ * Add one host by hand, or edit one (its name stays): address, port, user, site, key file or ssh-agent, sudo. Every bad field
  * says why, under it. The form is checked in the background (the key file is on disk); OK waits for the answer.
  */
 final class AddHostDialog extends Dialog<ButtonType> {
@@ -37,6 +39,7 @@ final class AddHostDialog extends Dialog<ButtonType> {
     private final TextField keyFile = field("host-key-file", "~/.ssh/id_ed25519");
     private final ComboBox<SudoMode> sudo = new ComboBox<>();
     private final PasswordField sudoPassword = new PasswordField();
+    private final CheckBox agent = new CheckBox("Use ssh-agent");
     private final Label nameError = HostDialogs.errorLabel("host-name-error");
     private final Label addressError = HostDialogs.errorLabel("host-address-error");
     private final Label portError = HostDialogs.errorLabel("host-port-error");
@@ -74,16 +77,24 @@ final class AddHostDialog extends Dialog<ButtonType> {
             }
         });
         HBox.setHgrow(keyFile, Priority.ALWAYS);
-        CheckBox agent = new CheckBox("Use ssh-agent");
         agent.setId("host-use-agent");
-        agent.setDisable(!vm.agentSupported());
-        Label agentNote = new Label(vm.agentSupported() ? "" : "ssh-agent is not available yet: choose a key file.");
+        Label agentNote = new Label();
+        agentNote.setId("host-agent-note");
         agentNote.getStyleClass().add("muted");
         agentNote.setWrapText(true);
         agentNote.setMaxWidth(440);
-        Tooltip.install(agentNote, new Tooltip("Apache MINA SSHD reaches ssh-agent on Linux and macOS only through a native "
-                + "Unix-socket library that HybridPane does not ship. Key files (OpenSSH or PEM, passphrase asked and "
-                + "kept in memory) work everywhere."));
+        agentNote.textProperty().bind(Bindings.createStringBinding(() -> vm.agentStatusProperty().get().note(),
+                vm.agentStatusProperty()));
+        Tooltip.install(agentNote, new Tooltip("ssh-agent (SSH_AUTH_SOCK) signs the login for HybridPane: the private key "
+                + "never leaves the agent. Add keys with ssh-add; this workstation remembers the choice per host."));
+        // offered when the agent answers; a host already on the agent can always be switched back to a key file
+        agent.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !vm.agentStatusProperty().get().available() && !agent.isSelected(), vm.agentStatusProperty(),
+                agent.selectedProperty()));
+        keyFile.disableProperty().bind(agent.selectedProperty());
+        browse.disableProperty().bind(agent.selectedProperty());
+        agent.selectedProperty().addListener((o, was, is) -> keyError.setText(""));
+        vm.checkAgent();
         sudo.setId("host-sudo");
         sudo.getItems().setAll(SudoMode.values());
         sudo.getSelectionModel().select(SudoMode.PASSWORDLESS);
@@ -103,7 +114,11 @@ final class AddHostDialog extends Dialog<ButtonType> {
                 site.getItems().add(f.site());
             }
             site.setValue(f.site());
-            keyFile.setText(f.keyFile());
+            if (HostEditViewModel.usesAgent(f)) {
+                agent.setSelected(true);
+            } else {
+                keyFile.setText(f.keyFile());
+            }
             sudo.setValue(f.sudo());
             if (vm.hasSudoPassword(f.name())) {
                 sudoPassword.setPromptText("held for this session; type to replace it");
@@ -158,7 +173,7 @@ final class AddHostDialog extends Dialog<ButtonType> {
     private HostForm form() {
         char[] pw = sudoPassword.getText().isEmpty() ? null : sudoPassword.getText().toCharArray();
         return new HostForm(name.getText().strip(), address.getText().strip(), port.getText().strip(), user.getText().strip(),
-                site.getValue(), keyFile.getText().strip(), sudo.getValue(), pw);
+                site.getValue(), agent.isSelected() ? SshSettings.AGENT : keyFile.getText().strip(), sudo.getValue(), pw);
     }
 
     private void show(Map<String, String> errors) {

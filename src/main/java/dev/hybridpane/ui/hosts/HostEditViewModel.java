@@ -1,5 +1,6 @@
 package dev.hybridpane.ui.hosts;
 
+import dev.hybridpane.core.edge.AgentStatus;
 import dev.hybridpane.core.edge.SshSettings;
 import dev.hybridpane.core.edge.SshSettingsStore;
 import dev.hybridpane.domain.edge.EdgeHostSpec;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
 
 /**
  * Adding, editing and importing hosts of the Edge Hosts view, and this workstation's key file per host
@@ -123,10 +125,10 @@ public final class HostEditViewModel {
     /** The key file this workstation uses by default: the last one chosen, else the lab's key on the lab. */
     public String defaultKeyFile() {
         String d = sshSettings.defaultKeyFile();
-        return d != null ? d : labKeyFile != null ? labKeyFile : "";
+        return d != null && !SshSettings.isAgent(d) ? d : labKeyFile != null ? labKeyFile : "";
     }
 
-    /** The key file this workstation uses for a host of the chosen cluster. */
+    /** The key file this workstation uses for a host of the chosen cluster ({@link SshSettings#AGENT}: ssh-agent). */
     public String keyFileOf(String host) {
         String key = sshSettings.keyFileFor(settingsKey(host));
         return key != null ? key : defaultKeyFile();
@@ -154,7 +156,23 @@ public final class HostEditViewModel {
         return hosts.sites();
     }
 
+    /** Whether ssh-agent answered the last {@link #checkAgent()}: the "Use ssh-agent" option is then offered. */
     public boolean agentSupported() {
         return hosts.agentSupported();
+    }
+
+    /** Whether ssh-agent answers and how many keys it holds, or why it cannot be used. */
+    public ReadOnlyObjectProperty<AgentStatus> agentStatusProperty() {
+        return hosts.agentStatusProperty();
+    }
+
+    /** Asks ssh-agent again, in the background (the agent may have been started since). */
+    public void checkAgent() {
+        hosts.checkAgent();
+    }
+
+    /** Whether a form's key file stands for ssh-agent. */
+    public static boolean usesAgent(HostForm f) {
+        return SshSettings.isAgent(f.keyFile());
     }
 }

@@ -1,5 +1,6 @@
 package dev.hybridpane.ui.hosts;
 
+import dev.hybridpane.core.edge.SshSettings;
 import dev.hybridpane.domain.edge.EdgeHostSpec;
 import dev.hybridpane.domain.edge.HostInputRules;
 import dev.hybridpane.domain.edge.SudoMode;
@@ -10,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Field-level rules of the Add host form (the domain's rules plus the key file on this workstation). */
+/**
+ * Field-level rules of the Add host form (the domain's rules plus the key file on this workstation, unless the host
+ * is logged into with ssh-agent: its key file is then {@link SshSettings#AGENT}).
+ */
 final class HostFormRules {
     private HostFormRules() {
     }
@@ -22,7 +26,9 @@ final class HostFormRules {
         HostInputRules.address(f.address()).ifPresent(r -> errors.put(HostForm.ADDRESS, r));
         HostInputRules.port(f.port()).ifPresent(r -> errors.put(HostForm.PORT, r));
         HostInputRules.user(f.user()).ifPresent(r -> errors.put(HostForm.USER, r));
-        keyFileProblem(f.keyFile()).ifPresent(r -> errors.put(HostForm.KEY_FILE, r));
+        if (!SshSettings.isAgent(f.keyFile())) { // with ssh-agent there is no key file to check
+            keyFileProblem(f.keyFile()).ifPresent(r -> errors.put(HostForm.KEY_FILE, r));
+        }
         if (f.sudo() == SudoMode.PASSWORD && (f.sudoPassword() == null || f.sudoPassword().length == 0)) {
             errors.put(HostForm.SUDO_PASSWORD, "Enter the sudo password (kept in memory only).");
         }

@@ -1,10 +1,12 @@
 package dev.hybridpane.ui.hosts;
 
 import dev.hybridpane.core.ClusterAccess;
+import dev.hybridpane.core.edge.AgentStatus;
 import dev.hybridpane.core.edge.EdgeTarget;
 import dev.hybridpane.core.edge.FactGatherer;
 import dev.hybridpane.core.edge.InventoryPort;
 import dev.hybridpane.core.edge.SshIdentity;
+import dev.hybridpane.core.edge.SshSettings;
 import dev.hybridpane.domain.Cluster;
 import dev.hybridpane.domain.edge.EdgeHostSpec;
 import dev.hybridpane.domain.edge.HostStatus;
@@ -24,6 +26,8 @@ import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -57,6 +61,8 @@ public final class HostsViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", -1);
     private final StringProperty progressText = new SimpleStringProperty(this, "progressText", "");
+    private final ReadOnlyObjectWrapper<AgentStatus> agentStatus = new ReadOnlyObjectWrapper<>(this, "agentStatus",
+            AgentStatus.unavailable("Asking ssh-agent…"));
     private final HostEditViewModel edit;
     private final SiteEditViewModel siteEdit;
     private final HostPromptsViewModel prompts;
@@ -137,6 +143,15 @@ public final class HostsViewModel {
     }
 
     private record Loaded(InventoryPort.Inventory inventory, List<Site> sites, List<dev.hybridpane.core.edge.StoredHost> hosts) {
+    }
+
+    /**
+     * Asks this workstation's ssh-agent, in the background, whether it answers and how many keys it holds
+     * ({@link #agentStatusProperty()}); the Add host dialog asks each time it opens.
+     */
+    public void checkAgent() {
+        runner.run("Asking ssh-agent", () -> services.edge().agentStatus(), agentStatus::set,
+                e -> agentStatus.set(AgentStatus.unavailable("Could not ask ssh-agent: " + e.getMessage())));
     }
 
     // ---- shared with the editing view models ----
@@ -221,8 +236,9 @@ public final class HostsViewModel {
         Map<String, HostStatus> previous = new HashMap<>();
         for (EdgeHostSpec s : specs) {
             String file = edit.keyFileOf(s.name());
-            targets.add(new EdgeTarget(s, new SshIdentity(file.isBlank() ? null : Path.of(file), prompts.passphrase(file)),
-                    prompts.sudoPassword(s.name())));
+            SshIdentity identity = SshSettings.isAgent(file) ? SshIdentity.agent()
+                    : new SshIdentity(file.isBlank() ? null : Path.of(file), prompts.passphrase(file));
+            targets.add(new EdgeTarget(s, identity, prompts.sudoPassword(s.name())));
             row(s.name()).ifPresent(r -> {
                 previous.put(s.name(), r.status());
                 replace(r.withNote("Checking…"));
@@ -337,7 +353,9 @@ public final class HostsViewModel {
     public HostEditViewModel edit() { return edit; }
     public SiteEditViewModel siteEdit() { return siteEdit; }
     public HostPromptsViewModel prompts() { return prompts; }
-    public boolean agentSupported() { return false; }
+    /** Whether ssh-agent answered the last {@link #checkAgent()}. */
+    public boolean agentSupported() { return agentStatus.get().available(); }
+    public ReadOnlyObjectProperty<AgentStatus> agentStatusProperty() { return agentStatus.getReadOnlyProperty(); }
     public String defaultKeyFile() { return edit.defaultKeyFile(); }
     public String labCsv() { return services.labCsv(); }
     public Clock clock() { return clock; }

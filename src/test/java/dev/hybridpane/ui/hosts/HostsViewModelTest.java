@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hybridpane.adapters.edge.FileKnownHostsStore;
 import dev.hybridpane.adapters.edge.MinaEdgePort;
+import dev.hybridpane.adapters.edge.OpenSshAgentProcess;
 import dev.hybridpane.adapters.kube.Fabric8ClusterPort;
 import dev.hybridpane.adapters.kube.Fabric8InventoryPort;
 import dev.hybridpane.app.JsonSshSettingsStore;
 import dev.hybridpane.core.ClusterAccess;
 import dev.hybridpane.core.EksToken;
+import dev.hybridpane.core.edge.AgentStatus;
 import dev.hybridpane.core.edge.KnownHost;
 import dev.hybridpane.core.edge.ProbeResult;
+import dev.hybridpane.core.edge.SshSettings;
 import dev.hybridpane.domain.AuthenticationMode;
 import dev.hybridpane.domain.Cluster;
 import dev.hybridpane.domain.ClusterRef;
@@ -25,7 +28,9 @@ import dev.hybridpane.lab.world.LabWorld;
 import dev.hybridpane.ui.common.SyncTaskRunner;
 import dev.hybridpane.ui.common.TaskRunner;
 import dev.hybridpane.ui.fleet.ClusterRow;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -276,5 +281,51 @@ class HostsViewModelTest {
         assertThat(problem.get()).isNull();
         queued.remove(0).run();
         assertThat(problem.get()).get().asString().contains("does not exist");
+    }
+
+    @Test
+    void theAgentOptionEnablesWhenTheAgentAnswersAndAHostLogsInWithItsKeys() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(OpenSshAgentProcess.installed(), "OpenSSH client tools not installed");
+        Path key = dir.resolve("lab_login_key");
+        Files.copy(edge.loginKeyPath(), key);
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+        try (OpenSshAgentProcess agent = OpenSshAgentProcess.start(Files.createDirectory(dir.resolve("agent")));
+                MinaEdgePort viaAgent = new MinaEdgePort(known, () -> agent.socket().toString())) {
+            services = new HostsServices(viaAgent, services.inventory(), known, new JsonSshSettingsStore(dir),
+                    edge.loginKeyPath().toString(), edge.csv());
+            HostsViewModel vm = withSites();
+            vm.checkAgent();
+            assertThat(vm.agentSupported()).as("the agent answers but holds no key yet").isTrue();
+            assertThat(vm.agentStatusProperty().get().note()).contains("holds no keys");
+
+            agent.add(key);
+            vm.edit().checkAgent();
+            assertThat(vm.edit().agentSupported()).isTrue();
+            assertThat(vm.edit().agentStatusProperty().get()).isEqualTo(AgentStatus.answered(1));
+            assertThat(vm.edit().agentStatusProperty().get().note()).isEqualTo("ssh-agent holds 1 key.");
+
+            HostForm f = form("austin-06", "austin-store-112", SudoMode.PASSWORDLESS, null);
+            HostForm withAgent = new HostForm(f.name(), f.address(), f.port(), f.user(), f.site(), SshSettings.AGENT,
+                    f.sudo(), null);
+            assertThat(add(vm.edit(), withAgent)).as("no key file needed with the agent").isEmpty();
+            trustAll(vm);
+            assertThat(row(vm, "austin-06").status().phase()).isEqualTo(HostPhase.AVAILABLE);
+            assertThat(vm.edit().keyFileOf("austin-06")).isEqualTo(SshSettings.AGENT);
+            assertThat(new JsonSshSettingsStore(dir).load().keyFiles()).containsValue(SshSettings.AGENT);
+            assertThat(vm.edit().defaultKeyFile()).as("the agent is not a default key file")
+                    .isEqualTo(edge.loginKeyPath().toString());
+        }
+    }
+
+    @Test
+    void withoutAnAgentTheOptionStaysOffAndSaysWhy() {
+        try (MinaEdgePort noAgent = new MinaEdgePort(known, () -> null)) {
+            services = new HostsServices(noAgent, services.inventory(), known, new JsonSshSettingsStore(dir),
+                    edge.loginKeyPath().toString(), edge.csv());
+            HostsViewModel vm = newSession(new SyncTaskRunner());
+            vm.checkAgent();
+            assertThat(vm.agentSupported()).isFalse();
+            assertThat(vm.edit().agentStatusProperty().get().note()).startsWith("No ssh-agent: SSH_AUTH_SOCK is not set.");
+        }
     }
 }
