@@ -6,7 +6,6 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -73,27 +72,29 @@ final class TopBar extends HBox {
         MenuButton regions = new MenuButton();
         regions.setId("region-chooser");
         regions.setGraphic(Widgets.icon(Feather.GLOBE, null));
+        // check boxes that keep the menu open: tick several regions, then close the menu to rediscover once
+        List<javafx.scene.control.CheckBox> boxes = new ArrayList<>();
         for (String r : vm.availableRegions()) {
-            CheckMenuItem item = new CheckMenuItem(r);
-            item.setSelected(vm.selectedRegions().contains(r));
-            regions.getItems().add(item);
+            javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(r);
+            box.setId("region-" + r);
+            box.setSelected(vm.selectedRegions().contains(r));
+            boxes.add(box);
+            regions.getItems().add(new javafx.scene.control.CustomMenuItem(box, false));
         }
         regions.textProperty().bind(Bindings.createStringBinding(() -> {
             List<String> sel = vm.selectedRegions();
             return sel.size() <= 2 ? String.join(", ", sel) : sel.size() + " regions";
         }, vm.selectedRegions()));
         regions.setOnHidden(e -> {
-            List<String> chosen = new ArrayList<>();
-            regions.getItems().forEach(i -> {
-                if (((CheckMenuItem) i).isSelected()) {
-                    chosen.add(i.getText());
-                }
-            });
+            List<String> chosen = boxes.stream().filter(javafx.scene.control.CheckBox::isSelected)
+                    .map(javafx.scene.control.CheckBox::getText).toList();
             if (chosen.isEmpty()) {
-                regions.getItems().forEach(i -> ((CheckMenuItem) i).setSelected(vm.selectedRegions().contains(i.getText())));
+                boxes.forEach(b -> b.setSelected(vm.selectedRegions().contains(b.getText())));
                 return;
             }
-            vm.setRegions(chosen);
+            if (!new java.util.HashSet<>(chosen).equals(new java.util.HashSet<>(vm.selectedRegions()))) {
+                vm.setRegions(chosen);
+            }
         });
         regions.setTooltip(new Tooltip("Regions to discover clusters in"));
         getChildren().addAll(spacer, searchWithKey, profile, regions);
