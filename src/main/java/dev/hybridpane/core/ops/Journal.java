@@ -54,4 +54,9 @@ public record Journal(String id, String kind, String title, String target, Opera
     public int doneCount() {
         return (int) steps.stream().filter(s -> s.state() == StepState.DONE || s.state() == StepState.ALREADY_DONE).count();
     }
+
+    /** The same journal under another id (history: a finished run kept when the operation runs again). */
+    public Journal withId(String newId) {
+        return new Journal(newId, kind, title, target, status, started, finished, steps, outputs, log, error);
+    }
 }

@@ -21,7 +21,14 @@ public final class OperationEngine {
     }
 
     public Journal run(Operation op, CancelToken cancel, Consumer<Journal> listener) {
-        Map<String, String> previous = store.load(op.id()).map(Journal::outputs).orElse(Map.of());
+        java.util.Optional<Journal> before = store.load(op.id());
+        // a finished earlier run is kept as history; an interrupted one is resumed (its outputs carry over)
+        before.filter(b -> b.status().finished() && b.started() != null).ifPresent(b -> {
+            Journal kept = b.withId(op.id() + "-run-" + b.started().toEpochMilli());
+            store.save(kept);
+            listener.accept(kept);
+        });
+        Map<String, String> previous = before.map(Journal::outputs).orElse(Map.of());
         Journal[] j = {Journal.planned(op, clock.instant()).withOutputs(previous).withStatus(OperationStatus.RUNNING, clock.instant(),
                 null)};
         Consumer<Journal> publish = next -> {
