@@ -5,8 +5,6 @@ import dev.hybridpane.core.hybrid.CertificateAuthorityPort.CaCertificate;
 import dev.hybridpane.core.hybrid.EnableHybridRequest;
 import dev.hybridpane.core.hybrid.EnableReview;
 import dev.hybridpane.core.hybrid.NodeAccess;
-import dev.hybridpane.core.ops.Operation;
-import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.hybrid.CiliumValues;
 import dev.hybridpane.domain.hybrid.CredentialProvider;
 import java.io.PrintWriter;
@@ -16,8 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,14 +28,8 @@ public final class HybridEnableCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--cluster", required = true, paramLabel = "NAME")
-    String cluster;
-    @Option(names = "--region", required = true, paramLabel = "REGION")
-    String region;
-    @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile (default: default).")
-    String profile;
-    @Option(names = "--lab", description = "Run against a freshly started embedded lab.")
-    boolean lab;
+    @Mixin
+    TargetOptions target;
     @Option(names = "--node-cidr", split = ",", required = true, paramLabel = "CIDR", description = "Remote node CIDRs (repeat or comma-separate).")
     List<String> nodeCidrs = new ArrayList<>();
     @Option(names = "--pod-cidr", split = ",", paramLabel = "CIDR", description = "Remote pod CIDRs (repeat or comma-separate).")
@@ -67,15 +59,6 @@ public final class HybridEnableCommand implements Callable<Integer> {
     @Option(names = "--pods-per-node", defaultValue = "110")
     int podsPerNode;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Mode mode;
-
-    static final class Mode {
-        @Option(names = "--plan", description = "Print the plan; change nothing.")
-        boolean plan;
-        @Option(names = "--apply", description = "Apply the plan.")
-        boolean apply;
-    }
 
     @Override
     public Integer call() throws Exception {
@@ -96,7 +79,7 @@ public final class HybridEnableCommand implements Callable<Integer> {
             }
             try {
                 CaCertificate ca = generateCaKey != null
-                        ? new BcCertificateAuthority().generate("HybridPane " + cluster + " CA", 3650, caCert, generateCaKey)
+                        ? new BcCertificateAuthority().generate("HybridPane " + target.cluster + " CA", 3650, caCert, generateCaKey)
                         : new BcCertificateAuthority().read(caCert);
                 pem = ca.pem();
                 out.println("CA: " + ca.subject() + " (valid until " + ca.notAfter() + ")"
@@ -108,9 +91,9 @@ public final class HybridEnableCommand implements Callable<Integer> {
         }
         NodeAccess na = "aws-auth".equals(access) ? NodeAccess.AWS_AUTH : NodeAccess.ACCESS_ENTRY;
         EnableHybridRequest request = new EnableHybridRequest(nodeCidrs, podCidrs, p, roleName, pem,
-                trustAnchorName == null ? "hybridpane-" + cluster : trustAnchorName, profileName == null ? "hybridpane-" + cluster : profileName, sessionSeconds, na, patchCilium);
-        try (CliEnvironment env = CliEnvironment.open(lab, profile, region)) {
-            EnableReview review = env.setup().reviewEnable(new ClusterRef(region, cluster));
+                trustAnchorName == null ? "hybridpane-" + target.cluster : trustAnchorName, profileName == null ? "hybridpane-" + target.cluster : profileName, sessionSeconds, na, patchCilium);
+        try (CliEnvironment env = target.open()) {
+            EnableReview review = env.setup().reviewEnable(target.ref());
             List<String> problems = request.problems(review.cluster(), review.vpcCidrs());
             if (!problems.isEmpty()) {
                 problems.forEach(x -> err.println("invalid: " + x));
@@ -125,15 +108,7 @@ public final class HybridEnableCommand implements Callable<Integer> {
                 out.println("Cilium values written to " + ciliumValues + "; install with:");
                 out.println("  " + CiliumValues.helmCommand(CiliumValues.DEFAULT_VERSION).replace(CiliumValues.VALUES_FILE, ciliumValues.toString()));
             }
-            Operation op = env.setup().planEnable(review, request);
-            out.println();
-            out.print(op.planText());
-            out.flush();
-            if (mode.plan) {
-                out.println("\nNothing was changed (--plan).");
-                return 0;
-            }
-            return env.run(op, out);
+            return target.planThenApply(env, env.setup().planEnable(review, request), out);
         }
     }
 }
