@@ -12,6 +12,7 @@ import dev.hybridpane.core.AwsProfiles;
 import dev.hybridpane.core.ClusterPort;
 import dev.hybridpane.core.Settings;
 import dev.hybridpane.lab.Lab;
+import dev.hybridpane.lab.edge.LabEdgeHosts;
 import dev.hybridpane.lab.world.LabWorld;
 import dev.hybridpane.ui.UiContext;
 import dev.hybridpane.ui.hosts.HostsServices;
@@ -19,7 +20,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,18 +36,19 @@ public final class Composition implements AutoCloseable {
     }
 
     private final ExecutorService io;
-    private final Lab lab;
+    private final java.util.concurrent.CompletableFuture<Lab> lab;
     private final UiContext ui;
 
     private HybridSetups hybrid;
 
-    private Composition(ExecutorService io, Lab lab, UiContext ui) {
+    private Composition(ExecutorService io, java.util.concurrent.CompletableFuture<Lab> lab, UiContext ui) {
         this.io = io;
         this.lab = lab;
         this.ui = ui;
     }
 
-    private Composition(ExecutorService io, Lab lab, UiContext ui, HybridSetups hybrid) {
+    private Composition(ExecutorService io, java.util.concurrent.CompletableFuture<Lab> lab, UiContext ui,
+            HybridSetups hybrid) {
         this(io, lab, ui);
         this.hybrid = hybrid;
     }
@@ -68,14 +72,49 @@ public final class Composition implements AutoCloseable {
         Clock clock = Clock.systemDefaultZone();
         if (useLab) {
             LabWorld world = LabWorld.load().scaled(options.labScale());
-            Lab lab = Lab.start(world, flapPeriod);
-            AwsProfiles profiles = new LabAwsProfiles(lab.awsEndpoint(), world.regions());
+            // the lab starts while the window is built: whatever needs it (on I/O threads) waits for it there
+            var lab = new java.util.concurrent.CompletableFuture<Lab>();
+            var awsEndpoint = new java.util.concurrent.CompletableFuture<java.net.URI>();
+            Thread starter = new Thread(() -> {
+                try {
+                    lab.complete(Lab.start(world, flapPeriod, awsEndpoint::complete));
+                } catch (RuntimeException | Error e) {
+                    awsEndpoint.completeExceptionally(e);
+                    lab.completeExceptionally(e);
+                }
+            }, "hybridpane-lab-start");
+            starter.setDaemon(true);
+            starter.start();
+            java.util.function.Supplier<java.net.URI> aws = () -> {
+                try {
+                    return awsEndpoint.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw new IllegalStateException("The lab did not start: " + e.getCause().getMessage(), e.getCause());
+                }
+            };
+            AwsProfiles profiles = new LabAwsProfiles(aws, world.regions());
             Fabric8ClusterPort kube = new Fabric8ClusterPort();
-            HybridSetups hybrid = new HybridSetups(p -> AwsClientFactory.forEndpoint(lab.awsEndpoint(), Lab.ACCESS_KEY_ID,
-                    Lab.SECRET_ACCESS_KEY, world.regions().get(0)), configDir.resolve("lab"), Duration.ofSeconds(1));
-            UiContext ui = new UiContext(profiles, kube, settings, io, true, lab.description(), configDir, Version.current(),
-                    clock, hosts(kube, configDir.resolve("lab"), lab.edgeHosts().loginKeyPath().toString(),
-                            lab.edgeHosts().csv()), hybrid.tools());
+            HybridSetups hybrid = new HybridSetups(p -> AwsClientFactory.forEndpoint(aws.get(),
+                    Lab.ACCESS_KEY_ID, Lab.SECRET_ACCESS_KEY, world.regions().get(0)), configDir.resolve("lab"),
+                    Duration.ofSeconds(1));
+            // offered in the Edge Hosts forms once the lab's SSH hosts are up (never waited for on the FX thread);
+            // they start once the lab is up, after the first view's work
+            lab.thenAcceptAsync(l -> l.startEdgeHosts(), CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS));
+            java.util.function.Supplier<LabEdgeHosts> edge = () -> {
+                if (!lab.isDone() || lab.isCompletedExceptionally()) {
+                    return null;
+                }
+                lab.join().startEdgeHosts();
+                return lab.join().startedEdgeHosts().orElse(null);
+            };
+            java.util.function.Supplier<String> labKey = () -> edge.get() == null ? null
+                    : edge.get().loginKeyPath().toString();
+            java.util.function.Supplier<String> labCsv = () -> edge.get() == null ? null : edge.get().csv();
+            var knownHosts = new FileKnownHostsStore(configDir.resolve("lab").resolve("known_hosts"));
+            var hosts = new HostsServices(new MinaEdgePort(knownHosts), new Fabric8InventoryPort(kube), knownHosts,
+                    new JsonSshSettingsStore(configDir.resolve("lab")), labKey, labCsv);
+            UiContext ui = new UiContext(profiles, kube, settings, io, true, Lab.describe(world), configDir,
+                    Version.current(), clock, hosts, hybrid.tools());
             return new Composition(io, lab, ui, hybrid);
         }
         Fabric8ClusterPort kube = new Fabric8ClusterPort();
@@ -105,9 +144,9 @@ public final class Composition implements AutoCloseable {
         return ui;
     }
 
-    /** The lab, when this composition runs on it. */
+    /** The lab, when this composition runs on it (waits until it has started). */
     public java.util.Optional<Lab> lab() {
-        return java.util.Optional.ofNullable(lab);
+        return lab == null ? java.util.Optional.empty() : java.util.Optional.of(lab.join());
     }
 
     @Override
@@ -124,7 +163,11 @@ public final class Composition implements AutoCloseable {
             hybrid.close();
         }
         if (lab != null) {
-            lab.close();
+            try {
+                lab.join().close();
+            } catch (java.util.concurrent.CompletionException e) {
+                // it never started
+            }
         }
     }
 }

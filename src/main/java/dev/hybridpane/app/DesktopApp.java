@@ -27,6 +27,17 @@ final class DesktopApp {
             return 2;
         }
         phases.mark("toolkit");
+        // decoded here, not on the FX thread, while the composition finishes
+        java.util.List<Image> icons = new java.util.ArrayList<>();
+        for (int size : new int[] {16, 32, 64, 128, 256}) {
+            try (var in = DesktopApp.class.getResourceAsStream("icon-" + size + ".png")) {
+                if (in != null) {
+                    icons.add(new Image(in));
+                }
+            } catch (java.io.IOException e) {
+                // a missing icon is not worth failing for
+            }
+        }
         Composition composition;
         try {
             composition = pending.join();
@@ -38,12 +49,7 @@ final class DesktopApp {
         Platform.runLater(() -> {
             Stage stage = new Stage();
             stage.setTitle("HybridPane");
-            for (int size : new int[] {16, 32, 64, 128, 256}) {
-                var in = DesktopApp.class.getResourceAsStream("icon-" + size + ".png");
-                if (in != null) {
-                    stage.getIcons().add(new Image(in));
-                }
-            }
+            stage.getIcons().setAll(icons);
             phases.mark("fx-ready");
             MainWindow window = new MainWindow(composition.ui());
             phases.mark("window-built");
@@ -60,6 +66,7 @@ final class DesktopApp {
                 });
                 window.firstViewPopulated().thenRun(() -> Platform.runLater(() -> {
                     System.out.println("READY_MS=" + StartupPhases.sinceJvmStart());
+                    phases.report();
                     stage.close();
                 }));
             }

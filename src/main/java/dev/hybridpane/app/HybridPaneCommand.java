@@ -34,6 +34,7 @@ public final class HybridPaneCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StartupPhases phases = new StartupPhases(exitWhenReady);
         phases.mark("main");
+        phases.jvmOptions();
         Composition.Options options = new Composition.Options(lab, labScale, profile, regions);
         // the lab (or the AWS profile files) get ready while the JavaFX toolkit starts
         java.util.concurrent.CompletableFuture<Composition> composition = new java.util.concurrent.CompletableFuture<>();

@@ -5,6 +5,7 @@ import dev.hybridpane.adapters.aws.SdkAwsPort;
 import dev.hybridpane.adapters.aws.SdkHybridAwsPort;
 import dev.hybridpane.adapters.kube.Fabric8ClusterAdmin;
 import dev.hybridpane.adapters.pki.BcCertificateAuthority;
+import dev.hybridpane.core.hybrid.CertificateAuthorityPort;
 import dev.hybridpane.core.hybrid.HybridSetupService;
 import dev.hybridpane.ui.HybridTools;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ final class HybridSetups implements AutoCloseable {
         this.clients = clients;
         this.poll = poll;
         this.workspace = new JsonWorkspaceStore(configDir);
-        this.tools = new HybridTools(this::setup, new JsonJournalStore(configDir), new BcCertificateAuthority());
+        this.tools = new HybridTools(this::setup, new JsonJournalStore(configDir), new LazyCertificateAuthority());
     }
 
     HybridTools tools() {
@@ -44,6 +45,31 @@ final class HybridSetups implements AutoCloseable {
             return new HybridSetupService(new SdkAwsPort(f), new SdkHybridAwsPort(f), new Fabric8ClusterAdmin(), workspace,
                     Clock.systemUTC(), poll);
         });
+    }
+
+    /**
+     * Creates the Bouncy Castle CA on first use: loading its signed jars costs startup time that only the
+     * Roles Anywhere steps need.
+     */
+    private static final class LazyCertificateAuthority implements CertificateAuthorityPort {
+        private CertificateAuthorityPort ca;
+
+        private synchronized CertificateAuthorityPort ca() {
+            if (ca == null) {
+                ca = new BcCertificateAuthority();
+            }
+            return ca;
+        }
+
+        @Override
+        public CaCertificate read(Path certificatePem) {
+            return ca().read(certificatePem);
+        }
+
+        @Override
+        public CaCertificate generate(String commonName, int validDays, Path certFile, Path keyFile) {
+            return ca().generate(commonName, validDays, certFile, keyFile);
+        }
     }
 
     @Override

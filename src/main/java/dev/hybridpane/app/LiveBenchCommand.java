@@ -77,6 +77,9 @@ final class LiveBenchCommand implements Callable<Integer> {
             AtomicLong maxGap = new AtomicLong();
             AtomicLong lastPulse = new AtomicLong();
             AtomicInteger pulses = new AtomicInteger();
+            // gaps over two frames, with when they happened (JVM uptime), to line them up with GC logs
+            List<long[]> longGaps = Collections.synchronizedList(new ArrayList<>());
+            var runtime = java.lang.management.ManagementFactory.getRuntimeMXBean();
             java.util.concurrent.atomic.AtomicBoolean measuring = new java.util.concurrent.atomic.AtomicBoolean();
             MainWindow[] window = new MainWindow[1];
             CountDownLatch shown = new CountDownLatch(1);
@@ -103,6 +106,9 @@ final class LiveBenchCommand implements Callable<Integer> {
                         if (measuring.get() && prev != 0) {
                             pulses.incrementAndGet();
                             maxGap.accumulateAndGet(now - prev, Math::max);
+                            if (now - prev > 33_000_000L) {
+                                longGaps.add(new long[] {(now - prev) / 1_000_000, runtime.getUptime()});
+                            }
                         }
                     }
                 }.start();
@@ -162,6 +168,14 @@ final class LiveBenchCommand implements Callable<Integer> {
                     sent.get() / (double) seconds, sorted.size(), pending.size());
             out.printf("API change -> row: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", p50, p99, pct(sorted, 1.0));
             out.printf("FX thread: %d pulses, longest gap between pulses %.1f ms%n", pulses.get(), stallMs);
+            List<long[]> gaps;
+            synchronized (longGaps) {
+                gaps = new ArrayList<>(longGaps);
+            }
+            gaps.sort((a, b) -> Long.compare(b[0], a[0]));
+            out.printf("gaps over 33 ms: %d, over 50 ms: %d; longest (ms @ uptime ms): %s%n", gaps.size(),
+                    gaps.stream().filter(g -> g[0] > 50).count(), gaps.stream().limit(6)
+                            .map(g -> g[0] + "@" + g[1]).collect(java.util.stream.Collectors.joining(" ")));
             boolean ok = stallMs <= 50 && p99 < 1000 && pending.isEmpty();
             out.printf("goal (no stall over 50 ms, p99 under 1 s, every change seen): %s%n", ok ? "MET" : "NOT MET");
             out.flush();

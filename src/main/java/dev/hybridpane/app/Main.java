@@ -1,19 +1,32 @@
 package dev.hybridpane.app;
 
-import picocli.CommandLine;
+import java.lang.management.ManagementFactory;
+import java.util.Optional;
 
 /**
  * Launcher. Not a JavaFX Application subclass, so {@code java -jar target/hybridpane.jar} works with
- * JavaFX on the class path.
+ * JavaFX on the class path. For the desktop console it starts a tuned child JVM first ({@link Launcher});
+ * the commands themselves run in {@link Cli}.
  */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        int code = new CommandLine(new HybridPaneCommand())
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .execute(args);
-        System.exit(code);
+        var runtime = ManagementFactory.getRuntimeMXBean();
+        Optional<Launcher.Plan> plan = Launcher.plan(args, System.getenv(), runtime.getInputArguments(),
+                System.getProperty("java.home"), System.getProperty("java.class.path"),
+                System.getProperty("os.name", ""), System.getProperty("user.home"), runtime.getStartTime());
+        if (plan.isPresent()) {
+            try {
+                System.exit(Launcher.run(plan.get()));
+            } catch (java.io.IOException e) {
+                // the child JVM could not be started: run here instead
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                System.exit(130);
+            }
+        }
+        System.exit(Cli.run(args));
     }
 }

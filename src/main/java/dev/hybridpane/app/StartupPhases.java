@@ -10,13 +10,56 @@ final class StartupPhases {
         this.enabled = enabled;
     }
 
+    /** Milliseconds since the first JVM started: the launcher's, when it started this one ({@link Launcher}). */
     static long sinceJvmStart() {
-        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        Long launcher = Long.getLong(Launcher.START_PROPERTY);
+        long start = launcher != null ? launcher : ManagementFactory.getRuntimeMXBean().getStartTime();
+        return System.currentTimeMillis() - start;
+    }
+
+    /** The options this JVM runs with (the launcher's tuning shows here), for the benchmark's record. */
+    void jvmOptions() {
+        if (enabled) {
+            System.out.println("JVM_OPTIONS " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        }
     }
 
     void mark(String phase) {
         if (enabled) {
             System.out.println("PHASE " + phase + " " + sinceJvmStart());
         }
+    }
+
+    /**
+     * Where the CPU went until now: per live thread (numbers in names folded), the JIT compilers, the
+     * collector, and the classes loaded. Printed with the phases, for the startup benchmark.
+     */
+    void report() {
+        if (!enabled) {
+            return;
+        }
+        var threads = ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            var info = threads.getThreadInfo(id);
+            long cpu = threads.getThreadCpuTime(id);
+            if (info != null && cpu > 0) {
+                byName.merge(info.getThreadName().replaceAll("\\d+", "N"), cpu / 1_000_000, Long::sum);
+            }
+        }
+        StringBuilder b = new StringBuilder("CPU_MS");
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            b.append(" process=").append(os.getProcessCpuTime() / 1_000_000);
+        }
+        var jit = ManagementFactory.getCompilationMXBean();
+        if (jit != null && jit.isCompilationTimeMonitoringSupported()) {
+            b.append(" jit=").append(jit.getTotalCompilationTime());
+        }
+        long gc = ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(g -> Math.max(0, g.getCollectionTime())).sum();
+        b.append(" gc=").append(gc);
+        byName.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .forEach(e -> b.append(" '").append(e.getKey()).append("'=").append(e.getValue()));
+        System.out.println(b);
+        System.out.println("CLASSES " + ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
     }
 }

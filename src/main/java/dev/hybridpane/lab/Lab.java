@@ -29,24 +29,34 @@ public final class Lab implements AutoCloseable {
     private final List<LabSimulation> simulations = new ArrayList<>();
     private final Duration startup;
     private final URI awsEndpoint;
-    private final LabEdgeHosts edgeHosts;
+    private LabEdgeHosts edgeHosts;
+    private java.util.concurrent.CompletableFuture<LabEdgeHosts> edgeHostsStarting;
+    private boolean closed;
 
-    private Lab(LabWorld world, Duration flapPeriod) {
+    private Lab(LabWorld world, Duration flapPeriod, java.util.function.Consumer<URI> awsReady) {
         long t0 = System.nanoTime();
         this.world = world;
-        // the SSH hosts (key generation, MINA servers) start while the Kubernetes API servers seed
-        java.util.concurrent.CompletableFuture<LabEdgeHosts> hosts =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> new LabEdgeHosts().start());
-        this.kube = new LabKube(world);
-        kube.start();
-        this.aws = new AwsEmulator(world, kube.endpoints(), "");
+        // the AWS emulator answers first (a console can list clusters meanwhile); DescribeCluster, which names the
+        // API servers, waits for them
+        var apiEndpoints = new java.util.concurrent.CompletableFuture<Map<String, String>>();
+        this.aws = new AwsEmulator(world, apiEndpoints::join, "");
         this.awsEndpoint = aws.start();
-        this.edgeHosts = hosts.join();
-        // same entries as the import manifest's CRDs (LabDiscovery may already list them; adding again is idempotent)
-        for (var c : world.clusters()) {
-            var discovery = kube.server(LabKube.key(c.region(), c.name())).discovery();
-            discovery.add("hybridpane.dev", "v1alpha1", "sites", "Site", true);
-            discovery.add("hybridpane.dev", "v1alpha1", "edgehosts", "EdgeHost", true, "eh");
+        this.kube = new LabKube(world);
+        try {
+            awsReady.accept(awsEndpoint);
+            kube.start();
+            // same entries as the import manifest's CRDs (LabDiscovery may already list them; adding again is idempotent)
+            for (var c : world.clusters()) {
+                var discovery = kube.server(LabKube.key(c.region(), c.name())).discovery();
+                discovery.add("hybridpane.dev", "v1alpha1", "sites", "Site", true);
+                discovery.add("hybridpane.dev", "v1alpha1", "edgehosts", "EdgeHost", true, "eh");
+            }
+            apiEndpoints.complete(kube.endpoints());
+        } catch (RuntimeException | Error e) {
+            apiEndpoints.completeExceptionally(e);
+            aws.close();
+            kube.close();
+            throw e;
         }
         if (flapPeriod != null && !flapPeriod.isZero()) {
             for (var c : world.clusters()) {
@@ -63,7 +73,12 @@ public final class Lab implements AutoCloseable {
 
     /** Starts the lab; {@code flapPeriod} null or zero leaves the simulation off. */
     public static Lab start(LabWorld world, Duration flapPeriod) {
-        return new Lab(world, flapPeriod);
+        return new Lab(world, flapPeriod, uri -> { });
+    }
+
+    /** As {@link #start(LabWorld, Duration)}; {@code awsReady} learns the AWS endpoint as soon as it answers. */
+    public static Lab start(LabWorld world, Duration flapPeriod, java.util.function.Consumer<URI> awsReady) {
+        return new Lab(world, flapPeriod, awsReady);
     }
 
     public LabWorld world() {
@@ -87,9 +102,39 @@ public final class Lab implements AutoCloseable {
         return kube.endpoints();
     }
 
-    /** The simulated edge hosts: real SSH servers on loopback, with the lab's login key and a CSV of them. */
+    /**
+     * The simulated edge hosts: real SSH servers on loopback, with the lab's login key and a CSV of them. They
+     * start on first use (setting up SSH loads security providers that the console's first view does not need);
+     * this waits for them.
+     */
     public LabEdgeHosts edgeHosts() {
-        return edgeHosts;
+        return startEdgeHosts().join();
+    }
+
+    /** Starts the edge hosts in the background, if they are not started yet. */
+    public synchronized java.util.concurrent.CompletableFuture<LabEdgeHosts> startEdgeHosts() {
+        if (closed) {
+            throw new IllegalStateException("the lab is closed");
+        }
+        if (edgeHostsStarting == null) {
+            edgeHostsStarting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                LabEdgeHosts started = new LabEdgeHosts().start();
+                synchronized (this) {
+                    if (closed) {
+                        started.close();
+                        throw new IllegalStateException("the lab is closed");
+                    }
+                    edgeHosts = started;
+                }
+                return started;
+            });
+        }
+        return edgeHostsStarting;
+    }
+
+    /** The edge hosts if they have started, without waiting. */
+    public synchronized java.util.Optional<LabEdgeHosts> startedEdgeHosts() {
+        return java.util.Optional.ofNullable(edgeHosts);
     }
 
     public List<LabSimulation> simulations() {
@@ -105,15 +150,25 @@ public final class Lab implements AutoCloseable {
     }
 
     public String description() {
+        return describe(world).replaceFirst("\\.$", " (AWS emulator at " + awsEndpoint + ").");
+    }
+
+    /** One sentence about a lab of this world, before it has started (no endpoints). */
+    public static String describe(LabWorld world) {
         int hybrid = world.clusters().stream().mapToInt(LabWorld.LabCluster::hybridNodeCount).sum();
         return "Embedded lab: " + world.clusters().size() + " clusters in " + String.join(", ", world.regions())
-                + ", " + hybrid + " hybrid nodes, served on loopback (AWS emulator at " + awsEndpoint + ").";
+                + ", " + hybrid + " hybrid nodes, served on loopback.";
     }
 
     @Override
     public void close() {
         simulations.forEach(LabSimulation::close);
-        edgeHosts.close();
+        synchronized (this) {
+            closed = true;
+            if (edgeHosts != null) {
+                edgeHosts.close();
+            }
+        }
         aws.close();
         kube.close();
     }

@@ -18,6 +18,9 @@ class AppLaunchTest {
     @TempDir
     Path config;
 
+    @TempDir
+    Path cache;
+
     @Test
     void startsOnTheLabAndExitsWhenTheWindowCloses() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -27,6 +30,8 @@ class AppLaunchTest {
                 Main.class.getName(), "--lab", "--exit-when-ready"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("HYBRIDPANE_CONFIG_DIR", config.toString());
+        pb.environment().put("HYBRIDPANE_CACHE_DIR", cache.toString());
+        pb.environment().remove("HYBRIDPANE_RELAUNCH");
         pb.environment().remove("AWS_PROFILE");
         Process p = pb.start();
         boolean ended = p.waitFor(150, TimeUnit.SECONDS);
@@ -38,5 +43,6 @@ class AppLaunchTest {
         assertThat(out).containsPattern("READY_MS=\\d+");
         assertThat(p.exitValue()).as(out).isZero();
         assertThat(config.resolve("lab").resolve("settings.json")).as("window layout saved on close").exists();
+        assertThat(out).as("the launcher started the console in a tuned child JVM").containsPattern("(?m)^JVM_OPTIONS .*-XX:TieredStopAtLevel=1");
     }
 }

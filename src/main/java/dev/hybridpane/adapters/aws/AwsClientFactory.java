@@ -13,7 +13,8 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileProperty;
 import software.amazon.awssdk.regions.Region;
@@ -50,7 +51,13 @@ public final class AwsClientFactory implements AutoCloseable {
         this.endpointOverride = endpointOverride;
         this.homeRegion = homeRegion == null || homeRegion.isBlank() ? FALLBACK_REGION : homeRegion;
         this.label = label;
-        this.http = ApacheHttpClient.builder().build();
+        // proxies from the usual environment variables (HTTPS_PROXY, NO_PROXY) and JVM properties; never for the lab
+        ProxyConfiguration.Builder proxy = ProxyConfiguration.builder().useEnvironmentVariablesValues(true)
+                .useSystemPropertyValues(true);
+        if (endpointOverride != null && endpointOverride.getHost() != null) {
+            proxy.addNonProxyHost(endpointOverride.getHost());
+        }
+        this.http = UrlConnectionHttpClient.builder().proxyConfiguration(proxy.build()).build();
     }
 
     /**

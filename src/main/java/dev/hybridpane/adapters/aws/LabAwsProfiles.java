@@ -14,11 +14,19 @@ public final class LabAwsProfiles implements AwsProfiles {
     static final String ACCESS_KEY_ID = "AKIALAB00000EXAMPLE0";
     static final String SECRET_ACCESS_KEY = "lab/secret/not-a-real-key/EXAMPLEKEY00";
 
-    private final URI endpoint;
+    private final java.util.function.Supplier<URI> endpoint;
     private final List<String> regions;
 
     /** @param endpoint the emulator's base URI; @param regions the lab world's regions, the first is home */
     public LabAwsProfiles(URI endpoint, List<String> regions) {
+        this(() -> endpoint, regions);
+    }
+
+    /**
+     * @param endpoint gives the emulator's base URI, waiting for the lab to start if need be (called on I/O
+     *        threads only, when a profile is opened)
+     */
+    public LabAwsProfiles(java.util.function.Supplier<URI> endpoint, List<String> regions) {
         if (regions.isEmpty()) {
             throw new IllegalArgumentException("the lab needs at least one region");
         }
@@ -41,6 +49,6 @@ public final class LabAwsProfiles implements AwsProfiles {
         if (!PROFILE.equals(profile)) {
             throw new IllegalArgumentException("the lab has only the profile '" + PROFILE + "', not '" + profile + "'");
         }
-        return new SdkAwsPort(AwsClientFactory.forEndpoint(endpoint, ACCESS_KEY_ID, SECRET_ACCESS_KEY, regions.get(0)));
+        return new SdkAwsPort(AwsClientFactory.forEndpoint(endpoint.get(), ACCESS_KEY_ID, SECRET_ACCESS_KEY, regions.get(0)));
     }
 }

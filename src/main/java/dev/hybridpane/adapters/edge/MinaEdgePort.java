@@ -46,7 +46,9 @@ public final class MinaEdgePort implements EdgePort, AutoCloseable {
 
     private final java.util.Map<ClientSession, ProbeResult.Failure> verdicts = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private final SshClient client;
+    /** Started on the first connection: setting MINA up loads its security providers, which startup need not wait for. */
+    private SshClient client;
+    private boolean closed;
     private final KnownHostsStore knownHosts;
     private final SshAgentAccess agent;
 
@@ -59,7 +61,16 @@ public final class MinaEdgePort implements EdgePort, AutoCloseable {
     public MinaEdgePort(KnownHostsStore knownHosts, Supplier<String> authSock) {
         this.knownHosts = knownHosts;
         this.agent = new SshAgentAccess(authSock, AGENT_TIMEOUT);
-        this.client = SshClient.setUpDefaultClient();
+    }
+
+    private synchronized SshClient client() {
+        if (closed) {
+            throw new IllegalStateException("SSH is closed: HybridPane is shutting down.");
+        }
+        if (client != null) {
+            return client;
+        }
+        SshClient client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier(this::verify);
         // no ~/.ssh identities, no keyboard-interactive: only the identity the administrator chose; the agent
         // only for the sessions whose identity is the agent
@@ -67,6 +78,8 @@ public final class MinaEdgePort implements EdgePort, AutoCloseable {
         client.setAgentFactory(new SocketAgentFactory(AGENT_TIMEOUT));
         client.setUserInteraction(null);
         client.start();
+        this.client = client;
+        return client;
     }
 
     @Override
@@ -110,7 +123,7 @@ public final class MinaEdgePort implements EdgePort, AutoCloseable {
         var spec = target.spec();
         ClientSession session;
         try {
-            session = client.connect(spec.user(), spec.address(), spec.port()).verify(timeout).getSession();
+            session = client().connect(spec.user(), spec.address(), spec.port()).verify(timeout).getSession();
         } catch (IOException e) {
             throw new EdgeException(connectFailure(spec.hostPort(), e, timeout));
         }
@@ -241,7 +254,10 @@ public final class MinaEdgePort implements EdgePort, AutoCloseable {
     }
 
     @Override
-    public void close() {
-        client.stop();
+    public synchronized void close() {
+        closed = true;
+        if (client != null) {
+            client.stop();
+        }
     }
 }

@@ -56,6 +56,23 @@ public final class AwsEmulator implements AutoCloseable {
      * that many items so that clients' paginators are exercised. 0 means the service's own defaults.
      */
     public AwsEmulator(LabWorld world, Map<String, String> apiEndpoints, String caDataBase64, int defaultPageSize) {
+        this(world, constant(Map.copyOf(apiEndpoints)), caDataBase64, defaultPageSize);
+    }
+
+    private static java.util.function.Supplier<Map<String, String>> constant(Map<String, String> endpoints) {
+        return () -> endpoints;
+    }
+
+    /**
+     * With the clusters' API URLs given later: {@code apiEndpoints} is asked on each DescribeCluster and may wait
+     * until the lab's API servers are up, so the emulator can serve the other calls before they are.
+     */
+    public AwsEmulator(LabWorld world, java.util.function.Supplier<Map<String, String>> apiEndpoints, String caDataBase64) {
+        this(world, apiEndpoints, caDataBase64, 0);
+    }
+
+    private AwsEmulator(LabWorld world, java.util.function.Supplier<Map<String, String>> apiEndpoints,
+            String caDataBase64, int defaultPageSize) {
         this.state = new AwsState(world);
         Json json = new Json();
         register(new StsService(state));

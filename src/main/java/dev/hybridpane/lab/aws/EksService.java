@@ -14,15 +14,17 @@ final class EksService extends RestJsonService {
     private static final int MAX_RESULTS = 100;
 
     private final AwsState state;
-    private final Map<String, String> apiEndpoints;
+    private final java.util.function.Supplier<Map<String, String>> apiEndpoints;
     private final String caData;
     private final int defaultPageSize;
     private final EksHybridOps hybrid;
 
-    EksService(Json json, AwsState state, Map<String, String> apiEndpoints, String caData, int defaultPageSize) {
+    /** @param apiEndpoints gives the clusters' API URLs; may wait for the lab's API servers to start */
+    EksService(Json json, AwsState state, java.util.function.Supplier<Map<String, String>> apiEndpoints, String caData,
+            int defaultPageSize) {
         super(json);
         this.state = state;
-        this.apiEndpoints = Map.copyOf(apiEndpoints);
+        this.apiEndpoints = apiEndpoints;
         this.caData = caData == null ? "" : caData;
         this.defaultPageSize = defaultPageSize;
         this.hybrid = new EksHybridOps(json, state, java.time.Clock.systemUTC());
@@ -162,7 +164,7 @@ final class EksService extends RestJsonService {
             return noCluster(r);
         }
         ObjectNode body = json.object();
-        new EksClusterJson(state, apiEndpoints, caData).write(c.get(), body.putObject("cluster"));
+        new EksClusterJson(state, apiEndpoints.get(), caData).write(c.get(), body.putObject("cluster"));
         return ok(body);
     }
 

@@ -33,7 +33,6 @@ import org.apache.sshd.server.session.ServerSession;
  * console, and a person with ssh, can log in. Each answers the fact commands as its distribution would.
  */
 public final class LabEdgeHosts implements AutoCloseable {
-    private static final String KEY_TYPE = KeyPairProvider.ECDSA_SHA2_NISTP256;
 
     /** A started host: where it listens and what it is. */
     public record LabEdgeHost(LabHostProfile profile, int port) {
@@ -67,7 +66,7 @@ public final class LabEdgeHosts implements AutoCloseable {
     public LabEdgeHosts start() {
         try {
             dir = Files.createTempDirectory("hybridpane-lab-ssh");
-            KeyPair login = KeyUtils.generateKeyPair(KEY_TYPE, 256);
+            KeyPair login = newKey();
             loginPublic = login.getPublic();
             loginKey = dir.resolve("lab_edge_ecdsa");
             writePrivate(loginKey, login);
@@ -95,14 +94,20 @@ public final class LabEdgeHosts implements AutoCloseable {
     }
 
     private int startServer(LabHostProfile p) throws IOException, GeneralSecurityException {
-        AtomicReference<KeyPair> hostKey = new AtomicReference<>(KeyUtils.generateKeyPair(KEY_TYPE, 256));
+        // made on the first connection: twelve host keys need not delay the lab's start
+        AtomicReference<KeyPair> hostKey = new AtomicReference<>();
         SshServer s = SshServer.setUpDefaultServer();
         s.setHost("127.0.0.1");
         s.setPort(0);
         s.setKeyPairProvider(new KeyPairProvider() {
             @Override
-            public Iterable<KeyPair> loadKeys(SessionContext session) {
-                return List.of(hostKey.get());
+            public Iterable<KeyPair> loadKeys(SessionContext session) throws GeneralSecurityException {
+                synchronized (hostKey) {
+                    if (hostKey.get() == null) {
+                        hostKey.set(newKey());
+                    }
+                    return List.of(hostKey.get());
+                }
             }
         });
         s.setPasswordAuthenticator(null);
@@ -118,7 +123,7 @@ public final class LabEdgeHosts implements AutoCloseable {
                     if (!rotated && session instanceof ServerSession ss && ss.isAuthenticated()) {
                         rotated = true;
                         try {
-                            hostKey.set(KeyUtils.generateKeyPair(KEY_TYPE, 256));
+                            hostKey.set(newKey());
                         } catch (GeneralSecurityException e) {
                             throw new IllegalStateException(e);
                         }
@@ -129,6 +134,18 @@ public final class LabEdgeHosts implements AutoCloseable {
         s.start();
         servers.add(s);
         return s.getPort();
+    }
+
+    /** An ECDSA P-256 key from the JDK's own provider (quicker to start than Bouncy Castle's curve tables). */
+    private static KeyPair newKey() throws GeneralSecurityException {
+        java.security.KeyPairGenerator g;
+        try {
+            g = java.security.KeyPairGenerator.getInstance("EC", "SunEC");
+        } catch (java.security.NoSuchProviderException e) {
+            g = java.security.KeyPairGenerator.getInstance("EC");
+        }
+        g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        return g.generateKeyPair();
     }
 
     /** A loopback port nobody listens on: connecting is refused, as with a host that is down. */

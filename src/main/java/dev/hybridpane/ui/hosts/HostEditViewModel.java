@@ -23,11 +23,12 @@ public final class HostEditViewModel {
     private final HostsViewModel hosts;
     private final SshSettingsStore store;
     private final TaskRunner runner;
-    private final String labKeyFile;
+    private final java.util.function.Supplier<String> labKeyFile;
     /** This workstation's key file choices, read once and kept in step with what is saved. */
     private SshSettings sshSettings = SshSettings.EMPTY;
 
-    HostEditViewModel(HostsViewModel hosts, SshSettingsStore store, TaskRunner runner, String labKeyFile) {
+    HostEditViewModel(HostsViewModel hosts, SshSettingsStore store, TaskRunner runner,
+            java.util.function.Supplier<String> labKeyFile) {
         this.hosts = hosts;
         this.store = store;
         this.runner = runner;
@@ -125,7 +126,8 @@ public final class HostEditViewModel {
     /** The key file this workstation uses by default: the last one chosen, else the lab's key on the lab. */
     public String defaultKeyFile() {
         String d = sshSettings.defaultKeyFile();
-        return d != null && !SshSettings.isAgent(d) ? d : labKeyFile != null ? labKeyFile : "";
+        String lab = labKeyFile.get();
+        return d != null && !SshSettings.isAgent(d) ? d : lab != null ? lab : "";
     }
 
     /** The key file this workstation uses for a host of the chosen cluster ({@link SshSettings#AGENT}: ssh-agent). */

@@ -78,7 +78,7 @@ public final class HostsViewModel {
         this.fx = fx;
         this.clock = clock;
         this.gatherer = new FactGatherer(services.edge());
-        this.edit = new HostEditViewModel(this, services.sshSettings(), runner, services.labKeyFile());
+        this.edit = new HostEditViewModel(this, services.sshSettings(), runner, services::labKeyFile);
         this.siteEdit = new SiteEditViewModel(this, runner);
         this.prompts = new HostPromptsViewModel(this, services.knownHosts(), runner);
         filtered.predicateProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(

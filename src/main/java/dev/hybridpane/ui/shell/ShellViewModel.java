@@ -11,6 +11,7 @@ import dev.hybridpane.ui.activity.ActivityViewModel;
 import dev.hybridpane.ui.common.Errors;
 import dev.hybridpane.ui.common.FxBatchingBridge;
 import dev.hybridpane.ui.common.TaskRunner;
+import dev.hybridpane.ui.fleet.ClusterRow;
 import dev.hybridpane.ui.fleet.DiscoveryState;
 import dev.hybridpane.ui.fleet.FleetViewModel;
 import dev.hybridpane.ui.settings.SettingsViewModel;
@@ -73,11 +74,17 @@ public final class ShellViewModel {
         selectedRegions.setAll(initialRegions());
         view.set(NavTarget.byId(settings.lastView()));
         updateEnvironmentText();
-        fleet.discoveryProperty().addListener((o, a, b) -> {
-            if (b == DiscoveryState.DONE || b == DiscoveryState.FAILED) {
-                ready.set(true);
-            }
-        });
+        // ready: discovery has settled and every cluster found has its nodes loaded (or has failed with a reason)
+        fleet.discoveryProperty().addListener((o, a, b) -> updateReady());
+        fleet.clusterRows().addListener((javafx.collections.ListChangeListener<ClusterRow>) c -> updateReady());
+    }
+
+    private void updateReady() {
+        DiscoveryState d = fleet.discoveryProperty().get();
+        if (!ready.get() && (d == DiscoveryState.DONE || d == DiscoveryState.FAILED)
+                && fleet.clusterRows().stream().allMatch(r -> r.connected() || r.failed())) {
+            ready.set(true);
+        }
     }
 
     private List<String> initialRegions() {

@@ -1,0 +1,228 @@
+package dev.hybridpane.app;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Starts the desktop console in a JVM tuned for it. {@code java -jar} cannot carry JVM options, so the
+ * launcher JVM starts one child JVM with:
+ * <ul>
+ * <li>a class-data-sharing archive of HybridPane's own classes (written by the first start after an
+ * install or update, in the per-user cache directory; parsed and verified classes load from it), and</li>
+ * <li>the JIT and collector settings in {@link #TUNING}, which suit an interactive console on a small
+ * machine.</li>
+ * </ul>
+ * The child inherits the terminal and the launcher's own JVM options; the launcher returns its exit code.
+ * It does nothing for the headless subcommands, when the user gives class-data-sharing or debugger options
+ * themselves, or when {@code HYBRIDPANE_RELAUNCH=0}. This class uses the JDK only, so the launcher JVM stays
+ * small.
+ */
+final class Launcher {
+    /** Set in the child: the launcher JVM's start time (epoch ms), so startup figures count from it. */
+    static final String START_PROPERTY = "hybridpane.launcher.start";
+
+    /**
+     * C1 only: on 2 cores the C2 compiler took ~2.7 s of CPU during startup and competed with the FX thread
+     * afterwards; the console does no long numeric work that needs C2's code. Short G1 pauses for the FX
+     * thread's sake.
+     */
+    static final List<String> TUNING = List.of("-XX:TieredStopAtLevel=1", "-XX:MaxGCPauseMillis=20");
+
+    private static final Set<String> HEADLESS_SUBCOMMANDS = Set.of("lab", "cluster", "hybrid");
+    private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
+    private static final List<String> OWN_OPTIONS = List.of("-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
+            "-Xshare", "-XX:+AutoCreateSharedArchive", "-agentlib:jdwp", "-Xrunjdwp", "-Xdebug");
+
+    private Launcher() {
+    }
+
+    /** What the launcher will run: the child's command line, and the archive to keep once it has exited. */
+    record Plan(List<String> command, Path archiveToKeep, Path writtenArchive, Path failedMarker) {
+    }
+
+    /** The plan for these arguments, or empty when the console runs in this JVM. */
+    static Optional<Plan> plan(String[] args, Map<String, String> env, List<String> jvmArgs, String javaHome,
+            String classPath, String osName, String userHome, long startMillis) {
+        if (System.getProperty(START_PROPERTY) != null || "0".equals(env.get("HYBRIDPANE_RELAUNCH"))
+                || "false".equalsIgnoreCase(env.get("HYBRIDPANE_RELAUNCH"))) {
+            return Optional.empty();
+        }
+        for (String a : args) {
+            if (HEADLESS_SUBCOMMANDS.contains(a) || HELP.contains(a)) {
+                return Optional.empty();
+            }
+        }
+        for (String j : jvmArgs) {
+            if (OWN_OPTIONS.stream().anyMatch(j::startsWith)) {
+                return Optional.empty();
+            }
+        }
+        boolean windows = osName.toLowerCase(Locale.ROOT).contains("win");
+        Path java = Path.of(javaHome, "bin", windows ? "java.exe" : "java");
+        if (!Files.isExecutable(java) || classPath == null || classPath.isBlank()) {
+            return Optional.empty();
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java.toString());
+        cmd.addAll(jvmArgs);
+        cmd.addAll(TUNING);
+        Path archive = null;
+        Path written = null;
+        Path failed = null;
+        try {
+            if (!Arrays.stream(classPath.split(File.pathSeparator)).allMatch(Launcher::isJar)) {
+                // archives hold classes from jars only; a JVM asked to dump one with a class directory on its
+                // path (a build from an IDE) fails at exit
+                throw new IOException("class path is not all jars");
+            }
+            Path dir = cacheDir(osName, env, userHome).resolve("cds");
+            Files.createDirectories(dir);
+            String key = archiveKey(javaHome, System.getProperty("java.vm.version", ""), classPath);
+            Path finalArchive = dir.resolve("hybridpane-" + key + ".jsa");
+            failed = dir.resolve("hybridpane-" + key + ".failed");
+            if (Files.isRegularFile(finalArchive)) {
+                cmd.add("-XX:SharedArchiveFile=" + finalArchive);
+            } else if (!Files.exists(failed)) {
+                written = dir.resolve("hybridpane-" + key + ".jsa." + ProcessHandle.current().pid() + ".tmp");
+                archive = finalArchive;
+                cmd.add("-XX:ArchiveClassesAtExit=" + written);
+            }
+            // the archive's notes (classes it skips, e.g. from signed jars) are not for the user's terminal
+            cmd.add("-Xlog:cds*=off");
+            cmd.add("-Xlog:class+path=off");
+        } catch (IOException | RuntimeException e) {
+            // no cache directory: run without the archive
+        }
+        String extra = env.get("HYBRIDPANE_JAVA_OPTIONS");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        cmd.add("-D" + START_PROPERTY + "=" + startMillis);
+        cmd.add("-cp");
+        cmd.add(classPath);
+        cmd.add(Main.class.getName());
+        cmd.addAll(List.of(args));
+        return Optional.of(new Plan(List.copyOf(cmd), archive, written, failed));
+    }
+
+    private static boolean isJar(String entry) {
+        return entry.endsWith(".jar") && Files.isRegularFile(Path.of(entry));
+    }
+
+    /** Runs the child with this terminal and returns its exit code; keeps a newly written archive. */
+    static int run(Plan plan) throws IOException, InterruptedException {
+        Process child = new ProcessBuilder(plan.command()).inheritIO().start();
+        Thread stop = new Thread(() -> {
+            if (child.isAlive()) {
+                child.destroy();
+                try {
+                    child.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "hybridpane-launcher-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        int code = child.waitFor();
+        keepArchive(plan);
+        return code;
+    }
+
+    static void keepArchive(Plan plan) {
+        if (plan.writtenArchive() == null) {
+            return;
+        }
+        try {
+            if (Files.isRegularFile(plan.writtenArchive()) && Files.size(plan.writtenArchive()) > 0) {
+                Files.move(plan.writtenArchive(), plan.archiveToKeep(), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+                // archives for older builds or JDKs are of no further use
+                try (var old = Files.newDirectoryStream(plan.archiveToKeep().getParent(), "hybridpane-*")) {
+                    for (Path p : old) {
+                        if (!p.equals(plan.archiveToKeep()) && !p.getFileName().toString().endsWith(".tmp")) {
+                            Files.deleteIfExists(p);
+                        }
+                    }
+                }
+            } else {
+                // this JVM cannot write archives (e.g. no base CDS archive): do not try on every start
+                Files.writeString(plan.failedMarker(), "the JVM wrote no class-data-sharing archive\n");
+            }
+        } catch (IOException e) {
+            // the next start tries again
+        } finally {
+            try {
+                Files.deleteIfExists(plan.writtenArchive());
+            } catch (IOException e) {
+                // left for the next successful write to clean up
+            }
+        }
+    }
+
+    /** The OS's usual per-user cache directory for HybridPane (HYBRIDPANE_CACHE_DIR overrides it). */
+    static Path cacheDir(String osName, Map<String, String> env, String userHome) {
+        String override = env.get("HYBRIDPANE_CACHE_DIR");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            String local = env.get("LOCALAPPDATA");
+            return local != null ? Path.of(local, "HybridPane", "cache")
+                    : Path.of(userHome, "AppData", "Local", "HybridPane", "cache");
+        }
+        if (os.contains("mac")) {
+            return Path.of(userHome, "Library", "Caches", "HybridPane");
+        }
+        String xdg = env.get("XDG_CACHE_HOME");
+        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "hybridpane") : Path.of(userHome, ".cache", "hybridpane");
+    }
+
+    /**
+     * Names the archive after everything it depends on: the JDK, the class path, and the size and time of
+     * every jar on it or beside it in lib/ (a new build or JDK gets a new archive).
+     */
+    static String archiveKey(String javaHome, String vmVersion, String classPath) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((javaHome + '\n' + vmVersion + '\n' + classPath + '\n').getBytes(StandardCharsets.UTF_8));
+            for (String entry : classPath.split(File.pathSeparator)) {
+                Path p = Path.of(entry).toAbsolutePath();
+                stamp(sha, p);
+                Path lib = p.getParent() == null ? null : p.getParent().resolve("lib");
+                if (entry.endsWith(".jar") && lib != null && Files.isDirectory(lib)) {
+                    try (var jars = Files.newDirectoryStream(lib, "*.jar")) {
+                        List<Path> sorted = new ArrayList<>();
+                        jars.forEach(sorted::add);
+                        sorted.sort(null);
+                        for (Path j : sorted) {
+                            stamp(sha, j);
+                        }
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void stamp(MessageDigest sha, Path p) throws IOException {
+        String s = p + "|" + (Files.isRegularFile(p) ? Files.size(p) + "|" + Files.getLastModifiedTime(p).toMillis() : "-");
+        sha.update((s + '\n').getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,131 @@
+package dev.hybridpane.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher's decisions: when it starts a tuned child JVM, with what, and how it keeps the CDS archive. */
+class LauncherTest {
+    @TempDir
+    Path tmp;
+
+    Path cache;
+    Path jar;
+    String javaHome = System.getProperty("java.home");
+
+    @BeforeEach
+    void setUp() throws Exception {
+        cache = tmp.resolve("cache");
+        Path app = Files.createDirectories(tmp.resolve("app"));
+        jar = Files.writeString(app.resolve("hybridpane.jar"), "jar");
+        Files.createDirectories(app.resolve("lib"));
+        Files.writeString(app.resolve("lib").resolve("a.jar"), "a");
+    }
+
+    private Optional<Launcher.Plan> plan(Map<String, String> env, List<String> jvmArgs, String... args) {
+        Map<String, String> e = new java.util.HashMap<>(env);
+        e.put("HYBRIDPANE_CACHE_DIR", cache.toString());
+        return Launcher.plan(args, e, jvmArgs, javaHome, jar.toString(), "Linux", tmp.toString(), 1234L);
+    }
+
+    @Test
+    void theConsoleRunsInATunedChildThatWritesTheArchiveOnItsFirstStart() {
+        Launcher.Plan p = plan(Map.of(), List.of("-Xmx1g"), "--lab", "--exit-when-ready").orElseThrow();
+        List<String> cmd = p.command();
+        assertThat(cmd.get(0)).isEqualTo(Path.of(javaHome, "bin", "java").toString());
+        assertThat(cmd).contains("-Xmx1g").containsAll(Launcher.TUNING)
+                .contains("-D" + Launcher.START_PROPERTY + "=1234", "-cp", jar.toString(), Main.class.getName());
+        assertThat(cmd.subList(cmd.size() - 2, cmd.size())).containsExactly("--lab", "--exit-when-ready");
+        assertThat(cmd).anySatisfy(a -> assertThat(a).startsWith("-XX:ArchiveClassesAtExit=" + cache.resolve("cds")));
+        assertThat(cmd).noneSatisfy(a -> assertThat(a).startsWith("-XX:SharedArchiveFile"));
+        assertThat(p.writtenArchive().toString()).endsWith(".tmp");
+        assertThat(p.archiveToKeep().getFileName().toString()).startsWith("hybridpane-").endsWith(".jsa");
+    }
+
+    @Test
+    void aKeptArchiveIsUsedOnTheNextStartAndOlderOnesAreRemoved() throws Exception {
+        Launcher.Plan first = plan(Map.of(), List.of()).orElseThrow();
+        Path stale = Files.writeString(first.archiveToKeep().resolveSibling("hybridpane-0000000000000000.jsa"), "old");
+        Files.writeString(first.writtenArchive(), "archive");
+        Launcher.keepArchive(first);
+
+        assertThat(first.archiveToKeep()).hasContent("archive");
+        assertThat(first.writtenArchive()).doesNotExist();
+        assertThat(stale).doesNotExist();
+        Launcher.Plan second = plan(Map.of(), List.of()).orElseThrow();
+        assertThat(second.command()).contains("-XX:SharedArchiveFile=" + first.archiveToKeep());
+        assertThat(second.writtenArchive()).isNull();
+    }
+
+    @Test
+    void aJvmThatWroteNoArchiveIsNotAskedAgain() {
+        Launcher.Plan first = plan(Map.of(), List.of()).orElseThrow();
+        Launcher.keepArchive(first); // the child exited without writing it
+
+        assertThat(first.failedMarker()).exists();
+        Launcher.Plan second = plan(Map.of(), List.of()).orElseThrow();
+        assertThat(second.command()).noneSatisfy(a -> assertThat(a).contains("Archive"));
+        assertThat(second.command()).containsAll(Launcher.TUNING);
+    }
+
+    @Test
+    void aNewBuildGetsANewArchive() throws Exception {
+        String before = Launcher.archiveKey(javaHome, "17", jar.toString());
+        Path lib = jar.resolveSibling("lib").resolve("a.jar");
+        Files.writeString(lib, "a, rebuilt");
+        Files.setLastModifiedTime(lib, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+
+        assertThat(Launcher.archiveKey(javaHome, "17", jar.toString())).isNotEqualTo(before);
+        assertThat(Launcher.archiveKey(javaHome, "21", jar.toString())).isNotEqualTo(Launcher.archiveKey(javaHome, "17",
+                jar.toString()));
+    }
+
+    @Test
+    void headlessCommandsHelpAndTheUsersOwnOptionsRunInThisJvm() {
+        assertThat(plan(Map.of(), List.of(), "lab")).isEmpty();
+        assertThat(plan(Map.of(), List.of(), "cluster", "import", "--lab")).isEmpty();
+        assertThat(plan(Map.of(), List.of(), "hybrid", "enable")).isEmpty();
+        assertThat(plan(Map.of(), List.of(), "--help")).isEmpty();
+        assertThat(plan(Map.of("HYBRIDPANE_RELAUNCH", "0"), List.of())).isEmpty();
+        assertThat(plan(Map.of(), List.of("-XX:SharedArchiveFile=/x.jsa"))).isEmpty();
+        assertThat(plan(Map.of(), List.of("-agentlib:jdwp=transport=dt_socket,server=y"))).isEmpty();
+        assertThat(plan(Map.of(), List.of(), "bench-live")).isPresent();
+    }
+
+    @Test
+    void aClassDirectoryOnThePathGetsNoArchiveOnlyTheTuning() throws Exception {
+        Path classes = Files.createDirectories(tmp.resolve("classes"));
+        Files.writeString(classes.resolve("A.class"), "x");
+        String cp = classes + java.io.File.pathSeparator + jar;
+        List<String> cmd = Launcher.plan(new String[0], Map.of("HYBRIDPANE_CACHE_DIR", cache.toString()), List.of(),
+                javaHome, cp, "Linux", tmp.toString(), 1L).orElseThrow().command();
+        assertThat(cmd).noneSatisfy(a -> assertThat(a).contains("Archive"));
+        assertThat(cmd).containsAll(Launcher.TUNING).contains(cp);
+    }
+
+    @Test
+    void extraOptionsFromTheEnvironmentComeLastSoTheyWin() {
+        List<String> cmd = plan(Map.of("HYBRIDPANE_JAVA_OPTIONS", " -XX:+UseZGC  -Xmx3g "), List.of()).orElseThrow().command();
+        int zgc = cmd.indexOf("-XX:+UseZGC");
+        assertThat(zgc).isGreaterThan(cmd.indexOf(Launcher.TUNING.get(0)));
+        assertThat(cmd.get(zgc + 1)).isEqualTo("-Xmx3g");
+    }
+
+    @Test
+    void cacheDirectoryFollowsEachOs() {
+        assertThat(Launcher.cacheDir("Linux", Map.of(), "/home/a")).isEqualTo(Path.of("/home/a/.cache/hybridpane"));
+        assertThat(Launcher.cacheDir("Linux", Map.of("XDG_CACHE_HOME", "/c"), "/home/a")).isEqualTo(Path.of("/c/hybridpane"));
+        assertThat(Launcher.cacheDir("Mac OS X", Map.of(), "/Users/a"))
+                .isEqualTo(Path.of("/Users/a/Library/Caches/HybridPane"));
+        assertThat(Launcher.cacheDir("Windows 11", Map.of("LOCALAPPDATA", "C:/L"), "C:/Users/a"))
+                .isEqualTo(Path.of("C:/L", "HybridPane", "cache"));
+    }
+}
