@@ -37,10 +37,14 @@ final class Launcher {
 
     /**
      * C1 only: on 2 cores the C2 compiler took ~2.7 s of CPU during startup and competed with the FX thread
-     * afterwards; the console does no long numeric work that needs C2's code. Short G1 pauses for the FX
-     * thread's sake.
+     * afterwards; the console does no long numeric work that needs C2's code. A small fixed young generation:
+     * G1 collects it often and each pause copies little, so pauses stay well under a frame or two while
+     * thousands of node updates a second arrive (with G1's own sizing they reached 30-60 ms; see bench/live.sh).
      */
-    static final List<String> TUNING = List.of("-XX:TieredStopAtLevel=1", "-XX:MaxGCPauseMillis=20");
+    static final List<String> TUNING = List.of("-XX:TieredStopAtLevel=1", "-XX:MaxGCPauseMillis=20", "-Xmn48m");
+
+    /** On two cores or fewer, one compiler thread leaves more CPU to the window while it starts. */
+    static final String SMALL_MACHINE_TUNING = "-XX:CICompilerCount=1";
 
     private static final Set<String> HEADLESS_SUBCOMMANDS = Set.of("lab", "cluster", "hybrid");
     private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
@@ -80,6 +84,9 @@ final class Launcher {
         cmd.add(java.toString());
         cmd.addAll(jvmArgs);
         cmd.addAll(TUNING);
+        if (Runtime.getRuntime().availableProcessors() <= 2) {
+            cmd.add(SMALL_MACHINE_TUNING);
+        }
         Path archive = null;
         Path written = null;
         Path failed = null;

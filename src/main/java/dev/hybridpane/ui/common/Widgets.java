@@ -25,18 +25,44 @@ public final class Widgets {
         return i;
     }
 
+    /** The kinds a pill or a ready bar can show, as CSS pseudo-classes (":success" etc.). */
+    private static final java.util.Map<String, javafx.css.PseudoClass> KINDS = java.util.Map.of(
+            "accent", javafx.css.PseudoClass.getPseudoClass("accent"),
+            "success", javafx.css.PseudoClass.getPseudoClass("success"),
+            "warning", javafx.css.PseudoClass.getPseudoClass("warning"),
+            "danger", javafx.css.PseudoClass.getPseudoClass("danger"),
+            "neutral", javafx.css.PseudoClass.getPseudoClass("neutral"));
+
     /** A rounded label; kind is one of accent, success, warning, danger, neutral. */
     public static Label pill(String text, String kind) {
         Label l = new Label(text);
-        l.getStyleClass().addAll("pill", "pill-" + kind);
+        l.getStyleClass().add("pill");
+        setKind(l, kind);
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
+    /**
+     * Changes a pill's text and kind. The kind is a pseudo-class, so a pill that changes kind on every live
+     * update only switches state in the CSS it already has (a style class change would restyle it from scratch).
+     */
     public static void setPill(Label pill, String text, String kind) {
         pill.setText(text);
-        pill.getStyleClass().removeIf(s -> s.startsWith("pill-"));
-        pill.getStyleClass().add("pill-" + kind);
+        setKind(pill, kind);
+    }
+
+    /** Sets one of the kinds as this node's pseudo-class and clears the others. */
+    public static void setKind(Node node, String kind) {
+        if (!KINDS.containsKey(kind)) {
+            throw new IllegalArgumentException("unknown kind " + kind);
+        }
+        KINDS.forEach((k, pc) -> node.pseudoClassStateChanged(pc, k.equals(kind)));
+    }
+
+    /** The kind a node shows, or null. */
+    public static String kindOf(Node node) {
+        return KINDS.entrySet().stream().filter(e -> node.getPseudoClassStates().contains(e.getValue()))
+                .map(java.util.Map.Entry::getKey).findFirst().orElse(null);
     }
 
     public static String kind(HealthStatus s) {

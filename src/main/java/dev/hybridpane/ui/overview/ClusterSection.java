@@ -122,15 +122,9 @@ final class ClusterSection extends VBox {
         n.site().setText(p.site().isEmpty() ? "—" : p.site());
         n.ready().setText(p.ready() + "/" + p.total());
         String kind = Widgets.kind(p.status());
-        if (!n.health().getText().equals(p.status().name()) || !n.health().getStyleClass().contains("pill-" + kind)) {
-            Widgets.setPill(n.health(), p.status().name(), kind);
-        }
+        Widgets.setPill(n.health(), p.status().name(), kind);
         n.bar().setProgress(p.total() == 0 ? 0 : (double) p.ready() / p.total());
-        String barClass = "bar-" + kind;
-        if (!n.bar().getStyleClass().contains(barClass)) {
-            n.bar().getStyleClass().removeIf(c -> c.startsWith("bar-"));
-            n.bar().getStyleClass().add(barClass);
-        }
+        Widgets.setKind(n.bar(), kind);
     }
 
     private static final javafx.css.PseudoClass READY = javafx.css.PseudoClass.getPseudoClass("ready");
