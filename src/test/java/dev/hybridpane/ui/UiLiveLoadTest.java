@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -111,5 +112,24 @@ class UiLiveLoadTest {
         assertEquals(false, shown.ready(), "the overview table's row shows NotReady");
         long ready = table.getItems().stream().filter(ClusterNode::ready).count();
         assertEquals(ready, window.viewModel().fleet().row(BIG).orElseThrow().counts().hybridReady());
+
+        // the pool grid skips pools a batch did not change; every row must still match the fleet
+        javafx.scene.layout.GridPane grid = robot.lookup(".pool-grid").query();
+        List<dev.hybridpane.domain.PoolHealth> pools = List.copyOf(window.viewModel().fleet().pools(BIG));
+        assertEquals(50, pools.size());
+        assertTrue(pools.stream().anyMatch(p -> p.ready() < p.total()), "the load left some pools degraded");
+        for (int i = 0; i < pools.size(); i++) {
+            int row = i + 1;
+            java.util.function.IntFunction<javafx.scene.Node> cell = col -> grid.getChildren().stream()
+                    .filter(n -> GridPane.getRowIndex(n) != null && GridPane.getRowIndex(n) == row
+                            && GridPane.getColumnIndex(n) == col)
+                    .findFirst().orElseThrow();
+            dev.hybridpane.domain.PoolHealth p = pools.get(i);
+            assertEquals(p.pool(), ((javafx.scene.control.Label) cell.apply(0)).getText());
+            assertEquals(p.ready() + "/" + p.total(), ((javafx.scene.control.Label) cell.apply(2)).getText());
+            assertEquals(p.status().name(), ((javafx.scene.control.Label) cell.apply(3)).getText());
+            assertEquals(dev.hybridpane.ui.common.Widgets.kind(p.status()), dev.hybridpane.ui.common.Widgets.kindOf(cell.apply(3)));
+            assertEquals(dev.hybridpane.ui.common.Widgets.kind(p.status()), dev.hybridpane.ui.common.Widgets.kindOf(cell.apply(4)));
+        }
     }
 }

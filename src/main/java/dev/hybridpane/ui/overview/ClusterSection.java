@@ -74,6 +74,8 @@ final class ClusterSection extends VBox {
     }
 
     private final java.util.List<PoolRowNodes> poolRows = new java.util.ArrayList<>();
+    /** What each row shows now: a pool that did not change in a batch is not touched at all. */
+    private final java.util.List<PoolHealth> shownPools = new java.util.ArrayList<>();
     private final Label noPools = Widgets.muted("No hybrid nodes have joined yet.");
 
     /**
@@ -85,6 +87,7 @@ final class ClusterSection extends VBox {
             pools.getChildren().setAll(noPools);
             GridPane.setConstraints(noPools, 0, 0, 5, 1);
             poolRows.clear();
+            shownPools.clear();
             return;
         }
         if (poolRows.isEmpty()) {
@@ -107,13 +110,19 @@ final class ClusterSection extends VBox {
             PoolRowNodes nodes = new PoolRowNodes(pool, new Label(), ready, Widgets.pill("", "neutral"), bar);
             pools.addRow(poolRows.size() + 1, nodes.pool(), nodes.site(), nodes.ready(), nodes.health(), nodes.bar());
             poolRows.add(nodes);
+            shownPools.add(null);
         }
         while (poolRows.size() > poolList.size()) {
             PoolRowNodes gone = poolRows.remove(poolRows.size() - 1);
+            shownPools.remove(shownPools.size() - 1);
             pools.getChildren().removeAll(gone.pool(), gone.site(), gone.ready(), gone.health(), gone.bar());
         }
         for (int i = 0; i < poolList.size(); i++) {
-            show(poolRows.get(i), poolList.get(i));
+            PoolHealth p = poolList.get(i);
+            if (!p.equals(shownPools.get(i))) {
+                show(poolRows.get(i), p);
+                shownPools.set(i, p);
+            }
         }
     }
 
