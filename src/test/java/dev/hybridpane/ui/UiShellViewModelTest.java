@@ -75,6 +75,84 @@ class UiShellViewModelTest {
         assertEquals(List.of("us-east-1", "us-west-2"), saved.regions());
     }
 
+    /** Runs work at once but holds the callbacks, like an FX thread busy building the window. */
+    private static final class BusyFxRunner implements dev.hybridpane.ui.common.TaskRunner {
+        final List<Runnable> callbacks = new ArrayList<>();
+        private final javafx.beans.property.ReadOnlyIntegerWrapper running = new javafx.beans.property.ReadOnlyIntegerWrapper();
+        private final javafx.beans.property.ReadOnlyStringWrapper title = new javafx.beans.property.ReadOnlyStringWrapper("");
+
+        @Override
+        public <T> void run(String t, java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> ok,
+                java.util.function.Consumer<Throwable> error) {
+            try {
+                T result = work.call();
+                callbacks.add(() -> ok.accept(result));
+            } catch (Exception e) {
+                callbacks.add(() -> error.accept(e));
+            }
+        }
+
+        @Override
+        public <T> void await(String t, java.util.concurrent.CompletableFuture<T> future,
+                java.util.function.Consumer<? super T> ok, java.util.function.Consumer<Throwable> error) {
+            future.whenComplete((r, e) -> callbacks.add(() -> {
+                if (e == null) {
+                    ok.accept(r);
+                } else {
+                    error.accept(e);
+                }
+            }));
+        }
+
+        @Override
+        public javafx.beans.property.ReadOnlyIntegerProperty runningProperty() {
+            return running.getReadOnlyProperty();
+        }
+
+        @Override
+        public javafx.beans.property.ReadOnlyStringProperty currentTitleProperty() {
+            return title.getReadOnlyProperty();
+        }
+
+        void runCallbacks() {
+            List<Runnable> now = new ArrayList<>(callbacks);
+            callbacks.clear();
+            now.forEach(Runnable::run);
+        }
+    }
+
+    @Test
+    void discoveryDoesNotWaitForTheFxThread() {
+        shell(true);
+        BusyFxRunner busy = new BusyFxRunner();
+        UiContext ctx = new UiContext(aws, kube, store, Runnable::run, true, "lab", Path.of("/tmp/hp"));
+        ShellViewModel vm = new ShellViewModel(ctx, busy);
+        vm.startDiscovery();
+        vm.bridge().drain();
+        assertEquals(DiscoveryState.DONE, vm.fleet().discoveryProperty().get(),
+                "clusters are listed and described while the callbacks still wait for the FX thread");
+        assertEquals(2, vm.fleet().clusterRows().size());
+        busy.runCallbacks();
+        assertTrue(vm.readyProperty().get());
+    }
+
+    @Test
+    void anEnvironmentOpenedForAnOldChoiceIsClosedWhenItsCallbackFinallyRuns() {
+        shell(false);
+        BusyFxRunner busy = new BusyFxRunner();
+        UiContext ctx = new UiContext(aws, kube, store, Runnable::run, false, null, Path.of("/tmp/hp"));
+        ShellViewModel vm = new ShellViewModel(ctx, busy);
+        vm.startDiscovery();
+        String first = vm.profileProperty().get();
+        vm.switchProfile("prod".equals(first) ? "dev" : "prod");
+        busy.runCallbacks();
+        vm.bridge().drain();
+        assertEquals(List.of(first), aws.closedPorts, "the first profile's port is closed, the second stays open");
+        List<String> expected = aws.clustersByProfile.get(vm.profileProperty().get()).stream()
+                .filter(c -> vm.selectedRegions().contains(c.ref().region())).map(c -> c.ref().name()).sorted().toList();
+        assertEquals(expected, names(vm), "only the current profile's clusters are listed");
+    }
+
     @Test
     void paletteFindsViewsAndClustersByFuzzyText() {
         ShellViewModel vm = shell(true);

@@ -52,6 +52,11 @@ public final class FxBatchingBridge implements Consumer<FleetUpdate> {
         }
     }
 
+    /** Drops what is queued and not applied yet (the environment it came from was replaced). FX thread. */
+    public void discardPending() {
+        queue.clear();
+    }
+
     /** Drains what is queued now and applies it as one batch. Returns the batch size after coalescing. */
     public int drain() {
         if (queue.isEmpty()) {

@@ -107,8 +107,13 @@ public final class ShellViewModel {
     }
 
     /** Closes the current environment (if any) and discovers the selected profile and regions. */
+    private record OpenedProfile(AwsPort port, FleetService fleet) {
+    }
+
     public void startDiscovery() {
         closeService();
+        // updates of the environment being replaced that the FX thread has not applied yet
+        bridge.discardPending();
         fleet.reset();
         account.set("");
         int gen = ++generation;
@@ -126,19 +131,28 @@ public final class ShellViewModel {
         if (!ctx.lab()) {
             activity.log(Level.INFO, "", "Using profile " + p);
         }
-        runner.run("Opening profile " + p, () -> ctx.profiles().open(p), port -> {
-            if (gen != generation) {
-                closeQuietly(port);
-                return;
-            }
-            aws = port;
-            service = new FleetService(port, ctx.clusterPort(), ctx.io(), sink,
-                    ref -> settings.kubeContexts().get(ref.region() + "/" + ref.name()), ctx.clock());
-            service.discover(regions).whenComplete((r, e) -> {
+        // discovery starts on the I/O thread that opened the profile: it must not wait for the FX thread, which may
+        // still be building and showing the window
+        java.util.function.Function<ClusterRef, String> kubeContexts =
+                ref -> settings.kubeContexts().get(ref.region() + "/" + ref.name());
+        runner.run("Opening profile " + p, () -> {
+            AwsPort opened = ctx.profiles().open(p);
+            FleetService started = new FleetService(opened, ctx.clusterPort(), ctx.io(), sink, kubeContexts, ctx.clock());
+            started.discover(regions).whenComplete((r, e) -> {
                 if (e != null) {
                     sink.accept(new FleetUpdate.EnvironmentFailed(Errors.sentence(e)));
                 }
             });
+            return new OpenedProfile(opened, started);
+        }, opened -> {
+            AwsPort port = opened.port();
+            if (gen != generation) {
+                opened.fleet().close();
+                closeQuietly(port);
+                return;
+            }
+            aws = port;
+            service = opened.fleet();
             runner.run("Reading account", port::callerIdentity, id -> {
                 if (gen == generation) {
                     account.set(id.account());
