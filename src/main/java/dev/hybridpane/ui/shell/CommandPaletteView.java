@@ -90,11 +90,21 @@ final class CommandPaletteView extends StackPane {
             }
         });
         visibleProperty().bind(vm.openProperty());
+        this.field = field;
+        this.list = list;
         vm.openProperty().addListener((o, a, open) -> {
             if (open) {
-                field.requestFocus();
-                list.getSelectionModel().select(0);
+                focusField();
             }
         });
+    }
+
+    private final TextField field;
+    private final ListView<PaletteItem> list;
+
+    /** Puts the cursor in the search field with the first result selected (on every opening). */
+    void focusField() {
+        field.requestFocus();
+        list.getSelectionModel().select(0);
     }
 }

@@ -119,7 +119,19 @@ public final class MainWindow {
         content.getStyleClass().add("content");
         frame.setCenter(content);
         frame.setBottom(new StatusBarView(vm.fleet(), runner));
-        root.getChildren().addAll(frame, new CommandPaletteView(palette));
+        root.getChildren().add(frame);
+        // the palette's controls are made the first time it opens: nothing of it is styled or laid out at startup
+        palette.openProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean open) {
+                if (open) {
+                    palette.openProperty().removeListener(this);
+                    CommandPaletteView view = new CommandPaletteView(palette);
+                    root.getChildren().add(1, view);
+                    view.focusField();
+                }
+            }
+        });
         if (hybrid != null) {
             root.getChildren().add(new WizardHost(hybrid));
         }
