@@ -55,7 +55,17 @@ final class ClusterSection extends VBox {
         pools.getStyleClass().add("pool-grid");
         pools.setHgap(16);
         pools.setVgap(6);
-        poolList.addListener((ListChangeListener<PoolHealth>) c -> rebuildPools());
+        // at most a few grid refreshes a second: under thousands of node changes a second, relaying out a grid of
+        // hundreds of labels on every frame stalls the FX thread, and a pool's health a fraction of a second late
+        // is still live
+        poolRefresh.setOnFinished(e -> rebuildPools());
+        poolList.addListener((ListChangeListener<PoolHealth>) c -> {
+            if (poolRows.isEmpty()) {
+                rebuildPools(); // the first pools show at once
+            } else if (poolRefresh.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+                poolRefresh.playFromStart();
+            }
+        });
         rebuildPools();
         getChildren().addAll(pools, nodesTable(vm, row), Widgets.sectionSubtitle("Latest hybrid node events"),
                 eventsTable(vm, row));
@@ -73,6 +83,8 @@ final class ClusterSection extends VBox {
     private record PoolRowNodes(Label pool, Label site, Label ready, Label health, ProgressBar bar) {
     }
 
+    private final javafx.animation.PauseTransition poolRefresh =
+            new javafx.animation.PauseTransition(javafx.util.Duration.millis(200));
     private final java.util.List<PoolRowNodes> poolRows = new java.util.ArrayList<>();
     /** What each row shows now: a pool that did not change in a batch is not touched at all. */
     private final java.util.List<PoolHealth> shownPools = new java.util.ArrayList<>();
