@@ -36,18 +36,18 @@ public final class Composition implements AutoCloseable {
     }
 
     private final ExecutorService io;
-    private final java.util.concurrent.CompletableFuture<Lab> lab;
+    private final CompletableFuture<Lab> lab;
     private final UiContext ui;
 
     private HybridSetups hybrid;
 
-    private Composition(ExecutorService io, java.util.concurrent.CompletableFuture<Lab> lab, UiContext ui) {
+    private Composition(ExecutorService io, CompletableFuture<Lab> lab, UiContext ui) {
         this.io = io;
         this.lab = lab;
         this.ui = ui;
     }
 
-    private Composition(ExecutorService io, java.util.concurrent.CompletableFuture<Lab> lab, UiContext ui,
+    private Composition(ExecutorService io, CompletableFuture<Lab> lab, UiContext ui,
             HybridSetups hybrid) {
         this(io, lab, ui);
         this.hybrid = hybrid;
@@ -73,8 +73,8 @@ public final class Composition implements AutoCloseable {
         if (useLab) {
             LabWorld world = LabWorld.load().scaled(options.labScale());
             // the lab starts while the window is built: whatever needs it (on I/O threads) waits for it there
-            var lab = new java.util.concurrent.CompletableFuture<Lab>();
-            var awsEndpoint = new java.util.concurrent.CompletableFuture<java.net.URI>();
+            var lab = new CompletableFuture<Lab>();
+            var awsEndpoint = new CompletableFuture<java.net.URI>();
             Thread starter = new Thread(() -> {
                 try {
                     lab.complete(Lab.start(world, flapPeriod, awsEndpoint::complete));
@@ -100,32 +100,30 @@ public final class Composition implements AutoCloseable {
             // offered in the Edge Hosts forms once the lab's SSH hosts are up (never waited for on the FX thread);
             // they start once the lab is up, after the first view's work
             lab.thenAcceptAsync(l -> l.startEdgeHosts(), CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS));
-            java.util.function.Supplier<LabEdgeHosts> edge = () -> {
-                if (!lab.isDone() || lab.isCompletedExceptionally()) {
-                    return null;
-                }
-                lab.join().startEdgeHosts();
-                return lab.join().startedEdgeHosts().orElse(null);
-            };
-            java.util.function.Supplier<String> labKey = () -> edge.get() == null ? null
-                    : edge.get().loginKeyPath().toString();
-            java.util.function.Supplier<String> labCsv = () -> edge.get() == null ? null : edge.get().csv();
-            var knownHosts = new FileKnownHostsStore(configDir.resolve("lab").resolve("known_hosts"));
-            var hosts = new HostsServices(new MinaEdgePort(knownHosts), new Fabric8InventoryPort(kube), knownHosts,
-                    new JsonSshSettingsStore(configDir.resolve("lab")), labKey, labCsv);
+            java.util.function.Function<java.util.function.Function<LabEdgeHosts, String>, java.util.function.Supplier<String>>
+                    fromEdgeHosts = part -> () -> {
+                        if (!lab.isDone() || lab.isCompletedExceptionally()) {
+                            return null;
+                        }
+                        lab.join().startEdgeHosts();
+                        return lab.join().startedEdgeHosts().map(part).orElse(null);
+                    };
             UiContext ui = new UiContext(profiles, kube, settings, io, true, Lab.describe(world), configDir,
-                    Version.current(), clock, hosts, hybrid.tools());
+                    Version.current(), clock, hosts(kube, configDir.resolve("lab"),
+                            fromEdgeHosts.apply(e -> e.loginKeyPath().toString()), fromEdgeHosts.apply(LabEdgeHosts::csv)),
+                    hybrid.tools());
             return new Composition(io, lab, ui, hybrid);
         }
         Fabric8ClusterPort kube = new Fabric8ClusterPort();
         HybridSetups hybrid = new HybridSetups(AwsClientFactory::forProfile, configDir, Duration.ofSeconds(10));
         UiContext ui = new UiContext(new SdkAwsProfiles(), kube, settings, io, false, null, configDir,
-                Version.current(), clock, hosts(kube, configDir, null, null), hybrid.tools());
+                Version.current(), clock, hosts(kube, configDir, () -> null, () -> null), hybrid.tools());
         return new Composition(io, null, ui, hybrid);
     }
 
     /** SSH to edge hosts with HybridPane's own known_hosts, and the inventory in the cluster. */
-    static HostsServices hosts(Fabric8ClusterPort kube, Path dir, String labKey, String labCsv) {
+    static HostsServices hosts(Fabric8ClusterPort kube, Path dir, java.util.function.Supplier<String> labKey,
+            java.util.function.Supplier<String> labCsv) {
         var knownHosts = new FileKnownHostsStore(dir.resolve("known_hosts"));
         return new HostsServices(new MinaEdgePort(knownHosts), new Fabric8InventoryPort(kube), knownHosts,
                 new JsonSshSettingsStore(dir), labKey, labCsv);

@@ -29,8 +29,7 @@ public final class Lab implements AutoCloseable {
     private final List<LabSimulation> simulations = new ArrayList<>();
     private final Duration startup;
     private final URI awsEndpoint;
-    private LabEdgeHosts edgeHosts;
-    private java.util.concurrent.CompletableFuture<LabEdgeHosts> edgeHostsStarting;
+    private java.util.concurrent.CompletableFuture<LabEdgeHosts> edgeHosts;
     private boolean closed;
 
     private Lab(LabWorld world, Duration flapPeriod, java.util.function.Consumer<URI> awsReady) {
@@ -116,25 +115,16 @@ public final class Lab implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the lab is closed");
         }
-        if (edgeHostsStarting == null) {
-            edgeHostsStarting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                LabEdgeHosts started = new LabEdgeHosts().start();
-                synchronized (this) {
-                    if (closed) {
-                        started.close();
-                        throw new IllegalStateException("the lab is closed");
-                    }
-                    edgeHosts = started;
-                }
-                return started;
-            });
+        if (edgeHosts == null) {
+            edgeHosts = java.util.concurrent.CompletableFuture.supplyAsync(() -> new LabEdgeHosts().start());
         }
-        return edgeHostsStarting;
+        return edgeHosts;
     }
 
     /** The edge hosts if they have started, without waiting. */
     public synchronized java.util.Optional<LabEdgeHosts> startedEdgeHosts() {
-        return java.util.Optional.ofNullable(edgeHosts);
+        return edgeHosts != null && edgeHosts.isDone() && !edgeHosts.isCompletedExceptionally()
+                ? java.util.Optional.of(edgeHosts.join()) : java.util.Optional.empty();
     }
 
     public List<LabSimulation> simulations() {
@@ -166,7 +156,8 @@ public final class Lab implements AutoCloseable {
         synchronized (this) {
             closed = true;
             if (edgeHosts != null) {
-                edgeHosts.close();
+                // at once when they are up; hosts still starting close as they finish
+                edgeHosts.thenAccept(LabEdgeHosts::close);
             }
         }
         aws.close();
