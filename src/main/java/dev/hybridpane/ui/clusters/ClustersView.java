@@ -166,11 +166,19 @@ public final class ClustersView extends BorderPane {
     private static TableColumn<ClusterRow, String> statusColumn() {
         TableColumn<ClusterRow, String> c = Cells.column("Status", 92, r -> r.cluster().status());
         c.setCellFactory(col -> new TableCell<>() {
+            // one pill per cell, changed in place: rows are replaced on every live batch
+            private final Label pill = Widgets.pill("", "neutral");
+
             @Override
             protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
                 setText(null);
-                setGraphic(empty || s == null ? null : Widgets.pill(s, Widgets.clusterStatusKind(s)));
+                if (empty || s == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Widgets.setPill(pill, s, Widgets.clusterStatusKind(s));
+                setGraphic(pill);
             }
         });
         return c;
@@ -180,11 +188,20 @@ public final class ClustersView extends BorderPane {
         TableColumn<ClusterRow, ClusterRow> c = Cells.column("Connection", 200, r -> r);
         c.setComparator(Comparator.comparing(ClusterRow::connectionText));
         c.setCellFactory(col -> new TableCell<>() {
+            // the kind is a pseudo-class and the icon and tooltip are reused: rows are replaced on every live batch,
+            // and a style class change or a new node per update would restyle the cell each time
+            private final org.kordamp.ikonli.javafx.FontIcon icon = Widgets.icon(Feather.LOADER, null);
+            private final Tooltip tip = new Tooltip();
+
+            {
+                getStyleClass().add("conn-cell");
+            }
+
             @Override
             protected void updateItem(ClusterRow r, boolean empty) {
                 super.updateItem(r, empty);
-                getStyleClass().removeAll("conn-failed", "conn-ok", "conn-pending");
                 if (empty || r == null) {
+                    Widgets.clearKind(this);
                     setText(null);
                     setGraphic(null);
                     setTooltip(null);
@@ -192,10 +209,11 @@ public final class ClustersView extends BorderPane {
                 }
                 String reason = r.connectionReason();
                 setText(r.failed() ? "Failed: " + reason : r.connectionText());
-                getStyleClass().add(r.failed() ? "conn-failed" : r.connected() ? "conn-ok" : "conn-pending");
-                setGraphic(Widgets.icon(r.failed() ? Feather.ALERT_CIRCLE : r.connected() ? Feather.CHECK_CIRCLE
-                        : Feather.LOADER, null));
-                setTooltip(reason == null ? null : new Tooltip(reason));
+                Widgets.setKind(this, r.failed() ? "danger" : r.connected() ? "success" : "warning");
+                icon.setIconCode(r.failed() ? Feather.ALERT_CIRCLE : r.connected() ? Feather.CHECK_CIRCLE : Feather.LOADER);
+                setGraphic(icon);
+                tip.setText(reason == null ? "" : reason);
+                setTooltip(reason == null ? null : tip);
             }
         });
         return c;

@@ -59,6 +59,11 @@ public final class Widgets {
         KINDS.forEach((k, pc) -> node.pseudoClassStateChanged(pc, k.equals(kind)));
     }
 
+    /** Clears every kind from this node (an emptied cell). */
+    public static void clearKind(Node node) {
+        KINDS.values().forEach(pc -> node.pseudoClassStateChanged(pc, false));
+    }
+
     /** The kind a node shows, or null. */
     public static String kindOf(Node node) {
         return KINDS.entrySet().stream().filter(e -> node.getPseudoClassStates().contains(e.getValue()))

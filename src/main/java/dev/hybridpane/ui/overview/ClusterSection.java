@@ -76,8 +76,11 @@ final class ClusterSection extends VBox {
         counts.setText(row.counts().cloud() + " cloud · " + row.counts().hybridReady() + "/" + row.counts().hybridTotal()
                 + " hybrid ready");
         Widgets.setPill(conn, row.connectionText(), row.failed() ? "danger" : row.connected() ? "success" : "neutral");
-        conn.setTooltip(row.connectionReason() == null ? null : new javafx.scene.control.Tooltip(row.connectionReason()));
+        connTip.setText(row.connectionReason() == null ? "" : row.connectionReason());
+        conn.setTooltip(row.connectionReason() == null ? null : connTip);
     }
+
+    private final javafx.scene.control.Tooltip connTip = new javafx.scene.control.Tooltip();
 
     /** One pool's row in the grid; reused across updates so a batch never rebuilds controls. */
     private record PoolRowNodes(Label pool, Label site, Label ready, Label health, ProgressBar bar) {
