@@ -145,15 +145,22 @@ final class Launcher {
         }, "hybridpane-launcher-stop");
         Runtime.getRuntime().addShutdownHook(stop);
         int code = child.waitFor();
-        keepArchive(plan);
+        keepArchive(plan, code);
         return code;
     }
 
-    static void keepArchive(Plan plan) {
+    /**
+     * Keeps the archive the child wrote, if it ran to a normal end: a run that failed early (no display, a bad
+     * option) saw only a few classes, and its archive would serve every later start poorly.
+     */
+    static void keepArchive(Plan plan, int exitCode) {
         if (plan.writtenArchive() == null) {
             return;
         }
         try {
+            if (exitCode != 0) {
+                return; // the next start writes one
+            }
             if (Files.isRegularFile(plan.writtenArchive()) && Files.size(plan.writtenArchive()) > 0) {
                 Files.move(plan.writtenArchive(), plan.archiveToKeep(), StandardCopyOption.ATOMIC_MOVE,
                         StandardCopyOption.REPLACE_EXISTING);

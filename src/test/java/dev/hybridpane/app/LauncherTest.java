@@ -55,7 +55,7 @@ class LauncherTest {
         Launcher.Plan first = plan(Map.of(), List.of()).orElseThrow();
         Path stale = Files.writeString(first.archiveToKeep().resolveSibling("hybridpane-0000000000000000.jsa"), "old");
         Files.writeString(first.writtenArchive(), "archive");
-        Launcher.keepArchive(first);
+        Launcher.keepArchive(first, 0);
 
         assertThat(first.archiveToKeep()).hasContent("archive");
         assertThat(first.writtenArchive()).doesNotExist();
@@ -68,12 +68,25 @@ class LauncherTest {
     @Test
     void aJvmThatWroteNoArchiveIsNotAskedAgain() {
         Launcher.Plan first = plan(Map.of(), List.of()).orElseThrow();
-        Launcher.keepArchive(first); // the child exited without writing it
+        Launcher.keepArchive(first, 0); // the child exited without writing it
 
         assertThat(first.failedMarker()).exists();
         Launcher.Plan second = plan(Map.of(), List.of()).orElseThrow();
         assertThat(second.command()).noneSatisfy(a -> assertThat(a).contains("Archive"));
         assertThat(second.command()).containsAll(Launcher.TUNING);
+    }
+
+    @Test
+    void aRunThatFailedKeepsNoArchiveAndTheNextStartWritesOne() throws Exception {
+        Launcher.Plan first = plan(Map.of(), List.of()).orElseThrow();
+        Files.writeString(first.writtenArchive(), "a few classes");
+        Launcher.keepArchive(first, 2); // e.g. no display
+
+        assertThat(first.writtenArchive()).doesNotExist();
+        assertThat(first.archiveToKeep()).doesNotExist();
+        assertThat(first.failedMarker()).doesNotExist();
+        assertThat(plan(Map.of(), List.of()).orElseThrow().command())
+                .anySatisfy(a -> assertThat(a).startsWith("-XX:ArchiveClassesAtExit="));
     }
 
     @Test
