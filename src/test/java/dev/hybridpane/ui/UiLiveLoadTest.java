@@ -20,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -113,33 +112,40 @@ class UiLiveLoadTest {
         long ready = table.getItems().stream().filter(ClusterNode::ready).count();
         assertEquals(ready, window.viewModel().fleet().row(BIG).orElseThrow().counts().hybridReady());
 
-        // the pool grid refreshes a few times a second and skips pools that did not change; within a second of
-        // the last change every row must match the fleet
-        javafx.scene.layout.GridPane grid = robot.lookup(".pool-grid").query();
+        // the pool table refreshes a few times a second and replaces only the rows of pools that changed; within a
+        // second of the last change every row must match the fleet, and so must every row on screen
+        TableView<dev.hybridpane.domain.PoolHealth> poolTable = robot.lookup(".overview-pools").queryTableView();
         List<dev.hybridpane.domain.PoolHealth> pools = List.copyOf(window.viewModel().fleet().pools(BIG));
         assertEquals(50, pools.size());
         assertTrue(pools.stream().anyMatch(p -> p.ready() < p.total()), "the load left some pools degraded");
         java.util.function.Supplier<String> mismatch = () -> {
-            for (int i = 0; i < pools.size(); i++) {
-                int row = i + 1;
-                java.util.function.IntFunction<javafx.scene.Node> cell = col -> grid.getChildren().stream()
-                        .filter(n -> GridPane.getRowIndex(n) != null && GridPane.getRowIndex(n) == row
-                                && GridPane.getColumnIndex(n) == col)
-                        .findFirst().orElseThrow();
-                dev.hybridpane.domain.PoolHealth p = pools.get(i);
-                String kind = dev.hybridpane.ui.common.Widgets.kind(p.status());
-                String onScreen = ((javafx.scene.control.Label) cell.apply(0)).getText() + " "
-                        + ((javafx.scene.control.Label) cell.apply(2)).getText() + " "
-                        + ((javafx.scene.control.Label) cell.apply(3)).getText() + " "
-                        + dev.hybridpane.ui.common.Widgets.kindOf(cell.apply(3)) + " "
-                        + dev.hybridpane.ui.common.Widgets.kindOf(cell.apply(4));
-                String expected = p.pool() + " " + p.ready() + "/" + p.total() + " " + p.status().name() + " " + kind + " "
-                        + kind;
-                if (!onScreen.equals(expected)) {
-                    return "row " + row + ": shows '" + onScreen + "', expected '" + expected + "'";
-                }
+            if (!poolTable.getItems().equals(pools)) {
+                return "the pool table's rows differ from the fleet's pools";
             }
-            return null;
+            int checked = 0;
+            for (javafx.scene.Node r : poolTable.lookupAll(".table-row-cell")) {
+                @SuppressWarnings("unchecked")
+                var row = (javafx.scene.control.TableRow<dev.hybridpane.domain.PoolHealth>) r;
+                dev.hybridpane.domain.PoolHealth p = row.getItem();
+                if (p == null || !r.isVisible()) {
+                    continue;
+                }
+                List<javafx.scene.Node> cells = row.getChildrenUnmodifiable();
+                var pill = (javafx.scene.control.Label) ((javafx.scene.control.TableCell<?, ?>) cells.get(3)).getGraphic();
+                var bar = (javafx.scene.control.ProgressBar) ((javafx.scene.control.TableCell<?, ?>) cells.get(4)).getGraphic();
+                String kind = dev.hybridpane.ui.common.Widgets.kind(p.status());
+                String onScreen = ((javafx.scene.control.TableCell<?, ?>) cells.get(0)).getText() + " "
+                        + ((javafx.scene.control.TableCell<?, ?>) cells.get(2)).getText() + " " + pill.getText() + " "
+                        + dev.hybridpane.ui.common.Widgets.kindOf(pill) + " " + dev.hybridpane.ui.common.Widgets.kindOf(bar)
+                        + " " + bar.getProgress();
+                String expected = p.pool() + " " + p.ready() + "/" + p.total() + " " + p.status().name() + " " + kind + " "
+                        + kind + " " + (double) p.ready() / p.total();
+                if (!onScreen.equals(expected)) {
+                    return "row of " + p.pool() + ": shows '" + onScreen + "', expected '" + expected + "'";
+                }
+                checked++;
+            }
+            return checked >= 5 ? null : "only " + checked + " pool rows on screen";
         };
         try {
             WaitForAsyncUtils.waitFor(1, TimeUnit.SECONDS,

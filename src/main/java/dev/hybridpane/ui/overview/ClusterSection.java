@@ -1,23 +1,19 @@
 package dev.hybridpane.ui.overview;
 
 import dev.hybridpane.domain.ClusterNode;
-import dev.hybridpane.domain.PoolHealth;
 import dev.hybridpane.ui.common.Cells;
 import dev.hybridpane.ui.common.Widgets;
 import dev.hybridpane.ui.fleet.ClusterRow;
 import dev.hybridpane.ui.fleet.EventRow;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -29,8 +25,6 @@ final class ClusterSection extends VBox {
 
     private final Label counts = new Label();
     private final Label conn = Widgets.pill("", "neutral");
-    private final GridPane pools = new GridPane();
-    private final javafx.collections.ObservableList<PoolHealth> poolList;
 
     ClusterSection(OverviewViewModel vm, ClusterRow row) {
         super(10);
@@ -46,29 +40,13 @@ final class ClusterSection extends VBox {
         HBox head = new HBox(10, name, region, spacer, counts, conn);
         head.setAlignment(Pos.CENTER_LEFT);
         getChildren().add(head);
-        poolList = vm.pools(row.ref());
         if (!row.cluster().hybridEnabled() && row.counts().hybridTotal() == 0) {
             getChildren().add(Widgets.muted("Hybrid nodes are not enabled on this cluster: it has no remote node network."));
             update(row);
             return;
         }
-        pools.getStyleClass().add("pool-grid");
-        pools.setHgap(16);
-        pools.setVgap(6);
-        // at most a few grid refreshes a second: under thousands of node changes a second, relaying out a grid of
-        // hundreds of labels on every frame stalls the FX thread, and a pool's health a fraction of a second late
-        // is still live
-        poolRefresh.setOnFinished(e -> rebuildPools());
-        poolList.addListener((ListChangeListener<PoolHealth>) c -> {
-            if (poolRows.isEmpty()) {
-                rebuildPools(); // the first pools show at once
-            } else if (poolRefresh.getStatus() != javafx.animation.Animation.Status.RUNNING) {
-                poolRefresh.playFromStart();
-            }
-        });
-        rebuildPools();
-        getChildren().addAll(pools, nodesTable(vm, row), Widgets.sectionSubtitle("Latest hybrid node events"),
-                eventsTable(vm, row));
+        getChildren().addAll(new PoolTable(vm.pools(row.ref())), nodesTable(vm, row),
+                Widgets.sectionSubtitle("Latest hybrid node events"), eventsTable(vm, row));
         update(row);
     }
 
@@ -81,75 +59,6 @@ final class ClusterSection extends VBox {
     }
 
     private final javafx.scene.control.Tooltip connTip = new javafx.scene.control.Tooltip();
-
-    /** One pool's row in the grid; reused across updates so a batch never rebuilds controls. */
-    private record PoolRowNodes(Label pool, Label site, Label ready, Label health, ProgressBar bar) {
-    }
-
-    private final javafx.animation.PauseTransition poolRefresh =
-            new javafx.animation.PauseTransition(javafx.util.Duration.millis(200));
-    private final java.util.List<PoolRowNodes> poolRows = new java.util.ArrayList<>();
-    /** What each row shows now: a pool that did not change in a batch is not touched at all. */
-    private final java.util.List<PoolHealth> shownPools = new java.util.ArrayList<>();
-    private final Label noPools = Widgets.muted("No hybrid nodes have joined yet.");
-
-    /**
-     * Brings the grid in line with the pool list, updating existing rows in place: at thousands of node
-     * changes a second, creating controls (and their CSS) per batch would stall the FX thread.
-     */
-    private void rebuildPools() {
-        if (poolList.isEmpty()) {
-            pools.getChildren().setAll(noPools);
-            GridPane.setConstraints(noPools, 0, 0, 5, 1);
-            poolRows.clear();
-            shownPools.clear();
-            return;
-        }
-        if (poolRows.isEmpty()) {
-            pools.getChildren().clear();
-            String[] headers = {"Pool", "Site", "Ready", "Health", ""};
-            for (int c = 0; c < headers.length; c++) {
-                Label h = new Label(headers[c]);
-                h.getStyleClass().add("mini-table-header");
-                pools.add(h, c, 0);
-            }
-        }
-        while (poolRows.size() < poolList.size()) {
-            Label pool = new Label();
-            pool.getStyleClass().add("pool-name");
-            Label ready = new Label();
-            ready.getStyleClass().add("mono");
-            ProgressBar bar = new ProgressBar(0);
-            bar.getStyleClass().add("ready-bar");
-            bar.setPrefWidth(180);
-            PoolRowNodes nodes = new PoolRowNodes(pool, new Label(), ready, Widgets.pill("", "neutral"), bar);
-            pools.addRow(poolRows.size() + 1, nodes.pool(), nodes.site(), nodes.ready(), nodes.health(), nodes.bar());
-            poolRows.add(nodes);
-            shownPools.add(null);
-        }
-        while (poolRows.size() > poolList.size()) {
-            PoolRowNodes gone = poolRows.remove(poolRows.size() - 1);
-            shownPools.remove(shownPools.size() - 1);
-            pools.getChildren().removeAll(gone.pool(), gone.site(), gone.ready(), gone.health(), gone.bar());
-        }
-        for (int i = 0; i < poolList.size(); i++) {
-            PoolHealth p = poolList.get(i);
-            if (!p.equals(shownPools.get(i))) {
-                show(poolRows.get(i), p);
-                shownPools.set(i, p);
-            }
-        }
-    }
-
-    private static void show(PoolRowNodes n, PoolHealth p) {
-        n.pool().setText(p.pool().isEmpty() ? "(no pool label)" : p.pool());
-        n.site().setText(p.site().isEmpty() ? "—" : p.site());
-        n.ready().setText(p.ready() + "/" + p.total());
-        String kind = Widgets.kind(p.status());
-        Widgets.setPill(n.health(), p.status().name(), kind);
-        n.bar().setProgress(p.total() == 0 ? 0 : (double) p.ready() / p.total());
-        Widgets.setKind(n.bar(), kind);
-    }
 
     private static final javafx.css.PseudoClass READY = javafx.css.PseudoClass.getPseudoClass("ready");
     private static final javafx.css.PseudoClass NOT_READY = javafx.css.PseudoClass.getPseudoClass("not-ready");
@@ -189,11 +98,11 @@ final class ClusterSection extends VBox {
         t.getColumns().add(Cells.column("Kubelet", 120, ClusterNode::kubeletVersion));
         t.getColumns().add(Cells.column("Credentials", 100, ClusterNode::credentialProvider));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        // one sorted view (each layer of sorting costs O(n) per change at thousands of nodes): the table's
-        // column sort when the user picks one, else the view model's pool-then-name order
-        var byDefault = sorted.getComparator();
-        sorted.comparatorProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
-                () -> t.getComparator() == null ? byDefault : t.getComparator(), t.comparatorProperty()));
+        // one sorted view that sorts itself (its comparator follows the table's column sort; unsorted, pool then
+        // name), and reports a node whose state changed in place as an update, so the table refreshes its rows
+        // instead of rebuilding them
+        sorted.comparatorProperty().bind(t.comparatorProperty());
+        t.setSortPolicy(table -> true);
         t.setItems(sorted);
         t.setPrefHeight(230);
         t.setMinHeight(150);

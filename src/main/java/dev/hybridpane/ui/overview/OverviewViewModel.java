@@ -3,6 +3,7 @@ package dev.hybridpane.ui.overview;
 import dev.hybridpane.domain.ClusterNode;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.PoolHealth;
+import dev.hybridpane.ui.common.LiveSortedList;
 import dev.hybridpane.ui.fleet.ClusterRow;
 import dev.hybridpane.ui.fleet.EventRow;
 import dev.hybridpane.ui.fleet.FleetViewModel;
@@ -70,9 +71,9 @@ public final class OverviewViewModel {
                 .thenComparing(ClusterRow::ref));
     }
 
-    /** Hybrid nodes of a cluster, by pool then name. */
-    public SortedList<ClusterNode> nodes(ClusterRef ref) {
-        return new SortedList<>(fleet.hybridNodes(ref),
+    /** Hybrid nodes of a cluster, by pool then name unless a comparator is set. */
+    public LiveSortedList<ClusterNode> nodes(ClusterRef ref) {
+        return new LiveSortedList<>(fleet.hybridNodes(ref),
                 Comparator.comparing(ClusterNode::pool).thenComparing(ClusterNode::name));
     }
 

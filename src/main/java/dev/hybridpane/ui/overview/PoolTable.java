@@ -1,0 +1,173 @@
+package dev.hybridpane.ui.overview;
+
+import dev.hybridpane.domain.HealthStatus;
+import dev.hybridpane.domain.PoolHealth;
+import dev.hybridpane.ui.common.Cells;
+import dev.hybridpane.ui.common.LiveSortedList;
+import dev.hybridpane.ui.common.Widgets;
+import java.util.Comparator;
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+
+/**
+ * A cluster's pools with their health, as a virtualized table: at thousands of nodes a cluster has
+ * hundreds of pools, and a grid of hundreds of labels is laid out in full whenever one of them changes.
+ * The table shows up to {@link #MAX_VISIBLE_ROWS} rows and scrolls beyond; its columns sort (Health puts
+ * down pools first).
+ */
+final class PoolTable extends TableView<PoolHealth> {
+    static final int MAX_VISIBLE_ROWS = 8;
+    private static final double ROW = 28;
+
+    private final ObservableList<PoolHealth> source;
+    /** What the table shows: rows are replaced one by one, only when their pool changed. */
+    private final ObservableList<PoolHealth> shown = FXCollections.observableArrayList();
+    // at most a few refreshes a second: a pool's health a fraction of a second late is still live, and under
+    // thousands of node changes a second the fleet republishes the pools on every frame
+    private final PauseTransition refresh = new PauseTransition(Duration.millis(200));
+
+    PoolTable(ObservableList<PoolHealth> source) {
+        this.source = source;
+        getStyleClass().addAll("dense", "overview-pools");
+        setFixedCellSize(ROW);
+        TableColumn<PoolHealth, String> pool = Cells.column("Pool", 150,
+                p -> p.pool().isEmpty() ? "(no pool label)" : p.pool());
+        pool.getStyleClass().add("pool-name");
+        TableColumn<PoolHealth, String> site = Cells.column("Site", 150, p -> p.site().isEmpty() ? "—" : p.site());
+        TableColumn<PoolHealth, PoolHealth> ready = Cells.column("Ready", 80, p -> p);
+        ready.setComparator(Comparator.comparingDouble(PoolTable::readyShare));
+        ready.setCellFactory(c -> new TableCell<>() {
+            {
+                getStyleClass().add("mono");
+            }
+
+            @Override
+            protected void updateItem(PoolHealth p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.ready() + "/" + p.total());
+            }
+        });
+        TableColumn<PoolHealth, HealthStatus> health = Cells.column("Health", 110, PoolHealth::status);
+        // worst first when sorted ascending
+        health.setComparator(Comparator.comparingInt(PoolTable::severity));
+        health.setCellFactory(c -> new TableCell<>() {
+            private final Label pill = Widgets.pill("", "neutral");
+
+            @Override
+            protected void updateItem(HealthStatus s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(null);
+                if (empty || s == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Widgets.setPill(pill, s.name(), Widgets.kind(s));
+                setGraphic(pill);
+            }
+        });
+        TableColumn<PoolHealth, PoolHealth> bar = Cells.column("", 200, p -> p);
+        bar.setSortable(false);
+        bar.setCellFactory(c -> new TableCell<>() {
+            private final ProgressBar progress = new ProgressBar(0);
+
+            {
+                progress.getStyleClass().add("ready-bar");
+                progress.setPrefWidth(180);
+            }
+
+            @Override
+            protected void updateItem(PoolHealth p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(null);
+                if (empty || p == null) {
+                    setGraphic(null);
+                    return;
+                }
+                progress.setProgress(readyShare(p));
+                Widgets.setKind(progress, Widgets.kind(p.status()));
+                setGraphic(progress);
+            }
+        });
+        getColumns().setAll(java.util.List.of(pool, site, ready, health, bar));
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // sorts itself (by pool unless a column sort is chosen) and reports a pool whose health changed in place as
+        // an update, so the table refreshes that row instead of rebuilding all of them
+        LiveSortedList<PoolHealth> sorted = new LiveSortedList<>(shown,
+                Comparator.comparing(PoolHealth::pool).thenComparing(PoolHealth::site));
+        sorted.comparatorProperty().bind(comparatorProperty());
+        setSortPolicy(table -> true);
+        setItems(sorted);
+        setPlaceholder(Widgets.muted("No hybrid nodes have joined yet."));
+        fitToRows();
+        refresh.setOnFinished(e -> sync());
+        source.addListener((ListChangeListener<PoolHealth>) c -> {
+            if (shown.isEmpty()) {
+                sync(); // the first pools show at once
+            } else if (refresh.getStatus() != Animation.Status.RUNNING) {
+                refresh.playFromStart();
+            }
+        });
+        sync();
+    }
+
+    /**
+     * Brings the table in line with the fleet's pools: a pool that did not change keeps its row untouched, so
+     * a refresh re-renders only the rows of pools whose health moved.
+     */
+    private void sync() {
+        int n = source.size();
+        if (shown.size() > n) {
+            shown.remove(n, shown.size());
+        }
+        for (int i = 0; i < n; i++) {
+            PoolHealth p = source.get(i);
+            if (i >= shown.size()) {
+                shown.addAll(source.subList(i, n));
+                break;
+            }
+            if (!p.equals(shown.get(i))) {
+                shown.set(i, p);
+            }
+        }
+    }
+
+    /** As tall as its rows, up to MAX_VISIBLE_ROWS; the header's height is read once the skin lays it out. */
+    private void fitToRows() {
+        setMinHeight(Region.USE_PREF_SIZE);
+        setMaxHeight(Region.USE_PREF_SIZE);
+        javafx.beans.property.DoubleProperty header = new javafx.beans.property.SimpleDoubleProperty(30);
+        skinProperty().addListener((o, was, skin) -> {
+            if (lookup(".column-header-background") instanceof Region r) {
+                header.bind(r.heightProperty());
+            }
+        });
+        prefHeightProperty().bind(Bindings.createDoubleBinding(() -> {
+            int rows = Math.max(1, Math.min(MAX_VISIBLE_ROWS, shown.size()));
+            return header.get() + rows * ROW + 2; // 2: the table's border
+        }, header, shown)); // the list itself, not Bindings.size(shown): nothing would hold that binding
+    }
+
+    private static double readyShare(PoolHealth p) {
+        return p.total() == 0 ? 0 : (double) p.ready() / p.total();
+    }
+
+    private static int severity(HealthStatus s) {
+        return switch (s) {
+            case DOWN -> 0;
+            case DEGRADED -> 1;
+            case EMPTY -> 2;
+            case HEALTHY -> 3;
+        };
+    }
+}
