@@ -79,6 +79,8 @@ final class LiveBenchCommand implements Callable<Integer> {
             AtomicInteger pulses = new AtomicInteger();
             // gaps over two frames, with when they happened (JVM uptime), to line them up with GC logs
             List<long[]> longGaps = Collections.synchronizedList(new ArrayList<>());
+            List<Long> work = new ArrayList<>();
+            AtomicLong lastWork = new AtomicLong();
             var runtime = java.lang.management.ManagementFactory.getRuntimeMXBean();
             java.util.concurrent.atomic.AtomicBoolean measuring = new java.util.concurrent.atomic.AtomicBoolean();
             MainWindow[] window = new MainWindow[1];
@@ -99,6 +101,18 @@ final class LiveBenchCommand implements Callable<Integer> {
                         }
                     }
                 });
+                // the FX thread's own work in a pulse: from the pulse's start (the timers' timestamp) to the end of
+                // its layout pass; a gap much longer than the work before it was spent waiting (rendering, CPU)
+                stage.getScene().addPostLayoutPulseListener(() -> {
+                    long start = lastPulse.get();
+                    if (measuring.get() && start != 0) {
+                        long busy = System.nanoTime() - start;
+                        synchronized (work) {
+                            work.add(busy);
+                        }
+                        lastWork.set(busy);
+                    }
+                });
                 new AnimationTimer() {
                     @Override
                     public void handle(long now) {
@@ -107,7 +121,8 @@ final class LiveBenchCommand implements Callable<Integer> {
                             pulses.incrementAndGet();
                             maxGap.accumulateAndGet(now - prev, Math::max);
                             if (now - prev > 33_000_000L) {
-                                longGaps.add(new long[] {(now - prev) / 1_000_000, runtime.getUptime()});
+                                longGaps.add(new long[] {(now - prev) / 1_000_000, runtime.getUptime(),
+                                        lastWork.get() / 1_000_000});
                             }
                         }
                     }
@@ -136,6 +151,8 @@ final class LiveBenchCommand implements Callable<Integer> {
             int perTick = Math.max(1, rate / 100);
             ScheduledExecutorService driver = Executors.newSingleThreadScheduledExecutor();
             lastPulse.set(0);
+            Map<String, Long> cpuBefore = StartupPhases.threadCpuMs();
+            long processBefore = processCpuMs();
             measuring.set(true);
             driver.scheduleAtFixedRate(() -> {
                 for (int i = 0; i < perTick; i++) {
@@ -155,6 +172,8 @@ final class LiveBenchCommand implements Callable<Integer> {
             driver.awaitTermination(5, TimeUnit.SECONDS);
             Thread.sleep(3000);
             measuring.set(false);
+            Map<String, Long> cpuAfter = StartupPhases.threadCpuMs();
+            long processCpu = processCpuMs() - processBefore;
 
             List<Long> sorted;
             synchronized (latencies) {
@@ -173,15 +192,34 @@ final class LiveBenchCommand implements Callable<Integer> {
                 gaps = new ArrayList<>(longGaps);
             }
             gaps.sort((a, b) -> Long.compare(b[0], a[0]));
-            out.printf("gaps over 33 ms: %d, over 50 ms: %d; longest (ms @ uptime ms): %s%n", gaps.size(),
-                    gaps.stream().filter(g -> g[0] > 50).count(), gaps.stream().limit(6)
-                            .map(g -> g[0] + "@" + g[1]).collect(java.util.stream.Collectors.joining(" ")));
+            out.printf("gaps over 33 ms: %d, over 50 ms: %d; longest (ms @ uptime ms, FX work in the pulse before): %s%n",
+                    gaps.size(), gaps.stream().filter(g -> g[0] > 50).count(), gaps.stream().limit(6)
+                            .map(g -> g[0] + "@" + g[1] + "(" + g[2] + ")").collect(java.util.stream.Collectors.joining(" ")));
+            List<Long> works;
+            synchronized (work) {
+                works = new ArrayList<>(work);
+            }
+            Collections.sort(works);
+            out.printf("FX work per pulse (animation, CSS, layout): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    pct(works, 0.5), pct(works, 0.99), pct(works, 1.0));
+            StringBuilder cpu = new StringBuilder();
+            cpuAfter.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L)))
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                    .forEach(e -> cpu.append(" '").append(e.getKey()).append("'=").append(e.getValue()));
+            out.printf("CPU while driving (ms of %d s x %d cores): process=%d%s%n", seconds + 3,
+                    Runtime.getRuntime().availableProcessors(), processCpu, cpu);
             boolean ok = stallMs <= 50 && p99 < 1000 && pending.isEmpty();
             out.printf("goal (no stall over 50 ms, p99 under 1 s, every change seen): %s%n", ok ? "MET" : "NOT MET");
             out.flush();
             Platform.exit();
             return 0;
         }
+    }
+
+    private static long processCpuMs() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1_000_000 : -1;
     }
 
     private static double pct(List<Long> sorted, double q) {

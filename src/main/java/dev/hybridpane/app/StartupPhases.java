@@ -34,10 +34,8 @@ final class StartupPhases {
      * Where the CPU went until now: per live thread (numbers in names folded), the JIT compilers, the
      * collector, and the classes loaded. Printed with the phases, for the startup benchmark.
      */
-    void report() {
-        if (!enabled) {
-            return;
-        }
+    /** CPU time in ms per live thread, numbers in names folded (a pool's threads add up). */
+    static java.util.Map<String, Long> threadCpuMs() {
         var threads = ManagementFactory.getThreadMXBean();
         java.util.Map<String, Long> byName = new java.util.TreeMap<>();
         for (long id : threads.getAllThreadIds()) {
@@ -47,6 +45,14 @@ final class StartupPhases {
                 byName.merge(info.getThreadName().replaceAll("\\d+", "N"), cpu / 1_000_000, Long::sum);
             }
         }
+        return byName;
+    }
+
+    void report() {
+        if (!enabled) {
+            return;
+        }
+        java.util.Map<String, Long> byName = threadCpuMs();
         StringBuilder b = new StringBuilder("CPU_MS");
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             b.append(" process=").append(os.getProcessCpuTime() / 1_000_000);

@@ -82,7 +82,7 @@ final class OperationsPane extends SplitPane {
         vm.log().addListener((ListChangeListener<String>) c -> log.scrollTo(vm.log().size() - 1));
         Label logTitle = new Label("Log");
         logTitle.getStyleClass().add("field-label");
-        ScrollPane steps = new ScrollPane(stepBox);
+        ScrollPane steps = Widgets.liveScrollPane(stepBox);
         steps.setFitToWidth(true);
         steps.getStyleClass().add("edge-to-edge");
         steps.setId("operation-steps");

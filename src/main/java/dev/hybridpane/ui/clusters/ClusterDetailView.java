@@ -106,7 +106,7 @@ final class ClusterDetailView extends StackPane {
                 section("Networking", networking),
                 section("Access entries", access));
         content.getStyleClass().add("detail-content");
-        ScrollPane scroll = new ScrollPane(content);
+        ScrollPane scroll = Widgets.liveScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         VBox empty = Widgets.emptyState(Feather.MOUSE_POINTER, "Select a cluster",

@@ -42,7 +42,7 @@ public final class OverviewView extends BorderPane {
                 "Clusters show here as discovery finds them in the selected regions.");
         VBox body = new VBox(16, tiles, empty, sections);
         body.getStyleClass().add("overview-body");
-        ScrollPane scroll = new ScrollPane(body);
+        ScrollPane scroll = Widgets.liveScrollPane(body);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         setCenter(scroll);
