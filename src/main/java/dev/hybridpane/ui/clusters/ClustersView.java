@@ -36,6 +36,7 @@ public final class ClustersView extends BorderPane {
         filter.textProperty().bindBidirectional(vm.filterProperty());
         Label count = new Label();
         count.getStyleClass().add("muted");
+        count.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the subtitle gives way first
         count.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.sorted().size() + " of " + vm.total() + " clusters", vm.sorted()));
         javafx.scene.Node[] right = {count, filter};
@@ -53,15 +54,15 @@ public final class ClustersView extends BorderPane {
         table.setId("clusters-table");
         table.getStyleClass().add("dense");
         table.getColumns().add(nameColumn());
-        table.getColumns().add(Cells.column("Region", 96, r -> r.cluster().region()));
-        table.getColumns().add(Cells.column("Version", 74, r -> r.cluster().version()));
+        table.getColumns().add(Cells.column("Region", 104, r -> r.cluster().region()));
+        table.getColumns().add(Cells.column("Version", 76, r -> r.cluster().version()));
         table.getColumns().add(statusColumn());
-        table.getColumns().add(Cells.column("Endpoint", 140, r -> r.cluster().endpointAccess().label()));
-        TableColumn<ClusterRow, String> auth = Cells.column("Auth mode", 150, r -> authLabel(r.cluster().authenticationMode()));
+        table.getColumns().add(Cells.column("Endpoint", 132, r -> r.cluster().endpointAccess().label()));
+        TableColumn<ClusterRow, String> auth = Cells.column("Auth mode", 140, r -> authLabel(r.cluster().authenticationMode()));
         table.getColumns().add(auth);
-        TableColumn<ClusterRow, String> hybrid = Cells.column("Hybrid (nodes / pods)", 210, ClusterRow::hybridText);
+        TableColumn<ClusterRow, String> hybrid = Cells.column("Hybrid (nodes / pods)", 186, ClusterRow::hybridText);
         table.getColumns().add(hybrid);
-        TableColumn<ClusterRow, ClusterRow> nodes = Cells.column("Nodes", 72, r -> r);
+        TableColumn<ClusterRow, ClusterRow> nodes = Cells.column("Nodes", 68, r -> r);
         nodes.setComparator(Comparator.comparingInt((ClusterRow r) -> r.counts().hybridTotal())
                 .thenComparingInt(r -> r.counts().cloud()));
         nodes.setCellFactory(c -> new TableCell<>() {
@@ -75,7 +76,10 @@ public final class ClustersView extends BorderPane {
         });
         table.getColumns().add(nodes);
         table.getColumns().add(connectionColumn());
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // the columns share the table's width (no horizontal scrolling at a laptop's 1280 px); the user can still
+        // resize them, and below their minimum widths the table scrolls
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getColumns().forEach(c -> c.setMinWidth(Math.max(c.getMinWidth(), Math.min(c.getPrefWidth(), 70))));
         vm.sorted().comparatorProperty().bind(table.comparatorProperty());
         table.setItems(vm.sorted());
         Label placeholder = new Label("No clusters match. Clear the filter, or pick other regions in the top bar.");
@@ -158,13 +162,13 @@ public final class ClustersView extends BorderPane {
     }
 
     private static TableColumn<ClusterRow, String> nameColumn() {
-        TableColumn<ClusterRow, String> c = Cells.column("Name", 150, r -> r.cluster().name());
+        TableColumn<ClusterRow, String> c = Cells.column("Name", 140, r -> r.cluster().name());
         c.getStyleClass().add("name-column");
         return c;
     }
 
     private static TableColumn<ClusterRow, String> statusColumn() {
-        TableColumn<ClusterRow, String> c = Cells.column("Status", 92, r -> r.cluster().status());
+        TableColumn<ClusterRow, String> c = Cells.column("Status", 88, r -> r.cluster().status());
         c.setCellFactory(col -> new TableCell<>() {
             // one pill per cell, changed in place: rows are replaced on every live batch
             private final Label pill = Widgets.pill("", "neutral");
@@ -185,7 +189,8 @@ public final class ClustersView extends BorderPane {
     }
 
     private static TableColumn<ClusterRow, ClusterRow> connectionColumn() {
-        TableColumn<ClusterRow, ClusterRow> c = Cells.column("Connection", 200, r -> r);
+        TableColumn<ClusterRow, ClusterRow> c = Cells.column("Connection", 150, r -> r);
+        c.setMinWidth(120); // "Connected" with its icon
         c.setComparator(Comparator.comparing(ClusterRow::connectionText));
         c.setCellFactory(col -> new TableCell<>() {
             // the kind is a pseudo-class and the icon and tooltip are reused: rows are replaced on every live batch,
