@@ -105,28 +105,29 @@ class UiLiveLoadTest {
         assertTrue(ms < 1000, "NotReady took " + ms + " ms to reach the view model");
         WaitForAsyncUtils.waitForFxEvents();
 
-        TableView<ClusterNode> table = robot.lookup(".overview-nodes").queryTableView();
+        TableView<dev.hybridpane.ui.common.LiveRow<ClusterNode>> table = robot.lookup(".overview-nodes").queryTableView();
         assertEquals(NODES, table.getItems().size());
-        ClusterNode shown = table.getItems().stream().filter(n -> n.name().equals("n-4321")).findFirst().orElseThrow();
+        ClusterNode shown = table.getItems().stream().map(dev.hybridpane.ui.common.LiveRow::get)
+                .filter(n -> n.name().equals("n-4321")).findFirst().orElseThrow();
         assertEquals(false, shown.ready(), "the overview table's row shows NotReady");
-        long ready = table.getItems().stream().filter(ClusterNode::ready).count();
+        long ready = table.getItems().stream().map(dev.hybridpane.ui.common.LiveRow::get).filter(ClusterNode::ready).count();
         assertEquals(ready, window.viewModel().fleet().row(BIG).orElseThrow().counts().hybridReady());
 
         // the pool table refreshes a few times a second and replaces only the rows of pools that changed; within a
         // second of the last change every row must match the fleet, and so must every row on screen
-        TableView<dev.hybridpane.domain.PoolHealth> poolTable = robot.lookup(".overview-pools").queryTableView();
+        TableView<dev.hybridpane.ui.common.LiveRow<dev.hybridpane.domain.PoolHealth>> poolTable = robot.lookup(".overview-pools").queryTableView();
         List<dev.hybridpane.domain.PoolHealth> pools = List.copyOf(window.viewModel().fleet().pools(BIG));
         assertEquals(50, pools.size());
         assertTrue(pools.stream().anyMatch(p -> p.ready() < p.total()), "the load left some pools degraded");
         java.util.function.Supplier<String> mismatch = () -> {
-            if (!poolTable.getItems().equals(pools)) {
+            if (!poolTable.getItems().stream().map(dev.hybridpane.ui.common.LiveRow::get).toList().equals(pools)) {
                 return "the pool table's rows differ from the fleet's pools";
             }
             int checked = 0;
             for (javafx.scene.Node r : poolTable.lookupAll(".table-row-cell")) {
                 @SuppressWarnings("unchecked")
-                var row = (javafx.scene.control.TableRow<dev.hybridpane.domain.PoolHealth>) r;
-                dev.hybridpane.domain.PoolHealth p = row.getItem();
+                var row = (javafx.scene.control.TableRow<dev.hybridpane.ui.common.LiveRow<dev.hybridpane.domain.PoolHealth>>) r;
+                dev.hybridpane.domain.PoolHealth p = row.getItem() == null ? null : row.getItem().get();
                 if (p == null || !r.isVisible()) {
                     continue;
                 }

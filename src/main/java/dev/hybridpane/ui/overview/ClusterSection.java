@@ -2,6 +2,7 @@ package dev.hybridpane.ui.overview;
 
 import dev.hybridpane.domain.ClusterNode;
 import dev.hybridpane.ui.common.Cells;
+import dev.hybridpane.ui.common.LiveRow;
 import dev.hybridpane.ui.common.Widgets;
 import dev.hybridpane.ui.fleet.ClusterRow;
 import dev.hybridpane.ui.fleet.EventRow;
@@ -63,14 +64,15 @@ final class ClusterSection extends VBox {
     private static final javafx.css.PseudoClass READY = javafx.css.PseudoClass.getPseudoClass("ready");
     private static final javafx.css.PseudoClass NOT_READY = javafx.css.PseudoClass.getPseudoClass("not-ready");
 
-    private static TableView<ClusterNode> nodesTable(OverviewViewModel vm, ClusterRow row) {
-        TableView<ClusterNode> t = new TableView<>();
+    private static TableView<LiveRow<ClusterNode>> nodesTable(OverviewViewModel vm, ClusterRow row) {
+        TableView<LiveRow<ClusterNode>> t = new TableView<>();
         t.getStyleClass().addAll("dense", "overview-nodes");
-        var sorted = vm.nodes(row.ref());
-        t.getColumns().add(Cells.column("Pool", 120, ClusterNode::pool));
-        t.getColumns().add(Cells.column("Site", 110, ClusterNode::site));
-        t.getColumns().add(Cells.column("Node", 190, ClusterNode::name));
-        TableColumn<ClusterNode, ClusterNode> ready = Cells.column("Ready", 250, n -> n);
+        t.setFixedCellSize(28);
+        var rows = vm.nodes(row.ref());
+        t.getColumns().add(Cells.liveColumn("Pool", 120, ClusterNode::pool));
+        t.getColumns().add(Cells.liveColumn("Site", 110, ClusterNode::site));
+        t.getColumns().add(Cells.liveColumn("Node", 190, ClusterNode::name));
+        TableColumn<LiveRow<ClusterNode>, ClusterNode> ready = Cells.liveColumn("Ready", 250, n -> n);
         ready.setComparator(java.util.Comparator.comparing(ClusterNode::ready));
         ready.setCellFactory(c -> new TableCell<>() {
             private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
@@ -94,16 +96,16 @@ final class ClusterSection extends VBox {
             }
         });
         t.getColumns().add(ready);
-        t.getColumns().add(Cells.column("IP", 110, ClusterNode::internalIp));
-        t.getColumns().add(Cells.column("Kubelet", 120, ClusterNode::kubeletVersion));
-        t.getColumns().add(Cells.column("Credentials", 100, ClusterNode::credentialProvider));
+        t.getColumns().add(Cells.liveColumn("IP", 110, ClusterNode::internalIp));
+        t.getColumns().add(Cells.liveColumn("Kubelet", 120, ClusterNode::kubeletVersion));
+        t.getColumns().add(Cells.liveColumn("Credentials", 100, ClusterNode::credentialProvider));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        // one sorted view that sorts itself (its comparator follows the table's column sort; unsorted, pool then
-        // name), and reports a node whose state changed in place as an update, so the table refreshes its rows
-        // instead of rebuilding them
-        sorted.comparatorProperty().bind(t.comparatorProperty());
+        // one stable row per node, sorted by the rows themselves (their comparator follows the table's column sort;
+        // unsorted, pool then name): a node whose state changes repaints its own cells, and the table's items change
+        // only when a node comes, goes or moves under the sort
+        rows.comparatorProperty().bind(t.comparatorProperty());
         t.setSortPolicy(table -> true);
-        t.setItems(sorted);
+        t.setItems(rows);
         t.setPrefHeight(230);
         t.setMinHeight(150);
         t.setPlaceholder(Widgets.muted("No hybrid nodes."));

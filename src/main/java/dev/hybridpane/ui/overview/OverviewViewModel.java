@@ -3,7 +3,7 @@ package dev.hybridpane.ui.overview;
 import dev.hybridpane.domain.ClusterNode;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.PoolHealth;
-import dev.hybridpane.ui.common.LiveSortedList;
+import dev.hybridpane.ui.common.LiveRows;
 import dev.hybridpane.ui.fleet.ClusterRow;
 import dev.hybridpane.ui.fleet.EventRow;
 import dev.hybridpane.ui.fleet.FleetViewModel;
@@ -71,9 +71,9 @@ public final class OverviewViewModel {
                 .thenComparing(ClusterRow::ref));
     }
 
-    /** Hybrid nodes of a cluster, by pool then name unless a comparator is set. */
-    public LiveSortedList<ClusterNode> nodes(ClusterRef ref) {
-        return new LiveSortedList<>(fleet.hybridNodes(ref),
+    /** Hybrid nodes of a cluster as live rows (one per node name), by pool then name unless a comparator is set. */
+    public LiveRows<String, ClusterNode> nodes(ClusterRef ref) {
+        return new LiveRows<>(fleet.hybridNodes(ref), ClusterNode::name,
                 Comparator.comparing(ClusterNode::pool).thenComparing(ClusterNode::name));
     }
 

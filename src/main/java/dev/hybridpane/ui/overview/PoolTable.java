@@ -3,7 +3,8 @@ package dev.hybridpane.ui.overview;
 import dev.hybridpane.domain.HealthStatus;
 import dev.hybridpane.domain.PoolHealth;
 import dev.hybridpane.ui.common.Cells;
-import dev.hybridpane.ui.common.LiveSortedList;
+import dev.hybridpane.ui.common.LiveRow;
+import dev.hybridpane.ui.common.LiveRows;
 import dev.hybridpane.ui.common.Widgets;
 import java.util.Comparator;
 import javafx.animation.Animation;
@@ -26,7 +27,7 @@ import javafx.util.Duration;
  * The table shows up to {@link #MAX_VISIBLE_ROWS} rows and scrolls beyond; its columns sort (Health puts
  * down pools first).
  */
-final class PoolTable extends TableView<PoolHealth> {
+final class PoolTable extends TableView<LiveRow<PoolHealth>> {
     static final int MAX_VISIBLE_ROWS = 8;
     private static final double ROW = 28;
 
@@ -41,11 +42,12 @@ final class PoolTable extends TableView<PoolHealth> {
         this.source = source;
         getStyleClass().addAll("dense", "overview-pools");
         setFixedCellSize(ROW);
-        TableColumn<PoolHealth, String> pool = Cells.column("Pool", 150,
+        TableColumn<LiveRow<PoolHealth>, String> pool = Cells.liveColumn("Pool", 150,
                 p -> p.pool().isEmpty() ? "(no pool label)" : p.pool());
         pool.getStyleClass().add("pool-name");
-        TableColumn<PoolHealth, String> site = Cells.column("Site", 150, p -> p.site().isEmpty() ? "—" : p.site());
-        TableColumn<PoolHealth, PoolHealth> ready = Cells.column("Ready", 80, p -> p);
+        TableColumn<LiveRow<PoolHealth>, String> site = Cells.liveColumn("Site", 150,
+                p -> p.site().isEmpty() ? "—" : p.site());
+        TableColumn<LiveRow<PoolHealth>, PoolHealth> ready = Cells.liveColumn("Ready", 80, p -> p);
         ready.setComparator(Comparator.comparingDouble(PoolTable::readyShare));
         ready.setCellFactory(c -> new TableCell<>() {
             {
@@ -58,7 +60,7 @@ final class PoolTable extends TableView<PoolHealth> {
                 setText(empty || p == null ? null : p.ready() + "/" + p.total());
             }
         });
-        TableColumn<PoolHealth, HealthStatus> health = Cells.column("Health", 110, PoolHealth::status);
+        TableColumn<LiveRow<PoolHealth>, HealthStatus> health = Cells.liveColumn("Health", 110, PoolHealth::status);
         // worst first when sorted ascending
         health.setComparator(Comparator.comparingInt(PoolTable::severity));
         health.setCellFactory(c -> new TableCell<>() {
@@ -76,7 +78,7 @@ final class PoolTable extends TableView<PoolHealth> {
                 setGraphic(pill);
             }
         });
-        TableColumn<PoolHealth, PoolHealth> bar = Cells.column("", 200, p -> p);
+        TableColumn<LiveRow<PoolHealth>, PoolHealth> bar = Cells.liveColumn("", 200, p -> p);
         bar.setSortable(false);
         bar.setCellFactory(c -> new TableCell<>() {
             private final ProgressBar progress = new ProgressBar(0);
@@ -101,9 +103,9 @@ final class PoolTable extends TableView<PoolHealth> {
         });
         getColumns().setAll(java.util.List.of(pool, site, ready, health, bar));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        // sorts itself (by pool unless a column sort is chosen) and reports a pool whose health changed in place as
-        // an update, so the table refreshes that row instead of rebuilding all of them
-        LiveSortedList<PoolHealth> sorted = new LiveSortedList<>(shown,
+        // one stable row per pool, sorted by the rows themselves (by pool unless a column sort is chosen): a pool whose
+        // health changes repaints its own cells
+        LiveRows<String, PoolHealth> sorted = new LiveRows<>(shown, PoolHealth::pool,
                 Comparator.comparing(PoolHealth::pool).thenComparing(PoolHealth::site));
         sorted.comparatorProperty().bind(comparatorProperty());
         setSortPolicy(table -> true);

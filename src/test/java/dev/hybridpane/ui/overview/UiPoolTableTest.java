@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hybridpane.domain.HealthStatus;
 import dev.hybridpane.domain.PoolHealth;
+import dev.hybridpane.ui.common.LiveRow;
 import dev.hybridpane.ui.common.Widgets;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,11 +44,11 @@ class UiPoolTableTest {
                 PoolHealth.statusOf(ready, total));
     }
 
-    private List<TableRow<PoolHealth>> filledRows() {
-        List<TableRow<PoolHealth>> rows = new ArrayList<>();
+    private List<TableRow<LiveRow<PoolHealth>>> filledRows() {
+        List<TableRow<LiveRow<PoolHealth>>> rows = new ArrayList<>();
         for (Node n : table.lookupAll(".table-row-cell")) {
             @SuppressWarnings("unchecked")
-            TableRow<PoolHealth> r = (TableRow<PoolHealth>) n;
+            TableRow<LiveRow<PoolHealth>> r = (TableRow<LiveRow<PoolHealth>>) n;
             if (r.isVisible() && r.getItem() != null && r.getBoundsInParent().getMaxY() <= table.getHeight()) {
                 rows.add(r);
             }
@@ -79,17 +80,17 @@ class UiPoolTableTest {
             table.getSortOrder().setAll(List.of(table.getColumns().get(3)));
         }).get();
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("pool-03", table.getItems().get(0).pool());
-        assertEquals("pool-05", table.getItems().get(1).pool());
-        TableRow<PoolHealth> first = filledRows().stream().filter(r -> r.getIndex() == 0).findFirst().orElseThrow();
+        assertEquals("pool-03", table.getItems().get(0).get().pool());
+        assertEquals("pool-05", table.getItems().get(1).get().pool());
+        TableRow<LiveRow<PoolHealth>> first = filledRows().stream().filter(r -> r.getIndex() == 0).findFirst().orElseThrow();
         Label pill = (Label) ((TableCell<?, ?>) first.getChildrenUnmodifiable().get(3)).getGraphic();
         assertEquals("DOWN", pill.getText());
         assertEquals("danger", Widgets.kindOf(pill));
 
         // pool-03 recovers: under the Health sort it moves down among the healthy pools, and its row shows it
         WaitForAsyncUtils.asyncFx(() -> pools.set(3, pool(3, 4, 4))).get();
-        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> table.getItems().get(0).pool().equals("pool-05"));
-        assertTrue(table.getItems().stream().filter(p -> p.pool().equals("pool-03"))
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> table.getItems().get(0).get().pool().equals("pool-05"));
+        assertTrue(table.getItems().stream().map(LiveRow::get).filter(p -> p.pool().equals("pool-03"))
                 .allMatch(p -> p.status() == HealthStatus.HEALTHY));
         assertEquals(20, table.getItems().size());
     }

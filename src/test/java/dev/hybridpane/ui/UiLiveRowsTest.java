@@ -4,6 +4,7 @@ import static dev.hybridpane.ui.TestData.cluster;
 import static dev.hybridpane.ui.TestData.hybrid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hybridpane.core.FleetUpdate;
@@ -11,7 +12,8 @@ import dev.hybridpane.domain.AuthenticationMode;
 import dev.hybridpane.domain.ClusterNode;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.EndpointAccess;
-import dev.hybridpane.ui.common.LiveSortedList;
+import dev.hybridpane.ui.common.LiveRow;
+import dev.hybridpane.ui.common.LiveRows;
 import dev.hybridpane.ui.fleet.FleetViewModel;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,11 +25,11 @@ import javafx.collections.ObservableList;
 import org.junit.jupiter.api.Test;
 
 /**
- * The live sorted view: always the source in order, with change events that replay to the same list, and a
- * row whose state changes in place reported as an update (a table refreshes it) rather than a replace (a table
- * rebuilds every visible row).
+ * Live rows: always one stable row per key, in order, with change events that replay to the same list; a
+ * record that changes in place fires no list change at all (its row takes the new value, and only the cells
+ * bound to that row repaint), and a row that must move under the sort is removed and added.
  */
-class UiLiveSortedListTest {
+class UiLiveRowsTest {
     private static final ClusterRef REF = new ClusterRef("us-west-2", "edge");
     private static final Comparator<ClusterNode> BY_POOL_NAME =
             Comparator.comparing(ClusterNode::pool).thenComparing(ClusterNode::name);
@@ -71,35 +73,41 @@ class UiLiveSortedListTest {
     }
 
     @Test
-    void aNodeWhoseStateChangesInPlaceIsAnUpdateNotAReplace() {
+    void aNodeWhoseStateChangesInPlaceFiresNothingAndItsRowTakesTheNewRecord() {
         FleetViewModel fleet = fleetOf(300);
-        LiveSortedList<ClusterNode> view = new LiveSortedList<>(fleet.hybridNodes(REF), BY_POOL_NAME);
+        LiveRows<String, ClusterNode> view = new LiveRows<>(fleet.hybridNodes(REF), ClusterNode::name, BY_POOL_NAME);
         List<String> kinds = new ArrayList<>();
-        List<ClusterNode> copy = mirror(view, kinds);
+        List<LiveRow<ClusterNode>> copy = mirror(view, kinds);
+        LiveRow<ClusterNode> row = view.row("n42");
+        List<ClusterNode> seen = new ArrayList<>();
+        row.valueProperty().addListener((o, was, now) -> seen.add(now));
 
         fleet.apply(List.of(new FleetUpdate.NodeUpserted(REF, hybrid("n42", "p0", "s", false)),
                 new FleetUpdate.NodeUpserted(REF, hybrid("n43", "p1", "s", false))));
 
-        assertEquals(List.of("update", "update"), kinds);
+        assertEquals(List.of(), kinds, "no list change: the table keeps its rows");
+        assertSame(row, view.row("n42"));
+        assertEquals(1, seen.size());
+        assertFalse(row.get().ready());
+        assertEquals(describe(sorted(fleet.hybridNodes(REF), BY_POOL_NAME)), describe(values(view)));
         assertEquals(view, copy);
-        assertFalse(view.stream().filter(n -> n.name().equals("n42")).findFirst().orElseThrow().ready());
-        assertEquals(sorted(fleet.hybridNodes(REF), BY_POOL_NAME), view);
     }
 
     @Test
     void randomBatchesKeepTheViewSortedAndItsEventsReplayable() {
         FleetViewModel fleet = fleetOf(400);
-        LiveSortedList<ClusterNode> view = new LiveSortedList<>(fleet.hybridNodes(REF), BY_POOL_NAME);
+        LiveRows<String, ClusterNode> view = new LiveRows<>(fleet.hybridNodes(REF), ClusterNode::name, BY_POOL_NAME);
         List<String> kinds = new ArrayList<>();
-        List<ClusterNode> copy = mirror(view, kinds);
+        List<LiveRow<ClusterNode>> copy = mirror(view, kinds);
         List<ClusterNode> sourceCopy = mirror(fleet.hybridNodes(REF), new ArrayList<>());
         // sorted by Ready, as a user sorting the column: many ties, broken by pool and name
         Comparator<ClusterNode> byReady = Comparator.comparing(ClusterNode::ready);
+        Comparator<LiveRow<ClusterNode>> rowsByReady = Comparator.comparing(r -> r.get().ready());
         Random random = new Random(11);
         int next = 400;
         for (int batch = 0; batch < 300; batch++) {
             if (batch == 100) {
-                view.comparatorProperty().set(byReady);
+                view.comparatorProperty().set(rowsByReady);
             } else if (batch == 200) {
                 view.comparatorProperty().set(null);
             }
@@ -119,11 +127,12 @@ class UiLiveSortedListTest {
             Comparator<ClusterNode> expected = batch >= 100 && batch < 200 ? byReady.thenComparing(BY_POOL_NAME)
                     : BY_POOL_NAME;
             assertEquals(describe(fleet.hybridNodes(REF)), describe(sourceCopy), "source replay after batch " + batch);
-            assertEquals(describe(sorted(fleet.hybridNodes(REF), expected)), describe(view), "after batch " + batch);
-            assertEquals(describe(view), describe(copy), "the change events replay to the view after batch " + batch);
-            assertEquals(view, copy);
+            assertEquals(describe(sorted(fleet.hybridNodes(REF), expected)), describe(values(view)), "after batch " + batch);
+            assertEquals(view, copy, "the change events replay to the view after batch " + batch);
+            for (ClusterNode n : fleet.hybridNodes(REF)) {
+                assertSame(n, view.row(n.name()).get(), "the row of " + n.name() + " shows its latest record");
+            }
         }
-        assertTrue(kinds.contains("update"));
         assertTrue(kinds.contains("add"));
         assertTrue(kinds.contains("remove"));
     }
@@ -131,19 +140,30 @@ class UiLiveSortedListTest {
     @Test
     void aRowThatMovesUnderTheSortIsRemovedAndAddedAtItsNewPlace() {
         ObservableList<String> source = FXCollections.observableArrayList("b1", "c1", "a1");
-        // sort by the letter only; the whole string breaks ties
-        LiveSortedList<String> view = new LiveSortedList<>(source, Comparator.naturalOrder());
-        view.comparatorProperty().set(Comparator.comparing((String s) -> s.charAt(0)));
+        // one row per letter; the order is the second character (the user's sort), then the whole string
+        LiveRows<Character, String> view = new LiveRows<>(source, s -> s.charAt(0), Comparator.naturalOrder());
+        view.comparatorProperty().set(Comparator.comparing((LiveRow<String> r) -> r.get().charAt(1)));
         List<String> kinds = new ArrayList<>();
-        List<String> copy = mirror(view, kinds);
-        assertEquals(List.of("a1", "b1", "c1"), view);
+        List<LiveRow<String>> copy = mirror(view, kinds);
+        assertEquals(List.of("a1", "b1", "c1"), values(view));
+        LiveRow<String> b = view.row('b');
 
-        source.set(0, "b2"); // same letter: stays in place
-        assertEquals(List.of("update"), kinds);
-        source.set(0, "d2"); // moves to the end
-        assertEquals(List.of("a1", "c1", "d2"), view);
+        source.set(0, "b1"); // an equal record: nothing to do
+        source.set(0, "b0"); // sorts first now
+        assertEquals(List.of("b0", "a1", "c1"), values(view));
+        assertSame(b, view.get(0), "the same row, moved");
         assertEquals(view, copy);
-        assertTrue(kinds.subList(1, kinds.size()).stream().noneMatch("update"::equals), kinds.toString());
+        assertTrue(kinds.contains("remove") && kinds.contains("add"), kinds.toString());
+        kinds.clear();
+        source.set(0, "b0"); // the same record again: no change
+        source.remove("c1");
+        assertEquals(List.of("b0", "a1"), values(view));
+        assertEquals(List.of("remove"), kinds);
+        assertEquals(view, copy);
+    }
+
+    private static <T> List<T> values(List<LiveRow<T>> rows) {
+        return rows.stream().map(LiveRow::get).toList();
     }
 
     /** Rows as short strings, so a failure shows where the lists differ. */
