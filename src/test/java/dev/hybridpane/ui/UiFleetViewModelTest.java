@@ -54,22 +54,6 @@ class UiFleetViewModelTest {
     }
 
     @Test
-    void underASteadyStreamThePulseDrainsEveryOtherFrameAndAfterAQuietSpellAtOnce() {
-        long frame = 16_666_667L;
-        long t = 1_000_000_000L;
-        bridge.accept(new FleetUpdate.NodeUpserted(EDGE, hybrid("a", "p", "s", true)));
-        assertEquals(1, bridge.onPulse(t), "the first change after a quiet spell is applied on the next pulse");
-        bridge.accept(new FleetUpdate.NodeUpserted(EDGE, hybrid("b", "p", "s", true)));
-        assertEquals(0, bridge.onPulse(t + frame), "one frame after a batch, the next one waits");
-        bridge.accept(new FleetUpdate.NodeUpserted(EDGE, hybrid("c", "p", "s", true)));
-        assertEquals(2, bridge.onPulse(t + 2 * frame), "two frames after, both changes go as one batch");
-        assertEquals(0, bridge.onPulse(t + 5 * frame), "nothing queued, nothing applied");
-        bridge.accept(new FleetUpdate.NodeUpserted(EDGE, hybrid("d", "p", "s", false)));
-        assertEquals(1, bridge.onPulse(t + 6 * frame));
-        assertTrue(fleet.node(new NodeKey(EDGE, "d")).isPresent());
-    }
-
-    @Test
     void coalescesManyUpsertsOfOneNodeIntoOneAppliedRow() {
         List<Set<NodeKey>> applied = new ArrayList<>();
         fleet.addBatchListener(applied::add);

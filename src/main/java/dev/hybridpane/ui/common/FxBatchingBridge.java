@@ -13,20 +13,11 @@ import javafx.animation.AnimationTimer;
 
 /**
  * Carries {@link FleetUpdate}s from worker threads onto the FX thread. Any thread may {@link #accept};
- * on a pulse an {@link AnimationTimer} drains the queue, coalesces node changes (per cluster and node the
- * last one wins) and hands ONE batch to the applier. Tests call {@link #drain()} themselves.
- * <p>
- * Under a steady stream the timer drains at most every {@link #MIN_INTERVAL_NANOS} (every other pulse,
- * about 30 batches a second): each applied batch changes the scene, and every changed frame costs a render
- * (with software rendering, copying the whole window). Tables updating 30 times a second look the same
- * to a person, and halving the frames leaves the CPU to input and to the rest of the console. A change
- * after a quiet spell is applied on the next pulse.
+ * once per pulse an {@link AnimationTimer} drains the queue, coalesces node changes (per cluster and
+ * node the last one wins) and hands ONE batch to the applier. Tests call {@link #drain()} themselves.
  */
 public final class FxBatchingBridge implements Consumer<FleetUpdate> {
-    public static final long MIN_INTERVAL_NANOS = 25_000_000L;
     private final Queue<FleetUpdate> queue = new ConcurrentLinkedQueue<>();
-    private long lastDrain;
-    private boolean drained;
     private final Consumer<List<FleetUpdate>> applier;
     private AnimationTimer timer;
     private long received;
@@ -47,24 +38,11 @@ public final class FxBatchingBridge implements Consumer<FleetUpdate> {
             timer = new AnimationTimer() {
                 @Override
                 public void handle(long now) {
-                    onPulse(now);
+                    drain();
                 }
             };
             timer.start();
         }
-    }
-
-    /**
-     * One pulse at time {@code now} (nanoseconds): drains if anything is queued and the last drain was at
-     * least {@link #MIN_INTERVAL_NANOS} ago. Returns the batch size applied, 0 if none. FX thread.
-     */
-    public int onPulse(long now) {
-        if (queue.isEmpty() || (drained && now - lastDrain < MIN_INTERVAL_NANOS)) {
-            return 0;
-        }
-        drained = true;
-        lastDrain = now;
-        return drain();
     }
 
     public void stop() {
