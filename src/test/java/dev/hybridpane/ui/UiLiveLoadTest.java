@@ -155,5 +155,28 @@ class UiLiveLoadTest {
             // reported below with the row that differs
         }
         assertEquals(null, WaitForAsyncUtils.asyncFx(mismatch::get).get());
+
+        // the node table's cells follow their rows: flip the node in the first visible row and its Ready cell says so
+        ClusterNode first = WaitForAsyncUtils.asyncFx(() -> table.getItems().get(0).get()).get();
+        kube.listener(BIG).onNodeUpsert(hybrid(first.name(), first.pool(), first.site(), !first.ready()));
+        String expected = first.ready() ? "NotReady" : "Ready";
+        java.util.concurrent.Callable<String> firstReadyCell = () -> {
+            for (javafx.scene.Node r : table.lookupAll(".table-row-cell")) {
+                var row = (javafx.scene.control.TableRow<?>) r;
+                if (row.getIndex() == 0 && r.isVisible()) {
+                    return ((javafx.scene.control.TableCell<?, ?>) row.getChildrenUnmodifiable().get(3)).getText();
+                }
+            }
+            return null;
+        };
+        try {
+            WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS,
+                    () -> String.valueOf(WaitForAsyncUtils.asyncFx(firstReadyCell).get()).startsWith(expected));
+        } catch (java.util.concurrent.TimeoutException e) {
+            // reported below with what the cell shows
+        }
+        String cell = WaitForAsyncUtils.asyncFx(firstReadyCell).get();
+        assertTrue(cell != null && cell.startsWith(expected), "the first row's Ready cell shows '" + cell + "' for "
+                + first.name() + ", expected " + expected);
     }
 }
