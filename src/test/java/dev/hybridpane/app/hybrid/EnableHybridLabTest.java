@@ -87,6 +87,54 @@ class EnableHybridLabTest {
     }
 
     @Test
+    void awsAuthAndTheCiliumPatchOnAnApiAndConfigMapCluster() {
+        ClusterRef retail = new ClusterRef("us-west-2", "retail-edge");
+        try (LabHybridSetup env = new LabHybridSetup()) {
+            // the cluster's Cilium as a plain install has it: no node affinity, so it would also run on cloud nodes
+            var kube = env.lab.kube().server(dev.hybridpane.lab.kube.LabKube.key("us-west-2", "retail-edge")).client();
+            kube.apps().daemonSets().inNamespace("kube-system").withName("cilium")
+                    .edit(d -> {
+                        d.getSpec().getTemplate().getSpec().setAffinity(null);
+                        return d;
+                    });
+            kube.apps().deployments().inNamespace("kube-system").withName("cilium-operator")
+                    .edit(d -> {
+                        d.getSpec().getTemplate().getSpec().setAffinity(null);
+                        return d;
+                    });
+            assertThat(kube.configMaps().inNamespace("kube-system").withName("aws-auth").get()).isNull();
+
+            EnableHybridRequest r = new EnableHybridRequest(List.of("10.200.0.0/16"), List.of("10.201.0.0/16"),
+                    CredentialProvider.SSM, null, null, null, null, 3600, NodeAccess.AWS_AUTH, true);
+            Journal first = env.engine.run(env.setup.planEnable(env.setup.reviewEnable(retail), r), new CancelToken(), j -> { });
+            assertThat(first.status()).as(String.valueOf(first.error())).isEqualTo(OperationStatus.SUCCEEDED);
+            assertThat(first.steps()).filteredOn(s -> s.id().equals("aws-auth") || s.id().equals("cilium-affinity"))
+                    .extracting(s -> s.state()).containsExactly(StepState.DONE, StepState.DONE);
+
+            // aws-auth maps the role the way EKS expects for hybrid nodes; no access entry was made instead
+            String mapRoles = kube.configMaps().inNamespace("kube-system").withName("aws-auth").get().getData().get("mapRoles");
+            assertThat(mapRoles).contains("rolearn: \"arn:aws:iam::111122223333:role/AmazonEKSHybridNodesRole\"")
+                    .contains("system:node:{{SessionName}}").contains("system:bootstrappers").contains("system:nodes");
+            assertThat(env.lab.aws().requestCount("eks:CreateAccessEntry")).isZero();
+            // Cilium and its operator now run on hybrid nodes only
+            for (var template : List.of(
+                    kube.apps().daemonSets().inNamespace("kube-system").withName("cilium").get().getSpec().getTemplate(),
+                    kube.apps().deployments().inNamespace("kube-system").withName("cilium-operator").get().getSpec().getTemplate())) {
+                var term = template.getSpec().getAffinity().getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution()
+                        .getNodeSelectorTerms().get(0).getMatchExpressions().get(0);
+                assertThat(term.getKey()).isEqualTo("eks.amazonaws.com/compute-type");
+                assertThat(term.getOperator()).isEqualTo("In");
+                assertThat(term.getValues()).containsExactly("hybrid");
+            }
+
+            Journal again = env.engine.run(env.setup.planEnable(env.setup.reviewEnable(retail), r), new CancelToken(), j -> { });
+            assertThat(again.steps()).allMatch(s -> s.state() == StepState.ALREADY_DONE);
+            assertThat(kube.configMaps().inNamespace("kube-system").withName("aws-auth").get().getData().get("mapRoles"))
+                    .isEqualTo(mapRoles);
+        }
+    }
+
+    @Test
     void aSecondRunChangesNothingAndTheDetailShowsTheConfiguration() {
         try (LabHybridSetup env = new LabHybridSetup()) {
             String pem = pem();
@@ -97,6 +145,7 @@ class EnableHybridLabTest {
                     new CancelToken(), j -> { });
             assertThat(again.steps()).allMatch(s -> s.state() == StepState.ALREADY_DONE);
             assertThat(env.lab.aws().requestCount("eks:UpdateClusterConfig")).isEqualTo(1);
+            assertThat(env.lab.aws().requestCount("eks:CreateAccessEntry")).isEqualTo(1);
 
             List<HybridStatusItem> status = env.setup.hybridStatus(PAYMENTS, "AmazonEKSHybridNodesRole");
             assertThat(status).extracting(HybridStatusItem::title).containsExactly("Remote networks", "Hybrid nodes role",
