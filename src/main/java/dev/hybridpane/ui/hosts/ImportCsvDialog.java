@@ -1,15 +1,18 @@
 package dev.hybridpane.ui.hosts;
 
+import dev.hybridpane.core.edge.SshSettings;
 import dev.hybridpane.domain.edge.HostCsv;
 import dev.hybridpane.domain.edge.SudoMode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -33,6 +36,7 @@ final class ImportCsvDialog extends Dialog<ButtonType> {
     private final TextArea text = new TextArea();
     private final TextField user = new TextField();
     private final TextField keyFile = new TextField();
+    private final CheckBox agent = new CheckBox("Use ssh-agent");
     private final ComboBox<SudoMode> sudo = new ComboBox<>();
     private final PasswordField sudoPassword = new PasswordField();
     private final Label keyError = HostDialogs.errorLabel("csv-key-file-error");
@@ -71,6 +75,22 @@ final class ImportCsvDialog extends Dialog<ButtonType> {
         user.setText("ubuntu");
         keyFile.setId("csv-key-file");
         keyFile.setText(vm.defaultKeyFile());
+        // as in the add-host dialog: offered when the agent answers; the private key never leaves the agent
+        agent.setId("csv-use-agent");
+        Label agentNote = new Label();
+        agentNote.setId("csv-agent-note");
+        agentNote.getStyleClass().add("muted");
+        agentNote.setWrapText(true);
+        agentNote.setMaxWidth(460);
+        agentNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        agentNote.textProperty().bind(Bindings.createStringBinding(() -> vm.edit().agentStatusProperty().get().note(),
+                vm.edit().agentStatusProperty()));
+        agent.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !vm.edit().agentStatusProperty().get().available() && !agent.isSelected(),
+                vm.edit().agentStatusProperty(), agent.selectedProperty()));
+        keyFile.disableProperty().bind(agent.selectedProperty());
+        agent.selectedProperty().addListener((o, was, is) -> keyError.setText(""));
+        vm.edit().checkAgent();
         sudo.getItems().setAll(SudoMode.values());
         sudo.getSelectionModel().select(SudoMode.PASSWORDLESS);
         sudoPassword.setPromptText("kept in memory only");
@@ -78,7 +98,8 @@ final class ImportCsvDialog extends Dialog<ButtonType> {
         GridPane g = HostDialogs.form();
         HostDialogs.row(g, 0, "Default user", user, null);
         HostDialogs.row(g, 1, "Private key", keyFile, keyError);
-        HostDialogs.row(g, 2, "Root access", new HBox(8, sudo, sudoPassword), null);
+        HostDialogs.row(g, 2, "", new VBox(4, agent, agentNote), null);
+        HostDialogs.row(g, 3, "Root access", new HBox(8, sudo, sudoPassword), null);
         summary.setId("csv-summary");
         summary.setWrapText(true);
         errors.setId("csv-errors");
@@ -107,6 +128,10 @@ final class ImportCsvDialog extends Dialog<ButtonType> {
         ok.setId("csv-import");
         ok.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
+            if (agent.isSelected()) {
+                importNow(vm); // no key file to check: the agent signs
+                return;
+            }
             ok.setDisable(true);
             vm.edit().checkKeyFile(keyFile.getText(), problem -> {
                 ok.setDisable(false);
@@ -121,7 +146,8 @@ final class ImportCsvDialog extends Dialog<ButtonType> {
 
     private void importNow(HostsViewModel vm) {
         char[] pw = sudoPassword.getText().isEmpty() ? null : sudoPassword.getText().toCharArray();
-        HostCsv.Result r = vm.edit().importCsv(text.getText(), user.getText().strip(), sudo.getValue(), pw, keyFile.getText());
+        HostCsv.Result r = vm.edit().importCsv(text.getText(), user.getText().strip(), sudo.getValue(), pw,
+                agent.isSelected() ? SshSettings.AGENT : keyFile.getText());
         sudoPassword.clear();
         summary.getStyleClass().removeAll("text-danger", "text-success");
         summary.getStyleClass().add(r.errors().isEmpty() ? "text-success" : "text-danger");

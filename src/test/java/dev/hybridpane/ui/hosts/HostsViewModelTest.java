@@ -314,6 +314,15 @@ class HostsViewModelTest {
             assertThat(new JsonSshSettingsStore(dir).load().keyFiles()).containsValue(SshSettings.AGENT);
             assertThat(vm.edit().defaultKeyFile()).as("the agent is not a default key file")
                     .isEqualTo(edge.loginKeyPath().toString());
+
+            // a CSV import can log in with the agent too (the import dialog's "Use ssh-agent")
+            var dallas = edge.hosts().stream().filter(h -> h.name().startsWith("dallas")).findFirst().orElseThrow();
+            var imported = vm.edit().importCsv(dallas.name() + ",127.0.0.1,dallas-dc," + dallas.user() + "," + dallas.port(),
+                    "ubuntu", SudoMode.PASSWORDLESS, null, SshSettings.AGENT);
+            assertThat(imported.errors()).isEmpty();
+            trustAll(vm);
+            assertThat(row(vm, dallas.name()).status().phase()).isEqualTo(HostPhase.AVAILABLE);
+            assertThat(vm.edit().keyFileOf(dallas.name())).isEqualTo(SshSettings.AGENT);
         }
     }
 
