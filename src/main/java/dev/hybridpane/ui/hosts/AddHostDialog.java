@@ -5,7 +5,6 @@ import dev.hybridpane.domain.edge.Site;
 import dev.hybridpane.domain.edge.SudoMode;
 import java.io.File;
 import java.util.Map;
-import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -17,10 +16,10 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /**
@@ -77,24 +76,7 @@ final class AddHostDialog extends Dialog<ButtonType> {
             }
         });
         HBox.setHgrow(keyFile, Priority.ALWAYS);
-        agent.setId("host-use-agent");
-        Label agentNote = new Label();
-        agentNote.setId("host-agent-note");
-        agentNote.getStyleClass().add("muted");
-        agentNote.setWrapText(true);
-        agentNote.setMaxWidth(440);
-        agentNote.textProperty().bind(Bindings.createStringBinding(() -> vm.agentStatusProperty().get().note(),
-                vm.agentStatusProperty()));
-        Tooltip.install(agentNote, new Tooltip("ssh-agent (SSH_AUTH_SOCK) signs the login for HybridPane: the private key "
-                + "never leaves the agent. Add keys with ssh-add; this workstation remembers the choice per host."));
-        // offered when the agent answers; a host already on the agent can always be switched back to a key file
-        agent.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> !vm.agentStatusProperty().get().available() && !agent.isSelected(), vm.agentStatusProperty(),
-                agent.selectedProperty()));
-        keyFile.disableProperty().bind(agent.selectedProperty());
-        browse.disableProperty().bind(agent.selectedProperty());
-        agent.selectedProperty().addListener((o, was, is) -> keyError.setText(""));
-        vm.checkAgent();
+        VBox agentBox = HostDialogs.agentChoice("host", agent, vm, keyError, keyFile, browse);
         sudo.setId("host-sudo");
         sudo.getItems().setAll(SudoMode.values());
         sudo.getSelectionModel().select(SudoMode.PASSWORDLESS);
@@ -132,7 +114,7 @@ final class AddHostDialog extends Dialog<ButtonType> {
         HostDialogs.row(g, 3, "User", user, userError);
         HostDialogs.row(g, 4, "Site", site, null);
         HostDialogs.row(g, 5, "Private key", new HBox(8, keyFile, browse), keyError);
-        HostDialogs.row(g, 6, "", new javafx.scene.layout.VBox(4, agent, agentNote), null);
+        HostDialogs.row(g, 6, "", agentBox, null);
         HostDialogs.row(g, 7, "Root access", sudo, null);
         HostDialogs.row(g, 8, "Sudo password", sudoPassword, sudoError);
         getDialogPane().setPrefWidth(620);

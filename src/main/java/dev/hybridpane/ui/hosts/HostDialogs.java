@@ -1,8 +1,11 @@
 package dev.hybridpane.ui.hosts;
 
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
@@ -32,6 +35,34 @@ final class HostDialogs {
     }
 
     /** An error label under a field: hidden (and taking no room) while empty. */
+    /**
+     * The "Use ssh-agent" choice under a key file field, with the agent's status note: offered when the agent
+     * answers (a choice already made can always be undone), and while chosen the key file controls are off and
+     * their error is cleared. Starts a check of the agent. Returns the box to put in the form.
+     */
+    static VBox agentChoice(String idPrefix, CheckBox agent, HostEditViewModel vm, Label keyError, Node... keyControls) {
+        agent.setId(idPrefix + "-use-agent");
+        Label note = new Label();
+        note.setId(idPrefix + "-agent-note");
+        note.getStyleClass().add("muted");
+        note.setWrapText(true);
+        note.setMaxWidth(440);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        note.textProperty().bind(Bindings.createStringBinding(() -> vm.agentStatusProperty().get().note(),
+                vm.agentStatusProperty()));
+        Tooltip.install(note, new Tooltip("ssh-agent (SSH_AUTH_SOCK) signs the login for HybridPane: the private key "
+                + "never leaves the agent. Add keys with ssh-add; this workstation remembers the choice per host."));
+        agent.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !vm.agentStatusProperty().get().available() && !agent.isSelected(), vm.agentStatusProperty(),
+                agent.selectedProperty()));
+        for (Node n : keyControls) {
+            n.disableProperty().bind(agent.selectedProperty());
+        }
+        agent.selectedProperty().addListener((o, was, is) -> keyError.setText(""));
+        vm.checkAgent();
+        return new VBox(4, agent, note);
+    }
+
     static Label errorLabel(String id) {
         Label l = new Label();
         l.setId(id);

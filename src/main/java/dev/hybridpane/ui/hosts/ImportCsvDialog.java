@@ -6,7 +6,6 @@ import dev.hybridpane.domain.edge.SudoMode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -75,22 +74,7 @@ final class ImportCsvDialog extends Dialog<ButtonType> {
         user.setText("ubuntu");
         keyFile.setId("csv-key-file");
         keyFile.setText(vm.defaultKeyFile());
-        // as in the add-host dialog: offered when the agent answers; the private key never leaves the agent
-        agent.setId("csv-use-agent");
-        Label agentNote = new Label();
-        agentNote.setId("csv-agent-note");
-        agentNote.getStyleClass().add("muted");
-        agentNote.setWrapText(true);
-        agentNote.setMaxWidth(460);
-        agentNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        agentNote.textProperty().bind(Bindings.createStringBinding(() -> vm.edit().agentStatusProperty().get().note(),
-                vm.edit().agentStatusProperty()));
-        agent.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> !vm.edit().agentStatusProperty().get().available() && !agent.isSelected(),
-                vm.edit().agentStatusProperty(), agent.selectedProperty()));
-        keyFile.disableProperty().bind(agent.selectedProperty());
-        agent.selectedProperty().addListener((o, was, is) -> keyError.setText(""));
-        vm.edit().checkAgent();
+        VBox agentBox = HostDialogs.agentChoice("csv", agent, vm.edit(), keyError, keyFile);
         sudo.getItems().setAll(SudoMode.values());
         sudo.getSelectionModel().select(SudoMode.PASSWORDLESS);
         sudoPassword.setPromptText("kept in memory only");
@@ -98,7 +82,7 @@ final class ImportCsvDialog extends Dialog<ButtonType> {
         GridPane g = HostDialogs.form();
         HostDialogs.row(g, 0, "Default user", user, null);
         HostDialogs.row(g, 1, "Private key", keyFile, keyError);
-        HostDialogs.row(g, 2, "", new VBox(4, agent, agentNote), null);
+        HostDialogs.row(g, 2, "", agentBox, null);
         HostDialogs.row(g, 3, "Root access", new HBox(8, sudo, sudoPassword), null);
         summary.setId("csv-summary");
         summary.setWrapText(true);
