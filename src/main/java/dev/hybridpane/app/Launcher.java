@@ -189,21 +189,7 @@ final class Launcher {
 
     /** The OS's usual per-user cache directory for HybridPane (HYBRIDPANE_CACHE_DIR overrides it). */
     static Path cacheDir(String osName, Map<String, String> env, String userHome) {
-        String override = env.get("HYBRIDPANE_CACHE_DIR");
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
-        }
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.contains("win")) {
-            String local = env.get("LOCALAPPDATA");
-            return local != null ? Path.of(local, "HybridPane", "cache")
-                    : Path.of(userHome, "AppData", "Local", "HybridPane", "cache");
-        }
-        if (os.contains("mac")) {
-            return Path.of(userHome, "Library", "Caches", "HybridPane");
-        }
-        String xdg = env.get("XDG_CACHE_HOME");
-        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "hybridpane") : Path.of(userHome, ".cache", "hybridpane");
+        return ConfigDirs.cache(osName, env, userHome);
     }
 
     /**
