@@ -32,7 +32,7 @@ final class PoolTable extends TableView<LiveRow<PoolHealth>> {
     private static final double ROW = 28;
 
     private final ObservableList<PoolHealth> source;
-    /** What the table shows: rows are replaced one by one, only when their pool changed. */
+    /** The fleet's pools as of the last refresh. */
     private final ObservableList<PoolHealth> shown = FXCollections.observableArrayList();
     // at most a few refreshes a second: a pool's health a fraction of a second late is still live, and under
     // thousands of node changes a second the fleet republishes the pools on every frame
@@ -124,24 +124,11 @@ final class PoolTable extends TableView<LiveRow<PoolHealth>> {
     }
 
     /**
-     * Brings the table in line with the fleet's pools: a pool that did not change keeps its row untouched, so
-     * a refresh re-renders only the rows of pools whose health moved.
+     * Brings the table in line with the fleet's pools. The fleet keeps the same record for a pool that did not
+     * change, and the live rows repaint only the pools whose record is new.
      */
     private void sync() {
-        int n = source.size();
-        if (shown.size() > n) {
-            shown.remove(n, shown.size());
-        }
-        for (int i = 0; i < n; i++) {
-            PoolHealth p = source.get(i);
-            if (i >= shown.size()) {
-                shown.addAll(source.subList(i, n));
-                break;
-            }
-            if (!p.equals(shown.get(i))) {
-                shown.set(i, p);
-            }
-        }
+        shown.setAll(source);
     }
 
     /** As tall as its rows, up to MAX_VISIBLE_ROWS; the header's height is read once the skin lays it out. */
