@@ -9,7 +9,6 @@ import dev.hybridpane.adapters.edge.MinaEdgePort;
 import dev.hybridpane.adapters.kube.Fabric8ClusterPort;
 import dev.hybridpane.adapters.kube.Fabric8InventoryPort;
 import dev.hybridpane.core.AwsProfiles;
-import dev.hybridpane.core.ClusterPort;
 import dev.hybridpane.core.Settings;
 import dev.hybridpane.lab.Lab;
 import dev.hybridpane.lab.edge.LabEdgeHosts;
