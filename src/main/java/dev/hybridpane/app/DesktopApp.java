@@ -16,16 +16,17 @@ final class DesktopApp {
             StartupPhases phases) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger exit = new AtomicInteger();
-        Platform.setImplicitExit(true);
         try {
-            Platform.startup(() -> { });
-        } catch (RuntimeException e) {
+            FxStartup.await();
+        } catch (RuntimeException | LinkageError e) {
+            // no display, or no GTK library to load
             System.err.println("HybridPane cannot open a window: " + e.getMessage() + ".\n"
                     + "It needs a graphical display (DISPLAY or WAYLAND_DISPLAY) and GTK 3 "
                     + "(Debian/Ubuntu: sudo apt-get install libgtk-3-0).\n"
                     + "'hybridpane lab' runs the lab without a window.");
             return 2;
         }
+        Platform.setImplicitExit(true);
         phases.mark("toolkit");
         // decoded here, not on the FX thread, while the composition finishes
         java.util.List<Image> icons = new java.util.ArrayList<>();

@@ -6,16 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.CRC32;
 
 /**
  * Starts the desktop console in a JVM tuned for it. {@code java -jar} cannot carry JVM options, so the
@@ -54,6 +52,16 @@ final class Launcher {
     private Launcher() {
     }
 
+    /** Whether these arguments open the desktop console's window (not a headless subcommand, help or version). */
+    static boolean opensWindow(String[] args) {
+        for (String a : args) {
+            if (HEADLESS_SUBCOMMANDS.contains(a) || HELP.contains(a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** What the launcher will run: the child's command line, and the archive to keep once it has exited. */
     record Plan(List<String> command, Path archiveToKeep, Path writtenArchive, Path failedMarker) {
     }
@@ -65,10 +73,8 @@ final class Launcher {
                 || "false".equalsIgnoreCase(env.get("HYBRIDPANE_RELAUNCH"))) {
             return Optional.empty();
         }
-        for (String a : args) {
-            if (HEADLESS_SUBCOMMANDS.contains(a) || HELP.contains(a)) {
-                return Optional.empty();
-            }
+        if (!opensWindow(args)) {
+            return Optional.empty();
         }
         for (String j : jvmArgs) {
             if (OWN_OPTIONS.stream().anyMatch(j::startsWith)) {
@@ -194,15 +200,17 @@ final class Launcher {
 
     /**
      * Names the archive after everything it depends on: the JDK, the class path, and the size and time of
-     * every jar on it or beside it in lib/ (a new build or JDK gets a new archive).
+     * every jar on it or beside it in lib/ (a new build or JDK gets a new archive). Two CRC-32s, not a
+     * cryptographic digest: the name only tells builds apart, and a digest would load the JDK's security
+     * providers into the launcher JVM (tens of ms at every start).
      */
     static String archiveKey(String javaHome, String vmVersion, String classPath) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((javaHome + '\n' + vmVersion + '\n' + classPath + '\n').getBytes(StandardCharsets.UTF_8));
+            StringBuilder stamps = new StringBuilder().append(javaHome).append('\n').append(vmVersion).append('\n')
+                    .append(classPath).append('\n');
             for (String entry : classPath.split(File.pathSeparator)) {
                 Path p = Path.of(entry).toAbsolutePath();
-                stamp(sha, p);
+                stamp(stamps, p);
                 Path lib = p.getParent() == null ? null : p.getParent().resolve("lib");
                 if (entry.endsWith(".jar") && lib != null && Files.isDirectory(lib)) {
                     try (var jars = Files.newDirectoryStream(lib, "*.jar")) {
@@ -210,19 +218,36 @@ final class Launcher {
                         jars.forEach(sorted::add);
                         sorted.sort(null);
                         for (Path j : sorted) {
-                            stamp(sha, j);
+                            stamp(stamps, j);
                         }
                     }
                 }
             }
-            return HexFormat.of().formatHex(sha.digest(), 0, 8);
-        } catch (NoSuchAlgorithmException | IOException e) {
+            byte[] bytes = stamps.toString().getBytes(StandardCharsets.UTF_8);
+            CRC32 forward = new CRC32();
+            forward.update(bytes);
+            CRC32 backward = new CRC32();
+            for (int i = bytes.length - 1; i >= 0; i--) {
+                backward.update(bytes[i]);
+            }
+            return hex8(forward.getValue()) + hex8(backward.getValue());
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static void stamp(MessageDigest sha, Path p) throws IOException {
-        String s = p + "|" + (Files.isRegularFile(p) ? Files.size(p) + "|" + Files.getLastModifiedTime(p).toMillis() : "-");
-        sha.update((s + '\n').getBytes(StandardCharsets.UTF_8));
+    private static String hex8(long crc) {
+        String hex = Long.toHexString(crc);
+        return "00000000".substring(hex.length()) + hex;
+    }
+
+    private static void stamp(StringBuilder stamps, Path p) throws IOException {
+        stamps.append(p).append('|');
+        if (Files.isRegularFile(p)) {
+            stamps.append(Files.size(p)).append('|').append(Files.getLastModifiedTime(p).toMillis());
+        } else {
+            stamps.append('-');
+        }
+        stamps.append('\n');
     }
 }

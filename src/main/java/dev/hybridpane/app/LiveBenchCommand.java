@@ -86,7 +86,8 @@ final class LiveBenchCommand implements Callable<Integer> {
             MainWindow[] window = new MainWindow[1];
             CountDownLatch shown = new CountDownLatch(1);
 
-            Platform.startup(() -> {
+            FxStartup.await();
+            Platform.runLater(() -> {
                 Stage stage = new Stage();
                 window[0] = new MainWindow(composition.ui());
                 window[0].show(stage);

@@ -27,6 +27,10 @@ public final class Main {
                 System.exit(130);
             }
         }
+        if (Launcher.opensWindow(args)) {
+            // the toolkit starts while the command line is parsed and the lab or the AWS profiles load
+            FxStartup.begin();
+        }
         System.exit(Cli.run(args));
     }
 }

@@ -45,4 +45,28 @@ class AppLaunchTest {
         assertThat(config.resolve("lab").resolve("settings.json")).as("window layout saved on close").exists();
         assertThat(out).as("the launcher started the console in a tuned child JVM").containsPattern("(?m)^JVM_OPTIONS .*-XX:TieredStopAtLevel=1");
     }
+
+    @Test
+    void withoutADisplayItSaysWhatItNeedsAndExits() throws Exception {
+        // GTK glass with no display: the toolkit, started early on its own thread, fails; the console must report
+        // it and end (it once waited for that toolkit forever)
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "--lab").redirectErrorStream(true);
+        pb.environment().put("HYBRIDPANE_CONFIG_DIR", config.toString());
+        pb.environment().put("HYBRIDPANE_CACHE_DIR", cache.toString());
+        pb.environment().put("HYBRIDPANE_RELAUNCH", "0");
+        pb.environment().remove("DISPLAY");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        pb.environment().remove("AWS_PROFILE");
+        Process p = pb.start();
+        boolean ended = p.waitFor(60, TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(ended).as("the process ends; output:%n%s", out).isTrue();
+        assertThat(out).contains("HybridPane cannot open a window").contains("'hybridpane lab' runs the lab without a window");
+        assertThat(p.exitValue()).as(out).isEqualTo(2);
+    }
 }
