@@ -93,6 +93,7 @@ public final class Composition implements AutoCloseable {
             };
             AwsProfiles profiles = new LabAwsProfiles(aws, world.regions());
             Fabric8ClusterPort kube = new Fabric8ClusterPort();
+            io.execute(kube::prepare);
             HybridSetups hybrid = new HybridSetups(p -> AwsClientFactory.forEndpoint(aws.get(),
                     Lab.ACCESS_KEY_ID, Lab.SECRET_ACCESS_KEY, world.regions().get(0)), configDir.resolve("lab"),
                     Duration.ofSeconds(1));
@@ -114,6 +115,7 @@ public final class Composition implements AutoCloseable {
             return new Composition(io, lab, ui, hybrid);
         }
         Fabric8ClusterPort kube = new Fabric8ClusterPort();
+        io.execute(kube::prepare);
         HybridSetups hybrid = new HybridSetups(AwsClientFactory::forProfile, configDir, Duration.ofSeconds(10));
         UiContext ui = new UiContext(new SdkAwsProfiles(), kube, settings, io, false, null, configDir,
                 Version.current(), clock, hosts(kube, configDir, () -> null, () -> null), hybrid.tools());

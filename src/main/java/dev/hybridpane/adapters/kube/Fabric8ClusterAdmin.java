@@ -21,7 +21,6 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -216,7 +215,7 @@ public final class Fabric8ClusterAdmin implements ClusterAdminPort {
         } else {
             throw new IllegalArgumentException("unknown access " + access);
         }
-        try (KubernetesClient c = new KubernetesClientBuilder().withConfig(config).build()) {
+        try (KubernetesClient c = KubeClients.build(config)) {
             return body.apply(c);
         } catch (KubernetesClientException e) {
             String status = e.getCode() > 0 ? " (HTTP " + e.getCode() + ")" : "";

@@ -34,6 +34,14 @@ public final class Fabric8ClusterPort implements ClusterPort {
         this.clock = Objects.requireNonNull(clock);
     }
 
+    /**
+     * Prepares what every connection needs first (the deserializers of node and event lists), so that the
+     * first connections do not build them all at once. For a background thread at startup; optional.
+     */
+    public void prepare() {
+        KubeClients.prepare();
+    }
+
     @Override
     public ClusterConnection connect(ClusterRef ref, ClusterAccess access, ClusterListener listener) {
         Fabric8Connection c;

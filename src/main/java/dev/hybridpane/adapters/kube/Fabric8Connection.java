@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Clock;
@@ -52,7 +51,7 @@ final class Fabric8Connection implements ClusterConnection {
     private void run() {
         state(new ConnectionState.Connecting("Connecting to " + ref.name() + " at " + endpoint));
         try {
-            KubernetesClient c = new KubernetesClientBuilder().withConfig(config.get()).build();
+            KubernetesClient c = KubeClients.build(config.get());
             synchronized (this) {
                 if (closed) {
                     c.close();

@@ -12,7 +12,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.Comparator;
@@ -41,7 +40,7 @@ public final class Fabric8InventoryPort implements InventoryPort {
 
     @Override
     public Inventory open(ClusterRef ref, ClusterAccess access) {
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(clusters.configFor(access)).build();
+        KubernetesClient client = KubeClients.build(clusters.configFor(access));
         return new Fabric8Inventory(ref, client);
     }
 
