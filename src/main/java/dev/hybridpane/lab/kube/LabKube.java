@@ -55,14 +55,16 @@ public final class LabKube implements AutoCloseable {
             futures.add(CompletableFuture.supplyAsync(() -> {
                 LabApiServer s = new LabApiServer(c);
                 s.start();
-                new LabSeeder(clock).seed(s);
                 return s;
             }));
         }
         try {
+            // seeded one after the other: the first builds the JSON serializers of the Kubernetes model that the
+            // others then reuse (seeded at once, each built its own)
             for (CompletableFuture<LabApiServer> f : futures) {
                 LabApiServer s = f.join();
                 servers.put(key(s.cluster().region(), s.cluster().name()), s);
+                new LabSeeder(clock).seed(s);
             }
         } catch (RuntimeException e) {
             futures.forEach(f -> f.thenAccept(LabApiServer::close));
