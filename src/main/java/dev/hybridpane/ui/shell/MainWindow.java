@@ -72,6 +72,9 @@ public final class MainWindow {
     /** With a chosen task runner (tests). */
     public MainWindow(UiContext ctx, TaskRunner runner) {
         this.vm = new ShellViewModel(ctx, runner);
+        // before any control exists: the first control class to load otherwise loads JavaFX's own Modena
+        // stylesheet, which the theme would replace at once
+        applyTheme(vm.settingsViewModel().darkBinding().get());
         // discovery runs on I/O threads while the views are built; its updates wait in the bridge's queue
         vm.startDiscovery();
         this.palette = new CommandPaletteViewModel(vm.fleet().clusterRows(), vm::choose,
@@ -154,7 +157,7 @@ public final class MainWindow {
         return root;
     }
 
-    /** The scene with the app stylesheet, Ctrl+K, and the current theme. */
+    /** The scene with the app stylesheet and Ctrl+K (the theme applies from the start: see the constructor). */
     public Scene createScene() {
         if (scene == null) {
             Settings s = vm.settings();
@@ -163,7 +166,6 @@ public final class MainWindow {
             scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), palette::show);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.CONTROL_DOWN), palette::show);
-            applyTheme(vm.settingsViewModel().darkBinding().get());
         }
         return scene;
     }
