@@ -17,10 +17,18 @@ final class StartupPhases {
         return System.currentTimeMillis() - start;
     }
 
-    /** The options this JVM runs with (the launcher's tuning shows here), for the benchmark's record. */
+    /**
+     * The options this JVM runs with (the launcher's tuning shows here), for the benchmark's record, and when
+     * the launcher started it ("PHASE child-jvm": the launcher JVM's own cost).
+     */
     void jvmOptions() {
         if (enabled) {
-            System.out.println("JVM_OPTIONS " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+            var runtime = ManagementFactory.getRuntimeMXBean();
+            Long launcher = Long.getLong(Launcher.START_PROPERTY);
+            if (launcher != null) {
+                System.out.println("PHASE child-jvm " + (runtime.getStartTime() - launcher));
+            }
+            System.out.println("JVM_OPTIONS " + String.join(" ", runtime.getInputArguments()));
         }
     }
 
@@ -30,10 +38,6 @@ final class StartupPhases {
         }
     }
 
-    /**
-     * Where the CPU went until now: per live thread (numbers in names folded), the JIT compilers, the
-     * collector, and the classes loaded. Printed with the phases, for the startup benchmark.
-     */
     /** CPU time in ms per live thread, numbers in names folded (a pool's threads add up). */
     static java.util.Map<String, Long> threadCpuMs() {
         var threads = ManagementFactory.getThreadMXBean();
@@ -48,6 +52,10 @@ final class StartupPhases {
         return byName;
     }
 
+    /**
+     * Where the CPU went until now: per live thread (numbers in names folded), the JIT compilers, the
+     * collector, and the classes loaded. Printed with the phases, for the startup benchmark.
+     */
     void report() {
         if (!enabled) {
             return;
