@@ -125,6 +125,31 @@ class UiFleetViewModelTest {
     }
 
     @Test
+    void eventsAreOrderedByWhenTheyHappenedNotByArrival() {
+        bridge.accept(new FleetUpdate.NodeUpserted(EDGE, hybrid("mi-1", "p", "s", true)));
+        bridge.drain();
+        // an initial list comes in the API server's order, not by time
+        java.time.Instant t = java.time.Instant.parse("2026-11-21T13:00:00Z");
+        bridge.accept(new FleetUpdate.EventSeen(EDGE, at(event("late", "mi-1", true, "FreeDiskSpaceFailed"), t.plusSeconds(1800))));
+        bridge.accept(new FleetUpdate.EventSeen(EDGE, at(event("start", "mi-1", false, "Starting"), t)));
+        bridge.accept(new FleetUpdate.EventSeen(EDGE, at(event("ready", "mi-1", false, "NodeReady"), t.plusSeconds(40))));
+        bridge.drain();
+        assertEquals(List.of("late", "ready", "start"), fleet.recentEvents().stream().map(e -> e.event().uid()).toList());
+        // a newer event goes on top; an older one seen later goes where its time puts it
+        bridge.accept(new FleetUpdate.EventSeen(EDGE, at(event("newest", "mi-1", false, "NodeReady"), t.plusSeconds(3600))));
+        bridge.drain();
+        bridge.accept(new FleetUpdate.EventSeen(EDGE, at(event("registered", "mi-1", false, "RegisteredNode"), t.plusSeconds(10))));
+        bridge.drain();
+        assertEquals(List.of("newest", "late", "ready", "registered", "start"),
+                fleet.recentEvents().stream().map(e -> e.event().uid()).toList());
+    }
+
+    private static dev.hybridpane.domain.ClusterEvent at(dev.hybridpane.domain.ClusterEvent e, java.time.Instant when) {
+        return new dev.hybridpane.domain.ClusterEvent(e.uid(), e.involvedKind(), e.involvedName(), e.type(), e.reason(),
+                e.message(), when, e.count(), e.source());
+    }
+
+    @Test
     void eventsAreNewestFirstDedupedBoundedAndCountWarnings() {
         bridge.accept(new FleetUpdate.NodeUpserted(EDGE, hybrid("mi-1", "p", "s", true)));
         bridge.drain();

@@ -33,6 +33,9 @@ import javafx.collections.ObservableList;
 public final class FleetViewModel {
     public static final int MAX_EVENTS = 300;
 
+    private static final java.util.Comparator<EventRow> NEWEST_FIRST = java.util.Comparator.comparing(
+            (EventRow r) -> r.event().lastSeen() == null ? java.time.Instant.MIN : r.event().lastSeen()).reversed();
+
     private final ObservableList<ClusterRow> clusterRows = FXCollections.observableArrayList();
     private final Map<ClusterRef, Integer> rowIndex = new HashMap<>();
     private final Map<ClusterRef, ClusterState> states = new HashMap<>();
@@ -149,12 +152,24 @@ public final class FleetViewModel {
             byUid.putIfAbsent(key(arrived.get(i)), arrived.get(i));
         }
         List<EventRow> newestFirst = new ArrayList<>(byUid.values());
+        // by the time the event last happened; a stable sort keeps the later arrival first among equals
+        newestFirst.sort(NEWEST_FIRST);
         if (newestFirst.size() > MAX_EVENTS) {
             newestFirst = newestFirst.subList(0, MAX_EVENTS);
         }
         Set<String> keys = new HashSet<>(byUid.keySet());
         recentEvents.removeIf(r -> keys.contains(key(r)));
-        recentEvents.addAll(0, newestFirst);
+        if (recentEvents.isEmpty() || NEWEST_FIRST.compare(newestFirst.get(newestFirst.size() - 1), recentEvents.get(0)) <= 0) {
+            // the usual live case: everything new happened after what is listed
+            recentEvents.addAll(0, newestFirst);
+        } else {
+            // e.g. a cluster's initial list (in the API server's order) or an old event seen again
+            List<EventRow> merged = new ArrayList<>(newestFirst.size() + recentEvents.size());
+            merged.addAll(newestFirst);
+            merged.addAll(recentEvents);
+            merged.sort(NEWEST_FIRST);
+            recentEvents.setAll(merged);
+        }
         if (recentEvents.size() > MAX_EVENTS) {
             recentEvents.remove(MAX_EVENTS, recentEvents.size());
         }
