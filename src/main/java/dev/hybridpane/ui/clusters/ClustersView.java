@@ -169,22 +169,9 @@ public final class ClustersView extends BorderPane {
 
     private static TableColumn<ClusterRow, String> statusColumn() {
         TableColumn<ClusterRow, String> c = Cells.column("Status", 88, r -> r.cluster().status());
-        c.setCellFactory(col -> new TableCell<>() {
-            // one pill per cell, changed in place: rows are replaced on every live batch
-            private final Label pill = Widgets.pill("", "neutral");
-
-            @Override
-            protected void updateItem(String s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(null);
-                if (empty || s == null) {
-                    setGraphic(null);
-                    return;
-                }
-                Widgets.setPill(pill, s, Widgets.clusterStatusKind(s));
-                setGraphic(pill);
-            }
-        });
+        // one pill per cell, changed in place: rows are replaced on every live batch
+        c.setCellFactory(Cells.graphicCells(() -> Widgets.pill("", "neutral"),
+                (pill, status) -> Widgets.setPill(pill, status, Widgets.clusterStatusKind(status))));
         return c;
     }
 

@@ -1,8 +1,13 @@
 package dev.hybridpane.ui.common;
 
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.Node;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.util.Callback;
 
 /** Table column helpers for record rows. */
 public final class Cells {
@@ -25,5 +30,29 @@ public final class Cells {
         c.setPrefWidth(width);
         c.setCellValueFactory(cd -> cd.getValue() == null ? null : cd.getValue().valueProperty().map(value));
         return c;
+    }
+
+    /**
+     * Cells that show their value as one node each, made once per cell and changed in place by {@code show}
+     * (no text; nothing when empty). Live tables update cells on every batch, and a new node or a style class
+     * change per update would restyle the cell each time.
+     */
+    public static <S, T, N extends Node> Callback<TableColumn<S, T>, TableCell<S, T>> graphicCells(Supplier<N> make,
+            BiConsumer<N, T> show) {
+        return column -> new TableCell<>() {
+            private final N node = make.get();
+
+            @Override
+            protected void updateItem(T value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(null);
+                if (empty || value == null) {
+                    setGraphic(null);
+                    return;
+                }
+                show.accept(node, value);
+                setGraphic(node);
+            }
+        };
     }
 }

@@ -13,7 +13,6 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -63,44 +62,19 @@ final class PoolTable extends TableView<LiveRow<PoolHealth>> {
         TableColumn<LiveRow<PoolHealth>, HealthStatus> health = Cells.liveColumn("Health", 110, PoolHealth::status);
         // worst first when sorted ascending
         health.setComparator(Comparator.comparingInt(PoolTable::severity));
-        health.setCellFactory(c -> new TableCell<>() {
-            private final Label pill = Widgets.pill("", "neutral");
-
-            @Override
-            protected void updateItem(HealthStatus s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(null);
-                if (empty || s == null) {
-                    setGraphic(null);
-                    return;
-                }
-                Widgets.setPill(pill, s.name(), Widgets.kind(s));
-                setGraphic(pill);
-            }
-        });
+        health.setCellFactory(Cells.graphicCells(() -> Widgets.pill("", "neutral"),
+                (pill, status) -> Widgets.setPill(pill, status.name(), Widgets.kind(status))));
         TableColumn<LiveRow<PoolHealth>, PoolHealth> bar = Cells.liveColumn("", 200, p -> p);
         bar.setSortable(false);
-        bar.setCellFactory(c -> new TableCell<>() {
-            private final ProgressBar progress = new ProgressBar(0);
-
-            {
-                progress.getStyleClass().add("ready-bar");
-                progress.setPrefWidth(180);
-            }
-
-            @Override
-            protected void updateItem(PoolHealth p, boolean empty) {
-                super.updateItem(p, empty);
-                setText(null);
-                if (empty || p == null) {
-                    setGraphic(null);
-                    return;
-                }
-                progress.setProgress(readyShare(p));
-                Widgets.setKind(progress, Widgets.kind(p.status()));
-                setGraphic(progress);
-            }
-        });
+        bar.setCellFactory(Cells.graphicCells(() -> {
+            ProgressBar progress = new ProgressBar(0);
+            progress.getStyleClass().add("ready-bar");
+            progress.setPrefWidth(180);
+            return progress;
+        }, (progress, p) -> {
+            progress.setProgress(readyShare(p));
+            Widgets.setKind(progress, Widgets.kind(p.status()));
+        }));
         getColumns().setAll(java.util.List.of(pool, site, ready, health, bar));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // one stable row per pool, sorted by the rows themselves (by pool unless a column sort is chosen): a pool whose
