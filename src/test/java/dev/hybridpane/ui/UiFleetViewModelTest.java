@@ -220,4 +220,25 @@ class UiFleetViewModelTest {
         assertEquals(readyNow, fleet.row(EDGE).orElseThrow().counts().hybridReady(), "incremental count matches a recount");
         assertEquals(readyNow, fleet.pools(EDGE).stream().mapToInt(PoolHealth::ready).sum());
     }
+
+    @Test
+    void eventsThatArriveBeforeTheirNodeAreAboutAHybridNodeOnceTheNodeIsKnown() {
+        // the event and node lists come from two informers: here the events come first, as they do at startup
+        bridge.accept(new FleetUpdate.EventSeen(EDGE, event("early", "mi-1", true, "NodeNotReady")));
+        bridge.accept(new FleetUpdate.EventSeen(EDGE, event("cloud", "ip-1", false, "NodeReady")));
+        bridge.drain();
+        assertFalse(fleet.recentEvents().get(0).hybridNode(), "mi-1 is not known yet");
+
+        // and within one batch, an event listed before its node
+        bridge.accept(new FleetUpdate.EventSeen(EDGE, event("same-batch", "mi-2", false, "Starting")));
+        bridge.accept(new FleetUpdate.NodeUpserted(EDGE, hybrid("mi-1", "racks-a", "store-12", true)));
+        bridge.accept(new FleetUpdate.NodeUpserted(EDGE, hybrid("mi-2", "racks-a", "store-12", true)));
+        bridge.accept(new FleetUpdate.NodeUpserted(EDGE, cloud("ip-1")));
+        bridge.drain();
+
+        assertEquals(Set.of("early", "same-batch"), fleet.recentEvents().stream().filter(e -> e.hybridNode())
+                .map(e -> e.event().uid()).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(3, fleet.recentEvents().size());
+        assertEquals(1, fleet.warningsProperty().get());
+    }
 }

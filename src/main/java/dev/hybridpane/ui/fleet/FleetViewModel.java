@@ -58,21 +58,35 @@ public final class FleetViewModel {
     public void apply(List<FleetUpdate> batch) {
         Map<ClusterRef, Set<String>> touched = new LinkedHashMap<>();
         Set<NodeKey> appliedNodes = new HashSet<>();
-        List<EventRow> newEvents = new ArrayList<>();
+        List<FleetUpdate.EventSeen> seen = new ArrayList<>();
+        Set<NodeKey> newlyHybrid = new HashSet<>();
         Set<ClusterState> opened = new HashSet<>();
         for (FleetUpdate u : batch) {
             if (u instanceof FleetUpdate.NodeUpserted up) {
                 ClusterNode n = up.node();
-                openBatch(up.ref(), opened).apply(n.name(), n, touched.computeIfAbsent(up.ref(), r -> new HashSet<>()));
+                ClusterState s = openBatch(up.ref(), opened);
+                ClusterNode before = s.nodes.get(n.name());
+                if (n.hybrid() && (before == null || !before.hybrid())) {
+                    newlyHybrid.add(new NodeKey(up.ref(), n.name()));
+                }
+                s.apply(n.name(), n, touched.computeIfAbsent(up.ref(), r -> new HashSet<>()));
                 appliedNodes.add(new NodeKey(up.ref(), n.name()));
             } else if (u instanceof FleetUpdate.NodeDeleted del) {
                 openBatch(del.ref(), opened).apply(del.nodeName(), null, touched.computeIfAbsent(del.ref(), r -> new HashSet<>()));
                 appliedNodes.add(new NodeKey(del.ref(), del.nodeName()));
             } else if (u instanceof FleetUpdate.EventSeen ev) {
-                newEvents.add(eventRow(ev.ref(), ev.event()));
+                seen.add(ev);
             } else {
                 applyFleet(u);
             }
+        }
+        // the node and event lists of a cluster arrive independently: an event can come before its node
+        if (!newlyHybrid.isEmpty()) {
+            markHybridEvents(newlyHybrid);
+        }
+        List<EventRow> newEvents = new ArrayList<>(seen.size());
+        for (FleetUpdate.EventSeen ev : seen) {
+            newEvents.add(eventRow(ev.ref(), ev.event()));
         }
         // each cluster's node list fires its edits of this batch as ONE change
         opened.forEach(s -> s.hybridNodes.closeBatch());
@@ -132,6 +146,17 @@ public final class FleetViewModel {
             Integer idx = rowIndex.get(ac.ref());
             if (idx != null) {
                 clusterRows.set(idx, clusterRows.get(idx).withConnection(ac.state()));
+            }
+        }
+    }
+
+    /** Events listed before their node was known as a hybrid node: now they are about one. */
+    private void markHybridEvents(Set<NodeKey> nodes) {
+        for (int i = 0; i < recentEvents.size(); i++) {
+            EventRow r = recentEvents.get(i);
+            if (!r.hybridNode() && "Node".equals(r.event().involvedKind())
+                    && nodes.contains(new NodeKey(r.ref(), r.event().involvedName()))) {
+                recentEvents.set(i, new EventRow(r.ref(), r.event(), true));
             }
         }
     }
