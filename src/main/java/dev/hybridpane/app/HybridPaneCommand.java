@@ -2,16 +2,22 @@ package dev.hybridpane.app;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** `hybridpane`: opens the console. Subcommands run headless tools. */
 @Command(name = "hybridpane", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Desktop console for Amazon EKS Hybrid Nodes.%n"
-                + "With no AWS credentials on this machine it opens on the embedded lab.",
-        subcommands = {LabCommand.class, dev.hybridpane.app.cli.ClusterCommand.class,
-                dev.hybridpane.app.cli.HybridCommand.class, LiveBenchCommand.class})
+                + "With no AWS credentials on this machine it opens on the embedded lab.")
 public final class HybridPaneCommand implements Callable<Integer> {
+    /**
+     * The subcommands. picocli builds a command's model from its annotations by reflection, ~50 ms for these
+     * at every start on a small machine, before the console could begin; so they are registered only when the
+     * command line may name one ({@link #commandLine}).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(LabCommand.class, dev.hybridpane.app.cli.ClusterCommand.class,
+            dev.hybridpane.app.cli.HybridCommand.class, LiveBenchCommand.class);
 
     @Option(names = "--lab", description = "Open on the embedded lab even when AWS credentials exist.")
     boolean lab;
@@ -29,6 +35,27 @@ public final class HybridPaneCommand implements Callable<Integer> {
     @Option(names = "--exit-when-ready",
             description = "Exit as soon as the first view is populated and print the time since the JVM started (startup benchmark).")
     boolean exitWhenReady;
+
+    /**
+     * The command line for these arguments: with the subcommands when an argument may name one (any word that
+     * is not an option, or a help or version option, so that usage lists them), without them otherwise.
+     */
+    public static CommandLine commandLine(String... args) {
+        CommandLine cl = new CommandLine(new HybridPaneCommand());
+        if (mayNameSubcommand(args)) {
+            SUBCOMMANDS.forEach(cl::addSubcommand);
+        }
+        return cl.setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    static boolean mayNameSubcommand(String... args) {
+        for (String a : args) {
+            if (!a.startsWith("-") || Launcher.HELP.contains(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -45,7 +45,8 @@ final class Launcher {
     static final String SMALL_MACHINE_TUNING = "-XX:CICompilerCount=1";
 
     private static final Set<String> HEADLESS_SUBCOMMANDS = Set.of("lab", "cluster", "hybrid");
-    private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
+    /** picocli's standard help and version options. */
+    static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
     private static final List<String> OWN_OPTIONS = List.of("-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
             "-Xshare", "-XX:+AutoCreateSharedArchive", "-agentlib:jdwp", "-Xrunjdwp", "-Xdebug");
 

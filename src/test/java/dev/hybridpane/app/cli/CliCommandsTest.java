@@ -6,7 +6,6 @@ import dev.hybridpane.app.HybridPaneCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The CLI twins of the wizards, in-process on a fresh lab: plan, apply, invalid input, missing mode. */
 class CliCommandsTest {
@@ -14,7 +13,7 @@ class CliCommandsTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return new CommandLine(new HybridPaneCommand()).setOut(new PrintWriter(out, true))
+        return HybridPaneCommand.commandLine(args).setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true)).execute(args);
     }
 

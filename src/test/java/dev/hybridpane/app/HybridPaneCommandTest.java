@@ -1,0 +1,41 @@
+package dev.hybridpane.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The subcommands are built only when the command line may name one; help and errors still list them. */
+class HybridPaneCommandTest {
+
+    @Test
+    void theConsolesOwnOptionsBuildNoSubcommands() {
+        assertThat(HybridPaneCommand.commandLine().getSubcommands()).isEmpty();
+        assertThat(HybridPaneCommand.commandLine("--lab", "--exit-when-ready").getSubcommands()).isEmpty();
+        assertThat(HybridPaneCommand.commandLine("--lab-scale=5000").getSubcommands()).isEmpty();
+    }
+
+    @Test
+    void aWordThatMayBeASubcommandBuildsThemAll() {
+        assertThat(HybridPaneCommand.commandLine("lab").getSubcommands()).containsKeys("lab", "cluster", "hybrid", "bench-live");
+        assertThat(HybridPaneCommand.commandLine("--profile", "dev").getSubcommands()).containsKey("lab");
+    }
+
+    @Test
+    void usageListsTheSubcommands() {
+        StringWriter out = new StringWriter();
+        int code = HybridPaneCommand.commandLine("--help").setOut(new PrintWriter(out, true)).execute("--help");
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("lab", "cluster", "hybrid", "Commands:");
+    }
+
+    @Test
+    void aMistypedSubcommandIsReportedWithTheRealOnes() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = HybridPaneCommand.commandLine("lba").setErr(new PrintWriter(err, true));
+        assertThat(cl.execute("lba")).isEqualTo(2);
+        assertThat(err.toString()).contains("lba").contains("lab");
+    }
+}
