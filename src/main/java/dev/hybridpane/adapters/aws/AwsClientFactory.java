@@ -24,14 +24,18 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
- * Builds and caches the SDK clients of one set of credentials, one client per service and region,
- * all sharing one Apache HTTP client and the SDK's default retry policy. Either for a named profile
- * (through the SDK's own profile provider, so SSO, assume-role and credential_process profiles work) or for
- * an endpoint override with static keys (the lab). {@link #close()} closes every client it built.
+ * Builds and caches the SDK clients of one set of credentials, one client per service and region, all sharing
+ * one HTTP client (the SDK's URL-connection client) and the SDK's default retry policy. Either for a named profile
+ * (through the SDK's own profile provider, so SSO, assume-role and credential_process profiles work) or for an
+ * endpoint override with static keys (the lab). {@link #close()} closes every client it built.
  */
 public final class AwsClientFactory implements AutoCloseable {
     /** Where STS calls without a region go when the profile names none. */
     static final String FALLBACK_REGION = "us-east-1";
+
+    /** The SDK's defaults for its URL-connection client (SdkHttpConfigurationOption). */
+    static final java.time.Duration PLAIN_HTTP_CONNECT_TIMEOUT = java.time.Duration.ofSeconds(2);
+    static final java.time.Duration PLAIN_HTTP_READ_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     private final AwsCredentialsProvider credentials;
     private final URI endpointOverride;
@@ -51,13 +55,35 @@ public final class AwsClientFactory implements AutoCloseable {
         this.endpointOverride = endpointOverride;
         this.homeRegion = homeRegion == null || homeRegion.isBlank() ? FALLBACK_REGION : homeRegion;
         this.label = label;
-        // proxies from the usual environment variables (HTTPS_PROXY, NO_PROXY) and JVM properties; never for the lab
+        this.http = httpClient(endpointOverride);
+    }
+
+    /**
+     * The HTTP client for these endpoints. For a plain-HTTP override (the lab on loopback): direct connections
+     * with the SDK's own default timeouts, and no TLS context, whose trust store alone (the JDK's CA certificates)
+     * costs tens of milliseconds of start-up. Otherwise the SDK's client, with proxies from the usual environment
+     * variables (HTTPS_PROXY, NO_PROXY) and JVM properties, except for the override's host.
+     */
+    static SdkHttpClient httpClient(URI endpointOverride) {
+        if (endpointOverride != null && "http".equalsIgnoreCase(endpointOverride.getScheme())) {
+            return UrlConnectionHttpClient.create(uri -> {
+                try {
+                    var c = (java.net.HttpURLConnection) uri.toURL().openConnection(java.net.Proxy.NO_PROXY);
+                    c.setConnectTimeout((int) PLAIN_HTTP_CONNECT_TIMEOUT.toMillis());
+                    c.setReadTimeout((int) PLAIN_HTTP_READ_TIMEOUT.toMillis());
+                    return c;
+                } catch (java.io.IOException e) {
+                    // as the SDK's own connection factory does
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
         ProxyConfiguration.Builder proxy = ProxyConfiguration.builder().useEnvironmentVariablesValues(true)
                 .useSystemPropertyValues(true);
         if (endpointOverride != null && endpointOverride.getHost() != null) {
             proxy.addNonProxyHost(endpointOverride.getHost());
         }
-        this.http = UrlConnectionHttpClient.builder().proxyConfiguration(proxy.build()).build();
+        return UrlConnectionHttpClient.builder().proxyConfiguration(proxy.build()).build();
     }
 
     /**
