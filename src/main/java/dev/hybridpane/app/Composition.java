@@ -59,8 +59,28 @@ public final class Composition implements AutoCloseable {
 
     /** @param flapPeriod the lab simulation's period (null: no simulation) */
     public static Composition create(Options options, Path configDir, boolean awsCredentialsAvailable, Duration flapPeriod) {
-        ExecutorService io = Executors.newCachedThreadPool(daemonThreads("hybridpane-io"));
         boolean useLab = options.forceLab() || options.labScale() > 0 || !awsCredentialsAvailable;
+        // the lab starts first, on its own thread, world file and all: its Kubernetes API servers are what the first
+        // view waits for longest. Whatever needs the lab (on I/O threads) waits for it there.
+        var world = new CompletableFuture<LabWorld>();
+        var lab = new CompletableFuture<Lab>();
+        var awsEndpoint = new CompletableFuture<java.net.URI>();
+        if (useLab) {
+            Thread starter = new Thread(() -> {
+                try {
+                    LabWorld w = LabWorld.load().scaled(options.labScale());
+                    world.complete(w);
+                    lab.complete(Lab.start(w, flapPeriod, awsEndpoint::complete));
+                } catch (RuntimeException | Error e) {
+                    world.completeExceptionally(e);
+                    awsEndpoint.completeExceptionally(e);
+                    lab.completeExceptionally(e);
+                }
+            }, "hybridpane-lab-start");
+            starter.setDaemon(true);
+            starter.start();
+        }
+        ExecutorService io = Executors.newCachedThreadPool(daemonThreads("hybridpane-io"));
         // the lab remembers its own profile and regions, apart from a real account's
         var settings = new JsonSettingsStore(useLab ? configDir.resolve("lab") : configDir);
         if (options.profile() != null || !options.regions().isEmpty()) {
@@ -70,20 +90,13 @@ public final class Composition implements AutoCloseable {
         }
         Clock clock = Clock.systemDefaultZone();
         if (useLab) {
-            LabWorld world = LabWorld.load().scaled(options.labScale());
-            // the lab starts while the window is built: whatever needs it (on I/O threads) waits for it there
-            var lab = new CompletableFuture<Lab>();
-            var awsEndpoint = new CompletableFuture<java.net.URI>();
-            Thread starter = new Thread(() -> {
-                try {
-                    lab.complete(Lab.start(world, flapPeriod, awsEndpoint::complete));
-                } catch (RuntimeException | Error e) {
-                    awsEndpoint.completeExceptionally(e);
-                    lab.completeExceptionally(e);
-                }
-            }, "hybridpane-lab-start");
-            starter.setDaemon(true);
-            starter.start();
+            LabWorld labWorld;
+            try {
+                labWorld = world.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                io.shutdownNow();
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
             java.util.function.Supplier<java.net.URI> aws = () -> {
                 try {
                     return awsEndpoint.join();
@@ -91,11 +104,11 @@ public final class Composition implements AutoCloseable {
                     throw new IllegalStateException("The lab did not start: " + e.getCause().getMessage(), e.getCause());
                 }
             };
-            AwsProfiles profiles = new LabAwsProfiles(aws, world.regions());
+            AwsProfiles profiles = new LabAwsProfiles(aws, labWorld.regions());
             Fabric8ClusterPort kube = new Fabric8ClusterPort();
             io.execute(kube::prepare);
             HybridSetups hybrid = new HybridSetups(p -> AwsClientFactory.forEndpoint(aws.get(),
-                    Lab.ACCESS_KEY_ID, Lab.SECRET_ACCESS_KEY, world.regions().get(0)), configDir.resolve("lab"),
+                    Lab.ACCESS_KEY_ID, Lab.SECRET_ACCESS_KEY, labWorld.regions().get(0)), configDir.resolve("lab"),
                     Duration.ofSeconds(1));
             // offered in the Edge Hosts forms once the lab's SSH hosts are up (never waited for on the FX thread);
             // they start once the lab is up, after the first view's work
@@ -108,7 +121,7 @@ public final class Composition implements AutoCloseable {
                         lab.join().startEdgeHosts();
                         return lab.join().startedEdgeHosts().map(part).orElse(null);
                     };
-            UiContext ui = new UiContext(profiles, kube, settings, io, true, Lab.describe(world), configDir,
+            UiContext ui = new UiContext(profiles, kube, settings, io, true, Lab.describe(labWorld), configDir,
                     Version.current(), clock, hosts(kube, configDir.resolve("lab"),
                             fromEdgeHosts.apply(e -> e.loginKeyPath().toString()), fromEdgeHosts.apply(LabEdgeHosts::csv)),
                     hybrid.tools());
