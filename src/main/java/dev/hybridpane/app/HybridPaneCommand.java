@@ -16,6 +16,8 @@ public final class HybridPaneCommand implements Callable<Integer> {
      * at every start on a small machine, before the console could begin; so they are registered only when the
      * command line may name one ({@link #commandLine}).
      */
+    static final String NO_CLOSURES = "picocli.disable.closures";
+
     static final List<Class<?>> SUBCOMMANDS = List.of(LabCommand.class, dev.hybridpane.app.cli.ClusterCommand.class,
             dev.hybridpane.app.cli.HybridCommand.class, LiveBenchCommand.class);
 
@@ -41,6 +43,11 @@ public final class HybridPaneCommand implements Callable<Integer> {
      * is not an option, or a help or version option, so that usage lists them), without them otherwise.
      */
     public static CommandLine commandLine(String... args) {
+        // HybridPane has no Groovy closures in its annotations; without this, picocli's first command line looks
+        // for groovy.lang.Closure in every jar on the class path (~40 ms on the main thread at every start)
+        if (System.getProperty(NO_CLOSURES) == null) {
+            System.setProperty(NO_CLOSURES, "true");
+        }
         CommandLine cl = new CommandLine(new HybridPaneCommand());
         if (mayNameSubcommand(args)) {
             SUBCOMMANDS.forEach(cl::addSubcommand);

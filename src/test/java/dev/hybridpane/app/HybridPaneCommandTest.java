@@ -38,4 +38,10 @@ class HybridPaneCommandTest {
         assertThat(cl.execute("lba")).isEqualTo(2);
         assertThat(err.toString()).contains("lba").contains("lab");
     }
+
+    @Test
+    void picocliDoesNotSearchTheClassPathForGroovy() {
+        HybridPaneCommand.commandLine("--lab");
+        assertThat(System.getProperty(HybridPaneCommand.NO_CLOSURES)).isEqualTo("true");
+    }
 }
