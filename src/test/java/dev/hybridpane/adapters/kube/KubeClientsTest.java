@@ -2,7 +2,11 @@ package dev.hybridpane.adapters.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeList;
+import io.fabric8.kubernetes.api.model.WatchEvent;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.Test;
@@ -18,5 +22,34 @@ class KubeClientsTest {
                     "{\"apiVersion\":\"v1\",\"kind\":\"NodeList\",\"items\":[{\"metadata\":{\"name\":\"n1\"}}]}", NodeList.class);
             assertThat(list.getItems()).extracting(n -> n.getMetadata().getName()).containsExactly("n1");
         }
+    }
+
+    @Test
+    void watchEventsOfTheWatchedKindsAreReadAsTheirTypes() {
+        try (KubernetesClient c = KubeClients.build(new ConfigBuilder().withMasterUrl("http://127.0.0.1:1").build())) {
+            var serialization = c.getKubernetesSerialization();
+            WatchEvent node = serialization.unmarshal("{\"type\":\"MODIFIED\",\"object\":{\"apiVersion\":\"v1\","
+                    + "\"kind\":\"Node\",\"metadata\":{\"name\":\"mi-1\"}}}", WatchEvent.class);
+            assertThat(node.getObject()).isInstanceOf(Node.class);
+            WatchEvent event = serialization.unmarshal("{\"type\":\"ADDED\",\"object\":{\"apiVersion\":\"v1\","
+                    + "\"kind\":\"Event\",\"metadata\":{\"name\":\"e1\"},\"reason\":\"NodeReady\"}}", WatchEvent.class);
+            assertThat(event.getObject()).isInstanceOf(Event.class);
+            assertThat(((Event) event.getObject()).getReason()).isEqualTo("NodeReady");
+            // kinds the adapter does not watch are not looked up on the class path
+            WatchEvent other = serialization.unmarshal("{\"type\":\"ADDED\",\"object\":{\"apiVersion\":\"v1\","
+                    + "\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"c1\"}}}", WatchEvent.class);
+            assertThat(other.getObject()).isInstanceOf(GenericKubernetesResource.class);
+        }
+    }
+
+    @Test
+    void onlyAPlainHttpEndpointSkipsCertificateChecks() {
+        var tls = Fabric8ClusterPort.eksConfig(new dev.hybridpane.core.ClusterAccess.EksTokenAccess(
+                "https://ABC.gr7.us-west-2.eks.amazonaws.com", "Q0EgZGF0YQ==", () -> null));
+        assertThat(tls.isTrustCerts()).isFalse();
+        assertThat(tls.getCaCertData()).isEqualTo("Q0EgZGF0YQ==");
+        var plain = Fabric8ClusterPort.eksConfig(new dev.hybridpane.core.ClusterAccess.EksTokenAccess(
+                "http://127.0.0.1:41771", "", () -> null));
+        assertThat(plain.isTrustCerts()).isTrue();
     }
 }
