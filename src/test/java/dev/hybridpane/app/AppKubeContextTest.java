@@ -94,6 +94,8 @@ class AppKubeContextTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.viewModel().activity().rows().stream()
                 .filter(r -> r.message().contains("Connecting to retail-edge at http://")).count() >= 2);
         assertThat(new JsonSettingsStore(dir).load().kubeContexts()).doesNotContainKey("us-west-2/retail-edge");
+        assertThat(window.viewModel().activity().rows()).extracting(r -> r.message())
+                .contains("Connecting to retail-edge at context retail-edge").noneMatch(m -> m.startsWith("Connecting: Connecting"));
         robot.interact(() -> stage.close());
     }
 

@@ -21,7 +21,7 @@ public final class FakeClusterPort implements ClusterPort {
     @Override
     public ClusterConnection connect(ClusterRef ref, ClusterAccess access, ClusterListener listener) {
         listeners.put(ref, listener);
-        listener.onState(new ConnectionState.Connecting("opening watch"));
+        listener.onState(new ConnectionState.Connecting("Opening the watch"));
         String failure = failures.get(ref);
         if (failure != null) {
             listener.onState(new ConnectionState.Failed(ConnectionState.FailureKind.UNAUTHORIZED, failure));

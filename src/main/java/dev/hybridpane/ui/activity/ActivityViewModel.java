@@ -71,7 +71,8 @@ public final class ActivityViewModel {
         } else if (state instanceof ConnectionState.Connected) {
             log(Level.INFO, name(ref), "Connected to the Kubernetes API");
         } else if (state instanceof ConnectionState.Connecting c) {
-            log(Level.INFO, name(ref), "Connecting" + (c.detail() == null || c.detail().isBlank() ? "" : ": " + c.detail()));
+            // the detail is a whole sentence ("Connecting to payments at https://...")
+            log(Level.INFO, name(ref), c.detail() == null || c.detail().isBlank() ? "Connecting" : c.detail());
         }
     }
 

@@ -136,7 +136,7 @@ public final class FleetViewModel {
             ClusterState s = state(ref);
             if (idx == null) {
                 rowIndex.put(ref, clusterRows.size());
-                clusterRows.add(new ClusterRow(cf.cluster(), new ConnectionState.Connecting("waiting for the API server"),
+                clusterRows.add(new ClusterRow(cf.cluster(), new ConnectionState.Connecting("Waiting for the API server"),
                         s.counts()));
             } else {
                 ClusterRow old = clusterRows.get(idx);
