@@ -11,13 +11,14 @@ import picocli.CommandLine.Option;
         description = "Desktop console for Amazon EKS Hybrid Nodes.%n"
                 + "With no AWS credentials on this machine it opens on the embedded lab.")
 public final class HybridPaneCommand implements Callable<Integer> {
+    /** picocli's switch for its search for Groovy closures (see {@link #commandLine}). */
+    static final String NO_CLOSURES = "picocli.disable.closures";
+
     /**
      * The subcommands. picocli builds a command's model from its annotations by reflection, ~50 ms for these
      * at every start on a small machine, before the console could begin; so they are registered only when the
      * command line may name one ({@link #commandLine}).
      */
-    static final String NO_CLOSURES = "picocli.disable.closures";
-
     static final List<Class<?>> SUBCOMMANDS = List.of(LabCommand.class, dev.hybridpane.app.cli.ClusterCommand.class,
             dev.hybridpane.app.cli.HybridCommand.class, LiveBenchCommand.class);
 

@@ -19,6 +19,11 @@ import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
  */
 final class KubeClients {
     private static final KubernetesSerialization SERIALIZATION = serialization();
+    /**
+     * fabric8's Vert.x client, with its TLS context made on the first TLS connection rather than when a client
+     * is built (the default, which builds it for plain-HTTP servers too: ~35 ms of CPU for the lab at startup).
+     */
+    private static final VertxHttpClientFactory HTTP = httpClientFactory();
 
     private KubeClients() {
     }
@@ -35,12 +40,6 @@ final class KubeClients {
         s.registerKubernetesResource(Event.class);
         return s;
     }
-
-    /**
-     * fabric8's Vert.x client, with its TLS context made on the first TLS connection rather than when a client
-     * is built (the default, which builds it for plain-HTTP servers too: ~35 ms of CPU for the lab at startup).
-     */
-    private static final VertxHttpClientFactory HTTP = httpClientFactory();
 
     private static VertxHttpClientFactory httpClientFactory() {
         VertxHttpClientFactory f = new VertxHttpClientFactory();
