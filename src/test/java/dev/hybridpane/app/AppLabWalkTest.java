@@ -102,6 +102,9 @@ class AppLabWalkTest {
             robot.interact(() -> window.viewModel().selectedClusterProperty().set(RETAIL));
             robot.clickOn("#nav-clusters");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".mini-table").tryQuery().isPresent());
+            // the hybrid configuration has been read: retail-edge's roles (from its access entries) all pass
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#hybrid-config .check-row").queryAll().size() >= 10);
+            assertThat(robot.lookup("#hybrid-config .check-danger").queryAll()).isEmpty();
             WaitForAsyncUtils.waitForFxEvents();
             shoot(robot, dir.resolve("lab-clusters-detail-" + suffix + ".png"));
         }

@@ -35,16 +35,56 @@ final class HybridStatusReader {
             out.add(new HybridStatusItem("Remote networks", c.remotePodCidrs().isEmpty() ? CheckStatus.WARN : CheckStatus.PASS, v,
                     c.remotePodCidrs().isEmpty() ? "No pod networks: webhooks on hybrid nodes are unreachable." : "Set on the cluster."));
         }
+        // the roles the cluster admits hybrid nodes with; without such an entry, the role HybridPane would create
+        List<String> fromEntries = part(out, "Access entries", () -> hybridRoleNames(ref));
+        if (fromEntries == null || fromEntries.isEmpty()) {
+            if (!readRole(out, ref, roleName, false)) {
+                return out;
+            }
+        } else {
+            for (String name : fromEntries) {
+                readRole(out, ref, name, true);
+            }
+        }
+        CniStatus cni = part(out, "CNI", () -> kube.cni(setup.access(c)));
+        if (cni != null) {
+            out.add(new HybridStatusItem("CNI", cni.ready() ? CheckStatus.PASS : "none".equals(cni.cni()) ? CheckStatus.FAIL
+                    : CheckStatus.WARN, cni.cni(), cni.summary()));
+        }
+        return out;
+    }
+
+    /** The names of the IAM roles in the cluster's HYBRID_LINUX access entries, in their order. */
+    private List<String> hybridRoleNames(ClusterRef ref) {
+        List<String> names = new ArrayList<>();
+        for (AccessEntry e : aws.listAccessEntries(ref)) {
+            String arn = e.principalArn();
+            if ("HYBRID_LINUX".equals(e.type()) && arn != null && arn.contains(":role/")) {
+                // a role ARN may carry a path (role/path/name): the name is the last part
+                names.add(arn.substring(arn.lastIndexOf('/') + 1));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * One role's items: the role, its credential provider, its access entry and for Roles Anywhere its trust
+     * anchor and profile. False when the role could not be read or does not exist.
+     */
+    private boolean readRole(List<HybridStatusItem> out, ClusterRef ref, String roleName, boolean inAccessEntry) {
         Optional<HybridAwsPort.IamRole> role = part(out, "Hybrid nodes role", () -> iam.getRole(roleName));
         if (role == null) {
-            return out;
+            return false;
         }
         if (role.isEmpty()) {
-            out.add(new HybridStatusItem("Hybrid nodes role", CheckStatus.FAIL, roleName, "The role does not exist yet."));
-            return out;
+            out.add(new HybridStatusItem("Hybrid nodes role", CheckStatus.FAIL, roleName, inAccessEntry
+                    ? "A HYBRID_LINUX access entry names this role, but it does not exist: nodes cannot get credentials."
+                    : "The role does not exist yet."));
+            return false;
         }
         HybridAwsPort.IamRole r = role.get();
-        out.add(new HybridStatusItem("Hybrid nodes role", CheckStatus.PASS, r.arn(), "Exists."));
+        out.add(new HybridStatusItem("Hybrid nodes role", CheckStatus.PASS, r.arn(),
+                inAccessEntry ? "Exists; a HYBRID_LINUX access entry of the cluster names it." : "Exists."));
         boolean ra = r.trustPolicy().contains("rolesanywhere.amazonaws.com");
         boolean ssm = r.trustPolicy().contains("ssm.amazonaws.com");
         out.add(new HybridStatusItem("Credential provider", ra || ssm ? CheckStatus.PASS : CheckStatus.WARN,
@@ -76,12 +116,7 @@ final class HybridStatusReader {
                         .orElse(new HybridStatusItem("Roles Anywhere profile", CheckStatus.FAIL, "none", "No profile lists the role.")));
             }
         }
-        CniStatus cni = part(out, "CNI", () -> kube.cni(setup.access(c)));
-        if (cni != null) {
-            out.add(new HybridStatusItem("CNI", cni.ready() ? CheckStatus.PASS : "none".equals(cni.cni()) ? CheckStatus.FAIL
-                    : CheckStatus.WARN, cni.cni(), cni.summary()));
-        }
-        return out;
+        return true;
     }
 
     /** Runs a read; on failure adds a WARN item with the reason and answers null. */

@@ -1,5 +1,8 @@
 package dev.hybridpane.lab.aws;
 
+import dev.hybridpane.domain.hybrid.CredentialProvider;
+import dev.hybridpane.domain.hybrid.HybridNodesIam;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.hybridpane.lab.world.LabWorld;
@@ -84,6 +87,30 @@ public final class AwsEmulator implements AutoCloseable {
         register(new SsmService(json));
         this.rolesAnywhere = new RolesAnywhereService(json, state);
         register(rolesAnywhere);
+        for (LabWorld.LabCluster c : world.clusters()) {
+            c.hybridRoles().forEach(h -> seedHybridRole(world, c, h));
+        }
+    }
+
+    /**
+     * A cluster's hybrid nodes role as HybridPane's enable-hybrid wizard creates it (the EKS user guide's policies,
+     * {@link HybridNodesIam}); for Roles Anywhere also its trust anchor and a profile that lists the role.
+     */
+    private void seedHybridRole(LabWorld world, LabWorld.LabCluster c, LabWorld.LabHybridRole h) {
+        CredentialProvider p = CredentialProvider.parse(h.credentialProvider());
+        java.time.Instant created = java.time.Instant.parse("2024-06-03T10:12:00Z");
+        String anchorArn = null;
+        if (p == CredentialProvider.IAM_RA) {
+            anchorArn = rolesAnywhere.seedAnchor(c.region(), h.trustAnchor(), h.caCertificate(), created).arn();
+        }
+        Map<String, String> inline = new java.util.LinkedHashMap<>();
+        HybridNodesIam.inlinePolicies(p, c.region(), world.accountId(), c.arn(world.accountId()))
+                .forEach(i -> inline.put(i.name(), i.document()));
+        LabRole role = iam.seedRole(h.name(), HybridNodesIam.trustPolicy(p, c.region(), world.accountId(), anchorArn),
+                HybridNodesIam.managedPolicies(p), inline, created);
+        if (p == CredentialProvider.IAM_RA) {
+            rolesAnywhere.seedProfile(c.region(), h.profile(), List.of(role.arn), 3600, created);
+        }
     }
 
     private void register(AwsService s) {

@@ -38,6 +38,18 @@ final class IamService extends QueryService {
         return ACTIONS.contains(action);
     }
 
+    /** Puts a role into the account as if it had been created long ago (the lab's seeded world). */
+    synchronized LabRole seedRole(String name, String trustPolicy, List<String> managedPolicies, Map<String, String> inlinePolicies,
+            Instant created) {
+        LabRole role = new LabRole(name, "AROA" + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString()
+                .replace("-", "").substring(0, 17).toUpperCase(Locale.ROOT), "arn:aws:iam::" + state.accountId() + ":role/" + name,
+                created, 43200, trustPolicy);
+        role.attached.addAll(managedPolicies);
+        role.inline.putAll(inlinePolicies);
+        roles.put(name, role);
+        return role;
+    }
+
     /** Role names, for tests that look for duplicates. */
     synchronized List<String> roleNames() {
         return List.copyOf(roles.keySet());

@@ -45,6 +45,30 @@ final class RolesAnywhereService extends RestJsonService {
         return null;
     }
 
+    /** Puts a trust anchor into a region as if it had been created long ago (the lab's seeded world). */
+    synchronized LabRolesAnywhere.Anchor seedAnchor(String region, String name, String pem, Instant created) {
+        String id = seededId("trust-anchor/" + region + "/" + name);
+        var a = new LabRolesAnywhere.Anchor(id, "arn:aws:rolesanywhere:" + region + ":" + state.accountId() + ":trust-anchor/" + id,
+                name, region, pem, created);
+        anchors.add(a);
+        return a;
+    }
+
+    /** Puts a profile into a region as if it had been created long ago (the lab's seeded world). */
+    synchronized LabRolesAnywhere.Profile seedProfile(String region, String name, List<String> roleArns, int durationSeconds,
+            Instant created) {
+        String id = seededId("profile/" + region + "/" + name);
+        var p = new LabRolesAnywhere.Profile(id, "arn:aws:rolesanywhere:" + region + ":" + state.accountId() + ":profile/" + id,
+                name, region, List.copyOf(roleArns), durationSeconds, true, created);
+        profiles.add(p);
+        return p;
+    }
+
+    /** The same id at every start, so the seeded ARNs are stable. */
+    private static String seededId(String key) {
+        return UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
     synchronized List<LabRolesAnywhere.Anchor> anchors() {
         return List.copyOf(anchors);
     }

@@ -114,7 +114,8 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
             int cloudNodes,
             String nodeKubeletVersion,
             List<LabSite> sites,
-            Map<String, String> tags) {
+            Map<String, String> tags,
+            List<LabHybridRole> hybridRoles) {
 
         public LabCluster {
             remoteNodeCidrs = List.copyOf(remoteNodeCidrs == null ? List.of() : remoteNodeCidrs);
@@ -124,6 +125,7 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
             sites = List.copyOf(sites == null ? List.of() : sites);
             tags = Map.copyOf(tags == null ? Map.of() : tags);
             cni = cni == null ? "vpc-cni" : cni;
+            hybridRoles = List.copyOf(hybridRoles == null ? List.of() : hybridRoles);
         }
 
         public String arn(String accountId) {
@@ -138,13 +140,13 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
         public LabCluster withRemoteNetworks(List<String> nodeCidrs, List<String> podCidrs) {
             return new LabCluster(name, region, version, platformVersion, status, authenticationMode, ipFamily,
                     endpointPublic, endpointPrivate, serviceCidr, nodeCidrs, podCidrs, vpc, accessEntries,
-                    addons, cni, cloudNodes, nodeKubeletVersion, sites, tags);
+                    addons, cni, cloudNodes, nodeKubeletVersion, sites, tags, hybridRoles);
         }
 
         LabCluster withSites(List<LabSite> newSites) {
             return new LabCluster(name, region, version, platformVersion, status, authenticationMode, ipFamily,
                     endpointPublic, endpointPrivate, serviceCidr, remoteNodeCidrs, remotePodCidrs, vpc, accessEntries,
-                    addons, cni, cloudNodes, nodeKubeletVersion, newSites, tags);
+                    addons, cni, cloudNodes, nodeKubeletVersion, newSites, tags, hybridRoles);
         }
     }
 
@@ -164,6 +166,14 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
         public LabAccessEntry {
             kubernetesGroups = List.copyOf(kubernetesGroups == null ? List.of() : kubernetesGroups);
         }
+    }
+
+    /**
+     * An IAM role the cluster's hybrid nodes assume (ssm or iam-ra); for iam-ra also the name of its trust anchor,
+     * whose CA certificate is given, and of its Roles Anywhere profile.
+     */
+    public record LabHybridRole(String name, String credentialProvider, String trustAnchor, String profile,
+            String caCertificate) {
     }
 
     /** An on-prem site: its node CIDR (inside the cluster's remote node networks) and its pools. */

@@ -109,10 +109,10 @@ class AwsSdkPortTest {
     void listAccessEntriesDescribesEachEntryAcrossPages() {
         int before = emulator.requestCount("eks:ListAccessEntries");
         List<AccessEntry> entries = port.listAccessEntries(new ClusterRef("us-west-2", "retail-edge"));
-        assertThat(emulator.requestCount("eks:ListAccessEntries") - before).isEqualTo(3);
-        assertThat(entries).extracting(AccessEntry::type).containsExactly("HYBRID_LINUX", "EC2_LINUX", "STANDARD");
+        assertThat(emulator.requestCount("eks:ListAccessEntries") - before).isEqualTo(4);
+        assertThat(entries).extracting(AccessEntry::type).containsExactly("HYBRID_LINUX", "HYBRID_LINUX", "EC2_LINUX", "STANDARD");
         AccessEntry hybrid = entries.get(0);
-        assertThat(hybrid.principalArn()).isEqualTo("arn:aws:iam::111122223333:role/AmazonEKSHybridNodesRole");
+        assertThat(hybrid.principalArn()).isEqualTo("arn:aws:iam::111122223333:role/retail-edge-hybrid-ssm");
         assertThat(hybrid.username()).isEqualTo("system:node:{{SessionName}}");
         assertThat(hybrid.kubernetesGroups()).isEmpty();
     }

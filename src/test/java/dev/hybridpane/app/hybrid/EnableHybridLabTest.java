@@ -78,11 +78,13 @@ class EnableHybridLabTest {
         List<String> entries = aws.accessEntryPrincipals("us-west-2", "payments");
         assertThat(new HashSet<>(entries)).hasSameSizeAs(entries).contains("arn:aws:iam::111122223333:role/AmazonEKSHybridNodesRole");
         assertThat(aws.remoteNetworks("us-west-2", "payments")).containsExactly(List.of("10.200.0.0/16"), List.of("10.201.0.0/16"));
+        // retail-edge's trust anchor and profile are seeded in the lab's world
         if (provider == CredentialProvider.IAM_RA) {
-            assertThat(aws.trustAnchorNames()).containsExactly("hp-anchor");
-            assertThat(aws.profileNames()).containsExactly("hp-profile");
+            assertThat(aws.trustAnchorNames()).containsExactly("retail-edge-stores", "hp-anchor");
+            assertThat(aws.profileNames()).containsExactly("retail-edge-hybrid-nodes", "hp-profile");
         } else {
-            assertThat(aws.trustAnchorNames()).isEmpty();
+            assertThat(aws.trustAnchorNames()).containsExactly("retail-edge-stores");
+            assertThat(aws.profileNames()).containsExactly("retail-edge-hybrid-nodes");
         }
     }
 
@@ -153,6 +155,25 @@ class EnableHybridLabTest {
             assertThat(status.subList(0, 6)).allMatch(i -> i.status() == CheckStatus.PASS);
             assertThat(status.get(2).value()).isEqualTo("IAM Roles Anywhere");
             assertThat(status.get(6).status()).isEqualTo(CheckStatus.FAIL); // payments has only the VPC CNI
+        }
+    }
+
+    @Test
+    void aHybridClusterShowsTheRolesOfItsHybridAccessEntriesAllPassing() {
+        try (LabHybridSetup env = new LabHybridSetup()) {
+            // the role name HybridPane would create is only the fallback: retail-edge names its roles in access entries
+            List<HybridStatusItem> status = env.setup.hybridStatus(new ClusterRef("us-west-2", "retail-edge"),
+                    "AmazonEKSHybridNodesRole");
+            assertThat(status).extracting(HybridStatusItem::title).containsExactly("Remote networks",
+                    "Hybrid nodes role", "Credential provider", "Access entry",
+                    "Hybrid nodes role", "Credential provider", "Access entry", "Trust anchor", "Roles Anywhere profile", "CNI");
+            assertThat(status).allSatisfy(i -> assertThat(i.status()).as(i.title() + ": " + i.reason()).isEqualTo(CheckStatus.PASS));
+            assertThat(status.get(1).value()).isEqualTo("arn:aws:iam::111122223333:role/retail-edge-hybrid-ssm");
+            assertThat(status.get(2).value()).isEqualTo("SSM hybrid activations");
+            assertThat(status.get(4).value()).isEqualTo("arn:aws:iam::111122223333:role/retail-edge-hybrid-ra");
+            assertThat(status.get(5).value()).isEqualTo("IAM Roles Anywhere");
+            assertThat(status.get(7).value()).isEqualTo("retail-edge-stores");
+            assertThat(status.get(8).value()).startsWith("retail-edge-hybrid-nodes");
         }
     }
 

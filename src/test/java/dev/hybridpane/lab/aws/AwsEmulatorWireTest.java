@@ -74,7 +74,7 @@ class AwsEmulatorWireTest {
     @Test
     void accessEntryPathCarriesAnEncodedArn() throws Exception {
         HttpResponse<String> r = get("/clusters/retail-edge/access-entries/"
-                + "arn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2FAmazonEKSHybridNodesRole", "us-west-2", "eks");
+                + "arn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2Fretail-edge-hybrid-ssm", "us-west-2", "eks");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("\"type\":\"HYBRID_LINUX\"").contains("\"clusterName\":\"retail-edge\"");
     }
@@ -144,7 +144,8 @@ class AwsEmulatorWireTest {
         assertThat(ra.statusCode()).isEqualTo(400);
         HttpResponse<String> anchors = get("/trustanchors", "us-west-2", "rolesanywhere");
         assertThat(anchors.statusCode()).isEqualTo(200);
-        assertThat(anchors.body()).contains("\"trustAnchors\":[]");
+        assertThat(anchors.body()).contains("\"name\":\"retail-edge-stores\"").contains("BEGIN CERTIFICATE");
+        assertThat(get("/trustanchors", "eu-central-1", "rolesanywhere").body()).contains("\"trustAnchors\":[]");
         assertThat(ra.headers().firstValue("x-amzn-ErrorType")).hasValue("UnknownOperationException");
 
         HttpResponse<String> sts = form("Action=AssumeRole&Version=2011-06-15", "us-west-2", "sts");
