@@ -62,13 +62,32 @@ public final class OverviewView extends BorderPane {
                 ClusterSection s = old.get(r.ref());
                 byRef.put(r.ref(), s != null ? s : new ClusterSection(vm, r));
             }
-            sections.getChildren().setAll(byRef.values());
+            placeSections();
         }
         for (ClusterRow r : clusters) {
             byRef.get(r.ref()).update(r);
         }
         empty.setVisible(clusters.isEmpty());
         empty.setManaged(clusters.isEmpty());
+    }
+
+    /**
+     * Puts the sections in the clusters' order, moving only what changed: a section taken out of the scene and
+     * put back has all its CSS applied again (with its tables, tens of ms), so one arriving cluster must not
+     * re-add the others.
+     */
+    private void placeSections() {
+        List<javafx.scene.Node> kids = sections.getChildren();
+        kids.removeIf(n -> !byRef.containsValue(n));
+        int i = 0;
+        for (ClusterSection s : byRef.values()) {
+            if (i < kids.size() && kids.get(i) == s) {
+                i++;
+                continue;
+            }
+            kids.remove(s);
+            kids.add(i++, s);
+        }
     }
 
     private static VBox tile(Ikon ikon, String title, StringBinding value, StringBinding detail, String kind) {
