@@ -12,7 +12,15 @@ final class DesktopApp {
     private DesktopApp() {
     }
 
-    static int run(java.util.concurrent.CompletableFuture<Composition> pending, boolean exitWhenReady,
+    /** How long the window waits for the OS's theme when it is ready before the OS answered. */
+    static final long OS_THEME_WAIT_MS = 250;
+
+    /**
+     * @param osPrefersDark the OS's theme preference, asked for at startup ({@link
+     *                      dev.hybridpane.ui.settings.OsThemeDetector})
+     */
+    static int run(java.util.concurrent.CompletableFuture<Composition> pending,
+            java.util.concurrent.CompletableFuture<Boolean> osPrefersDark, boolean exitWhenReady,
             StartupPhases phases) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger exit = new AtomicInteger();
@@ -47,12 +55,18 @@ final class DesktopApp {
             Platform.exit();
             return 1;
         }
+        try {
+            // usually answered long before now; a slow answer is followed once the window shows
+            osPrefersDark.get(OS_THEME_WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            // the window starts light and follows the answer (light if there is none)
+        }
         Platform.runLater(() -> {
             Stage stage = new Stage();
             stage.setTitle("HybridPane");
             stage.getIcons().setAll(icons);
             phases.mark("fx-ready");
-            MainWindow window = new MainWindow(composition.ui());
+            MainWindow window = new MainWindow(composition.ui(), osPrefersDark);
             phases.mark("window-built");
             stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
             window.show(stage);

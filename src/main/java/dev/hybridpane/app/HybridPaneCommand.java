@@ -69,6 +69,17 @@ public final class HybridPaneCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StartupPhases phases = new StartupPhases(exitWhenReady);
         phases.mark("main");
+        // the OS's theme is asked for now, so that the window can start in it
+        java.util.concurrent.CompletableFuture<Boolean> osPrefersDark = new java.util.concurrent.CompletableFuture<>();
+        Thread theme = new Thread(() -> {
+            try {
+                osPrefersDark.complete(new dev.hybridpane.ui.settings.OsThemeDetector().prefersDark());
+            } catch (RuntimeException e) {
+                osPrefersDark.completeExceptionally(e);
+            }
+        }, "hybridpane-os-theme");
+        theme.setDaemon(true);
+        theme.start();
         phases.jvmOptions();
         Composition.Options options = new Composition.Options(lab, labScale, profile, regions);
         // the lab (or the AWS profile files) get ready while the JavaFX toolkit starts
@@ -84,7 +95,7 @@ public final class HybridPaneCommand implements Callable<Integer> {
         builder.setDaemon(true);
         builder.start();
         try {
-            return DesktopApp.run(composition, exitWhenReady, phases);
+            return DesktopApp.run(composition, osPrefersDark, exitWhenReady, phases);
         } finally {
             composition.thenAccept(Composition::close);
         }

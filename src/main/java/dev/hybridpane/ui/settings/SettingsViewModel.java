@@ -37,6 +37,11 @@ public final class SettingsViewModel {
         runner.run("Reading the system theme", detector::prefersDark, osDark::set, e -> osDark.set(false));
     }
 
+    /** Follows an answer the OS is already being asked for (see {@link OsThemeDetector}); light if it fails. */
+    public void followOsTheme(java.util.concurrent.CompletableFuture<Boolean> answer) {
+        runner.await("Reading the system theme", answer, osDark::set, e -> osDark.set(false));
+    }
+
     public ObjectProperty<ThemeChoice> themeProperty() {
         return theme;
     }

@@ -64,14 +64,32 @@ public final class MainWindow {
     private ClustersView clustersView;
     private Scene scene;
     private boolean started;
+    private final CompletableFuture<Boolean> osPrefersDark;
 
     public MainWindow(UiContext ctx) {
-        this(ctx, new FxTaskRunner(ctx.io(), new FxExecutor()));
+        this(ctx, (CompletableFuture<Boolean>) null);
+    }
+
+    /**
+     * @param osPrefersDark the OS's theme preference, asked for early by the caller: when it has answered, the
+     *                      window starts in that theme (no light-to-dark switch once shown); else it follows the
+     *                      answer when it comes. Null: asked when the window is shown.
+     */
+    public MainWindow(UiContext ctx, CompletableFuture<Boolean> osPrefersDark) {
+        this(ctx, new FxTaskRunner(ctx.io(), new FxExecutor()), osPrefersDark);
     }
 
     /** With a chosen task runner (tests). */
     public MainWindow(UiContext ctx, TaskRunner runner) {
+        this(ctx, runner, null);
+    }
+
+    private MainWindow(UiContext ctx, TaskRunner runner, CompletableFuture<Boolean> osPrefersDark) {
         this.vm = new ShellViewModel(ctx, runner);
+        this.osPrefersDark = osPrefersDark;
+        if (osPrefersDark != null && osPrefersDark.isDone() && !osPrefersDark.isCompletedExceptionally()) {
+            vm.settingsViewModel().osDarkProperty().set(osPrefersDark.join());
+        }
         // before any control exists: the first control class to load otherwise loads JavaFX's own Modena
         // stylesheet, which the theme would replace at once
         applyTheme(vm.settingsViewModel().darkBinding().get());
@@ -200,7 +218,11 @@ public final class MainWindow {
             return;
         }
         started = true;
-        vm.settingsViewModel().detectOsTheme(new OsThemeDetector());
+        if (osPrefersDark == null) {
+            vm.settingsViewModel().detectOsTheme(new OsThemeDetector());
+        } else if (!osPrefersDark.isDone() || osPrefersDark.isCompletedExceptionally()) {
+            vm.settingsViewModel().followOsTheme(osPrefersDark);
+        }
         vm.bridge().start();
     }
 
