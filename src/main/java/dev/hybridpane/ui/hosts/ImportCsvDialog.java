@@ -77,7 +77,12 @@ final class ImportCsvDialog extends Dialog<ButtonType> {
         VBox agentBox = HostDialogs.agentChoice("csv", agent, vm.edit(), keyError, keyFile);
         sudo.getItems().setAll(SudoMode.values());
         sudo.getSelectionModel().select(SudoMode.PASSWORDLESS);
-        sudoPassword.setPromptText("kept in memory only");
+        // the row has no label of its own for the password: the prompt says what it is
+        sudoPassword.setPromptText("sudo password, never saved");
+        sudoPassword.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(sudoPassword, Priority.ALWAYS);
+        // as wide as "sudo without a password"; the longest choice shows in full in the open list
+        sudo.setPrefWidth(220);
         sudoPassword.disableProperty().bind(sudo.valueProperty().isNotEqualTo(SudoMode.PASSWORD));
         GridPane g = HostDialogs.form();
         HostDialogs.row(g, 0, "Default user", user, null);
