@@ -1,10 +1,9 @@
 package dev.hybridpane.lab.aws;
 
-import dev.hybridpane.domain.hybrid.CredentialProvider;
-import dev.hybridpane.domain.hybrid.HybridNodesIam;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.hybridpane.domain.hybrid.CredentialProvider;
+import dev.hybridpane.domain.hybrid.HybridNodesIam;
 import dev.hybridpane.lab.world.LabWorld;
 import java.io.IOException;
 import java.io.InputStream;
