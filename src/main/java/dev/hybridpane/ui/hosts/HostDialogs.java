@@ -34,7 +34,6 @@ final class HostDialogs {
         }
     }
 
-    /** An error label under a field: hidden (and taking no room) while empty. */
     /**
      * The "Use ssh-agent" choice under a key file field, with the agent's status note: offered when the agent
      * answers (a choice already made can always be undone), and while chosen the key file controls are off and
@@ -63,6 +62,7 @@ final class HostDialogs {
         return new VBox(4, agent, note);
     }
 
+    /** An error label under a field: hidden (and taking no room) while empty. */
     static Label errorLabel(String id) {
         Label l = new Label();
         l.setId(id);
