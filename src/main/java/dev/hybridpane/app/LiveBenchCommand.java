@@ -153,7 +153,7 @@ final class LiveBenchCommand implements Callable<Integer> {
             ScheduledExecutorService driver = Executors.newSingleThreadScheduledExecutor();
             lastPulse.set(0);
             Map<String, Long> cpuBefore = StartupPhases.threadCpuMs();
-            long processBefore = processCpuMs();
+            long processBefore = StartupPhases.processCpuMs();
             measuring.set(true);
             driver.scheduleAtFixedRate(() -> {
                 for (int i = 0; i < perTick; i++) {
@@ -174,7 +174,7 @@ final class LiveBenchCommand implements Callable<Integer> {
             Thread.sleep(3000);
             measuring.set(false);
             Map<String, Long> cpuAfter = StartupPhases.threadCpuMs();
-            long processCpu = processCpuMs() - processBefore;
+            long processCpu = StartupPhases.processCpuMs() - processBefore;
 
             List<Long> sorted;
             synchronized (latencies) {
@@ -216,11 +216,6 @@ final class LiveBenchCommand implements Callable<Integer> {
             Platform.exit();
             return 0;
         }
-    }
-
-    private static long processCpuMs() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1_000_000 : -1;
     }
 
     private static double pct(List<Long> sorted, double q) {

@@ -38,6 +38,12 @@ final class StartupPhases {
         }
     }
 
+    /** The whole process's CPU time in ms, or -1 where the JVM does not tell. */
+    static long processCpuMs() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1_000_000 : -1;
+    }
+
     /** CPU time in ms per live thread, numbers in names folded (a pool's threads add up). */
     static java.util.Map<String, Long> threadCpuMs() {
         var threads = ManagementFactory.getThreadMXBean();
@@ -62,8 +68,9 @@ final class StartupPhases {
         }
         java.util.Map<String, Long> byName = threadCpuMs();
         StringBuilder b = new StringBuilder("CPU_MS");
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            b.append(" process=").append(os.getProcessCpuTime() / 1_000_000);
+        long process = processCpuMs();
+        if (process >= 0) {
+            b.append(" process=").append(process);
         }
         var jit = ManagementFactory.getCompilationMXBean();
         if (jit != null && jit.isCompilationTimeMonitoringSupported()) {
