@@ -1,7 +1,9 @@
 package dev.hybridpane.app;
 
+import dev.hybridpane.ui.settings.OsThemeDetector;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,20 +72,13 @@ public final class HybridPaneCommand implements Callable<Integer> {
         StartupPhases phases = new StartupPhases(exitWhenReady);
         phases.mark("main");
         // the OS's theme is asked for now, so that the window can start in it
-        java.util.concurrent.CompletableFuture<Boolean> osPrefersDark = new java.util.concurrent.CompletableFuture<>();
-        Thread theme = new Thread(() -> {
-            try {
-                osPrefersDark.complete(new dev.hybridpane.ui.settings.OsThemeDetector().prefersDark());
-            } catch (RuntimeException e) {
-                osPrefersDark.completeExceptionally(e);
-            }
-        }, "hybridpane-os-theme");
-        theme.setDaemon(true);
-        theme.start();
+        var themeThreads = Composition.daemonThreads("hybridpane-os-theme");
+        CompletableFuture<Boolean> osPrefersDark = CompletableFuture.supplyAsync(new OsThemeDetector()::prefersDark,
+                task -> themeThreads.newThread(task).start());
         phases.jvmOptions();
         Composition.Options options = new Composition.Options(lab, labScale, profile, regions);
         // the lab (or the AWS profile files) get ready while the JavaFX toolkit starts
-        java.util.concurrent.CompletableFuture<Composition> composition = new java.util.concurrent.CompletableFuture<>();
+        CompletableFuture<Composition> composition = new CompletableFuture<>();
         Thread builder = new Thread(() -> {
             try {
                 composition.complete(Composition.create(options));
