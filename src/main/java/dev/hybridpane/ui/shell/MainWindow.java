@@ -65,6 +65,8 @@ public final class MainWindow {
     private Scene scene;
     private boolean started;
     private final CompletableFuture<Boolean> osPrefersDark;
+    /** The OS had answered when the window was built, which then started in its theme. */
+    private final boolean osThemeKnown;
 
     public MainWindow(UiContext ctx) {
         this(ctx, (CompletableFuture<Boolean>) null);
@@ -87,7 +89,8 @@ public final class MainWindow {
     private MainWindow(UiContext ctx, TaskRunner runner, CompletableFuture<Boolean> osPrefersDark) {
         this.vm = new ShellViewModel(ctx, runner);
         this.osPrefersDark = osPrefersDark;
-        if (osPrefersDark != null && osPrefersDark.isDone() && !osPrefersDark.isCompletedExceptionally()) {
+        this.osThemeKnown = osPrefersDark != null && osPrefersDark.isDone() && !osPrefersDark.isCompletedExceptionally();
+        if (osThemeKnown) {
             vm.settingsViewModel().osDarkProperty().set(osPrefersDark.join());
         }
         // before any control exists: the first control class to load otherwise loads JavaFX's own Modena
@@ -220,7 +223,7 @@ public final class MainWindow {
         started = true;
         if (osPrefersDark == null) {
             vm.settingsViewModel().detectOsTheme(new OsThemeDetector());
-        } else if (!osPrefersDark.isDone() || osPrefersDark.isCompletedExceptionally()) {
+        } else if (!osThemeKnown) {
             vm.settingsViewModel().followOsTheme(osPrefersDark);
         }
         vm.bridge().start();
