@@ -1,8 +1,7 @@
 package dev.hybridpane.lab.kube;
 
 import dev.hybridpane.lab.world.LabWorld.LabCluster;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Node;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -66,23 +65,30 @@ public final class LabApiServer implements AutoCloseable {
     }
 
     /** Stores an object directly (seeding and simulation); watches see an ADDED event. */
-    void store(String collectionPath, HasMetadata object, Instant created) {
+    void store(String collectionPath, ObjectNode object, Instant created) {
         dispatcher.seed(collectionPath, object, created);
     }
 
-    /** Reads a node straight from the store, or null. */
-    Node node(String name) {
+    /** Reads a node straight from the store as a JSON tree, or null. */
+    ObjectNode node(String name) {
         String json = dispatcher.getStored(LabSeeder.NODES + "/" + name);
         if (json == null) {
             json = dispatcher.get(LabSeeder.NODES + "/" + name);
         }
-        return json == null ? null : Serialization.unmarshal(json, Node.class);
+        if (json == null) {
+            return null;
+        }
+        try {
+            return (ObjectNode) Serialization.jsonMapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the lab stored a node that is not JSON: " + name, e);
+        }
     }
 
     /** Replaces a node in the store as a PUT would; false when it is gone or was changed meanwhile. */
-    boolean replaceNode(Node node) {
+    boolean replaceNode(ObjectNode node) {
         return dispatcher.replaceStored(LabSeeder.NODES, node)
-                || dispatcher.put(LabSeeder.NODES + "/" + node.getMetadata().getName(), Serialization.asJson(node)) == 200;
+                || dispatcher.put(LabSeeder.NODES + "/" + LabEventFactory.name(node), node.toString()) == 200;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.hybridpane.lab.kube;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.ServerRequest;
@@ -79,14 +79,15 @@ final class LabDispatcher extends Dispatcher {
      *
      * @param collectionPath e.g. /api/v1/nodes or /api/v1/namespaces/default/events
      */
-    void seed(String collectionPath, HasMetadata object, Instant created) {
-        object.getMetadata().setUid(UUID.randomUUID().toString());
-        object.getMetadata().setResourceVersion(String.valueOf(crud.requestResourceVersion()));
-        object.getMetadata().setCreationTimestamp(created.truncatedTo(ChronoUnit.SECONDS).toString());
-        if (object.getMetadata().getGeneration() == null) {
-            object.getMetadata().setGeneration(1L);
+    void seed(String collectionPath, ObjectNode object, Instant created) {
+        ObjectNode metadata = (ObjectNode) object.get("metadata");
+        metadata.put("uid", UUID.randomUUID().toString());
+        metadata.put("resourceVersion", String.valueOf(crud.requestResourceVersion()));
+        metadata.put("creationTimestamp", created.truncatedTo(ChronoUnit.SECONDS).toString());
+        if (!metadata.has("generation")) {
+            metadata.put("generation", 1L);
         }
-        String json = Serialization.asJson(object);
+        String json = object.toString();
         GenericKubernetesResource generic = Serialization.unmarshal(json, GenericKubernetesResource.class);
         crud.processEvent(collectionPath, crud.getKey(collectionPath), null, generic, json);
         storedKeys.put(objectPath(collectionPath, object), storedKey(collectionPath, generic));
@@ -97,7 +98,7 @@ final class LabDispatcher extends Dispatcher {
      * change thousands of node statuses a second. Watches are notified as for an update. Returns false when the
      * object is not where the lab last stored it (changed over HTTP meanwhile); the caller then uses {@link #put}.
      */
-    boolean replaceStored(String collectionPath, HasMetadata object) {
+    boolean replaceStored(String collectionPath, ObjectNode object) {
         String path = objectPath(collectionPath, object);
         AttributeSet old = storedKeys.get(path);
         if (old == null) {
@@ -109,8 +110,8 @@ final class LabDispatcher extends Dispatcher {
                 storedKeys.remove(path);
                 return false;
             }
-            object.getMetadata().setResourceVersion(String.valueOf(crud.requestResourceVersion()));
-            String json = Serialization.asJson(object);
+            ((ObjectNode) object.get("metadata")).put("resourceVersion", String.valueOf(crud.requestResourceVersion()));
+            String json = object.toString();
             GenericKubernetesResource generic = Serialization.unmarshal(json, GenericKubernetesResource.class);
             crud.processEvent(collectionPath, crud.getKey(collectionPath), old, generic, json);
             storedKeys.put(path, storedKey(collectionPath, generic));
@@ -126,8 +127,8 @@ final class LabDispatcher extends Dispatcher {
         return key == null ? null : crud.getMap().get(key);
     }
 
-    private static String objectPath(String collectionPath, HasMetadata object) {
-        return collectionPath + "/" + object.getMetadata().getName();
+    private static String objectPath(String collectionPath, ObjectNode object) {
+        return collectionPath + "/" + object.path("metadata").path("name").asText();
     }
 
     /** The key processEvent stores an object under (same computation as the store's). */

@@ -1,38 +1,48 @@
 package dev.hybridpane.lab.kube;
 
-import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.EventBuilder;
-import io.fabric8.kubernetes.api.model.Node;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** core/v1 Events about nodes, shaped like the ones kubelet and the node lifecycle controller record. */
+/** core/v1 Events about nodes, shaped like the ones kubelet and the node lifecycle controller record (JSON trees). */
 final class LabEventFactory {
     static final String NS = "default";
 
     private final AtomicLong sequence = new AtomicLong(0x17f3a2b4c5d6e7L);
 
-    Event kubelet(Node node, String type, String reason, String message, Instant at) {
-        return event(node, type, reason, message, at, "kubelet", node.getMetadata().getName());
+    /** @param node a stored node (its uid is the event's involved object's) */
+    ObjectNode kubelet(ObjectNode node, String type, String reason, String message, Instant at) {
+        return event(node, type, reason, message, at, "kubelet", name(node));
     }
 
-    Event controller(Node node, String type, String reason, String message, Instant at) {
+    ObjectNode controller(ObjectNode node, String type, String reason, String message, Instant at) {
         return event(node, type, reason, message, at, "node-controller", null);
     }
 
-    Event event(Node node, String type, String reason, String message, Instant at, String component, String host) {
-        String name = node.getMetadata().getName();
+    ObjectNode event(ObjectNode node, String type, String reason, String message, Instant at, String component, String host) {
+        String name = name(node);
         String t = at.truncatedTo(ChronoUnit.SECONDS).toString();
-        return new EventBuilder()
-                .withNewMetadata().withName(name + "." + Long.toHexString(sequence.incrementAndGet())).withNamespace(NS).endMetadata()
-                .withNewInvolvedObject().withApiVersion("v1").withKind("Node").withName(name)
-                .withUid(node.getMetadata().getUid()).endInvolvedObject()
-                .withType(type).withReason(reason).withMessage(message)
-                .withNewSource().withComponent(component).withHost(host).endSource()
-                .withReportingComponent(component).withReportingInstance(host == null ? "" : host)
-                .withFirstTimestamp(t).withLastTimestamp(t).withCount(1)
-                .build();
+        ObjectNode e = JsonNodeFactory.instance.objectNode().put("apiVersion", "v1").put("kind", "Event");
+        e.put("count", 1).put("firstTimestamp", t);
+        ObjectNode involved = e.putObject("involvedObject").put("apiVersion", "v1").put("kind", "Node").put("name", name);
+        if (node.path("metadata").hasNonNull("uid")) {
+            involved.put("uid", node.path("metadata").path("uid").asText());
+        }
+        e.put("lastTimestamp", t).put("message", message);
+        e.putObject("metadata").put("name", name + "." + Long.toHexString(sequence.incrementAndGet())).put("namespace", NS);
+        e.put("reason", reason).put("reportingComponent", component).put("reportingInstance", host == null ? "" : host);
+        ObjectNode source = e.putObject("source").put("component", component);
+        if (host != null) {
+            source.put("host", host);
+        }
+        e.put("type", type);
+        return e;
+    }
+
+    static String name(ObjectNode node) {
+        return node.path("metadata").path("name").asText();
     }
 
     static String statusMessage(String node, String status) {

@@ -6,11 +6,9 @@ import dev.hybridpane.lab.world.LabWorld.LabCluster;
 import dev.hybridpane.lab.world.LabWorld.LabPool;
 import dev.hybridpane.lab.world.LabWorld.LabSite;
 import dev.hybridpane.lab.world.LabWorld.LabSubnet;
-import io.fabric8.kubernetes.api.model.NodeBuilder;
-import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.NodeCondition;
-import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-/** Builds the Node objects a cluster of the lab world would have: EC2 nodes and hybrid nodes per site and pool. */
+/** Builds the Node objects (as JSON trees: no typed model to introspect while the lab starts) a cluster of the lab world would have: EC2 nodes and hybrid nodes per site and pool. */
 final class LabNodeFactory {
     static final String[] INSTANCE_TYPES = {"m6i.large", "m6i.xlarge", "c6i.large"};
 
@@ -44,8 +42,8 @@ final class LabNodeFactory {
         return managedInstanceId(seed).replace("mi-", "i-");
     }
 
-    List<Node> cloudNodes() {
-        List<Node> out = new ArrayList<>();
+    List<ObjectNode> cloudNodes() {
+        List<ObjectNode> out = new ArrayList<>();
         List<LabSubnet> subnets = cluster.vpc().subnets();
         for (int i = 0; i < cluster.cloudNodes(); i++) {
             LabSubnet subnet = subnets.get(i % subnets.size());
@@ -72,8 +70,8 @@ final class LabNodeFactory {
         return out;
     }
 
-    List<Node> hybridNodes() {
-        List<Node> out = new ArrayList<>();
+    List<ObjectNode> hybridNodes() {
+        List<ObjectNode> out = new ArrayList<>();
         for (LabSite site : cluster.sites()) {
             Cidr cidr = Cidr.parse(site.nodeCidr());
             int indexInSite = 0;
@@ -86,11 +84,28 @@ final class LabNodeFactory {
         return out;
     }
 
-    private Node hybridNode(LabSite site, LabPool pool, int i, String ip) {
-        boolean ssm = "ssm".equals(pool.credentialProvider());
-        String name = ssm
+    /** The names {@link #hybridNodes()} gives its nodes, in the same order. */
+    List<String> hybridNodeNames() {
+        List<String> out = new ArrayList<>();
+        for (LabSite site : cluster.sites()) {
+            for (LabPool pool : site.pools()) {
+                for (int i = 1; i <= pool.nodes(); i++) {
+                    out.add(hybridNodeName(site, pool, i));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** SSM nodes are named by their managed-instance id; Roles Anywhere nodes by the pool and a number. */
+    private String hybridNodeName(LabSite site, LabPool pool, int i) {
+        return "ssm".equals(pool.credentialProvider())
                 ? managedInstanceId((cluster.name() + "/" + site.name() + "/" + pool.name() + "/" + i).hashCode())
                 : String.format("%s-%02d", pool.name(), i);
+    }
+
+    private ObjectNode hybridNode(LabSite site, LabPool pool, int i, String ip) {
+        String name = hybridNodeName(site, pool, i);
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(NodeLabels.ARCH, pool.architecture());
         labels.put("kubernetes.io/os", "linux");
@@ -107,50 +122,55 @@ final class LabNodeFactory {
         return node(name, labels, providerId, ip, pool.architecture(), pool.osImage(), kernel, kubelet, "8", "32781100Ki", "110");
     }
 
-    private Node node(String name, Map<String, String> labels, String providerId, String ip, String arch, String osImage,
+    private ObjectNode node(String name, Map<String, String> labels, String providerId, String ip, String arch, String osImage,
             String kernel, String kubelet, String cpu, String memory, String pods) {
         Instant readySince = created.plusSeconds(47);
-        Map<String, Quantity> capacity = Map.of("cpu", new Quantity(cpu), "memory", new Quantity(memory),
-                "pods", new Quantity(pods), "ephemeral-storage", new Quantity("83873772Ki"));
-        return new NodeBuilder()
-                .withNewMetadata().withName(name).withLabels(labels)
-                .addToAnnotations("node.alpha.kubernetes.io/ttl", "0")
-                .addToAnnotations("volumes.kubernetes.io/controller-managed-attach-detach", "true")
-                .endMetadata()
-                .withNewSpec().withProviderID(providerId).endSpec()
-                .withNewStatus()
-                .addNewAddress().withType("InternalIP").withAddress(ip).endAddress()
-                .addNewAddress().withType("Hostname").withAddress(name).endAddress()
-                .withCapacity(capacity).withAllocatable(capacity)
-                .withConditions(pressure("MemoryPressure", "KubeletHasSufficientMemory", "kubelet has sufficient memory available"),
-                        pressure("DiskPressure", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"),
-                        pressure("PIDPressure", "KubeletHasSufficientPID", "kubelet has sufficient PID available"),
-                        ready(readySince, readySince))
-                .withNewNodeInfo().withArchitecture(arch).withOperatingSystem("linux").withOsImage(osImage)
-                .withKernelVersion(kernel).withKubeletVersion(kubelet).withKubeProxyVersion(kubelet)
-                .withContainerRuntimeVersion("containerd://1.7.27").withMachineID(Integer.toHexString(name.hashCode()) + "0".repeat(24))
-                .withSystemUUID("ec2" + Integer.toHexString(name.hashCode())).withBootID(Integer.toHexString(providerId.hashCode()))
-                .endNodeInfo()
-                .withNewDaemonEndpoints().withNewKubeletEndpoint().withPort(10250).endKubeletEndpoint().endDaemonEndpoints()
-                .endStatus()
-                .build();
+        ObjectNode node = JsonNodeFactory.instance.objectNode().put("apiVersion", "v1").put("kind", "Node");
+        ObjectNode metadata = node.putObject("metadata").put("name", name);
+        labels.forEach(metadata.putObject("labels")::put);
+        metadata.putObject("annotations").put("node.alpha.kubernetes.io/ttl", "0")
+                .put("volumes.kubernetes.io/controller-managed-attach-detach", "true");
+        node.putObject("spec").put("providerID", providerId);
+        ObjectNode status = node.putObject("status");
+        ArrayNode addresses = status.putArray("addresses");
+        addresses.addObject().put("address", ip).put("type", "InternalIP");
+        addresses.addObject().put("address", name).put("type", "Hostname");
+        ObjectNode capacity = status.putObject("allocatable");
+        capacity.put("cpu", cpu).put("ephemeral-storage", "83873772Ki").put("memory", memory).put("pods", pods);
+        status.set("capacity", capacity.deepCopy());
+        ArrayNode conditions = status.putArray("conditions");
+        conditions.add(pressure("MemoryPressure", "KubeletHasSufficientMemory", "kubelet has sufficient memory available"));
+        conditions.add(pressure("DiskPressure", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"));
+        conditions.add(pressure("PIDPressure", "KubeletHasSufficientPID", "kubelet has sufficient PID available"));
+        conditions.add(ready(readySince, readySince));
+        status.putObject("daemonEndpoints").putObject("kubeletEndpoint").put("Port", 10250);
+        status.putObject("nodeInfo").put("architecture", arch)
+                .put("bootID", Integer.toHexString(providerId.hashCode()))
+                .put("containerRuntimeVersion", "containerd://1.7.27")
+                .put("kernelVersion", kernel).put("kubeProxyVersion", kubelet).put("kubeletVersion", kubelet)
+                .put("machineID", Integer.toHexString(name.hashCode()) + "0".repeat(24))
+                .put("operatingSystem", "linux").put("osImage", osImage)
+                .put("systemUUID", "ec2" + Integer.toHexString(name.hashCode()));
+        return node;
     }
 
-    private NodeCondition pressure(String type, String reason, String message) {
-        String t = created.plusSeconds(30).toString();
-        return new NodeConditionBuilder().withType(type).withStatus("False").withReason(reason).withMessage(message)
-                .withLastHeartbeatTime(t).withLastTransitionTime(t).build();
+    private ObjectNode pressure(String type, String reason, String message) {
+        return condition(type, "False", reason, message, created.plusSeconds(30), created.plusSeconds(30));
     }
 
-    static NodeCondition ready(Instant heartbeat, Instant transition) {
-        return new NodeConditionBuilder().withType("Ready").withStatus("True").withReason("KubeletReady")
-                .withMessage("kubelet is posting ready status").withLastHeartbeatTime(heartbeat.toString())
-                .withLastTransitionTime(transition.toString()).build();
+    /** A node condition as the kubelet posts it. */
+    private static ObjectNode condition(String type, String status, String reason, String message, Instant heartbeat,
+            Instant transition) {
+        return JsonNodeFactory.instance.objectNode().put("lastHeartbeatTime", heartbeat.toString())
+                .put("lastTransitionTime", transition.toString()).put("message", message).put("reason", reason)
+                .put("status", status).put("type", type);
     }
 
-    static NodeCondition notReady(Instant heartbeat, Instant transition) {
-        return new NodeConditionBuilder().withType("Ready").withStatus("Unknown").withReason("NodeStatusUnknown")
-                .withMessage("Kubelet stopped posting node status.").withLastHeartbeatTime(heartbeat.toString())
-                .withLastTransitionTime(transition.toString()).build();
+    static ObjectNode ready(Instant heartbeat, Instant transition) {
+        return condition("Ready", "True", "KubeletReady", "kubelet is posting ready status", heartbeat, transition);
+    }
+
+    static ObjectNode notReady(Instant heartbeat, Instant transition) {
+        return condition("Ready", "Unknown", "NodeStatusUnknown", "Kubelet stopped posting node status.", heartbeat, transition);
     }
 }

@@ -1,11 +1,8 @@
 package dev.hybridpane.lab.kube;
 
 import dev.hybridpane.lab.world.LabWorld.LabCluster;
-import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.apps.DaemonSet;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +11,7 @@ import java.util.List;
 
 /**
  * Fills a lab API server from its world cluster: namespaces, EC2 and hybrid nodes, kube-system workloads and
- * node events. Writes straight into the CRUD store (no HTTP round trips), so 5,000 nodes seed in about a second.
+ * node events, built as JSON trees. Writes straight into the CRUD store (no HTTP round trips), so 5,000 nodes seed in about a second.
  */
 final class LabSeeder {
     static final String NODES = "/api/v1/nodes";
@@ -33,26 +30,26 @@ final class LabSeeder {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant clusterCreated = now.minus(Duration.ofDays(41));
         for (String ns : List.of("default", "kube-system", "kube-public", "kube-node-lease")) {
-            Namespace n = new NamespaceBuilder().withNewMetadata().withName(ns)
-                    .addToLabels("kubernetes.io/metadata.name", ns).endMetadata()
-                    .withNewStatus().withPhase("Active").endStatus().build();
+            ObjectNode n = JsonNodeFactory.instance.objectNode().put("apiVersion", "v1").put("kind", "Namespace");
+            n.putObject("metadata").put("name", ns).putObject("labels").put("kubernetes.io/metadata.name", ns);
+            n.putObject("status").put("phase", "Active");
             server.store("/api/v1/namespaces", n, clusterCreated);
         }
         LabWorkloadFactory workloads = new LabWorkloadFactory(c);
-        for (DaemonSet ds : workloads.daemonSets()) {
+        for (ObjectNode ds : workloads.daemonSets()) {
             server.store("/apis/apps/v1/namespaces/kube-system/daemonsets", ds, clusterCreated);
         }
-        for (Deployment d : workloads.deployments()) {
+        for (ObjectNode d : workloads.deployments()) {
             server.store("/apis/apps/v1/namespaces/kube-system/deployments", d, clusterCreated);
         }
         Instant nodesCreated = now.minus(Duration.ofDays(12));
-        for (Node n : new LabNodeFactory(c, nodesCreated).cloudNodes()) {
+        for (ObjectNode n : new LabNodeFactory(c, nodesCreated).cloudNodes()) {
             server.store(NODES, n, nodesCreated);
         }
         Instant hybridCreated = now.minus(Duration.ofMinutes(50));
-        List<Node> hybrid = new LabNodeFactory(c, hybridCreated).hybridNodes();
+        List<ObjectNode> hybrid = new LabNodeFactory(c, hybridCreated).hybridNodes();
         for (int i = 0; i < hybrid.size(); i++) {
-            Node n = hybrid.get(i);
+            ObjectNode n = hybrid.get(i);
             server.store(NODES, n, hybridCreated);
             if (i < MAX_NODES_WITH_EVENTS) {
                 seedEvents(server, n, i, hybridCreated);
@@ -60,9 +57,9 @@ final class LabSeeder {
         }
     }
 
-    private void seedEvents(LabApiServer server, Node n, int index, Instant created) {
+    private void seedEvents(LabApiServer server, ObjectNode n, int index, Instant created) {
         String path = "/api/v1/namespaces/" + LabEventFactory.NS + "/events";
-        String name = n.getMetadata().getName();
+        String name = LabEventFactory.name(n);
         server.store(path, events.kubelet(n, "Normal", "Starting", "Starting kubelet.", created), created);
         server.store(path, events.controller(n, "Normal", "RegisteredNode",
                 "Node " + name + " event: Registered Node " + name + " in Controller", created.plusSeconds(9)), created);

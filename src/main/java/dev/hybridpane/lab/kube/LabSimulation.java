@@ -1,7 +1,8 @@
 package dev.hybridpane.lab.kube;
 
-import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.NodeCondition;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,9 +40,7 @@ public final class LabSimulation implements AutoCloseable {
         this.period = period;
         this.clock = clock;
         this.random = random;
-        List<String> names = new ArrayList<>();
-        new LabNodeFactory(server.cluster(), Instant.EPOCH).hybridNodes().forEach(n -> names.add(n.getMetadata().getName()));
-        this.hybridNodes = List.copyOf(names);
+        this.hybridNodes = List.copyOf(new LabNodeFactory(server.cluster(), Instant.EPOCH).hybridNodeNames());
     }
 
     /** Starts ticking on a daemon thread. Does nothing when the cluster has no hybrid nodes or it already runs. */
@@ -84,7 +83,7 @@ public final class LabSimulation implements AutoCloseable {
         if (down != null) {
             String name = down;
             down = null;
-            Node n = setReady(name, true, now);
+            ObjectNode n = setReady(name, true, now);
             if (n != null) {
                 server.store("/api/v1/namespaces/default/events", events.kubelet(n, "Normal", "NodeReady",
                         LabEventFactory.statusMessage(name, "NodeReady"), now), now);
@@ -92,7 +91,7 @@ public final class LabSimulation implements AutoCloseable {
             return name;
         }
         String name = hybridNodes.get(random.nextInt(hybridNodes.size()));
-        Node n = setReady(name, false, now);
+        ObjectNode n = setReady(name, false, now);
         if (n != null) {
             down = name;
             server.store("/api/v1/namespaces/default/events", events.controller(n, "Warning", "NodeNotReady",
@@ -113,7 +112,7 @@ public final class LabSimulation implements AutoCloseable {
             synchronized (this) {
                 name = hybridNodes.get(random.nextInt(hybridNodes.size()));
             }
-            Node n = server.node(name);
+            ObjectNode n = server.node(name);
             if (n != null && setReady(n, !isReady(n), now)) {
                 changed++;
             }
@@ -128,31 +127,33 @@ public final class LabSimulation implements AutoCloseable {
 
     /** Sets one node's Ready condition in the API server's store (no event). Returns false if unchanged or missing. */
     public boolean setNodeReady(String name, boolean ready) {
-        Node n = server.node(name);
+        ObjectNode n = server.node(name);
         return n != null && isReady(n) != ready && setReady(n, ready, clock.instant().truncatedTo(ChronoUnit.SECONDS));
     }
 
-    static boolean isReady(Node n) {
-        return n.getStatus() != null && n.getStatus().getConditions().stream()
-                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    static boolean isReady(JsonNode n) {
+        for (JsonNode c : n.path("status").path("conditions")) {
+            if ("Ready".equals(c.path("type").asText()) && "True".equals(c.path("status").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private Node setReady(String name, boolean ready, Instant now) {
-        Node n = server.node(name);
+    private ObjectNode setReady(String name, boolean ready, Instant now) {
+        ObjectNode n = server.node(name);
         return n != null && setReady(n, ready, now) ? n : null;
     }
 
-    private boolean setReady(Node n, boolean ready, Instant now) {
-        List<NodeCondition> conditions = new ArrayList<>();
-        for (NodeCondition c : n.getStatus().getConditions()) {
-            if ("Ready".equals(c.getType())) {
-                conditions.add(ready ? LabNodeFactory.ready(now, now)
-                        : LabNodeFactory.notReady(Instant.parse(c.getLastHeartbeatTime()), now));
-            } else {
-                conditions.add(c);
+    private boolean setReady(ObjectNode n, boolean ready, Instant now) {
+        ArrayNode conditions = (ArrayNode) n.path("status").path("conditions");
+        for (int i = 0; i < conditions.size(); i++) {
+            JsonNode c = conditions.get(i);
+            if ("Ready".equals(c.path("type").asText())) {
+                conditions.set(i, ready ? LabNodeFactory.ready(now, now)
+                        : LabNodeFactory.notReady(Instant.parse(c.path("lastHeartbeatTime").asText()), now));
             }
         }
-        n.getStatus().setConditions(conditions);
         return server.replaceNode(n);
     }
 }

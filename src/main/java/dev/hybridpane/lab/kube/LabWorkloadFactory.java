@@ -2,19 +2,13 @@ package dev.hybridpane.lab.kube;
 
 import dev.hybridpane.domain.NodeLabels;
 import dev.hybridpane.lab.world.LabWorld.LabCluster;
-import io.fabric8.kubernetes.api.model.Affinity;
-import io.fabric8.kubernetes.api.model.AffinityBuilder;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
-import io.fabric8.kubernetes.api.model.apps.DaemonSet;
-import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-/** kube-system workloads of an EKS cluster: VPC CNI, kube-proxy, CoreDNS and, where configured, Cilium for hybrid nodes. */
+/** kube-system workloads of an EKS cluster (as JSON trees): VPC CNI, kube-proxy, CoreDNS and, where configured, Cilium for hybrid nodes. */
 final class LabWorkloadFactory {
     static final String NS = "kube-system";
 
@@ -24,10 +18,10 @@ final class LabWorkloadFactory {
         this.cluster = cluster;
     }
 
-    List<DaemonSet> daemonSets() {
+    List<ObjectNode> daemonSets() {
         int cloud = cluster.cloudNodes();
         int hybrid = cluster.hybridNodeCount();
-        List<DaemonSet> out = new ArrayList<>();
+        List<ObjectNode> out = new ArrayList<>();
         // the real VPC CNI anti-affinity: never on hybrid or Auto Mode nodes
         out.add(daemonSet("aws-node", "602401143452.dkr.ecr." + cluster.region() + ".amazonaws.com/amazon-k8s-cni:v1.19.2-eksbuild.1",
                 affinity("NotIn", "hybrid", "auto"), cloud));
@@ -39,8 +33,8 @@ final class LabWorkloadFactory {
         return out;
     }
 
-    List<Deployment> deployments() {
-        List<Deployment> out = new ArrayList<>();
+    List<ObjectNode> deployments() {
+        List<ObjectNode> out = new ArrayList<>();
         out.add(deployment("coredns", "602401143452.dkr.ecr." + cluster.region() + ".amazonaws.com/eks/coredns:v1.11.4-eksbuild.2",
                 affinity("NotIn", "fargate"), 2));
         if ("cilium".equals(cluster.cni())) {
@@ -50,40 +44,54 @@ final class LabWorkloadFactory {
         return out;
     }
 
-    static Affinity affinity(String operator, String... values) {
-        return new AffinityBuilder().withNewNodeAffinity().withNewRequiredDuringSchedulingIgnoredDuringExecution()
-                .addNewNodeSelectorTerm().addNewMatchExpression().withKey(NodeLabels.COMPUTE_TYPE).withOperator(operator)
-                .withValues(values).endMatchExpression().endNodeSelectorTerm()
-                .endRequiredDuringSchedulingIgnoredDuringExecution().endNodeAffinity().build();
+    /** A required node affinity on the compute-type label. */
+    static ObjectNode affinity(String operator, String... values) {
+        ObjectNode affinity = JsonNodeFactory.instance.objectNode();
+        ObjectNode expression = affinity.putObject("nodeAffinity").putObject("requiredDuringSchedulingIgnoredDuringExecution")
+                .putArray("nodeSelectorTerms").addObject().putArray("matchExpressions").addObject()
+                .put("key", NodeLabels.COMPUTE_TYPE).put("operator", operator);
+        ArrayNode list = expression.putArray("values");
+        for (String v : values) {
+            list.add(v);
+        }
+        return affinity;
     }
 
-    private static PodTemplateSpec template(String name, String image, Affinity affinity) {
-        return new PodTemplateSpecBuilder().withNewMetadata().withLabels(Map.of("k8s-app", name)).endMetadata()
-                .withNewSpec().withAffinity(affinity).withPriorityClassName("system-node-critical")
-                .addNewContainer().withName(name).withImage(image).endContainer()
-                .addNewToleration().withOperator("Exists").endToleration()
-                .endSpec().build();
+    private static ObjectNode template(String name, String image, ObjectNode affinity) {
+        ObjectNode template = JsonNodeFactory.instance.objectNode();
+        template.putObject("metadata").putObject("labels").put("k8s-app", name);
+        ObjectNode spec = template.putObject("spec");
+        spec.set("affinity", affinity);
+        spec.putArray("containers").addObject().put("image", image).put("name", name);
+        spec.put("priorityClassName", "system-node-critical");
+        spec.putArray("tolerations").addObject().put("operator", "Exists");
+        return template;
     }
 
-    private static DaemonSet daemonSet(String name, String image, Affinity affinity, int nodes) {
-        return new DaemonSetBuilder()
-                .withNewMetadata().withName(name).withNamespace(NS).addToLabels("k8s-app", name).endMetadata()
-                .withNewSpec().withNewSelector().addToMatchLabels("k8s-app", name).endSelector()
-                .withTemplate(template(name, image, affinity))
-                .withNewUpdateStrategy().withType("RollingUpdate").endUpdateStrategy().endSpec()
-                .withNewStatus().withDesiredNumberScheduled(nodes).withCurrentNumberScheduled(nodes).withNumberReady(nodes)
-                .withNumberAvailable(nodes).withUpdatedNumberScheduled(nodes).withNumberMisscheduled(0)
-                .withObservedGeneration(1L).endStatus()
-                .build();
+    /** apiVersion, kind, metadata (name, namespace, k8s-app label) and a spec selecting that label. */
+    private static ObjectNode workload(String kind, String name, String image, ObjectNode affinity) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode().put("apiVersion", "apps/v1").put("kind", kind);
+        o.putObject("metadata").put("name", name).put("namespace", NS).putObject("labels").put("k8s-app", name);
+        ObjectNode spec = o.putObject("spec");
+        spec.putObject("selector").putObject("matchLabels").put("k8s-app", name);
+        spec.set("template", template(name, image, affinity));
+        return o;
     }
 
-    private static Deployment deployment(String name, String image, Affinity affinity, int replicas) {
-        return new DeploymentBuilder()
-                .withNewMetadata().withName(name).withNamespace(NS).addToLabels("k8s-app", name).endMetadata()
-                .withNewSpec().withReplicas(replicas).withNewSelector().addToMatchLabels("k8s-app", name).endSelector()
-                .withTemplate(template(name, image, affinity)).endSpec()
-                .withNewStatus().withReplicas(replicas).withReadyReplicas(replicas).withAvailableReplicas(replicas)
-                .withUpdatedReplicas(replicas).withObservedGeneration(1L).endStatus()
-                .build();
+    private static ObjectNode daemonSet(String name, String image, ObjectNode affinity, int nodes) {
+        ObjectNode ds = workload("DaemonSet", name, image, affinity);
+        ((ObjectNode) ds.get("spec")).putObject("updateStrategy").put("type", "RollingUpdate");
+        ds.putObject("status").put("currentNumberScheduled", nodes).put("desiredNumberScheduled", nodes)
+                .put("numberAvailable", nodes).put("numberMisscheduled", 0).put("numberReady", nodes)
+                .put("observedGeneration", 1L).put("updatedNumberScheduled", nodes);
+        return ds;
+    }
+
+    private static ObjectNode deployment(String name, String image, ObjectNode affinity, int replicas) {
+        ObjectNode d = workload("Deployment", name, image, affinity);
+        ((ObjectNode) d.get("spec")).put("replicas", replicas);
+        d.putObject("status").put("availableReplicas", replicas).put("observedGeneration", 1L).put("readyReplicas", replicas)
+                .put("replicas", replicas).put("updatedReplicas", replicas);
+        return d;
     }
 }

@@ -48,7 +48,8 @@ class LabKubeTablesTest {
         notReadyNode = n.getMetadata().getName();
         c.nodes().withName(notReadyNode).editStatus(x -> {
             x.getStatus().getConditions().removeIf(k -> k.getType().equals("Ready"));
-            x.getStatus().getConditions().add(LabNodeFactory.notReady(Instant.now(), Instant.now()));
+            x.getStatus().getConditions().add(Serialization.jsonMapper().convertValue(LabNodeFactory.notReady(Instant.now(), Instant.now()),
+                    io.fabric8.kubernetes.api.model.NodeCondition.class));
             return x;
         });
         installCrdsAndAHost(c);
