@@ -5,13 +5,17 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** `hybridpane`: opens the console. Subcommands run headless tools. */
-@Command(name = "hybridpane", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Desktop console for Amazon EKS Hybrid Nodes.%n"
-                + "With no AWS credentials on this machine it opens on the embedded lab.")
+/**
+ * `hybridpane`: opens the console. Subcommands run headless tools.
+ *
+ * <p>The console's own options are declared here in code, not with picocli's annotations: reading annotations
+ * makes the JDK generate a proxy class per annotation type at every start (~70 ms of CPU on a small machine),
+ * ahead of the lab and the window. The subcommands keep their annotations; they are built only when the
+ * command line may name one.
+ */
 public final class HybridPaneCommand implements Callable<Integer> {
     /** picocli's switch for its search for Groovy closures (see {@link #commandLine}). */
     static final String NO_CLOSURES = "picocli.disable.closures";
@@ -24,22 +28,41 @@ public final class HybridPaneCommand implements Callable<Integer> {
     static final List<Class<?>> SUBCOMMANDS = List.of(LabCommand.class, dev.hybridpane.app.cli.ClusterCommand.class,
             dev.hybridpane.app.cli.HybridCommand.class, LiveBenchCommand.class);
 
-    @Option(names = "--lab", description = "Open on the embedded lab even when AWS credentials exist.")
-    boolean lab;
+    static final String LAB = "--lab";
+    static final String LAB_SCALE = "--lab-scale";
+    static final String PROFILE = "--profile";
+    static final String REGION = "--region";
+    static final String EXIT_WHEN_READY = "--exit-when-ready";
 
-    @Option(names = "--lab-scale", paramLabel = "NODES",
-            description = "Grow the lab's first hybrid cluster to NODES hybrid nodes (performance work).")
-    int labScale;
+    private final CommandSpec spec = spec(this);
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile to open (default: the remembered one, else the default profile).")
-    String profile;
+    private static CommandSpec spec(HybridPaneCommand command) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("hybridpane").versionProvider(new Version());
+        spec.usageMessage().description("Desktop console for Amazon EKS Hybrid Nodes.",
+                "With no AWS credentials on this machine it opens on the embedded lab.");
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("Print version information and exit.").build());
+        spec.addOption(OptionSpec.builder(LAB).type(boolean.class)
+                .description("Open on the embedded lab even when AWS credentials exist.").build());
+        spec.addOption(OptionSpec.builder(LAB_SCALE).type(int.class).paramLabel("NODES")
+                .description("Grow the lab's first hybrid cluster to NODES hybrid nodes (performance work).").build());
+        spec.addOption(OptionSpec.builder(PROFILE).type(String.class).paramLabel("NAME")
+                .description("AWS profile to open (default: the remembered one, else the default profile).").build());
+        spec.addOption(OptionSpec.builder(REGION).type(List.class).auxiliaryTypes(String.class).splitRegex(",")
+                .paramLabel("REGION").description("Regions to show (comma-separated).").build());
+        spec.addOption(OptionSpec.builder(EXIT_WHEN_READY).type(boolean.class)
+                .description("Exit as soon as the first view is populated and print the time since the JVM started "
+                        + "(startup benchmark).").build());
+        return spec;
+    }
 
-    @Option(names = "--region", split = ",", paramLabel = "REGION", description = "Regions to show (comma-separated).")
-    List<String> regions;
-
-    @Option(names = "--exit-when-ready",
-            description = "Exit as soon as the first view is populated and print the time since the JVM started (startup benchmark).")
-    boolean exitWhenReady;
+    /** An option's parsed value, or {@code otherwise} when the command line did not give it. */
+    <T> T option(String name, T otherwise) {
+        T value = spec.findOption(name).getValue();
+        return value == null ? otherwise : value;
+    }
 
     /**
      * The command line for these arguments: with the subcommands when an argument may name one (any word that
@@ -51,7 +74,7 @@ public final class HybridPaneCommand implements Callable<Integer> {
         if (System.getProperty(NO_CLOSURES) == null) {
             System.setProperty(NO_CLOSURES, "true");
         }
-        CommandLine cl = new CommandLine(new HybridPaneCommand());
+        CommandLine cl = new CommandLine(new HybridPaneCommand().spec);
         if (mayNameSubcommand(args)) {
             SUBCOMMANDS.forEach(cl::addSubcommand);
         }
@@ -69,6 +92,7 @@ public final class HybridPaneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        boolean exitWhenReady = option(EXIT_WHEN_READY, false);
         StartupPhases phases = new StartupPhases(exitWhenReady);
         phases.mark("main");
         // the OS's theme is asked for now, so that the window can start in it
@@ -76,7 +100,8 @@ public final class HybridPaneCommand implements Callable<Integer> {
         CompletableFuture<Boolean> osPrefersDark = CompletableFuture.supplyAsync(new OsThemeDetector()::prefersDark,
                 task -> themeThreads.newThread(task).start());
         phases.jvmOptions();
-        Composition.Options options = new Composition.Options(lab, labScale, profile, regions);
+        Composition.Options options = new Composition.Options(option(LAB, false), option(LAB_SCALE, 0),
+                option(PROFILE, null), option(REGION, null));
         // the lab (or the AWS profile files) get ready while the JavaFX toolkit starts
         CompletableFuture<Composition> composition = new CompletableFuture<>();
         Thread builder = new Thread(() -> {

@@ -18,6 +18,30 @@ class HybridPaneCommandTest {
     }
 
     @Test
+    void theConsolesOptionsParseToTheirValuesAndDefaults() {
+        CommandLine cl = HybridPaneCommand.commandLine();
+        cl.parseArgs("--lab", "--lab-scale=5000", "--profile", "dev", "--region", "us-west-2,eu-central-1");
+        HybridPaneCommand c = cl.getCommand();
+        assertThat(c.option(HybridPaneCommand.LAB, false)).isTrue();
+        assertThat(c.option(HybridPaneCommand.LAB_SCALE, 0)).isEqualTo(5000);
+        assertThat(c.<String>option(HybridPaneCommand.PROFILE, null)).isEqualTo("dev");
+        assertThat(c.<java.util.List<String>>option(HybridPaneCommand.REGION, null)).containsExactly("us-west-2", "eu-central-1");
+        assertThat(c.option(HybridPaneCommand.EXIT_WHEN_READY, false)).isFalse();
+
+        HybridPaneCommand none = HybridPaneCommand.commandLine().getCommand();
+        assertThat(none.option(HybridPaneCommand.LAB_SCALE, 0)).isZero();
+        assertThat(none.option(HybridPaneCommand.PROFILE, "fallback")).isEqualTo("fallback");
+    }
+
+    @Test
+    void badValuesAreRejectedWithTheOptionsName() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = HybridPaneCommand.commandLine("--lab-scale=many").setErr(new PrintWriter(err, true));
+        assertThat(cl.execute("--lab-scale=many")).isEqualTo(2);
+        assertThat(err.toString()).contains("--lab-scale").contains("many");
+    }
+
+    @Test
     void aWordThatMayBeASubcommandBuildsThemAll() {
         assertThat(HybridPaneCommand.commandLine("lab").getSubcommands()).containsKeys("lab", "cluster", "hybrid", "bench-live");
         assertThat(HybridPaneCommand.commandLine("--profile", "dev").getSubcommands()).containsKey("lab");
