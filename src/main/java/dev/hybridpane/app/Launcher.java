@@ -37,9 +37,13 @@ final class Launcher {
      * C1 only: on 2 cores the C2 compiler took ~2.7 s of CPU during startup and competed with the FX thread
      * afterwards; the console does no long numeric work that needs C2's code. A small fixed young generation:
      * G1 collects it often and each pause copies little, so pauses stay well under a frame or two while
-     * thousands of node updates a second arrive (with G1's own sizing they reached 30-60 ms; see bench/live.sh).
+     * thousands of node updates a second arrive. At 1,000 changes a second over 5,000 nodes each node object
+     * lives ~5 s, so nearly all of them survive a young collection and its pause grows with the generation's
+     * size: with G1's own sizing pauses reached 30-60 ms, with 48 MB 31-37 ms (FX gaps over 50 ms in 4 of 12
+     * runs of bench/live.sh), with 24 MB mostly 15-28 ms (longest FX gap 33-41 ms in all 10 runs). The price: in
+     * 4 of those 10 runs a burst of changes lagged (p99 338-667 ms, under the 1 s goal; 28-51 ms otherwise).
      */
-    static final List<String> TUNING = List.of("-XX:TieredStopAtLevel=1", "-XX:MaxGCPauseMillis=20", "-Xmn48m");
+    static final List<String> TUNING = List.of("-XX:TieredStopAtLevel=1", "-XX:MaxGCPauseMillis=20", "-Xmn24m");
 
     /** On two cores or fewer, one compiler thread leaves more CPU to the window while it starts. */
     static final String SMALL_MACHINE_TUNING = "-XX:CICompilerCount=1";
