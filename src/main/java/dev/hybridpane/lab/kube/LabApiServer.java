@@ -1,7 +1,7 @@
 package dev.hybridpane.lab.kube;
 
-import dev.hybridpane.lab.world.LabWorld.LabCluster;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hybridpane.lab.world.LabWorld.LabCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -88,7 +88,7 @@ public final class LabApiServer implements AutoCloseable {
     /** Replaces a node in the store as a PUT would; false when it is gone or was changed meanwhile. */
     boolean replaceNode(ObjectNode node) {
         return dispatcher.replaceStored(LabSeeder.NODES, node)
-                || dispatcher.put(LabSeeder.NODES + "/" + LabEventFactory.name(node), node.toString()) == 200;
+                || dispatcher.put(LabSeeder.NODES + "/" + LabDispatcher.name(node), node.toString()) == 200;
     }
 
     @Override

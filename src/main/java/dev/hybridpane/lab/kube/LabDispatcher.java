@@ -1,7 +1,7 @@
 package dev.hybridpane.lab.kube;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.ServerRequest;
@@ -128,7 +128,12 @@ final class LabDispatcher extends Dispatcher {
     }
 
     private static String objectPath(String collectionPath, ObjectNode object) {
-        return collectionPath + "/" + object.path("metadata").path("name").asText();
+        return collectionPath + "/" + name(object);
+    }
+
+    /** An object's metadata.name ("" when it has none). */
+    static String name(com.fasterxml.jackson.databind.JsonNode object) {
+        return object.path("metadata").path("name").asText();
     }
 
     /** The key processEvent stores an object under (same computation as the store's). */

@@ -14,7 +14,7 @@ final class LabEventFactory {
 
     /** @param node a stored node (its uid is the event's involved object's) */
     ObjectNode kubelet(ObjectNode node, String type, String reason, String message, Instant at) {
-        return event(node, type, reason, message, at, "kubelet", name(node));
+        return event(node, type, reason, message, at, "kubelet", LabDispatcher.name(node));
     }
 
     ObjectNode controller(ObjectNode node, String type, String reason, String message, Instant at) {
@@ -22,7 +22,7 @@ final class LabEventFactory {
     }
 
     ObjectNode event(ObjectNode node, String type, String reason, String message, Instant at, String component, String host) {
-        String name = name(node);
+        String name = LabDispatcher.name(node);
         String t = at.truncatedTo(ChronoUnit.SECONDS).toString();
         ObjectNode e = JsonNodeFactory.instance.objectNode().put("apiVersion", "v1").put("kind", "Event");
         e.put("count", 1).put("firstTimestamp", t);
@@ -39,10 +39,6 @@ final class LabEventFactory {
         }
         e.put("type", type);
         return e;
-    }
-
-    static String name(ObjectNode node) {
-        return node.path("metadata").path("name").asText();
     }
 
     static String statusMessage(String node, String status) {

@@ -59,7 +59,7 @@ final class LabSeeder {
 
     private void seedEvents(LabApiServer server, ObjectNode n, int index, Instant created) {
         String path = "/api/v1/namespaces/" + LabEventFactory.NS + "/events";
-        String name = LabEventFactory.name(n);
+        String name = LabDispatcher.name(n);
         server.store(path, events.kubelet(n, "Normal", "Starting", "Starting kubelet.", created), created);
         server.store(path, events.controller(n, "Normal", "RegisteredNode",
                 "Node " + name + " event: Registered Node " + name + " in Controller", created.plusSeconds(9)), created);

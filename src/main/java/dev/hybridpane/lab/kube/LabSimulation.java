@@ -146,7 +146,9 @@ public final class LabSimulation implements AutoCloseable {
     }
 
     private boolean setReady(ObjectNode n, boolean ready, Instant now) {
-        ArrayNode conditions = (ArrayNode) n.path("status").path("conditions");
+        if (!(n.path("status").path("conditions") instanceof ArrayNode conditions)) {
+            return false;
+        }
         for (int i = 0; i < conditions.size(); i++) {
             JsonNode c = conditions.get(i);
             if ("Ready".equals(c.path("type").asText())) {
