@@ -46,7 +46,7 @@ class UiShellViewModelTest {
         assertTrue(vm.readyProperty().get());
         assertEquals(2, vm.fleet().clusterRows().size());
         assertEquals("2 clusters · 1 connected · 1 failed", vm.fleet().statusTextProperty().get());
-        assertEquals("111122223333", vm.accountProperty().get());
+        assertEquals("", vm.accountProperty().get(), "the lab names no account");
         List<String> messages = vm.activity().rows().stream().map(ActivityRow::message).toList();
         assertTrue(messages.contains("Connection failed: The API server rejected the token (401)."), messages.toString());
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("Discovery finished: 2 clusters in")), messages.toString());
@@ -61,6 +61,7 @@ class UiShellViewModelTest {
         vm.startDiscovery();
         vm.bridge().drain();
         assertEquals(List.of("core-legacy"), names(vm));
+        assertEquals("111122223333", vm.accountProperty().get(), "a real profile's account is read");
         vm.switchProfile("prod".equals(vm.profileProperty().get()) ? "dev" : "prod");
         vm.bridge().drain();
         assertEquals(List.of("prod"), aws.closedPorts);

@@ -153,6 +153,10 @@ public final class ShellViewModel {
             }
             aws = port;
             service = opened.fleet();
+            if (ctx.lab()) {
+                // the lab's top bar names no account: an STS client and call would be work for nothing at startup
+                return;
+            }
             runner.run("Reading account", port::callerIdentity, id -> {
                 if (gen == generation) {
                     account.set(id.account());
