@@ -115,6 +115,8 @@ final class ClusterSection extends VBox {
     private static TableView<EventRow> eventsTable(OverviewViewModel vm, ClusterRow row) {
         TableView<EventRow> t = new TableView<>(vm.events(row.ref()));
         t.getStyleClass().addAll("dense", "overview-events");
+        // one line per event (long messages end in an ellipsis): the flow need not measure each row
+        t.setFixedCellSize(28);
         t.getColumns().add(Cells.column("Time", 80, e -> TIME.format(e.event().lastSeen())));
         t.getColumns().add(Cells.column("Type", 80, e -> e.event().type()));
         t.getColumns().add(Cells.column("Reason", 150, e -> e.event().reason()));
