@@ -40,8 +40,9 @@ final class Launcher {
      * thousands of node updates a second arrive. At 1,000 changes a second over 5,000 nodes each node object
      * lives ~5 s, so nearly all of them survive a young collection and its pause grows with the generation's
      * size: with G1's own sizing pauses reached 30-60 ms, with 48 MB 31-37 ms (FX gaps over 50 ms in 4 of 12
-     * runs of bench/live.sh), with 24 MB mostly 15-28 ms (longest FX gap 33-41 ms in all 10 runs). The price: in
-     * 4 of those 10 runs a burst of changes lagged (p99 338-667 ms, under the 1 s goal; 28-51 ms otherwise).
+     * runs of bench/live.sh), with 24 MB mostly 15-28 ms (longest FX gap 31-41 ms in all 15 runs). The price: in
+     * 5 of those 15 runs the first ~0.6 s of changes lagged while their code was still cold (p99 337-667 ms,
+     * under the 1 s goal; 28-51 ms otherwise).
      */
     static final List<String> TUNING = List.of("-XX:TieredStopAtLevel=1", "-XX:MaxGCPauseMillis=20", "-Xmn24m");
 
