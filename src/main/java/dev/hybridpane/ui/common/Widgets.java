@@ -34,6 +34,46 @@ public final class Widgets {
         return scroll;
     }
 
+    /**
+     * Gives a control a tooltip that is made the first time the pointer enters it. Tooltips are popup controls:
+     * the window's first ones cost its start ~20 ms of the FX thread, and most are never shown. The tooltip shows
+     * after the usual delay once the pointer moves over the control.
+     */
+    public static void lazyTooltip(javafx.scene.control.Control control, String text) {
+        lazyTooltip(control, () -> text);
+    }
+
+    /**
+     * As {@link #lazyTooltip(javafx.scene.control.Control, String)}, with text that changes: {@code text} is
+     * asked each time the pointer enters (null: no tooltip). While the text changes, pass each new text to
+     * {@link #updateTooltip} so that a tooltip already made follows it.
+     */
+    public static void lazyTooltip(javafx.scene.control.Control control, java.util.function.Supplier<String> text) {
+        control.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> setTooltip(control, text.get(), true));
+    }
+
+    /** A control's tooltip follows new text (null or blank: none); a tooltip is not made here, only updated. */
+    public static void updateTooltip(javafx.scene.control.Control control, String text) {
+        setTooltip(control, text, false);
+    }
+
+    private static void setTooltip(javafx.scene.control.Control control, String text, boolean make) {
+        if (text == null || text.isBlank()) {
+            if (control.getTooltip() != null) {
+                control.setTooltip(null);
+            }
+            return;
+        }
+        javafx.scene.control.Tooltip tip = control.getTooltip();
+        if (tip == null && make) {
+            tip = new javafx.scene.control.Tooltip();
+            control.setTooltip(tip);
+        }
+        if (tip != null) {
+            tip.setText(text);
+        }
+    }
+
     public static FontIcon icon(Ikon ikon, String styleClass) {
         FontIcon i = new FontIcon(ikon);
         if (styleClass != null) {

@@ -26,6 +26,8 @@ final class ClusterSection extends VBox {
 
     private final Label counts = new Label();
     private final Label conn = Widgets.pill("", "neutral");
+    /** The connection's reason (connecting to where, or why it failed): the pill's tooltip. */
+    private String reason;
 
     ClusterSection(OverviewViewModel vm, ClusterRow row) {
         super(10);
@@ -38,6 +40,7 @@ final class ClusterSection extends VBox {
         counts.getStyleClass().add("muted");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        Widgets.lazyTooltip(conn, () -> reason);
         HBox head = new HBox(10, name, region, spacer, counts, conn);
         head.setAlignment(Pos.CENTER_LEFT);
         getChildren().add(head);
@@ -55,14 +58,16 @@ final class ClusterSection extends VBox {
         counts.setText(row.counts().cloud() + " cloud · " + row.counts().hybridReady() + "/" + row.counts().hybridTotal()
                 + " hybrid ready");
         Widgets.setPill(conn, row.connectionText(), row.failed() ? "danger" : row.connected() ? "success" : "neutral");
-        connTip.setText(row.connectionReason() == null ? "" : row.connectionReason());
-        conn.setTooltip(row.connectionReason() == null ? null : connTip);
+        reason = row.connectionReason();
+        Widgets.updateTooltip(conn, reason);
     }
-
-    private final javafx.scene.control.Tooltip connTip = new javafx.scene.control.Tooltip();
 
     private static final javafx.css.PseudoClass READY = javafx.css.PseudoClass.getPseudoClass("ready");
     private static final javafx.css.PseudoClass NOT_READY = javafx.css.PseudoClass.getPseudoClass("not-ready");
+
+    private static String message(ClusterNode n) {
+        return n == null ? null : n.readyMessage();
+    }
 
     private static TableView<LiveRow<ClusterNode>> nodesTable(OverviewViewModel vm, ClusterRow row) {
         TableView<LiveRow<ClusterNode>> t = new TableView<>();
@@ -75,7 +80,10 @@ final class ClusterSection extends VBox {
         TableColumn<LiveRow<ClusterNode>, ClusterNode> ready = Cells.liveColumn("Ready", 250, n -> n);
         ready.setComparator(java.util.Comparator.comparing(ClusterNode::ready));
         ready.setCellFactory(c -> new TableCell<>() {
-            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+            {
+                // the node's Ready message, made into a tooltip only when the pointer first enters the cell
+                Widgets.lazyTooltip(this, () -> message(getItem()));
+            }
 
             @Override
             protected void updateItem(ClusterNode n, boolean empty) {
@@ -90,9 +98,7 @@ final class ClusterSection extends VBox {
                 }
                 setText(n.ready() ? "Ready" : "NotReady" + (n.readyReason() == null || n.readyReason().isBlank() ? ""
                         : " · " + n.readyReason()));
-                boolean hasMessage = n.readyMessage() != null && !n.readyMessage().isBlank();
-                tip.setText(hasMessage ? n.readyMessage() : "");
-                setTooltip(hasMessage ? tip : null);
+                Widgets.updateTooltip(this, message(n));
             }
         });
         t.getColumns().add(ready);

@@ -9,7 +9,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -30,8 +29,8 @@ final class TopBar extends HBox {
             Label lab = Widgets.pill("LAB", "warning");
             lab.setId("lab-badge");
             lab.getStyleClass().add("env-badge");
-            lab.setTooltip(new Tooltip(vm.labDescription() == null ? "Embedded lab: no AWS account is used"
-                    : vm.labDescription()));
+            Widgets.lazyTooltip(lab, vm.labDescription() == null ? "Embedded lab: no AWS account is used"
+                    : vm.labDescription());
             Label note = new Label("Embedded lab · no AWS account used");
             note.getStyleClass().add("env-text");
             getChildren().addAll(lab, note);
@@ -64,7 +63,7 @@ final class TopBar extends HBox {
         ComboBox<String> profile = new ComboBox<>(vm.profiles());
         profile.setId("profile-switcher");
         profile.setValue(vm.profileProperty().get());
-        profile.setTooltip(new Tooltip("AWS profile"));
+        Widgets.lazyTooltip(profile, "AWS profile");
         profile.valueProperty().addListener((o, a, b) -> vm.switchProfile(b));
         vm.profileProperty().addListener((o, a, b) -> profile.setValue(b));
         profile.setVisible(!vm.profiles().isEmpty());
@@ -96,7 +95,7 @@ final class TopBar extends HBox {
                 vm.setRegions(chosen);
             }
         });
-        regions.setTooltip(new Tooltip("Regions to discover clusters in"));
+        Widgets.lazyTooltip(regions, "Regions to discover clusters in");
         getChildren().addAll(spacer, searchWithKey, profile, regions);
     }
 }

@@ -55,4 +55,40 @@ class UiOverviewSectionsTest {
         assertEquals(List.of("alpha-hybrid", "mid-hybrid", "zeta-hybrid", "payments"), sectionNames());
         assertEquals(0, reAdded.get(), "the first section stayed in the scene");
     }
+
+    @Test
+    void aNodesReadyMessageIsItsCellsTooltipOnceThePointerEntersIt(FxRobot robot) {
+        var cluster = TestData.cluster("us-west-2", "edge", "1.31", true, AuthenticationMode.API, EndpointAccess.PRIVATE);
+        robot.interact(() -> fleet.apply(List.of(new FleetUpdate.ClusterFound(cluster),
+                new FleetUpdate.NodeUpserted(cluster.ref(), TestData.hybrid("mi-down", "gpu", "dallas", false)))));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableCell<?, ?> cell = view.lookupAll(".overview-nodes .table-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getText() != null
+                        && c.getText().startsWith("NotReady"))
+                .map(n -> (javafx.scene.control.TableCell<?, ?>) n).findFirst().orElseThrow();
+        assertEquals(null, cell.getTooltip(), "no tooltip is made before it is wanted");
+
+        robot.moveTo(cell);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Kubelet stopped posting node status.", cell.getTooltip().getText());
+    }
+
+    @Test
+    void theConnectionPillsTooltipIsMadeOnHoverAndFollowsTheReason(FxRobot robot) {
+        var cluster = TestData.cluster("us-west-2", "edge", "1.31", true, AuthenticationMode.API, EndpointAccess.PRIVATE);
+        robot.interact(() -> fleet.apply(List.of(new FleetUpdate.ClusterFound(cluster),
+                new FleetUpdate.AccessChanged(cluster.ref(), new dev.hybridpane.domain.ConnectionState.Connecting(
+                        "Connecting to edge at https://edge.eks.example")))));
+        javafx.scene.control.Label pill = (javafx.scene.control.Label) view.lookup(".card-section .pill");
+        assertEquals(null, pill.getTooltip(), "no tooltip is made before it is wanted");
+
+        robot.moveTo(pill);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Connecting to edge at https://edge.eks.example", pill.getTooltip().getText());
+
+        robot.interact(() -> fleet.apply(List.of(new FleetUpdate.AccessChanged(cluster.ref(),
+                new dev.hybridpane.domain.ConnectionState.Failed(dev.hybridpane.domain.ConnectionState.FailureKind.UNAUTHORIZED,
+                        "The API server rejected the token (401).")))));
+        assertEquals("The API server rejected the token (401).", pill.getTooltip().getText());
+    }
 }
