@@ -59,8 +59,7 @@ public final class LabKube implements AutoCloseable {
             }));
         }
         try {
-            // seeded one after the other: the first builds the JSON serializers of the Kubernetes model that the
-            // others then reuse (seeded at once, each built its own)
+            // seeded here, one after the other, while the later servers are still starting on their own threads
             for (CompletableFuture<LabApiServer> f : futures) {
                 LabApiServer s = f.join();
                 servers.put(key(s.cluster().region(), s.cluster().name()), s);
