@@ -33,6 +33,8 @@ public final class OsThemeDetector {
     /** Both GNOME keys in one process: lines like "org.gnome.desktop.interface color-scheme 'prefer-dark'". */
     static final List<String> GNOME = List.of("gsettings", "list-recursively", "org.gnome.desktop.interface");
 
+    /** More than any of the commands prints (gsettings' list: ~3 KB on GNOME 42-46), and within a pipe's buffer. */
+    private static final int MAX_OUTPUT = 16 * 1024;
     private static final Pattern REG_DWORD = Pattern.compile("AppsUseLightTheme\\s+REG_DWORD\\s+0x([0-9a-fA-F]+)");
     private static final Pattern PORTAL_VALUE = Pattern.compile("uint32\\s+(\\d+)");
 
@@ -104,14 +106,14 @@ public final class OsThemeDetector {
     private static String run(List<String> command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            // waited for first, so that a command that hangs cannot block the read: the answers are a line or
-            // two, which the pipe holds until they are read
+            // waited for first, so that a command that hangs cannot block the read: the answers are at most a few
+            // KB (gsettings' list of the interface keys is the longest), which the pipe holds until they are read
             if (!p.waitFor(2, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return "";
             }
             try (InputStream in = p.getInputStream()) {
-                String out = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+                String out = new String(in.readNBytes(MAX_OUTPUT), StandardCharsets.UTF_8);
                 return p.exitValue() == 0 ? out : "";
             }
         } catch (IOException e) {
