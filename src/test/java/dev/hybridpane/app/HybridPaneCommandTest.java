@@ -33,12 +33,21 @@ class HybridPaneCommandTest {
         assertThat(none.option(HybridPaneCommand.PROFILE, "fallback")).isEqualTo("fallback");
     }
 
+    /** The exit code and error output of running the command line on these arguments. */
+    private record Run(int code, String err) {
+        static Run of(String... args) {
+            StringWriter err = new StringWriter();
+            CommandLine cl = HybridPaneCommand.commandLine(args).setErr(new PrintWriter(err, true));
+            int code = cl.execute(args);
+            return new Run(code, err.toString());
+        }
+    }
+
     @Test
     void badValuesAreRejectedWithTheOptionsName() {
-        StringWriter err = new StringWriter();
-        CommandLine cl = HybridPaneCommand.commandLine("--lab-scale=many").setErr(new PrintWriter(err, true));
-        assertThat(cl.execute("--lab-scale=many")).isEqualTo(2);
-        assertThat(err.toString()).contains("--lab-scale").contains("many");
+        Run run = Run.of("--lab-scale=many");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("--lab-scale").contains("many");
     }
 
     @Test
@@ -57,10 +66,9 @@ class HybridPaneCommandTest {
 
     @Test
     void aMistypedSubcommandIsReportedWithTheRealOnes() {
-        StringWriter err = new StringWriter();
-        CommandLine cl = HybridPaneCommand.commandLine("lba").setErr(new PrintWriter(err, true));
-        assertThat(cl.execute("lba")).isEqualTo(2);
-        assertThat(err.toString()).contains("lba").contains("lab");
+        Run run = Run.of("lba");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("lba").contains("lab");
     }
 
     @Test
