@@ -85,6 +85,7 @@ class UiMainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.firstViewPopulated().isDone());
         assertNotNull(robot.lookup("#lab-badge").query(), "lab badge shows");
+        assertTrue(robot.lookup("#profile-switcher").tryQuery().isEmpty(), "one profile: no switcher that switches nothing");
 
         // live: events and a node going NotReady arrive from a worker thread
         kube.listener(EDGE).onEvent(TestData.event("ev-1", "mi-store12-4", true, "NodeNotReady"));
@@ -151,6 +152,22 @@ class UiMainWindowTest {
         assertEquals(0.62, store.saved.detailDivider(), 0.01, "the divider is remembered");
         assertEquals("DARK", store.saved.theme());
         assertEquals("clusters", store.saved.lastView());
+    }
+
+    @Test
+    void theProfileSwitcherComesWithASecondProfile(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.readyProperty().get());
+        assertTrue(robot.lookup("#profile-switcher").tryQuery().isEmpty());
+        robot.interact(() -> window.viewModel().profiles().add("staging"));
+        javafx.scene.control.ComboBox<String> switcher = robot.lookup("#profile-switcher").queryComboBox();
+        assertEquals(List.of("lab", "staging"), switcher.getItems());
+        assertEquals("lab", switcher.getValue());
+        javafx.scene.Node regions = robot.lookup("#region-chooser").query();
+        assertTrue(switcher.getParent() == regions.getParent() && switcher.getParent().getChildrenUnmodifiable()
+                .indexOf(switcher) + 1 == switcher.getParent().getChildrenUnmodifiable().indexOf(regions),
+                "just before the region chooser");
+        robot.interact(() -> window.viewModel().profiles().add("prod"));
+        assertEquals(1, robot.lookup("#profile-switcher").queryAll().size(), "made once");
     }
 
     private void shoot(FxRobot robot, Path file) throws IOException {

@@ -14,7 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.feather.Feather;
 
-/** Brand, environment, search, profile switcher and region chooser. */
+/** Brand, environment, search, profile switcher (when there is a profile to switch to) and region chooser. */
 final class TopBar extends HBox {
 
     TopBar(ShellViewModel vm, Runnable openPalette) {
@@ -60,14 +60,6 @@ final class TopBar extends HBox {
         searchWithKey.setAlignment(Pos.CENTER_LEFT);
         searchWithKey.getStyleClass().add("search-group");
 
-        ComboBox<String> profile = new ComboBox<>(vm.profiles());
-        profile.setId("profile-switcher");
-        profile.setValue(vm.profileProperty().get());
-        Widgets.lazyTooltip(profile, "AWS profile");
-        profile.valueProperty().addListener((o, a, b) -> vm.switchProfile(b));
-        vm.profileProperty().addListener((o, a, b) -> profile.setValue(b));
-        profile.setVisible(!vm.profiles().isEmpty());
-
         MenuButton regions = new MenuButton();
         regions.setId("region-chooser");
         regions.setGraphic(Widgets.icon(Feather.GLOBE, null));
@@ -96,6 +88,30 @@ final class TopBar extends HBox {
             }
         });
         Widgets.lazyTooltip(regions, "Regions to discover clusters in");
-        getChildren().addAll(spacer, searchWithKey, profile, regions);
+        getChildren().addAll(spacer, searchWithKey, regions);
+        // a switcher with one profile (the lab's, or a machine with one) switches nothing: it comes with a second
+        if (vm.profiles().size() > 1) {
+            getChildren().add(getChildren().indexOf(regions), profileSwitcher(vm));
+        } else {
+            vm.profiles().addListener(new javafx.collections.ListChangeListener<String>() {
+                @Override
+                public void onChanged(Change<? extends String> c) {
+                    if (vm.profiles().size() > 1) {
+                        vm.profiles().removeListener(this);
+                        getChildren().add(getChildren().indexOf(regions), profileSwitcher(vm));
+                    }
+                }
+            });
+        }
+    }
+
+    private static ComboBox<String> profileSwitcher(ShellViewModel vm) {
+        ComboBox<String> profile = new ComboBox<>(vm.profiles());
+        profile.setId("profile-switcher");
+        profile.setValue(vm.profileProperty().get());
+        Widgets.lazyTooltip(profile, "AWS profile");
+        profile.valueProperty().addListener((o, a, b) -> vm.switchProfile(b));
+        vm.profileProperty().addListener((o, a, b) -> profile.setValue(b));
+        return profile;
     }
 }
