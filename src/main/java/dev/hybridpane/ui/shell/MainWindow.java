@@ -93,11 +93,12 @@ public final class MainWindow {
         if (osThemeKnown) {
             vm.settingsViewModel().osDarkProperty().set(osPrefersDark.join());
         }
+        // discovery runs on I/O threads while the theme loads and the views are built; its updates wait in the
+        // bridge's queue. It starts first: the first view waits for its data longer than for its window.
+        vm.startDiscovery();
         // before any control exists: the first control class to load otherwise loads JavaFX's own Modena
         // stylesheet, which the theme would replace at once
         applyTheme(vm.settingsViewModel().darkBinding().get());
-        // discovery runs on I/O threads while the views are built; its updates wait in the bridge's queue
-        vm.startDiscovery();
         this.palette = new CommandPaletteViewModel(vm.fleet().clusterRows(), vm::choose,
                 () -> hybrid() == null ? java.util.List.of() : HybridCommands.of(hybrid(), vm.fleet().clusterRows()));
         ClusterDetailViewModel detail = new ClusterDetailViewModel(vm.fleet(), runner, vm::loadDetail);
