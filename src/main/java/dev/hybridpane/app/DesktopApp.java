@@ -59,7 +59,13 @@ final class DesktopApp {
         phases.mark("toolkit");
         // decoded on their own thread (~45 ms: JavaFX's PNG decoder, still cold), not on the way to the window
         CompletableFuture<List<Image>> icons = new CompletableFuture<>();
-        Thread decoder = new Thread(() -> icons.complete(windowIcons()), "hybridpane-icons");
+        Thread decoder = new Thread(() -> {
+            try {
+                icons.complete(windowIcons());
+            } catch (RuntimeException e) {
+                icons.complete(List.of()); // the window goes without icons
+            }
+        }, "hybridpane-icons");
         decoder.setDaemon(true);
         decoder.start();
         Composition composition;

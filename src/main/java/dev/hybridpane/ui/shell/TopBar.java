@@ -90,15 +90,16 @@ final class TopBar extends HBox {
         Widgets.lazyTooltip(regions, "Regions to discover clusters in");
         getChildren().addAll(spacer, searchWithKey, regions);
         // a switcher with one profile (the lab's, or a machine with one) switches nothing: it comes with a second
+        Runnable addSwitcher = () -> getChildren().add(getChildren().indexOf(regions), profileSwitcher(vm));
         if (vm.profiles().size() > 1) {
-            getChildren().add(getChildren().indexOf(regions), profileSwitcher(vm));
+            addSwitcher.run();
         } else {
             vm.profiles().addListener(new javafx.collections.ListChangeListener<String>() {
                 @Override
                 public void onChanged(Change<? extends String> c) {
                     if (vm.profiles().size() > 1) {
                         vm.profiles().removeListener(this);
-                        getChildren().add(getChildren().indexOf(regions), profileSwitcher(vm));
+                        addSwitcher.run();
                     }
                 }
             });
