@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>macOS: the global {@code AppleInterfaceStyle} default ("Dark" when dark);</li>
  * <li>Windows: {@code AppsUseLightTheme} in the user's Personalize key (0 when dark);</li>
- * <li>Linux and other Unix desktops: {@code GTK_THEME} when it names a dark theme; else the XDG desktop portal's
- * {@code org.freedesktop.appearance color-scheme} (GNOME 42+, KDE Plasma 5.24+ and others: 1 dark, 2 light,
- * 0 no preference); else GNOME's {@code color-scheme} and {@code gtk-theme} settings.</li>
+ * <li>Linux and other Unix desktops: {@code GTK_THEME} when it names a dark theme; else, when there is a session
+ * bus, the XDG desktop portal's {@code org.freedesktop.appearance color-scheme} (GNOME 42+, KDE Plasma 5.24+ and
+ * others: 1 dark, 2 light, 0 no preference); else GNOME's {@code color-scheme} and {@code gtk-theme} settings.</li>
  * </ul>
  * Blocking (runs short processes, each stopped after 2 s): call it off the FX thread.
  */
@@ -68,7 +68,7 @@ public final class OsThemeDetector {
         if (gtk != null && gtk.toLowerCase(Locale.ROOT).contains("dark")) {
             return true;
         }
-        Optional<Boolean> portal = portal(run.apply(PORTAL));
+        Optional<Boolean> portal = sessionBus() ? portal(run.apply(PORTAL)) : Optional.empty();
         if (portal.isPresent()) {
             return portal.get();
         }
@@ -82,6 +82,20 @@ public final class OsThemeDetector {
         }
         // before GNOME 42 a dark desktop was a dark GTK theme (e.g. 'Adwaita-dark', 'Yaru-dark')
         return gnomeKey(gnome, "gtk-theme").contains("dark");
+    }
+
+    /**
+     * Whether there is a session bus to ask the portal on. Desktop sessions publish it (systemd's in
+     * {@code XDG_RUNTIME_DIR}, others in {@code DBUS_SESSION_BUS_ADDRESS}). Without either (a remote X11 or
+     * virtual display), gdbus could only try to start a new bus of its own, which has no portal to answer.
+     */
+    private boolean sessionBus() {
+        return set("DBUS_SESSION_BUS_ADDRESS") || set("XDG_RUNTIME_DIR");
+    }
+
+    private boolean set(String name) {
+        String v = env.get(name);
+        return v != null && !v.isBlank();
     }
 
     /** One key's value in gsettings' list, or "". */

@@ -27,13 +27,16 @@ class OsThemeDetectorTest {
                         "    AppsUseLightTheme    REG_DWORD    0x1\r\n"), false),
                 Arguments.of("Windows 10", Map.of(), Map.of(), false),
                 // Linux: the XDG portal first (GNOME 42+, Plasma 5.24+)
-                Arguments.of("Linux", Map.of(), Map.of(OsThemeDetector.PORTAL, "(<<uint32 1>>,)\n"), true),
-                Arguments.of("Linux", Map.of(), Map.of(OsThemeDetector.PORTAL, "(<uint32 1>,)\n"), true),
+                Arguments.of("Linux", BUS, Map.of(OsThemeDetector.PORTAL, "(<<uint32 1>>,)\n"), true),
+                Arguments.of("Linux", SYSTEMD, Map.of(OsThemeDetector.PORTAL, "(<uint32 1>,)\n"), true),
                 // the portal says light: GNOME's own dark GTK theme is not asked
-                Arguments.of("Linux", Map.of(), Map.of(OsThemeDetector.PORTAL, "(<<uint32 2>>,)\n",
+                Arguments.of("Linux", BUS, Map.of(OsThemeDetector.PORTAL, "(<<uint32 2>>,)\n",
                         OsThemeDetector.GNOME, gnome("'default'", "'Adwaita-dark'")), false),
                 // no preference in the portal: GNOME's settings decide
-                Arguments.of("Linux", Map.of(), Map.of(OsThemeDetector.PORTAL, "(<<uint32 0>>,)\n",
+                Arguments.of("Linux", BUS, Map.of(OsThemeDetector.PORTAL, "(<<uint32 0>>,)\n",
+                        OsThemeDetector.GNOME, gnome("'prefer-dark'", "'Adwaita'")), true),
+                // no session bus (a remote X11 or virtual display): the portal is not asked, GNOME's settings are
+                Arguments.of("Linux", Map.of(), Map.of(OsThemeDetector.PORTAL, "(<<uint32 2>>,)\n",
                         OsThemeDetector.GNOME, gnome("'prefer-dark'", "'Adwaita'")), true),
                 Arguments.of("Linux", Map.of(), Map.of(OsThemeDetector.GNOME, gnome("'default'", "'Yaru-dark'")), true),
                 Arguments.of("Linux", Map.of(), Map.of(OsThemeDetector.GNOME, gnome("'prefer-light'", "'Adwaita-dark'")), false),
@@ -45,8 +48,12 @@ class OsThemeDetectorTest {
                 Arguments.of("Linux", Map.of("GTK_THEME", "Adwaita:dark"), Map.of(OsThemeDetector.PORTAL, "(<<uint32 2>>,)"), true),
                 // nothing answers (no desktop, commands missing): light
                 Arguments.of("Linux", Map.of(), Map.of(), false),
-                Arguments.of("FreeBSD", Map.of(), Map.of(OsThemeDetector.PORTAL, "(<<uint32 1>>,)"), true));
+                Arguments.of("FreeBSD", BUS, Map.of(OsThemeDetector.PORTAL, "(<<uint32 1>>,)"), true));
     }
+
+    /** A desktop session's bus, as its environment names it. */
+    private static final Map<String, String> BUS = Map.of("DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/user/1000/bus");
+    private static final Map<String, String> SYSTEMD = Map.of("XDG_RUNTIME_DIR", "/run/user/1000");
 
     /** gsettings' list of org.gnome.desktop.interface, as it prints it (only the lines that matter, in its order). */
     private static String gnome(String colorScheme, String gtkTheme) {
@@ -66,10 +73,20 @@ class OsThemeDetectorTest {
     @Test
     void asksNoMoreThanItNeeds() {
         List<List<String>> asked = new ArrayList<>();
-        new OsThemeDetector("Linux", Map.of(), c -> {
+        new OsThemeDetector("Linux", BUS, c -> {
             asked.add(c);
             return c.equals(OsThemeDetector.PORTAL) ? "(<<uint32 1>>,)" : "";
         }).prefersDark();
         assertThat(asked).containsExactly(OsThemeDetector.PORTAL);
+    }
+
+    @Test
+    void withoutASessionBusThePortalIsNotAsked() {
+        List<List<String>> asked = new ArrayList<>();
+        new OsThemeDetector("Linux", Map.of("DISPLAY", ":99", "XDG_RUNTIME_DIR", " "), c -> {
+            asked.add(c);
+            return "";
+        }).prefersDark();
+        assertThat(asked).containsExactly(OsThemeDetector.GNOME);
     }
 }
