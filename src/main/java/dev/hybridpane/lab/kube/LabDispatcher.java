@@ -88,9 +88,18 @@ final class LabDispatcher extends Dispatcher {
             metadata.put("generation", 1L);
         }
         String json = object.toString();
-        GenericKubernetesResource generic = Serialization.unmarshal(json, GenericKubernetesResource.class);
+        GenericKubernetesResource generic = generic(object);
         crud.processEvent(collectionPath, crud.getKey(collectionPath), null, generic, json);
         storedKeys.put(objectPath(collectionPath, object), storedKey(collectionPath, generic));
+    }
+
+    /** The store's typed view of an object, bound from the tree the lab already has (not parsed again from its JSON). */
+    private static GenericKubernetesResource generic(ObjectNode object) {
+        try {
+            return Serialization.jsonMapper().treeToValue(object, GenericKubernetesResource.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("the lab made an object the Kubernetes model cannot read", e);
+        }
     }
 
     /**
@@ -112,7 +121,7 @@ final class LabDispatcher extends Dispatcher {
             }
             ((ObjectNode) object.get("metadata")).put("resourceVersion", String.valueOf(crud.requestResourceVersion()));
             String json = object.toString();
-            GenericKubernetesResource generic = Serialization.unmarshal(json, GenericKubernetesResource.class);
+            GenericKubernetesResource generic = generic(object);
             crud.processEvent(collectionPath, crud.getKey(collectionPath), old, generic, json);
             storedKeys.put(path, storedKey(collectionPath, generic));
             return true;
