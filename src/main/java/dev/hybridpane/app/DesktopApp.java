@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -82,6 +83,9 @@ final class DesktopApp {
         } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
             // the window starts light and follows the answer (light if there is none)
         }
+        // the first view populated: the class-data-sharing archive this JVM may write at exit is then worth keeping
+        AtomicReference<MainWindow> shown = new AtomicReference<>();
+        AtomicReference<CompletableFuture<Void>> archiveMarked = new AtomicReference<>();
         Platform.runLater(() -> {
             Stage stage = new Stage();
             stage.setTitle("HybridPane");
@@ -99,6 +103,9 @@ final class DesktopApp {
             stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
             window.show(stage);
             phases.mark("window");
+            archiveMarked.set(window.firstViewPopulated().thenRunAsync(Launcher::firstViewPopulated,
+                    composition.ui().io()));
+            shown.set(window);
             if (exitWhenReady) {
                 window.firstViewPopulated().orTimeout(120, java.util.concurrent.TimeUnit.SECONDS).whenComplete((v, e) -> {
                     if (e != null) {
@@ -116,6 +123,15 @@ final class DesktopApp {
         });
         closed.await();
         Platform.exit();
+        // a window closed after its view was populated: the marker is written (on an I/O thread) before the JVM ends
+        MainWindow window = shown.get();
+        if (window != null && window.firstViewPopulated().isDone()) {
+            try {
+                archiveMarked.get().get(2, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // no marker: the next start writes the archive again
+            }
+        }
         return exit.get();
     }
 }

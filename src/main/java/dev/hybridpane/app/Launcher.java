@@ -32,6 +32,12 @@ import java.util.zip.CRC32;
 final class Launcher {
     /** Set in the child: the launcher JVM's start time (epoch ms), so startup figures count from it. */
     static final String START_PROPERTY = "hybridpane.launcher.start";
+    /**
+     * Set in a child that writes the archive: the file it creates once its first view is populated ({@link
+     * #firstViewPopulated}). The archive holds the classes loaded by the time the JVM exits, so one from a start
+     * that was closed sooner would leave later starts loading the rest from the jars.
+     */
+    static final String ARCHIVE_COMPLETE_PROPERTY = "hybridpane.cds.complete";
 
     /**
      * C1 only: on 2 cores the C2 compiler took ~2.7 s of CPU during startup and competed with the FX thread
@@ -68,8 +74,11 @@ final class Launcher {
         return true;
     }
 
-    /** What the launcher will run: the child's command line, and the archive to keep once it has exited. */
-    record Plan(List<String> command, Path archiveToKeep, Path writtenArchive, Path failedMarker) {
+    /**
+     * What the launcher will run: the child's command line, and the archive to keep once it has exited (when
+     * the child wrote {@code completeMarker}).
+     */
+    record Plan(List<String> command, Path archiveToKeep, Path writtenArchive, Path failedMarker, Path completeMarker) {
     }
 
     /** The plan for these arguments, or empty when the console runs in this JVM. */
@@ -102,6 +111,7 @@ final class Launcher {
         Path archive = null;
         Path written = null;
         Path failed = null;
+        Path complete = null;
         try {
             if (!Arrays.stream(classPath.split(File.pathSeparator)).allMatch(Launcher::isJar)) {
                 // archives hold classes from jars only; a JVM asked to dump one with a class directory on its
@@ -117,8 +127,10 @@ final class Launcher {
                 cmd.add("-XX:SharedArchiveFile=" + finalArchive);
             } else if (!Files.exists(failed)) {
                 written = dir.resolve("hybridpane-" + key + ".jsa." + ProcessHandle.current().pid() + ".tmp");
+                complete = written.resolveSibling(written.getFileName() + ".complete");
                 archive = finalArchive;
                 cmd.add("-XX:ArchiveClassesAtExit=" + written);
+                cmd.add("-D" + ARCHIVE_COMPLETE_PROPERTY + "=" + complete);
             }
             // the archive's notes (classes it skips, e.g. from signed jars) are not for the user's terminal
             cmd.add("-Xlog:cds*=off");
@@ -135,7 +147,7 @@ final class Launcher {
         cmd.add(classPath);
         cmd.add(Main.class.getName());
         cmd.addAll(List.of(args));
-        return Optional.of(new Plan(List.copyOf(cmd), archive, written, failed));
+        return Optional.of(new Plan(List.copyOf(cmd), archive, written, failed, complete));
     }
 
     private static boolean isJar(String entry) {
@@ -162,15 +174,16 @@ final class Launcher {
     }
 
     /**
-     * Keeps the archive the child wrote, if it ran to a normal end: a run that failed early (no display, a bad
-     * option) saw only a few classes, and its archive would serve every later start poorly.
+     * Keeps the archive the child wrote, if it ran to a normal end after its first view was populated: a run that
+     * failed early (no display, a bad option) or was closed sooner saw only part of the classes, and its archive
+     * would serve every later start poorly.
      */
     static void keepArchive(Plan plan, int exitCode) {
         if (plan.writtenArchive() == null) {
             return;
         }
         try {
-            if (exitCode != 0) {
+            if (exitCode != 0 || (plan.completeMarker() != null && !Files.exists(plan.completeMarker()))) {
                 return; // the next start writes one
             }
             if (Files.isRegularFile(plan.writtenArchive()) && Files.size(plan.writtenArchive()) > 0) {
@@ -179,7 +192,9 @@ final class Launcher {
                 // archives for older builds or JDKs are of no further use
                 try (var old = Files.newDirectoryStream(plan.archiveToKeep().getParent(), "hybridpane-*")) {
                     for (Path p : old) {
-                        if (!p.equals(plan.archiveToKeep()) && !p.getFileName().toString().endsWith(".tmp")) {
+                        String name = p.getFileName().toString();
+                        // another start's archive and marker, being written, stay
+                        if (!p.equals(plan.archiveToKeep()) && !name.endsWith(".tmp") && !name.endsWith(".complete")) {
                             Files.deleteIfExists(p);
                         }
                     }
@@ -193,9 +208,29 @@ final class Launcher {
         } finally {
             try {
                 Files.deleteIfExists(plan.writtenArchive());
+                if (plan.completeMarker() != null) {
+                    Files.deleteIfExists(plan.completeMarker());
+                }
             } catch (IOException e) {
                 // left for the next successful write to clean up
             }
+        }
+    }
+
+    /**
+     * Tells the launcher that this console's first view is populated, so that the archive this JVM writes at exit
+     * is worth keeping (see {@link #ARCHIVE_COMPLETE_PROPERTY}). Does nothing when this JVM writes no archive. Call
+     * it off the FX thread: it creates a file.
+     */
+    static void firstViewPopulated() {
+        String marker = System.getProperty(ARCHIVE_COMPLETE_PROPERTY);
+        if (marker == null) {
+            return;
+        }
+        try {
+            Files.write(Path.of(marker), new byte[0]);
+        } catch (IOException | RuntimeException e) {
+            // no marker: the next start writes the archive again
         }
     }
 

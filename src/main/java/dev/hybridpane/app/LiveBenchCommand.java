@@ -142,6 +142,7 @@ final class LiveBenchCommand implements Callable<Integer> {
             }
             out.printf("window loaded %d nodes in %d ms after start%n", names.size(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+            Launcher.firstViewPopulated();
             Thread.sleep(1000);
 
             // drive: every 10 ms, rate/100 nodes in round-robin order flip their Ready condition

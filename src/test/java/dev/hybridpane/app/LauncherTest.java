@@ -48,6 +48,7 @@ class LauncherTest {
         assertThat(cmd).noneSatisfy(a -> assertThat(a).startsWith("-XX:SharedArchiveFile"));
         assertThat(p.writtenArchive().toString()).endsWith(".tmp");
         assertThat(p.archiveToKeep().getFileName().toString()).startsWith("hybridpane-").endsWith(".jsa");
+        assertThat(cmd).contains("-D" + Launcher.ARCHIVE_COMPLETE_PROPERTY + "=" + p.completeMarker());
     }
 
     @Test
@@ -55,10 +56,12 @@ class LauncherTest {
         Launcher.Plan first = plan(Map.of(), List.of()).orElseThrow();
         Path stale = Files.writeString(first.archiveToKeep().resolveSibling("hybridpane-0000000000000000.jsa"), "old");
         Files.writeString(first.writtenArchive(), "archive");
+        Files.writeString(first.completeMarker(), ""); // the child's first view was populated
         Launcher.keepArchive(first, 0);
 
         assertThat(first.archiveToKeep()).hasContent("archive");
         assertThat(first.writtenArchive()).doesNotExist();
+        assertThat(first.completeMarker()).doesNotExist();
         assertThat(stale).doesNotExist();
         Launcher.Plan second = plan(Map.of(), List.of()).orElseThrow();
         assertThat(second.command()).contains("-XX:SharedArchiveFile=" + first.archiveToKeep());
@@ -66,8 +69,9 @@ class LauncherTest {
     }
 
     @Test
-    void aJvmThatWroteNoArchiveIsNotAskedAgain() {
+    void aJvmThatWroteNoArchiveIsNotAskedAgain() throws Exception {
         Launcher.Plan first = plan(Map.of(), List.of()).orElseThrow();
+        Files.writeString(first.completeMarker(), "");
         Launcher.keepArchive(first, 0); // the child exited without writing it
 
         assertThat(first.failedMarker()).exists();
@@ -87,6 +91,39 @@ class LauncherTest {
         assertThat(first.failedMarker()).doesNotExist();
         assertThat(plan(Map.of(), List.of()).orElseThrow().command())
                 .anySatisfy(a -> assertThat(a).startsWith("-XX:ArchiveClassesAtExit="));
+    }
+
+    @Test
+    void aStartClosedBeforeItsFirstViewWasPopulatedKeepsNoArchive() throws Exception {
+        Launcher.Plan first = plan(Map.of(), List.of()).orElseThrow();
+        Files.writeString(first.writtenArchive(), "the classes of a window closed at once");
+        Launcher.keepArchive(first, 0); // a normal exit, but no marker
+
+        assertThat(first.writtenArchive()).doesNotExist();
+        assertThat(first.archiveToKeep()).doesNotExist();
+        assertThat(first.failedMarker()).doesNotExist();
+        assertThat(plan(Map.of(), List.of()).orElseThrow().command())
+                .anySatisfy(a -> assertThat(a).startsWith("-XX:ArchiveClassesAtExit="));
+    }
+
+    @Test
+    void theConsoleMarksItsArchiveCompleteOnlyWhenItWritesOne() throws Exception {
+        Path marker = tmp.resolve("hybridpane-key.jsa.42.tmp.complete");
+        String before = System.getProperty(Launcher.ARCHIVE_COMPLETE_PROPERTY);
+        try {
+            System.clearProperty(Launcher.ARCHIVE_COMPLETE_PROPERTY);
+            Launcher.firstViewPopulated();
+            assertThat(marker).doesNotExist();
+            System.setProperty(Launcher.ARCHIVE_COMPLETE_PROPERTY, marker.toString());
+            Launcher.firstViewPopulated();
+            assertThat(marker).exists();
+        } finally {
+            if (before == null) {
+                System.clearProperty(Launcher.ARCHIVE_COMPLETE_PROPERTY);
+            } else {
+                System.setProperty(Launcher.ARCHIVE_COMPLETE_PROPERTY, before);
+            }
+        }
     }
 
     @Test
