@@ -86,11 +86,7 @@ class LauncherTest {
         Files.writeString(first.writtenArchive(), "a few classes");
         Launcher.keepArchive(first, 2); // e.g. no display
 
-        assertThat(first.writtenArchive()).doesNotExist();
-        assertThat(first.archiveToKeep()).doesNotExist();
-        assertThat(first.failedMarker()).doesNotExist();
-        assertThat(plan(Map.of(), List.of()).orElseThrow().command())
-                .anySatisfy(a -> assertThat(a).startsWith("-XX:ArchiveClassesAtExit="));
+        assertDroppedAndWrittenAgain(first);
     }
 
     @Test
@@ -99,6 +95,11 @@ class LauncherTest {
         Files.writeString(first.writtenArchive(), "the classes of a window closed at once");
         Launcher.keepArchive(first, 0); // a normal exit, but no marker
 
+        assertDroppedAndWrittenAgain(first);
+    }
+
+    /** The written archive is gone, none is kept, the JVM is not marked as unable, and the next start writes one. */
+    private void assertDroppedAndWrittenAgain(Launcher.Plan first) {
         assertThat(first.writtenArchive()).doesNotExist();
         assertThat(first.archiveToKeep()).doesNotExist();
         assertThat(first.failedMarker()).doesNotExist();
