@@ -20,7 +20,8 @@ import java.util.zip.CRC32;
  * launcher JVM starts one child JVM with:
  * <ul>
  * <li>a class-data-sharing archive of HybridPane's own classes (written by the first start after an
- * install or update, in the per-user cache directory; parsed and verified classes load from it), and</li>
+ * install or update that gets as far as a populated first view, in the per-user cache directory; parsed and
+ * verified classes load from it), and</li>
  * <li>the JIT and collector settings in {@link #TUNING}, which suit an interactive console on a small
  * machine.</li>
  * </ul>
