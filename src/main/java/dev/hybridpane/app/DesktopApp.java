@@ -1,5 +1,6 @@
 package dev.hybridpane.app;
 
+import dev.hybridpane.ui.common.FxExecutor;
 import dev.hybridpane.ui.shell.MainWindow;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,28 +84,18 @@ final class DesktopApp {
         } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
             // the window starts light and follows the answer (light if there is none)
         }
-        // the first view populated: the class-data-sharing archive this JVM may write at exit is then worth keeping
         AtomicReference<MainWindow> shown = new AtomicReference<>();
-        AtomicReference<CompletableFuture<Void>> archiveMarked = new AtomicReference<>();
         Platform.runLater(() -> {
             Stage stage = new Stage();
             stage.setTitle("HybridPane");
             // usually decoded by now; if not, the window gets its icons as soon as they are
-            icons.thenAccept(list -> {
-                if (Platform.isFxApplicationThread()) {
-                    stage.getIcons().setAll(list);
-                } else {
-                    Platform.runLater(() -> stage.getIcons().setAll(list));
-                }
-            });
+            icons.thenAcceptAsync(list -> stage.getIcons().setAll(list), new FxExecutor());
             phases.mark("fx-ready");
             MainWindow window = new MainWindow(composition.ui(), osPrefersDark);
             phases.mark("window-built");
             stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
             window.show(stage);
             phases.mark("window");
-            archiveMarked.set(window.firstViewPopulated().thenRunAsync(Launcher::firstViewPopulated,
-                    composition.ui().io()));
             shown.set(window);
             if (exitWhenReady) {
                 window.firstViewPopulated().orTimeout(120, java.util.concurrent.TimeUnit.SECONDS).whenComplete((v, e) -> {
@@ -123,14 +114,11 @@ final class DesktopApp {
         });
         closed.await();
         Platform.exit();
-        // a window closed after its view was populated: the marker is written (on an I/O thread) before the JVM ends
+        // the window was closed after its first view was populated: the class-data-sharing archive this JVM may
+        // write at exit is worth keeping (this thread is not the FX thread, which has ended)
         MainWindow window = shown.get();
         if (window != null && window.firstViewPopulated().isDone()) {
-            try {
-                archiveMarked.get().get(2, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                // no marker: the next start writes the archive again
-            }
+            Launcher.firstViewPopulated();
         }
         return exit.get();
     }

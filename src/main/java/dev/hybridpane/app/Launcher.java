@@ -34,8 +34,8 @@ final class Launcher {
     /** Set in the child: the launcher JVM's start time (epoch ms), so startup figures count from it. */
     static final String START_PROPERTY = "hybridpane.launcher.start";
     /**
-     * Set in a child that writes the archive: the file it creates once its first view is populated ({@link
-     * #firstViewPopulated}). The archive holds the classes loaded by the time the JVM exits, so one from a start
+     * Set in a child that writes the archive: the file it creates, as it ends, when its first view was populated
+     * ({@link #firstViewPopulated}). The archive holds the classes loaded by the time the JVM exits, so one from a start
      * that was closed sooner would leave later starts loading the rest from the jars.
      */
     static final String ARCHIVE_COMPLETE_PROPERTY = "hybridpane.cds.complete";
@@ -219,7 +219,7 @@ final class Launcher {
     }
 
     /**
-     * Tells the launcher that this console's first view is populated, so that the archive this JVM writes at exit
+     * Tells the launcher that this console's first view was populated, so that the archive this JVM writes at exit
      * is worth keeping (see {@link #ARCHIVE_COMPLETE_PROPERTY}). Does nothing when this JVM writes no archive. Call
      * it off the FX thread: it creates a file.
      */
