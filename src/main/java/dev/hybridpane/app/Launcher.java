@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +27,8 @@ import java.util.zip.CRC32;
  * The child inherits the terminal and the launcher's own JVM options; the launcher returns its exit code.
  * It does nothing for the headless subcommands, when the user gives class-data-sharing or debugger options
  * themselves, or when {@code HYBRIDPANE_RELAUNCH=0}. This class uses the JDK only, so the launcher JVM stays
- * small.
+ * small. Its path to starting the child also uses no lambdas, streams or string concatenation with {@code +}: each
+ * first use sets up method handles, ~10 ms together in a JVM that has nothing else to do, while the user waits.
  */
 final class Launcher {
     /** Set in the child: the launcher JVM's start time (epoch ms), so startup figures count from it. */
@@ -82,19 +82,26 @@ final class Launcher {
     record Plan(List<String> command, Path archiveToKeep, Path writtenArchive, Path failedMarker, Path completeMarker) {
     }
 
+    /**
+     * Whether these arguments and environment may start a child JVM (which {@link #plan} decides): not in a child,
+     * not when the user turned it off, and only for the desktop console.
+     */
+    static boolean mayRelaunch(String[] args, Map<String, String> env) {
+        return System.getProperty(START_PROPERTY) == null && !"0".equals(env.get("HYBRIDPANE_RELAUNCH"))
+                && !"false".equalsIgnoreCase(env.get("HYBRIDPANE_RELAUNCH")) && opensWindow(args);
+    }
+
     /** The plan for these arguments, or empty when the console runs in this JVM. */
     static Optional<Plan> plan(String[] args, Map<String, String> env, List<String> jvmArgs, String javaHome,
             String classPath, String osName, String userHome, long startMillis) {
-        if (System.getProperty(START_PROPERTY) != null || "0".equals(env.get("HYBRIDPANE_RELAUNCH"))
-                || "false".equalsIgnoreCase(env.get("HYBRIDPANE_RELAUNCH"))) {
-            return Optional.empty();
-        }
-        if (!opensWindow(args)) {
+        if (!mayRelaunch(args, env)) {
             return Optional.empty();
         }
         for (String j : jvmArgs) {
-            if (OWN_OPTIONS.stream().anyMatch(j::startsWith)) {
-                return Optional.empty();
+            for (String own : OWN_OPTIONS) {
+                if (j.startsWith(own)) {
+                    return Optional.empty();
+                }
             }
         }
         boolean windows = osName.toLowerCase(Locale.ROOT).contains("win");
@@ -114,7 +121,7 @@ final class Launcher {
         Path failed = null;
         Path complete = null;
         try {
-            if (!Arrays.stream(classPath.split(File.pathSeparator)).allMatch(Launcher::isJar)) {
+            if (!allJars(classPath)) {
                 // archives hold classes from jars only; a JVM asked to dump one with a class directory on its
                 // path (a build from an IDE) fails at exit
                 throw new IOException("class path is not all jars");
@@ -122,16 +129,17 @@ final class Launcher {
             Path dir = cacheDir(osName, env, userHome).resolve("cds");
             Files.createDirectories(dir);
             String key = archiveKey(javaHome, System.getProperty("java.vm.version", ""), classPath);
-            Path finalArchive = dir.resolve("hybridpane-" + key + ".jsa");
-            failed = dir.resolve("hybridpane-" + key + ".failed");
+            String name = "hybridpane-".concat(key);
+            Path finalArchive = dir.resolve(name.concat(".jsa"));
+            failed = dir.resolve(name.concat(".failed"));
             if (Files.isRegularFile(finalArchive)) {
-                cmd.add("-XX:SharedArchiveFile=" + finalArchive);
+                cmd.add("-XX:SharedArchiveFile=".concat(finalArchive.toString()));
             } else if (!Files.exists(failed)) {
-                written = dir.resolve("hybridpane-" + key + ".jsa." + ProcessHandle.current().pid() + ".tmp");
-                complete = written.resolveSibling(written.getFileName() + ".complete");
+                written = dir.resolve(name.concat(".jsa.").concat(Long.toString(ProcessHandle.current().pid())).concat(".tmp"));
+                complete = written.resolveSibling(written.getFileName().toString().concat(".complete"));
                 archive = finalArchive;
-                cmd.add("-XX:ArchiveClassesAtExit=" + written);
-                cmd.add("-D" + ARCHIVE_COMPLETE_PROPERTY + "=" + complete);
+                cmd.add("-XX:ArchiveClassesAtExit=".concat(written.toString()));
+                cmd.add(systemProperty(ARCHIVE_COMPLETE_PROPERTY, complete.toString()));
             }
             // the archive's notes (classes it skips, e.g. from signed jars) are not for the user's terminal
             cmd.add("-Xlog:cds*=off");
@@ -143,7 +151,7 @@ final class Launcher {
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(List.of(extra.trim().split("\\s+")));
         }
-        cmd.add("-D" + START_PROPERTY + "=" + startMillis);
+        cmd.add(systemProperty(START_PROPERTY, Long.toString(startMillis)));
         cmd.add("-cp");
         cmd.add(classPath);
         cmd.add(Main.class.getName());
@@ -151,8 +159,17 @@ final class Launcher {
         return Optional.of(new Plan(List.copyOf(cmd), archive, written, failed, complete));
     }
 
-    private static boolean isJar(String entry) {
-        return entry.endsWith(".jar") && Files.isRegularFile(Path.of(entry));
+    private static boolean allJars(String classPath) {
+        for (String entry : classPath.split(File.pathSeparator)) {
+            if (!entry.endsWith(".jar") || !Files.isRegularFile(Path.of(entry))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String systemProperty(String name, String value) {
+        return new StringBuilder("-D").append(name).append('=').append(value).toString();
     }
 
     /** Runs the child with this terminal and returns its exit code; keeps a newly written archive. */
@@ -257,7 +274,9 @@ final class Launcher {
                 if (entry.endsWith(".jar") && lib != null && Files.isDirectory(lib)) {
                     try (var jars = Files.newDirectoryStream(lib, "*.jar")) {
                         List<Path> sorted = new ArrayList<>();
-                        jars.forEach(sorted::add);
+                        for (Path j : jars) {
+                            sorted.add(j);
+                        }
                         sorted.sort(null);
                         for (Path j : sorted) {
                             stamp(stamps, j);
@@ -280,7 +299,7 @@ final class Launcher {
 
     private static String hex8(long crc) {
         String hex = Long.toHexString(crc);
-        return "00000000".substring(hex.length()) + hex;
+        return "00000000".substring(hex.length()).concat(hex);
     }
 
     private static void stamp(StringBuilder stamps, Path p) throws IOException {

@@ -1,6 +1,6 @@
 package dev.hybridpane.app;
 
-import java.lang.management.ManagementFactory;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,10 +13,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        var runtime = ManagementFactory.getRuntimeMXBean();
-        Optional<Launcher.Plan> plan = Launcher.plan(args, System.getenv(), runtime.getInputArguments(),
-                System.getProperty("java.home"), System.getProperty("java.class.path"),
-                System.getProperty("os.name", ""), System.getProperty("user.home"), runtime.getStartTime());
+        Map<String, String> env = System.getenv();
+        Optional<Launcher.Plan> plan = Launcher.mayRelaunch(args, env)
+                ? Launcher.plan(args, env, ThisJvm.options(), System.getProperty("java.home"),
+                        System.getProperty("java.class.path"), System.getProperty("os.name", ""),
+                        System.getProperty("user.home"), ThisJvm.startMillis())
+                : Optional.empty();
         if (plan.isPresent()) {
             try {
                 System.exit(Launcher.run(plan.get()));
