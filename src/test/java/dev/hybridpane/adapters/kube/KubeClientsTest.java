@@ -43,6 +43,22 @@ class KubeClientsTest {
     }
 
     @Test
+    void onlyAnHttpsEndpointGetsATlsContext() throws Exception {
+        try (KubernetesClient plain = KubeClients.build(new ConfigBuilder().withMasterUrl("http://127.0.0.1:1").build());
+                KubernetesClient tls = KubeClients.build(new ConfigBuilder().withMasterUrl("https://127.0.0.1:2").build())) {
+            assertThat(tlsContext(plain)).isNull();
+            assertThat(tlsContext(tls)).isNotNull();
+        }
+    }
+
+    private static javax.net.ssl.SSLContext tlsContext(KubernetesClient client) throws ReflectiveOperationException {
+        var field = io.fabric8.kubernetes.client.http.StandardHttpClient.class.getDeclaredField("builder");
+        field.setAccessible(true);
+        return ((io.fabric8.kubernetes.client.http.StandardHttpClientBuilder<?, ?, ?>) field.get(client.getHttpClient()))
+                .getSslContext();
+    }
+
+    @Test
     void onlyAPlainHttpEndpointSkipsCertificateChecks() {
         var tls = Fabric8ClusterPort.eksConfig(new dev.hybridpane.core.ClusterAccess.EksTokenAccess(
                 "https://ABC.gr7.us-west-2.eks.amazonaws.com", "Q0EgZGF0YQ==", () -> null));
