@@ -99,7 +99,6 @@ public final class HybridPaneCommand implements Callable<Integer> {
         var themeThreads = Composition.daemonThreads("hybridpane-os-theme");
         CompletableFuture<Boolean> osPrefersDark = CompletableFuture.supplyAsync(new OsThemeDetector()::prefersDark,
                 task -> themeThreads.newThread(task).start());
-        phases.jvmOptions();
         Composition.Options options = new Composition.Options(option(LAB, false), option(LAB_SCALE, 0),
                 option(PROFILE, null), option(REGION, null));
         // the lab (or the AWS profile files) get ready while the JavaFX toolkit starts
