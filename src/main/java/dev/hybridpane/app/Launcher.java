@@ -135,7 +135,8 @@ final class Launcher {
             if (Files.isRegularFile(finalArchive)) {
                 cmd.add("-XX:SharedArchiveFile=".concat(finalArchive.toString()));
             } else if (!Files.exists(failed)) {
-                written = dir.resolve(name.concat(".jsa.").concat(Long.toString(ProcessHandle.current().pid())).concat(".tmp"));
+                String pid = Long.toString(ProcessHandle.current().pid());
+                written = dir.resolve(name.concat(".jsa.").concat(pid).concat(".tmp"));
                 complete = written.resolveSibling(written.getFileName().toString().concat(".complete"));
                 archive = finalArchive;
                 cmd.add("-XX:ArchiveClassesAtExit=".concat(written.toString()));
