@@ -47,6 +47,8 @@ class UiShellViewModelTest {
         assertEquals(2, vm.fleet().clusterRows().size());
         assertEquals("2 clusters · 1 connected · 1 failed", vm.fleet().statusTextProperty().get());
         assertEquals("", vm.accountProperty().get(), "the lab names no account");
+        assertEquals("3 clusters in 2 regions · showing us-east-1, us-west-2",
+                vm.settingsViewModel().environmentProperty().get());
         List<String> messages = vm.activity().rows().stream().map(ActivityRow::message).toList();
         assertTrue(messages.contains("Connection failed: The API server rejected the token (401)."), messages.toString());
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("Discovery finished: 2 clusters in")), messages.toString());
@@ -62,6 +64,8 @@ class UiShellViewModelTest {
         vm.bridge().drain();
         assertEquals(List.of("core-legacy"), names(vm));
         assertEquals("111122223333", vm.accountProperty().get(), "a real profile's account is read");
+        assertEquals("AWS profile " + vm.profileProperty().get() + " · showing us-east-1",
+                vm.settingsViewModel().environmentProperty().get());
         vm.switchProfile("prod".equals(vm.profileProperty().get()) ? "dev" : "prod");
         vm.bridge().drain();
         assertEquals(List.of("prod"), aws.closedPorts);

@@ -206,10 +206,11 @@ public final class ShellViewModel {
         startDiscovery();
     }
 
+    /** Settings' environment line: the lab's own sentence or the profile, then the regions shown. */
     private void updateEnvironmentText() {
-        String env = ctx.lab() ? "Lab" + (ctx.labDescription() == null ? "" : ": " + ctx.labDescription())
-                : "AWS profile " + profile.get();
-        settingsVm.environmentWrapper().set(env + " · regions " + String.join(", ", selectedRegions));
+        String env = !ctx.lab() ? "AWS profile " + profile.get()
+                : ctx.labDescription() == null ? "Embedded lab" : ctx.labDescription().replaceFirst("\\.$", "");
+        settingsVm.environmentWrapper().set(env + " · showing " + String.join(", ", selectedRegions));
     }
 
     private void themeChanged(ThemeChoice t) {
