@@ -23,8 +23,8 @@ import javax.net.ssl.TrustManager;
 final class KubeClients {
     private static final KubernetesSerialization SERIALIZATION = serialization();
     /**
-     * fabric8's Vert.x client, with its TLS context made on the first TLS connection rather than when a client
-     * is built (the default, which builds it for plain-HTTP servers too: ~35 ms of CPU for the lab at startup).
+     * fabric8's Vert.x client for HTTPS API servers (every EKS cluster), with Vert.x's TLS context made on the first
+     * TLS connection rather than when a client is built (the default: ~35 ms of CPU at startup).
      */
     private static final VertxHttpClientFactory HTTP = httpClientFactory();
     /**
