@@ -75,7 +75,7 @@ public final class Fabric8ClusterPort implements ClusterPort {
                 && !eks.certificateAuthorityBase64().isBlank()) {
             b.withCaCertData(eks.certificateAuthorityBase64());
         }
-        if (eks.endpoint().startsWith("http://")) {
+        if (KubeClients.plainHttp(eks.endpoint())) {
             // plain HTTP (the lab on loopback): there is no certificate to check, and without this the client
             // loads the JDK's CA store into a trust manager it never uses (~20 ms of CPU at startup)
             b.withTrustCerts(true);

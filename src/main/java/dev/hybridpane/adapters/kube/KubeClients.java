@@ -56,9 +56,13 @@ final class KubeClients {
     }
 
     static KubernetesClient build(Config config) {
-        boolean plain = config.getMasterUrl() != null && config.getMasterUrl().regionMatches(true, 0, "http://", 0, 7);
         return new KubernetesClientBuilder().withConfig(config).withKubernetesSerialization(SERIALIZATION)
-                .withHttpClientFactory(plain ? PLAIN_HTTP : HTTP).build();
+                .withHttpClientFactory(plainHttp(config.getMasterUrl()) ? PLAIN_HTTP : HTTP).build();
+    }
+
+    /** Whether an API server URL is plain HTTP (the lab on loopback): no TLS, no certificates to check. */
+    static boolean plainHttp(String url) {
+        return url != null && url.regionMatches(true, 0, "http://", 0, 7);
     }
 
     /** Builds clients that make no TLS context (each has its own Vert.x instance, as with the default factory). */
