@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
@@ -38,7 +39,9 @@ final class LabDispatcher extends Dispatcher {
     private final LabDiscovery discovery;
     /** Object path to the exact key it is stored under, for O(1) reads and updates by the lab itself. */
     private final Map<String, AttributeSet> storedKeys = new ConcurrentHashMap<>();
-    private final Lock storeWriteLock = writeLockOf(crud);
+    private final Lock storeWriteLock = storeWriteLock(crud);
+    /** The store's open watches (what its writes notify); null if this fabric8 version hides them differently. */
+    private final Set<?> storeWatches = storeWatches(crud);
     private final LabTables tables = new LabTables(this::get, java.time.Clock.systemUTC());
 
     LabDispatcher(Map<ServerRequest, Queue<ServerResponse>> expectations, LabDiscovery discovery) {
@@ -60,6 +63,9 @@ final class LabDispatcher extends Dispatcher {
             return expectationDispatcher.dispatch(request);
         }
         MockResponse response = crud.dispatch(request);
+        if (response.getWebSocketListener() != null) {
+            response.withWebSocketUpgrade(new WatchCloseOffLoop(response.getWebSocketListener(), this::forgetWatch));
+        }
         if ("GET".equalsIgnoreCase(request.getMethod()) && response.code() == 200 && response.getWebSocketListener() == null
                 && LabTables.wantsTable(request.getHeader("Accept")) && response.getBody() != null) {
             String body = response.getBody().readUtf8();
@@ -89,7 +95,12 @@ final class LabDispatcher extends Dispatcher {
         }
         String json = object.toString();
         GenericKubernetesResource generic = generic(object);
-        crud.processEvent(collectionPath, crud.getKey(collectionPath), null, generic, json);
+        storeWriteLock.lock();
+        try {
+            crud.processEvent(collectionPath, crud.getKey(collectionPath), null, generic, json);
+        } finally {
+            storeWriteLock.unlock();
+        }
         storedKeys.put(objectPath(collectionPath, object), storedKey(collectionPath, generic));
     }
 
@@ -152,14 +163,43 @@ final class LabDispatcher extends Dispatcher {
                 : AttributeSet.merge(crud.getKey(collectionPath), attributes);
     }
 
-    /** The store's write lock, so lab writes never race a list or watch being answered. Lab-only reflection. */
-    private static Lock writeLockOf(KubernetesCrudDispatcher crud) {
+    /**
+     * Takes a closing watch out of the store's list before the watch shuts its send executor down. The store
+     * drops it from that list only afterwards, and a write in between would fail: the store hands the event to
+     * the shut-down executor, and the write (a client's PUT, or the simulation's) gets its rejection.
+     * Under the write lock, as every write notifies watches under it.
+     */
+    private void forgetWatch(Object watch) {
+        if (storeWatches == null) {
+            return;
+        }
+        storeWriteLock.lock();
         try {
-            var field = KubernetesCrudDispatcher.class.getDeclaredField("lock");
+            storeWatches.remove(watch);
+        } finally {
+            storeWriteLock.unlock();
+        }
+    }
+
+    /** The store's write lock, so lab writes never race a list or watch being answered. Lab-only reflection. */
+    private static Lock storeWriteLock(KubernetesCrudDispatcher crud) {
+        ReadWriteLock lock = storeField(crud, "lock", ReadWriteLock.class);
+        return lock != null ? lock.writeLock() : new java.util.concurrent.locks.ReentrantLock();
+    }
+
+    private static Set<?> storeWatches(KubernetesCrudDispatcher crud) {
+        return storeField(crud, "watchEventListeners", Set.class);
+    }
+
+    /** A private field of fabric8's CRUD store, or null when absent or of another type. */
+    private static <T> T storeField(KubernetesCrudDispatcher crud, String name, Class<T> type) {
+        try {
+            var field = KubernetesCrudDispatcher.class.getDeclaredField(name);
             field.setAccessible(true);
-            return ((ReadWriteLock) field.get(crud)).writeLock();
+            Object value = field.get(crud);
+            return type.isInstance(value) ? type.cast(value) : null;
         } catch (ReflectiveOperationException | RuntimeException e) {
-            return new java.util.concurrent.locks.ReentrantLock();
+            return null;
         }
     }
 

@@ -1,0 +1,72 @@
+package dev.hybridpane.lab.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hybridpane.lab.world.LabWorld;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A client that closes a watch while the lab is streaming node changes to it: what an informer does when the
+ * user leaves a cluster while the simulation runs. fabric8's mock froze its API server on this (its close
+ * handler waited on the event loop for a send that needed the same loop), and a write racing the close failed.
+ */
+class LabWatchCloseTest {
+    static final String RETAIL = "us-west-2/retail-edge";
+
+    @Test
+    void closingAWatchWhileEventsFlowLeavesTheServerAnsweringAndWritesWorking() throws Exception {
+        try (LabKube lab = new LabKube(LabWorld.load())) {
+            lab.start();
+            LabApiServer server = lab.server(RETAIL);
+            KubernetesClient client = lab.client(RETAIL);
+            AtomicBoolean writing = new AtomicBoolean(true);
+            AtomicReference<Throwable> writeFailure = new AtomicReference<>();
+            Thread writer = new Thread(() -> {
+                try {
+                    for (int i = 0; writing.get(); i++) {
+                        ObjectNode node = server.node("store-pos-01");
+                        ((ObjectNode) node.get("metadata").get("labels")).put("hybridpane.dev/test-tick", String.valueOf(i));
+                        assertThat(server.replaceNode(node)).isTrue();
+                    }
+                } catch (Throwable t) {
+                    writeFailure.set(t);
+                }
+            }, "test-writer");
+            writer.start();
+            try {
+                for (int round = 0; round < 10; round++) {
+                    CountDownLatch streaming = new CountDownLatch(50);
+                    Watch watch = client.nodes().watch(new Watcher<Node>() {
+                        @Override
+                        public void eventReceived(Action action, Node node) {
+                            streaming.countDown();
+                        }
+
+                        @Override
+                        public void onClose(WatcherException cause) {
+                        }
+                    });
+                    assertThat(streaming.await(10, TimeUnit.SECONDS)).as("round %d: the watch streams events", round).isTrue();
+                    watch.close();
+                    // the client's request timeout (10 s) fails this list if the server's event loop is stuck
+                    assertThat(client.nodes().list().getItems()).as("round %d: the server still answers", round).hasSize(11);
+                    assertThat(writeFailure.get()).as("round %d: lab writes still work", round).isNull();
+                }
+            } finally {
+                writing.set(false);
+                writer.join();
+            }
+            assertThat(writeFailure.get()).isNull();
+        }
+    }
+}
