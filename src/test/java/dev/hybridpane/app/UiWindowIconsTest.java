@@ -20,12 +20,12 @@ class UiWindowIconsTest {
 
     @Test
     void everySizeDecodesOffTheFxThread() throws Exception {
-        List<Image>[] icons = new List[1];
-        Thread decoder = new Thread(() -> icons[0] = DesktopApp.windowIcons());
+        var icons = new java.util.concurrent.atomic.AtomicReference<List<Image>>();
+        Thread decoder = new Thread(() -> icons.set(DesktopApp.windowIcons()));
         decoder.start();
         decoder.join(30_000);
-        assertThat(icons[0]).extracting(Image::getWidth).containsExactly(16.0, 32.0, 64.0, 128.0, 256.0);
-        assertThat(icons[0]).allSatisfy(i -> {
+        assertThat(icons.get()).extracting(Image::getWidth).containsExactly(16.0, 32.0, 64.0, 128.0, 256.0);
+        assertThat(icons.get()).allSatisfy(i -> {
             assertThat(i.isError()).isFalse();
             assertThat(i.getHeight()).isEqualTo(i.getWidth());
         });

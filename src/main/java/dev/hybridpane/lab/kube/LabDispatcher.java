@@ -122,8 +122,7 @@ final class LabDispatcher extends Dispatcher {
         JsonNode labels = metadata.path("labels");
         if (labels.isObject()) {
             Map<String, String> l = new LinkedHashMap<>();
-            for (var it = labels.fields(); it.hasNext();) {
-                var e = it.next();
+            for (var e : labels.properties()) {
                 l.put(e.getKey(), e.getValue().asText());
             }
             meta.setLabels(l);

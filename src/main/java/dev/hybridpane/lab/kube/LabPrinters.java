@@ -85,7 +85,7 @@ final class LabPrinters {
                 status.add("SchedulingDisabled");
             }
             TreeSet<String> roles = new TreeSet<>();
-            n.path("metadata").path("labels").fields().forEachRemaining(e -> {
+            n.path("metadata").path("labels").properties().forEach(e -> {
                 if (e.getKey().startsWith("node-role.kubernetes.io/")) {
                     String role = e.getKey().substring("node-role.kubernetes.io/".length());
                     if (!role.isEmpty()) {
@@ -222,7 +222,7 @@ final class LabPrinters {
     /** "k=v,k2=v2" with sorted keys, or "&lt;none&gt;", as labels.FormatLabels does. */
     static String labels(JsonNode map) {
         Map<String, String> sorted = new TreeMap<>();
-        map.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue().asText()));
+        map.properties().forEach(e -> sorted.put(e.getKey(), e.getValue().asText()));
         if (sorted.isEmpty()) {
             return "<none>";
         }

@@ -189,7 +189,8 @@ class UiEdgeHostsTest {
         shoot(errors, "hosts-import-errors-light.png");
         close(robot, "#csv-import");
         waitFor(() -> robot.lookup("#host-key-trust").tryQuery().isPresent());
-        assertThat(robot.lookup("#host-key-table").queryAs(TableView.class).getItems()).hasSize(10);
+        TableView<?> bulkKeys = robot.lookup("#host-key-table").queryAs(TableView.class);
+        assertThat(bulkKeys.getItems()).hasSize(10);
         shoot(robot.lookup("#host-key-table").query(), "hosts-host-keys-bulk-light.png");
         robot.clickOn("#host-key-trust");
         waitFor(() -> vm.hosts().size() == 12 && vm.hosts().stream().allMatch(h -> h.note() == null
@@ -229,7 +230,8 @@ class UiEdgeHostsTest {
         waitFor(() -> robot.lookup("#host-key-forget-ok").tryQuery().isPresent());
         robot.clickOn("#host-key-forget-ok");
         waitFor(() -> robot.lookup("#host-key-trust").tryQuery().isPresent());
-        assertThat(robot.lookup("#host-key-table").queryAs(TableView.class).getItems()).singleElement()
+        TableView<?> knownKeys = robot.lookup("#host-key-table").queryAs(TableView.class);
+        assertThat(knownKeys.getItems()).singleElement()
                 .satisfies(k -> assertThat(((dev.hybridpane.core.edge.KnownHost) k).fingerprint()).isEqualTo(change.newFingerprint()));
         robot.clickOn("#host-key-trust");
         waitFor(() -> phase(vm, "austin-06") == HostPhase.AVAILABLE);
