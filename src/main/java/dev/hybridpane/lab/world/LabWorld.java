@@ -1,6 +1,5 @@
 package dev.hybridpane.lab.world;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -36,10 +35,13 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
         }
     }
 
+    /**
+     * Reads a world file. A key the records do not have, or a value of the wrong type, fails with where it is.
+     *
+     * @throws IllegalArgumentException when the file does not describe a world
+     */
     public static LabWorld parse(InputStream in) throws IOException {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-        return yaml.readValue(in, LabWorld.class);
+        return WorldReader.world(new ObjectMapper(new YAMLFactory()).readTree(in));
     }
 
     public String userArn() {

@@ -1,0 +1,191 @@
+package dev.hybridpane.lab.world;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hybridpane.lab.world.LabWorld.LabAccessEntry;
+import dev.hybridpane.lab.world.LabWorld.LabCluster;
+import dev.hybridpane.lab.world.LabWorld.LabHybridRole;
+import dev.hybridpane.lab.world.LabWorld.LabPool;
+import dev.hybridpane.lab.world.LabWorld.LabSite;
+import dev.hybridpane.lab.world.LabWorld.LabSubnet;
+import dev.hybridpane.lab.world.LabWorld.LabVpc;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Builds the world's records from world.yaml's tree. Jackson's binding of the nine record types made their
+ * deserializers first, ~60 ms of CPU on the way to the console's first view (the world is read before the lab and
+ * the console's composition can go on); walking the tree takes a few. It is as strict as that binding was: a key
+ * the records do not have, or a value of the wrong type, fails with where it is, so a typo in the world file cannot
+ * pass silently. A missing key gives null, 0 or false, as binding did.
+ */
+final class WorldReader {
+    private WorldReader() {
+    }
+
+    static LabWorld world(JsonNode root) {
+        Obj w = new Obj(root, "world", "accountId", "userName", "regions", "clusters");
+        return new LabWorld(w.text("accountId"), w.text("userName"), w.texts("regions"),
+                w.objects("clusters", WorldReader::cluster));
+    }
+
+    private static LabCluster cluster(Obj c) {
+        c.allow("name", "region", "version", "platformVersion", "status", "authenticationMode", "ipFamily",
+                "endpointPublic", "endpointPrivate", "serviceCidr", "remoteNodeCidrs", "remotePodCidrs", "vpc",
+                "accessEntries", "addons", "cni", "cloudNodes", "nodeKubeletVersion", "sites", "tags", "hybridRoles");
+        Obj vpc = c.object("vpc");
+        return new LabCluster(c.text("name"), c.text("region"), c.text("version"), c.text("platformVersion"),
+                c.text("status"), c.text("authenticationMode"), c.text("ipFamily"), c.bool("endpointPublic"),
+                c.bool("endpointPrivate"), c.text("serviceCidr"), c.texts("remoteNodeCidrs"), c.texts("remotePodCidrs"),
+                vpc == null ? null : vpc(vpc), c.objects("accessEntries", WorldReader::accessEntry), c.texts("addons"),
+                c.text("cni"), c.integer("cloudNodes"), c.text("nodeKubeletVersion"), c.objects("sites", WorldReader::site),
+                c.textMap("tags"), c.objects("hybridRoles", WorldReader::hybridRole));
+    }
+
+    private static LabVpc vpc(Obj v) {
+        v.allow("id", "name", "cidrs", "subnets", "clusterSecurityGroupId", "additionalSecurityGroupIds", "transitGatewayId");
+        return new LabVpc(v.text("id"), v.text("name"), v.texts("cidrs"), v.objects("subnets", WorldReader::subnet),
+                v.text("clusterSecurityGroupId"), v.texts("additionalSecurityGroupIds"), v.text("transitGatewayId"));
+    }
+
+    private static LabSubnet subnet(Obj s) {
+        s.allow("id", "cidr", "availabilityZone", "name");
+        return new LabSubnet(s.text("id"), s.text("cidr"), s.text("availabilityZone"), s.text("name"));
+    }
+
+    private static LabAccessEntry accessEntry(Obj e) {
+        e.allow("principalArn", "type", "username", "kubernetesGroups");
+        return new LabAccessEntry(e.text("principalArn"), e.text("type"), e.text("username"), e.texts("kubernetesGroups"));
+    }
+
+    private static LabHybridRole hybridRole(Obj r) {
+        r.allow("name", "credentialProvider", "trustAnchor", "profile", "caCertificate");
+        return new LabHybridRole(r.text("name"), r.text("credentialProvider"), r.text("trustAnchor"), r.text("profile"),
+                r.text("caCertificate"));
+    }
+
+    private static LabSite site(Obj s) {
+        s.allow("name", "description", "nodeCidr", "pools");
+        return new LabSite(s.text("name"), s.text("description"), s.text("nodeCidr"), s.objects("pools", WorldReader::pool));
+    }
+
+    private static LabPool pool(Obj p) {
+        p.allow("name", "nodes", "credentialProvider", "architecture", "kubeletVersion", "osImage");
+        return new LabPool(p.text("name"), p.integer("nodes"), p.text("credentialProvider"), p.text("architecture"),
+                p.text("kubeletVersion"), p.text("osImage"));
+    }
+
+    /** One mapping of the file, named by its path in it ("world.clusters[0].vpc") for error messages. */
+    private record Obj(JsonNode node, String where) {
+        Obj {
+            if (!node.isObject()) {
+                throw new IllegalArgumentException(where + ": expected a mapping, found " + node.getNodeType());
+            }
+        }
+
+        Obj(JsonNode node, String where, String... keys) {
+            this(node, where);
+            allow(keys);
+        }
+
+        void allow(String... keys) {
+            Set<String> known = Set.of(keys);
+            for (var field : node.properties()) {
+                if (!known.contains(field.getKey())) {
+                    throw new IllegalArgumentException(where + ": unknown key \"" + field.getKey() + "\"");
+                }
+            }
+        }
+
+        /** The value under key, or null when the key is missing or null. */
+        private JsonNode value(String key) {
+            JsonNode v = node.get(key);
+            return v == null || v.isNull() ? null : v;
+        }
+
+        private IllegalArgumentException wrong(String key, String expected, JsonNode v) {
+            return new IllegalArgumentException(where + "." + key + ": expected " + expected + ", found " + v.getNodeType());
+        }
+
+        String text(String key) {
+            JsonNode v = value(key);
+            if (v == null) {
+                return null;
+            }
+            if (!v.isValueNode()) {
+                throw wrong(key, "a scalar", v);
+            }
+            return v.asText();
+        }
+
+        boolean bool(String key) {
+            JsonNode v = value(key);
+            if (v != null && !v.isBoolean()) {
+                throw wrong(key, "true or false", v);
+            }
+            return v != null && v.booleanValue();
+        }
+
+        int integer(String key) {
+            JsonNode v = value(key);
+            if (v != null && !v.canConvertToInt()) {
+                throw wrong(key, "a whole number", v);
+            }
+            return v == null ? 0 : v.intValue();
+        }
+
+        Obj object(String key) {
+            JsonNode v = value(key);
+            return v == null ? null : new Obj(v, where + "." + key);
+        }
+
+        List<String> texts(String key) {
+            JsonNode v = value(key);
+            if (v == null) {
+                return null;
+            }
+            if (!v.isArray()) {
+                throw wrong(key, "a list", v);
+            }
+            List<String> out = new ArrayList<>(v.size());
+            for (int i = 0; i < v.size(); i++) {
+                JsonNode item = v.get(i);
+                if (!item.isValueNode() || item.isNull()) {
+                    throw wrong(key + "[" + i + "]", "a scalar", item);
+                }
+                out.add(item.asText());
+            }
+            return out;
+        }
+
+        <T> List<T> objects(String key, Function<Obj, T> read) {
+            JsonNode v = value(key);
+            if (v == null) {
+                return null;
+            }
+            if (!v.isArray()) {
+                throw wrong(key, "a list", v);
+            }
+            List<T> out = new ArrayList<>(v.size());
+            for (int i = 0; i < v.size(); i++) {
+                out.add(read.apply(new Obj(v.get(i), where + "." + key + "[" + i + "]")));
+            }
+            return out;
+        }
+
+        Map<String, String> textMap(String key) {
+            Obj m = object(key);
+            if (m == null) {
+                return null;
+            }
+            Map<String, String> out = new LinkedHashMap<>();
+            for (var field : m.node.properties()) {
+                out.put(field.getKey(), m.text(field.getKey()));
+            }
+            return out;
+        }
+    }
+}

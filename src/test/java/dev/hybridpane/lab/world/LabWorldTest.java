@@ -1,0 +1,81 @@
+package dev.hybridpane.lab.world;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The world file is read from its YAML tree (not bound by Jackson): same records, same strictness. */
+class LabWorldTest {
+    private static final String MINIMAL = """
+            accountId: "111122223333"
+            userName: lab-admin
+            regions: [us-west-2]
+            clusters:
+              - name: c1
+                region: us-west-2
+                version: "1.31"
+                endpointPrivate: true
+                cloudNodes: 2
+                vpc: {id: vpc-1, name: v, cidrs: [10.0.0.0/16], subnets: [{id: subnet-1, cidr: 10.0.0.0/20}]}
+            """;
+
+    @Test
+    void theShippedWorldReadsAsJacksonsRecordBindingReadsIt() throws Exception {
+        LabWorld bound;
+        try (InputStream in = LabWorld.class.getResourceAsStream(LabWorld.RESOURCE)) {
+            bound = new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                    .readValue(in, LabWorld.class);
+        }
+        LabWorld read = LabWorld.load();
+        assertThat(read).isEqualTo(bound);
+        assertThat(read.clusters()).hasSize(3);
+        assertThat(read.clusters().get(0).hybridRoles().get(1).caCertificate()).startsWith("-----BEGIN CERTIFICATE-----");
+        assertThat(read.clusters().get(0).sites()).extracting(LabWorld.LabSite::name).containsExactly("dallas-dc", "austin-store-112");
+    }
+
+    @Test
+    void missingKeysGetTheRecordsDefaults() throws Exception {
+        LabWorld w = parse(MINIMAL);
+        LabWorld.LabCluster c = w.clusters().get(0);
+        assertThat(c.endpointPublic()).isFalse();
+        assertThat(c.endpointPrivate()).isTrue();
+        assertThat(c.cloudNodes()).isEqualTo(2);
+        assertThat(c.cni()).isEqualTo("vpc-cni");
+        assertThat(c.sites()).isEmpty();
+        assertThat(c.tags()).isEmpty();
+        assertThat(c.vpc().subnets().get(0).availabilityZone()).isNull();
+        assertThat(c.vpc().additionalSecurityGroupIds()).isEmpty();
+    }
+
+    @Test
+    void anUnknownKeyFailsWithWhereItIs() {
+        assertThatThrownBy(() -> parse(MINIMAL.replace("cidr: 10.0.0.0/20", "cdir: 10.0.0.0/20")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("world.clusters[0].vpc.subnets[0]: unknown key \"cdir\"");
+        assertThatThrownBy(() -> parse(MINIMAL + "colour: blue\n"))
+                .hasMessage("world: unknown key \"colour\"");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeFailsWithWhereItIs() {
+        assertThatThrownBy(() -> parse(MINIMAL.replace("cloudNodes: 2", "cloudNodes: two")))
+                .hasMessage("world.clusters[0].cloudNodes: expected a whole number, found STRING");
+        assertThatThrownBy(() -> parse(MINIMAL.replace("endpointPrivate: true", "endpointPrivate: [true]")))
+                .hasMessage("world.clusters[0].endpointPrivate: expected true or false, found ARRAY");
+        assertThatThrownBy(() -> parse(MINIMAL.replace("regions: [us-west-2]", "regions: us-west-2")))
+                .hasMessage("world.regions: expected a list, found STRING");
+        assertThatThrownBy(() -> parse(MINIMAL.replace("vpc: {", "vpc: [{").replace("}]}", "}]}]")))
+                .hasMessage("world.clusters[0].vpc: expected a mapping, found ARRAY");
+    }
+
+    private static LabWorld parse(String yaml) throws Exception {
+        return LabWorld.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+    }
+}
