@@ -11,14 +11,6 @@ import javafx.application.Platform;
  * when the window is built.
  */
 final class FxStartup {
-    /**
-     * What JavaFX logs, at every start, when its classes come from the class path rather than modules. HybridPane
-     * runs that way on purpose ({@code java -jar}, with JavaFX beside it), so this one line is not shown; JavaFX's
-     * other warnings are.
-     */
-    static final String CLASS_PATH_WARNING = "Unsupported JavaFX configuration";
-    /** Held, so that the filter stays on the logger (java.util.logging keeps loggers only weakly). */
-    private static final java.util.logging.Logger FX_LOG = java.util.logging.Logger.getLogger("javafx");
     private static CompletableFuture<Void> started;
 
     private FxStartup() {
@@ -31,7 +23,6 @@ final class FxStartup {
         }
         CompletableFuture<Void> f = new CompletableFuture<>();
         started = f;
-        quietClassPathWarning();
         Thread t = new Thread(() -> {
             try {
                 Platform.startup(() -> { });
@@ -42,11 +33,6 @@ final class FxStartup {
         }, "hybridpane-fx-startup");
         t.setDaemon(true);
         t.start();
-    }
-
-    /** Drops JavaFX's warning about running from the class path (see {@link #CLASS_PATH_WARNING}). */
-    static void quietClassPathWarning() {
-        FX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith(CLASS_PATH_WARNING));
     }
 
     /**

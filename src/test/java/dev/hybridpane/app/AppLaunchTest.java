@@ -44,6 +44,8 @@ class AppLaunchTest {
         assertThat(p.exitValue()).as(out).isZero();
         assertThat(config.resolve("lab").resolve("settings.json")).as("window layout saved on close").exists();
         assertThat(out).as("the launcher started the console in a tuned child JVM").containsPattern("(?m)^JVM_OPTIONS .*-XX:TieredStopAtLevel=1");
+        assertThat(out).as("JavaFX's class-path warning is not shown (ConsoleLoggerFinder)")
+                .doesNotContain(ConsoleLoggerFinder.CLASS_PATH_WARNING);
     }
 
     @Test

@@ -1,0 +1,60 @@
+package dev.hybridpane.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * JavaFX and the JDK log through the console's own finder: warnings and errors reach standard error, JavaFX's line
+ * about running from the class path does not, and java.util.logging is not set up for them.
+ */
+class ConsoleLoggerFinderTest {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    private String printed() {
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theJvmFindsItThroughItsServiceFile() {
+        assertThat(System.LoggerFinder.getLoggerFinder()).isInstanceOf(ConsoleLoggerFinder.class);
+        assertThat(System.getLogger("javafx").isLoggable(Level.WARNING)).isTrue();
+        assertThat(System.getLogger("javafx").isLoggable(Level.INFO)).isFalse();
+    }
+
+    @Test
+    void onlyJavaFxsClassPathWarningIsDropped() {
+        var fx = new ConsoleLoggerFinder.ConsoleLogger("javafx", out);
+        fx.log(Level.WARNING, "Unsupported JavaFX configuration: classes were loaded from 'unnamed module @69eee410'");
+        assertThat(printed()).isEmpty();
+        fx.log(Level.WARNING, "Toolkit not initialized");
+        new ConsoleLoggerFinder.ConsoleLogger("javafx.css", out)
+                .log(Level.WARNING, "Could not resolve ''{0}'' while resolving lookups", "-color-fg-default");
+        new ConsoleLoggerFinder.ConsoleLogger("other", out)
+                .log(Level.WARNING, "Unsupported JavaFX configuration: not from JavaFX's own logger");
+        assertThat(printed().lines().toList()).hasSize(3).satisfiesExactly(
+                l -> assertThat(l).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN javafx - Toolkit not initialized"),
+                l -> assertThat(l).endsWith(" WARN css - Could not resolve '-color-fg-default' while resolving lookups"),
+                l -> assertThat(l).endsWith(" WARN other - Unsupported JavaFX configuration: not from JavaFX's own logger"));
+    }
+
+    @Test
+    void warningsAndErrorsArePrintedNothingBelow() {
+        var log = new ConsoleLoggerFinder.ConsoleLogger("jdk.httpclient", out);
+        log.log(Level.INFO, "connected");
+        log.log(Level.DEBUG, () -> "frame sent");
+        log.log(Level.OFF, "never");
+        assertThat(printed()).isEmpty();
+        log.log(Level.ERROR, "connection failed", new IllegalStateException("reset by peer"));
+        assertThat(printed()).contains(" ERROR httpclient - connection failed")
+                .contains("java.lang.IllegalStateException: reset by peer");
+        assertThat(log.isLoggable(Level.WARNING)).isTrue();
+        assertThat(log.isLoggable(Level.ERROR)).isTrue();
+        assertThat(log.isLoggable(Level.INFO)).isFalse();
+    }
+}
