@@ -142,13 +142,19 @@ final class WorldReader {
             return v == null ? null : new Obj(v, where + "." + key);
         }
 
-        List<String> texts(String key) {
+        /** The list under key, or null when the key is missing or null. */
+        private JsonNode list(String key) {
             JsonNode v = value(key);
+            if (v != null && !v.isArray()) {
+                throw wrong(key, "a list", v);
+            }
+            return v;
+        }
+
+        List<String> texts(String key) {
+            JsonNode v = list(key);
             if (v == null) {
                 return null;
-            }
-            if (!v.isArray()) {
-                throw wrong(key, "a list", v);
             }
             List<String> out = new ArrayList<>(v.size());
             for (int i = 0; i < v.size(); i++) {
@@ -162,12 +168,9 @@ final class WorldReader {
         }
 
         <T> List<T> objects(String key, Function<Obj, T> read) {
-            JsonNode v = value(key);
+            JsonNode v = list(key);
             if (v == null) {
                 return null;
-            }
-            if (!v.isArray()) {
-                throw wrong(key, "a list", v);
             }
             List<T> out = new ArrayList<>(v.size());
             for (int i = 0; i < v.size(); i++) {
