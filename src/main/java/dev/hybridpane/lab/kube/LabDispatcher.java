@@ -82,8 +82,9 @@ final class LabDispatcher extends Dispatcher {
 
     /**
      * Stores an object straight into the CRUD store, as a create would (uid, resourceVersion, creation time),
-     * without an HTTP round trip and without the store's linear duplicate scan. Used for seeding only: the
-     * caller guarantees names are unique. Open watches are notified as for a create.
+     * without an HTTP round trip and without the store's linear duplicate scan. Used for seeding and for the
+     * simulation's new events: the caller guarantees names are unique. Open watches are notified as for a create,
+     * under the store's write lock as its own writes are (the simulation writes while clients read and watch).
      *
      * @param collectionPath e.g. /api/v1/nodes or /api/v1/namespaces/default/events
      */
