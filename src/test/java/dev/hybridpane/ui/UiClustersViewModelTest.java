@@ -66,6 +66,23 @@ class UiClustersViewModelTest {
     }
 
     @Test
+    void withoutASortColumnTheClustersAreInNameOrderWhateverOrderDiscoveryFoundThemIn() {
+        ClustersViewModel vm = model(detail(new CompletableFuture<>()));
+        var tableComparator = new SimpleObjectProperty<Comparator<ClusterRow>>();
+        vm.sortBy(tableComparator);
+        load(); // found as edge-prod, edge-stage, core-legacy
+        fleet.apply(List.of(new FleetUpdate.ClusterFound(cluster("eu-west-1", "edge-prod", "1.31", true,
+                AuthenticationMode.API, EndpointAccess.PRIVATE))));
+        assertEquals(List.of("core-legacy", "edge-prod", "edge-prod", "edge-stage"), names(vm));
+        assertEquals("eu-west-1", vm.sorted().get(1).ref().region(), "same name: by region");
+        tableComparator.set(Comparator.comparing((ClusterRow r) -> r.cluster().version()));
+        assertEquals("core-legacy", names(vm).get(0));
+        assertEquals("edge-prod", names(vm).get(3), "the table's column sort wins");
+        tableComparator.set(null);
+        assertEquals(List.of("core-legacy", "edge-prod", "edge-prod", "edge-stage"), names(vm), "unsorted again: by name");
+    }
+
+    @Test
     void sortsByTheBoundComparatorAndKeepsSortingLiveRows() {
         load();
         ClustersViewModel vm = model(detail(new CompletableFuture<>()));

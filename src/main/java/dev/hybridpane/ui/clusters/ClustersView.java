@@ -80,7 +80,7 @@ public final class ClustersView extends BorderPane {
         // resize them, and below their minimum widths the table scrolls
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().forEach(c -> c.setMinWidth(Math.max(c.getMinWidth(), Math.min(c.getPrefWidth(), 70))));
-        vm.sorted().comparatorProperty().bind(table.comparatorProperty());
+        vm.sortBy(table.comparatorProperty());
         table.setItems(vm.sorted());
         Label placeholder = new Label("No clusters match. Clear the filter, or pick other regions in the top bar.");
         placeholder.getStyleClass().add("muted");

@@ -8,11 +8,14 @@ import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
 /** The clusters table: filter over name, region, version and status, sorted by the table's comparator. */
 public final class ClustersViewModel {
+    private static final Comparator<ClusterRow> NAME_ORDER = Comparator.comparing(ClusterRow::ref);
     private final FleetViewModel fleet;
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final FilteredList<ClusterRow> filtered;
@@ -25,7 +28,7 @@ public final class ClustersViewModel {
         this.selected = selected;
         this.detail = detail;
         this.filtered = new FilteredList<>(fleet.clusterRows(), r -> true);
-        this.sorted = new SortedList<>(filtered, Comparator.comparing(ClusterRow::ref));
+        this.sorted = new SortedList<>(filtered, NAME_ORDER);
         filter.addListener((o, a, b) -> filtered.setPredicate(r -> matches(r, b)));
         selected.addListener((o, a, b) -> detail.show(b));
         detail.show(selected.get());
@@ -67,9 +70,19 @@ public final class ClustersViewModel {
         return filter;
     }
 
-    /** Bind its comparator to the table's: {@code sorted().comparatorProperty().bind(table.comparatorProperty())}. */
+    /** The filtered clusters in the table's order ({@link #sortBy}). */
     public SortedList<ClusterRow> sorted() {
         return sorted;
+    }
+
+    /**
+     * Sorts by the table's comparator, and by name (then region) while the table is sorted by no column: discovery
+     * finds the clusters of several regions in no fixed order, and the list must not change order from one start
+     * to the next.
+     */
+    public void sortBy(ObservableValue<Comparator<ClusterRow>> tableComparator) {
+        sorted.comparatorProperty().bind(Bindings.createObjectBinding(
+                () -> tableComparator.getValue() != null ? tableComparator.getValue() : NAME_ORDER, tableComparator));
     }
 
     public ObjectProperty<ClusterRef> selectedProperty() {
