@@ -8,7 +8,6 @@ import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
@@ -28,7 +27,8 @@ public final class ClustersViewModel {
         this.selected = selected;
         this.detail = detail;
         this.filtered = new FilteredList<>(fleet.clusterRows(), r -> true);
-        this.sorted = new SortedList<>(filtered, NAME_ORDER);
+        // name order underneath; the table's column sort, when there is one, on top
+        this.sorted = new SortedList<>(new SortedList<>(filtered, NAME_ORDER));
         filter.addListener((o, a, b) -> filtered.setPredicate(r -> matches(r, b)));
         selected.addListener((o, a, b) -> detail.show(b));
         detail.show(selected.get());
@@ -78,11 +78,11 @@ public final class ClustersViewModel {
     /**
      * Sorts by the table's comparator, and by name (then region) while the table is sorted by no column: discovery
      * finds the clusters of several regions in no fixed order, and the list must not change order from one start
-     * to the next.
+     * to the next. The list's comparator is bound to the table's as it is (TableView accepts a sort only when they
+     * are the same); the name order comes from the list underneath.
      */
     public void sortBy(ObservableValue<Comparator<ClusterRow>> tableComparator) {
-        sorted.comparatorProperty().bind(Bindings.createObjectBinding(
-                () -> tableComparator.getValue() != null ? tableComparator.getValue() : NAME_ORDER, tableComparator));
+        sorted.comparatorProperty().bind(tableComparator);
     }
 
     public ObjectProperty<ClusterRef> selectedProperty() {
