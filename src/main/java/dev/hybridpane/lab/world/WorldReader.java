@@ -18,9 +18,11 @@ import java.util.function.Function;
 /**
  * Builds the world's records from world.yaml's tree. Jackson's binding of the nine record types made their
  * deserializers first, ~60 ms of CPU on the way to the console's first view (the world is read before the lab and
- * the console's composition can go on); walking the tree takes a few. It is as strict as that binding was: a key
- * the records do not have, or a value of the wrong type, fails with where it is, so a typo in the world file cannot
- * pass silently. A missing key gives null, 0 or false, as binding did.
+ * the console's composition can go on); walking the tree takes a few. A key the records do not have, or a value of
+ * the wrong type, fails with where it is, so a typo in the world file cannot pass silently; a missing key gives null,
+ * 0 or false, as binding did. One way it is stricter than binding: a text field must hold YAML text. The tree keeps
+ * what YAML made of an unquoted scalar, not what was written ({@code 1.30} becomes 1.3, {@code yes} true), so such a
+ * value is refused with a hint to quote it rather than read changed; likewise a number or a boolean must be unquoted.
  */
 final class WorldReader {
     private WorldReader() {
@@ -115,10 +117,10 @@ final class WorldReader {
             if (v == null) {
                 return null;
             }
-            if (!v.isValueNode()) {
-                throw wrong(key, "a scalar", v);
+            if (!v.isTextual()) {
+                throw wrong(key, "text (quote it)", v);
             }
-            return v.asText();
+            return v.textValue();
         }
 
         boolean bool(String key) {
@@ -159,10 +161,10 @@ final class WorldReader {
             List<String> out = new ArrayList<>(v.size());
             for (int i = 0; i < v.size(); i++) {
                 JsonNode item = v.get(i);
-                if (!item.isValueNode() || item.isNull()) {
-                    throw wrong(key + "[" + i + "]", "a scalar", item);
+                if (!item.isTextual()) {
+                    throw wrong(key + "[" + i + "]", "text (quote it)", item);
                 }
-                out.add(item.asText());
+                out.add(item.textValue());
             }
             return out;
         }

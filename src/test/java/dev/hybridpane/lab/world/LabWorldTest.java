@@ -75,6 +75,17 @@ class LabWorldTest {
                 .hasMessage("world.clusters[0].vpc: expected a mapping, found ARRAY");
     }
 
+    @Test
+    void aTextFieldMustBeYamlTextNotAScalarYamlWouldChange() throws Exception {
+        // unquoted, YAML reads 1.30 as the number 1.3 and yes as true: refused rather than read changed
+        assertThatThrownBy(() -> parse(MINIMAL.replace("version: \"1.31\"", "version: 1.30")))
+                .hasMessage("world.clusters[0].version: expected text (quote it), found NUMBER");
+        assertThatThrownBy(() -> parse(MINIMAL.replace("regions: [us-west-2]", "regions: [us-west-2, yes]")))
+                .hasMessage("world.regions[1]: expected text (quote it), found BOOLEAN");
+        assertThat(parse(MINIMAL.replace("version: \"1.31\"", "version: \"1.30\"")).clusters().get(0).version())
+                .isEqualTo("1.30");
+    }
+
     private static LabWorld parse(String yaml) throws Exception {
         return LabWorld.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
     }
