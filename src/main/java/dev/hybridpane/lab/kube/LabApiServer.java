@@ -64,6 +64,11 @@ public final class LabApiServer implements AutoCloseable {
         return client;
     }
 
+    /** The dispatcher with the CRUD store, for the lab's tests. */
+    LabDispatcher dispatcher() {
+        return dispatcher;
+    }
+
     /** Stores an object directly (seeding and simulation); watches see an ADDED event. */
     void store(String collectionPath, ObjectNode object, Instant created) {
         dispatcher.seed(collectionPath, object, created);

@@ -41,7 +41,11 @@ final class LabDispatcher extends Dispatcher {
     private final LabDiscovery discovery;
     /** Object path to the exact key it is stored under, for O(1) reads and updates by the lab itself. */
     private final Map<String, AttributeSet> storedKeys = new ConcurrentHashMap<>();
-    private final Lock storeWriteLock = storeWriteLock(crud);
+    /** The store's own lock, or null if this fabric8 version hides it differently. */
+    private final ReadWriteLock storeLock = storeField(crud, "lock", ReadWriteLock.class);
+    /** The store's write lock, so lab writes never race a list or watch being answered. */
+    private final Lock storeWriteLock = storeLock != null ? storeLock.writeLock()
+            : new java.util.concurrent.locks.ReentrantLock();
     /** The store's open watches (what its writes notify); null if this fabric8 version hides them differently. */
     private final Set<?> storeWatches = storeWatches(crud);
     private final LabTables tables = new LabTables(this::get, java.time.Clock.systemUTC());
@@ -91,16 +95,16 @@ final class LabDispatcher extends Dispatcher {
     void seed(String collectionPath, ObjectNode object, Instant created) {
         ObjectNode metadata = (ObjectNode) object.get("metadata");
         metadata.put("uid", UUID.randomUUID().toString());
-        metadata.put("resourceVersion", String.valueOf(crud.requestResourceVersion()));
         metadata.put("creationTimestamp", created.truncatedTo(ChronoUnit.SECONDS).toString());
         if (!metadata.has("generation")) {
             metadata.put("generation", 1L);
         }
-        String json = object.toString();
         GenericKubernetesResource generic = generic(object);
         storeWriteLock.lock();
         try {
-            crud.processEvent(collectionPath, crud.getKey(collectionPath), null, generic, json);
+            // the version is taken under the lock, so that objects are stored in the order of their versions
+            metadata.put("resourceVersion", String.valueOf(crud.requestResourceVersion()));
+            crud.processEvent(collectionPath, crud.getKey(collectionPath), null, generic, object.toString());
         } finally {
             storeWriteLock.unlock();
         }
@@ -124,7 +128,7 @@ final class LabDispatcher extends Dispatcher {
         if (labels.isObject()) {
             Map<String, String> l = new LinkedHashMap<>();
             for (var e : labels.properties()) {
-                l.put(e.getKey(), e.getValue().asText());
+                l.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText());
             }
             meta.setLabels(l);
         }
@@ -200,17 +204,20 @@ final class LabDispatcher extends Dispatcher {
         }
     }
 
-    /** The store's write lock, so lab writes never race a list or watch being answered. Lab-only reflection. */
-    private static Lock storeWriteLock(KubernetesCrudDispatcher crud) {
-        ReadWriteLock lock = storeField(crud, "lock", ReadWriteLock.class);
-        return lock != null ? lock.writeLock() : new java.util.concurrent.locks.ReentrantLock();
+    /**
+     * Whether the lab reached the store's write lock and its list of open watches. Without them (a fabric8 version
+     * that names them differently) lab writes could race the store's own and a closing watch could fail a write;
+     * LabWatchCloseTest checks this is true for the pinned version.
+     */
+    boolean seesStoreInternals() {
+        return storeLock != null && storeWatches != null;
     }
 
     private static Set<?> storeWatches(KubernetesCrudDispatcher crud) {
         return storeField(crud, "watchEventListeners", Set.class);
     }
 
-    /** A private field of fabric8's CRUD store, or null when absent or of another type. */
+    /** A private field of fabric8's CRUD store, or null when absent or of another type. Lab-only reflection. */
     private static <T> T storeField(KubernetesCrudDispatcher crud, String name, Class<T> type) {
         try {
             var field = KubernetesCrudDispatcher.class.getDeclaredField(name);

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A client that closes a watch while the lab is streaming node changes to it: what an informer does when the
@@ -24,10 +25,13 @@ class LabWatchCloseTest {
     static final String RETAIL = "us-west-2/retail-edge";
 
     @Test
+    @Timeout(120)
     void closingAWatchWhileEventsFlowLeavesTheServerAnsweringAndWritesWorking() throws Exception {
         try (LabKube lab = new LabKube(LabWorld.load())) {
             lab.start();
             LabApiServer server = lab.server(RETAIL);
+            assertThat(server.dispatcher().seesStoreInternals()).as("the lab reached the store's lock and watch list")
+                    .isTrue();
             KubernetesClient client = lab.client(RETAIL);
             AtomicBoolean writing = new AtomicBoolean(true);
             AtomicReference<Throwable> writeFailure = new AtomicReference<>();
@@ -37,6 +41,9 @@ class LabWatchCloseTest {
                         ObjectNode node = server.node("store-pos-01");
                         ((ObjectNode) node.get("metadata").get("labels")).put("hybridpane.dev/test-tick", String.valueOf(i));
                         assertThat(server.replaceNode(node)).isTrue();
+                        if (i % 20 == 19) {
+                            Thread.sleep(1); // ~10,000 changes a second, not unbounded queues of events
+                        }
                     }
                 } catch (Throwable t) {
                     writeFailure.set(t);
@@ -56,7 +63,9 @@ class LabWatchCloseTest {
                         public void onClose(WatcherException cause) {
                         }
                     });
-                    assertThat(streaming.await(10, TimeUnit.SECONDS)).as("round %d: the watch streams events", round).isTrue();
+                    boolean streamed = streaming.await(10, TimeUnit.SECONDS);
+                    assertThat(writeFailure.get()).as("round %d: lab writes still work", round).isNull();
+                    assertThat(streamed).as("round %d: the watch streams events", round).isTrue();
                     watch.close();
                     // the client's request timeout (10 s) fails this list if the server's event loop is stuck
                     assertThat(client.nodes().list().getItems()).as("round %d: the server still answers", round).hasSize(11);
@@ -64,7 +73,7 @@ class LabWatchCloseTest {
                 }
             } finally {
                 writing.set(false);
-                writer.join();
+                writer.join(10_000);
             }
             assertThat(writeFailure.get()).isNull();
         }
