@@ -3,6 +3,7 @@ package dev.hybridpane.app;
 import java.io.PrintStream;
 import java.text.MessageFormat;
 import java.time.LocalTime;
+import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
 
@@ -22,15 +23,16 @@ public final class ConsoleLoggerFinder extends System.LoggerFinder {
 
     @Override
     public System.Logger getLogger(String name, Module module) {
-        return new ConsoleLogger(name, System.err);
+        return new ConsoleLogger(name, () -> System.err);
     }
 
     /** Warnings and errors of one named logger, printed to a stream. */
     static final class ConsoleLogger implements System.Logger {
         private final String name;
-        private final PrintStream out;
+        /** Asked at each line, so that a later System.setErr is followed. */
+        private final Supplier<PrintStream> out;
 
-        ConsoleLogger(String name, PrintStream out) {
+        ConsoleLogger(String name, Supplier<PrintStream> out) {
             this.name = name;
             this.out = out;
         }
@@ -55,9 +57,7 @@ public final class ConsoleLoggerFinder extends System.LoggerFinder {
         @Override
         public void log(Level level, ResourceBundle bundle, String format, Object... params) {
             if (isLoggable(level)) {
-                String pattern = localized(bundle, format);
-                print(level, params == null || params.length == 0 || pattern == null ? pattern
-                        : new MessageFormat(pattern).format(params), null);
+                print(level, formatted(localized(bundle, format), params), null);
             }
         }
 
@@ -65,6 +65,21 @@ public final class ConsoleLoggerFinder extends System.LoggerFinder {
         public void log(Level level, Supplier<String> msgSupplier, Throwable thrown) {
             if (isLoggable(level)) {
                 print(level, msgSupplier.get(), thrown);
+            }
+        }
+
+        /**
+         * The pattern with its parameters, as java.util.logging formats them: only a pattern with {0}-style
+         * placeholders is formatted, and one MessageFormat cannot read is printed as it is (a log call never throws).
+         */
+        static String formatted(String pattern, Object... params) {
+            if (pattern == null || params == null || params.length == 0 || !pattern.matches("(?s).*\\{\\d.*")) {
+                return pattern;
+            }
+            try {
+                return new MessageFormat(pattern, Locale.ROOT).format(params);
+            } catch (IllegalArgumentException e) {
+                return pattern;
             }
         }
 
@@ -80,12 +95,13 @@ public final class ConsoleLoggerFinder extends System.LoggerFinder {
                 return;
             }
             LocalTime t = LocalTime.now();
-            String line = String.format("%02d:%02d:%02d.%03d %s %s - %s", t.getHour(), t.getMinute(), t.getSecond(),
-                    t.getNano() / 1_000_000, level == Level.ERROR ? "ERROR" : "WARN", shortName(name), msg);
-            synchronized (out) {
-                out.println(line);
+            String line = String.format(Locale.ROOT, "%02d:%02d:%02d.%03d %s %s - %s", t.getHour(), t.getMinute(),
+                    t.getSecond(), t.getNano() / 1_000_000, level == Level.ERROR ? "ERROR" : "WARN", shortName(name), msg);
+            PrintStream stream = out.get();
+            synchronized (stream) {
+                stream.println(line);
                 if (thrown != null) {
-                    thrown.printStackTrace(out);
+                    thrown.printStackTrace(stream);
                 }
             }
         }

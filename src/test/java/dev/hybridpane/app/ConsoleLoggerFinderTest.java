@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * JavaFX and the JDK log through the console's own finder: warnings and errors reach standard error, JavaFX's line
- * about running from the class path does not, and java.util.logging is not set up for them.
+ * JavaFX and the JDK log through the console's own finder (not through java.util.logging): warnings and errors reach
+ * standard error, JavaFX's line about running from the class path does not.
  */
 class ConsoleLoggerFinderTest {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -29,13 +29,13 @@ class ConsoleLoggerFinderTest {
 
     @Test
     void onlyJavaFxsClassPathWarningIsDropped() {
-        var fx = new ConsoleLoggerFinder.ConsoleLogger("javafx", out);
+        var fx = new ConsoleLoggerFinder.ConsoleLogger("javafx", () -> out);
         fx.log(Level.WARNING, "Unsupported JavaFX configuration: classes were loaded from 'unnamed module @69eee410'");
         assertThat(printed()).isEmpty();
         fx.log(Level.WARNING, "Toolkit not initialized");
-        new ConsoleLoggerFinder.ConsoleLogger("javafx.css", out)
+        new ConsoleLoggerFinder.ConsoleLogger("javafx.css", () -> out)
                 .log(Level.WARNING, "Could not resolve ''{0}'' while resolving lookups", "-color-fg-default");
-        new ConsoleLoggerFinder.ConsoleLogger("other", out)
+        new ConsoleLoggerFinder.ConsoleLogger("other", () -> out)
                 .log(Level.WARNING, "Unsupported JavaFX configuration: not from JavaFX's own logger");
         assertThat(printed().lines().toList()).hasSize(3).satisfiesExactly(
                 l -> assertThat(l).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN javafx - Toolkit not initialized"),
@@ -45,7 +45,7 @@ class ConsoleLoggerFinderTest {
 
     @Test
     void warningsAndErrorsArePrintedNothingBelow() {
-        var log = new ConsoleLoggerFinder.ConsoleLogger("jdk.httpclient", out);
+        var log = new ConsoleLoggerFinder.ConsoleLogger("jdk.httpclient", () -> out);
         log.log(Level.INFO, "connected");
         log.log(Level.DEBUG, () -> "frame sent");
         log.log(Level.OFF, "never");
@@ -56,5 +56,16 @@ class ConsoleLoggerFinderTest {
         assertThat(log.isLoggable(Level.WARNING)).isTrue();
         assertThat(log.isLoggable(Level.ERROR)).isTrue();
         assertThat(log.isLoggable(Level.INFO)).isFalse();
+    }
+
+    @Test
+    void aPatternIsFormattedOnlyWithPlaceholdersAndNeverThrows() {
+        assertThat(ConsoleLoggerFinder.ConsoleLogger.formatted("{0} of {1} ready", 3, 8)).isEqualTo("3 of 8 ready");
+        assertThat(ConsoleLoggerFinder.ConsoleLogger.formatted("no placeholder, {braces}", "x"))
+                .isEqualTo("no placeholder, {braces}");
+        assertThat(ConsoleLoggerFinder.ConsoleLogger.formatted("broken {0", "x")).isEqualTo("broken {0");
+        var log = new ConsoleLoggerFinder.ConsoleLogger("javafx.scene", () -> out);
+        log.log(Level.WARNING, "unbalanced {0 in a JavaFX message", "x");
+        assertThat(printed()).endsWith(" WARN scene - unbalanced {0 in a JavaFX message" + System.lineSeparator());
     }
 }
