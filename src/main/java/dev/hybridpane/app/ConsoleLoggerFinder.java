@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Where JavaFX and the JDK log (their {@link System.Logger}s): warnings and errors to standard error, in the same
@@ -28,6 +29,8 @@ public final class ConsoleLoggerFinder extends System.LoggerFinder {
 
     /** Warnings and errors of one named logger, printed to a stream. */
     static final class ConsoleLogger implements System.Logger {
+        /** A MessageFormat placeholder such as {0}: only a pattern with one is formatted. */
+        private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d");
         private final String name;
         /** Asked at each line, so that a later System.setErr is followed. */
         private final Supplier<PrintStream> out;
@@ -73,7 +76,7 @@ public final class ConsoleLoggerFinder extends System.LoggerFinder {
          * placeholders is formatted, and one MessageFormat cannot read is printed as it is (a log call never throws).
          */
         static String formatted(String pattern, Object... params) {
-            if (pattern == null || params == null || params.length == 0 || !pattern.matches("(?s).*\\{\\d.*")) {
+            if (pattern == null || params == null || params.length == 0 || !PLACEHOLDER.matcher(pattern).find()) {
                 return pattern;
             }
             try {

@@ -47,7 +47,7 @@ final class LabDispatcher extends Dispatcher {
     private final Lock storeWriteLock = storeLock != null ? storeLock.writeLock()
             : new java.util.concurrent.locks.ReentrantLock();
     /** The store's open watches (what its writes notify); null if this fabric8 version hides them differently. */
-    private final Set<?> storeWatches = storeWatches(crud);
+    private final Set<?> storeWatches = storeField(crud, "watchEventListeners", Set.class);
     private final LabTables tables = new LabTables(this::get, java.time.Clock.systemUTC());
 
     LabDispatcher(Map<ServerRequest, Queue<ServerResponse>> expectations, LabDiscovery discovery) {
@@ -211,10 +211,6 @@ final class LabDispatcher extends Dispatcher {
      */
     boolean seesStoreInternals() {
         return storeLock != null && storeWatches != null;
-    }
-
-    private static Set<?> storeWatches(KubernetesCrudDispatcher crud) {
-        return storeField(crud, "watchEventListeners", Set.class);
     }
 
     /** A private field of fabric8's CRUD store, or null when absent or of another type. Lab-only reflection. */
