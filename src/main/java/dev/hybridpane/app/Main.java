@@ -1,5 +1,7 @@
 package dev.hybridpane.app;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.RuntimeMXBean;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,11 +16,15 @@ public final class Main {
 
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
-        Optional<Launcher.Plan> plan = Launcher.mayRelaunch(args, env)
-                ? Launcher.plan(args, env, ThisJvm.options(), System.getProperty("java.home"),
-                        System.getProperty("java.class.path"), System.getProperty("os.name", ""),
-                        System.getProperty("user.home"), ThisJvm.startMillis())
-                : Optional.empty();
+        Optional<Launcher.Plan> plan = Optional.empty();
+        if (Launcher.mayRelaunch(args, env)) {
+            // JMX's runtime bean: ~7 ms in this JVM. Reading the same through the JDK's internals needed the jar's
+            // manifest to export them, and the java launcher took ~15 ms to apply that before main.
+            RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
+            plan = Launcher.plan(args, env, runtime.getInputArguments(), System.getProperty("java.home"),
+                    System.getProperty("java.class.path"), System.getProperty("os.name", ""),
+                    System.getProperty("user.home"), runtime.getStartTime());
+        }
         if (plan.isPresent()) {
             try {
                 System.exit(Launcher.run(plan.get()));
