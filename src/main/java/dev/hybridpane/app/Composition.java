@@ -15,6 +15,7 @@ import dev.hybridpane.lab.edge.LabEdgeHosts;
 import dev.hybridpane.lab.world.LabWorld;
 import dev.hybridpane.ui.UiContext;
 import dev.hybridpane.ui.hosts.HostsServices;
+import dev.hybridpane.ui.shell.ShellStart;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +40,7 @@ public final class Composition implements AutoCloseable {
     private final UiContext ui;
 
     private HybridSetups hybrid;
+    private ShellStart shellStart;
 
     private Composition(ExecutorService io, CompletableFuture<Lab> lab, UiContext ui) {
         this.io = io;
@@ -156,6 +158,17 @@ public final class Composition implements AutoCloseable {
         return ui;
     }
 
+    /**
+     * What the window opens with. The first call reads it (settings and AWS profile files) and begins discovering the
+     * environment it opens with, on the I/O threads: call it as soon as the composition is built, before the window.
+     */
+    public synchronized ShellStart shellStart() {
+        if (shellStart == null) {
+            shellStart = ShellStart.begin(ui);
+        }
+        return shellStart;
+    }
+
     /** The lab, when this composition runs on it (waits until it has started). */
     public java.util.Optional<Lab> lab() {
         return lab == null ? java.util.Optional.empty() : java.util.Optional.of(lab.join());
@@ -163,6 +176,11 @@ public final class Composition implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (shellStart != null) {
+                shellStart.close(); // a discovery the window never claimed
+            }
+        }
         io.shutdownNow();
         if (ui.hosts() != null && ui.hosts().edge() instanceof AutoCloseable edge) {
             try {

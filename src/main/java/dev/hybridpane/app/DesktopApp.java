@@ -91,7 +91,7 @@ final class DesktopApp {
             // usually decoded by now; if not, the window gets its icons as soon as they are
             icons.thenAcceptAsync(list -> stage.getIcons().setAll(list), new FxExecutor());
             phases.mark("fx-ready");
-            MainWindow window = new MainWindow(composition.ui(), osPrefersDark);
+            MainWindow window = new MainWindow(composition.ui(), composition.shellStart(), osPrefersDark);
             phases.mark("window-built");
             stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
             window.show(stage);

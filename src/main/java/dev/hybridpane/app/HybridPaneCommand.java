@@ -105,7 +105,10 @@ public final class HybridPaneCommand implements Callable<Integer> {
         CompletableFuture<Composition> composition = new CompletableFuture<>();
         Thread builder = new Thread(() -> {
             try {
-                composition.complete(Composition.create(options));
+                Composition built = Composition.create(options);
+                // the first view's data is on its way while the toolkit starts and the window is built
+                built.shellStart();
+                composition.complete(built);
                 phases.mark("composition");
             } catch (RuntimeException | Error e) {
                 composition.completeExceptionally(e);

@@ -50,6 +50,21 @@ public final class FleetService implements AutoCloseable {
         this.clock = clock;
     }
 
+    /** An environment opened for discovery: its AWS clients, the service, and the discovery under way. */
+    public record Opened(AwsPort aws, FleetService fleet, CompletableFuture<List<Cluster>> discovery) {
+    }
+
+    /**
+     * Opens a profile and starts discovering the regions. Blocks while the profile opens (its files are read, a login
+     * may be needed); the discovery itself runs on {@code io}. The caller closes the service and the port.
+     */
+    public static Opened openAndDiscover(AwsProfiles profiles, String profile, List<String> regions, ClusterPort kube,
+            Executor io, Consumer<FleetUpdate> sink, Function<ClusterRef, String> kubeContextFor, Clock clock) {
+        AwsPort aws = profiles.open(profile);
+        FleetService fleet = new FleetService(aws, kube, io, sink, kubeContextFor, clock);
+        return new Opened(aws, fleet, fleet.discover(regions));
+    }
+
     /** Lists and describes the clusters of every region in parallel, then connects to each. */
     public CompletableFuture<List<Cluster>> discover(List<String> regions) {
         Instant start = clock.instant();

@@ -32,6 +32,7 @@ class FleetServiceTest {
     /** AWS with two regions; eu-west-1 is denied, and "broken" fails to describe. */
     static final class FakeAws implements AwsPort {
         final List<String> tokensMinted = Collections.synchronizedList(new ArrayList<>());
+        volatile boolean closed;
 
         @Override
         public CallerIdentity callerIdentity() {
@@ -77,6 +78,7 @@ class FleetServiceTest {
 
         @Override
         public void close() {
+            closed = true;
         }
     }
 

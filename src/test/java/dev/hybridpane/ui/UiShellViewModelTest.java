@@ -14,6 +14,7 @@ import dev.hybridpane.ui.fleet.DiscoveryState;
 import dev.hybridpane.ui.shell.CommandPaletteViewModel;
 import dev.hybridpane.ui.shell.NavTarget;
 import dev.hybridpane.ui.shell.PaletteItem;
+import dev.hybridpane.ui.shell.ShellStart;
 import dev.hybridpane.ui.shell.ShellViewModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,6 +125,42 @@ class UiShellViewModelTest {
             callbacks.clear();
             now.forEach(Runnable::run);
         }
+    }
+
+    @Test
+    void theWindowTakesOverTheDiscoveryBegunBeforeIt() {
+        shell(true);
+        UiContext ctx = new UiContext(aws, kube, store, Runnable::run, true, "lab", Path.of("/tmp/hp"));
+        ShellStart start = ShellStart.begin(ctx);
+        assertEquals(List.of("prod"), aws.opened, "begun before any window exists");
+        assertEquals(List.of("us-east-1", "us-west-2"), start.regions());
+
+        ShellViewModel vm = new ShellViewModel(ctx, new SyncTaskRunner(), start);
+        vm.startDiscovery();
+        vm.bridge().drain();
+
+        assertEquals(List.of("prod"), aws.opened, "taken over, not opened again");
+        assertEquals(DiscoveryState.DONE, vm.fleet().discoveryProperty().get());
+        assertEquals(List.of("core-legacy", "edge-prod"), names(vm));
+        assertTrue(vm.readyProperty().get());
+        vm.close();
+        assertEquals(List.of("prod"), aws.closedPorts, "the window closes what it took over");
+    }
+
+    @Test
+    void aDiscoveryBegunForOtherRegionsIsClosedAndTheChosenOnesAreDiscovered() {
+        shell(true);
+        UiContext ctx = new UiContext(aws, kube, store, Runnable::run, true, "lab", Path.of("/tmp/hp"));
+        ShellStart start = ShellStart.begin(ctx);
+        ShellViewModel vm = new ShellViewModel(ctx, new SyncTaskRunner(), start);
+
+        vm.setRegions(List.of("us-west-2")); // chosen before the first discovery started
+        vm.bridge().drain();
+
+        assertEquals(List.of("prod", "prod"), aws.opened);
+        assertEquals(List.of("prod"), aws.closedPorts, "the one begun for both regions");
+        assertTrue(kube.closed.contains(new ClusterRef("us-east-1", "core-legacy")));
+        assertEquals(List.of("edge-prod"), names(vm));
     }
 
     @Test

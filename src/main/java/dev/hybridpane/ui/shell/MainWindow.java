@@ -78,16 +78,24 @@ public final class MainWindow {
      *                      answer when it comes. Null: asked when the window is shown.
      */
     public MainWindow(UiContext ctx, CompletableFuture<Boolean> osPrefersDark) {
-        this(ctx, new FxTaskRunner(ctx.io(), new FxExecutor()), osPrefersDark);
+        this(ctx, null, osPrefersDark);
+    }
+
+    /**
+     * @param start what the window opens with, read before (off the FX thread) and with its discovery begun; null:
+     *              read now
+     */
+    public MainWindow(UiContext ctx, ShellStart start, CompletableFuture<Boolean> osPrefersDark) {
+        this(ctx, new FxTaskRunner(ctx.io(), new FxExecutor()), start, osPrefersDark);
     }
 
     /** With a chosen task runner (tests). */
     public MainWindow(UiContext ctx, TaskRunner runner) {
-        this(ctx, runner, null);
+        this(ctx, runner, null, null);
     }
 
-    private MainWindow(UiContext ctx, TaskRunner runner, CompletableFuture<Boolean> osPrefersDark) {
-        this.vm = new ShellViewModel(ctx, runner);
+    private MainWindow(UiContext ctx, TaskRunner runner, ShellStart start, CompletableFuture<Boolean> osPrefersDark) {
+        this.vm = new ShellViewModel(ctx, runner, start != null ? start : ShellStart.read(ctx));
         this.osPrefersDark = osPrefersDark;
         this.osThemeKnown = osPrefersDark != null && osPrefersDark.isDone() && !osPrefersDark.isCompletedExceptionally();
         if (osThemeKnown) {

@@ -1,6 +1,7 @@
 package dev.hybridpane.ui.shell;
 
 import dev.hybridpane.core.AwsPort;
+import dev.hybridpane.core.EarlyDiscovery;
 import dev.hybridpane.core.FleetService;
 import dev.hybridpane.core.FleetUpdate;
 import dev.hybridpane.core.Settings;
@@ -48,30 +49,31 @@ public final class ShellViewModel {
     private final ObjectProperty<ClusterRef> selectedCluster = new SimpleObjectProperty<>(this, "selectedCluster");
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
     private Settings settings;
+    /** The discovery begun before the window, until the first {@link #startDiscovery()} claims or closes it. */
+    private EarlyDiscovery early;
     private volatile int generation;
     private FleetService service;
     private AwsPort aws;
 
+    /** Reads what it opens with itself (on the calling thread: settings and AWS profile files are read from disk). */
     public ShellViewModel(UiContext ctx, TaskRunner runner) {
+        this(ctx, runner, ShellStart.read(ctx));
+    }
+
+    /** Opens with what was read before; the first {@link #startDiscovery()} claims the discovery it began, if any. */
+    public ShellViewModel(UiContext ctx, TaskRunner runner, ShellStart start) {
         this.ctx = ctx;
         this.runner = runner;
         this.activity = new ActivityViewModel(ctx.clock());
         this.bridge = new FxBatchingBridge(this::applyBatch);
-        Settings loaded;
-        try {
-            loaded = ctx.settingsStore().load();
-        } catch (RuntimeException e) {
-            loaded = null;
-        }
-        this.settings = loaded == null ? Settings.DEFAULTS : loaded;
+        this.settings = start.settings();
+        this.early = start.discovery();
         this.settingsVm = new SettingsViewModel(ThemeChoice.parse(settings.theme()),
                 ctx.configDir() == null ? null : ctx.configDir().toString(), ctx.version(), runner, this::themeChanged);
-        profiles.setAll(ctx.profiles().profiles());
-        availableRegions.setAll(ctx.profiles().availableRegions());
-        String p = settings.profile() != null && profiles.contains(settings.profile()) ? settings.profile()
-                : profiles.isEmpty() ? null : profiles.get(0);
-        profile.set(p);
-        selectedRegions.setAll(initialRegions());
+        profiles.setAll(start.profiles());
+        availableRegions.setAll(start.availableRegions());
+        profile.set(start.profile());
+        selectedRegions.setAll(start.regions());
         view.set(NavTarget.byId(settings.lastView()));
         updateEnvironmentText();
         // ready: discovery has settled and every cluster found has its nodes loaded (or has failed with a reason)
@@ -87,29 +89,15 @@ public final class ShellViewModel {
         }
     }
 
-    private List<String> initialRegions() {
-        List<String> remembered = settings.regions().stream().filter(availableRegions::contains).toList();
-        if (!remembered.isEmpty()) {
-            return remembered;
-        }
-        if (ctx.lab()) {
-            return List.copyOf(availableRegions);
-        }
-        if (availableRegions.contains("us-east-1") || availableRegions.isEmpty()) {
-            return List.of("us-east-1");
-        }
-        return List.of(availableRegions.get(0));
-    }
-
     private void applyBatch(List<FleetUpdate> batch) {
         fleet.apply(batch);
         activity.apply(batch);
     }
 
-    /** Closes the current environment (if any) and discovers the selected profile and regions. */
-    private record OpenedProfile(AwsPort port, FleetService fleet) {
-    }
-
+    /**
+     * Closes the current environment (if any) and discovers the selected profile and regions. The first call takes over
+     * the discovery begun before the window ({@link ShellStart#begin}) when it is of the same profile and regions.
+     */
     public void startDiscovery() {
         closeService();
         // updates of the environment being replaced that the FX thread has not applied yet
@@ -124,50 +112,65 @@ public final class ShellViewModel {
         };
         String p = profile.get();
         List<String> regions = List.copyOf(selectedRegions);
+        EarlyDiscovery begun = early;
+        early = null;
         if (p == null) {
+            if (begun != null) {
+                begun.close();
+            }
             sink.accept(new FleetUpdate.EnvironmentFailed("No AWS profile is configured."));
             return;
         }
         if (!ctx.lab()) {
             activity.log(Level.INFO, "", "Using profile " + p);
         }
+        java.util.function.Function<ClusterRef, String> kubeContexts = ref -> settings.kubeContexts().get(kubeContextKey(ref));
+        Consumer<FleetService.Opened> onOpened = opened -> opened(gen, opened, sink);
+        Consumer<Throwable> onFailed = e -> sink.accept(new FleetUpdate.EnvironmentFailed(Errors.sentence(e)));
+        var claimed = begun != null && begun.isFor(p, regions) ? begun.claim(sink, kubeContexts)
+                : java.util.Optional.<java.util.concurrent.CompletableFuture<FleetService.Opened>>empty();
+        if (begun != null) {
+            begun.close(); // when it was not claimed: another profile or regions were chosen meanwhile
+        }
+        if (claimed.isPresent()) {
+            runner.await("Opening profile " + p, claimed.get(), onOpened, onFailed);
+            return;
+        }
         // discovery starts on the I/O thread that opened the profile: it must not wait for the FX thread, which may
         // still be building and showing the window
-        java.util.function.Function<ClusterRef, String> kubeContexts =
-                ref -> settings.kubeContexts().get(ref.region() + "/" + ref.name());
-        runner.run("Opening profile " + p, () -> {
-            AwsPort opened = ctx.profiles().open(p);
-            FleetService started = new FleetService(opened, ctx.clusterPort(), ctx.io(), sink, kubeContexts, ctx.clock());
-            started.discover(regions).whenComplete((r, e) -> {
-                if (e != null) {
-                    sink.accept(new FleetUpdate.EnvironmentFailed(Errors.sentence(e)));
-                }
-            });
-            return new OpenedProfile(opened, started);
-        }, opened -> {
-            AwsPort port = opened.port();
-            if (gen != generation) {
-                opened.fleet().close();
-                closeQuietly(port);
-                return;
+        runner.run("Opening profile " + p, () -> FleetService.openAndDiscover(ctx.profiles(), p, regions,
+                ctx.clusterPort(), ctx.io(), sink, kubeContexts, ctx.clock()), onOpened, onFailed);
+    }
+
+    /** The environment of discovery {@code gen} is open: keeps it, unless another was chosen since. */
+    private void opened(int gen, FleetService.Opened opened, Consumer<FleetUpdate> sink) {
+        opened.discovery().whenComplete((r, e) -> {
+            if (e != null) {
+                sink.accept(new FleetUpdate.EnvironmentFailed(Errors.sentence(e)));
             }
-            aws = port;
-            service = opened.fleet();
-            if (ctx.lab()) {
-                // the lab's top bar names no account: an STS client and call would be work for nothing at startup
-                return;
+        });
+        AwsPort port = opened.aws();
+        if (gen != generation) {
+            opened.fleet().close();
+            closeQuietly(port);
+            return;
+        }
+        aws = port;
+        service = opened.fleet();
+        if (ctx.lab()) {
+            // the lab's top bar names no account: an STS client and call would be work for nothing at startup
+            return;
+        }
+        runner.run("Reading account", port::callerIdentity, id -> {
+            if (gen == generation) {
+                account.set(id.account());
             }
-            runner.run("Reading account", port::callerIdentity, id -> {
-                if (gen == generation) {
-                    account.set(id.account());
-                }
-            }, e -> {
-                if (gen == generation) {
-                    account.set("unknown");
-                    activity.log(Level.WARNING, "", "Could not read the account: " + Errors.sentence(e));
-                }
-            });
-        }, e -> sink.accept(new FleetUpdate.EnvironmentFailed(Errors.sentence(e))));
+        }, e -> {
+            if (gen == generation) {
+                account.set("unknown");
+                activity.log(Level.WARNING, "", "Could not read the account: " + Errors.sentence(e));
+            }
+        });
     }
 
     /**
@@ -244,7 +247,7 @@ public final class ShellViewModel {
 
     /** The kubeconfig context chosen for a cluster, or null when the console uses its own EKS token. */
     public String kubeContext(ClusterRef ref) {
-        return settings.kubeContexts().get(ref.region() + "/" + ref.name());
+        return settings.kubeContexts().get(kubeContextKey(ref));
     }
 
     /** Context names in the user's kubeconfig. Reads a file: call it off the FX thread. */
@@ -254,7 +257,7 @@ public final class ShellViewModel {
 
     /** Reaches a cluster through a kubeconfig context (null: the console's EKS token), remembers it, reconnects. */
     public void useKubeContext(ClusterRef ref, String context) {
-        String key = ref.region() + "/" + ref.name();
+        String key = kubeContextKey(ref);
         updateSettings(old -> {
             java.util.Map<String, String> contexts = new java.util.HashMap<>(old.kubeContexts());
             if (context == null) {
@@ -275,6 +278,11 @@ public final class ShellViewModel {
                 return null;
             }, v -> { }, e -> activity.log(Level.ERROR, ref.name(), "Could not reconnect: " + Errors.sentence(e)));
         }
+    }
+
+    /** The key of a cluster's chosen kubeconfig context in the settings. */
+    static String kubeContextKey(ClusterRef ref) {
+        return ref.region() + "/" + ref.name();
     }
 
     public void updateSettings(java.util.function.UnaryOperator<Settings> change) {
@@ -319,6 +327,10 @@ public final class ShellViewModel {
     /** Stops live updates and saves settings. */
     public void close() {
         bridge.stop();
+        if (early != null) {
+            early.close();
+            early = null;
+        }
         closeService();
         save();
     }

@@ -1,0 +1,79 @@
+package dev.hybridpane.ui.shell;
+
+import dev.hybridpane.core.EarlyDiscovery;
+import dev.hybridpane.core.Settings;
+import dev.hybridpane.ui.UiContext;
+import java.util.List;
+
+/**
+ * What the window opens with: the saved settings, the profiles and regions on offer, and the profile and regions shown
+ * first. It is read before the window is built, off the FX thread (the settings and the AWS profile files are on
+ * disk). {@link #begin} also starts discovering that environment at once, so that the first view's data is on its way
+ * while the toolkit starts and the window is built; the window claims that discovery when it starts its own.
+ *
+ * @param profile   null when no profile is configured
+ * @param discovery the discovery begun for {@code profile} and {@code regions}, or null
+ */
+public record ShellStart(Settings settings, List<String> profiles, List<String> availableRegions, String profile,
+        List<String> regions, EarlyDiscovery discovery) implements AutoCloseable {
+
+    public ShellStart {
+        profiles = List.copyOf(profiles);
+        availableRegions = List.copyOf(availableRegions);
+        regions = List.copyOf(regions);
+    }
+
+    /** Reads the settings and the profiles and regions on offer, and chooses the profile and regions to show first. */
+    public static ShellStart read(UiContext ctx) {
+        Settings loaded;
+        try {
+            loaded = ctx.settingsStore().load();
+        } catch (RuntimeException e) {
+            loaded = null;
+        }
+        Settings settings = loaded == null ? Settings.DEFAULTS : loaded;
+        List<String> profiles = ctx.profiles().profiles();
+        List<String> available = ctx.profiles().availableRegions();
+        String profile = settings.profile() != null && profiles.contains(settings.profile()) ? settings.profile()
+                : profiles.isEmpty() ? null : profiles.get(0);
+        return new ShellStart(settings, profiles, available, profile, initialRegions(settings, available, ctx.lab()),
+                null);
+    }
+
+    /** {@link #read}, then starts discovering the chosen profile and regions on the I/O threads. */
+    public static ShellStart begin(UiContext ctx) {
+        ShellStart start = read(ctx);
+        if (start.profile() == null) {
+            return start;
+        }
+        Settings settings = start.settings();
+        EarlyDiscovery discovery = EarlyDiscovery.start(ctx.profiles(), start.profile(), start.regions(),
+                ctx.clusterPort(), ctx.io(), ref -> settings.kubeContexts().get(ShellViewModel.kubeContextKey(ref)),
+                ctx.clock());
+        return new ShellStart(settings, start.profiles(), start.availableRegions(), start.profile(), start.regions(),
+                discovery);
+    }
+
+    /** The remembered regions still on offer; else every lab region, or us-east-1, or the first region on offer. */
+    private static List<String> initialRegions(Settings settings, List<String> available, boolean lab) {
+        List<String> remembered = settings.regions().stream().filter(available::contains).toList();
+        if (!remembered.isEmpty()) {
+            return remembered;
+        }
+        if (lab) {
+            return List.copyOf(available);
+        }
+        if (available.contains("us-east-1") || available.isEmpty()) {
+            return List.of("us-east-1");
+        }
+        return List.of(available.get(0));
+    }
+
+    /** Closes the discovery begun here, unless the window claimed it. */
+    @Override
+    public void close() {
+        if (discovery != null) {
+            discovery.close();
+        }
+    }
+}
