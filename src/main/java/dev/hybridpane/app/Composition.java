@@ -161,6 +161,8 @@ public final class Composition implements AutoCloseable {
     /**
      * What the window opens with. The first call reads it (settings and AWS profile files) and begins discovering the
      * environment it opens with, on the I/O threads: call it as soon as the composition is built, before the window.
+     * Later calls return the same start, for the one window: a snapshot of the settings then, its discovery claimed
+     * by that window.
      */
     public synchronized ShellStart shellStart() {
         if (shellStart == null) {

@@ -106,8 +106,13 @@ public final class HybridPaneCommand implements Callable<Integer> {
         Thread builder = new Thread(() -> {
             try {
                 Composition built = Composition.create(options);
-                // the first view's data is on its way while the toolkit starts and the window is built
-                built.shellStart();
+                try {
+                    // the first view's data is on its way while the toolkit starts and the window is built
+                    built.shellStart();
+                } catch (RuntimeException | Error e) {
+                    built.close(); // e.g. an AWS config file the SDK cannot read
+                    throw e;
+                }
                 composition.complete(built);
                 phases.mark("composition");
             } catch (RuntimeException | Error e) {

@@ -19,30 +19,38 @@ import java.util.function.Function;
 public final class EarlyDiscovery implements AutoCloseable {
     private final String profile;
     private final List<String> regions;
+    private final Executor io;
     private final CompletableFuture<FleetService.Opened> opened = new CompletableFuture<>();
     private final List<FleetUpdate> waiting = new ArrayList<>();
     /** Which kubeconfig context reaches a cluster: the start's settings until claimed, then the claimer's. */
     private volatile Function<ClusterRef, String> kubeContextFor;
-    private Consumer<FleetUpdate> sink; // guarded by this
+    /** The claimer's sink once the waiting updates went to it: later updates go there without taking the lock. */
+    private volatile Consumer<FleetUpdate> claimer;
     private boolean claimed; // guarded by this
     private boolean closed; // guarded by this
 
-    private EarlyDiscovery(String profile, List<String> regions, Function<ClusterRef, String> kubeContextFor) {
+    private EarlyDiscovery(String profile, List<String> regions, Executor io,
+            Function<ClusterRef, String> kubeContextFor) {
         this.profile = profile;
         this.regions = List.copyOf(regions);
+        this.io = io;
         this.kubeContextFor = kubeContextFor;
     }
 
     /** Opens the profile on {@code io} and discovers the regions there; returns at once. */
     public static EarlyDiscovery start(AwsProfiles profiles, String profile, List<String> regions, ClusterPort kube,
             Executor io, Function<ClusterRef, String> kubeContextFor, Clock clock) {
-        EarlyDiscovery d = new EarlyDiscovery(profile, regions, kubeContextFor);
+        EarlyDiscovery d = new EarlyDiscovery(profile, regions, io, kubeContextFor);
         io.execute(() -> {
             try {
                 d.opened.complete(FleetService.openAndDiscover(profiles, profile, d.regions, kube, io, d::deliver,
                         ref -> d.kubeContextFor.apply(ref), clock));
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // the claimer hears of it (an Error too: else it would wait for the profile forever)
                 d.opened.completeExceptionally(e);
+                if (e instanceof Error error) {
+                    throw error;
+                }
             }
         });
         return d;
@@ -54,9 +62,10 @@ public final class EarlyDiscovery implements AutoCloseable {
     }
 
     /**
-     * Takes the discovery over: the updates so far go to {@code sink} at once, in order, then each one as it comes;
-     * {@code kubeContextFor} decides from now on how clusters are reached. The claimer owns the opened service and
-     * port, and closes them. Empty when the discovery was claimed or closed before.
+     * Takes the discovery over: the updates so far go to {@code sink} at once, in order, then each one as it comes
+     * (from the service's threads); {@code kubeContextFor} decides from now on how clusters are reached. The claimer
+     * owns the opened service and port, and closes them. Empty when the discovery was claimed or closed before.
+     * {@code sink} must not itself cause updates of this discovery on the calling thread (it is called under a lock).
      */
     public synchronized Optional<CompletableFuture<FleetService.Opened>> claim(Consumer<FleetUpdate> sink,
             Function<ClusterRef, String> kubeContextFor) {
@@ -67,19 +76,30 @@ public final class EarlyDiscovery implements AutoCloseable {
         this.kubeContextFor = kubeContextFor;
         waiting.forEach(sink);
         waiting.clear();
-        this.sink = sink;
+        claimer = sink;
         return Optional.of(opened);
     }
 
-    private synchronized void deliver(FleetUpdate update) {
-        if (sink != null) {
-            sink.accept(update);
-        } else if (!closed) {
-            waiting.add(update);
+    private void deliver(FleetUpdate update) {
+        Consumer<FleetUpdate> to = claimer;
+        if (to == null) {
+            synchronized (this) {
+                to = claimer;
+                if (to == null) {
+                    if (!closed) {
+                        waiting.add(update);
+                    }
+                    return;
+                }
+            }
         }
+        to.accept(update);
     }
 
-    /** Stops the discovery and closes the profile's clients, unless it was claimed (the claimer closes them then). */
+    /**
+     * Stops the discovery and closes the profile's clients on an I/O thread, unless it was claimed (the claimer closes
+     * them then). Updates that still come are dropped.
+     */
     @Override
     public void close() {
         synchronized (this) {
@@ -89,13 +109,7 @@ public final class EarlyDiscovery implements AutoCloseable {
             closed = true;
             waiting.clear();
         }
-        opened.thenAccept(o -> {
-            o.fleet().close();
-            try {
-                o.aws().close();
-            } catch (RuntimeException e) {
-                // closing is best effort
-            }
-        });
+        // not on the caller's thread, which may be the FX thread: closing connections and SDK clients blocks
+        opened.thenAcceptAsync(FleetService.Opened::close, io);
     }
 }

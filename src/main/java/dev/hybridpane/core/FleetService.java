@@ -52,17 +52,43 @@ public final class FleetService implements AutoCloseable {
 
     /** An environment opened for discovery: its AWS clients, the service, and the discovery under way. */
     public record Opened(AwsPort aws, FleetService fleet, CompletableFuture<List<Cluster>> discovery) {
+        /** Closes the clusters' connections, then the AWS clients; best effort, each part whatever the other did. */
+        public void close() {
+            closeBoth(fleet, aws);
+        }
     }
 
     /**
      * Opens a profile and starts discovering the regions. Blocks while the profile opens (its files are read, a login
-     * may be needed); the discovery itself runs on {@code io}. The caller closes the service and the port.
+     * may be needed); the discovery itself runs on {@code io}. The caller closes what it returns; if it throws, what
+     * it had opened is closed.
      */
     public static Opened openAndDiscover(AwsProfiles profiles, String profile, List<String> regions, ClusterPort kube,
             Executor io, Consumer<FleetUpdate> sink, Function<ClusterRef, String> kubeContextFor, Clock clock) {
         AwsPort aws = profiles.open(profile);
-        FleetService fleet = new FleetService(aws, kube, io, sink, kubeContextFor, clock);
-        return new Opened(aws, fleet, fleet.discover(regions));
+        FleetService fleet = null;
+        try {
+            fleet = new FleetService(aws, kube, io, sink, kubeContextFor, clock);
+            return new Opened(aws, fleet, fleet.discover(regions));
+        } catch (RuntimeException | Error e) {
+            closeBoth(fleet, aws); // e.g. the I/O executor was shut down as the console closed
+            throw e;
+        }
+    }
+
+    private static void closeBoth(FleetService fleet, AwsPort aws) {
+        try {
+            if (fleet != null) {
+                fleet.close();
+            }
+        } catch (RuntimeException e) {
+            // the AWS clients are closed all the same
+        }
+        try {
+            aws.close();
+        } catch (RuntimeException e) {
+            // closing is best effort
+        }
     }
 
     /** Lists and describes the clusters of every region in parallel, then connects to each. */

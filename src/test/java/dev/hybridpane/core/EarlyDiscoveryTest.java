@@ -44,8 +44,11 @@ class EarlyDiscoveryTest {
     };
     private static final List<String> REGIONS = List.of("us-west-2", "eu-central-1");
 
+    /** Fixed: each DiscoveryFinished then carries the same duration, so whole runs of updates compare equal. */
+    private static final Clock CLOCK = Clock.fixed(java.time.Instant.parse("2026-11-21T12:00:00Z"), java.time.ZoneOffset.UTC);
+
     private EarlyDiscovery start(String profile, Executor io) {
-        return EarlyDiscovery.start(profiles, profile, REGIONS, kube, io, ref -> null, Clock.systemUTC());
+        return EarlyDiscovery.start(profiles, profile, REGIONS, kube, io, ref -> null, CLOCK);
     }
 
     @Test
@@ -65,16 +68,14 @@ class EarlyDiscoveryTest {
         var order = new CopyOnWriteArrayList<FleetUpdate>();
         var discovered = new CopyOnWriteArrayList<FleetUpdate>();
         // the same discovery, run straight into a list, gives the order the claimer must see
-        new FleetService(new FakeAws(), new FakeKube(), Runnable::run, order::add, r -> null, Clock.systemUTC())
+        new FleetService(new FakeAws(), new FakeKube(), Runnable::run, order::add, r -> null, CLOCK)
                 .discover(REGIONS).join();
 
         var claimed = early.claim(discovered::add, r -> null);
 
         assertThat(claimed).isPresent();
-        assertThat(discovered).as("what came before the claim, at once and in order").hasSameSizeAs(order);
-        assertThat(discovered.get(0)).isInstanceOf(FleetUpdate.DiscoveryStarted.class);
-        assertThat(discovered.get(discovered.size() - 1)).isInstanceOf(FleetUpdate.DiscoveryFinished.class);
-        assertThat(discovered).filteredOn(u -> u instanceof FleetUpdate.ClusterFound).hasSize(2);
+        assertThat(order).hasSizeGreaterThan(5);
+        assertThat(discovered).as("what came before the claim, at once and in order").containsExactlyElementsOf(order);
         FleetService.Opened o = claimed.get().join();
         assertThat(o.fleet().clusters()).containsOnlyKeys(new ClusterRef("us-west-2", "a"), new ClusterRef("eu-central-1", "b"));
         kube.listeners.get(new ClusterRef("us-west-2", "a")).onNodeDelete("n1");
@@ -102,6 +103,90 @@ class EarlyDiscoveryTest {
         assertThat(kube.listeners).as("every cluster connection closed").isEmpty();
         assertThat(aws.closed).isTrue();
         assertThat(early.claim(u -> { }, r -> null)).as("nothing left to claim").isEmpty();
+    }
+
+    @Test
+    void closedBeforeTheProfileOpensItClosesWhatOpensAndDropsWhatComes() {
+        List<Runnable> queued = new ArrayList<>();
+        Executor io = task -> {
+            if (opened.isEmpty()) {
+                queued.add(task);
+            } else {
+                task.run();
+            }
+        };
+        EarlyDiscovery early = start("default", io);
+        var seen = new CopyOnWriteArrayList<FleetUpdate>();
+
+        early.close();
+        queued.remove(0).run(); // the profile opens now, and the discovery runs
+        while (!queued.isEmpty()) {
+            queued.remove(0).run(); // closing, on the I/O executor
+        }
+
+        assertThat(aws.closed).isTrue();
+        assertThat(kube.listeners).isEmpty();
+        assertThat(early.claim(seen::add, r -> null)).isEmpty();
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
+    void anUnclaimedDiscoveryIsClosedOnTheIoExecutorNotOnTheCallersThread() {
+        List<Runnable> later = new ArrayList<>();
+        Executor io = task -> {
+            if (opened.isEmpty()) {
+                task.run(); // opening the profile and discovering
+            } else {
+                later.add(task); // anything after: e.g. closing
+            }
+        };
+        EarlyDiscovery early = start("default", io);
+        later.clear(); // the regions' discovery, queued once the profile was open: not needed here
+        early.close();
+
+        assertThat(aws.closed).as("not on the caller's thread, which may be the FX thread").isFalse();
+        later.forEach(Runnable::run);
+        assertThat(aws.closed).isTrue();
+    }
+
+    @Test
+    void anErrorWhileOpeningStillFailsTheClaimersFuture() {
+        AwsProfiles broken = new AwsProfiles() {
+            @Override
+            public List<String> profiles() {
+                return List.of("default");
+            }
+
+            @Override
+            public List<String> availableRegions() {
+                return REGIONS;
+            }
+
+            @Override
+            public AwsPort open(String profile) {
+                throw new NoClassDefFoundError("software/amazon/awssdk/Missing");
+            }
+        };
+        EarlyDiscovery early = EarlyDiscovery.start(broken, "default", REGIONS, kube, task -> {
+            try {
+                task.run();
+            } catch (Error e) {
+                // an I/O pool thread would die of it
+            }
+        }, r -> null, CLOCK);
+
+        CompletableFuture<FleetService.Opened> f = early.claim(u -> { }, r -> null).orElseThrow();
+        assertThat(f).isCompletedExceptionally();
+        assertThatThrownBy(f::join).hasCauseInstanceOf(NoClassDefFoundError.class);
+    }
+
+    @Test
+    void whatOpenAndDiscoverOpenedIsClosedWhenItFails() {
+        java.util.concurrent.ExecutorService stopped = java.util.concurrent.Executors.newSingleThreadExecutor();
+        stopped.shutdownNow();
+        assertThatThrownBy(() -> FleetService.openAndDiscover(profiles, "default", REGIONS, kube, stopped, u -> { },
+                r -> null, CLOCK)).isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+        assertThat(aws.closed).as("the port it had opened").isTrue();
     }
 
     @Test

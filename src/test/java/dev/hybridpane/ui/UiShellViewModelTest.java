@@ -4,7 +4,11 @@ import static dev.hybridpane.ui.TestData.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hybridpane.core.AwsFailure;
+import dev.hybridpane.core.AwsPort;
+import dev.hybridpane.core.AwsProfiles;
 import dev.hybridpane.core.Settings;
+import dev.hybridpane.domain.ConnectionState.FailureKind;
 import dev.hybridpane.domain.AuthenticationMode;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.EndpointAccess;
@@ -145,6 +149,50 @@ class UiShellViewModelTest {
         assertTrue(vm.readyProperty().get());
         vm.close();
         assertEquals(List.of("prod"), aws.closedPorts, "the window closes what it took over");
+    }
+
+    @Test
+    void aRealProfileTakenOverFromTheStartHasItsAccountRead() {
+        shell(false);
+        UiContext ctx = new UiContext(aws, kube, store, Runnable::run, false, null, Path.of("/tmp/hp"));
+        ShellViewModel vm = new ShellViewModel(ctx, new SyncTaskRunner(), ShellStart.begin(ctx));
+        vm.startDiscovery();
+        vm.bridge().drain();
+
+        assertEquals(1, aws.opened.size(), "taken over");
+        assertEquals("111122223333", vm.accountProperty().get());
+        assertEquals(List.of("core-legacy"), names(vm));
+    }
+
+    @Test
+    void aProfileThatCouldNotOpenBeforeTheWindowShowsWhyInTheWindow() {
+        shell(true);
+        AwsProfiles expired = new AwsProfiles() {
+            @Override
+            public List<String> profiles() {
+                return List.of("sso-admin");
+            }
+
+            @Override
+            public List<String> availableRegions() {
+                return List.of("us-east-1");
+            }
+
+            @Override
+            public AwsPort open(String profile) {
+                throw new AwsFailure(FailureKind.EXPIRED_CREDENTIALS, "sso", "ExpiredToken",
+                        "The SSO session for sso-admin has expired. Run aws sso login --profile sso-admin.", null);
+            }
+        };
+        UiContext ctx = new UiContext(expired, kube, store, Runnable::run, false, null, Path.of("/tmp/hp"));
+        ShellViewModel vm = new ShellViewModel(ctx, new SyncTaskRunner(), ShellStart.begin(ctx));
+        vm.startDiscovery();
+        vm.bridge().drain();
+
+        assertEquals(DiscoveryState.FAILED, vm.fleet().discoveryProperty().get());
+        assertTrue(vm.fleet().statusTextProperty().get().contains("The SSO session for sso-admin has expired"),
+                vm.fleet().statusTextProperty().get());
+        assertTrue(vm.readyProperty().get(), "settled: the view shows the reason, not a spinner");
     }
 
     @Test

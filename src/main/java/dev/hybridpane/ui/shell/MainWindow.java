@@ -102,7 +102,8 @@ public final class MainWindow {
             vm.settingsViewModel().osDarkProperty().set(osPrefersDark.join());
         }
         // discovery runs on I/O threads while the theme loads and the views are built; its updates wait in the
-        // bridge's queue. It starts first: the first view waits for its data longer than for its window.
+        // bridge's queue. It starts first (or takes over the one begun before the window): the first view waits for
+        // its data longer than for its window.
         vm.startDiscovery();
         // before any control exists: the first control class to load otherwise loads JavaFX's own Modena
         // stylesheet, which the theme would replace at once

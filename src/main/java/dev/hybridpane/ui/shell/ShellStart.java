@@ -7,9 +7,11 @@ import java.util.List;
 
 /**
  * What the window opens with: the saved settings, the profiles and regions on offer, and the profile and regions shown
- * first. It is read before the window is built, off the FX thread (the settings and the AWS profile files are on
- * disk). {@link #begin} also starts discovering that environment at once, so that the first view's data is on its way
- * while the toolkit starts and the window is built; the window claims that discovery when it starts its own.
+ * first. The settings and the AWS profile files are on disk: the console reads this before the window is built, off
+ * the FX thread (a window built without one, as in tests, reads it on its own thread). {@link #begin} also starts
+ * discovering that environment at once, so that the first view's data is on its way while the toolkit starts and the
+ * window is built; the window claims that discovery when it starts its own. It is a snapshot of the start: later
+ * changes are the window's.
  *
  * @param profile   null when no profile is configured
  * @param discovery the discovery begun for {@code profile} and {@code regions}, or null
@@ -48,8 +50,7 @@ public record ShellStart(Settings settings, List<String> profiles, List<String> 
         }
         Settings settings = start.settings();
         EarlyDiscovery discovery = EarlyDiscovery.start(ctx.profiles(), start.profile(), start.regions(),
-                ctx.clusterPort(), ctx.io(), ref -> settings.kubeContexts().get(ShellViewModel.kubeContextKey(ref)),
-                ctx.clock());
+                ctx.clusterPort(), ctx.io(), ref -> ShellViewModel.kubeContext(settings, ref), ctx.clock());
         return new ShellStart(settings, start.profiles(), start.availableRegions(), start.profile(), start.regions(),
                 discovery);
     }

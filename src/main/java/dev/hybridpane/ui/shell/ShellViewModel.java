@@ -19,7 +19,10 @@ import dev.hybridpane.ui.settings.SettingsViewModel;
 import dev.hybridpane.ui.settings.ThemeChoice;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -124,13 +127,13 @@ public final class ShellViewModel {
         if (!ctx.lab()) {
             activity.log(Level.INFO, "", "Using profile " + p);
         }
-        java.util.function.Function<ClusterRef, String> kubeContexts = ref -> settings.kubeContexts().get(kubeContextKey(ref));
+        Function<ClusterRef, String> kubeContexts = this::kubeContext;
         Consumer<FleetService.Opened> onOpened = opened -> opened(gen, opened, sink);
         Consumer<Throwable> onFailed = e -> sink.accept(new FleetUpdate.EnvironmentFailed(Errors.sentence(e)));
-        var claimed = begun != null && begun.isFor(p, regions) ? begun.claim(sink, kubeContexts)
-                : java.util.Optional.<java.util.concurrent.CompletableFuture<FleetService.Opened>>empty();
-        if (begun != null) {
-            begun.close(); // when it was not claimed: another profile or regions were chosen meanwhile
+        Optional<CompletableFuture<FleetService.Opened>> claimed = begun != null && begun.isFor(p, regions)
+                ? begun.claim(sink, kubeContexts) : Optional.empty();
+        if (begun != null && claimed.isEmpty()) {
+            begun.close(); // another profile or other regions were chosen before the window's first discovery
         }
         if (claimed.isPresent()) {
             runner.await("Opening profile " + p, claimed.get(), onOpened, onFailed);
@@ -151,8 +154,7 @@ public final class ShellViewModel {
         });
         AwsPort port = opened.aws();
         if (gen != generation) {
-            opened.fleet().close();
-            closeQuietly(port);
+            opened.close();
             return;
         }
         aws = port;
@@ -247,7 +249,7 @@ public final class ShellViewModel {
 
     /** The kubeconfig context chosen for a cluster, or null when the console uses its own EKS token. */
     public String kubeContext(ClusterRef ref) {
-        return settings.kubeContexts().get(kubeContextKey(ref));
+        return kubeContext(settings, ref);
     }
 
     /** Context names in the user's kubeconfig. Reads a file: call it off the FX thread. */
@@ -281,8 +283,13 @@ public final class ShellViewModel {
     }
 
     /** The key of a cluster's chosen kubeconfig context in the settings. */
-    static String kubeContextKey(ClusterRef ref) {
+    private static String kubeContextKey(ClusterRef ref) {
         return ref.region() + "/" + ref.name();
+    }
+
+    /** The kubeconfig context these settings choose for a cluster, or null for the console's own EKS token. */
+    static String kubeContext(Settings settings, ClusterRef ref) {
+        return settings.kubeContexts().get(kubeContextKey(ref));
     }
 
     public void updateSettings(java.util.function.UnaryOperator<Settings> change) {
