@@ -113,10 +113,18 @@ final class DesktopApp {
             }
         });
         closed.await();
+        MainWindow window = shown.get();
+        if (window != null) {
+            try {
+                // the settings are written on an I/O thread, which stops when this returns
+                window.closed().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // written as far as it could be; the activity log said why not
+            }
+        }
         Platform.exit();
         // the window was closed after its first view was populated: the class-data-sharing archive this JVM may
         // write at exit is worth keeping (this thread is not the FX thread, which has ended)
-        MainWindow window = shown.get();
         if (window != null && window.firstViewPopulated().isDone()) {
             Launcher.firstViewPopulated();
         }

@@ -212,6 +212,62 @@ class UiShellViewModelTest {
     }
 
     @Test
+    void settingsAreWrittenOffTheCallersThreadOneAfterAnotherInOrder() {
+        shell(true);
+        List<Runnable> io = new ArrayList<>();
+        UiContext ctx = new UiContext(aws, kube, store, io::add, true, "lab", Path.of("/tmp/hp"));
+        ShellViewModel vm = new ShellViewModel(ctx, new BusyFxRunner());
+        vm.navigate(NavTarget.CLUSTERS);
+        vm.save();
+        vm.navigate(NavTarget.HOSTS);
+        var closed = vm.close();
+
+        assertEquals(0, store.saves, "the caller (the FX thread) does not write");
+        assertEquals(1, io.size(), "the second write waits for the first");
+        io.remove(0).run();
+        assertEquals("clusters", store.saved.lastView());
+        assertTrue(!closed.isDone());
+        io.remove(0).run();
+        assertEquals("hosts", store.saved.lastView(), "the last write wins");
+        assertTrue(closed.isDone());
+        assertTrue(io.isEmpty());
+    }
+
+    @Test
+    void aFailedSettingsWriteIsLoggedAndDoesNotHoldTheNextOneBack() {
+        shell(true);
+        var failing = new dev.hybridpane.core.SettingsStore() {
+            boolean fail = true;
+            Settings saved;
+
+            @Override
+            public Settings load() {
+                return Settings.DEFAULTS;
+            }
+
+            @Override
+            public void save(Settings settings) {
+                if (fail) {
+                    fail = false;
+                    throw new java.io.UncheckedIOException("Could not write settings.json: disk full",
+                            new java.io.IOException("disk full"));
+                }
+                saved = settings;
+            }
+        };
+        UiContext ctx = new UiContext(aws, kube, failing, Runnable::run, true, "lab", Path.of("/tmp/hp"));
+        ShellViewModel vm = new ShellViewModel(ctx, new SyncTaskRunner());
+        vm.save();
+        vm.navigate(NavTarget.HOSTS);
+        vm.close().join();
+
+        assertTrue(vm.activity().rows().stream().anyMatch(r -> r.level() == ActivityRow.Level.ERROR
+                && r.message().contains("Could not save settings") && r.message().contains("disk full")),
+                vm.activity().rows().toString());
+        assertEquals("hosts", failing.saved.lastView());
+    }
+
+    @Test
     void discoveryDoesNotWaitForTheFxThread() {
         shell(true);
         BusyFxRunner busy = new BusyFxRunner();

@@ -59,6 +59,7 @@ public final class MainWindow {
     private final Map<NavTarget, Node> views = new EnumMap<>(NavTarget.class);
     private final Map<NavTarget, Supplier<Node>> factories = new EnumMap<>(NavTarget.class);
     private final CompletableFuture<Void> firstViewPopulated = new CompletableFuture<>();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final HybridActions hybrid;
     private final OperationsViewModel operations;
     private ClustersView clustersView;
@@ -248,7 +249,12 @@ public final class MainWindow {
                             stage.getHeight(), false);
             return w.withDetailDivider(divider);
         });
-        vm.close();
+        vm.close().thenRun(() -> closed.complete(null));
+    }
+
+    /** Completes once the window was closed and its settings (size, layout, theme, last view) are written. */
+    public CompletableFuture<Void> closed() {
+        return closed;
     }
 
     private void applyTheme(boolean dark) {

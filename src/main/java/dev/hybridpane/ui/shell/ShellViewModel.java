@@ -52,6 +52,8 @@ public final class ShellViewModel {
     private final ObjectProperty<ClusterRef> selectedCluster = new SimpleObjectProperty<>(this, "selectedCluster");
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
     private Settings settings;
+    /** The latest settings write (each one starts after the one before). */
+    private CompletableFuture<Void> saving = CompletableFuture.completedFuture(null);
     /** The discovery begun before the window, until the first {@link #startDiscovery()} claims or closes it. */
     private EarlyDiscovery early;
     private volatile int generation;
@@ -296,12 +298,18 @@ public final class ShellViewModel {
         settings = change.apply(settings);
     }
 
+    /**
+     * Writes the settings as they are now, on an I/O thread after any earlier write (in order: the last one wins); the
+     * FX thread does not wait for the disk. A failure shows in the activity log.
+     */
     public void save() {
-        try {
-            ctx.settingsStore().save(settings.withLastView(view.get().id()));
-        } catch (RuntimeException e) {
-            activity.log(Level.ERROR, "", "Could not save settings: " + Errors.sentence(e));
-        }
+        Settings snapshot = settings.withLastView(view.get().id());
+        // an earlier write that failed does not hold this one back
+        CompletableFuture<Void> write = saving.handle((v, e) -> (Void) null)
+                .thenRunAsync(() -> ctx.settingsStore().save(snapshot), ctx.io());
+        saving = write;
+        runner.await("Saving settings", write, v -> { },
+                e -> activity.log(Level.ERROR, "", "Could not save settings: " + Errors.sentence(e)));
     }
 
     private void closeService() {
@@ -331,8 +339,12 @@ public final class ShellViewModel {
         }
     }
 
-    /** Stops live updates and saves settings. */
-    public void close() {
+    /**
+     * Stops live updates, closes the environment and saves the settings.
+     *
+     * @return completes when the settings are written (or could not be)
+     */
+    public CompletableFuture<Void> close() {
         bridge.stop();
         if (early != null) {
             early.close();
@@ -340,6 +352,7 @@ public final class ShellViewModel {
         }
         closeService();
         save();
+        return saving.handle((v, e) -> (Void) null);
     }
 
     public boolean lab() {
