@@ -191,6 +191,8 @@ public final class Widgets {
         t.getStyleClass().add("view-title");
         Label s = new Label(subtitle);
         s.getStyleClass().add("view-subtitle");
+        // a narrow window wraps the subtitle rather than cutting it off behind the nodes on the right
+        s.setWrapText(true);
         VBox titles = new VBox(2, t, s);
         Region spacer = new Region();
         javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
