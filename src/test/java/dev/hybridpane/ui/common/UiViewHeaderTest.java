@@ -22,9 +22,11 @@ import org.testfx.util.WaitForAsyncUtils;
 class UiViewHeaderTest {
     private static final String SUBTITLE = "EKS clusters in the selected regions, with their hybrid setup and live connection";
     private Label subtitle;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         TextField filter = new TextField();
         filter.setPrefColumnCount(30);
         HBox header = Widgets.header("Clusters", SUBTITLE, new Label("3 of 3 clusters"), filter, new Button("Import cluster"));
@@ -34,7 +36,15 @@ class UiViewHeaderTest {
     }
 
     @Test
-    void theSubtitleWrapsRatherThanBeingCutOff() {
+    void theSubtitleWrapsRatherThanBeingCutOff() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        // as wide as the subtitle on one line, in whatever font the theme gives it: with the nodes on the right, it
+        // cannot stay on one line
+        WaitForAsyncUtils.asyncFx(() -> {
+            Text oneLine = new Text(SUBTITLE);
+            oneLine.setFont(subtitle.getFont());
+            stage.setWidth(oneLine.getLayoutBounds().getWidth());
+        }).get();
         WaitForAsyncUtils.waitForFxEvents();
         // what the label draws: one Text node per line it shows, ellipsised when it does not fit
         StringBuilder shown = new StringBuilder();
