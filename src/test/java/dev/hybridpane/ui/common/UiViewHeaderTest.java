@@ -22,16 +22,18 @@ import org.testfx.util.WaitForAsyncUtils;
 class UiViewHeaderTest {
     private static final String SUBTITLE = "EKS clusters in the selected regions, with their hybrid setup and live connection";
     private Label subtitle;
-    private Stage stage;
+    /** Holds the header at a chosen width (the stage is TestFX's, shared with later tests: it is not resized). */
+    private BorderPane holder;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
         TextField filter = new TextField();
         filter.setPrefColumnCount(30);
         HBox header = Widgets.header("Clusters", SUBTITLE, new Label("3 of 3 clusters"), filter, new Button("Import cluster"));
         subtitle = (Label) header.lookup(".view-subtitle");
-        stage.setScene(new Scene(new BorderPane(null, header, null, null, null), 900, 300));
+        holder = new BorderPane(null, header, null, null, null);
+        holder.setMaxWidth(900);
+        stage.setScene(new Scene(new javafx.scene.layout.VBox(holder), 1000, 300));
         stage.show();
     }
 
@@ -43,7 +45,7 @@ class UiViewHeaderTest {
         WaitForAsyncUtils.asyncFx(() -> {
             Text oneLine = new Text(SUBTITLE);
             oneLine.setFont(subtitle.getFont());
-            stage.setWidth(oneLine.getLayoutBounds().getWidth());
+            holder.setMaxWidth(oneLine.getLayoutBounds().getWidth());
         }).get();
         WaitForAsyncUtils.waitForFxEvents();
         // what the label draws: one Text node per line it shows, ellipsised when it does not fit
