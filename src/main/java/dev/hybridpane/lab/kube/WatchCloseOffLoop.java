@@ -4,6 +4,7 @@ import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -65,7 +66,7 @@ final class WatchCloseOffLoop extends WebSocketListener {
     public void onClosed(WebSocket webSocket, int code, String reason) {
         CLOSERS.execute(() -> {
             forget.accept(store);
-            store.onClosed(webSocket, code, reason);
+            afterStop(() -> store.onClosed(webSocket, code, reason));
         });
     }
 
@@ -73,7 +74,20 @@ final class WatchCloseOffLoop extends WebSocketListener {
     public void onFailure(WebSocket webSocket, Throwable error, Response response) {
         CLOSERS.execute(() -> {
             forget.accept(store);
-            store.onFailure(webSocket, error, response);
+            afterStop(() -> store.onFailure(webSocket, error, response));
         });
+    }
+
+    /**
+     * Runs the store's close handling. When the lab stops while its watches fail, that handling comes after the
+     * server's event loop has ended and is refused by it: the socket went with the loop, so there is nothing left to
+     * close (before, the refusal escaped as an uncaught exception on this thread).
+     */
+    static void afterStop(Runnable closing) {
+        try {
+            closing.run();
+        } catch (RejectedExecutionException e) {
+            // the server's event loop has stopped
+        }
     }
 }

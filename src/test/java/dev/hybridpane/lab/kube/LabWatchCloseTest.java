@@ -78,4 +78,29 @@ class LabWatchCloseTest {
             assertThat(writeFailure.get()).isNull();
         }
     }
+
+    @Test
+    void aWatchThatFailsAfterTheServerStoppedEndsQuietly() throws Exception {
+        var uncaught = new AtomicReference<Throwable>();
+        var done = new CountDownLatch(1);
+        Thread t = new Thread(() -> {
+            WatchCloseOffLoop.afterStop(() -> {
+                throw new java.util.concurrent.RejectedExecutionException("event executor terminated");
+            });
+            done.countDown();
+        });
+        t.setUncaughtExceptionHandler((th, e) -> uncaught.set(e));
+        t.start();
+        t.join(5_000);
+        assertThat(uncaught.get()).isNull();
+        assertThat(done.getCount()).isZero();
+        // anything else still surfaces
+        Thread other = new Thread(() -> WatchCloseOffLoop.afterStop(() -> {
+            throw new IllegalStateException("a real fault");
+        }));
+        other.setUncaughtExceptionHandler((th, e) -> uncaught.set(e));
+        other.start();
+        other.join(5_000);
+        assertThat(uncaught.get()).hasMessage("a real fault");
+    }
 }
