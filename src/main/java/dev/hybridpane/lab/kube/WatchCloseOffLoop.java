@@ -64,17 +64,19 @@ final class WatchCloseOffLoop extends WebSocketListener {
 
     @Override
     public void onClosed(WebSocket webSocket, int code, String reason) {
-        CLOSERS.execute(() -> {
-            forget.accept(store);
-            afterStop(() -> store.onClosed(webSocket, code, reason));
-        });
+        offLoop(() -> store.onClosed(webSocket, code, reason));
     }
 
     @Override
     public void onFailure(WebSocket webSocket, Throwable error, Response response) {
+        offLoop(() -> store.onFailure(webSocket, error, response));
+    }
+
+    /** On a closer thread: the store forgets the watch, then shuts it down. */
+    private void offLoop(Runnable closing) {
         CLOSERS.execute(() -> {
             forget.accept(store);
-            afterStop(() -> store.onFailure(webSocket, error, response));
+            afterStop(closing);
         });
     }
 

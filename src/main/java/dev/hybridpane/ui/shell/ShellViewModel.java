@@ -57,8 +57,8 @@ public final class ShellViewModel {
     /** The discovery begun before the window, until the first {@link #startDiscovery()} claims or closes it. */
     private EarlyDiscovery early;
     private volatile int generation;
-    private FleetService service;
-    private AwsPort aws;
+    /** The environment shown now: its AWS clients and the service watching its clusters (null until opened). */
+    private FleetService.Opened current;
 
     /** Reads what it opens with itself (on the calling thread: settings and AWS profile files are read from disk). */
     public ShellViewModel(UiContext ctx, TaskRunner runner) {
@@ -117,26 +117,23 @@ public final class ShellViewModel {
         };
         String p = profile.get();
         List<String> regions = List.copyOf(selectedRegions);
+        Function<ClusterRef, String> kubeContexts = this::kubeContext;
         EarlyDiscovery begun = early;
         early = null;
+        Optional<CompletableFuture<FleetService.Opened>> claimed = begun != null && p != null && begun.isFor(p, regions)
+                ? begun.claim(sink, kubeContexts) : Optional.empty();
+        if (begun != null && claimed.isEmpty()) {
+            begun.close(); // another choice (or none) was made before the window's first discovery
+        }
         if (p == null) {
-            if (begun != null) {
-                begun.close();
-            }
             sink.accept(new FleetUpdate.EnvironmentFailed("No AWS profile is configured."));
             return;
         }
         if (!ctx.lab()) {
             activity.log(Level.INFO, "", "Using profile " + p);
         }
-        Function<ClusterRef, String> kubeContexts = this::kubeContext;
         Consumer<FleetService.Opened> onOpened = opened -> opened(gen, opened, sink);
         Consumer<Throwable> onFailed = e -> sink.accept(new FleetUpdate.EnvironmentFailed(Errors.sentence(e)));
-        Optional<CompletableFuture<FleetService.Opened>> claimed = begun != null && begun.isFor(p, regions)
-                ? begun.claim(sink, kubeContexts) : Optional.empty();
-        if (begun != null && claimed.isEmpty()) {
-            begun.close(); // another profile or other regions were chosen before the window's first discovery
-        }
         if (claimed.isPresent()) {
             runner.await("Opening profile " + p, claimed.get(), onOpened, onFailed);
             return;
@@ -159,8 +156,7 @@ public final class ShellViewModel {
             opened.close();
             return;
         }
-        aws = port;
-        service = opened.fleet();
+        current = opened;
         if (ctx.lab()) {
             // the lab's top bar names no account: an STS client and call would be work for nothing at startup
             return;
@@ -182,7 +178,7 @@ public final class ShellViewModel {
      * the new record, so the table, the detail's checks and the overview show it.
      */
     public void refreshCluster(ClusterRef ref) {
-        FleetService s = service;
+        FleetService s = service();
         if (s == null) {
             return;
         }
@@ -274,7 +270,7 @@ public final class ShellViewModel {
         save();
         activity.log(Level.INFO, ref.name() + " · " + ref.region(), context == null
                 ? "Reaching the API with HybridPane's EKS token" : "Reaching the API through kubeconfig context " + context);
-        FleetService s = service;
+        FleetService s = service();
         var cluster = fleet.row(ref).map(dev.hybridpane.ui.fleet.ClusterRow::cluster);
         if (s != null && cluster.isPresent()) {
             runner.run("Reconnecting " + ref.name(), () -> {
@@ -314,29 +310,20 @@ public final class ShellViewModel {
 
     private void closeService() {
         generation++;
-        FleetService s = service;
-        AwsPort a = aws;
-        service = null;
-        aws = null;
-        if (s != null || a != null) {
+        FleetService.Opened o = current;
+        current = null;
+        if (o != null) {
             runner.run("Closing connections", () -> {
-                if (s != null) {
-                    s.close();
-                }
-                closeQuietly(a);
+                o.close();
                 return null;
             }, r -> { }, e -> { });
         }
     }
 
-    private static void closeQuietly(AwsPort port) {
-        if (port != null) {
-            try {
-                port.close();
-            } catch (RuntimeException e) {
-                // closing is best effort
-            }
-        }
+    /** The service of the environment shown now, or null. */
+    private FleetService service() {
+        FleetService.Opened o = current;
+        return o == null ? null : o.fleet();
     }
 
     /**
@@ -418,7 +405,7 @@ public final class ShellViewModel {
     /** Loads a cluster's detail through the current service. */
     public java.util.concurrent.CompletableFuture<dev.hybridpane.core.ClusterDetail> loadDetail(
             dev.hybridpane.domain.Cluster cluster) {
-        FleetService s = service;
+        FleetService s = service();
         if (s == null) {
             return java.util.concurrent.CompletableFuture.failedFuture(
                     new IllegalStateException("Not connected to an AWS environment."));
@@ -428,7 +415,7 @@ public final class ShellViewModel {
 
     /** How to reach a cluster's API through the current environment, if connected to one. */
     public java.util.Optional<dev.hybridpane.core.ClusterAccess> clusterAccess(dev.hybridpane.domain.Cluster cluster) {
-        FleetService s = service;
+        FleetService s = service();
         return s == null ? java.util.Optional.empty() : java.util.Optional.of(s.accessFor(cluster));
     }
 }
