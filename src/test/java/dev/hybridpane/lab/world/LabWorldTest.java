@@ -11,7 +11,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The world file is read from its YAML tree (not bound by Jackson): same records, same strictness. */
+/**
+ * The world file is read from its YAML tree (not bound by Jackson): same records, same strictness. The build writes that
+ * tree as JSON, which the lab reads while it matches the YAML.
+ */
 class LabWorldTest {
     private static final String MINIMAL = """
             accountId: "111122223333"
@@ -84,6 +87,46 @@ class LabWorldTest {
                 .hasMessage("world.regions[1]: expected text (quote it), found BOOLEAN");
         assertThat(parse(MINIMAL.replace("version: \"1.31\"", "version: \"1.30\"")).clusters().get(0).version())
                 .isEqualTo("1.30");
+    }
+
+    @Test
+    void theBuildWroteTheWorldAsJsonAndTheLabReadsThat() throws Exception {
+        byte[] yaml;
+        try (InputStream in = LabWorld.class.getResourceAsStream(LabWorld.RESOURCE)) {
+            yaml = in.readAllBytes();
+        }
+        LabWorld fromJson;
+        try (InputStream json = LabWorld.class.getResourceAsStream(LabWorld.COMPILED)) {
+            assertThat(json).as("world.json, written by the build's process-classes step").isNotNull();
+            fromJson = WorldJson.read(json, yaml);
+        }
+        assertThat(fromJson).as("made from this world.yaml").isNotNull().isEqualTo(LabWorld.parse(new ByteArrayInputStream(yaml)));
+        assertThat(LabWorld.load()).isEqualTo(fromJson);
+    }
+
+    @Test
+    void aJsonWorldMadeFromOtherYamlIsNotRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path json = dir.resolve("world.json");
+        byte[] minimal = MINIMAL.getBytes(StandardCharsets.UTF_8);
+        WorldJson.write(minimal, json);
+        try (InputStream in = java.nio.file.Files.newInputStream(json)) {
+            assertThat(WorldJson.read(in, minimal)).isEqualTo(parse(MINIMAL));
+        }
+        // world.yaml edited after the JSON was written: the YAML is the source
+        byte[] edited = MINIMAL.replace("cloudNodes: 2", "cloudNodes: 3").getBytes(StandardCharsets.UTF_8);
+        try (InputStream in = java.nio.file.Files.newInputStream(json)) {
+            assertThat(WorldJson.read(in, edited)).isNull();
+        }
+        assertThat(WorldJson.read(null, minimal)).isNull();
+    }
+
+    @Test
+    void theBuildStepRefusesAWorldTheLabWouldRefuse(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path json = dir.resolve("world.json");
+        byte[] bad = MINIMAL.replace("cloudNodes: 2", "cloudNodes: two").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> WorldJson.write(bad, json))
+                .hasMessage("world.clusters[0].cloudNodes: expected a whole number, found STRING");
+        assertThat(json).doesNotExist();
     }
 
     private static LabWorld parse(String yaml) throws Exception {
