@@ -18,8 +18,9 @@ public final class Main {
         Map<String, String> env = System.getenv();
         Optional<Launcher.Plan> plan = Optional.empty();
         if (Launcher.mayRelaunch(args, env)) {
-            // JMX's runtime bean: ~7 ms in this JVM. Reading the same through the JDK's internals needed the jar's
-            // manifest to export them, and the java launcher took ~15 ms to apply that before main.
+            // JMX's runtime bean: 20-26 ms in this JVM (it loads every platform MXBean provider), its input arguments
+            // another 6-8 ms. Reading the same through the JDK's internals needed the jar's manifest to export them,
+            // and the java launcher took ~15 ms to apply that before main; the interleaved A/B of the two favoured JMX.
             RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
             plan = Launcher.plan(args, env, runtime.getInputArguments(), System.getProperty("java.home"),
                     System.getProperty("java.class.path"), System.getProperty("os.name", ""),
