@@ -31,8 +31,18 @@ import java.util.zip.CRC32;
  * first use sets up method handles, ~10 ms together in a JVM that has nothing else to do, while the user waits.
  */
 final class Launcher {
-    /** Set in the child: the launcher JVM's start time (epoch ms), so startup figures count from it. */
+    /**
+     * Set in the child: the launcher JVM's start time (epoch ms), so startup figures count from it; {@link
+     * #START_ON_STDIN} when the launcher writes it to the child's standard input once the child runs, or {@link
+     * #START_NOT_SENT} when nothing asks for startup figures.
+     */
     static final String START_PROPERTY = "hybridpane.launcher.start";
+    static final String START_ON_STDIN = "stdin";
+    static final String START_NOT_SENT = "none";
+    /** {@link #plan}'s start time when this JVM has not asked JMX for it. */
+    static final long START_UNKNOWN = -1;
+    /** The option that prints startup figures ({@link HybridPaneCommand#EXIT_WHEN_READY}). */
+    private static final String REPORTS_STARTUP = "--exit-when-ready";
     /**
      * Set in a child that writes the archive: the file it creates, as it ends, when its first view was populated
      * ({@link #firstViewPopulated}). The archive holds the classes loaded by the time the JVM exits, so one from a start
@@ -79,7 +89,8 @@ final class Launcher {
      * What the launcher will run: the child's command line, and the archive to keep once it has exited (when
      * the child wrote {@code completeMarker}).
      */
-    record Plan(List<String> command, Path archiveToKeep, Path writtenArchive, Path failedMarker, Path completeMarker) {
+    record Plan(List<String> command, Path archiveToKeep, Path writtenArchive, Path failedMarker, Path completeMarker,
+            boolean startOnStdin) {
     }
 
     /**
@@ -91,7 +102,12 @@ final class Launcher {
                 && !"false".equalsIgnoreCase(env.get("HYBRIDPANE_RELAUNCH")) && opensWindow(args);
     }
 
-    /** The plan for these arguments, or empty when the console runs in this JVM. */
+    /**
+     * The plan for these arguments, or empty when the console runs in this JVM.
+     *
+     * @param startMillis this JVM's start time, or {@link #START_UNKNOWN}: then, when the arguments ask for startup
+     *                    figures, {@link #run} sends it to the child once the child runs
+     */
     static Optional<Plan> plan(String[] args, Map<String, String> env, List<String> jvmArgs, String javaHome,
             String classPath, String osName, String userHome, long startMillis) {
         if (!mayRelaunch(args, env)) {
@@ -152,12 +168,82 @@ final class Launcher {
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(List.of(extra.trim().split("\\s+")));
         }
-        cmd.add(systemProperty(START_PROPERTY, Long.toString(startMillis)));
+        boolean startOnStdin = startMillis == START_UNKNOWN && reportsStartup(args);
+        cmd.add(systemProperty(START_PROPERTY, startMillis != START_UNKNOWN ? Long.toString(startMillis)
+                : startOnStdin ? START_ON_STDIN : START_NOT_SENT));
         cmd.add("-cp");
         cmd.add(classPath);
         cmd.add(Main.class.getName());
         cmd.addAll(List.of(args));
-        return Optional.of(new Plan(List.copyOf(cmd), archive, written, failed, complete));
+        return Optional.of(new Plan(List.copyOf(cmd), archive, written, failed, complete, startOnStdin));
+    }
+
+    /** Whether the arguments may ask for startup figures (more often than the parser will: never less). */
+    private static boolean reportsStartup(String[] args) {
+        for (String a : args) {
+            if (a.equals(REPORTS_STARTUP) || a.startsWith(REPORTS_STARTUP.concat("="))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Options of the java launcher that name a value in the next argument and are passed on to the JVM. */
+    private static final Set<String> VALUE_OPTIONS = Set.of("-p", "--module-path", "--upgrade-module-path",
+            "--add-modules", "--limit-modules", "--add-reads", "--add-exports", "--add-opens", "--patch-module",
+            "--enable-native-access");
+    private static final Set<String> CLASS_PATH_OPTIONS = Set.of("-cp", "-classpath", "--class-path");
+    /** Options the java launcher itself acts on, which the child must not act on again. */
+    private static final Set<String> LAUNCHER_ONLY_OPTIONS = Set.of("-showversion", "--show-version");
+
+    /**
+     * The JVM options in this process's command line ({@code /proc/self/cmdline}, split at its NULs), when it has the
+     * shape {@code java [options] (-jar JAR | [-cp PATH] MAIN) args}: what the user typed, for the child. Empty when
+     * it may not tell all of them: an argument file ({@code @file}), {@code JDK_JAVA_OPTIONS}, a module, or arguments
+     * that are not {@code args}. Then JMX's list is used, which costs the launcher 20-26 ms before the child starts.
+     */
+    static Optional<List<String>> jvmOptions(List<String> commandLine, String[] args, Map<String, String> env) {
+        String fromEnv = env.get("JDK_JAVA_OPTIONS");
+        if (commandLine.isEmpty() || (fromEnv != null && !fromEnv.isBlank())) {
+            return Optional.empty();
+        }
+        List<String> options = new ArrayList<>();
+        int i = 1;
+        while (i < commandLine.size()) {
+            String a = commandLine.get(i);
+            if (a.equals("-jar")) {
+                i += 2; // the jar: the application's arguments follow
+                break;
+            }
+            if (!a.startsWith("-")) {
+                if (a.startsWith("@")) {
+                    return Optional.empty();
+                }
+                i++; // the main class
+                break;
+            }
+            if (a.equals("-m") || a.equals("--module") || a.startsWith("--module=") || a.equals("--source")) {
+                return Optional.empty();
+            }
+            if (CLASS_PATH_OPTIONS.contains(a)) {
+                i += 2; // the child gets the class path from the plan
+                continue;
+            }
+            if (VALUE_OPTIONS.contains(a) && i + 1 < commandLine.size()) {
+                options.add(a);
+                options.add(commandLine.get(i + 1));
+                i += 2;
+                continue;
+            }
+            if (!LAUNCHER_ONLY_OPTIONS.contains(a) && !a.startsWith("-splash:")) {
+                options.add(a);
+            }
+            i++;
+        }
+        if (i > commandLine.size() || !commandLine.subList(i, commandLine.size()).equals(List.of(args))) {
+            return Optional.empty();
+        }
+        return Optional.of(List.copyOf(options));
     }
 
     private static boolean allJars(String classPath) {
@@ -175,7 +261,15 @@ final class Launcher {
 
     /** Runs the child with this terminal and returns its exit code; keeps a newly written archive. */
     static int run(Plan plan) throws IOException, InterruptedException {
-        Process child = new ProcessBuilder(plan.command()).inheritIO().start();
+        ProcessBuilder builder = new ProcessBuilder(plan.command()).inheritIO();
+        if (plan.startOnStdin()) {
+            builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+        }
+        Process child = builder.start();
+        if (plan.startOnStdin()) {
+            // asked for only now, while the child JVM starts: JMX's runtime bean takes the launcher 20-26 ms
+            sendStart(child, java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+        }
         Thread stop = new Thread(() -> {
             if (child.isAlive()) {
                 child.destroy();
@@ -190,6 +284,15 @@ final class Launcher {
         int code = child.waitFor();
         keepArchive(plan, code);
         return code;
+    }
+
+    /** Writes this JVM's start time to the child's standard input, one line, and closes it. */
+    static void sendStart(Process child, long startMillis) {
+        try (java.io.OutputStream in = child.getOutputStream()) {
+            in.write(Long.toString(startMillis).concat("\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            // the child has ended already
+        }
     }
 
     /**

@@ -2,6 +2,10 @@ package dev.hybridpane.app;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.RuntimeMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,13 +22,26 @@ public final class Main {
         Map<String, String> env = System.getenv();
         Optional<Launcher.Plan> plan = Optional.empty();
         if (Launcher.mayRelaunch(args, env)) {
-            // JMX's runtime bean: 20-26 ms in this JVM (it loads every platform MXBean provider), its input arguments
-            // another 6-8 ms. Reading the same through the JDK's internals needed the jar's manifest to export them,
-            // and the java launcher took ~15 ms to apply that before main; the interleaved A/B of the two favoured JMX.
-            RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
-            plan = Launcher.plan(args, env, runtime.getInputArguments(), System.getProperty("java.home"),
+            // On Linux the JVM options are read from the process's command line. Elsewhere, or when that does not tell
+            // them all, from JMX's runtime bean: 20-26 ms in this JVM (it loads every platform MXBean provider), while
+            // the user waits. (Reading them through the JDK's internals needed the jar's manifest to export them, and
+            // the java launcher took ~15 ms to apply that before main.) The start time, for startup figures, is then
+            // sent to the child once it runs.
+            List<String> line = procCommandLine();
+            Optional<List<String>> options = line == null ? Optional.empty() : Launcher.jvmOptions(line, args, env);
+            List<String> jvmArgs;
+            long start;
+            if (options.isPresent()) {
+                jvmArgs = options.get();
+                start = Launcher.START_UNKNOWN;
+            } else {
+                RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
+                jvmArgs = runtime.getInputArguments();
+                start = runtime.getStartTime();
+            }
+            plan = Launcher.plan(args, env, jvmArgs, System.getProperty("java.home"),
                     System.getProperty("java.class.path"), System.getProperty("os.name", ""),
-                    System.getProperty("user.home"), runtime.getStartTime());
+                    System.getProperty("user.home"), start);
         }
         if (plan.isPresent()) {
             try {
@@ -41,5 +58,32 @@ public final class Main {
             FxStartup.begin();
         }
         System.exit(Cli.run(args));
+    }
+
+    /**
+     * This process's command line as Linux keeps it (a NUL after each argument, in the encoding the JVM decoded its
+     * arguments with), or null elsewhere.
+     */
+    private static List<String> procCommandLine() {
+        Path cmdline = Path.of("/proc/self/cmdline");
+        if (!Files.isReadable(cmdline)) {
+            return null;
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(cmdline);
+            java.nio.charset.Charset encoding = java.nio.charset.Charset.forName(
+                    System.getProperty("sun.jnu.encoding", "UTF-8"));
+            List<String> line = new ArrayList<>();
+            int from = 0;
+            for (int i = 0; i < bytes.length; i++) {
+                if (bytes[i] == 0) {
+                    line.add(new String(bytes, from, i - from, encoding));
+                    from = i + 1;
+                }
+            }
+            return line;
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -10,11 +10,51 @@ final class StartupPhases {
         this.enabled = enabled;
     }
 
+    private static volatile Long firstJvmStart;
+
     /** Milliseconds since the first JVM started: the launcher's, when it started this one ({@link Launcher}). */
     static long sinceJvmStart() {
-        Long launcher = Long.getLong(Launcher.START_PROPERTY);
-        long start = launcher != null ? launcher : ManagementFactory.getRuntimeMXBean().getStartTime();
-        return System.currentTimeMillis() - start;
+        return System.currentTimeMillis() - firstJvmStart();
+    }
+
+    /** When the first JVM started (epoch ms): the launcher's, when it started this one. */
+    static long firstJvmStart() {
+        Long start = firstJvmStart;
+        if (start == null) {
+            synchronized (StartupPhases.class) {
+                start = firstJvmStart;
+                if (start == null) {
+                    start = firstJvmStart(System.getProperty(Launcher.START_PROPERTY),
+                            new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                                    java.nio.charset.StandardCharsets.US_ASCII)));
+                    firstJvmStart = start;
+                }
+            }
+        }
+        return start;
+    }
+
+    /**
+     * The first JVM's start time (epoch ms): the launcher's as it gave it, on the command line or on {@code stdin}
+     * (one line, written as soon as this JVM was started), else this JVM's own.
+     */
+    static long firstJvmStart(String launcherProperty, java.io.BufferedReader stdin) {
+        String given = launcherProperty;
+        if (Launcher.START_ON_STDIN.equals(given)) {
+            try {
+                given = stdin.readLine();
+            } catch (java.io.IOException e) {
+                given = null;
+            }
+        }
+        if (given != null) {
+            try {
+                return Long.parseLong(given.trim());
+            } catch (NumberFormatException e) {
+                // not given: counted from this JVM's start
+            }
+        }
+        return ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
     /**
@@ -25,9 +65,8 @@ final class StartupPhases {
     private void jvmOptions() {
         if (enabled) {
             var runtime = ManagementFactory.getRuntimeMXBean();
-            Long launcher = Long.getLong(Launcher.START_PROPERTY);
-            if (launcher != null) {
-                System.out.println("PHASE child-jvm " + (runtime.getStartTime() - launcher));
+            if (System.getProperty(Launcher.START_PROPERTY) != null) {
+                System.out.println("PHASE child-jvm " + (runtime.getStartTime() - firstJvmStart()));
             }
             System.out.println("JVM_OPTIONS " + String.join(" ", runtime.getInputArguments()));
         }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +46,12 @@ class AppLaunchTest {
         assertThat(p.exitValue()).as(out).isZero();
         assertThat(config.resolve("lab").resolve("settings.json")).as("window layout saved on close").exists();
         assertThat(out).as("the launcher started the console in a tuned child JVM").containsPattern("(?m)^JVM_OPTIONS .*-XX:TieredStopAtLevel=1");
+        assertThat(out).as("the user's JVM options, read from the launcher's command line, went to the child")
+                .containsPattern("(?m)^JVM_OPTIONS .*-Dglass.platform=Monocle");
+        Matcher childJvm = Pattern.compile("(?m)^PHASE child-jvm (-?\\d+)").matcher(out);
+        assertThat(childJvm.find()).as(out).isTrue();
+        assertThat(Long.parseLong(childJvm.group(1))).as("figures count from the launcher's start, sent on stdin")
+                .isPositive();
         assertThat(out).as("JavaFX's class-path warning is not shown (ConsoleLoggerFinder)")
                 .doesNotContain(ConsoleLoggerFinder.CLASS_PATH_WARNING);
     }

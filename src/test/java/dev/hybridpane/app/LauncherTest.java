@@ -52,6 +52,67 @@ class LauncherTest {
     }
 
     @Test
+    void withoutItsStartTimeTheLauncherSendsItOnStdinOnlyWhenStartupFiguresAreAskedFor() {
+        Map<String, String> env = Map.of("HYBRIDPANE_CACHE_DIR", cache.toString());
+        Launcher.Plan figures = Launcher.plan(new String[] {"--lab", "--exit-when-ready"}, env, List.of(), javaHome,
+                jar.toString(), "Linux", tmp.toString(), Launcher.START_UNKNOWN).orElseThrow();
+        assertThat(figures.startOnStdin()).isTrue();
+        assertThat(figures.command()).contains("-D" + Launcher.START_PROPERTY + "=" + Launcher.START_ON_STDIN);
+
+        Launcher.Plan quiet = Launcher.plan(new String[] {"--lab"}, env, List.of(), javaHome, jar.toString(), "Linux",
+                tmp.toString(), Launcher.START_UNKNOWN).orElseThrow();
+        assertThat(quiet.startOnStdin()).isFalse();
+        assertThat(quiet.command()).contains("-D" + Launcher.START_PROPERTY + "=" + Launcher.START_NOT_SENT);
+
+        // a start time it has already is given on the command line, as before
+        assertThat(plan(Map.of(), List.of(), "--exit-when-ready").orElseThrow().startOnStdin()).isFalse();
+    }
+
+    @Test
+    void theChildReadsTheLaunchersStartTimeFromItsStdin() throws Exception {
+        // a child that succeeds only if its first line of input is an epoch time in milliseconds
+        Launcher.Plan plan = new Launcher.Plan(List.of("sh", "-c", "read start && [ \"$start\" -gt 1000000000000 ]"),
+                null, null, null, null, true);
+        assertThat(Launcher.run(plan)).isZero();
+
+        long launcher = System.currentTimeMillis() - 5_000;
+        assertThat(StartupPhases.firstJvmStart(Launcher.START_ON_STDIN,
+                new java.io.BufferedReader(new java.io.StringReader(launcher + "\n")))).isEqualTo(launcher);
+        assertThat(StartupPhases.firstJvmStart("1234", new java.io.BufferedReader(new java.io.StringReader(""))))
+                .isEqualTo(1234L);
+        long own = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        // nothing sent (the launcher ended first, or was not asked for figures): counted from this JVM's start
+        assertThat(StartupPhases.firstJvmStart(Launcher.START_ON_STDIN,
+                new java.io.BufferedReader(new java.io.StringReader("")))).isEqualTo(own);
+        assertThat(StartupPhases.firstJvmStart(Launcher.START_NOT_SENT, null)).isEqualTo(own);
+    }
+
+    @Test
+    void jvmOptionsAreReadFromTheCommandLineWhenItTellsThemAll() {
+        String[] args = {"--lab", "--region", "eu-west-1"};
+        Map<String, String> env = Map.of();
+        // java -jar, as the README starts it
+        assertThat(Launcher.jvmOptions(List.of("/jdk/bin/java", "-Xmx1g", "-Dx=y z", "-jar", "target/hybridpane.jar",
+                "--lab", "--region", "eu-west-1"), args, env)).contains(List.of("-Xmx1g", "-Dx=y z"));
+        // a class path and a main class; options with their value in the next argument stay together; the launcher's
+        // own options (the splash screen, -showversion) are not acted on twice
+        assertThat(Launcher.jvmOptions(List.of("java", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-cp", "a.jar:b.jar",
+                "-splash:s.png", "-showversion", "-XX:+UseZGC", "dev.hybridpane.app.Main", "--lab", "--region", "eu-west-1"),
+                args, env)).contains(List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED", "-XX:+UseZGC"));
+        assertThat(Launcher.jvmOptions(List.of("java", "-jar", "hp.jar"), new String[0], env)).contains(List.of());
+        // what the command line does not tell: JMX is asked instead
+        assertThat(Launcher.jvmOptions(List.of("java", "@opts", "-jar", "hp.jar", "--lab", "--region", "eu-west-1"),
+                args, env)).isEmpty();
+        assertThat(Launcher.jvmOptions(List.of("java", "-jar", "hp.jar", "--lab", "--region", "eu-west-1"), args,
+                Map.of("JDK_JAVA_OPTIONS", "-Xmx2g"))).isEmpty();
+        assertThat(Launcher.jvmOptions(List.of("java", "-m", "hp/dev.hybridpane.app.Main", "--lab", "--region",
+                "eu-west-1"), args, env)).isEmpty();
+        assertThat(Launcher.jvmOptions(List.of("java", "-jar", "hp.jar", "--lab"), args, env)).isEmpty();
+        assertThat(Launcher.jvmOptions(List.of("java", "-cp"), new String[0], env)).isEmpty();
+        assertThat(Launcher.jvmOptions(List.of(), new String[0], env)).isEmpty();
+    }
+
+    @Test
     void aKeptArchiveIsUsedOnTheNextStartAndOlderOnesAreRemoved() throws Exception {
         Launcher.Plan first = plan(Map.of(), List.of()).orElseThrow();
         Path stale = Files.writeString(first.archiveToKeep().resolveSibling("hybridpane-0000000000000000.jsa"), "old");
