@@ -37,7 +37,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 final class LabDispatcher extends Dispatcher {
     private final Map<ServerRequest, Queue<ServerResponse>> expectations;
     private final MockDispatcher expectationDispatcher;
-    private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
+    private final LabCrudDispatcher crud = new LabCrudDispatcher();
     private final LabDiscovery discovery;
     /** Object path to the exact key it is stored under, for O(1) reads and updates by the lab itself. */
     private final Map<String, AttributeSet> storedKeys = new ConcurrentHashMap<>();
@@ -211,6 +211,11 @@ final class LabDispatcher extends Dispatcher {
      */
     boolean seesStoreInternals() {
         return storeLock != null && storeWatches != null;
+    }
+
+    /** Whether a watch from a resourceVersion first gets only what changed after it ({@link LabCrudDispatcher}). */
+    boolean honoursWatchVersions() {
+        return crud.honoursWatchVersions();
     }
 
     /** A private field of fabric8's CRUD store, or null when absent or of another type. Lab-only reflection. */

@@ -1,0 +1,127 @@
+package dev.hybridpane.lab.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hybridpane.lab.world.LabWorld;
+import io.fabric8.kubernetes.api.model.ListOptions;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A watch starts where the client asks, as on a Kubernetes API server: from the version a list returned it gets only
+ * later changes (an informer, which lists and then watches, no longer receives everything twice); from no version or
+ * "0" it first gets every object as ADDED.
+ */
+class LabWatchVersionTest {
+    static final String RETAIL = "us-west-2/retail-edge";
+    static LabKube lab;
+    static KubernetesClient client;
+
+    @BeforeAll
+    static void start() {
+        lab = new LabKube(LabWorld.load());
+        lab.start();
+        client = lab.client(RETAIL);
+    }
+
+    @AfterAll
+    static void stop() {
+        lab.close();
+    }
+
+    /** What a watch from these options receives in its first moments, after {@code then} ran. */
+    private static List<String> firstEvents(ListOptions options, Runnable then) throws Exception {
+        List<String> events = new CopyOnWriteArrayList<>();
+        Watch watch = client.nodes().watch(options, new Watcher<Node>() {
+            @Override
+            public void eventReceived(Action action, Node node) {
+                events.add(action + " " + node.getMetadata().getName());
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+            }
+        });
+        try {
+            then.run();
+            TimeUnit.MILLISECONDS.sleep(700);
+        } finally {
+            watch.close();
+        }
+        return events;
+    }
+
+    @Test
+    void aWatchFromTheListsVersionGetsOnlyLaterChanges() throws Exception {
+        assertThat(lab.server(RETAIL).dispatcher().honoursWatchVersions()).as("the lab reached fabric8's watch").isTrue();
+        NodeList list = client.nodes().list();
+        assertThat(list.getItems()).hasSize(11);
+        String name = list.getItems().get(0).getMetadata().getName();
+
+        List<String> events = firstEvents(new ListOptionsBuilder().withResourceVersion(list.getMetadata().getResourceVersion())
+                .build(), () -> {
+                    LabApiServer server = lab.server(RETAIL);
+                    ObjectNode node = server.node(name);
+                    ((ObjectNode) node.get("metadata").get("labels")).put("hybridpane.dev/test", "changed");
+                    assertThat(server.replaceNode(node)).isTrue();
+                });
+
+        assertThat(events).containsExactly("MODIFIED " + name);
+    }
+
+    @Test
+    void aWatchFromAnOlderVersionFirstGetsWhatChangedSince() throws Exception {
+        List<Node> nodes = client.nodes().list().getItems();
+        long oldest = nodes.stream().mapToLong(n -> Long.parseLong(n.getMetadata().getResourceVersion())).min().orElseThrow();
+        long newer = nodes.stream().filter(n -> Long.parseLong(n.getMetadata().getResourceVersion()) > oldest).count();
+
+        List<String> events = firstEvents(new ListOptionsBuilder().withResourceVersion(Long.toString(oldest)).build(), () -> {
+        });
+
+        assertThat(events).hasSize((int) newer).allMatch(e -> e.startsWith("ADDED "));
+        assertThat(newer).isEqualTo(nodes.size() - 1);
+    }
+
+    @Test
+    void aWatchFromNoVersionOrZeroFirstGetsEveryObject() throws Exception {
+        assertThat(firstEvents(new ListOptions(), () -> {
+        })).hasSize(11).allMatch(e -> e.startsWith("ADDED "));
+        assertThat(firstEvents(new ListOptionsBuilder().withResourceVersion("0").build(), () -> {
+        })).hasSize(11).allMatch(e -> e.startsWith("ADDED "));
+    }
+
+    @Test
+    void readsTheVersionAndNameAWatchAsksFor() {
+        assertThat(LabCrudDispatcher.resourceVersion("/api/v1/nodes?watch=true&resourceVersion=49&allowWatchBookmarks=true"))
+                .isEqualTo(49);
+        assertThat(LabCrudDispatcher.resourceVersion("/api/v1/nodes?watch=true")).isEqualTo(-1);
+        assertThat(LabCrudDispatcher.resourceVersion("/api/v1/nodes?watch=true&resourceVersion=")).isEqualTo(-1);
+        assertThat(LabCrudDispatcher.resourceVersion("/api/v1/nodes?watch=true&resourceVersion=abc")).isEqualTo(-1);
+        assertThat(LabCrudDispatcher.watchedName("/api/v1/nodes?fieldSelector=metadata.name%3Dnode-a&watch=true"))
+                .isEqualTo("node-a");
+        assertThat(LabCrudDispatcher.watchedName("/api/v1/nodes?fieldSelector=spec.unschedulable%3Dtrue&watch=true")).isNull();
+        assertThat(LabCrudDispatcher.watchedName("/api/v1/nodes?watch=true")).isNull();
+    }
+
+    @Test
+    void readsAStoredObjectsVersionFromItsMetadata() {
+        // an event names another object's version before its own
+        assertThat(LabCrudDispatcher.storedVersion("{\"kind\":\"Event\",\"involvedObject\":{\"resourceVersion\":\"3\"},"
+                + "\"metadata\":{\"name\":\"e\",\"labels\":{\"a\":\"b\"},\"resourceVersion\":\"17\"}}")).isEqualTo(17);
+        // none, or unreadable: the object is sent
+        assertThat(LabCrudDispatcher.storedVersion("{\"metadata\":{\"name\":\"e\"}}")).isEqualTo(Long.MAX_VALUE);
+        assertThat(LabCrudDispatcher.storedVersion("not json")).isEqualTo(Long.MAX_VALUE);
+    }
+}
