@@ -24,18 +24,46 @@ final class DesktopApp {
     static List<Image> windowIcons() {
         List<Image> icons = new ArrayList<>();
         for (int size : new int[] {16, 32, 64, 128, 256}) {
-            try (var in = DesktopApp.class.getResourceAsStream("icon-" + size + ".png")) {
-                if (in != null) {
-                    Image image = new Image(in);
-                    if (!image.isError()) {
-                        icons.add(image);
-                    }
-                }
-            } catch (java.io.IOException e) {
-                // a missing icon is not worth failing for
+            Image image = windowIcon("icon-" + size);
+            if (image != null) {
+                icons.add(image);
             }
         }
         return icons;
+    }
+
+    /**
+     * One icon: from the raster the build wrote beside its PNG ({@link dev.hybridpane.app.build.IconRasters}: one copy
+     * of pixels, where JavaFX's PNG decoder took ~35 ms for the five while still cold), else from the PNG. Null when
+     * neither reads.
+     */
+    static Image windowIcon(String name) {
+        try (var in = DesktopApp.class.getResourceAsStream(name + ".bgra")) {
+            if (in != null) {
+                var data = new java.io.DataInputStream(new java.util.zip.InflaterInputStream(in));
+                int w = data.readInt();
+                int h = data.readInt();
+                if (w > 0 && h > 0 && w <= 1024 && h <= 1024) {
+                    byte[] bgraPre = new byte[w * h * 4];
+                    data.readFully(bgraPre);
+                    javafx.scene.image.WritableImage image = new javafx.scene.image.WritableImage(w, h);
+                    image.getPixelWriter().setPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getByteBgraPreInstance(),
+                            bgraPre, 0, w * 4);
+                    return image;
+                }
+            }
+        } catch (java.io.IOException e) {
+            // a broken raster: the PNG instead
+        }
+        try (var in = DesktopApp.class.getResourceAsStream(name + ".png")) {
+            if (in != null) {
+                Image image = new Image(in);
+                return image.isError() ? null : image;
+            }
+        } catch (java.io.IOException e) {
+            // a missing icon is not worth failing for
+        }
+        return null;
     }
 
     /**
@@ -59,7 +87,7 @@ final class DesktopApp {
         }
         Platform.setImplicitExit(true);
         phases.mark("toolkit");
-        // decoded on their own thread (~45 ms: JavaFX's PNG decoder, still cold), not on the way to the window
+        // made on their own thread, not on the way to the window
         CompletableFuture<List<Image>> icons = new CompletableFuture<>();
         Thread decoder = new Thread(() -> {
             try {
