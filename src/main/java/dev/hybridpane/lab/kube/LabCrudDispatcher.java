@@ -51,6 +51,16 @@ final class LabCrudDispatcher extends KubernetesCrudDispatcher {
         this.lock = field("lock", ReadWriteLock.class);
     }
 
+    /** The store's lock, or null if this fabric8 version hides it differently. */
+    ReadWriteLock storeLock() {
+        return lock;
+    }
+
+    /** The store's open watches (what its writes notify), or null if this fabric8 version hides them differently. */
+    Set<?> storeWatches() {
+        return watches;
+    }
+
     /** Whether watches from a version skip what the client has already listed (false: answered as fabric8 does). */
     boolean honoursWatchVersions() {
         return PARTS != null && watches != null && lock != null;
@@ -169,6 +179,7 @@ final class LabCrudDispatcher extends KubernetesCrudDispatcher {
         return Long.MAX_VALUE;
     }
 
+    /** A private field of fabric8's CRUD store, or null when absent or of another type. Lab-only reflection. */
     private <T> T field(String name, Class<T> type) {
         try {
             var f = KubernetesCrudDispatcher.class.getDeclaredField(name);

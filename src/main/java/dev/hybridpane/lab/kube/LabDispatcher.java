@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
@@ -42,12 +41,12 @@ final class LabDispatcher extends Dispatcher {
     /** Object path to the exact key it is stored under, for O(1) reads and updates by the lab itself. */
     private final Map<String, AttributeSet> storedKeys = new ConcurrentHashMap<>();
     /** The store's own lock, or null if this fabric8 version hides it differently. */
-    private final ReadWriteLock storeLock = storeField(crud, "lock", ReadWriteLock.class);
+    private final ReadWriteLock storeLock = crud.storeLock();
     /** The store's write lock, so lab writes never race a list or watch being answered. */
     private final Lock storeWriteLock = storeLock != null ? storeLock.writeLock()
             : new java.util.concurrent.locks.ReentrantLock();
     /** The store's open watches (what its writes notify); null if this fabric8 version hides them differently. */
-    private final Set<?> storeWatches = storeField(crud, "watchEventListeners", Set.class);
+    private final Set<?> storeWatches = crud.storeWatches();
     private final LabTables tables = new LabTables(this::get, java.time.Clock.systemUTC());
 
     LabDispatcher(Map<ServerRequest, Queue<ServerResponse>> expectations, LabDiscovery discovery) {
@@ -216,18 +215,6 @@ final class LabDispatcher extends Dispatcher {
     /** Whether a watch from a resourceVersion first gets only what changed after it ({@link LabCrudDispatcher}). */
     boolean honoursWatchVersions() {
         return crud.honoursWatchVersions();
-    }
-
-    /** A private field of fabric8's CRUD store, or null when absent or of another type. Lab-only reflection. */
-    private static <T> T storeField(KubernetesCrudDispatcher crud, String name, Class<T> type) {
-        try {
-            var field = KubernetesCrudDispatcher.class.getDeclaredField(name);
-            field.setAccessible(true);
-            Object value = field.get(crud);
-            return type.isInstance(value) ? type.cast(value) : null;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
     }
 
     /** In-process GET against the CRUD store: the JSON body, or null when absent. */
