@@ -268,7 +268,7 @@ final class Launcher {
         Process child = builder.start();
         if (plan.startOnStdin()) {
             // asked for only now, while the child JVM starts: JMX's runtime bean takes the launcher 20-26 ms
-            sendStart(child, java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+            sendStart(child, () -> java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
         }
         Thread stop = new Thread(() -> {
             if (child.isAlive()) {
@@ -286,12 +286,15 @@ final class Launcher {
         return code;
     }
 
-    /** Writes this JVM's start time to the child's standard input, one line, and closes it. */
-    static void sendStart(Process child, long startMillis) {
+    /**
+     * Writes this JVM's start time to the child's standard input, one line, and closes it. Closed all the same when the
+     * time cannot be had: the child then reads the end of its input and counts from its own start.
+     */
+    static void sendStart(Process child, java.util.function.LongSupplier startMillis) {
         try (java.io.OutputStream in = child.getOutputStream()) {
-            in.write(Long.toString(startMillis).concat("\n").getBytes(StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            // the child has ended already
+            in.write(Long.toString(startMillis.getAsLong()).concat("\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException | RuntimeException e) {
+            // the child has ended already, or JMX did not answer
         }
     }
 

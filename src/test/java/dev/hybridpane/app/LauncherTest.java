@@ -75,6 +75,15 @@ class LauncherTest {
                 null, null, null, null, true);
         assertThat(Launcher.run(plan)).isZero();
 
+        // no start time to send (JMX failed): the child's input ends, it does not wait for a line forever
+        Process noTime = new ProcessBuilder("sh", "-c", "if read start; then exit 1; else [ -z \"$start\" ]; fi")
+                .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        Launcher.sendStart(noTime, () -> {
+            throw new IllegalStateException("no JMX");
+        });
+        assertThat(noTime.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(noTime.exitValue()).isZero();
+
         long launcher = System.currentTimeMillis() - 5_000;
         assertThat(StartupPhases.firstJvmStart(Launcher.START_ON_STDIN,
                 new java.io.BufferedReader(new java.io.StringReader(launcher + "\n")))).isEqualTo(launcher);
