@@ -116,7 +116,7 @@ final class DesktopApp {
         Platform.runLater(() -> {
             Stage stage = new Stage();
             stage.setTitle("HybridPane");
-            // usually decoded by now; if not, the window gets its icons as soon as they are
+            // usually made by now; if not, the window gets its icons as soon as they are
             icons.thenAcceptAsync(list -> stage.getIcons().setAll(list), new FxExecutor());
             phases.mark("fx-ready");
             MainWindow window = new MainWindow(composition.ui(), composition.shellStart(), osPrefersDark);

@@ -41,8 +41,6 @@ final class Launcher {
     static final String START_NOT_SENT = "none";
     /** {@link #plan}'s start time when this JVM has not asked JMX for it. */
     static final long START_UNKNOWN = -1;
-    /** The option that prints startup figures ({@link HybridPaneCommand#EXIT_WHEN_READY}). */
-    private static final String REPORTS_STARTUP = "--exit-when-ready";
     /**
      * Set in a child that writes the archive: the file it creates, as it ends, when its first view was populated
      * ({@link #firstViewPopulated}). The archive holds the classes loaded by the time the JVM exits, so one from a start
@@ -178,10 +176,13 @@ final class Launcher {
         return Optional.of(new Plan(List.copyOf(cmd), archive, written, failed, complete, startOnStdin));
     }
 
-    /** Whether the arguments may ask for startup figures (more often than the parser will: never less). */
+    /**
+     * Whether the arguments may ask for startup figures (more often than the parser will: never less). The option's
+     * name is a compile-time constant: reading it loads nothing of picocli into the launcher JVM.
+     */
     private static boolean reportsStartup(String[] args) {
         for (String a : args) {
-            if (a.equals(REPORTS_STARTUP) || a.startsWith(REPORTS_STARTUP.concat("="))) {
+            if (a.equals(HybridPaneCommand.EXIT_WHEN_READY) || a.startsWith(HybridPaneCommand.EXIT_WHEN_READY.concat("="))) {
                 return true;
             }
         }
@@ -195,6 +196,33 @@ final class Launcher {
     private static final Set<String> CLASS_PATH_OPTIONS = Set.of("-cp", "-classpath", "--class-path");
     /** Options the java launcher itself acts on, which the child must not act on again. */
     private static final Set<String> LAUNCHER_ONLY_OPTIONS = Set.of("-showversion", "--show-version");
+
+    /**
+     * This process's command line as Linux keeps it ({@code /proc/self/cmdline}: a NUL after each argument, in the
+     * encoding the JVM decoded its arguments with), or null elsewhere.
+     */
+    static List<String> procCommandLine() {
+        Path cmdline = Path.of("/proc/self/cmdline");
+        if (!Files.isReadable(cmdline)) {
+            return null;
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(cmdline);
+            java.nio.charset.Charset encoding = java.nio.charset.Charset.forName(
+                    System.getProperty("sun.jnu.encoding", "UTF-8"));
+            List<String> line = new ArrayList<>();
+            int from = 0;
+            for (int i = 0; i < bytes.length; i++) {
+                if (bytes[i] == 0) {
+                    line.add(new String(bytes, from, i - from, encoding));
+                    from = i + 1;
+                }
+            }
+            return line;
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
 
     /**
      * The JVM options in this process's command line ({@code /proc/self/cmdline}, split at its NULs), when it has the

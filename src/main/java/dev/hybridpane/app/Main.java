@@ -2,9 +2,6 @@ package dev.hybridpane.app;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.RuntimeMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +24,7 @@ public final class Main {
             // the user waits. (Reading them through the JDK's internals needed the jar's manifest to export them, and
             // the java launcher took ~15 ms to apply that before main.) The start time, for startup figures, is then
             // sent to the child once it runs.
-            List<String> line = procCommandLine();
+            List<String> line = Launcher.procCommandLine();
             Optional<List<String>> options = line == null ? Optional.empty() : Launcher.jvmOptions(line, args, env);
             List<String> jvmArgs;
             long start;
@@ -58,32 +55,5 @@ public final class Main {
             FxStartup.begin();
         }
         System.exit(Cli.run(args));
-    }
-
-    /**
-     * This process's command line as Linux keeps it (a NUL after each argument, in the encoding the JVM decoded its
-     * arguments with), or null elsewhere.
-     */
-    private static List<String> procCommandLine() {
-        Path cmdline = Path.of("/proc/self/cmdline");
-        if (!Files.isReadable(cmdline)) {
-            return null;
-        }
-        try {
-            byte[] bytes = Files.readAllBytes(cmdline);
-            java.nio.charset.Charset encoding = java.nio.charset.Charset.forName(
-                    System.getProperty("sun.jnu.encoding", "UTF-8"));
-            List<String> line = new ArrayList<>();
-            int from = 0;
-            for (int i = 0; i < bytes.length; i++) {
-                if (bytes[i] == 0) {
-                    line.add(new String(bytes, from, i - from, encoding));
-                    from = i + 1;
-                }
-            }
-            return line;
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            return null;
-        }
     }
 }
