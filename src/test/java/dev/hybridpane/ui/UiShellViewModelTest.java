@@ -86,42 +86,24 @@ class UiShellViewModelTest {
     }
 
     /** Runs work at once but holds the callbacks, like an FX thread busy building the window. */
-    private static final class BusyFxRunner implements dev.hybridpane.ui.common.TaskRunner {
+    private static final class BusyFxRunner extends dev.hybridpane.ui.common.AbstractTaskRunner {
         final List<Runnable> callbacks = new ArrayList<>();
-        private final javafx.beans.property.ReadOnlyIntegerWrapper running = new javafx.beans.property.ReadOnlyIntegerWrapper();
-        private final javafx.beans.property.ReadOnlyStringWrapper title = new javafx.beans.property.ReadOnlyStringWrapper("");
 
         @Override
-        public <T> void run(String t, java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> ok,
-                java.util.function.Consumer<Throwable> error) {
+        protected <T> void execute(String t, java.util.concurrent.Callable<T> work,
+                java.util.function.BiConsumer<T, Throwable> done) {
             try {
                 T result = work.call();
-                callbacks.add(() -> ok.accept(result));
+                callbacks.add(() -> done.accept(result, null));
             } catch (Exception e) {
-                callbacks.add(() -> error.accept(e));
+                callbacks.add(() -> done.accept(null, e));
             }
         }
 
         @Override
-        public <T> void await(String t, java.util.concurrent.CompletableFuture<T> future,
-                java.util.function.Consumer<? super T> ok, java.util.function.Consumer<Throwable> error) {
-            future.whenComplete((r, e) -> callbacks.add(() -> {
-                if (e == null) {
-                    ok.accept(r);
-                } else {
-                    error.accept(e);
-                }
-            }));
-        }
-
-        @Override
-        public javafx.beans.property.ReadOnlyIntegerProperty runningProperty() {
-            return running.getReadOnlyProperty();
-        }
-
-        @Override
-        public javafx.beans.property.ReadOnlyStringProperty currentTitleProperty() {
-            return title.getReadOnlyProperty();
+        protected <T> void follow(java.util.concurrent.CompletableFuture<T> future,
+                java.util.function.BiConsumer<T, Throwable> done) {
+            future.whenComplete((r, e) -> callbacks.add(() -> done.accept(r, e)));
         }
 
         void runCallbacks() {

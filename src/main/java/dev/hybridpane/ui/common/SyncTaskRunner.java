@@ -1,29 +1,25 @@
 package dev.hybridpane.ui.common;
 
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 
 /** Runs work at once on the calling thread: deterministic view-model tests. */
 public final class SyncTaskRunner extends AbstractTaskRunner {
     @Override
-    public <T> void await(String title, java.util.concurrent.CompletableFuture<T> future, Consumer<? super T> onSuccess,
-            Consumer<Throwable> onError) {
-        run(title, future::join, onSuccess, e -> onError.accept(
-                e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e));
-    }
-
-    @Override
-    public <T> void run(String title, Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onError) {
-        started(title);
+    protected <T> void execute(String title, Callable<T> work, BiConsumer<T, Throwable> done) {
         T result;
         try {
             result = work.call();
         } catch (Throwable e) {
-            finished(title);
-            onError.accept(e);
+            done.accept(null, e);
             return;
         }
-        finished(title);
-        onSuccess.accept(result);
+        done.accept(result, null);
+    }
+
+    @Override
+    protected <T> void follow(CompletableFuture<T> future, BiConsumer<T, Throwable> done) {
+        execute("", future::join, done);
     }
 }

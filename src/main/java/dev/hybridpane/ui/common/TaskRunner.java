@@ -1,23 +1,52 @@
 package dev.hybridpane.ui.common;
 
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 
 /**
- * The one way the UI runs blocking work: the callable runs in the background, and exactly one of the
- * callbacks runs afterwards on the FX thread (or on the caller's thread for {@link SyncTaskRunner}).
+ * The one way the UI runs blocking work. {@link #task} describes it, the returned {@link Task} takes the callbacks, and
+ * {@link Task#start()} runs it: the work in the background, the callbacks on the FX thread ({@link FxTaskRunner}), or
+ * everything at once on the caller's thread ({@link SyncTaskRunner}, for deterministic view-model tests).
  */
 public interface TaskRunner {
-    <T> void run(String title, Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onError);
+    /** Work that returns nothing. */
+    @FunctionalInterface
+    interface Action {
+        void run() throws Exception;
+    }
+
+    /** Work that returns a result. */
+    <T> Task<T> task(String title, Callable<T> work);
+
+    /** Work that returns nothing (no {@code return null}). */
+    default Task<Void> task(String title, Action work) {
+        return task(title, () -> {
+            work.run();
+            return null;
+        });
+    }
 
     /**
-     * Tracks work that is already running asynchronously (a CompletableFuture from a core service)
-     * without blocking a thread on it; the callbacks run like those of {@link #run}.
+     * Tracks work that is already running asynchronously (a CompletableFuture from a core service) without blocking a
+     * thread on it; its callbacks run as a {@link #task}'s do.
      */
-    <T> void await(String title, java.util.concurrent.CompletableFuture<T> future, Consumer<? super T> onSuccess,
-            Consumer<Throwable> onError);
+    <T> Task<T> await(String title, CompletableFuture<T> future);
+
+    /** @deprecated the positional form; use {@link #task(String, Callable)}. Goes once every caller moved. */
+    @Deprecated
+    default <T> void run(String title, Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
+            java.util.function.Consumer<Throwable> onError) {
+        task(title, work).onSuccess(onSuccess).onError(onError).start();
+    }
+
+    /** @deprecated the positional form; use {@link #await(String, CompletableFuture)}. Goes once every caller moved. */
+    @Deprecated
+    default <T> void await(String title, CompletableFuture<T> future, java.util.function.Consumer<? super T> onSuccess,
+            java.util.function.Consumer<Throwable> onError) {
+        await(title, future).onSuccess(onSuccess).onError(onError).start();
+    }
 
     /** How many tasks are running now. */
     ReadOnlyIntegerProperty runningProperty();

@@ -1,18 +1,15 @@
 package dev.hybridpane.app.hybrid;
 
+import dev.hybridpane.ui.common.AbstractTaskRunner;
 import dev.hybridpane.ui.common.SyncTaskRunner;
-import dev.hybridpane.ui.common.TaskRunner;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
+import java.util.function.BiConsumer;
 
 /** Runs work at once like {@link SyncTaskRunner}, except tasks with one title, which wait until the test runs them. */
-final class DeferringTaskRunner implements TaskRunner {
-    private final SyncTaskRunner sync = new SyncTaskRunner();
+final class DeferringTaskRunner extends AbstractTaskRunner {
     private final String deferred;
     private final Deque<Runnable> pending = new ArrayDeque<>();
 
@@ -21,17 +18,27 @@ final class DeferringTaskRunner implements TaskRunner {
     }
 
     @Override
-    public <T> void run(String title, Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onError) {
+    protected <T> void execute(String title, Callable<T> work, BiConsumer<T, Throwable> done) {
+        Runnable run = () -> {
+            T result;
+            try {
+                result = work.call();
+            } catch (Throwable e) {
+                done.accept(null, e);
+                return;
+            }
+            done.accept(result, null);
+        };
         if (title.equals(deferred)) {
-            pending.add(() -> sync.run(title, work, onSuccess, onError));
+            pending.add(run);
         } else {
-            sync.run(title, work, onSuccess, onError);
+            run.run();
         }
     }
 
     @Override
-    public <T> void await(String title, CompletableFuture<T> future, Consumer<? super T> onSuccess, Consumer<Throwable> onError) {
-        sync.await(title, future, onSuccess, onError);
+    protected <T> void follow(CompletableFuture<T> future, BiConsumer<T, Throwable> done) {
+        execute("", future::join, done);
     }
 
     /** Runs the tasks queued so far (not those they queue); returns how many ran. */
@@ -45,15 +52,5 @@ final class DeferringTaskRunner implements TaskRunner {
 
     int pendingCount() {
         return pending.size();
-    }
-
-    @Override
-    public ReadOnlyIntegerProperty runningProperty() {
-        return sync.runningProperty();
-    }
-
-    @Override
-    public ReadOnlyStringProperty currentTitleProperty() {
-        return sync.currentTitleProperty();
     }
 }

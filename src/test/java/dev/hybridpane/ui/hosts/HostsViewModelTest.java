@@ -243,28 +243,23 @@ class HostsViewModelTest {
     @Test
     void theKeyFileIsCheckedInTheBackgroundNotOnTheCallingThread() {
         List<Runnable> queued = new ArrayList<>();
-        SyncTaskRunner sync = new SyncTaskRunner();
-        TaskRunner deferred = new TaskRunner() {
+        TaskRunner deferred = new dev.hybridpane.ui.common.AbstractTaskRunner() {
             @Override
-            public javafx.beans.property.ReadOnlyIntegerProperty runningProperty() {
-                return sync.runningProperty();
+            protected <T> void execute(String title, java.util.concurrent.Callable<T> work,
+                    java.util.function.BiConsumer<T, Throwable> done) {
+                queued.add(() -> {
+                    try {
+                        done.accept(work.call(), null);
+                    } catch (Exception e) {
+                        done.accept(null, e);
+                    }
+                });
             }
 
             @Override
-            public javafx.beans.property.ReadOnlyStringProperty currentTitleProperty() {
-                return sync.currentTitleProperty();
-            }
-
-            @Override
-            public <T> void run(String title, java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> ok,
-                    java.util.function.Consumer<Throwable> err) {
-                queued.add(() -> sync.run(title, work, ok, err));
-            }
-
-            @Override
-            public <T> void await(String title, java.util.concurrent.CompletableFuture<T> f, java.util.function.Consumer<? super T> ok,
-                    java.util.function.Consumer<Throwable> err) {
-                queued.add(() -> sync.await(title, f, ok, err));
+            protected <T> void follow(java.util.concurrent.CompletableFuture<T> f,
+                    java.util.function.BiConsumer<T, Throwable> done) {
+                queued.add(() -> f.whenComplete(done));
             }
         };
         HostsViewModel vm = newSession(deferred);
