@@ -2,24 +2,29 @@ package dev.hybridpane.app;
 
 import dev.hybridpane.adapters.aws.AwsClientFactory;
 import dev.hybridpane.adapters.aws.AwsCredentialsDetector;
-import dev.hybridpane.adapters.aws.LabAwsProfiles;
+import dev.hybridpane.adapters.aws.EndpointAwsProfiles;
 import dev.hybridpane.adapters.aws.SdkAwsProfiles;
 import dev.hybridpane.adapters.edge.FileKnownHostsStore;
 import dev.hybridpane.adapters.edge.MinaEdgePort;
 import dev.hybridpane.adapters.kube.Fabric8ClusterPort;
 import dev.hybridpane.adapters.kube.Fabric8InventoryPort;
-import dev.hybridpane.core.AwsProfiles;
 import dev.hybridpane.core.Settings;
 import dev.hybridpane.lab.Lab;
 import dev.hybridpane.lab.edge.LabEdgeHosts;
 import dev.hybridpane.lab.world.LabWorld;
-import dev.hybridpane.ui.UiContext;
+import dev.hybridpane.ui.EnvironmentInfo;
 import dev.hybridpane.ui.hosts.HostsServices;
 import dev.hybridpane.ui.shell.ShellStart;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,22 +40,19 @@ public final class Composition implements AutoCloseable {
         }
     }
 
+    /** The lab's one AWS profile. */
+    static final String LAB_PROFILE = "lab";
+
     private final ExecutorService io;
     private final CompletableFuture<Lab> lab;
-    private final UiContext ui;
-
-    private HybridSetups hybrid;
+    private final ConsolePorts ports;
+    private final HybridSetups hybrid;
     private ShellStart shellStart;
 
-    private Composition(ExecutorService io, CompletableFuture<Lab> lab, UiContext ui) {
+    private Composition(ExecutorService io, CompletableFuture<Lab> lab, ConsolePorts ports, HybridSetups hybrid) {
         this.io = io;
         this.lab = lab;
-        this.ui = ui;
-    }
-
-    private Composition(ExecutorService io, CompletableFuture<Lab> lab, UiContext ui,
-            HybridSetups hybrid) {
-        this(io, lab, ui);
+        this.ports = ports;
         this.hybrid = hybrid;
     }
 
@@ -66,7 +68,7 @@ public final class Composition implements AutoCloseable {
         // view waits for longest. Whatever needs the lab (on I/O threads) waits for it there.
         var world = new CompletableFuture<LabWorld>();
         var lab = new CompletableFuture<Lab>();
-        var awsEndpoint = new CompletableFuture<java.net.URI>();
+        var awsEndpoint = new CompletableFuture<URI>();
         if (useLab) {
             Thread starter = new Thread(() -> {
                 try {
@@ -91,61 +93,62 @@ public final class Composition implements AutoCloseable {
                     options.regions().isEmpty() ? s.regions() : options.regions()));
         }
         Clock clock = Clock.systemDefaultZone();
+        Fabric8ClusterPort kube = new Fabric8ClusterPort();
+        io.execute(kube::prepare);
         if (useLab) {
             LabWorld labWorld;
             try {
                 labWorld = world.join();
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 io.shutdownNow();
                 throw e.getCause() instanceof RuntimeException r ? r : e;
             }
-            java.util.function.Supplier<java.net.URI> aws = () -> {
+            Supplier<URI> aws = () -> {
                 try {
                     return awsEndpoint.join();
-                } catch (java.util.concurrent.CompletionException e) {
+                } catch (CompletionException e) {
                     throw new IllegalStateException("The lab did not start: " + e.getCause().getMessage(), e.getCause());
                 }
             };
-            AwsProfiles profiles = new LabAwsProfiles(aws, labWorld.regions());
-            Fabric8ClusterPort kube = new Fabric8ClusterPort();
-            io.execute(kube::prepare);
+            Path labDir = configDir.resolve("lab");
             HybridSetups hybrid = new HybridSetups(p -> AwsClientFactory.forEndpoint(aws.get(),
-                    Lab.ACCESS_KEY_ID, Lab.SECRET_ACCESS_KEY, labWorld.regions().get(0)), configDir.resolve("lab"),
-                    Duration.ofSeconds(1));
+                    Lab.ACCESS_KEY_ID, Lab.SECRET_ACCESS_KEY, labWorld.regions().get(0)), labDir, Duration.ofSeconds(1));
             // offered in the Edge Hosts forms once the lab's SSH hosts are up (never waited for on the FX thread);
             // they start once the lab is up, after the first view's work
-            lab.thenAcceptAsync(l -> l.startEdgeHosts(), CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS));
-            java.util.function.Function<java.util.function.Function<LabEdgeHosts, String>, java.util.function.Supplier<String>>
-                    fromEdgeHosts = part -> () -> {
-                        if (!lab.isDone() || lab.isCompletedExceptionally()) {
-                            return null;
-                        }
-                        lab.join().startEdgeHosts();
-                        return lab.join().startedEdgeHosts().map(part).orElse(null);
-                    };
-            UiContext ui = new UiContext(profiles, kube, settings, io, true, Lab.describe(labWorld), configDir,
-                    Version.current(), clock, hosts(kube, configDir.resolve("lab"),
-                            fromEdgeHosts.apply(e -> e.loginKeyPath().toString()), fromEdgeHosts.apply(LabEdgeHosts::csv)),
-                    hybrid.tools());
-            return new Composition(io, lab, ui, hybrid);
+            lab.thenAcceptAsync(Lab::startEdgeHosts, CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS));
+            EnvironmentInfo environment = new EnvironmentInfo("LAB", "Embedded lab · no AWS account used",
+                    Lab.describe(labWorld), false, true, fromEdgeHosts(lab, e -> e.loginKeyPath().toString()),
+                    fromEdgeHosts(lab, LabEdgeHosts::csv));
+            ConsolePorts ports = new ConsolePorts(new EndpointAwsProfiles(LAB_PROFILE, aws, Lab.ACCESS_KEY_ID,
+                    Lab.SECRET_ACCESS_KEY, labWorld.regions()), kube, settings, io, clock, configDir, Version.current(),
+                    environment, hosts(kube, labDir), hybrid.tools());
+            return new Composition(io, lab, ports, hybrid);
         }
-        Fabric8ClusterPort kube = new Fabric8ClusterPort();
-        io.execute(kube::prepare);
         HybridSetups hybrid = new HybridSetups(AwsClientFactory::forProfile, configDir, Duration.ofSeconds(10));
-        UiContext ui = new UiContext(new SdkAwsProfiles(), kube, settings, io, false, null, configDir,
-                Version.current(), clock, hosts(kube, configDir, () -> null, () -> null), hybrid.tools());
-        return new Composition(io, null, ui, hybrid);
+        ConsolePorts ports = new ConsolePorts(new SdkAwsProfiles(), kube, settings, io, clock, configDir,
+                Version.current(), EnvironmentInfo.awsAccount(), hosts(kube, configDir), hybrid.tools());
+        return new Composition(io, null, ports, hybrid);
+    }
+
+    /** What the lab's SSH hosts offer, once they are up (null before: it never blocks). */
+    private static Supplier<String> fromEdgeHosts(CompletableFuture<Lab> lab, Function<LabEdgeHosts, String> part) {
+        return () -> {
+            if (!lab.isDone() || lab.isCompletedExceptionally()) {
+                return null;
+            }
+            lab.join().startEdgeHosts();
+            return lab.join().startedEdgeHosts().map(part).orElse(null);
+        };
     }
 
     /** SSH to edge hosts with HybridPane's own known_hosts, and the inventory in the cluster. */
-    static HostsServices hosts(Fabric8ClusterPort kube, Path dir, java.util.function.Supplier<String> labKey,
-            java.util.function.Supplier<String> labCsv) {
+    static HostsServices hosts(Fabric8ClusterPort kube, Path dir) {
         var knownHosts = new FileKnownHostsStore(dir.resolve("known_hosts"));
         return new HostsServices(new MinaEdgePort(knownHosts), new Fabric8InventoryPort(kube), knownHosts,
-                new JsonSshSettingsStore(dir), labKey, labCsv);
+                new JsonSshSettingsStore(dir), () -> null, () -> null);
     }
 
-    static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+    static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
@@ -154,8 +157,13 @@ public final class Composition implements AutoCloseable {
         };
     }
 
-    public UiContext ui() {
-        return ui;
+    public ConsolePorts ports() {
+        return ports;
+    }
+
+    /** The console's window, opening with {@link #shellStart()} (call on the FX thread). */
+    public ConsoleUi.Console window(CompletableFuture<Boolean> osPrefersDark) {
+        return ConsoleUi.build(ports, shellStart(), osPrefersDark);
     }
 
     /**
@@ -166,14 +174,15 @@ public final class Composition implements AutoCloseable {
      */
     public synchronized ShellStart shellStart() {
         if (shellStart == null) {
-            shellStart = ShellStart.begin(ui);
+            shellStart = ShellStart.begin(ports.settingsStore(), ports.profiles(), ports.environment(),
+                    ports.clusterPort(), io, ports.clock());
         }
         return shellStart;
     }
 
     /** The lab, when this composition runs on it (waits until it has started). */
-    public java.util.Optional<Lab> lab() {
-        return lab == null ? java.util.Optional.empty() : java.util.Optional.of(lab.join());
+    public Optional<Lab> lab() {
+        return lab == null ? Optional.empty() : Optional.of(lab.join());
     }
 
     @Override
@@ -184,20 +193,18 @@ public final class Composition implements AutoCloseable {
             }
         }
         io.shutdownNow();
-        if (ui.hosts() != null && ui.hosts().edge() instanceof AutoCloseable edge) {
+        if (ports.hosts().edge() instanceof AutoCloseable edge) {
             try {
                 edge.close();
             } catch (Exception e) {
                 // closing anyway
             }
         }
-        if (hybrid != null) {
-            hybrid.close();
-        }
+        hybrid.close();
         if (lab != null) {
             try {
                 lab.join().close();
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 // it never started
             }
         }

@@ -119,7 +119,7 @@ final class DesktopApp {
             // usually made by now; if not, the window gets its icons as soon as they are
             icons.thenAcceptAsync(list -> stage.getIcons().setAll(list), new FxExecutor());
             phases.mark("fx-ready");
-            MainWindow window = new MainWindow(composition.ui(), composition.shellStart(), osPrefersDark);
+            MainWindow window = composition.window(osPrefersDark).window();
             phases.mark("window-built");
             stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
             window.show(stage);

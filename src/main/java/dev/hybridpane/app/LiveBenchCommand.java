@@ -89,7 +89,7 @@ final class LiveBenchCommand implements Callable<Integer> {
             FxStartup.await();
             Platform.runLater(() -> {
                 Stage stage = new Stage();
-                window[0] = new MainWindow(composition.ui());
+                window[0] = composition.window(null).window();
                 window[0].show(stage);
                 FleetViewModel fleet = window[0].viewModel().fleet();
                 fleet.addBatchListener(keys -> {

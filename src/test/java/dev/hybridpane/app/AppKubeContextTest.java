@@ -2,13 +2,13 @@ package dev.hybridpane.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hybridpane.adapters.aws.LabAwsProfiles;
+import dev.hybridpane.adapters.aws.EndpointAwsProfiles;
 import dev.hybridpane.adapters.kube.Fabric8ClusterPort;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.ConnectionState;
 import dev.hybridpane.lab.Lab;
 import dev.hybridpane.lab.world.LabWorld;
-import dev.hybridpane.ui.UiContext;
+import dev.hybridpane.ui.TestConsole;
 import dev.hybridpane.ui.clusters.ClusterAccessViewModel;
 import dev.hybridpane.ui.shell.MainWindow;
 import java.io.File;
@@ -55,10 +55,10 @@ class AppKubeContextTest {
         lab = Lab.start(world, null);
         Path kubeconfig = lab.writeKubeconfig(dir.resolve("kubeconfig"));
         io = Executors.newCachedThreadPool();
-        UiContext ctx = new UiContext(new LabAwsProfiles(lab.awsEndpoint(), world.regions()),
-                new Fabric8ClusterPort(kubeconfig, Clock.systemUTC()), new JsonSettingsStore(dir), io, true, "lab", dir,
-                "test", null);
-        window = new MainWindow(ctx);
+        ConsolePorts ctx = TestConsole.ports(new EndpointAwsProfiles(Composition.LAB_PROFILE, lab::awsEndpoint,
+                Lab.ACCESS_KEY_ID, Lab.SECRET_ACCESS_KEY, world.regions()), new Fabric8ClusterPort(kubeconfig,
+                        Clock.systemUTC()), new JsonSettingsStore(dir), io, true, "lab", dir, "test");
+        window = TestConsole.window(ctx).window();
         window.show(stage);
     }
 

@@ -9,6 +9,7 @@ import dev.hybridpane.lab.kube.LabSimulation;
 import dev.hybridpane.ui.fleet.ClusterRow;
 import dev.hybridpane.ui.fleet.NodeKey;
 import dev.hybridpane.ui.settings.ThemeChoice;
+import dev.hybridpane.ui.TestConsole;
 import dev.hybridpane.ui.shell.MainWindow;
 import dev.hybridpane.ui.shell.NavTarget;
 import java.io.File;
@@ -54,7 +55,7 @@ class AppLabWalkTest {
     void start(Stage stage) {
         this.stage = stage;
         composition = Composition.create(new Composition.Options(true, 0, null, List.of()), configDir, false, null);
-        window = new MainWindow(composition.ui());
+        window = TestConsole.window(composition.ports()).window();
         window.show(stage);
     }
 
@@ -70,7 +71,7 @@ class AppLabWalkTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fleet.clusterRows().size() == 3
                 && fleet.clusterRows().stream().allMatch(r -> r.connection() instanceof ConnectionState.Connected)
                 && fleet.row(RETAIL).map(r -> r.counts().hybridTotal() == 8).orElse(false));
-        assertThat(robot.lookup("#lab-badge").tryQuery()).isPresent();
+        assertThat(robot.lookup("#env-badge").tryQuery()).isPresent();
 
         ClusterRow retail = fleet.row(RETAIL).orElseThrow();
         assertThat(retail.cluster().hybridEnabled()).isTrue();

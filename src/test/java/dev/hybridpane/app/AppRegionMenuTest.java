@@ -2,6 +2,7 @@ package dev.hybridpane.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hybridpane.ui.TestConsole;
 import dev.hybridpane.ui.shell.MainWindow;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +34,7 @@ class AppRegionMenuTest {
     @Start
     void start(Stage stage) {
         composition = Composition.create(new Composition.Options(true, 0, null, List.of()), configDir, false, null);
-        window = new MainWindow(composition.ui());
+        window = TestConsole.window(composition.ports()).window();
         window.show(stage);
     }
 

@@ -7,6 +7,7 @@ import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.ConnectionState;
 import dev.hybridpane.ui.hybrid.EnableHybridViewModel;
 import dev.hybridpane.ui.settings.ThemeChoice;
+import dev.hybridpane.ui.TestConsole;
 import dev.hybridpane.ui.shell.MainWindow;
 import java.io.File;
 import java.nio.file.Files;
@@ -43,6 +44,7 @@ class UiEnableHybridWalkTest {
 
     private Composition composition;
     private MainWindow window;
+    private ConsoleUi.Console console;
     private Stage stage;
     private final Path dir = Path.of(System.getProperty("hybridpane.screenshots", "target/screenshots"));
 
@@ -51,7 +53,8 @@ class UiEnableHybridWalkTest {
         this.stage = stage;
         composition = Composition.create(new Composition.Options(true, 0, null, List.of()), configDir, false, null);
         composition.lab().orElseThrow().aws().setUpdateDelay(Duration.ofMillis(300));
-        window = new MainWindow(composition.ui());
+        console = TestConsole.window(composition.ports());
+        window = console.window();
         window.show(stage);
     }
 
@@ -69,7 +72,7 @@ class UiEnableHybridWalkTest {
         robot.interact(() -> window.viewModel().openCluster(PAYMENTS));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#enable-hybrid").tryQuery().isPresent());
         robot.clickOn("#enable-hybrid");
-        EnableHybridViewModel vm = (EnableHybridViewModel) window.hybrid().openProperty().get();
+        EnableHybridViewModel vm = (EnableHybridViewModel) console.hybrid().openProperty().get();
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> vm.reviewProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         Button next = robot.lookup("#enable-wizard-next").queryButton();
@@ -120,7 +123,7 @@ class UiEnableHybridWalkTest {
         shootBoth(robot, "wizard-enable-apply");
 
         robot.clickOn("#enable-wizard-next");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.hybrid().openProperty().get() == null);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> console.hybrid().openProperty().get() == null);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#hybrid-config .check-title").queryAll().size() >= 5
                 && remoteNetworks(robot));
         shootBoth(robot, "wizard-enable-detail");

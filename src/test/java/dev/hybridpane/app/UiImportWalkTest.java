@@ -11,6 +11,7 @@ import dev.hybridpane.ui.fleet.ClusterRow;
 import dev.hybridpane.ui.hybrid.ImportClusterViewModel;
 import dev.hybridpane.ui.hybrid.StepRow;
 import dev.hybridpane.ui.settings.ThemeChoice;
+import dev.hybridpane.ui.TestConsole;
 import dev.hybridpane.ui.shell.MainWindow;
 import dev.hybridpane.ui.shell.NavTarget;
 import java.io.File;
@@ -49,6 +50,7 @@ class UiImportWalkTest {
 
     private Composition composition;
     private MainWindow window;
+    private ConsoleUi.Console console;
     private Stage stage;
     private final Path dir = Path.of(System.getProperty("hybridpane.screenshots", "target/screenshots"));
 
@@ -56,7 +58,8 @@ class UiImportWalkTest {
     void start(Stage stage) {
         this.stage = stage;
         composition = Composition.create(new Composition.Options(true, 0, null, List.of()), configDir, false, null);
-        window = new MainWindow(composition.ui());
+        console = TestConsole.window(composition.ports());
+        window = console.window();
         window.show(stage);
     }
 
@@ -73,7 +76,7 @@ class UiImportWalkTest {
                 .map(r -> r.connection() instanceof ConnectionState.Connected).orElse(false));
         robot.interact(() -> window.viewModel().navigate(NavTarget.CLUSTERS));
         robot.clickOn("#import-cluster");
-        ImportClusterViewModel vm = (ImportClusterViewModel) window.hybrid().openProperty().get();
+        ImportClusterViewModel vm = (ImportClusterViewModel) console.hybrid().openProperty().get();
         Button next = robot.lookup("#import-wizard-next").queryButton();
         assertThat(next.isDisabled()).isTrue();
 
@@ -129,7 +132,7 @@ class UiImportWalkTest {
         assertThat(next.getText()).isEqualTo("Close");
         shootBoth(robot, "wizard-import-done");
         robot.clickOn("#import-wizard-next");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.hybrid().openProperty().get() == null);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> console.hybrid().openProperty().get() == null);
 
         // again, from Ctrl+K: every step is already done
         robot.press(KeyCode.CONTROL).press(KeyCode.K).release(KeyCode.K).release(KeyCode.CONTROL);
@@ -137,8 +140,8 @@ class UiImportWalkTest {
         robot.write("Import cluster");
         WaitForAsyncUtils.waitForFxEvents();
         robot.type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.hybrid().openProperty().get() instanceof ImportClusterViewModel);
-        ImportClusterViewModel again = (ImportClusterViewModel) window.hybrid().openProperty().get();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> console.hybrid().openProperty().get() instanceof ImportClusterViewModel);
+        ImportClusterViewModel again = (ImportClusterViewModel) console.hybrid().openProperty().get();
         clickCluster(robot, "payments");
         robot.clickOn("#import-wizard-next");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> again.stepProperty().get() == ImportClusterViewModel.REQUIREMENTS);
@@ -153,7 +156,7 @@ class UiImportWalkTest {
         robot.clickOn("#import-wizard-next");
 
         robot.interact(() -> window.viewModel().navigate(NavTarget.ACTIVITY));
-        var ops = window.operations();
+        var ops = console.operations();
         // both runs are listed: the first import is kept as history when the cluster is imported again
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> ops.rows().size() == 2);
         assertThat(ops.rows()).extracting(OperationRow::kind, OperationRow::status).containsExactly(

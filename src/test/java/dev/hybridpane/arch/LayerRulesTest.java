@@ -1,5 +1,8 @@
 package dev.hybridpane.arch;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameStartingWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -56,4 +59,21 @@ class LayerRulesTest {
             .that().resideInAPackage("dev.hybridpane.lab..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.hybridpane.ui..", "dev.hybridpane.app..",
                     "dev.hybridpane.adapters..", "javafx..");
+
+    private static final String[] OUTSIDE_THE_LAB = {"dev.hybridpane.ui..", "dev.hybridpane.core..",
+            "dev.hybridpane.adapters..", "dev.hybridpane.domain.."};
+
+    @ArchTest
+    static final ArchRule onlyAppAndLabKnowTheLab = noClasses()
+            .that().resideInAnyPackage(OUTSIDE_THE_LAB)
+            .should().dependOnClassesThat(resideInAPackage("dev.hybridpane.lab..")
+                    .or(resideInAPackage("dev.hybridpane..").and(simpleNameStartingWith("Lab"))))
+            // HybridPane's own Lab* classes (javafx's Label is no lab)
+            .because("the UI, core, adapters and domain are told what the environment offers, never that it is the lab");
+
+    @ArchTest
+    static final ArchRule noLabClassesOutsideAppAndLab = classes()
+            .that().resideInAnyPackage(OUTSIDE_THE_LAB)
+            .should().haveSimpleNameNotStartingWith("Lab")
+            .because("what is the lab's lives in lab (or in app, which wires it)");
 }

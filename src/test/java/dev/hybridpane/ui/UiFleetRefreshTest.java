@@ -14,6 +14,7 @@ import dev.hybridpane.ui.activity.ActivityRow;
 import dev.hybridpane.ui.clusters.ClusterDetailViewModel;
 import dev.hybridpane.ui.common.SyncTaskRunner;
 import dev.hybridpane.ui.shell.ShellViewModel;
+import dev.hybridpane.app.ConsolePorts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +30,13 @@ class UiFleetRefreshTest {
         List<Cluster> clusters = new ArrayList<>(List.of(cluster("us-west-2", "edge-prod", "1.31", false, AuthenticationMode.API,
                 EndpointAccess.PRIVATE)));
         aws.clustersByProfile.put("prod", clusters);
-        UiContext ctx = new UiContext(aws, new FakeClusterPort(), new MemorySettingsStore(null), Runnable::run, true, "lab",
+        ConsolePorts ctx = TestConsole.ports(aws, new FakeClusterPort(), new MemorySettingsStore(null), Runnable::run, true, "lab",
                 Path.of("/tmp/hp"));
         SyncTaskRunner runner = new SyncTaskRunner();
-        ShellViewModel vm = new ShellViewModel(ctx, runner);
+        ShellViewModel vm = TestConsole.shell(ctx, runner);
         vm.startDiscovery();
         vm.bridge().drain();
-        ClusterDetailViewModel detail = new ClusterDetailViewModel(vm.fleet(), runner, vm::loadDetail);
+        ClusterDetailViewModel detail = new ClusterDetailViewModel(vm.fleet(), runner, vm.session()::loadDetail);
         detail.show(EDGE);
         assertThat(vm.fleet().row(EDGE).orElseThrow().hybridText()).isEqualTo("—");
         assertThat(remoteNetworks(detail).status()).isEqualTo(CheckStatus.WARN);
@@ -43,7 +44,7 @@ class UiFleetRefreshTest {
         // an enable-hybrid operation changed the cluster in AWS
         clusters.set(0, cluster("us-west-2", "edge-prod", "1.31", true, AuthenticationMode.API, EndpointAccess.PRIVATE));
         assertThat(vm.fleet().row(EDGE).orElseThrow().hybridText()).as("stale until re-read").isEqualTo("—");
-        vm.refreshCluster(EDGE);
+        vm.session().refreshCluster(EDGE);
         vm.bridge().drain();
 
         assertThat(vm.fleet().clusterRows()).hasSize(1);

@@ -52,9 +52,8 @@ class UiLiveLoadTest {
             nodes.add(hybrid("n-" + i, "pool-" + (i % 50), "site-" + (i % 10), true));
         }
         kube.initialNodes.put(BIG, nodes);
-        UiContext ctx = new UiContext(aws, kube, new MemorySettingsStore(Settings.DEFAULTS.withTheme("LIGHT")), io,
-                true, "load test", Path.of("/tmp"), "test", null);
-        window = new MainWindow(ctx);
+        window = TestConsole.window(TestConsole.ports(aws, kube, new MemorySettingsStore(Settings.DEFAULTS.withTheme("LIGHT")),
+                io, true, "load test", Path.of("/tmp"), "test")).window();
         window.show(stage);
     }
 

@@ -73,9 +73,8 @@ class UiMainWindowTest {
         kube.initialNodes.put(new ClusterRef("us-east-1", "edge-stage"),
                 List.of(hybrid("mi-lab-1", "bench", "lab-1", true), hybrid("mi-lab-2", "bench", "lab-1", true)));
         kube.failures.put(LEGACY, "The API server rejected the token: is there an access entry for your role?");
-        UiContext ctx = new UiContext(aws, kube, store, Runnable::run, true, "embedded AWS and Kubernetes on loopback",
-                Path.of("/home/admin/.config/hybridpane"), "0.1.0-test", null);
-        window = new MainWindow(ctx);
+        window = TestConsole.window(TestConsole.ports(aws, kube, store, Runnable::run, true,
+                "embedded AWS and Kubernetes on loopback", Path.of("/home/admin/.config/hybridpane"), "0.1.0-test")).window();
         window.show(stage);
     }
 
@@ -84,7 +83,7 @@ class UiMainWindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.readyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.firstViewPopulated().isDone());
-        assertNotNull(robot.lookup("#lab-badge").query(), "lab badge shows");
+        assertNotNull(robot.lookup("#env-badge").query(), "lab badge shows");
         assertTrue(robot.lookup("#profile-switcher").tryQuery().isEmpty(), "one profile: no switcher that switches nothing");
 
         // live: events and a node going NotReady arrive from a worker thread

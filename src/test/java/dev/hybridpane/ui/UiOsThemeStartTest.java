@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hybridpane.core.Settings;
 import dev.hybridpane.ui.shell.MainWindow;
+import dev.hybridpane.app.ConsolePorts;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +30,9 @@ class UiOsThemeStartTest {
         this.stage = stage;
     }
 
-    private UiContext context() {
-        return new UiContext(new FakeAws(), new FakeClusterPort(), new MemorySettingsStore(Settings.DEFAULTS.withTheme("SYSTEM")),
-                Runnable::run, true, "test lab", Path.of("/tmp/hybridpane-test"), "0.1.0-test", null);
+    private ConsolePorts context() {
+        return TestConsole.ports(new FakeAws(), new FakeClusterPort(), new MemorySettingsStore(Settings.DEFAULTS.withTheme("SYSTEM")),
+                Runnable::run, true, "test lab", Path.of("/tmp/hybridpane-test"), "0.1.0-test");
     }
 
     @Test
@@ -39,7 +40,7 @@ class UiOsThemeStartTest {
         AtomicReference<MainWindow> built = new AtomicReference<>();
         AtomicReference<String> stylesheetAtBuild = new AtomicReference<>();
         robot.interact(() -> {
-            built.set(new MainWindow(context(), CompletableFuture.completedFuture(true)));
+            built.set(TestConsole.window(context(), CompletableFuture.completedFuture(true)).window());
             stylesheetAtBuild.set(Application.getUserAgentStylesheet());
         });
         // dark from the first control on: no light window that turns dark once shown
@@ -52,7 +53,7 @@ class UiOsThemeStartTest {
         CompletableFuture<Boolean> answer = new CompletableFuture<>();
         AtomicReference<MainWindow> built = new AtomicReference<>();
         robot.interact(() -> {
-            built.set(new MainWindow(context(), answer));
+            built.set(TestConsole.window(context(), answer).window());
             built.get().show(stage);
         });
         assertThat(built.get().root().getPseudoClassStates()).doesNotContain(DARK);

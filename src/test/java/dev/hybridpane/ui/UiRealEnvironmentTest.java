@@ -45,8 +45,8 @@ class UiRealEnvironmentTest {
                         EndpointAccess.PRIVATE)));
         aws.clustersByProfile.put("staging", List.of(
                 cluster("us-east-1", "retail-edge-staging", "1.32", true, AuthenticationMode.API, EndpointAccess.PRIVATE)));
-        window = new MainWindow(new UiContext(aws, kube, store, Runnable::run, false, null,
-                Path.of("/home/admin/.config/hybridpane")));
+        window = TestConsole.window(TestConsole.ports(aws, kube, store, Runnable::run, false, null,
+                Path.of("/home/admin/.config/hybridpane"))).window();
         window.show(stage);
     }
 
@@ -56,7 +56,7 @@ class UiRealEnvironmentTest {
         WaitForAsyncUtils.waitForFxEvents();
         Label env = robot.lookup("#env-text").queryAs(Label.class);
         assertEquals("Profile prod-admin · account 111122223333", env.getText());
-        assertTrue(robot.lookup("#lab-badge").tryQuery().isEmpty(), "no lab badge on a real account");
+        assertTrue(robot.lookup("#env-badge").tryQuery().isEmpty(), "no lab badge on a real account");
         assertEquals(2, window.viewModel().fleet().clusterRows().size());
         Path dir = Path.of(System.getProperty("hybridpane.screenshots", "target/screenshots"));
         Files.createDirectories(dir);

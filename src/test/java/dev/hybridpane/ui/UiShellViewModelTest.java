@@ -20,6 +20,8 @@ import dev.hybridpane.ui.shell.NavTarget;
 import dev.hybridpane.ui.shell.PaletteItem;
 import dev.hybridpane.ui.shell.ShellStart;
 import dev.hybridpane.ui.shell.ShellViewModel;
+import dev.hybridpane.app.ConsolePorts;
+import dev.hybridpane.app.ConsoleUi;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +39,8 @@ class UiShellViewModelTest {
         aws.clustersByProfile.put("dev", List.of(
                 cluster("us-east-1", "edge-dev", "1.32", true, AuthenticationMode.API, EndpointAccess.PUBLIC)));
         kube.failures.put(new ClusterRef("us-east-1", "core-legacy"), "The API server rejected the token (401).");
-        UiContext ctx = new UiContext(aws, kube, store, Runnable::run, lab, "3 clusters in 2 regions", Path.of("/tmp/hp"));
-        return new ShellViewModel(ctx, new SyncTaskRunner());
+        ConsolePorts ctx = TestConsole.ports(aws, kube, store, Runnable::run, lab, "3 clusters in 2 regions", Path.of("/tmp/hp"));
+        return TestConsole.shell(ctx, new SyncTaskRunner());
     }
 
     @Test
@@ -116,12 +118,12 @@ class UiShellViewModelTest {
     @Test
     void theWindowTakesOverTheDiscoveryBegunBeforeIt() {
         shell(true);
-        UiContext ctx = new UiContext(aws, kube, store, Runnable::run, true, "lab", Path.of("/tmp/hp"));
-        ShellStart start = ShellStart.begin(ctx);
+        ConsolePorts ctx = TestConsole.ports(aws, kube, store, Runnable::run, true, "lab", Path.of("/tmp/hp"));
+        ShellStart start = TestConsole.begin(ctx);
         assertEquals(List.of("prod"), aws.opened, "begun before any window exists");
         assertEquals(List.of("us-east-1", "us-west-2"), start.regions());
 
-        ShellViewModel vm = new ShellViewModel(ctx, new SyncTaskRunner(), start);
+        ShellViewModel vm = ConsoleUi.shell(ctx, new SyncTaskRunner(), start);
         vm.startDiscovery();
         vm.bridge().drain();
 
@@ -136,8 +138,8 @@ class UiShellViewModelTest {
     @Test
     void aRealProfileTakenOverFromTheStartHasItsAccountRead() {
         shell(false);
-        UiContext ctx = new UiContext(aws, kube, store, Runnable::run, false, null, Path.of("/tmp/hp"));
-        ShellViewModel vm = new ShellViewModel(ctx, new SyncTaskRunner(), ShellStart.begin(ctx));
+        ConsolePorts ctx = TestConsole.ports(aws, kube, store, Runnable::run, false, null, Path.of("/tmp/hp"));
+        ShellViewModel vm = ConsoleUi.shell(ctx, new SyncTaskRunner(), TestConsole.begin(ctx));
         vm.startDiscovery();
         vm.bridge().drain();
 
@@ -166,8 +168,8 @@ class UiShellViewModelTest {
                         "The SSO session for sso-admin has expired. Run aws sso login --profile sso-admin.", null);
             }
         };
-        UiContext ctx = new UiContext(expired, kube, store, Runnable::run, false, null, Path.of("/tmp/hp"));
-        ShellViewModel vm = new ShellViewModel(ctx, new SyncTaskRunner(), ShellStart.begin(ctx));
+        ConsolePorts ctx = TestConsole.ports(expired, kube, store, Runnable::run, false, null, Path.of("/tmp/hp"));
+        ShellViewModel vm = ConsoleUi.shell(ctx, new SyncTaskRunner(), TestConsole.begin(ctx));
         vm.startDiscovery();
         vm.bridge().drain();
 
@@ -180,9 +182,9 @@ class UiShellViewModelTest {
     @Test
     void aDiscoveryBegunForOtherRegionsIsClosedAndTheChosenOnesAreDiscovered() {
         shell(true);
-        UiContext ctx = new UiContext(aws, kube, store, Runnable::run, true, "lab", Path.of("/tmp/hp"));
-        ShellStart start = ShellStart.begin(ctx);
-        ShellViewModel vm = new ShellViewModel(ctx, new SyncTaskRunner(), start);
+        ConsolePorts ctx = TestConsole.ports(aws, kube, store, Runnable::run, true, "lab", Path.of("/tmp/hp"));
+        ShellStart start = TestConsole.begin(ctx);
+        ShellViewModel vm = ConsoleUi.shell(ctx, new SyncTaskRunner(), start);
 
         vm.setRegions(List.of("us-west-2")); // chosen before the first discovery started
         vm.bridge().drain();
@@ -197,8 +199,8 @@ class UiShellViewModelTest {
     void settingsAreWrittenOffTheCallersThreadOneAfterAnotherInOrder() {
         shell(true);
         List<Runnable> io = new ArrayList<>();
-        UiContext ctx = new UiContext(aws, kube, store, io::add, true, "lab", Path.of("/tmp/hp"));
-        ShellViewModel vm = new ShellViewModel(ctx, new BusyFxRunner());
+        ConsolePorts ctx = TestConsole.ports(aws, kube, store, io::add, true, "lab", Path.of("/tmp/hp"));
+        ShellViewModel vm = TestConsole.shell(ctx, new BusyFxRunner());
         vm.navigate(NavTarget.CLUSTERS);
         vm.save();
         vm.navigate(NavTarget.HOSTS);
@@ -237,8 +239,8 @@ class UiShellViewModelTest {
                 saved = settings;
             }
         };
-        UiContext ctx = new UiContext(aws, kube, failing, Runnable::run, true, "lab", Path.of("/tmp/hp"));
-        ShellViewModel vm = new ShellViewModel(ctx, new SyncTaskRunner());
+        ConsolePorts ctx = TestConsole.ports(aws, kube, failing, Runnable::run, true, "lab", Path.of("/tmp/hp"));
+        ShellViewModel vm = TestConsole.shell(ctx, new SyncTaskRunner());
         vm.save();
         vm.navigate(NavTarget.HOSTS);
         vm.close().join();
@@ -253,8 +255,8 @@ class UiShellViewModelTest {
     void discoveryDoesNotWaitForTheFxThread() {
         shell(true);
         BusyFxRunner busy = new BusyFxRunner();
-        UiContext ctx = new UiContext(aws, kube, store, Runnable::run, true, "lab", Path.of("/tmp/hp"));
-        ShellViewModel vm = new ShellViewModel(ctx, busy);
+        ConsolePorts ctx = TestConsole.ports(aws, kube, store, Runnable::run, true, "lab", Path.of("/tmp/hp"));
+        ShellViewModel vm = TestConsole.shell(ctx, busy);
         vm.startDiscovery();
         vm.bridge().drain();
         assertEquals(DiscoveryState.DONE, vm.fleet().discoveryProperty().get(),
@@ -268,8 +270,8 @@ class UiShellViewModelTest {
     void anEnvironmentOpenedForAnOldChoiceIsClosedWhenItsCallbackFinallyRuns() {
         shell(false);
         BusyFxRunner busy = new BusyFxRunner();
-        UiContext ctx = new UiContext(aws, kube, store, Runnable::run, false, null, Path.of("/tmp/hp"));
-        ShellViewModel vm = new ShellViewModel(ctx, busy);
+        ConsolePorts ctx = TestConsole.ports(aws, kube, store, Runnable::run, false, null, Path.of("/tmp/hp"));
+        ShellViewModel vm = TestConsole.shell(ctx, busy);
         vm.startDiscovery();
         String first = vm.profileProperty().get();
         vm.switchProfile("prod".equals(first) ? "dev" : "prod");

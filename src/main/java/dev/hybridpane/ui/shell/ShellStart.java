@@ -1,17 +1,21 @@
 package dev.hybridpane.ui.shell;
 
+import dev.hybridpane.core.AwsProfiles;
+import dev.hybridpane.core.ClusterPort;
 import dev.hybridpane.core.EarlyDiscovery;
 import dev.hybridpane.core.Settings;
-import dev.hybridpane.ui.UiContext;
+import dev.hybridpane.core.SettingsStore;
+import dev.hybridpane.ui.EnvironmentInfo;
+import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * What the window opens with: the saved settings, the profiles and regions on offer, and the profile and regions shown
  * first. The settings and the AWS profile files are on disk: the console reads this before the window is built, off
- * the FX thread (a window built without one, as in tests, reads it on its own thread). {@link #begin} also starts
- * discovering that environment at once, so that the first view's data is on its way while the toolkit starts and the
- * window is built; the window claims that discovery when it starts its own. It is a snapshot of the start: later
- * changes are the window's.
+ * the FX thread. {@link #begin} also starts discovering that environment at once, so that the first view's data is on
+ * its way while the toolkit starts and the window is built; the window claims that discovery when it starts its own.
+ * It is a snapshot of the start: later changes are the window's.
  *
  * @param profile   null when no profile is configured
  * @param discovery the discovery begun for {@code profile} and {@code regions}, or null
@@ -26,42 +30,43 @@ public record ShellStart(Settings settings, List<String> profiles, List<String> 
     }
 
     /** Reads the settings and the profiles and regions on offer, and chooses the profile and regions to show first. */
-    public static ShellStart read(UiContext ctx) {
+    public static ShellStart read(SettingsStore store, AwsProfiles awsProfiles, EnvironmentInfo environment) {
         Settings loaded;
         try {
-            loaded = ctx.settingsStore().load();
+            loaded = store.load();
         } catch (RuntimeException e) {
             loaded = null;
         }
         Settings settings = loaded == null ? Settings.DEFAULTS : loaded;
-        List<String> profiles = ctx.profiles().profiles();
-        List<String> available = ctx.profiles().availableRegions();
+        List<String> profiles = awsProfiles.profiles();
+        List<String> available = awsProfiles.availableRegions();
         String profile = settings.profile() != null && profiles.contains(settings.profile()) ? settings.profile()
                 : profiles.isEmpty() ? null : profiles.get(0);
-        return new ShellStart(settings, profiles, available, profile, initialRegions(settings, available, ctx.lab()),
-                null);
+        return new ShellStart(settings, profiles, available, profile,
+                initialRegions(settings, available, environment.allRegionsFirst()), null);
     }
 
     /** {@link #read}, then starts discovering the chosen profile and regions on the I/O threads. */
-    public static ShellStart begin(UiContext ctx) {
-        ShellStart start = read(ctx);
+    public static ShellStart begin(SettingsStore store, AwsProfiles awsProfiles, EnvironmentInfo environment,
+            ClusterPort clusterPort, Executor io, Clock clock) {
+        ShellStart start = read(store, awsProfiles, environment);
         if (start.profile() == null) {
             return start;
         }
         Settings settings = start.settings();
-        EarlyDiscovery discovery = EarlyDiscovery.start(ctx.profiles(), start.profile(), start.regions(),
-                ctx.clusterPort(), ctx.io(), ref -> ShellViewModel.kubeContext(settings, ref), ctx.clock());
+        EarlyDiscovery discovery = EarlyDiscovery.start(awsProfiles, start.profile(), start.regions(), clusterPort, io,
+                ref -> EnvironmentSession.kubeContext(settings, ref), clock);
         return new ShellStart(settings, start.profiles(), start.availableRegions(), start.profile(), start.regions(),
                 discovery);
     }
 
-    /** The remembered regions still on offer; else every lab region, or us-east-1, or the first region on offer. */
-    private static List<String> initialRegions(Settings settings, List<String> available, boolean lab) {
+    /** The remembered regions still on offer; else every region on offer, or us-east-1, or the first region on offer. */
+    private static List<String> initialRegions(Settings settings, List<String> available, boolean allFirst) {
         List<String> remembered = settings.regions().stream().filter(available::contains).toList();
         if (!remembered.isEmpty()) {
             return remembered;
         }
-        if (lab) {
+        if (allFirst) {
             return List.copyOf(available);
         }
         if (available.contains("us-east-1") || available.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.hybridpane.ui.shell;
 
+import dev.hybridpane.ui.EnvironmentInfo;
 import dev.hybridpane.ui.common.Widgets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,15 +26,17 @@ final class TopBar extends HBox {
         brand.getStyleClass().add("brand");
         getChildren().add(brand);
 
-        if (vm.lab()) {
-            Label lab = Widgets.pill("LAB", "warning");
-            lab.setId("lab-badge");
-            lab.getStyleClass().add("env-badge");
-            Widgets.lazyTooltip(lab, vm.labDescription() == null ? "Embedded lab: no AWS account is used"
-                    : vm.labDescription());
-            Label note = new Label("Embedded lab · no AWS account used");
+        EnvironmentInfo environment = vm.environment();
+        if (environment.badge() != null) {
+            Label badge = Widgets.pill(environment.badge(), "warning");
+            badge.setId("env-badge");
+            badge.getStyleClass().add("env-badge");
+            if (environment.summary() != null) {
+                Widgets.lazyTooltip(badge, environment.summary());
+            }
+            Label note = new Label(environment.headline());
             note.getStyleClass().add("env-text");
-            getChildren().addAll(lab, note);
+            getChildren().addAll(badge, note);
         } else {
             Label env = new Label();
             env.setId("env-text");

@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.hybridpane.core.AwsFailure;
 import dev.hybridpane.core.AwsPort;
 import dev.hybridpane.domain.ConnectionState.FailureKind;
+import dev.hybridpane.lab.Lab;
 import dev.hybridpane.lab.aws.AwsEmulator;
 import dev.hybridpane.lab.world.LabWorld;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -97,10 +99,12 @@ class AwsProfilesTest {
     }
 
     @Test
-    void labProfilesOpenTheSdkPortOnTheEmulator() {
+    void anEndpointProfileOpensTheSdkPortOnThatEndpoint() {
         LabWorld world = LabWorld.load();
         try (AwsEmulator emulator = new AwsEmulator(world, Map.of(), "")) {
-            LabAwsProfiles lab = new LabAwsProfiles(emulator.start(), world.regions());
+            URI endpoint = emulator.start();
+            EndpointAwsProfiles lab = new EndpointAwsProfiles("lab", () -> endpoint, Lab.ACCESS_KEY_ID,
+                    Lab.SECRET_ACCESS_KEY, world.regions());
             assertThat(lab.profiles()).containsExactly("lab");
             assertThat(lab.availableRegions()).containsExactly("us-west-2", "eu-central-1");
             try (AwsPort port = lab.open("lab")) {

@@ -1,0 +1,41 @@
+package dev.hybridpane.app;
+
+import dev.hybridpane.core.AwsProfiles;
+import dev.hybridpane.core.ClusterPort;
+import dev.hybridpane.core.SettingsStore;
+import dev.hybridpane.ui.EnvironmentInfo;
+import dev.hybridpane.ui.HybridTools;
+import dev.hybridpane.ui.hosts.HostsServices;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * What the console's window is built from: the ports of the environment it opened on, filled once by
+ * {@link Composition} (or by a test with fakes) and turned into view models by {@link ConsoleUi}. Every feature is
+ * present; one that an environment lacks is given as an implementation that says so, never as null.
+ *
+ * @param io          executor for blocking work (AWS calls, detail loads, OS theme detection)
+ * @param configDir   where the settings live, shown in Settings
+ * @param environment what the UI is told about the environment (badge, suggestions)
+ * @param hosts       SSH, inventory and known hosts for the Edge Hosts view
+ * @param hybrid      the import and enable-hybrid use cases, journals and CA
+ */
+public record ConsolePorts(AwsProfiles profiles, ClusterPort clusterPort, SettingsStore settingsStore, Executor io,
+        Clock clock, Path configDir, String version, EnvironmentInfo environment, HostsServices hosts,
+        HybridTools hybrid) {
+
+    public ConsolePorts {
+        Objects.requireNonNull(profiles, "profiles");
+        Objects.requireNonNull(clusterPort, "clusterPort");
+        Objects.requireNonNull(settingsStore, "settingsStore");
+        Objects.requireNonNull(io, "io");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(configDir, "configDir");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(hosts, "hosts");
+        Objects.requireNonNull(hybrid, "hybrid");
+    }
+}

@@ -1,0 +1,122 @@
+package dev.hybridpane.app;
+
+import dev.hybridpane.ui.activity.ActivityView;
+import dev.hybridpane.ui.activity.ActivityViewModel;
+import dev.hybridpane.ui.activity.OperationsViewModel;
+import dev.hybridpane.ui.clusters.ClusterAccessViewModel;
+import dev.hybridpane.ui.clusters.ClusterDetailViewModel;
+import dev.hybridpane.ui.clusters.ClustersView;
+import dev.hybridpane.ui.clusters.ClustersViewModel;
+import dev.hybridpane.ui.clusters.HybridConfigViewModel;
+import dev.hybridpane.ui.common.FxExecutor;
+import dev.hybridpane.ui.common.FxTaskRunner;
+import dev.hybridpane.ui.common.TaskRunner;
+import dev.hybridpane.ui.fleet.FleetViewModel;
+import dev.hybridpane.ui.hosts.HostsView;
+import dev.hybridpane.ui.hosts.HostsViewModel;
+import dev.hybridpane.ui.hybrid.HybridActions;
+import dev.hybridpane.ui.hybrid.WizardHost;
+import dev.hybridpane.ui.network.NetworkView;
+import dev.hybridpane.ui.overview.OverviewView;
+import dev.hybridpane.ui.overview.OverviewViewModel;
+import dev.hybridpane.ui.pools.PoolsView;
+import dev.hybridpane.ui.profiles.ProfilesView;
+import dev.hybridpane.ui.settings.SettingsView;
+import dev.hybridpane.ui.settings.SettingsViewModel;
+import dev.hybridpane.ui.settings.ThemeChoice;
+import dev.hybridpane.ui.shell.CommandPaletteViewModel;
+import dev.hybridpane.ui.shell.EnvironmentSession;
+import dev.hybridpane.ui.shell.HybridCommands;
+import dev.hybridpane.ui.shell.MainWindow;
+import dev.hybridpane.ui.shell.NavTarget;
+import dev.hybridpane.ui.shell.SettingsWriter;
+import dev.hybridpane.ui.shell.ShellStart;
+import dev.hybridpane.ui.shell.ShellViewModel;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+
+/**
+ * The UI half of the composition root: builds every view model of the window from the {@link ConsolePorts}, with
+ * constructor injection, and the window that lays them out. Views are made the first time they are shown.
+ */
+public final class ConsoleUi {
+    /** The window and the view models that tests and the startup benchmark drive. */
+    public record Console(MainWindow window, ShellViewModel shell, HybridActions hybrid, OperationsViewModel operations) {
+    }
+
+    private ConsoleUi() {
+    }
+
+    /** The window's state without its views: the environment session, the settings and the window state. */
+    public static ShellViewModel shell(ConsolePorts ports, TaskRunner runner, ShellStart start) {
+        ActivityViewModel activity = new ActivityViewModel(ports.clock());
+        SettingsWriter writer = new SettingsWriter(ports.settingsStore(), ports.io(), runner, activity, start.settings());
+        SettingsViewModel settings = new SettingsViewModel(ThemeChoice.parse(start.settings().theme()),
+                ports.configDir().toString(), ports.version(), runner, t -> {
+                    writer.update(s -> s.withTheme(t.name()));
+                    writer.save();
+                });
+        EnvironmentSession session = new EnvironmentSession(ports.profiles(), ports.clusterPort(), ports.io(),
+                ports.clock(), ports.environment(), runner, new FleetViewModel(), activity, writer, start);
+        return new ShellViewModel(session, writer, settings);
+    }
+
+    /** The console's window on the FX thread's runner, opening with what {@code start} read. */
+    public static Console build(ConsolePorts ports, ShellStart start, CompletableFuture<Boolean> osPrefersDark) {
+        return build(ports, new FxTaskRunner(ports.io(), new FxExecutor()), start, osPrefersDark);
+    }
+
+    /** Reads what it opens with on the calling thread (tests). */
+    public static Console build(ConsolePorts ports, TaskRunner runner) {
+        return build(ports, runner, ShellStart.read(ports.settingsStore(), ports.profiles(), ports.environment()), null);
+    }
+
+    public static Console build(ConsolePorts ports, TaskRunner runner, ShellStart start,
+            CompletableFuture<Boolean> osPrefersDark) {
+        ShellViewModel shell = shell(ports, runner, start);
+        EnvironmentSession session = shell.session();
+        FleetViewModel fleet = shell.fleet();
+        OperationsViewModel operations = new OperationsViewModel(ports.hybrid().journals(), runner, ports.clock());
+        HybridActions hybrid = new HybridActions(ports.hybrid(), session.profileProperty()::get, runner, new FxExecutor(),
+                ports.clock(), operations::onJournal);
+        operations.load();
+        CommandPaletteViewModel palette = new CommandPaletteViewModel(fleet.clusterRows(), shell::choose,
+                () -> HybridCommands.of(hybrid, fleet.clusterRows()));
+        ClusterDetailViewModel detail = new ClusterDetailViewModel(fleet, runner, session::loadDetail);
+        detail.setAccess(new ClusterAccessViewModel(runner, session::kubeconfigContexts, session::kubeContext,
+                session::useKubeContext));
+        HybridConfigViewModel config = new HybridConfigViewModel(runner, hybrid::hybridStatus);
+        detail.setHybrid(config, hybrid::enableHybrid);
+        hybrid.setOnFinished(r -> {
+            // the fleet reads the cluster again; the detail reloads its checks when the new record arrives
+            session.refreshCluster(r);
+            config.reload();
+        });
+        ClustersViewModel clusters = new ClustersViewModel(fleet, shell.selectedClusterProperty(), detail);
+        clusters.setImportCluster(() -> hybrid.importCluster(fleet.clusterRows(), null));
+        OverviewViewModel overview = new OverviewViewModel(fleet, shell::openCluster);
+
+        Map<NavTarget, Supplier<Node>> views = new EnumMap<>(NavTarget.class);
+        views.put(NavTarget.OVERVIEW, () -> new OverviewView(overview));
+        views.put(NavTarget.CLUSTERS, () -> {
+            ClustersView view = new ClustersView(clusters);
+            view.setDividerPosition(shell.settings().detailDivider());
+            shell.beforeClose(() -> shell.updateSettings(s -> s.withDetailDivider(view.dividerPosition())));
+            return view;
+        });
+        views.put(NavTarget.HOSTS, () -> new HostsView(new HostsViewModel(fleet.clusterRows(), session::clusterAccess,
+                ports.hosts(), runner, new FxExecutor(), ports.clock())));
+        views.put(NavTarget.PROFILES, ProfilesView::new);
+        views.put(NavTarget.POOLS, PoolsView::new);
+        views.put(NavTarget.NETWORK, NetworkView::new);
+        views.put(NavTarget.ACTIVITY, () -> new ActivityView(shell.activity(), operations));
+        views.put(NavTarget.SETTINGS, () -> new SettingsView(shell.settingsViewModel()));
+        MainWindow window = new MainWindow(shell, palette, runner, views, List.of(() -> new WizardHost(hybrid)),
+                osPrefersDark);
+        return new Console(window, shell, hybrid, operations);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.hybridpane.ui;
+
+import dev.hybridpane.adapters.edge.FileKnownHostsStore;
+import dev.hybridpane.adapters.edge.MinaEdgePort;
+import dev.hybridpane.adapters.pki.BcCertificateAuthority;
+import dev.hybridpane.app.ConsolePorts;
+import dev.hybridpane.app.ConsoleUi;
+import dev.hybridpane.app.JsonSshSettingsStore;
+import dev.hybridpane.core.AwsProfiles;
+import dev.hybridpane.core.ClusterPort;
+import dev.hybridpane.core.SettingsStore;
+import dev.hybridpane.core.edge.InventoryPort;
+import dev.hybridpane.core.ops.JournalStore;
+import dev.hybridpane.ui.common.FxExecutor;
+import dev.hybridpane.ui.common.FxTaskRunner;
+import dev.hybridpane.ui.common.TaskRunner;
+import dev.hybridpane.ui.hosts.HostsServices;
+import dev.hybridpane.ui.shell.ShellStart;
+import dev.hybridpane.ui.shell.ShellViewModel;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Ports for a console window on fakes: the environment is an embedded one (a badge, every region first) or an AWS
+ * account; edge hosts and the hybrid setup are there but disabled, saying so when used, as the composition root's
+ * rule is (a feature is never null).
+ */
+public final class TestConsole {
+    private TestConsole() {
+    }
+
+    /** @param embedded an environment like the lab's (a badge, no account named); else an AWS account */
+    public static EnvironmentInfo environment(boolean embedded, String summary) {
+        return embedded ? new EnvironmentInfo("LAB", "Embedded lab · no AWS account used", summary, false, true,
+                () -> null, () -> null) : EnvironmentInfo.awsAccount();
+    }
+
+    public static ConsolePorts ports(AwsProfiles aws, ClusterPort kube, SettingsStore store, Executor io,
+            boolean embedded, String summary, Path configDir) {
+        return ports(aws, kube, store, io, embedded, summary, configDir, "dev");
+    }
+
+    public static ConsolePorts ports(AwsProfiles aws, ClusterPort kube, SettingsStore store, Executor io,
+            boolean embedded, String summary, Path configDir, String version) {
+        return new ConsolePorts(aws, kube, store, io, Clock.systemDefaultZone(), configDir, version,
+                environment(embedded, summary), hostsUnavailable(configDir), hybridUnavailable());
+    }
+
+    /** The window's state on these ports, reading what it opens with now (no discovery begun). */
+    public static ShellViewModel shell(ConsolePorts ports, TaskRunner runner) {
+        return ConsoleUi.shell(ports, runner, ShellStart.read(ports.settingsStore(), ports.profiles(), ports.environment()));
+    }
+
+    /** What a window opens with, its discovery begun on the ports' I/O executor. */
+    public static ShellStart begin(ConsolePorts ports) {
+        return ShellStart.begin(ports.settingsStore(), ports.profiles(), ports.environment(), ports.clusterPort(),
+                ports.io(), ports.clock());
+    }
+
+    /** The console's window on these ports with the FX runner, reading what it opens with now. */
+    public static ConsoleUi.Console window(ConsolePorts ports) {
+        return ConsoleUi.build(ports, new FxTaskRunner(ports.io(), new FxExecutor()));
+    }
+
+    /** The same, with the OS's theme preference asked for before. */
+    public static ConsoleUi.Console window(ConsolePorts ports, CompletableFuture<Boolean> osPrefersDark) {
+        return ConsoleUi.build(ports, new FxTaskRunner(ports.io(), new FxExecutor()),
+                ShellStart.read(ports.settingsStore(), ports.profiles(), ports.environment()), osPrefersDark);
+    }
+
+    /** SSH that would work, with an inventory that refuses: this window has no cluster inventory. */
+    public static HostsServices hostsUnavailable(Path configDir) {
+        FileKnownHostsStore known = new FileKnownHostsStore(configDir.resolve("known_hosts"));
+        InventoryPort none = (ref, access) -> {
+            throw new IllegalStateException("The edge host inventory is not available in this window.");
+        };
+        return new HostsServices(new MinaEdgePort(known), none, known, new JsonSshSettingsStore(configDir),
+                () -> null, () -> null);
+    }
+
+    /** No AWS setup: opening it says so; journals in memory. */
+    public static HybridTools hybridUnavailable() {
+        return new HybridTools(profile -> {
+            throw new IllegalStateException("Import and hybrid setup are not available in this window.");
+        }, JournalStore.inMemory(), new BcCertificateAuthority());
+    }
+}
