@@ -14,8 +14,8 @@ import javax.imageio.ImageIO;
  * A build step (exec-maven-plugin, process-classes): writes each window icon {@code icon-N.png} beside it as
  * {@code icon-N.bgra}, its pixels in the form JavaFX keeps images in (premultiplied BGRA bytes, deflated, after the
  * width and height). The console makes its window icons from those with one copy each; decoding the PNGs with
- * JavaFX's decoder, still cold while the console starts, took ~35 ms of CPU, at the time the window and the lab
- * compete for it. The PNGs stay the source (and what the console decodes when a raster is missing).
+ * JavaFX's decoder, still cold while the console starts, costs CPU at the time the window and the lab compete for it
+ * (bench/README.md). The PNGs stay the source (and what the console decodes when a raster is missing).
  */
 public final class IconRasters {
     private IconRasters() {
