@@ -28,7 +28,7 @@ import org.objectweb.asm.Opcodes;
  * <p>Why: the JVM leaves classes older than Java 6 out of a class-data-sharing archive, so the console's archive
  * ({@link CdsArchive}) could not hold picocli, which is compiled for Java 5. Its classes
  * were read from the jar and checked by the old, inferring verifier at every start, on the main thread, before the
- * command line was parsed and so before the lab or AWS discovery could begin (bench/README.md has the A/B).
+ * command line was parsed and so before the lab or AWS discovery could begin (packaging/README.md has the A/B).
  *
  * <p>Every class it writes is then loaded and initialized in a fresh class loader, so a class the JVM would refuse
  * fails the build, not a user's start. Running it again on its own output changes nothing.
