@@ -1,5 +1,8 @@
 package dev.hybridpane.app;
 
+import dev.hybridpane.app.startup.CdsArchive;
+import dev.hybridpane.app.startup.FxStartup;
+import dev.hybridpane.app.startup.StartupPhases;
 import dev.hybridpane.ui.common.FxExecutor;
 import dev.hybridpane.ui.shell.MainWindow;
 import java.util.ArrayList;
@@ -154,7 +157,7 @@ final class DesktopApp {
         // the window was closed after its first view was populated: the class-data-sharing archive this JVM may
         // write at exit is worth keeping (this thread is not the FX thread, which has ended)
         if (window != null && window.firstViewPopulated().isDone()) {
-            Launcher.firstViewPopulated();
+            CdsArchive.firstViewPopulated();
         }
         return exit.get();
     }

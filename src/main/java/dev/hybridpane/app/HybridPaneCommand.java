@@ -1,5 +1,8 @@
 package dev.hybridpane.app;
 
+import dev.hybridpane.app.bench.LiveBenchCommand;
+import dev.hybridpane.app.startup.Launcher;
+import dev.hybridpane.app.startup.StartupPhases;
 import dev.hybridpane.ui.settings.OsThemeDetector;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,7 +35,7 @@ public final class HybridPaneCommand implements Callable<Integer> {
     static final String LAB_SCALE = "--lab-scale";
     static final String PROFILE = "--profile";
     static final String REGION = "--region";
-    static final String EXIT_WHEN_READY = "--exit-when-ready";
+    public static final String EXIT_WHEN_READY = "--exit-when-ready";
 
     private final CommandSpec spec = spec(this);
 

@@ -1,5 +1,8 @@
 package dev.hybridpane.app;
 
+import dev.hybridpane.app.startup.FxStartup;
+import dev.hybridpane.app.startup.JvmCommandLine;
+import dev.hybridpane.app.startup.Launcher;
 import java.lang.management.ManagementFactory;
 import java.lang.management.RuntimeMXBean;
 import java.util.List;
@@ -24,8 +27,8 @@ public final class Main {
             // the user waits. (Reading them through the JDK's internals needed the jar's manifest to export them, and
             // the java launcher took ~15 ms to apply that before main.) The start time, for startup figures, is then
             // sent to the child once it runs.
-            List<String> line = Launcher.procCommandLine();
-            Optional<List<String>> options = line == null ? Optional.empty() : Launcher.jvmOptions(line, args, env);
+            List<String> line = JvmCommandLine.procCommandLine();
+            Optional<List<String>> options = line == null ? Optional.empty() : JvmCommandLine.jvmOptions(line, args, env);
             List<String> jvmArgs;
             long start;
             if (options.isPresent()) {

@@ -1,6 +1,7 @@
 package dev.hybridpane.app.bench;
 
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -17,7 +18,7 @@ public final class BareWindow {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        var done = new java.util.concurrent.CountDownLatch(1);
+        var done = new CountDownLatch(1);
         Platform.startup(() -> {
             Stage stage = new Stage();
             stage.setScene(new Scene(new StackPane(new Label("bare")), 800, 600));

@@ -1,5 +1,6 @@
 package dev.hybridpane.app.build;
 
+import dev.hybridpane.app.startup.CdsArchive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,10 +26,9 @@ import org.objectweb.asm.Opcodes;
  * them is left as it was.
  *
  * <p>Why: the JVM leaves classes older than Java 6 out of a class-data-sharing archive, so the console's archive
- * ({@link dev.hybridpane.app.Launcher}) could not hold picocli, which is compiled for Java 5. Its ~145 classes were
- * read from the jar and checked by the old, inferring verifier at every start, on the main thread, before the command
- * line was parsed and so before the lab or AWS discovery could begin. In an A/B of 12 starts each, the upgraded jar
- * reached the parsed command line (PHASE main) in 134 ms instead of 201 ms, and the console used ~90 ms less CPU.
+ * ({@link CdsArchive}) could not hold picocli, which is compiled for Java 5. Its classes
+ * were read from the jar and checked by the old, inferring verifier at every start, on the main thread, before the
+ * command line was parsed and so before the lab or AWS discovery could begin (packaging/README.md has the A/B).
  *
  * <p>Every class it writes is then loaded and initialized in a fresh class loader, so a class the JVM would refuse
  * fails the build, not a user's start. Running it again on its own output changes nothing.

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.zip.DeflaterOutputStream;
 import javax.imageio.ImageIO;
 
@@ -14,8 +15,8 @@ import javax.imageio.ImageIO;
  * A build step (exec-maven-plugin, process-classes): writes each window icon {@code icon-N.png} beside it as
  * {@code icon-N.bgra}, its pixels in the form JavaFX keeps images in (premultiplied BGRA bytes, deflated, after the
  * width and height). The console makes its window icons from those with one copy each; decoding the PNGs with
- * JavaFX's decoder, still cold while the console starts, took ~35 ms of CPU, at the time the window and the lab
- * compete for it. The PNGs stay the source (and what the console decodes when a raster is missing).
+ * JavaFX's decoder, still cold while the console starts, costs CPU at the time the window and the lab compete for it
+ * (packaging/README.md). The PNGs stay the source (and what the console decodes when a raster is missing).
  */
 public final class IconRasters {
     private IconRasters() {
@@ -63,7 +64,7 @@ public final class IconRasters {
             out.writeInt(h);
             out.write(bgraPre);
         }
-        Files.move(tmp, raster, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, raster, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** A colour channel premultiplied by alpha, rounded as JavaFX rounds it. */

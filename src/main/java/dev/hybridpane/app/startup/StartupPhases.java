@@ -1,19 +1,26 @@
-package dev.hybridpane.app;
+package dev.hybridpane.app.startup;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Prints "PHASE name ms-since-JVM-start" lines for the startup benchmark (only when enabled). */
-final class StartupPhases {
+public final class StartupPhases {
     private final boolean enabled;
 
-    StartupPhases(boolean enabled) {
+    public StartupPhases(boolean enabled) {
         this.enabled = enabled;
     }
 
     private static volatile Long firstJvmStart;
 
     /** Milliseconds since the first JVM started: the launcher's, when it started this one ({@link Launcher}). */
-    static long sinceJvmStart() {
+    public static long sinceJvmStart() {
         return System.currentTimeMillis() - firstJvmStart();
     }
 
@@ -25,8 +32,7 @@ final class StartupPhases {
                 start = firstJvmStart;
                 if (start == null) {
                     start = firstJvmStart(System.getProperty(Launcher.START_PROPERTY),
-                            new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
-                                    java.nio.charset.StandardCharsets.US_ASCII)));
+                            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)));
                     firstJvmStart = start;
                 }
             }
@@ -38,12 +44,12 @@ final class StartupPhases {
      * The first JVM's start time (epoch ms): the launcher's as it gave it, on the command line or on {@code stdin}
      * (one line, written as soon as this JVM was started), else this JVM's own.
      */
-    static long firstJvmStart(String launcherProperty, java.io.BufferedReader stdin) {
+    static long firstJvmStart(String launcherProperty, BufferedReader stdin) {
         String given = launcherProperty;
         if (Launcher.START_ON_STDIN.equals(given)) {
             try {
                 given = stdin.readLine();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 given = null;
             }
         }
@@ -60,7 +66,7 @@ final class StartupPhases {
     /**
      * The options this JVM runs with (the launcher's tuning shows here), for the benchmark's record, and when
      * the launcher started it ("PHASE child-jvm": the launcher JVM's own cost). Printed with the report, after the
-     * first view: asking JMX for them while the console starts took ~15 ms of the main thread's time.
+     * first view: asking JMX for them while the console starts would take the main thread's time.
      */
     private void jvmOptions() {
         if (enabled) {
@@ -72,22 +78,23 @@ final class StartupPhases {
         }
     }
 
-    void mark(String phase) {
+    /** Prints "PHASE phase ms" when enabled: the time since the first JVM started. */
+    public void mark(String phase) {
         if (enabled) {
             System.out.println("PHASE " + phase + " " + sinceJvmStart());
         }
     }
 
     /** The whole process's CPU time in ms, or -1 where the JVM does not tell. */
-    static long processCpuMs() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+    public static long processCpuMs() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
                 ? os.getProcessCpuTime() / 1_000_000 : -1;
     }
 
     /** CPU time in ms per live thread, numbers in names folded (a pool's threads add up). */
-    static java.util.Map<String, Long> threadCpuMs() {
+    public static Map<String, Long> threadCpuMs() {
         var threads = ManagementFactory.getThreadMXBean();
-        java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+        Map<String, Long> byName = new TreeMap<>();
         for (long id : threads.getAllThreadIds()) {
             var info = threads.getThreadInfo(id);
             long cpu = threads.getThreadCpuTime(id);
@@ -102,12 +109,12 @@ final class StartupPhases {
      * Where the CPU went until now: per live thread (numbers in names folded), the JIT compilers, the
      * collector, and the classes loaded. Printed with the phases, for the startup benchmark.
      */
-    void report() {
+    public void report() {
         if (!enabled) {
             return;
         }
         jvmOptions();
-        java.util.Map<String, Long> byName = threadCpuMs();
+        Map<String, Long> byName = threadCpuMs();
         StringBuilder b = new StringBuilder("CPU_MS");
         long process = processCpuMs();
         if (process >= 0) {
@@ -119,7 +126,7 @@ final class StartupPhases {
         }
         long gc = ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(g -> Math.max(0, g.getCollectionTime())).sum();
         b.append(" gc=").append(gc);
-        byName.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+        byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
                 .forEach(e -> b.append(" '").append(e.getKey()).append("'=").append(e.getValue()));
         System.out.println(b);
         System.out.println("CLASSES " + ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());

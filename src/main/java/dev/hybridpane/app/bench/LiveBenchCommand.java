@@ -1,5 +1,9 @@
-package dev.hybridpane.app;
+package dev.hybridpane.app.bench;
 
+import dev.hybridpane.app.Composition;
+import dev.hybridpane.app.startup.CdsArchive;
+import dev.hybridpane.app.startup.FxStartup;
+import dev.hybridpane.app.startup.StartupPhases;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.lab.Lab;
 import dev.hybridpane.lab.kube.LabKube;
@@ -9,6 +13,7 @@ import dev.hybridpane.ui.fleet.FleetViewModel;
 import dev.hybridpane.ui.fleet.NodeKey;
 import dev.hybridpane.ui.shell.MainWindow;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +28,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -40,7 +47,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench-live", mixinStandardHelpOptions = true,
         description = "Benchmark live updates at scale in the real window (needs a display; see bench/live.sh).")
-final class LiveBenchCommand implements Callable<Integer> {
+public final class LiveBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -81,8 +88,8 @@ final class LiveBenchCommand implements Callable<Integer> {
             List<long[]> longGaps = Collections.synchronizedList(new ArrayList<>());
             List<Long> work = new ArrayList<>();
             AtomicLong lastWork = new AtomicLong();
-            var runtime = java.lang.management.ManagementFactory.getRuntimeMXBean();
-            java.util.concurrent.atomic.AtomicBoolean measuring = new java.util.concurrent.atomic.AtomicBoolean();
+            var runtime = ManagementFactory.getRuntimeMXBean();
+            AtomicBoolean measuring = new AtomicBoolean();
             MainWindow[] window = new MainWindow[1];
             CountDownLatch shown = new CountDownLatch(1);
 
@@ -142,7 +149,7 @@ final class LiveBenchCommand implements Callable<Integer> {
             }
             out.printf("window loaded %d nodes in %d ms after start%n", names.size(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
-            Launcher.firstViewPopulated();
+            CdsArchive.firstViewPopulated();
             Thread.sleep(1000);
 
             // drive: every 10 ms, rate/100 nodes in round-robin order flip their Ready condition
@@ -196,7 +203,7 @@ final class LiveBenchCommand implements Callable<Integer> {
             gaps.sort((a, b) -> Long.compare(b[0], a[0]));
             out.printf("gaps over 33 ms: %d, over 50 ms: %d; longest (ms @ uptime ms, FX work in the pulse before): %s%n",
                     gaps.size(), gaps.stream().filter(g -> g[0] > 50).count(), gaps.stream().limit(6)
-                            .map(g -> g[0] + "@" + g[1] + "(" + g[2] + ")").collect(java.util.stream.Collectors.joining(" ")));
+                            .map(g -> g[0] + "@" + g[1] + "(" + g[2] + ")").collect(Collectors.joining(" ")));
             List<Long> works;
             synchronized (work) {
                 works = new ArrayList<>(work);

@@ -1,7 +1,8 @@
-package dev.hybridpane.app;
+package dev.hybridpane.app.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hybridpane.app.Main;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,13 +1,16 @@
-package dev.hybridpane.app;
+package dev.hybridpane.app.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hybridpane.app.Main;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +34,7 @@ class LauncherTest {
     }
 
     private Optional<Launcher.Plan> plan(Map<String, String> env, List<String> jvmArgs, String... args) {
-        Map<String, String> e = new java.util.HashMap<>(env);
+        Map<String, String> e = new HashMap<>(env);
         e.put("HYBRIDPANE_CACHE_DIR", cache.toString());
         return Launcher.plan(args, e, jvmArgs, javaHome, jar.toString(), "Linux", tmp.toString(), 1234L);
     }
@@ -48,7 +51,7 @@ class LauncherTest {
         assertThat(cmd).noneSatisfy(a -> assertThat(a).startsWith("-XX:SharedArchiveFile"));
         assertThat(p.writtenArchive().toString()).endsWith(".tmp");
         assertThat(p.archiveToKeep().getFileName().toString()).startsWith("hybridpane-").endsWith(".jsa");
-        assertThat(cmd).contains("-D" + Launcher.ARCHIVE_COMPLETE_PROPERTY + "=" + p.completeMarker());
+        assertThat(cmd).contains("-D" + CdsArchive.COMPLETE_PROPERTY + "=" + p.completeMarker());
     }
 
     @Test
@@ -81,44 +84,8 @@ class LauncherTest {
         Launcher.sendStart(noTime, () -> {
             throw new IllegalStateException("no JMX");
         });
-        assertThat(noTime.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(noTime.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(noTime.exitValue()).isZero();
-
-        long launcher = System.currentTimeMillis() - 5_000;
-        assertThat(StartupPhases.firstJvmStart(Launcher.START_ON_STDIN,
-                new java.io.BufferedReader(new java.io.StringReader(launcher + "\n")))).isEqualTo(launcher);
-        assertThat(StartupPhases.firstJvmStart("1234", new java.io.BufferedReader(new java.io.StringReader(""))))
-                .isEqualTo(1234L);
-        long own = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-        // nothing sent (the launcher ended first, or was not asked for figures): counted from this JVM's start
-        assertThat(StartupPhases.firstJvmStart(Launcher.START_ON_STDIN,
-                new java.io.BufferedReader(new java.io.StringReader("")))).isEqualTo(own);
-        assertThat(StartupPhases.firstJvmStart(Launcher.START_NOT_SENT, null)).isEqualTo(own);
-    }
-
-    @Test
-    void jvmOptionsAreReadFromTheCommandLineWhenItTellsThemAll() {
-        String[] args = {"--lab", "--region", "eu-west-1"};
-        Map<String, String> env = Map.of();
-        // java -jar, as the README starts it
-        assertThat(Launcher.jvmOptions(List.of("/jdk/bin/java", "-Xmx1g", "-Dx=y z", "-jar", "target/hybridpane.jar",
-                "--lab", "--region", "eu-west-1"), args, env)).contains(List.of("-Xmx1g", "-Dx=y z"));
-        // a class path and a main class; options with their value in the next argument stay together; the launcher's
-        // own options (the splash screen, -showversion) are not acted on twice
-        assertThat(Launcher.jvmOptions(List.of("java", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-cp", "a.jar:b.jar",
-                "-splash:s.png", "-showversion", "-XX:+UseZGC", "dev.hybridpane.app.Main", "--lab", "--region", "eu-west-1"),
-                args, env)).contains(List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED", "-XX:+UseZGC"));
-        assertThat(Launcher.jvmOptions(List.of("java", "-jar", "hp.jar"), new String[0], env)).contains(List.of());
-        // what the command line does not tell: JMX is asked instead
-        assertThat(Launcher.jvmOptions(List.of("java", "@opts", "-jar", "hp.jar", "--lab", "--region", "eu-west-1"),
-                args, env)).isEmpty();
-        assertThat(Launcher.jvmOptions(List.of("java", "-jar", "hp.jar", "--lab", "--region", "eu-west-1"), args,
-                Map.of("JDK_JAVA_OPTIONS", "-Xmx2g"))).isEmpty();
-        assertThat(Launcher.jvmOptions(List.of("java", "-m", "hp/dev.hybridpane.app.Main", "--lab", "--region",
-                "eu-west-1"), args, env)).isEmpty();
-        assertThat(Launcher.jvmOptions(List.of("java", "-jar", "hp.jar", "--lab"), args, env)).isEmpty();
-        assertThat(Launcher.jvmOptions(List.of("java", "-cp"), new String[0], env)).isEmpty();
-        assertThat(Launcher.jvmOptions(List.of(), new String[0], env)).isEmpty();
     }
 
     @Test
@@ -127,7 +94,7 @@ class LauncherTest {
         Path stale = Files.writeString(first.archiveToKeep().resolveSibling("hybridpane-0000000000000000.jsa"), "old");
         Files.writeString(first.writtenArchive(), "archive");
         Files.writeString(first.completeMarker(), ""); // the child's first view was populated
-        Launcher.keepArchive(first, 0);
+        CdsArchive.keep(first, 0);
 
         assertThat(first.archiveToKeep()).hasContent("archive");
         assertThat(first.writtenArchive()).doesNotExist();
@@ -142,7 +109,7 @@ class LauncherTest {
     void aJvmThatWroteNoArchiveIsNotAskedAgain() throws Exception {
         Launcher.Plan first = plan(Map.of(), List.of()).orElseThrow();
         Files.writeString(first.completeMarker(), "");
-        Launcher.keepArchive(first, 0); // the child exited without writing it
+        CdsArchive.keep(first, 0); // the child exited without writing it
 
         assertThat(first.failedMarker()).exists();
         Launcher.Plan second = plan(Map.of(), List.of()).orElseThrow();
@@ -154,7 +121,7 @@ class LauncherTest {
     void aRunThatFailedKeepsNoArchiveAndTheNextStartWritesOne() throws Exception {
         Launcher.Plan first = plan(Map.of(), List.of()).orElseThrow();
         Files.writeString(first.writtenArchive(), "a few classes");
-        Launcher.keepArchive(first, 2); // e.g. no display
+        CdsArchive.keep(first, 2); // e.g. no display
 
         assertDroppedAndWrittenAgain(first);
     }
@@ -163,7 +130,7 @@ class LauncherTest {
     void aStartClosedBeforeItsFirstViewWasPopulatedKeepsNoArchive() throws Exception {
         Launcher.Plan first = plan(Map.of(), List.of()).orElseThrow();
         Files.writeString(first.writtenArchive(), "the classes of a window closed at once");
-        Launcher.keepArchive(first, 0); // a normal exit, but no marker
+        CdsArchive.keep(first, 0); // a normal exit, but no marker
 
         assertDroppedAndWrittenAgain(first);
     }
@@ -175,38 +142,6 @@ class LauncherTest {
         assertThat(first.failedMarker()).doesNotExist();
         assertThat(plan(Map.of(), List.of()).orElseThrow().command())
                 .anySatisfy(a -> assertThat(a).startsWith("-XX:ArchiveClassesAtExit="));
-    }
-
-    @Test
-    void theConsoleMarksItsArchiveCompleteOnlyWhenItWritesOne() throws Exception {
-        Path marker = tmp.resolve("hybridpane-key.jsa.42.tmp.complete");
-        String before = System.getProperty(Launcher.ARCHIVE_COMPLETE_PROPERTY);
-        try {
-            System.clearProperty(Launcher.ARCHIVE_COMPLETE_PROPERTY);
-            Launcher.firstViewPopulated();
-            assertThat(marker).doesNotExist();
-            System.setProperty(Launcher.ARCHIVE_COMPLETE_PROPERTY, marker.toString());
-            Launcher.firstViewPopulated();
-            assertThat(marker).exists();
-        } finally {
-            if (before == null) {
-                System.clearProperty(Launcher.ARCHIVE_COMPLETE_PROPERTY);
-            } else {
-                System.setProperty(Launcher.ARCHIVE_COMPLETE_PROPERTY, before);
-            }
-        }
-    }
-
-    @Test
-    void aNewBuildGetsANewArchive() throws Exception {
-        String before = Launcher.archiveKey(javaHome, "17", jar.toString());
-        Path lib = jar.resolveSibling("lib").resolve("a.jar");
-        Files.writeString(lib, "a, rebuilt");
-        Files.setLastModifiedTime(lib, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
-
-        assertThat(Launcher.archiveKey(javaHome, "17", jar.toString())).isNotEqualTo(before);
-        assertThat(Launcher.archiveKey(javaHome, "21", jar.toString())).isNotEqualTo(Launcher.archiveKey(javaHome, "17",
-                jar.toString()));
     }
 
     @Test
@@ -225,7 +160,7 @@ class LauncherTest {
     void aClassDirectoryOnThePathGetsNoArchiveOnlyTheTuning() throws Exception {
         Path classes = Files.createDirectories(tmp.resolve("classes"));
         Files.writeString(classes.resolve("A.class"), "x");
-        String cp = classes + java.io.File.pathSeparator + jar;
+        String cp = classes + File.pathSeparator + jar;
         List<String> cmd = Launcher.plan(new String[0], Map.of("HYBRIDPANE_CACHE_DIR", cache.toString()), List.of(),
                 javaHome, cp, "Linux", tmp.toString(), 1L).orElseThrow().command();
         assertThat(cmd).noneSatisfy(a -> assertThat(a).contains("Archive"));
@@ -238,15 +173,5 @@ class LauncherTest {
         int zgc = cmd.indexOf("-XX:+UseZGC");
         assertThat(zgc).isGreaterThan(cmd.indexOf(Launcher.TUNING.get(0)));
         assertThat(cmd.get(zgc + 1)).isEqualTo("-Xmx3g");
-    }
-
-    @Test
-    void cacheDirectoryFollowsEachOs() {
-        assertThat(Launcher.cacheDir("Linux", Map.of(), "/home/a")).isEqualTo(Path.of("/home/a/.cache/hybridpane"));
-        assertThat(Launcher.cacheDir("Linux", Map.of("XDG_CACHE_HOME", "/c"), "/home/a")).isEqualTo(Path.of("/c/hybridpane"));
-        assertThat(Launcher.cacheDir("Mac OS X", Map.of(), "/Users/a"))
-                .isEqualTo(Path.of("/Users/a/Library/Caches/HybridPane"));
-        assertThat(Launcher.cacheDir("Windows 11", Map.of("LOCALAPPDATA", "C:/L"), "C:/Users/a"))
-                .isEqualTo(Path.of("C:/L", "HybridPane", "cache"));
     }
 }

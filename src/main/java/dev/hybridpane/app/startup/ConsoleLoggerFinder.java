@@ -1,4 +1,4 @@
-package dev.hybridpane.app;
+package dev.hybridpane.app.startup;
 
 import java.io.PrintStream;
 import java.text.MessageFormat;
@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * form as the console's own log ({@code simplelogger.properties}), nothing below. Registered as the JVM's
  * {@link System.LoggerFinder} in {@code META-INF/services}.
  * <p>
- * The JDK's own finder sends these loggers to java.util.logging, whose set-up (~20-35 ms) then ran at the very start of
- * the toolkit's start-up: JavaFX logs its first line there. That line is the one dropped here: JavaFX's warning, at
+ * The JDK's own finder sends these loggers to java.util.logging, whose set-up then ran at the very start of the
+ * toolkit's start-up: JavaFX logs its first line there. That line is the one dropped here: JavaFX's warning, at
  * every start, that its classes come from the class path rather than modules. HybridPane runs that way on purpose
  * ({@code java -jar}, with JavaFX beside it). Libraries that use java.util.logging directly still have it.
  */

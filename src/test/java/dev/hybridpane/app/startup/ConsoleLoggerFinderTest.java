@@ -1,4 +1,4 @@
-package dev.hybridpane.app;
+package dev.hybridpane.app.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

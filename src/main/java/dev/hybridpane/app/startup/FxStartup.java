@@ -1,5 +1,6 @@
-package dev.hybridpane.app;
+package dev.hybridpane.app.startup;
 
+import dev.hybridpane.app.Main;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import javafx.application.Platform;
@@ -10,14 +11,14 @@ import javafx.application.Platform;
  * when the command opens a window). The toolkit's native libraries and display connection are then ready
  * when the window is built.
  */
-final class FxStartup {
+public final class FxStartup {
     private static CompletableFuture<Void> started;
 
     private FxStartup() {
     }
 
     /** Starts the toolkit on a daemon thread, if it was not started yet; returns at once. */
-    static synchronized void begin() {
+    public static synchronized void begin() {
         if (started != null) {
             return;
         }
@@ -40,7 +41,7 @@ final class FxStartup {
      *
      * @throws RuntimeException what {@link Platform#startup} threw, e.g. when there is no display
      */
-    static void await() {
+    public static void await() {
         CompletableFuture<Void> f;
         synchronized (FxStartup.class) {
             begin();
