@@ -1,19 +1,31 @@
 package dev.hybridpane.app;
 
+import dev.hybridpane.app.build.IconRasters;
 import dev.hybridpane.app.startup.CdsArchive;
 import dev.hybridpane.app.startup.FxStartup;
 import dev.hybridpane.app.startup.StartupPhases;
 import dev.hybridpane.ui.common.FxExecutor;
+import dev.hybridpane.ui.settings.OsThemeDetector;
 import dev.hybridpane.ui.shell.MainWindow;
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.InflaterInputStream;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /** Starts the JavaFX toolkit and the main window; returns when the window closes. */
 final class DesktopApp {
@@ -36,26 +48,25 @@ final class DesktopApp {
     }
 
     /**
-     * One icon: from the raster the build wrote beside its PNG ({@link dev.hybridpane.app.build.IconRasters}: one copy
-     * of pixels, where JavaFX's PNG decoder took ~35 ms for the five while still cold), else from the PNG. Null when
-     * neither reads.
+     * One icon: from the raster the build wrote beside its PNG ({@link IconRasters}: one copy of pixels, cheaper than
+     * JavaFX's PNG decoder while it is still cold), else from the PNG. Null when neither reads.
      */
     static Image windowIcon(String name) {
         try (var in = DesktopApp.class.getResourceAsStream(name + ".bgra")) {
             if (in != null) {
-                var data = new java.io.DataInputStream(new java.util.zip.InflaterInputStream(in));
+                var data = new DataInputStream(new InflaterInputStream(in));
                 int w = data.readInt();
                 int h = data.readInt();
                 if (w > 0 && h > 0 && w <= 1024 && h <= 1024) {
                     byte[] bgraPre = new byte[w * h * 4];
                     data.readFully(bgraPre);
-                    javafx.scene.image.WritableImage image = new javafx.scene.image.WritableImage(w, h);
-                    image.getPixelWriter().setPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getByteBgraPreInstance(),
+                    WritableImage image = new WritableImage(w, h);
+                    image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getByteBgraPreInstance(),
                             bgraPre, 0, w * 4);
                     return image;
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // a broken raster: the PNG instead
         }
         try (var in = DesktopApp.class.getResourceAsStream(name + ".png")) {
@@ -63,7 +74,7 @@ final class DesktopApp {
                 Image image = new Image(in);
                 return image.isError() ? null : image;
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // a missing icon is not worth failing for
         }
         return null;
@@ -71,7 +82,7 @@ final class DesktopApp {
 
     /**
      * @param osPrefersDark the OS's theme preference, asked for at startup ({@link
-     *                      dev.hybridpane.ui.settings.OsThemeDetector})
+     *                      OsThemeDetector})
      */
     static int run(CompletableFuture<Composition> pending,
             CompletableFuture<Boolean> osPrefersDark, boolean exitWhenReady,
@@ -104,15 +115,15 @@ final class DesktopApp {
         Composition composition;
         try {
             composition = pending.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             System.err.println("HybridPane could not start: " + e.getCause().getMessage());
             Platform.exit();
             return 1;
         }
         try {
             // usually answered long before now; a slow answer is followed once the window shows
-            osPrefersDark.get(OS_THEME_WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            osPrefersDark.get(OS_THEME_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
             // the window starts light and follows the answer (light if there is none)
         }
         AtomicReference<MainWindow> shown = new AtomicReference<>();
@@ -124,12 +135,12 @@ final class DesktopApp {
             phases.mark("fx-ready");
             MainWindow window = composition.window(osPrefersDark).window();
             phases.mark("window-built");
-            stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
+            stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
             window.show(stage);
             phases.mark("window");
             shown.set(window);
             if (exitWhenReady) {
-                window.firstViewPopulated().orTimeout(120, java.util.concurrent.TimeUnit.SECONDS).whenComplete((v, e) -> {
+                window.firstViewPopulated().orTimeout(120, TimeUnit.SECONDS).whenComplete((v, e) -> {
                     if (e != null) {
                         System.out.println("NOT_READY after 120 s: " + window.viewModel().fleet().statusTextProperty().get());
                         exit.set(1);
@@ -148,8 +159,8 @@ final class DesktopApp {
         if (window != null) {
             try {
                 // the settings are written on an I/O thread, which stops when this returns
-                window.closed().get(5, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                window.closed().get(5, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
                 // written as far as it could be; the activity log said why not
             }
         }

@@ -15,8 +15,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * `hybridpane`: opens the console. Subcommands run headless tools.
  *
  * <p>The console's own options are declared here in code, not with picocli's annotations: reading annotations
- * makes the JDK generate a proxy class per annotation type at every start (~70 ms of CPU on a small machine),
- * ahead of the lab and the window. The subcommands keep their annotations; they are built only when the
+ * makes the JDK generate a proxy class per annotation type at every start, ahead of the lab and the window. The subcommands keep their annotations; they are built only when the
  * command line may name one.
  */
 public final class HybridPaneCommand implements Callable<Integer> {
@@ -24,9 +23,9 @@ public final class HybridPaneCommand implements Callable<Integer> {
     static final String NO_CLOSURES = "picocli.disable.closures";
 
     /**
-     * The subcommands. picocli builds a command's model from its annotations by reflection, ~50 ms for these
-     * at every start on a small machine, before the console could begin; so they are registered only when the
-     * command line may name one ({@link #commandLine}).
+     * The subcommands. picocli builds a command's model from its annotations by reflection, at every start and
+     * before the console could begin; so they are registered only when the command line may name one
+     * ({@link #commandLine}).
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(LabCommand.class, dev.hybridpane.app.cli.ClusterCommand.class,
             dev.hybridpane.app.cli.HybridCommand.class, LiveBenchCommand.class);
@@ -73,7 +72,7 @@ public final class HybridPaneCommand implements Callable<Integer> {
      */
     public static CommandLine commandLine(String... args) {
         // HybridPane has no Groovy closures in its annotations; without this, picocli's first command line looks
-        // for groovy.lang.Closure in every jar on the class path (~40 ms on the main thread at every start)
+        // for groovy.lang.Closure in every jar on the class path, on the main thread at every start
         if (System.getProperty(NO_CLOSURES) == null) {
             System.setProperty(NO_CLOSURES, "true");
         }

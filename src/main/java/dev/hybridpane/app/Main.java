@@ -23,10 +23,9 @@ public final class Main {
         Optional<Launcher.Plan> plan = Optional.empty();
         if (Launcher.mayRelaunch(args, env)) {
             // On Linux the JVM options are read from the process's command line. Elsewhere, or when that does not tell
-            // them all, from JMX's runtime bean: 20-26 ms in this JVM (it loads every platform MXBean provider), while
-            // the user waits. (Reading them through the JDK's internals needed the jar's manifest to export them, and
-            // the java launcher took ~15 ms to apply that before main.) The start time, for startup figures, is then
-            // sent to the child once it runs.
+            // them all, from JMX's runtime bean, which loads every platform MXBean provider while the user waits
+            // (packaging/README.md has the figures). The start time, for startup figures, is then sent to the child
+            // once it runs.
             List<String> line = JvmCommandLine.procCommandLine();
             Optional<List<String>> options = line == null ? Optional.empty() : JvmCommandLine.jvmOptions(line, args, env);
             List<String> jvmArgs;

@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -85,20 +86,21 @@ public final class LiveBenchCommand implements Callable<Integer> {
             AtomicLong lastPulse = new AtomicLong();
             AtomicInteger pulses = new AtomicInteger();
             // gaps over two frames, with when they happened (JVM uptime), to line them up with GC logs
-            List<long[]> longGaps = Collections.synchronizedList(new ArrayList<>());
+            List<Gap> longGaps = Collections.synchronizedList(new ArrayList<>());
             List<Long> work = new ArrayList<>();
             AtomicLong lastWork = new AtomicLong();
             var runtime = ManagementFactory.getRuntimeMXBean();
             AtomicBoolean measuring = new AtomicBoolean();
-            MainWindow[] window = new MainWindow[1];
+            AtomicReference<MainWindow> window = new AtomicReference<>();
             CountDownLatch shown = new CountDownLatch(1);
 
             FxStartup.await();
             Platform.runLater(() -> {
                 Stage stage = new Stage();
-                window[0] = composition.window(null).window();
-                window[0].show(stage);
-                FleetViewModel fleet = window[0].viewModel().fleet();
+                MainWindow built = composition.window(null).window();
+                window.set(built);
+                built.show(stage);
+                FleetViewModel fleet = built.viewModel().fleet();
                 fleet.addBatchListener(keys -> {
                     long now = System.nanoTime();
                     for (NodeKey k : keys) {
@@ -129,8 +131,8 @@ public final class LiveBenchCommand implements Callable<Integer> {
                             pulses.incrementAndGet();
                             maxGap.accumulateAndGet(now - prev, Math::max);
                             if (now - prev > 33_000_000L) {
-                                longGaps.add(new long[] {(now - prev) / 1_000_000, runtime.getUptime(),
-                                        lastWork.get() / 1_000_000});
+                                longGaps.add(new Gap((now - prev) / 1_000_000, runtime.getUptime(),
+                                        lastWork.get() / 1_000_000));
                             }
                         }
                     }
@@ -138,7 +140,7 @@ public final class LiveBenchCommand implements Callable<Integer> {
                 shown.countDown();
             });
             shown.await();
-            FleetViewModel fleet = window[0].viewModel().fleet();
+            FleetViewModel fleet = window.get().viewModel().fleet();
             long t0 = System.nanoTime();
             while (fleet.row(ref).map(r -> r.counts().hybridTotal()).orElse(0) < names.size()) {
                 if (System.nanoTime() - t0 > TimeUnit.MINUTES.toNanos(3)) {
@@ -196,14 +198,14 @@ public final class LiveBenchCommand implements Callable<Integer> {
                     sent.get() / (double) seconds, sorted.size(), pending.size());
             out.printf("API change -> row: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", p50, p99, pct(sorted, 1.0));
             out.printf("FX thread: %d pulses, longest gap between pulses %.1f ms%n", pulses.get(), stallMs);
-            List<long[]> gaps;
+            List<Gap> gaps;
             synchronized (longGaps) {
                 gaps = new ArrayList<>(longGaps);
             }
-            gaps.sort((a, b) -> Long.compare(b[0], a[0]));
+            gaps.sort((a, b) -> Long.compare(b.millis(), a.millis()));
             out.printf("gaps over 33 ms: %d, over 50 ms: %d; longest (ms @ uptime ms, FX work in the pulse before): %s%n",
-                    gaps.size(), gaps.stream().filter(g -> g[0] > 50).count(), gaps.stream().limit(6)
-                            .map(g -> g[0] + "@" + g[1] + "(" + g[2] + ")").collect(Collectors.joining(" ")));
+                    gaps.size(), gaps.stream().filter(g -> g.millis() > 50).count(), gaps.stream().limit(6)
+                            .map(g -> g.millis() + "@" + g.uptimeMs() + "(" + g.fxWorkMs() + ")").collect(Collectors.joining(" ")));
             List<Long> works;
             synchronized (work) {
                 works = new ArrayList<>(work);
@@ -232,5 +234,9 @@ public final class LiveBenchCommand implements Callable<Integer> {
         }
         int i = (int) Math.min(sorted.size() - 1, Math.ceil(q * sorted.size()) - 1);
         return sorted.get(Math.max(0, i)) / 1e6;
+    }
+
+    /** A gap between two pulses over two frames: how long, when (JVM uptime), and the FX thread's work before it. */
+    private record Gap(long millis, long uptimeMs, long fxWorkMs) {
     }
 }
