@@ -11,7 +11,7 @@ import dev.hybridpane.ui.clusters.ClusterDetailViewModel;
 import dev.hybridpane.ui.clusters.ClustersView;
 import dev.hybridpane.ui.clusters.HybridConfigViewModel;
 import dev.hybridpane.ui.hybrid.HybridActions;
-import dev.hybridpane.ui.hybrid.WizardHost;
+import dev.hybridpane.ui.wizard.WizardView;
 import dev.hybridpane.ui.clusters.ClustersViewModel;
 import dev.hybridpane.ui.common.FxExecutor;
 import dev.hybridpane.ui.common.FxTaskRunner;
@@ -168,7 +168,7 @@ public final class MainWindow {
             }
         });
         if (hybrid != null) {
-            root.getChildren().add(new WizardHost(hybrid));
+            root.getChildren().add(WizardView.modal(hybrid.openProperty()));
         }
         vm.viewProperty().addListener((o, a, b) -> showView(b));
         showView(vm.viewProperty().get());
