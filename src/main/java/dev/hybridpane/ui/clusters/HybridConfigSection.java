@@ -1,5 +1,7 @@
 package dev.hybridpane.ui.clusters;
 
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.Styles;
 import dev.hybridpane.core.hybrid.HybridStatusItem;
 import dev.hybridpane.ui.common.Widgets;
 import javafx.collections.ListChangeListener;
@@ -29,17 +31,16 @@ final class HybridConfigSection extends VBox {
     private void rebuild() {
         getChildren().clear();
         if (vm.errorProperty().get() != null) {
-            Label l = new Label(vm.errorProperty().get(), Widgets.icon(Feather.ALERT_CIRCLE, "icon-danger"));
-            l.getStyleClass().add("inline-error");
-            l.setWrapText(true);
-            getChildren().add(l);
+            Message m = new Message(null, vm.errorProperty().get(), Widgets.icon(Feather.ALERT_CIRCLE, null));
+            m.getStyleClass().add(Styles.DANGER);
+            getChildren().add(m);
             return;
         }
         if (vm.items().isEmpty() && vm.loadingProperty().get()) {
             ProgressIndicator p = new ProgressIndicator();
             p.setPrefSize(16, 16);
             Label l = new Label("Reading the hybrid configuration…", p);
-            l.getStyleClass().add("muted");
+            l.getStyleClass().add(Styles.TEXT_MUTED);
             getChildren().add(l);
             return;
         }

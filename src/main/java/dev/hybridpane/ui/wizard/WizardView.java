@@ -106,7 +106,6 @@ public final class WizardView extends HBox {
         ModalPane modal = new ModalPane();
         modal.setId("wizard-modal");
         modal.setPersistent(true);
-        modal.setPadding(new Insets(24));
         // no zoom in or out: the card is there (and clickable) at once, and gone at once
         modal.setInTransitionFactory(null);
         modal.setOutTransitionFactory(null);
@@ -119,7 +118,10 @@ public final class WizardView extends HBox {
         if (wizard == null) {
             modal.hide(true);
         } else {
-            modal.show(new WizardView(wizard));
+            // the margin around the card belongs to the dimmed background, which covers the whole window
+            StackPane margin = new StackPane(new WizardView(wizard));
+            margin.setPadding(new Insets(24));
+            modal.show(margin);
         }
     }
 
