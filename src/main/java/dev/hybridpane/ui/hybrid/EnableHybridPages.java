@@ -102,10 +102,8 @@ final class EnableHybridPages {
     }
 
     static Node plan(EnableHybridViewModel vm) {
-        Label nothing = new Label("Nothing has happened yet. These are the calls Apply makes, in order, with their arguments "
-                + "(secrets masked). Each step first checks whether its effect is already there.");
-        nothing.setWrapText(true);
-        nothing.getStyleClass().add("plan-note");
+        Node nothing = WizardParts.note("Nothing has happened yet. These are the calls Apply makes, in order, with their "
+                + "arguments (secrets masked). Each step first checks whether its effect is already there.");
         Node problems = WizardParts.errorMessage(vm.planErrorProperty());
         problems.setId("enable-plan-problems");
         VBox page = new VBox(12, nothing, problems, WizardParts.code("Plan", vm.planTextProperty(), "enable-hybrid-plan.txt", 22));

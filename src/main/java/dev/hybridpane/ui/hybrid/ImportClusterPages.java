@@ -1,5 +1,6 @@
 package dev.hybridpane.ui.hybrid;
 
+import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.hybridpane.domain.Check;
 import dev.hybridpane.ui.common.Widgets;
@@ -129,11 +130,7 @@ final class ImportClusterPages {
     static Node manifest(ImportClusterViewModel vm) {
         Label what = WizardParts.help("HybridPane keeps its shared state in the cluster: the namespace hybridpane-system, the "
                 + "hybridpane.dev custom resource definitions (sites, edge hosts, pools, operations) and RBAC roles.");
-        Label footprint = new Label();
-        footprint.getStyleClass().add("plan-note");
-        footprint.setWrapText(true);
-        footprint.setMaxWidth(Double.MAX_VALUE);
-        footprint.textProperty().bind(vm.footprintTextProperty());
+        Node footprint = WizardParts.note(vm.footprintTextProperty());
         VBox code = WizardParts.code("hybridpane-system.yaml", vm.manifestProperty(), "hybridpane-system.yaml", 14);
         code.setId("import-manifest");
         ToggleGroup g = new ToggleGroup();
@@ -189,25 +186,21 @@ final class ImportClusterPages {
     }
 
     static Node plan(ImportClusterViewModel vm) {
-        Label nothing = new Label("Nothing has happened yet. These are the steps Apply runs, in order. Each step first "
+        Node nothing = WizardParts.note("Nothing has happened yet. These are the steps Apply runs, in order. Each step first "
                 + "checks whether its object is already there and skips it if so.");
-        nothing.setWrapText(true);
-        nothing.getStyleClass().add("plan-note");
         VBox page = new VBox(12, nothing, WizardParts.code("Plan", vm.planTextProperty(), "import-plan.txt", 14));
         page.setId("import-plan");
         return page;
     }
 
     static Node done(ImportClusterViewModel vm) {
-        Label title = new Label("Imported");
-        title.getStyleClass().add("wizard-step-title");
-        title.setGraphic(Widgets.icon(Feather.CHECK_CIRCLE, "icon-success"));
-        Label text = new Label();
-        text.setWrapText(true);
-        text.textProperty().bind(vm.doneTextProperty());
+        Message imported = new Message("Imported", null, Widgets.icon(Feather.CHECK_CIRCLE, null));
+        imported.getStyleClass().add(Styles.SUCCESS);
+        imported.descriptionProperty().bind(vm.doneTextProperty());
+        imported.setMinHeight(Region.USE_PREF_SIZE);
         Label next = WizardParts.help("Next: enable hybrid mode on the cluster (its detail pane or Ctrl+K), then add edge hosts. "
                 + "The operation and its log stay in Activity.");
-        VBox page = new VBox(12, title, text, next);
+        VBox page = new VBox(12, imported, next);
         page.setId("import-done");
         return page;
     }

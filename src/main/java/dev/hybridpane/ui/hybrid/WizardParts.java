@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -98,6 +99,19 @@ final class WizardParts {
         l.visibleProperty().bind(Bindings.isNotNull(text));
         l.managedProperty().bind(l.visibleProperty());
         return l;
+    }
+
+    /** A note box (what has or has not happened yet) with this text. */
+    static Message note(ObservableStringValue text) {
+        Message m = new Message(null, null, Widgets.icon(Feather.INFO, null));
+        m.getStyleClass().add(Styles.ACCENT);
+        m.descriptionProperty().bind(text);
+        m.setMinHeight(Region.USE_PREF_SIZE);
+        return m;
+    }
+
+    static Message note(String text) {
+        return note(new ReadOnlyStringWrapper(text));
     }
 
     /** An error box for the whole step (the cluster could not be read, the plan has problems); hidden while null. */
