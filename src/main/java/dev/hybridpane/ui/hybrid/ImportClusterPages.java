@@ -1,6 +1,7 @@
 package dev.hybridpane.ui.hybrid;
 
 import atlantafx.base.controls.Message;
+import atlantafx.base.controls.Tile;
 import atlantafx.base.theme.Styles;
 import dev.hybridpane.domain.Check;
 import dev.hybridpane.ui.common.Widgets;
@@ -158,15 +159,8 @@ final class ImportClusterPages {
         spin.setMaxSize(24, 24);
         spin.visibleProperty().bind(w.waitingProperty());
         spin.managedProperty().bind(spin.visibleProperty());
-        Label status = new Label();
-        status.setId("import-wait-status");
-        status.setWrapText(true);
-        status.getStyleClass().add("check-title");
-        status.textProperty().bind(w.statusProperty());
-        Label missing = WizardParts.help("");
-        missing.textProperty().bind(w.missingProperty());
-        Label how = WizardParts.help("For example: kubectl apply -f hybridpane-system.yaml (after Save…), or commit it to "
-                + "your GitOps repository. The wizard goes on by itself once every object is there.");
+        String how = "For example: kubectl apply -f hybridpane-system.yaml (after Save…), or commit it to your GitOps "
+                + "repository. The wizard goes on by itself once every object is there.";
         Button stop = new Button("Cancel", Widgets.icon(Feather.X, null));
         stop.setId("import-wait-cancel");
         stop.getStyleClass().add(Styles.SMALL);
@@ -174,10 +168,12 @@ final class ImportClusterPages {
         stop.setOnAction(e -> vm.stopWaiting());
         stop.visibleProperty().bind(w.waitingProperty());
         stop.managedProperty().bind(stop.visibleProperty());
-        VBox text = new VBox(4, status, missing, how);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        HBox box = new HBox(12, spin, text, stop);
-        box.setAlignment(Pos.TOP_LEFT);
+        Tile box = new Tile();
+        box.titleProperty().bind(w.statusProperty());
+        box.descriptionProperty().bind(Bindings.createStringBinding(() -> w.missingProperty().get().isEmpty() ? how
+                : w.missingProperty().get() + "\n" + how, w.missingProperty()));
+        box.setGraphic(spin);
+        box.setAction(stop);
         box.getStyleClass().add("wizard-panel");
         box.setId("import-wait");
         box.visibleProperty().bind(Bindings.isNotEmpty(w.statusProperty()).and(vm.applyMyselfProperty()));
