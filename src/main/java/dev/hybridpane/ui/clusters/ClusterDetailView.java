@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -31,6 +32,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Callback;
@@ -317,9 +319,16 @@ final class ClusterDetailView extends StackPane {
         return l;
     }
 
-    private static Node error(String sentence) {
-        Message m = new Message(null, sentence == null ? "Not available." : sentence, Widgets.icon(Feather.ALERT_CIRCLE, null));
+    /** An error box; its height follows its width, so a sentence that wraps in the narrow pane gets its lines. */
+    static Node error(String sentence) {
+        Message m = new Message(null, sentence == null ? "Not available." : sentence, Widgets.icon(Feather.ALERT_CIRCLE, null)) {
+            @Override
+            public Orientation getContentBias() {
+                return Orientation.HORIZONTAL;
+            }
+        };
         m.getStyleClass().add(Styles.DANGER);
+        m.setMinHeight(Region.USE_PREF_SIZE);
         return m;
     }
 }

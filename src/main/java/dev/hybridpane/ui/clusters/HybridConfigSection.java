@@ -1,6 +1,5 @@
 package dev.hybridpane.ui.clusters;
 
-import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.hybridpane.core.hybrid.HybridStatusItem;
 import dev.hybridpane.ui.common.Widgets;
@@ -12,7 +11,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.feather.Feather;
 
 /** Networks, credential provider, role, access entry, trust anchor and profile, CNI: each a light and a reason. */
 final class HybridConfigSection extends VBox {
@@ -31,9 +29,7 @@ final class HybridConfigSection extends VBox {
     private void rebuild() {
         getChildren().clear();
         if (vm.errorProperty().get() != null) {
-            Message m = new Message(null, vm.errorProperty().get(), Widgets.icon(Feather.ALERT_CIRCLE, null));
-            m.getStyleClass().add(Styles.DANGER);
-            getChildren().add(m);
+            getChildren().add(ClusterDetailView.error(vm.errorProperty().get()));
             return;
         }
         if (vm.items().isEmpty() && vm.loadingProperty().get()) {

@@ -1,7 +1,5 @@
 package dev.hybridpane.ui.hybrid;
 
-import atlantafx.base.controls.Message;
-import atlantafx.base.controls.Tile;
 import atlantafx.base.theme.Styles;
 import dev.hybridpane.domain.Check;
 import dev.hybridpane.ui.common.Widgets;
@@ -159,8 +157,15 @@ final class ImportClusterPages {
         spin.setMaxSize(24, 24);
         spin.visibleProperty().bind(w.waitingProperty());
         spin.managedProperty().bind(spin.visibleProperty());
-        String how = "For example: kubectl apply -f hybridpane-system.yaml (after Save…), or commit it to your GitOps "
-                + "repository. The wizard goes on by itself once every object is there.";
+        Label status = new Label();
+        status.setId("import-wait-status");
+        status.setWrapText(true);
+        status.getStyleClass().add("check-title");
+        status.textProperty().bind(w.statusProperty());
+        Label missing = WizardParts.help("");
+        missing.textProperty().bind(w.missingProperty());
+        Label how = WizardParts.help("For example: kubectl apply -f hybridpane-system.yaml (after Save…), or commit it to "
+                + "your GitOps repository. The wizard goes on by itself once every object is there.");
         Button stop = new Button("Cancel", Widgets.icon(Feather.X, null));
         stop.setId("import-wait-cancel");
         stop.getStyleClass().add(Styles.SMALL);
@@ -168,12 +173,10 @@ final class ImportClusterPages {
         stop.setOnAction(e -> vm.stopWaiting());
         stop.visibleProperty().bind(w.waitingProperty());
         stop.managedProperty().bind(stop.visibleProperty());
-        Tile box = new Tile();
-        box.titleProperty().bind(w.statusProperty());
-        box.descriptionProperty().bind(Bindings.createStringBinding(() -> w.missingProperty().get().isEmpty() ? how
-                : w.missingProperty().get() + "\n" + how, w.missingProperty()));
-        box.setGraphic(spin);
-        box.setAction(stop);
+        VBox text = new VBox(4, status, missing, how);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox box = new HBox(12, spin, text, stop);
+        box.setAlignment(Pos.TOP_LEFT);
         box.getStyleClass().add("wizard-panel");
         box.setId("import-wait");
         box.visibleProperty().bind(Bindings.isNotEmpty(w.statusProperty()).and(vm.applyMyselfProperty()));
@@ -190,13 +193,15 @@ final class ImportClusterPages {
     }
 
     static Node done(ImportClusterViewModel vm) {
-        Message imported = new Message("Imported", null, Widgets.icon(Feather.CHECK_CIRCLE, null));
-        imported.getStyleClass().add(Styles.SUCCESS);
-        imported.descriptionProperty().bind(vm.doneTextProperty());
-        imported.setMinHeight(Region.USE_PREF_SIZE);
+        Label title = new Label("Imported");
+        title.getStyleClass().add("wizard-step-title");
+        title.setGraphic(Widgets.icon(Feather.CHECK_CIRCLE, "icon-success"));
+        Label text = new Label();
+        text.setWrapText(true);
+        text.textProperty().bind(vm.doneTextProperty());
         Label next = WizardParts.help("Next: enable hybrid mode on the cluster (its detail pane or Ctrl+K), then add edge hosts. "
                 + "The operation and its log stay in Activity.");
-        VBox page = new VBox(12, imported, next);
+        VBox page = new VBox(12, title, text, next);
         page.setId("import-done");
         return page;
     }

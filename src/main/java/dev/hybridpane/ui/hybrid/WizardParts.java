@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -103,10 +104,8 @@ final class WizardParts {
 
     /** A note box (what has or has not happened yet) with this text. */
     static Message note(ObservableStringValue text) {
-        Message m = new Message(null, null, Widgets.icon(Feather.INFO, null));
-        m.getStyleClass().add(Styles.ACCENT);
+        Message m = message(Feather.INFO, Styles.ACCENT);
         m.descriptionProperty().bind(text);
-        m.setMinHeight(Region.USE_PREF_SIZE);
         return m;
     }
 
@@ -116,11 +115,22 @@ final class WizardParts {
 
     /** An error box for the whole step (the cluster could not be read, the plan has problems); hidden while null. */
     static Message errorMessage(ObservableStringValue text) {
-        Message m = new Message(null, null, Widgets.icon(Feather.ALERT_CIRCLE, null));
-        m.getStyleClass().add(Styles.DANGER);
+        Message m = message(Feather.ALERT_CIRCLE, Styles.DANGER);
         m.descriptionProperty().bind(text);
         m.visibleProperty().bind(Bindings.isNotNull(text));
         m.managedProperty().bind(m.visibleProperty());
+        return m;
+    }
+
+    /** A Message whose height follows its width: its text wraps, and a box of several lines gets their room. */
+    private static Message message(Feather icon, String kind) {
+        Message m = new Message(null, null, Widgets.icon(icon, null)) {
+            @Override
+            public Orientation getContentBias() {
+                return Orientation.HORIZONTAL;
+            }
+        };
+        m.getStyleClass().add(kind);
         m.setMinHeight(Region.USE_PREF_SIZE);
         return m;
     }
