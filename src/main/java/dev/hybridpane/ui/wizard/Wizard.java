@@ -146,10 +146,6 @@ public abstract class Wizard {
                 .start();
     }
 
-    protected final TaskRunner runner() {
-        return runner;
-    }
-
     protected final void setBusy(String text) {
         busy.set(text == null ? "" : text);
     }
