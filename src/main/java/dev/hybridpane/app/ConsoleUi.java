@@ -15,7 +15,7 @@ import dev.hybridpane.ui.fleet.FleetViewModel;
 import dev.hybridpane.ui.hosts.HostsView;
 import dev.hybridpane.ui.hosts.HostsViewModel;
 import dev.hybridpane.ui.hybrid.HybridActions;
-import dev.hybridpane.ui.hybrid.WizardHost;
+import dev.hybridpane.ui.wizard.WizardView;
 import dev.hybridpane.ui.network.NetworkView;
 import dev.hybridpane.ui.overview.OverviewView;
 import dev.hybridpane.ui.overview.OverviewViewModel;
@@ -115,7 +115,7 @@ public final class ConsoleUi {
         views.put(NavTarget.NETWORK, NetworkView::new);
         views.put(NavTarget.ACTIVITY, () -> new ActivityView(shell.activity(), operations));
         views.put(NavTarget.SETTINGS, () -> new SettingsView(shell.settingsViewModel()));
-        MainWindow window = new MainWindow(shell, palette, runner, views, List.of(() -> new WizardHost(hybrid)),
+        MainWindow window = new MainWindow(shell, palette, runner, views, List.of(() -> WizardView.modal(hybrid.openProperty())),
                 osPrefersDark);
         return new Console(window, shell, hybrid, operations);
     }

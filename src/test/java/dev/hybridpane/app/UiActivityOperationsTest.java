@@ -1,6 +1,7 @@
 package dev.hybridpane.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.hybridpane.core.ops.CancelToken;
 import dev.hybridpane.core.ops.Journal;
@@ -52,9 +53,9 @@ class UiActivityOperationsTest {
         assertThat(vm.rows()).isEmpty();
         vm.load();
         assertThat(vm.rows()).extracting(OperationRow::kind, OperationRow::cluster, OperationRow::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Enable hybrid", "payments · us-west-2", OperationStatus.FAILED),
-                org.assertj.core.groups.Tuple.tuple("Import", "payments · us-west-2", OperationStatus.SUCCEEDED),
-                org.assertj.core.groups.Tuple.tuple("Enable hybrid", "factory-floor · eu-central-1", OperationStatus.INTERRUPTED));
+                tuple("Enable hybrid", "payments · us-west-2", OperationStatus.FAILED),
+                tuple("Import", "payments · us-west-2", OperationStatus.SUCCEEDED),
+                tuple("Enable hybrid", "factory-floor · eu-central-1", OperationStatus.INTERRUPTED));
         assertThat(vm.rows().get(1).durationText()).isNotEqualTo("—");
         assertThat(vm.rows().get(0).statusLabel()).isEqualTo("failed");
 

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Button;
@@ -144,7 +145,7 @@ class UiEnableHybridWalkTest {
             WritableImage[] img = new WritableImage[1];
             robot.interact(() -> img[0] = stage.getScene().snapshot(null));
             ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png",
-                    new File(dir.resolve(name + "-" + theme.name().toLowerCase(java.util.Locale.ROOT) + ".png").toString()));
+                    new File(dir.resolve(name + "-" + theme.name().toLowerCase(Locale.ROOT) + ".png").toString()));
         }
         robot.interact(() -> window.viewModel().settingsViewModel().themeProperty().set(ThemeChoice.LIGHT));
     }

@@ -1,6 +1,7 @@
 package dev.hybridpane.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.hybridpane.core.ops.OperationStatus;
 import dev.hybridpane.core.ops.StepState;
@@ -9,15 +10,16 @@ import dev.hybridpane.domain.ConnectionState;
 import dev.hybridpane.ui.activity.OperationRow;
 import dev.hybridpane.ui.fleet.ClusterRow;
 import dev.hybridpane.ui.hybrid.ImportClusterViewModel;
-import dev.hybridpane.ui.hybrid.StepRow;
 import dev.hybridpane.ui.settings.ThemeChoice;
 import dev.hybridpane.ui.TestConsole;
 import dev.hybridpane.ui.shell.MainWindow;
 import dev.hybridpane.ui.shell.NavTarget;
+import dev.hybridpane.ui.wizard.StepRow;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -90,7 +92,7 @@ class UiImportWalkTest {
         clickCluster(robot, "factory-floor");
         assertThat(vm.choice().regionProperty().get()).isEqualTo("eu-central-1");
         robot.clickOn("#import-wizard-next");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> vm.stepProperty().get() == ImportClusterViewModel.REQUIREMENTS);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> vm.currentProperty().get() == vm.requirementsStep());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.blockedProperty().get()).contains("Endpoint access");
         assertThat(next.isDisabled()).isTrue();
@@ -100,7 +102,7 @@ class UiImportWalkTest {
         clickCluster(robot, "payments");
         shootBoth(robot, "wizard-import-cluster");
         robot.clickOn("#import-wizard-next");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> vm.stepProperty().get() == ImportClusterViewModel.REQUIREMENTS
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> vm.currentProperty().get() == vm.requirementsStep()
                 && vm.reviewProperty().get().cluster().name().equals("payments"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(next.isDisabled()).isFalse();
@@ -120,7 +122,7 @@ class UiImportWalkTest {
         assertThat(vm.waitForFootprint().waitingProperty().get()).isFalse();
 
         robot.clickOn("#import-wizard-next");
-        assertThat(vm.stepProperty().get()).isEqualTo(ImportClusterViewModel.PLAN);
+        assertThat(vm.currentProperty().get()).isSameAs(vm.planStep());
         assertThat(next.getText()).isEqualTo("Apply");
         shootBoth(robot, "wizard-import-plan");
         robot.clickOn("#import-wizard-next");
@@ -144,7 +146,7 @@ class UiImportWalkTest {
         ImportClusterViewModel again = (ImportClusterViewModel) console.hybrid().openProperty().get();
         clickCluster(robot, "payments");
         robot.clickOn("#import-wizard-next");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> again.stepProperty().get() == ImportClusterViewModel.REQUIREMENTS);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> again.currentProperty().get() == again.requirementsStep());
         robot.clickOn("#import-wizard-next");
         robot.clickOn("#import-wizard-next");
         robot.clickOn("#import-wizard-next");
@@ -160,8 +162,8 @@ class UiImportWalkTest {
         // both runs are listed: the first import is kept as history when the cluster is imported again
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> ops.rows().size() == 2);
         assertThat(ops.rows()).extracting(OperationRow::kind, OperationRow::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Import", OperationStatus.SUCCEEDED),
-                org.assertj.core.groups.Tuple.tuple("Import", OperationStatus.SUCCEEDED));
+                tuple("Import", OperationStatus.SUCCEEDED),
+                tuple("Import", OperationStatus.SUCCEEDED));
         robot.clickOn(robot.lookup("#operations-table .table-row-cell").nth(0).queryAs(Node.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(ops.steps()).hasSize(10);
@@ -186,7 +188,7 @@ class UiImportWalkTest {
             WritableImage[] img = new WritableImage[1];
             robot.interact(() -> img[0] = stage.getScene().snapshot(null));
             ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png",
-                    new File(dir.resolve(name + "-" + theme.name().toLowerCase(java.util.Locale.ROOT) + ".png").toString()));
+                    new File(dir.resolve(name + "-" + theme.name().toLowerCase(Locale.ROOT) + ".png").toString()));
         }
         robot.interact(() -> window.viewModel().settingsViewModel().themeProperty().set(ThemeChoice.LIGHT));
     }

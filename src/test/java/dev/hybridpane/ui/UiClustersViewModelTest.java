@@ -111,10 +111,10 @@ class UiClustersViewModelTest {
         assertEquals("Not allowed to call eks:ListAccessEntries on edge-prod.", d.accessEntriesError());
         assertNotNull(d.network(), "network still shows when access entries fail");
         assertEquals(4, d.checks().size());
-        assertEquals(0, detail.byTypeProperty().get().get(ComputeType.HYBRID)[0]);
+        assertEquals(0, detail.byTypeProperty().get().get(ComputeType.HYBRID).total());
         fleet.apply(List.of(new FleetUpdate.NodeUpserted(edge, TestData.hybrid("mi-1", "p", "s", false))));
-        assertEquals(1, detail.byTypeProperty().get().get(ComputeType.HYBRID)[0]);
-        assertEquals(0, detail.byTypeProperty().get().get(ComputeType.HYBRID)[1]);
+        assertEquals(1, detail.byTypeProperty().get().get(ComputeType.HYBRID).total());
+        assertEquals(0, detail.byTypeProperty().get().get(ComputeType.HYBRID).ready());
     }
 
     @Test

@@ -127,4 +127,9 @@ public final class HybridSetupService {
     public List<HybridStatusItem> hybridStatus(ClusterRef ref, String roleName) {
         return new HybridStatusReader(aws, hybridAws, kube, this).read(ref, roleName);
     }
+
+    /** The cluster's hybrid configuration, for the role the last enable-hybrid run on it used (else the default name). */
+    public List<HybridStatusItem> hybridStatus(ClusterRef ref, EnableJournals journals) {
+        return hybridStatus(ref, journals.roleName(ref));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.hybridpane.ui.activity;
 
+import atlantafx.base.theme.Styles;
 import dev.hybridpane.ui.common.Cells;
 import dev.hybridpane.ui.common.Widgets;
 import java.time.ZoneId;
@@ -45,8 +46,8 @@ public final class ActivityView extends BorderPane {
                 setText(null);
                 setGraphic(switch (l) {
                     case INFO -> Widgets.pill("Info", "neutral");
-                    case WARNING -> Widgets.pill("Warning", "warning");
-                    case ERROR -> Widgets.pill("Error", "danger");
+                    case WARNING -> Widgets.pill("Warning", Styles.WARNING);
+                    case ERROR -> Widgets.pill("Error", Styles.DANGER);
                 });
             }
         });

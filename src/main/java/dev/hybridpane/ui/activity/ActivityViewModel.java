@@ -7,8 +7,11 @@ import dev.hybridpane.ui.activity.ActivityRow.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -19,7 +22,7 @@ public final class ActivityViewModel {
     private final Clock clock;
     private final ObservableList<ActivityRow> rows = FXCollections.observableArrayList();
     private final Map<ClusterRef, String> lastState = new HashMap<>();
-    private final java.util.Set<ClusterRef> found = new java.util.HashSet<>();
+    private final Set<ClusterRef> found = new HashSet<>();
 
     public ActivityViewModel(Clock clock) {
         this.clock = clock;
@@ -82,7 +85,7 @@ public final class ActivityViewModel {
 
     static String format(Duration d) {
         long ms = d.toMillis();
-        return ms < 1000 ? ms + " ms" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+        return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     public ObservableList<ActivityRow> rows() {

@@ -1,5 +1,8 @@
 package dev.hybridpane.ui.activity;
 
+import atlantafx.base.theme.Styles;
+import dev.hybridpane.core.hybrid.EnableHybridPlanner;
+import dev.hybridpane.core.hybrid.HybridSetupService;
 import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.ops.OperationStatus;
 import java.time.Duration;
@@ -20,8 +23,8 @@ public record OperationRow(String id, String kind, String cluster, OperationStat
 
     static String kindLabel(String kind) {
         return switch (kind == null ? "" : kind) {
-            case "cluster-import" -> "Import";
-            case "hybrid-enable" -> "Enable hybrid";
+            case HybridSetupService.IMPORT_KIND -> "Import";
+            case EnableHybridPlanner.KIND -> "Enable hybrid";
             default -> kind;
         };
     }
@@ -39,10 +42,10 @@ public record OperationRow(String id, String kind, String cluster, OperationStat
 
     public String statusKind() {
         return switch (status) {
-            case SUCCEEDED -> "success";
-            case FAILED -> "danger";
-            case CANCELLED, INTERRUPTED -> "warning";
-            case RUNNING -> "accent";
+            case SUCCEEDED -> Styles.SUCCESS;
+            case FAILED -> Styles.DANGER;
+            case CANCELLED, INTERRUPTED -> Styles.WARNING;
+            case RUNNING -> Styles.ACCENT;
             case PLANNED -> "neutral";
         };
     }

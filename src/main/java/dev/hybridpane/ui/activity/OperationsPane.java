@@ -1,10 +1,13 @@
 package dev.hybridpane.ui.activity;
 
+import atlantafx.base.theme.Styles;
 import dev.hybridpane.core.ops.Journal;
+import dev.hybridpane.core.ops.StepState;
 import dev.hybridpane.ui.common.Cells;
 import dev.hybridpane.ui.common.Widgets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -47,7 +50,7 @@ final class OperationsPane extends SplitPane {
                 setGraphic(empty || r == null ? null : Widgets.pill(r.statusLabel(), r.statusKind()));
             }
         });
-        status.setComparator(java.util.Comparator.comparing(OperationRow::status));
+        status.setComparator(Comparator.comparing(OperationRow::status));
         table.getColumns().add(status);
         table.getColumns().add(Cells.column("Started", 130, r -> r.started() == null ? "" : STARTED.format(r.started())));
         table.getColumns().add(Cells.column("Duration", 76, OperationRow::durationText));
@@ -120,17 +123,17 @@ final class OperationsPane extends SplitPane {
         t.getStyleClass().add("run-step-title");
         t.setWrapText(true);
         VBox text = new VBox(2, t);
-        if (s.message() != null && s.state() == dev.hybridpane.core.ops.StepState.FAILED) {
+        if (s.message() != null && s.state() == StepState.FAILED) {
             Label m = new Label(s.message());
             m.setWrapText(true);
-            m.getStyleClass().add("text-danger");
+            m.getStyleClass().add(Styles.DANGER);
             text.getChildren().add(m);
         }
         HBox.setHgrow(text, Priority.ALWAYS);
         String kind = switch (s.state()) {
-            case DONE, ALREADY_DONE -> "success";
-            case FAILED -> "danger";
-            case RUNNING -> "accent";
+            case DONE, ALREADY_DONE -> Styles.SUCCESS;
+            case FAILED -> Styles.DANGER;
+            case RUNNING -> Styles.ACCENT;
             default -> "neutral";
         };
         HBox row = new HBox(10, icon, text, Widgets.pill(OperationsViewModel.stateLabel(s.state()), kind));

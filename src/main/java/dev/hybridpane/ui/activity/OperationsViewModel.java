@@ -3,6 +3,7 @@ package dev.hybridpane.ui.activity;
 import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.ops.JournalStore;
 import dev.hybridpane.core.ops.OperationStatus;
+import dev.hybridpane.core.ops.StepState;
 import dev.hybridpane.ui.common.Errors;
 import dev.hybridpane.ui.common.TaskRunner;
 import java.time.Clock;
@@ -49,13 +50,16 @@ public final class OperationsViewModel {
 
     /** Reads the journals of earlier sessions off the FX thread. */
     public void load() {
-        runner.run("Reading operations", store::list, list -> {
-            loadError.set(null);
-            for (Journal j : list) {
-                journals.putIfAbsent(j.id(), j);
-            }
-            rebuild();
-        }, e -> loadError.set("Could not read the operations: " + Errors.sentence(e)));
+        runner.task("Reading operations", store::list)
+                .onSuccess(list -> {
+                    loadError.set(null);
+                    for (Journal j : list) {
+                        journals.putIfAbsent(j.id(), j);
+                    }
+                    rebuild();
+                })
+                .onError(e -> loadError.set("Could not read the operations: " + Errors.sentence(e)))
+                .start();
     }
 
     /** A journal changed (an operation of this session runs); call on the FX thread. */
@@ -95,7 +99,7 @@ public final class OperationsViewModel {
         log.setAll(j.log().stream().map(l -> TIME.format(l.time()) + "  " + l.text()).toList());
     }
 
-    public static String stateLabel(dev.hybridpane.core.ops.StepState s) {
+    public static String stateLabel(StepState s) {
         return switch (s) {
             case PENDING -> "pending";
             case RUNNING -> "running";

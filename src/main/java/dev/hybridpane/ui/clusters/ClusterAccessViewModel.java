@@ -2,6 +2,7 @@ package dev.hybridpane.ui.clusters;
 
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.ui.common.TaskRunner;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -57,19 +58,22 @@ public final class ClusterAccessViewModel {
         }
         String chosen = current.apply(r);
         setQuietly(choices.isEmpty() ? List.of(EKS_TOKEN) : List.copyOf(choices), chosen);
-        runner.run("Reading kubeconfig contexts", contexts::get, list -> {
-            java.util.List<String> all = new java.util.ArrayList<>();
-            all.add(EKS_TOKEN);
-            all.addAll(list);
-            setQuietly(all, current.apply(r));
-            note.set(list.isEmpty() ? "No kubeconfig contexts on this workstation." : "");
-        }, e -> note.set("The kubeconfig could not be read: " + e.getMessage()));
+        runner.task("Reading kubeconfig contexts", contexts::get)
+                .onSuccess(list -> {
+                    List<String> all = new ArrayList<>();
+                    all.add(EKS_TOKEN);
+                    all.addAll(list);
+                    setQuietly(all, current.apply(r));
+                    note.set(list.isEmpty() ? "No kubeconfig contexts on this workstation." : "");
+                })
+                .onError(e -> note.set("The kubeconfig could not be read: " + e.getMessage()))
+                .start();
     }
 
     private void setQuietly(List<String> all, String chosen) {
         updating = true;
         try {
-            List<String> next = new java.util.ArrayList<>(all);
+            List<String> next = new ArrayList<>(all);
             if (chosen != null && !next.contains(chosen)) {
                 next.add(chosen);
             }

@@ -1,6 +1,9 @@
 package dev.hybridpane.ui.clusters;
 
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.Styles;
 import dev.hybridpane.core.ClusterDetail;
+import dev.hybridpane.domain.AccessEntry;
 import dev.hybridpane.domain.Check;
 import dev.hybridpane.domain.Cidr;
 import dev.hybridpane.domain.Cluster;
@@ -8,18 +11,31 @@ import dev.hybridpane.domain.ClusterNetwork;
 import dev.hybridpane.domain.ComputeType;
 import dev.hybridpane.ui.common.Widgets;
 import dev.hybridpane.ui.fleet.ClusterRow;
+import dev.hybridpane.ui.fleet.NodeCounts;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Callback;
 import org.kordamp.ikonli.feather.Feather;
 
 /** The selected cluster: header, node counts, hybrid checks, networking and access entries. */
@@ -33,18 +49,18 @@ final class ClusterDetailView extends StackPane {
     private final Label name = new Label();
     private final Label arn = new Label();
     private final Label status = Widgets.pill("", "neutral");
-    private final Label version = Widgets.pill("", "accent");
+    private final Label version = Widgets.pill("", Styles.ACCENT);
     private final Label connection = new Label();
-    private javafx.scene.control.Button enableButton;
+    private Button enableButton;
 
     /** "API access: [EKS token from the AWS profile | kubeconfig context ▾]" with a note when there is none. */
     private static VBox accessRow(ClusterAccessViewModel a) {
-        javafx.scene.control.ComboBox<String> box = new javafx.scene.control.ComboBox<>(a.choices());
+        ComboBox<String> box = new ComboBox<>(a.choices());
         box.setId("cluster-access");
         box.valueProperty().bindBidirectional(a.selectedProperty());
         box.setMaxWidth(Double.MAX_VALUE);
-        javafx.util.Callback<javafx.scene.control.ListView<String>, javafx.scene.control.ListCell<String>> cells =
-                lv -> new javafx.scene.control.ListCell<>() {
+        Callback<ListView<String>, ListCell<String>> cells =
+                lv -> new ListCell<>() {
                     @Override
                     protected void updateItem(String item, boolean empty) {
                         super.updateItem(item, empty);
@@ -54,21 +70,21 @@ final class ClusterDetailView extends StackPane {
                 };
         box.setCellFactory(cells);
         box.setButtonCell(cells.call(null));
-        box.setTooltip(new javafx.scene.control.Tooltip("How the console reaches this cluster's Kubernetes API: its own "
+        box.setTooltip(new Tooltip("How the console reaches this cluster's Kubernetes API: its own "
                 + "EKS token from the selected AWS profile, or a context of your kubeconfig. Remembered per cluster."));
         Label label = new Label("API access");
         label.getStyleClass().add("kv-key");
         label.setMinWidth(Label.USE_PREF_SIZE);
         HBox row = new HBox(10, label, box);
         row.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(box, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(box, Priority.ALWAYS);
         Label note = new Label();
-        note.getStyleClass().add("muted");
+        note.getStyleClass().add(Styles.TEXT_MUTED);
         note.textProperty().bind(a.noteProperty());
         note.visibleProperty().bind(a.noteProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
         VBox v = new VBox(4, row, note);
-        VBox.setMargin(v, new javafx.geometry.Insets(6, 0, 0, 0));
+        VBox.setMargin(v, new Insets(6, 0, 0, 0));
         return v;
     }
 
@@ -77,16 +93,15 @@ final class ClusterDetailView extends StackPane {
         getStyleClass().add("cluster-detail");
         setId("cluster-detail");
         name.getStyleClass().add("detail-title");
-        arn.getStyleClass().addAll("muted", "mono");
+        arn.getStyleClass().addAll(Styles.TEXT_MUTED, "mono");
         arn.setWrapText(true);
-        connection.getStyleClass().add("muted");
+        connection.getStyleClass().add(Styles.TEXT_MUTED);
         connection.setWrapText(true);
         HBox titleRow = new HBox(10, name, status, version);
         if (vm.canEnableHybrid()) {
-            javafx.scene.control.Button enable = new javafx.scene.control.Button("Enable hybrid mode…",
-                    Widgets.icon(Feather.ZAP, null));
+            Button enable = new Button("Enable hybrid mode…", Widgets.icon(Feather.ZAP, null));
             enable.setId("enable-hybrid");
-            enable.getStyleClass().add("small");
+            enable.getStyleClass().add(Styles.SMALL);
             enable.setOnAction(e -> vm.enableHybrid());
             enableButton = enable;
         }
@@ -97,7 +112,7 @@ final class ClusterDetailView extends StackPane {
         }
         if (enableButton != null) {
             header.getChildren().add(enableButton);
-            VBox.setMargin(enableButton, new javafx.geometry.Insets(6, 0, 0, 0));
+            VBox.setMargin(enableButton, new Insets(6, 0, 0, 0));
         }
         content.getChildren().addAll(header,
                 vm.hybrid() == null ? new VBox() : section("Hybrid configuration", new HybridConfigSection(vm.hybrid())),
@@ -142,29 +157,27 @@ final class ClusterDetailView extends StackPane {
         Widgets.setPill(status, c.status(), Widgets.clusterStatusKind(c.status()));
         version.setText("Kubernetes " + c.version());
         String reason = r.connectionReason();
-        connection.setText(c.region() + " · API " + r.connectionText().toLowerCase(java.util.Locale.ROOT)
+        connection.setText(c.region() + " · API " + r.connectionText().toLowerCase(Locale.ROOT)
                 + (reason == null ? "" : ": " + reason));
-        connection.getStyleClass().remove("text-danger");
-        if (r.failed()) {
-            connection.getStyleClass().add("text-danger");
-        }
+        connection.getStyleClass().removeAll(Styles.TEXT_MUTED, Styles.DANGER);
+        connection.getStyleClass().add(r.failed() ? Styles.DANGER : Styles.TEXT_MUTED);
     }
 
-    private void showTypes(EnumMap<ComputeType, int[]> m) {
+    private void showTypes(EnumMap<ComputeType, NodeCounts> m) {
         typeTiles.getChildren().clear();
         if (m == null) {
             return;
         }
         for (ComputeType t : ComputeType.values()) {
-            int[] c = m.get(t);
-            String value = t == ComputeType.HYBRID ? c[1] + "/" + c[0] : String.valueOf(c[0]);
+            NodeCounts c = m.get(t);
+            String value = t == ComputeType.HYBRID ? c.ready() + "/" + c.total() : String.valueOf(c.total());
             Label v = new Label(value);
             v.getStyleClass().add("stat-value");
             Label k = new Label(t == ComputeType.HYBRID ? "Hybrid ready" : t.label());
             k.getStyleClass().add("stat-label");
             VBox tile = new VBox(2, v, k);
             tile.getStyleClass().add("stat-tile");
-            if (t == ComputeType.HYBRID && c[1] < c[0]) {
+            if (t == ComputeType.HYBRID && c.ready() < c.total()) {
                 tile.getStyleClass().add("stat-warning");
             }
             typeTiles.getChildren().add(tile);
@@ -192,12 +205,12 @@ final class ClusterDetailView extends StackPane {
         } else if (d.accessEntries().isEmpty()) {
             access.getChildren().add(Widgets.muted("No access entries."));
         } else {
-            for (var e : d.accessEntries()) {
+            for (AccessEntry e : d.accessEntries()) {
                 Label principal = new Label(e.principalArn());
                 principal.getStyleClass().add("access-principal");
                 principal.setWrapText(true);
                 String user = e.username() == null || e.username().isBlank() ? "" : "  ·  " + e.username();
-                Label type = Widgets.pill(e.type(), "HYBRID_LINUX".equals(e.type()) ? "accent" : "neutral");
+                Label type = Widgets.pill(e.type(), "HYBRID_LINUX".equals(e.type()) ? Styles.ACCENT : "neutral");
                 Label username = Widgets.muted(user.isEmpty() ? "" : e.username());
                 HBox meta = new HBox(8, type, username);
                 meta.setAlignment(Pos.CENTER_LEFT);
@@ -222,17 +235,18 @@ final class ClusterDetailView extends StackPane {
             networking.getChildren().add(error(d.networkError() == null ? "The VPC could not be read." : d.networkError()));
             return;
         }
-        List<List<String>> subnets = new ArrayList<>();
-        n.subnets().forEach(s -> subnets.add(List.of(s.id(), s.availabilityZone(), s.cidr(), s.name() == null ? "" : s.name())));
-        networking.getChildren().addAll(Widgets.sectionSubtitle("Subnets"),
-                DetailGrids.table(List.of("Subnet", "AZ", "CIDR", "Name"), subnets));
+        networking.getChildren().addAll(Widgets.sectionSubtitle("Subnets"), DetailGrids.table(n.subnets(),
+                DetailGrids.column("Subnet", ClusterNetwork.Subnet::id),
+                DetailGrids.column("AZ", ClusterNetwork.Subnet::availabilityZone),
+                DetailGrids.column("CIDR", ClusterNetwork.Subnet::cidr),
+                DetailGrids.column("Name", ClusterNetwork.Subnet::name)));
         List<String> remote = new ArrayList<>(c.remoteNodeCidrs());
         remote.addAll(c.remotePodCidrs());
-        List<List<String>> routes = new ArrayList<>();
+        List<TableRoute> routes = new ArrayList<>();
         for (ClusterNetwork.RouteTable rt : n.routeTables()) {
             for (ClusterNetwork.Route r : rt.routes()) {
                 if (touchesAny(r.destination(), remote)) {
-                    routes.add(List.of(rt.id(), r.destination(), r.target(), r.state() == null ? "" : r.state()));
+                    routes.add(new TableRoute(rt.id(), r));
                 }
             }
         }
@@ -240,25 +254,39 @@ final class ClusterDetailView extends StackPane {
         networking.getChildren().add(routes.isEmpty()
                 ? Widgets.muted(remote.isEmpty() ? "No remote networks configured."
                         : "No VPC route table sends the remote networks anywhere; hybrid nodes cannot be reached.")
-                : DetailGrids.table(List.of("Route table", "Destination", "Target", "State"), routes));
-        List<List<String>> rules = new ArrayList<>();
+                : DetailGrids.table(routes,
+                        DetailGrids.column("Route table", TableRoute::table),
+                        DetailGrids.column("Destination", r -> r.route().destination()),
+                        DetailGrids.column("Target", r -> r.route().target()),
+                        DetailGrids.column("State", r -> r.route().state())));
+        List<GroupRule> rules = new ArrayList<>();
         for (ClusterNetwork.SecurityGroup sg : n.securityGroups()) {
             for (ClusterNetwork.IngressRule r : sg.ingress()) {
-                rules.add(List.of(sg.id() + (sg.name() == null ? "" : " (" + sg.name() + ")"), protocol(r),
-                        String.join(", ", r.cidrs())));
+                rules.add(new GroupRule(sg, r));
             }
         }
         networking.getChildren().add(Widgets.sectionSubtitle("Security group ingress"));
         networking.getChildren().add(rules.isEmpty() ? Widgets.muted("No ingress rules.")
-                : DetailGrids.table(List.of("Group", "Protocol / ports", "Sources"), rules));
+                : DetailGrids.table(rules,
+                        DetailGrids.column("Group", r -> r.group().id() + (r.group().name() == null ? "" : " (" + r.group().name() + ")")),
+                        DetailGrids.column("Protocol / ports", r -> protocol(r.rule())),
+                        DetailGrids.column("Sources", r -> String.join(", ", r.rule().cidrs()))));
+    }
+
+    /** A route of a VPC route table, with the table's id. */
+    private record TableRoute(String table, ClusterNetwork.Route route) {
+    }
+
+    /** An ingress rule of a security group, with the group. */
+    private record GroupRule(ClusterNetwork.SecurityGroup group, ClusterNetwork.IngressRule rule) {
     }
 
     private static boolean touchesAny(String destination, List<String> cidrs) {
-        var d = Cidr.tryParse(destination);
+        Optional<Cidr> d = Cidr.tryParse(destination);
         if (d.isEmpty()) {
             return false;
         }
-        return cidrs.stream().map(Cidr::tryParse).flatMap(java.util.Optional::stream).anyMatch(c -> c.overlaps(d.get()));
+        return cidrs.stream().map(Cidr::tryParse).flatMap(Optional::stream).anyMatch(c -> c.overlaps(d.get()));
     }
 
     private static String protocol(ClusterNetwork.IngressRule r) {
@@ -266,7 +294,7 @@ final class ClusterDetailView extends StackPane {
             return "All traffic";
         }
         String ports = r.fromPort() < 0 ? "" : r.fromPort() == r.toPort() ? " " + r.fromPort() : " " + r.fromPort() + "–" + r.toPort();
-        return r.protocol().toUpperCase(java.util.Locale.ROOT) + ports;
+        return r.protocol().toUpperCase(Locale.ROOT) + ports;
     }
 
     private static Node checkRow(Check c) {
@@ -276,7 +304,7 @@ final class ClusterDetailView extends StackPane {
         reason.setWrapText(true);
         reason.getStyleClass().add("check-reason");
         VBox text = new VBox(2, title, reason);
-        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(text, Priority.ALWAYS);
         HBox row = new HBox(10, Widgets.checkIcon(c.status()), text);
         row.setAlignment(Pos.TOP_LEFT);
         row.getStyleClass().addAll("check-row", "check-" + Widgets.kind(c.status()));
@@ -287,14 +315,20 @@ final class ClusterDetailView extends StackPane {
         ProgressIndicator p = new ProgressIndicator();
         p.setPrefSize(16, 16);
         Label l = new Label("Loading…", p);
-        l.getStyleClass().add("muted");
+        l.getStyleClass().add(Styles.TEXT_MUTED);
         return l;
     }
 
-    private static Node error(String sentence) {
-        Label l = new Label(sentence == null ? "Not available." : sentence, Widgets.icon(Feather.ALERT_CIRCLE, "icon-danger"));
-        l.getStyleClass().add("inline-error");
-        l.setWrapText(true);
-        return l;
+    /** An error box; its height follows its width, so a sentence that wraps in the narrow pane gets its lines. */
+    static Node error(String sentence) {
+        Message m = new Message(null, sentence == null ? "Not available." : sentence, Widgets.icon(Feather.ALERT_CIRCLE, null)) {
+            @Override
+            public Orientation getContentBias() {
+                return Orientation.HORIZONTAL;
+            }
+        };
+        m.getStyleClass().add(Styles.DANGER);
+        m.setMinHeight(Region.USE_PREF_SIZE);
+        return m;
     }
 }

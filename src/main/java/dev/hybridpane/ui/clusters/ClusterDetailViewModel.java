@@ -8,8 +8,10 @@ import dev.hybridpane.ui.common.Errors;
 import dev.hybridpane.ui.common.TaskRunner;
 import dev.hybridpane.ui.fleet.ClusterRow;
 import dev.hybridpane.ui.fleet.FleetViewModel;
+import dev.hybridpane.ui.fleet.NodeCounts;
 import java.util.EnumMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -26,16 +28,16 @@ public final class ClusterDetailViewModel {
     private final Function<Cluster, CompletableFuture<ClusterDetail>> loader;
     private final ReadOnlyObjectWrapper<ClusterRow> row = new ReadOnlyObjectWrapper<>(this, "row");
     private final ReadOnlyObjectWrapper<ClusterDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
-    private final ReadOnlyObjectWrapper<EnumMap<ComputeType, int[]>> byType = new ReadOnlyObjectWrapper<>(this, "byType");
+    private final ReadOnlyObjectWrapper<EnumMap<ComputeType, NodeCounts>> byType = new ReadOnlyObjectWrapper<>(this, "byType");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private ClusterRef ref;
     private int request;
     private HybridConfigViewModel hybrid;
-    private java.util.function.Consumer<ClusterRef> enableHybrid;
+    private Consumer<ClusterRef> enableHybrid;
 
     /** Adds the hybrid configuration section and the "Enable hybrid mode…" action (when the wizards are available). */
-    public void setHybrid(HybridConfigViewModel config, java.util.function.Consumer<ClusterRef> enable) {
+    public void setHybrid(HybridConfigViewModel config, Consumer<ClusterRef> enable) {
         this.hybrid = config;
         this.enableHybrid = enable;
         if (ref != null) {
@@ -106,17 +108,23 @@ public final class ClusterDetailViewModel {
         } catch (RuntimeException e) {
             future = CompletableFuture.failedFuture(e);
         }
-        runner.await("Loading " + current.cluster().name(), future, d -> {
-            if (id == request) {
-                loading.set(false);
-                detail.set(d);
-            }
-        }, e -> {
-            if (id == request) {
-                loading.set(false);
-                error.set(Errors.sentence(e));
-            }
-        });
+        runner.await("Loading " + current.cluster().name(), future)
+                .onSuccess(d -> {
+                    if (id == request) {
+                        detail.set(d);
+                    }
+                })
+                .onError(e -> {
+                    if (id == request) {
+                        error.set(Errors.sentence(e));
+                    }
+                })
+                .andFinally(() -> {
+                    if (id == request) {
+                        loading.set(false);
+                    }
+                })
+                .start();
     }
 
     private void refreshRow() {
@@ -142,8 +150,8 @@ public final class ClusterDetailViewModel {
         return detail.getReadOnlyProperty();
     }
 
-    /** For each compute type: {total, ready}. */
-    public ReadOnlyObjectProperty<EnumMap<ComputeType, int[]>> byTypeProperty() {
+    /** For each compute type: how many nodes, and how many of them are Ready. */
+    public ReadOnlyObjectProperty<EnumMap<ComputeType, NodeCounts>> byTypeProperty() {
         return byType.getReadOnlyProperty();
     }
 

@@ -1,5 +1,6 @@
 package dev.hybridpane.ui.clusters;
 
+import atlantafx.base.theme.Styles;
 import dev.hybridpane.domain.AuthenticationMode;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.ui.common.Cells;
@@ -7,7 +8,9 @@ import dev.hybridpane.ui.common.Widgets;
 import dev.hybridpane.ui.fleet.ClusterRow;
 import java.util.Comparator;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -17,8 +20,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Every cluster in a sortable, filterable table; the selected one in a detail pane beside it. */
 public final class ClustersView extends BorderPane {
@@ -35,18 +40,18 @@ public final class ClustersView extends BorderPane {
         filter.setId("clusters-filter");
         filter.textProperty().bindBidirectional(vm.filterProperty());
         Label count = new Label();
-        count.getStyleClass().add("muted");
-        count.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the subtitle gives way first
+        count.getStyleClass().add(Styles.TEXT_MUTED);
+        count.setMinWidth(Region.USE_PREF_SIZE); // the subtitle gives way first
         count.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.sorted().size() + " of " + vm.total() + " clusters", vm.sorted()));
-        javafx.scene.Node[] right = {count, filter};
+        Node[] right = {count, filter};
         if (vm.canImportCluster()) {
             Button importButton = new Button("Import cluster", Widgets.icon(Feather.DOWNLOAD_CLOUD, null));
             importButton.setId("import-cluster");
-            importButton.getStyleClass().add("accent");
-            importButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            importButton.getStyleClass().add(Styles.ACCENT);
+            importButton.setMinWidth(Region.USE_PREF_SIZE);
             importButton.setOnAction(e -> vm.importCluster());
-            right = new javafx.scene.Node[] {count, filter, importButton};
+            right = new Node[] {count, filter, importButton};
         }
         setTop(Widgets.header("Clusters", "EKS clusters in the selected regions, with their hybrid setup and live connection",
                 right));
@@ -83,7 +88,7 @@ public final class ClustersView extends BorderPane {
         vm.sortBy(table.comparatorProperty());
         table.setItems(vm.sorted());
         Label placeholder = new Label("No clusters match. Clear the filter, or pick other regions in the top bar.");
-        placeholder.getStyleClass().add("muted");
+        placeholder.getStyleClass().add(Styles.TEXT_MUTED);
         table.setPlaceholder(placeholder);
 
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -92,7 +97,7 @@ public final class ClustersView extends BorderPane {
             }
         });
         vm.selectedProperty().addListener((o, a, b) -> selectInTable(b));
-        vm.sorted().addListener((javafx.collections.ListChangeListener<ClusterRow>) c -> {
+        vm.sorted().addListener((ListChangeListener<ClusterRow>) c -> {
             ClusterRow sel = table.getSelectionModel().getSelectedItem();
             if (sel == null || !sel.ref().equals(vm.selectedProperty().get())) {
                 selectInTable(vm.selectedProperty().get());
@@ -182,7 +187,7 @@ public final class ClustersView extends BorderPane {
         c.setCellFactory(col -> new TableCell<>() {
             // the kind is a pseudo-class and the icon and tooltip are reused: rows are replaced on every live batch,
             // and a style class change or a new node per update would restyle the cell each time
-            private final org.kordamp.ikonli.javafx.FontIcon icon = Widgets.icon(Feather.LOADER, null);
+            private final FontIcon icon = Widgets.icon(Feather.LOADER, null);
             private final Tooltip tip = new Tooltip();
 
             {
@@ -201,7 +206,7 @@ public final class ClustersView extends BorderPane {
                 }
                 String reason = r.connectionReason();
                 setText(r.failed() ? "Failed: " + reason : r.connectionText());
-                Widgets.setKind(this, r.failed() ? "danger" : r.connected() ? "success" : "warning");
+                Widgets.setKind(this, r.failed() ? Styles.DANGER : r.connected() ? Styles.SUCCESS : Styles.WARNING);
                 icon.setIconCode(r.failed() ? Feather.ALERT_CIRCLE : r.connected() ? Feather.CHECK_CIRCLE : Feather.LOADER);
                 setGraphic(icon);
                 tip.setText(reason == null ? "" : reason);

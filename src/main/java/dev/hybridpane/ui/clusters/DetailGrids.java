@@ -1,7 +1,9 @@
 package dev.hybridpane.ui.clusters;
 
 import java.util.List;
+import java.util.function.Function;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -35,37 +37,47 @@ final class DetailGrids {
         g.add(v, 1, row);
     }
 
-    /** A compact table: a header row and text rows. */
-    static GridPane table(List<String> headers, List<List<String>> rows) {
+    /** One column of a {@link #table}: its header and how a row shows in it (blank shows as a dash). */
+    record Column<R>(String header, Function<R, String> cell) {
+    }
+
+    static <R> Column<R> column(String header, Function<R, String> cell) {
+        return new Column<>(header, cell);
+    }
+
+    /** A compact table: a header row and one text row per item; the last column wraps, the others may shrink. */
+    @SafeVarargs
+    static <R> GridPane table(List<R> rows, Column<R>... columns) {
         GridPane g = new GridPane();
         g.getStyleClass().add("mini-table");
         g.setHgap(18);
         g.setVgap(4);
-        for (int c = 0; c < headers.size(); c++) {
-            Label h = new Label(headers.get(c));
+        for (int c = 0; c < columns.length; c++) {
+            Label h = new Label(columns[c].header());
             h.getStyleClass().add("mini-table-header");
             g.add(h, c, 0);
         }
+        int last = columns.length - 1;
         for (int r = 0; r < rows.size(); r++) {
-            List<String> row = rows.get(r);
-            for (int c = 0; c < row.size(); c++) {
-                Label l = new Label(row.get(c) == null || row.get(c).isBlank() ? "—" : row.get(c));
+            for (int c = 0; c < columns.length; c++) {
+                String text = columns[c].cell().apply(rows.get(r));
+                Label l = new Label(text == null || text.isBlank() ? "—" : text);
                 l.getStyleClass().add("mini-table-cell");
-                l.setWrapText(c == row.size() - 1);
-                if (c < row.size() - 1) {
+                l.setWrapText(c == last);
+                if (c < last) {
                     // long values (ARNs) may shrink to an ellipsis so the pane never overflows; the tooltip has it all
                     l.setMinWidth(40);
-                    l.setTooltip(new javafx.scene.control.Tooltip(l.getText()));
+                    l.setTooltip(new Tooltip(l.getText()));
                 }
                 g.add(l, c, r + 1);
             }
         }
-        ColumnConstraints last = new ColumnConstraints();
-        last.setHgrow(Priority.ALWAYS);
-        for (int c = 0; c < headers.size() - 1; c++) {
+        for (int c = 0; c < last; c++) {
             g.getColumnConstraints().add(new ColumnConstraints());
         }
-        g.getColumnConstraints().add(last);
+        ColumnConstraints grow = new ColumnConstraints();
+        grow.setHgrow(Priority.ALWAYS);
+        g.getColumnConstraints().add(grow);
         return g;
     }
 }

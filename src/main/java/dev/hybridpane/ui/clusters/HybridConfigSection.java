@@ -1,5 +1,6 @@
 package dev.hybridpane.ui.clusters;
 
+import atlantafx.base.theme.Styles;
 import dev.hybridpane.core.hybrid.HybridStatusItem;
 import dev.hybridpane.ui.common.Widgets;
 import javafx.collections.ListChangeListener;
@@ -10,7 +11,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.feather.Feather;
 
 /** Networks, credential provider, role, access entry, trust anchor and profile, CNI: each a light and a reason. */
 final class HybridConfigSection extends VBox {
@@ -29,17 +29,14 @@ final class HybridConfigSection extends VBox {
     private void rebuild() {
         getChildren().clear();
         if (vm.errorProperty().get() != null) {
-            Label l = new Label(vm.errorProperty().get(), Widgets.icon(Feather.ALERT_CIRCLE, "icon-danger"));
-            l.getStyleClass().add("inline-error");
-            l.setWrapText(true);
-            getChildren().add(l);
+            getChildren().add(ClusterDetailView.error(vm.errorProperty().get()));
             return;
         }
         if (vm.items().isEmpty() && vm.loadingProperty().get()) {
             ProgressIndicator p = new ProgressIndicator();
             p.setPrefSize(16, 16);
             Label l = new Label("Reading the hybrid configuration…", p);
-            l.getStyleClass().add("muted");
+            l.getStyleClass().add(Styles.TEXT_MUTED);
             getChildren().add(l);
             return;
         }

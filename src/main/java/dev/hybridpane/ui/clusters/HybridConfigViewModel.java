@@ -42,17 +42,20 @@ public final class HybridConfigViewModel {
         int id = ++request;
         loading.set(true);
         error.set(null);
-        runner.run("Reading hybrid configuration of " + r.name(), () -> loader.apply(r), list -> {
-            if (id == request) {
-                loading.set(false);
-                items.setAll(list);
-            }
-        }, e -> {
-            if (id == request) {
-                loading.set(false);
-                error.set(Errors.sentence(e));
-            }
-        });
+        runner.task("Reading hybrid configuration of " + r.name(), () -> loader.apply(r))
+                .onSuccess(list -> {
+                    if (id == request) {
+                        loading.set(false);
+                        items.setAll(list);
+                    }
+                })
+                .onError(e -> {
+                    if (id == request) {
+                        loading.set(false);
+                        error.set(Errors.sentence(e));
+                    }
+                })
+                .start();
     }
 
     public ClusterRef cluster() {

@@ -298,20 +298,16 @@ public final class FleetViewModel {
     }
 
     /** Node counts by compute type for one cluster (walks its nodes; for the open detail only). */
-    public java.util.EnumMap<dev.hybridpane.domain.ComputeType, int[]> countsByType(ClusterRef ref) {
-        java.util.EnumMap<dev.hybridpane.domain.ComputeType, int[]> m = new java.util.EnumMap<>(
+    public java.util.EnumMap<dev.hybridpane.domain.ComputeType, NodeCounts> countsByType(ClusterRef ref) {
+        java.util.EnumMap<dev.hybridpane.domain.ComputeType, NodeCounts> m = new java.util.EnumMap<>(
                 dev.hybridpane.domain.ComputeType.class);
         for (dev.hybridpane.domain.ComputeType t : dev.hybridpane.domain.ComputeType.values()) {
-            m.put(t, new int[2]);
+            m.put(t, NodeCounts.NONE);
         }
         ClusterState s = states.get(ref);
         if (s != null) {
             for (ClusterNode n : s.nodes.values()) {
-                int[] c = m.get(n.computeType());
-                c[0]++;
-                if (n.ready()) {
-                    c[1]++;
-                }
+                m.put(n.computeType(), m.get(n.computeType()).plus(n.ready()));
             }
         }
         return m;

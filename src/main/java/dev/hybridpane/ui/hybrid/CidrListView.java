@@ -1,5 +1,6 @@
 package dev.hybridpane.ui.hybrid;
 
+import atlantafx.base.theme.Styles;
 import dev.hybridpane.ui.common.Widgets;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
@@ -28,7 +29,7 @@ final class CidrListView extends VBox {
         this.remove = remove;
         Button plus = new Button(addText, Widgets.icon(Feather.PLUS, null));
         plus.setId(id + "-add");
-        plus.getStyleClass().addAll("small", "flat");
+        plus.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         plus.setOnAction(e -> add.run());
         getChildren().addAll(rows, plus);
         entries.addListener((ListChangeListener<CidrEntryViewModel>) c -> {
@@ -53,11 +54,10 @@ final class CidrListView extends VBox {
             f.setPrefColumnCount(18);
             f.getStyleClass().add("mono");
             f.textProperty().bindBidirectional(e.textProperty());
-            e.messageProperty().addListener((o, a, b) -> f.pseudoClassStateChanged(
-                    javafx.css.PseudoClass.getPseudoClass("danger"), b != null));
-            f.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), e.messageProperty().get() != null);
+            e.messageProperty().addListener((o, a, b) -> f.pseudoClassStateChanged(Styles.STATE_DANGER, b != null));
+            f.pseudoClassStateChanged(Styles.STATE_DANGER, e.messageProperty().get() != null);
             Button x = new Button(null, Widgets.icon(Feather.X, null));
-            x.getStyleClass().addAll("flat", "small");
+            x.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
             x.setTooltip(new Tooltip("Remove"));
             x.setOnAction(ev -> remove.accept(e));
             HBox line = new HBox(6, f, x);

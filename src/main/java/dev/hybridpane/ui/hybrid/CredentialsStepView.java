@@ -1,5 +1,6 @@
 package dev.hybridpane.ui.hybrid;
 
+import atlantafx.base.theme.Styles;
 import dev.hybridpane.domain.hybrid.CredentialProvider;
 import dev.hybridpane.ui.common.Widgets;
 import java.io.File;
@@ -95,10 +96,10 @@ final class CredentialsStepView extends VBox {
         status.textProperty().bind(vm.caStatusProperty());
         status.setGraphic(Widgets.icon(Feather.SHIELD, null));
         status.getStyleClass().add("ca-status");
-        status.getStyleClass().add(vm.certificateProperty().get() == null ? "muted" : "text-success");
+        status.getStyleClass().add(vm.certificateProperty().get() == null ? Styles.TEXT_MUTED : Styles.SUCCESS);
         vm.certificateProperty().addListener((o, a, b) -> {
-            status.getStyleClass().removeAll("muted", "text-success");
-            status.getStyleClass().add(b == null ? "muted" : "text-success");
+            status.getStyleClass().removeAll(Styles.TEXT_MUTED, Styles.SUCCESS);
+            status.getStyleClass().add(b == null ? Styles.TEXT_MUTED : Styles.SUCCESS);
         });
 
         TextField anchor = new TextField();
@@ -110,7 +111,7 @@ final class CredentialsStepView extends VBox {
         session.setPrefColumnCount(8);
         session.textProperty().bindBidirectional(vm.sessionSecondsProperty());
         Label hours = new Label();
-        hours.getStyleClass().add("muted");
+        hours.getStyleClass().add(Styles.TEXT_MUTED);
         hours.textProperty().bind(Bindings.createStringBinding(() -> {
             int s = vm.sessionSecondsValue();
             return s > 0 ? String.format("seconds (%.1f h; at most 12 h)", s / 3600.0) : "seconds (at most 12 h)";

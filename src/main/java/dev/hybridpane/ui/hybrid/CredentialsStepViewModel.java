@@ -72,7 +72,7 @@ public final class CredentialsStepViewModel {
     public void importCertificate(Path pem) {
         caError.set(null);
         caStatus.set("Reading " + pem.getFileName() + "…");
-        runner.run("Reading CA certificate", () -> ca.read(pem), this::accept, e -> fail(e));
+        runner.task("Reading CA certificate", () -> ca.read(pem)).onSuccess(this::accept).onError(this::fail).start();
     }
 
     /** Generates a new CA: the key goes to {@code keyFile} only (never uploaded, never shown), the certificate beside it. */
@@ -80,10 +80,13 @@ public final class CredentialsStepViewModel {
         caError.set(null);
         Path cert = keyFile.resolveSibling(baseName(keyFile) + ".pem");
         caStatus.set("Generating a CA…");
-        runner.run("Generating CA", () -> ca.generate("HybridPane " + clusterName + " CA", 3650, cert, keyFile), c -> {
-            accept(c);
-            caStatus.set(caStatus.get() + " Key saved to " + keyFile + " (owner-only); certificate at " + cert + ".");
-        }, this::fail);
+        runner.task("Generating CA", () -> ca.generate("HybridPane " + clusterName + " CA", 3650, cert, keyFile))
+                .onSuccess(c -> {
+                    accept(c);
+                    caStatus.set(caStatus.get() + " Key saved to " + keyFile + " (owner-only); certificate at " + cert + ".");
+                })
+                .onError(this::fail)
+                .start();
     }
 
     private static String baseName(Path p) {

@@ -41,10 +41,10 @@ public final class FootprintWaitViewModel {
     }
 
     private void poll(int gen, Callable<FootprintStatus> read, Runnable onComplete) {
-        runner.run(POLL_TITLE, () -> {
+        runner.task(POLL_TITLE, () -> {
             Thread.sleep(interval.toMillis());
             return read.call();
-        }, s -> {
+        }).onSuccess(s -> {
             if (gen != generation) {
                 return;
             }
@@ -62,14 +62,14 @@ public final class FootprintWaitViewModel {
                     + interval.toSeconds() + " s).");
             missing.set("Still missing: " + String.join(", ", s.missing()));
             poll(gen, read, onComplete);
-        }, e -> {
+        }).onError(e -> {
             if (gen != generation) {
                 return;
             }
             polls++;
             status.set("Could not read the cluster (" + Errors.sentence(e) + "); trying again.");
             poll(gen, read, onComplete);
-        });
+        }).start();
     }
 
     /** Stops waiting; a poll in flight is ignored when it returns. */

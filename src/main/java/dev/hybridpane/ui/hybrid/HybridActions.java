@@ -1,13 +1,17 @@
 package dev.hybridpane.ui.hybrid;
 
+import dev.hybridpane.core.hybrid.EnableJournals;
 import dev.hybridpane.core.hybrid.HybridStatusItem;
 import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.ops.OperationEngine;
 import dev.hybridpane.domain.ClusterRef;
-import dev.hybridpane.domain.hybrid.HybridNodesIam;
 import dev.hybridpane.ui.HybridTools;
 import dev.hybridpane.ui.common.TaskRunner;
+import dev.hybridpane.ui.fleet.ClusterRow;
+import dev.hybridpane.ui.wizard.OperationRunViewModel;
+import dev.hybridpane.ui.wizard.Wizard;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -15,7 +19,6 @@ import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
-import dev.hybridpane.ui.fleet.ClusterRow;
 
 /**
  * Opens the hybrid wizards for the current profile and reads a cluster's hybrid configuration. The window shows
@@ -23,7 +26,7 @@ import dev.hybridpane.ui.fleet.ClusterRow;
  */
 public final class HybridActions {
     /** How often the import wizard reads the footprint while the administrator applies it. */
-    public static final java.time.Duration POLL = java.time.Duration.ofSeconds(2);
+    public static final Duration POLL = Duration.ofSeconds(2);
 
     private final HybridTools tools;
     private final Supplier<String> profile;
@@ -31,7 +34,8 @@ public final class HybridActions {
     private final Executor fx;
     private final OperationEngine engine;
     private final Consumer<Journal> journals;
-    private final ReadOnlyObjectWrapper<WizardModel> open = new ReadOnlyObjectWrapper<>(this, "open");
+    private final EnableJournals enabled;
+    private final ReadOnlyObjectWrapper<Wizard> open = new ReadOnlyObjectWrapper<>(this, "open");
     private Consumer<ClusterRef> onFinished = r -> { };
 
     public HybridActions(HybridTools tools, Supplier<String> profile, TaskRunner runner, Executor fx, Clock clock,
@@ -42,6 +46,7 @@ public final class HybridActions {
         this.fx = fx;
         this.engine = new OperationEngine(tools.journals(), clock);
         this.journals = journals;
+        this.enabled = new EnableJournals(tools.journals());
     }
 
     /** Called on the FX thread after an operation on a cluster succeeded. */
@@ -72,13 +77,11 @@ public final class HybridActions {
 
     /** Blocking: the cluster's hybrid configuration, with the role the last enable used (else the default name). */
     public List<HybridStatusItem> hybridStatus(ClusterRef ref) {
-        String role = tools.journals().load("hybrid-enable-" + ref.region() + "-" + ref.name())
-                .map(j -> j.outputs().get("roleArn")).map(a -> a.substring(a.lastIndexOf('/') + 1))
-                .orElse(HybridNodesIam.DEFAULT_ROLE_NAME);
-        return tools.setups().apply(profile.get()).hybridStatus(ref, role);
+        return tools.setups().apply(profile.get()).hybridStatus(ref, enabled);
     }
 
-    public ReadOnlyObjectProperty<WizardModel> openProperty() {
+    /** The open wizard, or null; the window shows it with {@code WizardView.modal}. */
+    public ReadOnlyObjectProperty<Wizard> openProperty() {
         return open.getReadOnlyProperty();
     }
 

@@ -3,19 +3,22 @@ package dev.hybridpane.ui.hybrid;
 import dev.hybridpane.core.hybrid.FootprintStatus;
 import dev.hybridpane.core.hybrid.HybridSetupService;
 import dev.hybridpane.core.hybrid.ImportReview;
+import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.ops.Operation;
-import dev.hybridpane.core.ops.OperationStatus;
 import dev.hybridpane.domain.Check;
 import dev.hybridpane.domain.CheckStatus;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.ui.HybridTools;
-import dev.hybridpane.ui.common.Errors;
 import dev.hybridpane.ui.common.TaskRunner;
 import dev.hybridpane.ui.fleet.ClusterRow;
+import dev.hybridpane.ui.wizard.OperationRunViewModel;
+import dev.hybridpane.ui.wizard.OperationWizard;
+import dev.hybridpane.ui.wizard.WizardStep;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -30,65 +33,50 @@ import javafx.collections.ObservableList;
  * The import wizard: choose a cluster, review the hybrid requirements (a failure blocks), show HybridPane's manifest
  * (applied now, or by the administrator while the wizard waits), the plan, apply with progress, and done.
  */
-public final class ImportClusterViewModel extends WizardSteps {
-    public static final List<String> STEPS = List.of("Cluster", "Requirements", "Manifest", "Plan", "Apply", "Done");
-    public static final int CLUSTER = 0;
-    public static final int REQUIREMENTS = 1;
-    public static final int MANIFEST = 2;
-    public static final int PLAN = 3;
-    public static final int APPLY = 4;
-    public static final int DONE = 5;
-
+public final class ImportClusterViewModel extends OperationWizard {
     private final HybridTools tools;
     private final Supplier<String> profile;
-    private final TaskRunner runner;
     private final Consumer<ClusterRef> onFinished;
     private final ClusterChoiceStepViewModel choice;
     private final FootprintWaitViewModel wait;
-    private final OperationRunViewModel run;
     private final ReadOnlyObjectWrapper<ImportReview> review = new ReadOnlyObjectWrapper<>(this, "review");
     private final ObservableList<Check> checks = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper blocked = new ReadOnlyStringWrapper(this, "blocked");
     private final ReadOnlyStringWrapper manifest = new ReadOnlyStringWrapper(this, "manifest", "");
     private final ReadOnlyStringWrapper footprintText = new ReadOnlyStringWrapper(this, "footprintText", "");
     private final BooleanProperty applyMyself = new SimpleBooleanProperty(this, "applyMyself");
-    private final ReadOnlyObjectWrapper<Operation> plan = new ReadOnlyObjectWrapper<>(this, "plan");
-    private final ReadOnlyStringWrapper planText = new ReadOnlyStringWrapper(this, "planText", "");
     private final ReadOnlyStringWrapper doneText = new ReadOnlyStringWrapper(this, "doneText", "");
+    private final WizardStep clusterStep;
+    private final WizardStep requirementsStep;
+    private final WizardStep manifestStep;
+    private final WizardStep doneStep;
     private HybridSetupService setup;
 
     public ImportClusterViewModel(HybridTools tools, Supplier<String> profile, TaskRunner runner, OperationRunViewModel run,
             ObservableList<ClusterRow> discovered, Duration pollInterval, Consumer<ClusterRef> onFinished, Runnable onClose) {
-        super(STEPS, onClose);
+        super("import-wizard", "Import cluster", runner, run, onClose);
         this.tools = tools;
         this.profile = profile;
-        this.runner = runner;
-        this.run = run;
         this.onFinished = onFinished;
         this.choice = new ClusterChoiceStepViewModel(discovered);
         this.wait = new FootprintWaitViewModel(runner, pollInterval);
         setSubtitle("Choose a cluster");
-        setCanNext(Bindings.createBooleanBinding(() -> switch (step()) {
-            case CLUSTER -> choice.validProperty().get();
-            case REQUIREMENTS -> review.get() != null && blocked.get() == null;
-            case MANIFEST -> review.get() != null && !wait.waitingProperty().get();
-            case PLAN -> plan.get() != null;
-            case APPLY -> !run.runningProperty().get();
-            default -> true;
-        }, stepProperty(), choice.validProperty(), review, blocked, wait.waitingProperty(), plan, run.runningProperty()));
-        setCanBack(Bindings.createBooleanBinding(() -> step() > 0 && step() < DONE && !run.runningProperty().get()
-                && run.statusProperty().get() != OperationStatus.SUCCEEDED, stepProperty(), run.runningProperty(),
-                run.statusProperty()));
-        setNextText(Bindings.createStringBinding(() -> switch (step()) {
-            case MANIFEST -> wait.waitingProperty().get() ? "Waiting…" : applyMyself.get() ? "Check and continue" : "Next";
-            case PLAN -> "Apply";
-            case APPLY -> run.runningProperty().get() ? "Applying…" : run.statusProperty().get() == OperationStatus.SUCCEEDED
-                    ? "Next" : "Retry";
-            case DONE -> "Close";
-            default -> "Next";
-        }, stepProperty(), applyMyself, wait.waitingProperty(), run.runningProperty(), run.statusProperty()));
+        clusterStep = add(new WizardStep("Cluster", () -> ImportClusterPages.cluster(this), choice.validProperty())
+                .onNext(this::readRequirements));
+        requirementsStep = add(new WizardStep("Requirements", () -> ImportClusterPages.requirements(this),
+                review.isNotNull().and(blocked.isNull())));
+        manifestStep = add(new WizardStep("Manifest", () -> ImportClusterPages.manifest(this),
+                review.isNotNull().and(wait.waitingProperty().not()))
+                .nextText(Bindings.createStringBinding(() -> wait.waitingProperty().get() ? "Waiting…"
+                        : applyMyself.get() ? "Check and continue" : "Next", wait.waitingProperty(), applyMyself))
+                .onNext(this::leaveManifest)
+                .onBack(wait::cancel));
+        addPlanStep(() -> ImportClusterPages.plan(this));
+        addApplyStep("import-run");
+        doneStep = add(new WizardStep("Done", () -> ImportClusterPages.done(this), Bindings.createBooleanBinding(() -> true))
+                .nextText("Close"));
         // the subtitle names the chosen cluster as soon as the fields hold a valid one
-        javafx.beans.InvalidationListener subtitle = o -> setSubtitle(choice.validProperty().get()
+        InvalidationListener subtitle = o -> setSubtitle(choice.validProperty().get()
                 ? choice.ref().name() + " · " + choice.ref().region() : "Choose a cluster");
         choice.regionProperty().addListener(subtitle);
         choice.nameProperty().addListener(subtitle);
@@ -99,67 +87,26 @@ public final class ImportClusterViewModel extends WizardSteps {
         });
     }
 
-    @Override
-    public String title() {
-        return "Import cluster";
-    }
-
     /** Opens at step a), with a cluster already chosen (or none). */
     public void open(ClusterRef preset) {
-        goTo(CLUSTER);
+        restart();
         setError(null);
         review.set(null);
         choice.choose(preset);
     }
 
-    @Override
-    public void next() {
-        if (!canNextProperty().get()) {
-            return;
-        }
-        switch (step()) {
-            case CLUSTER -> readRequirements();
-            case MANIFEST -> leaveManifest();
-            case PLAN -> {
-                goTo(APPLY);
-                apply();
-            }
-            case APPLY -> {
-                if (run.statusProperty().get() == OperationStatus.SUCCEEDED) {
-                    goTo(DONE);
-                } else {
-                    retry();
-                }
-            }
-            case DONE -> closeNow();
-            default -> goTo(step() + 1);
-        }
-    }
-
-    @Override
-    public void back() {
-        if (canBackProperty().get()) {
-            wait.cancel();
-            goTo(step() == APPLY ? MANIFEST : step() - 1);
-        }
-    }
-
-    /** Reviews the chosen cluster off the FX thread: DescribeCluster, add-ons, nodes and the footprint. */
-    private void readRequirements() {
+    /** Reviews the chosen cluster off the FX thread (DescribeCluster, add-ons, nodes and the footprint), then goes on. */
+    private void readRequirements(Runnable proceed) {
         ClusterRef ref = choice.ref();
         setError(null);
-        setBusy("Checking " + ref.name() + "…");
-        runner.run("Checking " + ref.name(), () -> {
-            setup = tools.setups().apply(profile.get());
-            return setup.reviewImport(ref);
-        }, r -> {
-            setBusy("");
-            load(r);
-            goTo(REQUIREMENTS);
-        }, e -> {
-            setBusy("");
-            setError("Could not read " + ref.name() + " in " + ref.region() + ": " + Errors.sentence(e));
-        });
+        work("Checking " + ref.name(), "Checking " + ref.name() + "…", "Could not read " + ref.name() + " in " + ref.region() + ": ",
+                () -> {
+                    setup = tools.setups().apply(profile.get());
+                    return setup.reviewImport(ref);
+                }, r -> {
+                    load(r);
+                    proceed.run();
+                });
     }
 
     private void load(ImportReview r) {
@@ -183,17 +130,16 @@ public final class ImportClusterViewModel extends WizardSteps {
         return f.present().size() + " of " + total + " objects are in the cluster; missing: " + String.join(", ", f.missing()) + ".";
     }
 
-    private void leaveManifest() {
+    /** Next on the manifest: on at once, or (the administrator applies it) once every object is there. */
+    private void leaveManifest(Runnable proceed) {
         if (!applyMyself.get()) {
-            makePlan();
-            goTo(PLAN);
+            proceed.run();
             return;
         }
         ImportReview r = review.get();
         wait.start(() -> setup.footprint(r), () -> {
             footprintText.set(footprint(new FootprintStatus(r.objects(), List.of())));
-            makePlan();
-            goTo(PLAN);
+            proceed.run();
         });
     }
 
@@ -202,46 +148,50 @@ public final class ImportClusterViewModel extends WizardSteps {
         wait.cancel();
     }
 
-    private void makePlan() {
-        Operation op = setup.planImport(review.get());
-        plan.set(op);
-        planText.set(op.planText());
+    @Override
+    protected Operation makePlan() {
+        return setup.planImport(review.get());
     }
 
-    private void apply() {
+    @Override
+    protected void onSucceeded(Journal journal) {
         ClusterRef ref = review.get().cluster().ref();
-        run.start(plan.get(), j -> {
-            if (j != null && j.status() == OperationStatus.SUCCEEDED) {
-                doneText.set(ref.name() + " (" + ref.region() + ") is imported: HybridPane's namespace, CRDs and RBAC are in "
-                        + "the cluster, and the cluster is recorded in this workstation's workspace (workspace.json) as "
-                        + review.get().cluster().arn() + ".");
-                onFinished.accept(ref);
-            }
-        });
+        doneText.set(ref.name() + " (" + ref.region() + ") is imported: HybridPane's namespace, CRDs and RBAC are in "
+                + "the cluster, and the cluster is recorded in this workstation's workspace (workspace.json) as "
+                + review.get().cluster().arn() + ".");
+        onFinished.accept(ref);
     }
 
-    /** Reads the cluster again, re-plans and runs: every step observes first, so what is done is skipped. */
-    public void retry() {
+    @Override
+    protected void reread(Runnable then) {
         ClusterRef ref = review.get().cluster().ref();
-        setBusy("Re-reading " + ref.name() + "…");
-        runner.run("Checking " + ref.name(), () -> setup.reviewImport(ref), r -> {
-            setBusy("");
-            load(r);
-            makePlan();
-            apply();
-        }, e -> {
-            setBusy("");
-            setError("Could not read " + ref.name() + ": " + Errors.sentence(e));
-        });
+        work("Checking " + ref.name(), "Re-reading " + ref.name() + "…", "Could not read " + ref.name() + ": ",
+                () -> setup.reviewImport(ref), r -> {
+                    load(r);
+                    then.run();
+                });
     }
 
     @Override
     public void close() {
         wait.cancel();
-        if (run.runningProperty().get()) {
-            run.cancel();
-        }
-        closeNow();
+        super.close();
+    }
+
+    public WizardStep clusterStep() {
+        return clusterStep;
+    }
+
+    public WizardStep requirementsStep() {
+        return requirementsStep;
+    }
+
+    public WizardStep manifestStep() {
+        return manifestStep;
+    }
+
+    public WizardStep doneStep() {
+        return doneStep;
     }
 
     public ClusterChoiceStepViewModel choice() {
@@ -250,10 +200,6 @@ public final class ImportClusterViewModel extends WizardSteps {
 
     public FootprintWaitViewModel waitForFootprint() {
         return wait;
-    }
-
-    public OperationRunViewModel run() {
-        return run;
     }
 
     public ReadOnlyObjectProperty<ImportReview> reviewProperty() {
@@ -280,14 +226,6 @@ public final class ImportClusterViewModel extends WizardSteps {
     /** True: "I'll apply it myself with kubectl or GitOps" (the wizard waits); false: "Apply it now". */
     public BooleanProperty applyMyselfProperty() {
         return applyMyself;
-    }
-
-    public ReadOnlyObjectProperty<Operation> planProperty() {
-        return plan.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty planTextProperty() {
-        return planText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty doneTextProperty() {

@@ -1,17 +1,25 @@
 package dev.hybridpane.ui.hybrid;
 
+import atlantafx.base.controls.Message;
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
 import dev.hybridpane.core.hybrid.HybridStatusItem;
+import dev.hybridpane.domain.Check;
 import dev.hybridpane.ui.common.Widgets;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -34,24 +42,22 @@ final class WizardParts {
         area.setPrefRowCount(rows);
         area.textProperty().bind(text);
         Button copy = new Button("Copy", Widgets.icon(Feather.COPY, null));
-        copy.getStyleClass().add("small");
+        copy.getStyleClass().add(Styles.SMALL);
         Label copied = new Label();
-        copied.getStyleClass().add("muted");
+        copied.getStyleClass().add(Styles.TEXT_MUTED);
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();
             c.putString(area.getText());
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+            Clipboard.getSystemClipboard().setContent(c);
             copied.setText("Copied");
         });
         Label t = new Label(title);
         t.getStyleClass().add("field-label");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, t, spacer, copied, copy);
+        HBox bar = new HBox(8, t, new Spacer(), copied, copy);
         bar.setAlignment(Pos.CENTER_LEFT);
         if (fileName != null) {
             Button save = new Button("Save…", Widgets.icon(Feather.DOWNLOAD, null));
-            save.getStyleClass().add("small");
+            save.getStyleClass().add(Styles.SMALL);
             save.setOnAction(e -> save(area, fileName, copied));
             bar.getChildren().add(save);
         }
@@ -91,9 +97,42 @@ final class WizardParts {
         l.setGraphic(Widgets.icon(icon, iconStyle));
         l.setWrapText(true);
         l.textProperty().bind(text);
-        l.visibleProperty().bind(javafx.beans.binding.Bindings.isNotNull(text));
+        l.visibleProperty().bind(Bindings.isNotNull(text));
         l.managedProperty().bind(l.visibleProperty());
         return l;
+    }
+
+    /** A note box (what has or has not happened yet) with this text. */
+    static Message note(ObservableStringValue text) {
+        Message m = message(Feather.INFO, Styles.ACCENT);
+        m.descriptionProperty().bind(text);
+        return m;
+    }
+
+    static Message note(String text) {
+        return note(new ReadOnlyStringWrapper(text));
+    }
+
+    /** An error box for the whole step (the cluster could not be read, the plan has problems); hidden while null. */
+    static Message errorMessage(ObservableStringValue text) {
+        Message m = message(Feather.ALERT_CIRCLE, Styles.DANGER);
+        m.descriptionProperty().bind(text);
+        m.visibleProperty().bind(Bindings.isNotNull(text));
+        m.managedProperty().bind(m.visibleProperty());
+        return m;
+    }
+
+    /** A Message whose height follows its width: its text wraps, and a box of several lines gets their room. */
+    private static Message message(Feather icon, String kind) {
+        Message m = new Message(null, null, Widgets.icon(icon, null)) {
+            @Override
+            public Orientation getContentBias() {
+                return Orientation.HORIZONTAL;
+            }
+        };
+        m.getStyleClass().add(kind);
+        m.setMinHeight(Region.USE_PREF_SIZE);
+        return m;
     }
 
     static Label label(String text) {
@@ -109,7 +148,7 @@ final class WizardParts {
     }
 
     /** A requirement check: its light, its title and the reason (which says how to fix a failure). */
-    static Node check(dev.hybridpane.domain.Check c) {
+    static Node check(Check c) {
         return status(new HybridStatusItem(c.title(), c.status(), switch (c.status()) {
             case PASS -> "pass";
             case WARN -> "warning";

@@ -14,8 +14,8 @@ import dev.hybridpane.lab.aws.Fault;
 import dev.hybridpane.ui.HybridTools;
 import dev.hybridpane.ui.common.SyncTaskRunner;
 import dev.hybridpane.ui.hybrid.EnableHybridViewModel;
-import dev.hybridpane.ui.hybrid.OperationRunViewModel;
-import dev.hybridpane.ui.hybrid.StepRow;
+import dev.hybridpane.ui.wizard.OperationRunViewModel;
+import dev.hybridpane.ui.wizard.StepRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -142,7 +142,7 @@ class UiEnableHybridWizardTest {
     @Test
     void thePlanListsEveryCallAndApplyReportsEachStepThenAgainEverythingIsAlreadyDone() {
         toPlan();
-        assertThat(vm.stepProperty().get()).isEqualTo(EnableHybridViewModel.PLAN);
+        assertThat(vm.currentProperty().get()).isSameAs(vm.planStep());
         assertThat(vm.planTextProperty().get()).contains("iam:CreateRole AmazonEKSHybridNodesRole")
                 .contains("eks:UpdateClusterConfig payments remoteNetworkConfig").contains("eks:CreateAccessEntry payments")
                 .contains("10.200.0.0/16");

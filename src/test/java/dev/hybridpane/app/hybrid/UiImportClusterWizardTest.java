@@ -15,8 +15,8 @@ import dev.hybridpane.ui.HybridTools;
 import dev.hybridpane.ui.fleet.ClusterRow;
 import dev.hybridpane.ui.hybrid.FootprintWaitViewModel;
 import dev.hybridpane.ui.hybrid.ImportClusterViewModel;
-import dev.hybridpane.ui.hybrid.OperationRunViewModel;
-import dev.hybridpane.ui.hybrid.StepRow;
+import dev.hybridpane.ui.wizard.OperationRunViewModel;
+import dev.hybridpane.ui.wizard.StepRow;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
@@ -87,7 +87,7 @@ class UiImportClusterWizardTest {
 
         c.nameProperty().set("no-such-cluster");
         vm.next();
-        assertThat(vm.stepProperty().get()).isEqualTo(ImportClusterViewModel.CLUSTER);
+        assertThat(vm.currentProperty().get()).isSameAs(vm.clusterStep());
         assertThat(vm.errorProperty().get()).startsWith("Could not read no-such-cluster in us-west-2");
     }
 
@@ -95,13 +95,13 @@ class UiImportClusterWizardTest {
     void factoryFloorFailsTheEndpointCheckAndCannotGoOn() {
         vm.choice().choose(new ClusterRef("eu-central-1", "factory-floor"));
         vm.next();
-        assertThat(vm.stepProperty().get()).isEqualTo(ImportClusterViewModel.REQUIREMENTS);
+        assertThat(vm.currentProperty().get()).isSameAs(vm.requirementsStep());
         assertThat(vm.checks()).filteredOn(c -> c.id().equals("endpoint-access")).singleElement()
                 .satisfies(c -> assertThat(c.status()).isEqualTo(CheckStatus.FAIL));
         assertThat(vm.blockedProperty().get()).contains("Endpoint access").contains("Choose public only or private only");
         assertThat(vm.canNextProperty().get()).isFalse();
         vm.next();
-        assertThat(vm.stepProperty().get()).isEqualTo(ImportClusterViewModel.REQUIREMENTS);
+        assertThat(vm.currentProperty().get()).isSameAs(vm.requirementsStep());
         assertThat(vm.canBackProperty().get()).isTrue();
     }
 
@@ -113,12 +113,12 @@ class UiImportClusterWizardTest {
         assertThat(vm.checks()).allMatch(c -> c.status() == CheckStatus.PASS);
         assertThat(vm.blockedProperty().get()).isNull();
         vm.next();
-        assertThat(vm.stepProperty().get()).isEqualTo(ImportClusterViewModel.MANIFEST);
+        assertThat(vm.currentProperty().get()).isSameAs(vm.manifestStep());
         assertThat(vm.manifestProperty().get()).isEqualTo(FootprintManifest.yaml()).contains("name: hybridpane-system")
                 .contains("edgehosts.hybridpane.dev");
         assertThat(vm.footprintTextProperty().get()).isEqualTo("None of its 9 objects is in the cluster yet.");
         vm.next();
-        assertThat(vm.stepProperty().get()).isEqualTo(ImportClusterViewModel.PLAN);
+        assertThat(vm.currentProperty().get()).isSameAs(vm.planStep());
         assertThat(vm.planTextProperty().get()).contains("kubectl apply").contains("Record payments in this workstation's workspace");
         assertThat(env.workspace.list()).as("nothing has happened yet").isEmpty();
         assertThat(vm.nextTextProperty().get()).isEqualTo("Apply");
@@ -134,7 +134,7 @@ class UiImportClusterWizardTest {
         assertThat(env.workspace.list()).singleElement().satisfies(w -> assertThat(w.name()).isEqualTo("payments"));
         assertThat(vm.canBackProperty().get()).isFalse();
         vm.next();
-        assertThat(vm.stepProperty().get()).isEqualTo(ImportClusterViewModel.DONE);
+        assertThat(vm.currentProperty().get()).isSameAs(vm.doneStep());
         assertThat(vm.doneTextProperty().get()).contains("payments (us-west-2) is imported")
                 .contains("arn:aws:eks:us-west-2:111122223333:cluster/payments");
         assertThat(vm.nextTextProperty().get()).isEqualTo("Close");
@@ -168,7 +168,7 @@ class UiImportClusterWizardTest {
 
         assertThat(runner.runPending()).isEqualTo(1);
         assertThat(wait.statusProperty().get()).contains("0 of 9 objects present");
-        assertThat(vm.stepProperty().get()).isEqualTo(ImportClusterViewModel.MANIFEST);
+        assertThat(vm.currentProperty().get()).isSameAs(vm.manifestStep());
 
         KubernetesClient kube = env.lab.kube().client("us-west-2/payments");
         List<HasMetadata> objects = kube.resourceList(vm.manifestProperty().get()).items();
@@ -176,13 +176,13 @@ class UiImportClusterWizardTest {
         runner.runPending();
         assertThat(wait.statusProperty().get()).contains("1 of 9 objects present");
         assertThat(wait.missingProperty().get()).contains("CustomResourceDefinition/edgehosts.hybridpane.dev");
-        assertThat(vm.stepProperty().get()).isEqualTo(ImportClusterViewModel.MANIFEST);
+        assertThat(vm.currentProperty().get()).isSameAs(vm.manifestStep());
 
         objects.forEach(o -> kube.resource(o).createOr(NonDeletingOperation::update));
         runner.runPending();
         assertThat(wait.waitingProperty().get()).isFalse();
         assertThat(runner.pendingCount()).as("no more polls").isZero();
-        assertThat(vm.stepProperty().get()).isEqualTo(ImportClusterViewModel.PLAN);
+        assertThat(vm.currentProperty().get()).isSameAs(vm.planStep());
         vm.next();
         assertThat(vm.run().statusProperty().get()).isEqualTo(OperationStatus.SUCCEEDED);
         assertThat(vm.run().steps()).hasSize(10);
@@ -215,7 +215,7 @@ class UiImportClusterWizardTest {
         assertThat(vm.errorProperty().get()).contains("denied");
         env.lab.aws().clearFaults();
         vm.next();
-        assertThat(vm.stepProperty().get()).isEqualTo(ImportClusterViewModel.REQUIREMENTS);
+        assertThat(vm.currentProperty().get()).isSameAs(vm.requirementsStep());
         assertThat(vm.errorProperty().get()).isNull();
     }
 }

@@ -1,10 +1,11 @@
 package dev.hybridpane.ui.hybrid;
 
+import atlantafx.base.theme.Styles;
 import dev.hybridpane.domain.Check;
 import dev.hybridpane.ui.common.Widgets;
 import dev.hybridpane.ui.fleet.ClusterRow;
-import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -18,27 +19,23 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
-/** The pages of the import wizard, one per step, in a {@link WizardView}. */
-public final class ImportClusterWizard {
-    private ImportClusterWizard() {
+/** The pages of the import wizard's own steps; {@link ImportClusterViewModel} names one per step. */
+final class ImportClusterPages {
+    private ImportClusterPages() {
     }
 
-    public static WizardView create(ImportClusterViewModel vm) {
-        return new WizardView(vm, List.of(cluster(vm), requirements(vm), manifest(vm), plan(vm),
-                new OperationRunView(vm.run(), "import-run"), done(vm)), "import-wizard");
-    }
-
-    private static Node cluster(ImportClusterViewModel vm) {
+    static Node cluster(ImportClusterViewModel vm) {
         ClusterChoiceStepViewModel c = vm.choice();
         ListView<ClusterRow> list = new ListView<>(c.discovered());
         list.setId("import-clusters");
         list.setFixedCellSize(38);
         list.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.max(2, Math.min(6, c.discovered().size())) * 38.0 + 4,
                 c.discovered()));
-        list.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        list.setMinHeight(Region.USE_PREF_SIZE);
         list.getStyleClass().add("import-cluster-list");
         list.setCellFactory(v -> new ListCell<>() {
             @Override
@@ -91,7 +88,7 @@ public final class ImportClusterWizard {
         regionBox.setPrefWidth(220);
         HBox.setHgrow(nameBox, Priority.ALWAYS);
         HBox typed = new HBox(20, regionBox, nameBox);
-        Label error = WizardParts.fieldError(vm.errorProperty());
+        Node error = WizardParts.errorMessage(vm.errorProperty());
         error.setId("import-error");
         VBox page = new VBox(12, WizardParts.label("Discovered clusters"),
                 WizardParts.help("Pick one of the clusters found in the selected regions, or type the region and name of another."),
@@ -102,7 +99,7 @@ public final class ImportClusterWizard {
         return page;
     }
 
-    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty text, int columns) {
+    private static TextField field(String id, String prompt, StringProperty text, int columns) {
         TextField f = new TextField();
         f.setId(id);
         f.setPromptText(prompt);
@@ -111,7 +108,7 @@ public final class ImportClusterWizard {
         return f;
     }
 
-    private static Node requirements(ImportClusterViewModel vm) {
+    static Node requirements(ImportClusterViewModel vm) {
         VBox rows = new VBox(8);
         Runnable fill = () -> rows.getChildren().setAll(vm.checks().stream().map(WizardParts::check).toList());
         vm.checks().addListener((ListChangeListener<Check>) ch -> fill.run());
@@ -121,7 +118,7 @@ public final class ImportClusterWizard {
                 : vm.reviewProperty().get().alreadyInWorkspace() ? "This cluster is already in your workspace; importing it "
                         + "again checks every step and changes only what is missing." : "Nothing has been changed yet.",
                 vm.reviewProperty()));
-        Label blocked = WizardParts.fieldError(vm.blockedProperty());
+        Node blocked = WizardParts.errorMessage(vm.blockedProperty());
         blocked.setId("import-blocked");
         VBox page = new VBox(12, WizardParts.help("What EKS Hybrid Nodes needs from this cluster. A failed check blocks the "
                 + "import; its reason says how to fix it."), rows, blocked, known);
@@ -129,14 +126,10 @@ public final class ImportClusterWizard {
         return page;
     }
 
-    private static Node manifest(ImportClusterViewModel vm) {
+    static Node manifest(ImportClusterViewModel vm) {
         Label what = WizardParts.help("HybridPane keeps its shared state in the cluster: the namespace hybridpane-system, the "
                 + "hybridpane.dev custom resource definitions (sites, edge hosts, pools, operations) and RBAC roles.");
-        Label footprint = new Label();
-        footprint.getStyleClass().add("plan-note");
-        footprint.setWrapText(true);
-        footprint.setMaxWidth(Double.MAX_VALUE);
-        footprint.textProperty().bind(vm.footprintTextProperty());
+        Node footprint = WizardParts.note(vm.footprintTextProperty());
         VBox code = WizardParts.code("hybridpane-system.yaml", vm.manifestProperty(), "hybridpane-system.yaml", 14);
         code.setId("import-manifest");
         ToggleGroup g = new ToggleGroup();
@@ -175,8 +168,8 @@ public final class ImportClusterWizard {
                 + "your GitOps repository. The wizard goes on by itself once every object is there.");
         Button stop = new Button("Cancel", Widgets.icon(Feather.X, null));
         stop.setId("import-wait-cancel");
-        stop.getStyleClass().add("small");
-        stop.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        stop.getStyleClass().add(Styles.SMALL);
+        stop.setMinWidth(Region.USE_PREF_SIZE);
         stop.setOnAction(e -> vm.stopWaiting());
         stop.visibleProperty().bind(w.waitingProperty());
         stop.managedProperty().bind(stop.visibleProperty());
@@ -191,17 +184,15 @@ public final class ImportClusterWizard {
         return box;
     }
 
-    private static Node plan(ImportClusterViewModel vm) {
-        Label nothing = new Label("Nothing has happened yet. These are the steps Apply runs, in order. Each step first "
+    static Node plan(ImportClusterViewModel vm) {
+        Node nothing = WizardParts.note("Nothing has happened yet. These are the steps Apply runs, in order. Each step first "
                 + "checks whether its object is already there and skips it if so.");
-        nothing.setWrapText(true);
-        nothing.getStyleClass().add("plan-note");
         VBox page = new VBox(12, nothing, WizardParts.code("Plan", vm.planTextProperty(), "import-plan.txt", 14));
         page.setId("import-plan");
         return page;
     }
 
-    private static Node done(ImportClusterViewModel vm) {
+    static Node done(ImportClusterViewModel vm) {
         Label title = new Label("Imported");
         title.getStyleClass().add("wizard-step-title");
         title.setGraphic(Widgets.icon(Feather.CHECK_CIRCLE, "icon-success"));

@@ -1,5 +1,6 @@
-package dev.hybridpane.ui.hybrid;
+package dev.hybridpane.ui.wizard;
 
+import atlantafx.base.theme.Styles;
 import dev.hybridpane.core.ops.OperationStatus;
 import dev.hybridpane.core.ops.StepState;
 import dev.hybridpane.ui.common.Widgets;
@@ -41,18 +42,20 @@ final class OperationRunView extends VBox {
         steps.getStyleClass().add("run-steps");
         vm.steps().addListener((ListChangeListener<StepRow>) c -> rebuild());
         rebuild();
-        getChildren().addAll(bar, summary, steps, WizardParts.label("Log"), log);
+        Label logTitle = new Label("Log");
+        logTitle.getStyleClass().add("field-label");
+        getChildren().addAll(bar, summary, steps, logTitle, log);
         bar.visibleProperty().bind(Bindings.isNotEmpty(vm.steps()));
     }
 
     private static void style(Label l, OperationStatus s) {
-        l.getStyleClass().removeAll("text-danger", "text-success", "text-warning");
+        l.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS, Styles.WARNING);
         if (s == OperationStatus.FAILED) {
-            l.getStyleClass().add("text-danger");
+            l.getStyleClass().add(Styles.DANGER);
         } else if (s == OperationStatus.SUCCEEDED) {
-            l.getStyleClass().add("text-success");
+            l.getStyleClass().add(Styles.SUCCESS);
         } else if (s == OperationStatus.CANCELLED || s == OperationStatus.INTERRUPTED) {
-            l.getStyleClass().add("text-warning");
+            l.getStyleClass().add(Styles.WARNING);
         }
     }
 
@@ -76,16 +79,16 @@ final class OperationRunView extends VBox {
         title.setWrapText(true);
         title.getStyleClass().add("run-step-title");
         String kind = switch (r.state()) {
-            case DONE, ALREADY_DONE -> "success";
-            case FAILED -> "danger";
-            case RUNNING -> "accent";
+            case DONE, ALREADY_DONE -> Styles.SUCCESS;
+            case FAILED -> Styles.DANGER;
+            case RUNNING -> Styles.ACCENT;
             default -> "neutral";
         };
         VBox text = new VBox(2, title);
         if (r.message() != null && r.state() == StepState.FAILED) {
             Label m = new Label(r.message());
             m.setWrapText(true);
-            m.getStyleClass().add("text-danger");
+            m.getStyleClass().add(Styles.DANGER);
             text.getChildren().add(m);
         }
         HBox.setHgrow(text, Priority.ALWAYS);

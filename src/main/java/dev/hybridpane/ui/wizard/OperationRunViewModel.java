@@ -1,10 +1,11 @@
-package dev.hybridpane.ui.hybrid;
+package dev.hybridpane.ui.wizard;
 
 import dev.hybridpane.core.ops.CancelToken;
 import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.ops.Operation;
 import dev.hybridpane.core.ops.OperationEngine;
 import dev.hybridpane.core.ops.OperationStatus;
+import dev.hybridpane.core.ops.StepState;
 import dev.hybridpane.ui.common.Errors;
 import dev.hybridpane.ui.common.TaskRunner;
 import java.time.ZoneId;
@@ -64,21 +65,24 @@ public final class OperationRunViewModel {
         error.set(null);
         log.clear();
         steps.setAll(IntStream.range(0, op.steps().size())
-                .mapToObj(i -> new StepRow(i + 1, op.steps().get(i).title(), dev.hybridpane.core.ops.StepState.PENDING, null))
+                .mapToObj(i -> new StepRow(i + 1, op.steps().get(i).title(), StepState.PENDING, null))
                 .toList());
         progress.set(0);
         summary.set("Starting…");
-        runner.run(op.title(), () -> engine.run(op, token, j -> fx.execute(() -> show(j))), j -> {
-            show(j);
-            running.set(false);
-            onFinished.accept(j);
-        }, e -> {
-            running.set(false);
-            status.set(OperationStatus.FAILED);
-            error.set(Errors.sentence(e));
-            summary.set("Failed: " + Errors.sentence(e));
-            onFinished.accept(null);
-        });
+        runner.task(op.title(), () -> engine.run(op, token, j -> fx.execute(() -> show(j))))
+                .onSuccess(j -> {
+                    show(j);
+                    running.set(false);
+                    onFinished.accept(j);
+                })
+                .onError(e -> {
+                    running.set(false);
+                    status.set(OperationStatus.FAILED);
+                    error.set(Errors.sentence(e));
+                    summary.set("Failed: " + Errors.sentence(e));
+                    onFinished.accept(null);
+                })
+                .start();
     }
 
     private void show(Journal j) {
@@ -97,14 +101,14 @@ public final class OperationRunViewModel {
             Journal.LogLine l = j.log().get(i);
             log.add(TIME.format(l.time()) + "  " + l.text());
         }
-        int finished = (int) s.stream().filter(r -> r.state() != dev.hybridpane.core.ops.StepState.PENDING
-                && r.state() != dev.hybridpane.core.ops.StepState.RUNNING).count();
+        int finished = (int) s.stream().filter(r -> r.state() != StepState.PENDING
+                && r.state() != StepState.RUNNING).count();
         progress.set(s.isEmpty() ? 1 : (double) finished / s.size());
         status.set(j.status());
         error.set(j.error());
         summary.set(switch (j.status()) {
             case SUCCEEDED -> "Finished: " + j.doneCount() + " of " + s.size() + " steps in place"
-                    + (s.stream().allMatch(r -> r.state() == dev.hybridpane.core.ops.StepState.ALREADY_DONE)
+                    + (s.stream().allMatch(r -> r.state() == StepState.ALREADY_DONE)
                             ? " (everything was already done; nothing changed)" : ".");
             case FAILED -> j.error();
             case CANCELLED -> "Cancelled. " + j.error() + ". Nothing after it ran; run it again to resume.";

@@ -1,5 +1,6 @@
 package dev.hybridpane.ui.hybrid;
 
+import atlantafx.base.theme.Styles;
 import dev.hybridpane.core.hybrid.HybridStatusItem;
 import dev.hybridpane.core.hybrid.NodeAccess;
 import javafx.beans.binding.Bindings;
@@ -13,19 +14,13 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import java.util.List;
 
-/** The pages of the enable-hybrid wizard, one per step, in a {@link WizardView}. */
-public final class EnableHybridWizard {
-    private EnableHybridWizard() {
+/** The pages of the enable-hybrid wizard's own steps; {@link EnableHybridViewModel} names one per step. */
+final class EnableHybridPages {
+    private EnableHybridPages() {
     }
 
-    public static WizardView create(EnableHybridViewModel vm) {
-        return new WizardView(vm, List.of(networks(vm), new CredentialsStepView(vm.credentials()), access(vm), cni(vm), plan(vm),
-                new OperationRunView(vm.run(), "enable-run")), "enable-wizard");
-    }
-
-    private static Node networks(EnableHybridViewModel vm) {
+    static Node networks(EnableHybridViewModel vm) {
         NetworkStepViewModel n = vm.networks();
         Label vpc = WizardParts.help("");
         vpc.textProperty().bind(Bindings.createStringBinding(() -> vm.reviewProperty().get() == null ? ""
@@ -46,10 +41,10 @@ public final class EnableHybridWizard {
     }
 
     private static Node error(EnableHybridViewModel vm) {
-        return WizardParts.fieldError(vm.errorProperty());
+        return WizardParts.errorMessage(vm.errorProperty());
     }
 
-    private static Node access(EnableHybridViewModel vm) {
+    static Node access(EnableHybridViewModel vm) {
         AccessStepViewModel a = vm.access();
         ToggleGroup g = new ToggleGroup();
         RadioButton entry = new RadioButton(NodeAccess.ACCESS_ENTRY.label() + " (recommended)");
@@ -58,7 +53,7 @@ public final class EnableHybridWizard {
         auth.setId("access-aws-auth");
         entry.setToggleGroup(g);
         auth.setToggleGroup(g);
-        entry.setSelected(true);
+        (a.accessProperty().get() == NodeAccess.AWS_AUTH ? auth : entry).setSelected(true);
         auth.disableProperty().bind(a.awsAuthAllowedProperty().not());
         g.selectedToggleProperty().addListener((o, x, b) -> a.accessProperty().set(b == auth ? NodeAccess.AWS_AUTH
                 : NodeAccess.ACCESS_ENTRY));
@@ -72,14 +67,14 @@ public final class EnableHybridWizard {
                 () -> AccessStepViewModel.awsAuthSnippet(vm.roleArnBinding().get()), vm.roleArnBinding()), "aws-auth-maproles.yaml", 7);
         snippet.visibleProperty().bind(auth.selectedProperty());
         snippet.managedProperty().bind(snippet.visibleProperty());
-        Label refusal = WizardParts.fieldError(a.refusalProperty());
+        Node refusal = WizardParts.errorMessage(a.refusalProperty());
         refusal.setId("access-refusal");
         VBox page = new VBox(12, WizardParts.label("How hybrid nodes are admitted"), entry, auth, mode, authHelp, snippet, refusal);
         page.setId("enable-access");
         return page;
     }
 
-    private static Node cni(EnableHybridViewModel vm) {
+    static Node cni(EnableHybridViewModel vm) {
         CniStepViewModel c = vm.cni();
         VBox findings = new VBox(8);
         Runnable fill = () -> findings.getChildren().setAll(c.findings().stream().map(WizardParts::status).toList());
@@ -94,7 +89,7 @@ public final class EnableHybridWizard {
         pods.setPrefColumnCount(6);
         pods.textProperty().bindBidirectional(c.podsPerNodeProperty());
         Label mask = new Label();
-        mask.getStyleClass().add("muted");
+        mask.getStyleClass().add(Styles.TEXT_MUTED);
         mask.textProperty().bind(c.maskProperty());
         HBox podsRow = new HBox(10, WizardParts.label("Pods per node"), pods, mask);
         podsRow.setAlignment(Pos.CENTER_LEFT);
@@ -106,12 +101,10 @@ public final class EnableHybridWizard {
         return page;
     }
 
-    private static Node plan(EnableHybridViewModel vm) {
-        Label nothing = new Label("Nothing has happened yet. These are the calls Apply makes, in order, with their arguments "
-                + "(secrets masked). Each step first checks whether its effect is already there.");
-        nothing.setWrapText(true);
-        nothing.getStyleClass().add("plan-note");
-        Label problems = WizardParts.fieldError(vm.planErrorProperty());
+    static Node plan(EnableHybridViewModel vm) {
+        Node nothing = WizardParts.note("Nothing has happened yet. These are the calls Apply makes, in order, with their "
+                + "arguments (secrets masked). Each step first checks whether its effect is already there.");
+        Node problems = WizardParts.errorMessage(vm.planErrorProperty());
         problems.setId("enable-plan-problems");
         VBox page = new VBox(12, nothing, problems, WizardParts.code("Plan", vm.planTextProperty(), "enable-hybrid-plan.txt", 22));
         page.setId("enable-plan");

@@ -1,4 +1,4 @@
-package dev.hybridpane.ui.hybrid;
+package dev.hybridpane.ui.wizard;
 
 import dev.hybridpane.core.ops.StepState;
 
