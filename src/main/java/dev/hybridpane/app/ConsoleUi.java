@@ -1,5 +1,6 @@
 package dev.hybridpane.app;
 
+import dev.hybridpane.core.hybrid.EnableJournals;
 import dev.hybridpane.ui.activity.ActivityView;
 import dev.hybridpane.ui.activity.ActivityViewModel;
 import dev.hybridpane.ui.activity.OperationsViewModel;
@@ -81,23 +82,24 @@ public final class ConsoleUi {
         EnvironmentSession session = shell.session();
         FleetViewModel fleet = shell.fleet();
         OperationsViewModel operations = new OperationsViewModel(ports.hybrid().journals(), runner, ports.clock());
-        HybridActions hybrid = new HybridActions(ports.hybrid(), session.profileProperty()::get, runner, new FxExecutor(),
-                ports.clock(), operations::onJournal);
         operations.load();
+        EnableJournals enabled = new EnableJournals(ports.hybrid().journals());
+        HybridConfigViewModel config = new HybridConfigViewModel(runner,
+                ref -> ports.hybrid().setups().apply(session.profileProperty().get()).hybridStatus(ref, enabled));
+        HybridActions hybrid = new HybridActions(ports.hybrid(), session.profileProperty()::get, runner, new FxExecutor(),
+                ports.clock(), operations::onJournal, ref -> {
+                    // the fleet reads the cluster again; the detail reloads its checks when the new record arrives
+                    session.refreshCluster(ref);
+                    config.reload();
+                });
         CommandPaletteViewModel palette = new CommandPaletteViewModel(fleet.clusterRows(), shell::choose,
                 () -> HybridCommands.of(hybrid, fleet.clusterRows()));
-        ClusterDetailViewModel detail = new ClusterDetailViewModel(fleet, runner, session::loadDetail);
-        detail.setAccess(new ClusterAccessViewModel(runner, session::kubeconfigContexts, session::kubeContext,
-                session::useKubeContext));
-        HybridConfigViewModel config = new HybridConfigViewModel(runner, hybrid::hybridStatus);
-        detail.setHybrid(config, hybrid::enableHybrid);
-        hybrid.setOnFinished(r -> {
-            // the fleet reads the cluster again; the detail reloads its checks when the new record arrives
-            session.refreshCluster(r);
-            config.reload();
-        });
-        ClustersViewModel clusters = new ClustersViewModel(fleet, shell.selectedClusterProperty(), detail);
-        clusters.setImportCluster(() -> hybrid.importCluster(fleet.clusterRows(), null));
+        ClusterAccessViewModel access = new ClusterAccessViewModel(runner, session::kubeconfigContexts,
+                session::kubeContext, session::useKubeContext);
+        ClusterDetailViewModel detail = new ClusterDetailViewModel(fleet, runner, session::loadDetail, access, config,
+                hybrid::enableHybrid);
+        ClustersViewModel clusters = new ClustersViewModel(fleet, shell.selectedClusterProperty(), detail,
+                () -> hybrid.importCluster(fleet.clusterRows(), null));
         OverviewViewModel overview = new OverviewViewModel(fleet, shell::openCluster);
 
         Map<NavTarget, Supplier<Node>> views = new EnumMap<>(NavTarget.class);

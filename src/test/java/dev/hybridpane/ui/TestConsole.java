@@ -11,7 +11,15 @@ import dev.hybridpane.core.ClusterPort;
 import dev.hybridpane.core.SettingsStore;
 import dev.hybridpane.core.edge.InventoryPort;
 import dev.hybridpane.core.ops.JournalStore;
+import dev.hybridpane.core.ClusterDetail;
+import dev.hybridpane.domain.Cluster;
+import dev.hybridpane.ui.clusters.ClusterAccessViewModel;
+import dev.hybridpane.ui.clusters.ClusterDetailViewModel;
+import dev.hybridpane.ui.clusters.HybridConfigViewModel;
 import dev.hybridpane.ui.common.FxExecutor;
+import dev.hybridpane.ui.fleet.FleetViewModel;
+import java.util.List;
+import java.util.function.Function;
 import dev.hybridpane.ui.common.FxTaskRunner;
 import dev.hybridpane.ui.common.TaskRunner;
 import dev.hybridpane.ui.hosts.HostsServices;
@@ -68,6 +76,14 @@ public final class TestConsole {
     public static ConsoleUi.Console window(ConsolePorts ports, CompletableFuture<Boolean> osPrefersDark) {
         return ConsoleUi.build(ports, new FxTaskRunner(ports.io(), new FxExecutor()),
                 ShellStart.read(ports.settingsStore(), ports.profiles(), ports.environment()), osPrefersDark);
+    }
+
+    /** A cluster detail with the given loader; its API access and hybrid configuration read nothing. */
+    public static ClusterDetailViewModel detail(FleetViewModel fleet, TaskRunner runner,
+            Function<Cluster, CompletableFuture<ClusterDetail>> loader) {
+        return new ClusterDetailViewModel(fleet, runner, loader,
+                new ClusterAccessViewModel(runner, List::of, ref -> null, (ref, context) -> { }),
+                new HybridConfigViewModel(runner, ref -> List.of()), ref -> { });
     }
 
     /** SSH that would work, with an inventory that refuses: this window has no cluster inventory. */

@@ -29,7 +29,7 @@ class UiClustersViewModelTest {
     private final FakeAws aws = new FakeAws();
 
     private ClustersViewModel model(ClusterDetailViewModel detail) {
-        return new ClustersViewModel(fleet, new SimpleObjectProperty<>(), detail);
+        return new ClustersViewModel(fleet, new SimpleObjectProperty<>(), detail, () -> { });
     }
 
     private void load() {
@@ -43,7 +43,7 @@ class UiClustersViewModelTest {
     }
 
     private ClusterDetailViewModel detail(CompletableFuture<ClusterDetail> answer) {
-        return new ClusterDetailViewModel(fleet, new SyncTaskRunner(), c -> answer);
+        return TestConsole.detail(fleet, new SyncTaskRunner(), c -> answer);
     }
 
     @Test
@@ -102,7 +102,7 @@ class UiClustersViewModelTest {
         aws.accessEntriesDenied = true;
         FleetService service = new FleetService(aws.open("x"), new FakeClusterPort(), Runnable::run, u -> { }, r -> null,
                 Clock.systemUTC());
-        ClusterDetailViewModel detail = new ClusterDetailViewModel(fleet, new SyncTaskRunner(), service::loadDetail);
+        ClusterDetailViewModel detail = TestConsole.detail(fleet, new SyncTaskRunner(), service::loadDetail);
         ClustersViewModel vm = model(detail);
         ClusterRef edge = new ClusterRef("us-west-2", "edge-prod");
         vm.selectedProperty().set(edge);

@@ -36,7 +36,7 @@ class UiFleetRefreshTest {
         ShellViewModel vm = TestConsole.shell(ctx, runner);
         vm.startDiscovery();
         vm.bridge().drain();
-        ClusterDetailViewModel detail = new ClusterDetailViewModel(vm.fleet(), runner, vm.session()::loadDetail);
+        ClusterDetailViewModel detail = TestConsole.detail(vm.fleet(), runner, vm.session()::loadDetail);
         detail.show(EDGE);
         assertThat(vm.fleet().row(EDGE).orElseThrow().hybridText()).isEqualTo("—");
         assertThat(remoteNetworks(detail).status()).isEqualTo(CheckStatus.WARN);

@@ -98,24 +98,17 @@ final class ClusterDetailView extends StackPane {
         connection.getStyleClass().add(Styles.TEXT_MUTED);
         connection.setWrapText(true);
         HBox titleRow = new HBox(10, name, status, version);
-        if (vm.canEnableHybrid()) {
-            Button enable = new Button("Enable hybrid mode…", Widgets.icon(Feather.ZAP, null));
-            enable.setId("enable-hybrid");
-            enable.getStyleClass().add(Styles.SMALL);
-            enable.setOnAction(e -> vm.enableHybrid());
-            enableButton = enable;
-        }
+        Button enable = new Button("Enable hybrid mode…", Widgets.icon(Feather.ZAP, null));
+        enable.setId("enable-hybrid");
+        enable.getStyleClass().add(Styles.SMALL);
+        enable.setOnAction(e -> vm.enableHybrid());
+        enableButton = enable;
         titleRow.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(4, titleRow, arn, connection);
-        if (vm.access() != null) {
-            header.getChildren().add(accessRow(vm.access()));
-        }
-        if (enableButton != null) {
-            header.getChildren().add(enableButton);
-            VBox.setMargin(enableButton, new Insets(6, 0, 0, 0));
-        }
+        header.getChildren().addAll(accessRow(vm.access()), enableButton);
+        VBox.setMargin(enableButton, new Insets(6, 0, 0, 0));
         content.getChildren().addAll(header,
-                vm.hybrid() == null ? new VBox() : section("Hybrid configuration", new HybridConfigSection(vm.hybrid())),
+                section("Hybrid configuration", new HybridConfigSection(vm.hybrid())),
                 section("Nodes by compute type", typeTiles),
                 section("Hybrid requirements", checks),
                 section("Networking", networking),

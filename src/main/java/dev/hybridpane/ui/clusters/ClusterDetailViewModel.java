@@ -31,18 +31,28 @@ public final class ClusterDetailViewModel {
     private final ReadOnlyObjectWrapper<EnumMap<ComputeType, NodeCounts>> byType = new ReadOnlyObjectWrapper<>(this, "byType");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ClusterAccessViewModel access;
+    private final HybridConfigViewModel hybrid;
+    private final Consumer<ClusterRef> enableHybrid;
     private ClusterRef ref;
     private int request;
-    private HybridConfigViewModel hybrid;
-    private Consumer<ClusterRef> enableHybrid;
 
-    /** Adds the hybrid configuration section and the "Enable hybrid mode…" action (when the wizards are available). */
-    public void setHybrid(HybridConfigViewModel config, Consumer<ClusterRef> enable) {
-        this.hybrid = config;
-        this.enableHybrid = enable;
-        if (ref != null) {
-            config.show(ref);
-        }
+    /**
+     * @param loader       loads a cluster's detail (VPC, subnets, routes, access entries) in the background
+     * @param access       how the console reaches the shown cluster's API (token or kubeconfig context)
+     * @param hybrid       the shown cluster's hybrid configuration
+     * @param enableHybrid opens the enable-hybrid wizard on a cluster
+     */
+    public ClusterDetailViewModel(FleetViewModel fleet, TaskRunner runner,
+            Function<Cluster, CompletableFuture<ClusterDetail>> loader, ClusterAccessViewModel access,
+            HybridConfigViewModel hybrid, Consumer<ClusterRef> enableHybrid) {
+        this.fleet = fleet;
+        this.runner = runner;
+        this.loader = loader;
+        this.access = access;
+        this.hybrid = hybrid;
+        this.enableHybrid = enableHybrid;
+        fleet.clusterRows().addListener((ListChangeListener<ClusterRow>) c -> refreshRow());
     }
 
     public HybridConfigViewModel hybrid() {
@@ -51,32 +61,14 @@ public final class ClusterDetailViewModel {
 
     /** Opens the enable-hybrid wizard on the shown cluster. */
     public void enableHybrid() {
-        if (enableHybrid != null && ref != null) {
+        if (ref != null) {
             enableHybrid.accept(ref);
         }
     }
 
-    public boolean canEnableHybrid() {
-        return enableHybrid != null;
-    }
-
-    private ClusterAccessViewModel access;
-
     /** How the console reaches the selected cluster's API (token or kubeconfig context). */
-    public void setAccess(ClusterAccessViewModel a) {
-        this.access = a;
-    }
-
     public ClusterAccessViewModel access() {
         return access;
-    }
-
-    public ClusterDetailViewModel(FleetViewModel fleet, TaskRunner runner,
-            Function<Cluster, CompletableFuture<ClusterDetail>> loader) {
-        this.fleet = fleet;
-        this.runner = runner;
-        this.loader = loader;
-        fleet.clusterRows().addListener((ListChangeListener<ClusterRow>) c -> refreshRow());
     }
 
     /** Shows a cluster (null clears) and loads its detail in the background. */
@@ -86,12 +78,8 @@ public final class ClusterDetailViewModel {
         error.set(null);
         refreshRow();
         reload();
-        if (hybrid != null) {
-            hybrid.show(r);
-        }
-        if (access != null) {
-            access.show(r);
-        }
+        hybrid.show(r);
+        access.show(r);
     }
 
     public void reload() {

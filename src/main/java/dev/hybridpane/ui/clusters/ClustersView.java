@@ -44,15 +44,12 @@ public final class ClustersView extends BorderPane {
         count.setMinWidth(Region.USE_PREF_SIZE); // the subtitle gives way first
         count.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.sorted().size() + " of " + vm.total() + " clusters", vm.sorted()));
-        Node[] right = {count, filter};
-        if (vm.canImportCluster()) {
-            Button importButton = new Button("Import cluster", Widgets.icon(Feather.DOWNLOAD_CLOUD, null));
-            importButton.setId("import-cluster");
-            importButton.getStyleClass().add(Styles.ACCENT);
-            importButton.setMinWidth(Region.USE_PREF_SIZE);
-            importButton.setOnAction(e -> vm.importCluster());
-            right = new Node[] {count, filter, importButton};
-        }
+        Button importButton = new Button("Import cluster", Widgets.icon(Feather.DOWNLOAD_CLOUD, null));
+        importButton.setId("import-cluster");
+        importButton.getStyleClass().add(Styles.ACCENT);
+        importButton.setMinWidth(Region.USE_PREF_SIZE);
+        importButton.setOnAction(e -> vm.importCluster());
+        Node[] right = {count, filter, importButton};
         setTop(Widgets.header("Clusters", "EKS clusters in the selected regions, with their hybrid setup and live connection",
                 right));
 

@@ -21,11 +21,15 @@ public final class ClustersViewModel {
     private final SortedList<ClusterRow> sorted;
     private final ObjectProperty<ClusterRef> selected;
     private final ClusterDetailViewModel detail;
+    private final Runnable importCluster;
 
-    public ClustersViewModel(FleetViewModel fleet, ObjectProperty<ClusterRef> selected, ClusterDetailViewModel detail) {
+    /** @param importCluster opens the import wizard (the header's "Import cluster" button) */
+    public ClustersViewModel(FleetViewModel fleet, ObjectProperty<ClusterRef> selected, ClusterDetailViewModel detail,
+            Runnable importCluster) {
         this.fleet = fleet;
         this.selected = selected;
         this.detail = detail;
+        this.importCluster = importCluster;
         this.filtered = new FilteredList<>(fleet.clusterRows(), r -> true);
         // name order underneath; the table's column sort, when there is one, on top
         this.sorted = new SortedList<>(new SortedList<>(filtered, NAME_ORDER));
@@ -49,21 +53,8 @@ public final class ClustersViewModel {
         return true;
     }
 
-    private Runnable importCluster;
-
-    /** Enables the header's "Import cluster" button (null: no hybrid tools, no button). */
-    public void setImportCluster(Runnable action) {
-        importCluster = action;
-    }
-
-    public boolean canImportCluster() {
-        return importCluster != null;
-    }
-
     public void importCluster() {
-        if (importCluster != null) {
-            importCluster.run();
-        }
+        importCluster.run();
     }
 
     public StringProperty filterProperty() {

@@ -1,7 +1,5 @@
 package dev.hybridpane.ui.hybrid;
 
-import dev.hybridpane.core.hybrid.EnableJournals;
-import dev.hybridpane.core.hybrid.HybridStatusItem;
 import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.ops.OperationEngine;
 import dev.hybridpane.domain.ClusterRef;
@@ -12,7 +10,6 @@ import dev.hybridpane.ui.wizard.OperationRunViewModel;
 import dev.hybridpane.ui.wizard.Wizard;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -34,24 +31,22 @@ public final class HybridActions {
     private final Executor fx;
     private final OperationEngine engine;
     private final Consumer<Journal> journals;
-    private final EnableJournals enabled;
+    private final Consumer<ClusterRef> onFinished;
     private final ReadOnlyObjectWrapper<Wizard> open = new ReadOnlyObjectWrapper<>(this, "open");
-    private Consumer<ClusterRef> onFinished = r -> { };
 
+    /**
+     * @param journals   told of every journal change (the Activity view lists the operations)
+     * @param onFinished called on the FX thread after an operation on a cluster succeeded
+     */
     public HybridActions(HybridTools tools, Supplier<String> profile, TaskRunner runner, Executor fx, Clock clock,
-            Consumer<Journal> journals) {
+            Consumer<Journal> journals, Consumer<ClusterRef> onFinished) {
         this.tools = tools;
         this.profile = profile;
         this.runner = runner;
         this.fx = fx;
         this.engine = new OperationEngine(tools.journals(), clock);
         this.journals = journals;
-        this.enabled = new EnableJournals(tools.journals());
-    }
-
-    /** Called on the FX thread after an operation on a cluster succeeded. */
-    public void setOnFinished(Consumer<ClusterRef> c) {
-        onFinished = c;
+        this.onFinished = onFinished;
     }
 
     /** Opens the import wizard over the discovered clusters, with {@code preset} chosen (or none). */
@@ -73,11 +68,6 @@ public final class HybridActions {
 
     OperationRunViewModel newRun() {
         return new OperationRunViewModel(runner, fx, engine, journals);
-    }
-
-    /** Blocking: the cluster's hybrid configuration, with the role the last enable used (else the default name). */
-    public List<HybridStatusItem> hybridStatus(ClusterRef ref) {
-        return tools.setups().apply(profile.get()).hybridStatus(ref, enabled);
     }
 
     /** The open wizard, or null; the window shows it with {@code WizardView.modal}. */

@@ -28,7 +28,7 @@ class UiHybridPaletteTest {
                     new FleetUpdate.ClusterFound(env.aws.describeCluster(new ClusterRef("eu-central-1", "factory-floor")))));
             SyncTaskRunner runner = new SyncTaskRunner();
             HybridActions hybrid = new HybridActions(new HybridTools(p -> env.setup, env.journals, new BcCertificateAuthority()),
-                    () -> "lab", runner, Runnable::run, Clock.systemUTC(), j -> { });
+                    () -> "lab", runner, Runnable::run, Clock.systemUTC(), j -> { }, r -> { });
             // chosen like the shell does: a command runs its action
             CommandPaletteViewModel shellLike = new CommandPaletteViewModel(fleet.clusterRows(), i -> i.action().run(),
                     () -> HybridCommands.of(hybrid, fleet.clusterRows()));
