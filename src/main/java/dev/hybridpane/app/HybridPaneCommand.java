@@ -1,5 +1,7 @@
 package dev.hybridpane.app;
 
+import dev.hybridpane.app.cli.ClusterCommand;
+import dev.hybridpane.app.cli.HybridCommand;
 import dev.hybridpane.ui.settings.OsThemeDetector;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,8 +27,8 @@ public final class HybridPaneCommand implements Callable<Integer> {
      * at every start on a small machine, before the console could begin; so they are registered only when the
      * command line may name one ({@link #commandLine}).
      */
-    static final List<Class<?>> SUBCOMMANDS = List.of(LabCommand.class, dev.hybridpane.app.cli.ClusterCommand.class,
-            dev.hybridpane.app.cli.HybridCommand.class, LiveBenchCommand.class);
+    static final List<Class<?>> SUBCOMMANDS = List.of(LabCommand.class, ClusterCommand.class,
+            HybridCommand.class, LiveBenchCommand.class);
 
     static final String LAB = "--lab";
     static final String LAB_SCALE = "--lab-scale";

@@ -4,6 +4,7 @@ import dev.hybridpane.core.AwsPort;
 import dev.hybridpane.core.AwsProfiles;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The lab's one profile, "lab": the production {@link SdkAwsPort} pointed at the lab's AWS emulator with
@@ -14,7 +15,7 @@ public final class LabAwsProfiles implements AwsProfiles {
     static final String ACCESS_KEY_ID = "AKIALAB00000EXAMPLE0";
     static final String SECRET_ACCESS_KEY = "lab/secret/not-a-real-key/EXAMPLEKEY00";
 
-    private final java.util.function.Supplier<URI> endpoint;
+    private final Supplier<URI> endpoint;
     private final List<String> regions;
 
     /** @param endpoint the emulator's base URI; @param regions the lab world's regions, the first is home */
@@ -26,7 +27,7 @@ public final class LabAwsProfiles implements AwsProfiles {
      * @param endpoint gives the emulator's base URI, waiting for the lab to start if need be (called on I/O
      *        threads only, when a profile is opened)
      */
-    public LabAwsProfiles(java.util.function.Supplier<URI> endpoint, List<String> regions) {
+    public LabAwsProfiles(Supplier<URI> endpoint, List<String> regions) {
         if (regions.isEmpty()) {
             throw new IllegalArgumentException("the lab needs at least one region");
         }

@@ -1,7 +1,9 @@
 package dev.hybridpane.core.hybrid;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The workstation's list of imported clusters (workspace.json in the config dir; no secrets). */
 public interface WorkspaceStore {
@@ -16,7 +18,7 @@ public interface WorkspaceStore {
 
     static WorkspaceStore inMemory() {
         return new WorkspaceStore() {
-            private final java.util.Map<String, ImportedCluster> map = new java.util.LinkedHashMap<>();
+            private final Map<String, ImportedCluster> map = new LinkedHashMap<>();
 
             @Override
             public synchronized List<ImportedCluster> list() {

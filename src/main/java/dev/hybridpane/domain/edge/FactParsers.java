@@ -2,7 +2,9 @@ package dev.hybridpane.domain.edge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +63,7 @@ public final class FactParsers {
         if (lines.length < 2) {
             return null;
         }
-        String data = String.join(" ", java.util.Arrays.copyOfRange(lines, 1, lines.length)).strip();
+        String data = String.join(" ", Arrays.copyOfRange(lines, 1, lines.length)).strip();
         String[] f = data.split("\\s+");
         if (f.length < 6) {
             return null;
@@ -272,7 +274,7 @@ public final class FactParsers {
         }
         try {
             return JSON.readTree(json);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }

@@ -12,6 +12,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -25,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +64,7 @@ public final class AwsEmulator implements AutoCloseable {
         this(world, constant(Map.copyOf(apiEndpoints)), caDataBase64, defaultPageSize);
     }
 
-    private static java.util.function.Supplier<Map<String, String>> constant(Map<String, String> endpoints) {
+    private static Supplier<Map<String, String>> constant(Map<String, String> endpoints) {
         return () -> endpoints;
     }
 
@@ -69,11 +72,11 @@ public final class AwsEmulator implements AutoCloseable {
      * With the clusters' API URLs given later: {@code apiEndpoints} is asked on each DescribeCluster and may wait
      * until the lab's API servers are up, so the emulator can serve the other calls before they are.
      */
-    public AwsEmulator(LabWorld world, java.util.function.Supplier<Map<String, String>> apiEndpoints, String caDataBase64) {
+    public AwsEmulator(LabWorld world, Supplier<Map<String, String>> apiEndpoints, String caDataBase64) {
         this(world, apiEndpoints, caDataBase64, 0);
     }
 
-    private AwsEmulator(LabWorld world, java.util.function.Supplier<Map<String, String>> apiEndpoints,
+    private AwsEmulator(LabWorld world, Supplier<Map<String, String>> apiEndpoints,
             String caDataBase64, int defaultPageSize) {
         this.state = new AwsState(world);
         Json json = new Json();
@@ -97,12 +100,12 @@ public final class AwsEmulator implements AutoCloseable {
      */
     private void seedHybridRole(LabWorld world, LabWorld.LabCluster c, LabWorld.LabHybridRole h) {
         CredentialProvider p = CredentialProvider.parse(h.credentialProvider());
-        java.time.Instant created = java.time.Instant.parse("2024-06-03T10:12:00Z");
+        Instant created = Instant.parse("2024-06-03T10:12:00Z");
         String anchorArn = null;
         if (p == CredentialProvider.IAM_RA) {
             anchorArn = rolesAnywhere.seedAnchor(c.region(), h.trustAnchor(), h.caCertificate(), created).arn();
         }
-        Map<String, String> inline = new java.util.LinkedHashMap<>();
+        Map<String, String> inline = new LinkedHashMap<>();
         HybridNodesIam.inlinePolicies(p, c.region(), world.accountId(), c.arn(world.accountId()))
                 .forEach(i -> inline.put(i.name(), i.document()));
         LabRole role = iam.seedRole(h.name(), HybridNodesIam.trustPolicy(p, c.region(), world.accountId(), anchorArn),
@@ -175,7 +178,7 @@ public final class AwsEmulator implements AutoCloseable {
     }
 
     /** How long an EKS UpdateClusterConfig stays InProgress before it succeeds (default 3 s). */
-    public void setUpdateDelay(java.time.Duration delay) {
+    public void setUpdateDelay(Duration delay) {
         eks.setUpdateDelay(delay);
     }
 

@@ -3,6 +3,8 @@ package dev.hybridpane.app.hybrid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hybridpane.adapters.aws.AwsClientFactory;
+import dev.hybridpane.adapters.aws.SdkHybridAwsPort;
 import dev.hybridpane.adapters.pki.BcCertificateAuthority;
 import dev.hybridpane.core.hybrid.EnableHybridRequest;
 import dev.hybridpane.core.hybrid.EnableReview;
@@ -17,6 +19,7 @@ import dev.hybridpane.domain.CheckStatus;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.hybrid.CredentialProvider;
 import dev.hybridpane.lab.aws.Fault;
+import dev.hybridpane.lab.kube.LabKube;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -93,7 +96,7 @@ class EnableHybridLabTest {
         ClusterRef retail = new ClusterRef("us-west-2", "retail-edge");
         try (LabHybridSetup env = new LabHybridSetup()) {
             // the cluster's Cilium as a plain install has it: no node affinity, so it would also run on cloud nodes
-            var kube = env.lab.kube().server(dev.hybridpane.lab.kube.LabKube.key("us-west-2", "retail-edge")).client();
+            var kube = env.lab.kube().server(LabKube.key("us-west-2", "retail-edge")).client();
             kube.apps().daemonSets().inNamespace("kube-system").withName("cilium")
                     .edit(d -> {
                         d.getSpec().getTemplate().getSpec().setAffinity(null);
@@ -222,7 +225,7 @@ class EnableHybridLabTest {
     @Test
     void theLabRefusesOverlappingNetworksAsEksDoes() {
         try (LabHybridSetup env = new LabHybridSetup()) {
-            var iam = new dev.hybridpane.adapters.aws.SdkHybridAwsPort(dev.hybridpane.adapters.aws.AwsClientFactory.forEndpoint(
+            var iam = new SdkHybridAwsPort(AwsClientFactory.forEndpoint(
                     env.lab.awsEndpoint(), "k", "s", "us-west-2"));
             assertThatThrownBy(() -> iam.updateRemoteNetworks(PAYMENTS, List.of("10.110.0.0/24"), List.of()))
                     .hasMessageContaining("InvalidParameterException").hasMessageContaining("overlaps the VPC CIDR");

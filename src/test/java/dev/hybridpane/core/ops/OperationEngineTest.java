@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ class OperationEngineTest {
             }
 
             @Override
-            public Clock withZone(java.time.ZoneId z) {
+            public Clock withZone(ZoneId z) {
                 return this;
             }
 
