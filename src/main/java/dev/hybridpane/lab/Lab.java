@@ -130,10 +130,6 @@ public final class Lab implements AutoCloseable {
                 ? Optional.of(edgeHosts.join()) : Optional.empty();
     }
 
-    public List<LabSimulation> simulations() {
-        return List.copyOf(simulations);
-    }
-
     public Duration startupTime() {
         return startup;
     }

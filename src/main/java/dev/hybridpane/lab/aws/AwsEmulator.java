@@ -48,6 +48,7 @@ public final class AwsEmulator implements AutoCloseable {
     private final EksService eks;
     private final IamService iam;
     private final RolesAnywhereService rolesAnywhere;
+    private final AwsInspection inspection;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -89,6 +90,7 @@ public final class AwsEmulator implements AutoCloseable {
         register(new SsmService(json));
         this.rolesAnywhere = new RolesAnywhereService(json, state);
         register(rolesAnywhere);
+        this.inspection = new AwsInspection(state, iam, rolesAnywhere, counts);
         for (LabWorld.LabCluster c : world.clusters()) {
             c.hybridRoles().forEach(h -> seedHybridRole(world, c, h));
         }
@@ -182,35 +184,9 @@ public final class AwsEmulator implements AutoCloseable {
         eks.setUpdateDelay(delay);
     }
 
-    /** IAM role names in the account (tests look for duplicates). */
-    public List<String> roleNames() {
-        return iam.roleNames();
-    }
-
-    /** Roles Anywhere trust anchor names, one entry per anchor (duplicates show twice). */
-    public List<String> trustAnchorNames() {
-        return rolesAnywhere.anchors().stream().map(LabRolesAnywhere.Anchor::name).toList();
-    }
-
-    /** Roles Anywhere profile names, one entry per profile. */
-    public List<String> profileNames() {
-        return rolesAnywhere.profiles().stream().map(LabRolesAnywhere.Profile::name).toList();
-    }
-
-    /** Principal ARNs of a cluster's access entries, one per entry. */
-    public List<String> accessEntryPrincipals(String region, String cluster) {
-        return state.accessEntries(region, cluster).stream().map(e -> e.principalArn()).toList();
-    }
-
-    /** The cluster's remote node and pod CIDRs as DescribeCluster shows them now. */
-    public List<List<String>> remoteNetworks(String region, String cluster) {
-        return state.cluster(region, cluster).map(c -> List.of(c.remoteNodeCidrs(), c.remotePodCidrs())).orElse(List.of());
-    }
-
-    /** How many requests for {@code operation} arrived (retries and pages included). */
-    public int requestCount(String operation) {
-        AtomicInteger c = counts.get(operation);
-        return c == null ? 0 : c.get();
+    /** The lab's read-only inspection API: what the account holds now and which calls arrived (tests, diagnostics). */
+    public AwsInspection inspect() {
+        return inspection;
     }
 
     private Optional<Fault> takeFault(String operation) {

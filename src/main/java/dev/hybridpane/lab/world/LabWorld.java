@@ -63,10 +63,6 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
         return "arn:aws:iam::" + accountId + ":user/" + userName;
     }
 
-    public List<LabCluster> clustersIn(String region) {
-        return clusters.stream().filter(c -> c.region().equals(region)).toList();
-    }
-
     /**
      * The same world with the first hybrid cluster grown to {@code hybridNodes} hybrid nodes, spread over
      * pools of 50 nodes and sites of 10 pools, for performance work. The other clusters stay as seeded.

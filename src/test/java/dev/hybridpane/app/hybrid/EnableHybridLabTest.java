@@ -18,6 +18,7 @@ import dev.hybridpane.core.ops.StepState;
 import dev.hybridpane.domain.CheckStatus;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.hybrid.CredentialProvider;
+import dev.hybridpane.lab.aws.AwsInspection.RemoteNetworks;
 import dev.hybridpane.lab.aws.Fault;
 import dev.hybridpane.lab.kube.LabKube;
 import java.nio.file.Path;
@@ -76,11 +77,11 @@ class EnableHybridLabTest {
     }
 
     private static void assertNoDuplicates(LabHybridSetup env, CredentialProvider provider) {
-        var aws = env.lab.aws();
+        var aws = env.lab.aws().inspect();
         assertThat(aws.roleNames()).containsOnlyOnce("AmazonEKSHybridNodesRole");
         List<String> entries = aws.accessEntryPrincipals("us-west-2", "payments");
         assertThat(new HashSet<>(entries)).hasSameSizeAs(entries).contains("arn:aws:iam::111122223333:role/AmazonEKSHybridNodesRole");
-        assertThat(aws.remoteNetworks("us-west-2", "payments")).containsExactly(List.of("10.200.0.0/16"), List.of("10.201.0.0/16"));
+        assertThat(aws.remoteNetworks("us-west-2", "payments")).contains(new RemoteNetworks(List.of("10.200.0.0/16"), List.of("10.201.0.0/16")));
         // retail-edge's trust anchor and profile are seeded in the lab's world
         if (provider == CredentialProvider.IAM_RA) {
             assertThat(aws.trustAnchorNames()).containsExactly("retail-edge-stores", "hp-anchor");
@@ -120,7 +121,7 @@ class EnableHybridLabTest {
             String mapRoles = kube.configMaps().inNamespace("kube-system").withName("aws-auth").get().getData().get("mapRoles");
             assertThat(mapRoles).contains("rolearn: \"arn:aws:iam::111122223333:role/AmazonEKSHybridNodesRole\"")
                     .contains("system:node:{{SessionName}}").contains("system:bootstrappers").contains("system:nodes");
-            assertThat(env.lab.aws().requestCount("eks:CreateAccessEntry")).isZero();
+            assertThat(env.lab.aws().inspect().requestCount("eks:CreateAccessEntry")).isZero();
             // Cilium and its operator now run on hybrid nodes only
             for (var template : List.of(
                     kube.apps().daemonSets().inNamespace("kube-system").withName("cilium").get().getSpec().getTemplate(),
@@ -149,8 +150,8 @@ class EnableHybridLabTest {
             Journal again = env.engine.run(env.setup.planEnable(env.setup.reviewEnable(PAYMENTS), request(CredentialProvider.IAM_RA, pem)),
                     new CancelToken(), j -> { });
             assertThat(again.steps()).allMatch(s -> s.state() == StepState.ALREADY_DONE);
-            assertThat(env.lab.aws().requestCount("eks:UpdateClusterConfig")).isEqualTo(1);
-            assertThat(env.lab.aws().requestCount("eks:CreateAccessEntry")).isEqualTo(1);
+            assertThat(env.lab.aws().inspect().requestCount("eks:UpdateClusterConfig")).isEqualTo(1);
+            assertThat(env.lab.aws().inspect().requestCount("eks:CreateAccessEntry")).isEqualTo(1);
 
             List<HybridStatusItem> status = env.setup.hybridStatus(PAYMENTS, "AmazonEKSHybridNodesRole");
             assertThat(status).extracting(HybridStatusItem::title).containsExactly("Remote networks", "Hybrid nodes role",
@@ -198,7 +199,7 @@ class EnableHybridLabTest {
             Journal ok = env.engine.run(env.setup.planEnable(env.setup.reviewEnable(PAYMENTS), request(CredentialProvider.SSM, null)),
                     new CancelToken(), j -> { });
             assertThat(ok.status()).as(ok.error()).isEqualTo(OperationStatus.SUCCEEDED);
-            assertThat(env.lab.aws().requestCount("eks:UpdateClusterConfig")).isEqualTo(3);
+            assertThat(env.lab.aws().inspect().requestCount("eks:UpdateClusterConfig")).isEqualTo(3);
         }
     }
 
@@ -217,8 +218,8 @@ class EnableHybridLabTest {
                     .hasMessageContaining("Trust anchor name")
                     .hasMessageContaining("12 hours")
                     .hasMessageContaining("aws-auth ConfigMap is ignored in API authentication mode");
-            assertThat(env.lab.aws().requestCount("eks:UpdateClusterConfig")).isZero();
-            assertThat(env.lab.aws().requestCount("iam:CreateRole")).isZero();
+            assertThat(env.lab.aws().inspect().requestCount("eks:UpdateClusterConfig")).isZero();
+            assertThat(env.lab.aws().inspect().requestCount("iam:CreateRole")).isZero();
         }
     }
 

@@ -31,7 +31,7 @@ class OperationEngineTest {
 
     @Test
     void aFinishedRunIsKeptAsHistoryWhenTheOperationRunsAgain() {
-        JournalStore store = JournalStore.inMemory();
+        JournalStore store = new MemoryJournalStore();
         Instant[] now = {Instant.parse("2026-11-21T10:00:00Z")};
         Clock clock = new Clock() {
             @Override
