@@ -39,10 +39,14 @@ final class FakeHybridAws implements AwsPort, HybridAwsPort {
     final List<Addon> addons = new ArrayList<>(List.of(new Addon("vpc-cni", "v1.19.0-eksbuild.1", "ACTIVE")));
     final Map<String, EksUpdate> updates = new LinkedHashMap<>();
     final Map<String, Integer> describes = new LinkedHashMap<>();
-    final Map<String, List<List<String>>> pendingNetworks = new LinkedHashMap<>();
+    final Map<String, Networks> pendingNetworks = new LinkedHashMap<>();
     int describesUntilDone = 1;
     String updateOutcome = "Successful";
     List<String> updateErrors = List.of();
+
+    /** The remote networks an update sets once it succeeds. */
+    record Networks(List<String> nodeCidrs, List<String> podCidrs) {
+    }
 
     FakeHybridAws(AuthenticationMode mode) {
         cluster = cluster(mode, List.of(), List.of());
@@ -114,7 +118,7 @@ final class FakeHybridAws implements AwsPort, HybridAwsPort {
         EksUpdate u = new EksUpdate(id, "RemoteNetworkConfigUpdate", "InProgress", List.of());
         updates.put(id, u);
         describes.put(id, 0);
-        pendingNetworks.put(id, List.of(List.copyOf(nodeCidrs), List.copyOf(podCidrs)));
+        pendingNetworks.put(id, new Networks(List.copyOf(nodeCidrs), List.copyOf(podCidrs)));
         return u;
     }
 
@@ -131,9 +135,9 @@ final class FakeHybridAws implements AwsPort, HybridAwsPort {
         }
         EksUpdate done = new EksUpdate(updateId, u.type(), updateOutcome, updateErrors);
         updates.put(updateId, done);
-        List<List<String>> networks = pendingNetworks.remove(updateId);
+        Networks networks = pendingNetworks.remove(updateId);
         if (done.successful() && networks != null) {
-            cluster = cluster(cluster.authenticationMode(), networks.get(0), networks.get(1));
+            cluster = cluster(cluster.authenticationMode(), networks.nodeCidrs(), networks.podCidrs());
         }
         return done;
     }

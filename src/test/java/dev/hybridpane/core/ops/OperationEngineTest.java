@@ -32,7 +32,7 @@ class OperationEngineTest {
     @Test
     void aFinishedRunIsKeptAsHistoryWhenTheOperationRunsAgain() {
         JournalStore store = new MemoryJournalStore();
-        Instant[] now = {Instant.parse("2026-11-21T10:00:00Z")};
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-21T10:00:00Z"));
         Clock clock = new Clock() {
             @Override
             public ZoneOffset getZone() {
@@ -46,7 +46,7 @@ class OperationEngineTest {
 
             @Override
             public Instant instant() {
-                return now[0];
+                return now.get();
             }
         };
         OperationEngine engine = new OperationEngine(store, clock);
@@ -57,12 +57,12 @@ class OperationEngineTest {
         Journal failed = engine.run(createThing(thing, creates, true), new CancelToken(), j -> seen.add(j.id()));
         assertThat(failed.status()).isEqualTo(OperationStatus.FAILED);
 
-        now[0] = now[0].plusSeconds(60);
+        now.set(now.get().plusSeconds(60));
         Journal first = engine.run(createThing(thing, creates, false), new CancelToken(), j -> seen.add(j.id()));
         assertThat(first.status()).isEqualTo(OperationStatus.SUCCEEDED);
         assertThat(first.outputs()).containsEntry("thing-id", "t-1");
 
-        now[0] = now[0].plusSeconds(60);
+        now.set(now.get().plusSeconds(60));
         Journal second = engine.run(createThing(thing, creates, false), new CancelToken(), j -> seen.add(j.id()));
         assertThat(second.status()).isEqualTo(OperationStatus.SUCCEEDED);
         assertThat(second.steps()).extracting(Journal.StepRecord::state).containsExactly(StepState.ALREADY_DONE);
@@ -71,7 +71,7 @@ class OperationEngineTest {
 
         // three runs: the latest under the operation's id, the two finished earlier ones kept as history
         assertThat(store.list()).hasSize(3);
-        assertThat(store.load("op-1")).get().extracting(Journal::started).isEqualTo(now[0]);
+        assertThat(store.load("op-1")).get().extracting(Journal::started).isEqualTo(now.get());
         assertThat(store.list()).extracting(Journal::status)
                 .containsExactlyInAnyOrder(OperationStatus.FAILED, OperationStatus.SUCCEEDED, OperationStatus.SUCCEEDED);
         assertThat(seen).contains("op-1-run-" + Instant.parse("2026-11-21T10:00:00Z").toEpochMilli());
