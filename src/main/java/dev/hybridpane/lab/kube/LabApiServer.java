@@ -10,7 +10,6 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
-import io.fabric8.mockwebserver.dsl.MockServerExpectation;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.Map;
@@ -51,11 +50,6 @@ public final class LabApiServer implements AutoCloseable {
     /** Discovery documents of this server; add custom resources here so kubectl sees them. */
     public LabDiscovery discovery() {
         return discovery;
-    }
-
-    /** Expectations take priority over the CRUD store (for endpoints the store lacks, or failures in tests). */
-    public MockServerExpectation expect() {
-        return server.expect();
     }
 
     /** An admin client for the lab's own use. Closed with the server. */
