@@ -10,6 +10,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.slf4j.Logger;
 
 /** JSON files written to a temporary file and renamed atomically, as settings.json is. */
 final class AtomicJson {
@@ -46,7 +47,7 @@ final class AtomicJson {
     }
 
     /** The file's value, or {@code fallback} when it is missing or unreadable (a warning says which). */
-    static <T> T readOr(Path file, Class<T> type, T fallback, org.slf4j.Logger log) {
+    static <T> T readOr(Path file, Class<T> type, T fallback, Logger log) {
         if (!Files.isRegularFile(file)) {
             return fallback;
         }
@@ -60,7 +61,7 @@ final class AtomicJson {
     }
 
     /** Writes atomically; a failure is logged as a warning (the app keeps working with what it has in memory). */
-    static void writeOrWarn(Path file, Object value, org.slf4j.Logger log) {
+    static void writeOrWarn(Path file, Object value, Logger log) {
         try {
             write(file, value);
         } catch (UncheckedIOException e) {

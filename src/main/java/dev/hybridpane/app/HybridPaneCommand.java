@@ -1,6 +1,8 @@
 package dev.hybridpane.app;
 
 import dev.hybridpane.app.bench.LiveBenchCommand;
+import dev.hybridpane.app.cli.ClusterCommand;
+import dev.hybridpane.app.cli.HybridCommand;
 import dev.hybridpane.app.startup.Launcher;
 import dev.hybridpane.app.startup.StartupPhases;
 import dev.hybridpane.ui.settings.OsThemeDetector;
@@ -27,8 +29,8 @@ public final class HybridPaneCommand implements Callable<Integer> {
      * before the console could begin; so they are registered only when the command line may name one
      * ({@link #commandLine}).
      */
-    static final List<Class<?>> SUBCOMMANDS = List.of(LabCommand.class, dev.hybridpane.app.cli.ClusterCommand.class,
-            dev.hybridpane.app.cli.HybridCommand.class, LiveBenchCommand.class);
+    static final List<Class<?>> SUBCOMMANDS = List.of(LabCommand.class, ClusterCommand.class,
+            HybridCommand.class, LiveBenchCommand.class);
 
     static final String LAB = "--lab";
     static final String LAB_SCALE = "--lab-scale";

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -52,7 +53,7 @@ final class LabCommand implements Callable<Integer> {
         String region = lab.world().regions().get(0);
         b.append("HybridPane lab is running (started in ").append(lab.startupTime().toMillis()).append(" ms). Ctrl+C stops it.\n\n");
         b.append("AWS emulator    ").append(lab.awsEndpoint()).append("   (STS, EKS, EC2, IAM, SSM, Roles Anywhere)\n");
-        for (Map.Entry<String, String> e : new java.util.TreeMap<>(lab.kubeEndpoints()).entrySet()) {
+        for (Map.Entry<String, String> e : new TreeMap<>(lab.kubeEndpoints()).entrySet()) {
             b.append(String.format("Kubernetes API  %-30s %s%n", e.getKey(), e.getValue()));
         }
         b.append("\nPoint the aws CLI at it (the keys are dummies; the lab accepts any signature):\n");

@@ -1,10 +1,11 @@
 package dev.hybridpane.core;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /** An EKS bearer token. A secret: toString never shows it. */
 public record EksToken(String value, Instant expiresAt) {
-    public boolean expiresWithin(java.time.Duration d, Instant now) {
+    public boolean expiresWithin(Duration d, Instant now) {
         return !now.plus(d).isBefore(expiresAt);
     }
 

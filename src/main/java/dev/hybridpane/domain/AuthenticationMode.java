@@ -1,5 +1,6 @@
 package dev.hybridpane.domain;
 
+import java.util.Locale;
 /** The cluster's accessConfig.authenticationMode. */
 public enum AuthenticationMode {
     API, API_AND_CONFIG_MAP, CONFIG_MAP, UNKNOWN;
@@ -9,7 +10,7 @@ public enum AuthenticationMode {
             return UNKNOWN;
         }
         try {
-            return valueOf(s.strip().toUpperCase(java.util.Locale.ROOT));
+            return valueOf(s.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return UNKNOWN;
         }

@@ -1,5 +1,6 @@
 package dev.hybridpane.domain;
 
+import java.util.Locale;
 public enum IpFamily {
     IPV4, IPV6, UNKNOWN;
 
@@ -7,7 +8,7 @@ public enum IpFamily {
         if (s == null) {
             return UNKNOWN;
         }
-        return switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (s.strip().toLowerCase(Locale.ROOT)) {
             case "ipv4" -> IPV4;
             case "ipv6" -> IPV6;
             default -> UNKNOWN;

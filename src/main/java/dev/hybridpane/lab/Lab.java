@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * The embedded lab: an AWS emulator, one Kubernetes API per cluster and a simulation, all on loopback.
@@ -29,15 +32,15 @@ public final class Lab implements AutoCloseable {
     private final List<LabSimulation> simulations = new ArrayList<>();
     private final Duration startup;
     private final URI awsEndpoint;
-    private java.util.concurrent.CompletableFuture<LabEdgeHosts> edgeHosts;
+    private CompletableFuture<LabEdgeHosts> edgeHosts;
     private boolean closed;
 
-    private Lab(LabWorld world, Duration flapPeriod, java.util.function.Consumer<URI> awsReady) {
+    private Lab(LabWorld world, Duration flapPeriod, Consumer<URI> awsReady) {
         long t0 = System.nanoTime();
         this.world = world;
         // the AWS emulator answers first (a console can list clusters meanwhile); DescribeCluster, which names the
         // API servers, waits for them
-        var apiEndpoints = new java.util.concurrent.CompletableFuture<Map<String, String>>();
+        var apiEndpoints = new CompletableFuture<Map<String, String>>();
         this.aws = new AwsEmulator(world, apiEndpoints::join, "");
         this.awsEndpoint = aws.start();
         this.kube = new LabKube(world);
@@ -76,7 +79,7 @@ public final class Lab implements AutoCloseable {
     }
 
     /** As {@link #start(LabWorld, Duration)}; {@code awsReady} learns the AWS endpoint as soon as it answers. */
-    public static Lab start(LabWorld world, Duration flapPeriod, java.util.function.Consumer<URI> awsReady) {
+    public static Lab start(LabWorld world, Duration flapPeriod, Consumer<URI> awsReady) {
         return new Lab(world, flapPeriod, awsReady);
     }
 
@@ -111,24 +114,20 @@ public final class Lab implements AutoCloseable {
     }
 
     /** Starts the edge hosts in the background, if they are not started yet. */
-    public synchronized java.util.concurrent.CompletableFuture<LabEdgeHosts> startEdgeHosts() {
+    public synchronized CompletableFuture<LabEdgeHosts> startEdgeHosts() {
         if (closed) {
             throw new IllegalStateException("the lab is closed");
         }
         if (edgeHosts == null) {
-            edgeHosts = java.util.concurrent.CompletableFuture.supplyAsync(() -> new LabEdgeHosts().start());
+            edgeHosts = CompletableFuture.supplyAsync(() -> new LabEdgeHosts().start());
         }
         return edgeHosts;
     }
 
     /** The edge hosts if they have started, without waiting. */
-    public synchronized java.util.Optional<LabEdgeHosts> startedEdgeHosts() {
+    public synchronized Optional<LabEdgeHosts> startedEdgeHosts() {
         return edgeHosts != null && edgeHosts.isDone() && !edgeHosts.isCompletedExceptionally()
-                ? java.util.Optional.of(edgeHosts.join()) : java.util.Optional.empty();
-    }
-
-    public List<LabSimulation> simulations() {
-        return List.copyOf(simulations);
+                ? Optional.of(edgeHosts.join()) : Optional.empty();
     }
 
     public Duration startupTime() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -25,7 +26,7 @@ class HybridPaneCommandTest {
         assertThat(c.option(HybridPaneCommand.LAB, false)).isTrue();
         assertThat(c.option(HybridPaneCommand.LAB_SCALE, 0)).isEqualTo(5000);
         assertThat(c.<String>option(HybridPaneCommand.PROFILE, null)).isEqualTo("dev");
-        assertThat(c.<java.util.List<String>>option(HybridPaneCommand.REGION, null)).containsExactly("us-west-2", "eu-central-1");
+        assertThat(c.<List<String>>option(HybridPaneCommand.REGION, null)).containsExactly("us-west-2", "eu-central-1");
         assertThat(c.option(HybridPaneCommand.EXIT_WHEN_READY, false)).isFalse();
 
         HybridPaneCommand none = HybridPaneCommand.commandLine().getCommand();

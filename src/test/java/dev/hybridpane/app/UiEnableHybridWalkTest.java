@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hybridpane.core.ops.OperationStatus;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.ConnectionState;
+import dev.hybridpane.lab.aws.AwsInspection.RemoteNetworks;
 import dev.hybridpane.ui.hybrid.EnableHybridViewModel;
 import dev.hybridpane.ui.settings.ThemeChoice;
 import dev.hybridpane.ui.TestConsole;
@@ -113,7 +114,7 @@ class UiEnableHybridWalkTest {
         shootBoth(robot, "wizard-enable-cni");
         robot.clickOn("#enable-wizard-next");
         assertThat(vm.planTextProperty().get()).contains("iam:CreateRole AmazonEKSHybridNodesRole");
-        assertThat(composition.lab().orElseThrow().aws().requestCount("iam:CreateRole")).isZero();
+        assertThat(composition.lab().orElseThrow().aws().inspect().requestCount("iam:CreateRole")).isZero();
         assertThat(next.getText()).isEqualTo("Apply");
         shootBoth(robot, "wizard-enable-plan");
 
@@ -128,8 +129,8 @@ class UiEnableHybridWalkTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#hybrid-config .check-title").queryAll().size() >= 5
                 && remoteNetworks(robot));
         shootBoth(robot, "wizard-enable-detail");
-        assertThat(composition.lab().orElseThrow().aws().remoteNetworks("us-west-2", "payments"))
-                .containsExactly(List.of("10.200.0.0/16"), List.of("10.201.0.0/16"));
+        assertThat(composition.lab().orElseThrow().aws().inspect().remoteNetworks("us-west-2", "payments"))
+                .contains(new RemoteNetworks(List.of("10.200.0.0/16"), List.of("10.201.0.0/16")));
         robot.interact(() -> stage.close());
     }
 

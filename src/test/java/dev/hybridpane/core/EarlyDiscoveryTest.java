@@ -7,13 +7,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hybridpane.core.FleetServiceTest.FakeAws;
 import dev.hybridpane.core.FleetServiceTest.FakeKube;
 import dev.hybridpane.domain.ClusterRef;
+import dev.hybridpane.domain.ConnectionState;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 
 /** A discovery begun before the window: its updates wait in order, one claimer takes it over, an unclaimed one closes. */
@@ -35,7 +41,7 @@ class EarlyDiscoveryTest {
         @Override
         public AwsPort open(String profile) {
             if (profile.equals("expired")) {
-                throw new AwsFailure(dev.hybridpane.domain.ConnectionState.FailureKind.EXPIRED_CREDENTIALS, "sso",
+                throw new AwsFailure(ConnectionState.FailureKind.EXPIRED_CREDENTIALS, "sso",
                         "ExpiredToken", "The SSO session has expired.", null);
             }
             opened.add(profile);
@@ -45,7 +51,7 @@ class EarlyDiscoveryTest {
     private static final List<String> REGIONS = List.of("us-west-2", "eu-central-1");
 
     /** Fixed: each DiscoveryFinished then carries the same duration, so whole runs of updates compare equal. */
-    private static final Clock CLOCK = Clock.fixed(java.time.Instant.parse("2026-11-21T12:00:00Z"), java.time.ZoneOffset.UTC);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC);
 
     private EarlyDiscovery start(String profile, Executor io) {
         return EarlyDiscovery.start(profiles, profile, REGIONS, kube, io, ref -> null, CLOCK);
@@ -182,10 +188,10 @@ class EarlyDiscoveryTest {
 
     @Test
     void whatOpenAndDiscoverOpenedIsClosedWhenItFails() {
-        java.util.concurrent.ExecutorService stopped = java.util.concurrent.Executors.newSingleThreadExecutor();
+        ExecutorService stopped = Executors.newSingleThreadExecutor();
         stopped.shutdownNow();
         assertThatThrownBy(() -> FleetService.openAndDiscover(profiles, "default", REGIONS, kube, stopped, u -> { },
-                r -> null, CLOCK)).isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+                r -> null, CLOCK)).isInstanceOf(RejectedExecutionException.class);
         assertThat(aws.closed).as("the port it had opened").isTrue();
     }
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -83,8 +84,8 @@ class FleetServiceTest {
     }
 
     static final class FakeKube implements ClusterPort {
-        final Map<ClusterRef, ClusterListener> listeners = new java.util.concurrent.ConcurrentHashMap<>();
-        final Map<ClusterRef, ClusterAccess> accesses = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<ClusterRef, ClusterListener> listeners = new ConcurrentHashMap<>();
+        final Map<ClusterRef, ClusterAccess> accesses = new ConcurrentHashMap<>();
 
         @Override
         public ClusterConnection connect(ClusterRef ref, ClusterAccess access, ClusterListener listener) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -62,7 +63,7 @@ class HybridRequirementsTest {
         assertThat(check.reason()).contains(reasonFragment);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void overallIsTheWorst() {
         var c = cluster(AuthenticationMode.API, IpFamily.IPV4, EndpointAccess.PUBLIC_AND_PRIVATE, List.of(), List.of());
         assertThat(HybridRequirements.overall(HybridRequirements.evaluate(c, List.of()))).isEqualTo(CheckStatus.FAIL);

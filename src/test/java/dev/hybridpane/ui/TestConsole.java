@@ -1,5 +1,6 @@
 package dev.hybridpane.ui;
 
+import dev.hybridpane.core.ops.MemoryJournalStore;
 import dev.hybridpane.adapters.edge.FileKnownHostsStore;
 import dev.hybridpane.adapters.edge.MinaEdgePort;
 import dev.hybridpane.adapters.pki.BcCertificateAuthority;
@@ -100,6 +101,6 @@ public final class TestConsole {
     public static HybridTools hybridUnavailable() {
         return new HybridTools(profile -> {
             throw new IllegalStateException("Import and hybrid setup are not available in this window.");
-        }, JournalStore.inMemory(), new BcCertificateAuthority());
+        }, new MemoryJournalStore(), new BcCertificateAuthority());
     }
 }

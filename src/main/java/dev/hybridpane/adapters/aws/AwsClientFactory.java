@@ -1,6 +1,11 @@
 package dev.hybridpane.adapters.aws;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +17,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -20,6 +26,8 @@ import software.amazon.awssdk.profiles.ProfileProperty;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.rolesanywhere.RolesAnywhereClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -34,8 +42,8 @@ public final class AwsClientFactory implements AutoCloseable {
     static final String FALLBACK_REGION = "us-east-1";
 
     /** The SDK's defaults for its URL-connection client (SdkHttpConfigurationOption). */
-    static final java.time.Duration PLAIN_HTTP_CONNECT_TIMEOUT = java.time.Duration.ofSeconds(2);
-    static final java.time.Duration PLAIN_HTTP_READ_TIMEOUT = java.time.Duration.ofSeconds(30);
+    static final Duration PLAIN_HTTP_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration PLAIN_HTTP_READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final AwsCredentialsProvider credentials;
     private final URI endpointOverride;
@@ -68,13 +76,13 @@ public final class AwsClientFactory implements AutoCloseable {
         if (endpointOverride != null && "http".equalsIgnoreCase(endpointOverride.getScheme())) {
             return UrlConnectionHttpClient.create(uri -> {
                 try {
-                    var c = (java.net.HttpURLConnection) uri.toURL().openConnection(java.net.Proxy.NO_PROXY);
+                    var c = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
                     c.setConnectTimeout((int) PLAIN_HTTP_CONNECT_TIMEOUT.toMillis());
                     c.setReadTimeout((int) PLAIN_HTTP_READ_TIMEOUT.toMillis());
                     return c;
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     // as the SDK's own connection factory does
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
         }
@@ -142,13 +150,13 @@ public final class AwsClientFactory implements AutoCloseable {
     }
 
     /** IAM is global: one client signed for us-east-1 (aws-global). */
-    public software.amazon.awssdk.services.iam.IamClient iam() {
-        return client("iam", "aws-global", r -> configure(software.amazon.awssdk.services.iam.IamClient.builder(), r).build());
+    public IamClient iam() {
+        return client("iam", "aws-global", r -> configure(IamClient.builder(), r).build());
     }
 
-    public software.amazon.awssdk.services.rolesanywhere.RolesAnywhereClient rolesAnywhere(String region) {
+    public RolesAnywhereClient rolesAnywhere(String region) {
         return client("rolesanywhere", region,
-                r -> configure(software.amazon.awssdk.services.rolesanywhere.RolesAnywhereClient.builder(), r).build());
+                r -> configure(RolesAnywhereClient.builder(), r).build());
     }
 
     public StsClient sts(String region) {
@@ -170,7 +178,7 @@ public final class AwsClientFactory implements AutoCloseable {
         return (C) clients.computeIfAbsent(service + "/" + region, k -> build.apply(Region.of(region)));
     }
 
-    private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B
             configure(B builder, Region region) {
         builder.region(region).credentialsProvider(credentials).httpClient(http);
         if (endpointOverride != null) {

@@ -9,6 +9,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,7 +99,7 @@ public final class FileKnownHostsStore implements KnownHostsStore {
                             .resolvePublicKey(null, PublicKeyEntryResolver.FAILING);
                     String hp = hostPort(f[0]);
                     out.put(hp, new KnownHost(hp, f[1], keyLine, KeyUtils.getFingerPrint(key)));
-                } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
+                } catch (IOException | GeneralSecurityException | RuntimeException e) {
                     // an unreadable line is skipped, never trusted
                 }
             }

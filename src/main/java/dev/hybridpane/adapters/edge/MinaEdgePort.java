@@ -11,9 +11,12 @@ import dev.hybridpane.core.edge.SshIdentity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,6 +26,10 @@ import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.sshd.client.SshClient;
@@ -44,7 +51,7 @@ public final class MinaEdgePort implements EdgePort, AutoCloseable {
     /** How long ssh-agent may take to answer (a key added with ssh-add -c waits for a confirmation). */
     static final Duration AGENT_TIMEOUT = Duration.ofSeconds(30);
 
-    private final java.util.Map<ClientSession, ProbeResult.Failure> verdicts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<ClientSession, ProbeResult.Failure> verdicts = new ConcurrentHashMap<>();
 
     /** Started on the first connection: setting MINA up loads its security providers, which startup need not wait for. */
     private SshClient client;
@@ -109,7 +116,7 @@ public final class MinaEdgePort implements EdgePort, AutoCloseable {
         if (a instanceof SshdSocketAddress s) {
             return s.getHostName() + ":" + s.getPort();
         }
-        if (a instanceof java.net.InetSocketAddress i) {
+        if (a instanceof InetSocketAddress i) {
             return i.getHostString() + ":" + i.getPort();
         }
         return String.valueOf(a);
@@ -156,7 +163,7 @@ public final class MinaEdgePort implements EdgePort, AutoCloseable {
     }
 
     private static boolean isAuthMessage(IOException e) {
-        String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         return m.contains("auth") || m.contains("no more authentication methods");
     }
 
@@ -182,8 +189,8 @@ public final class MinaEdgePort implements EdgePort, AutoCloseable {
 
     static boolean isTimeout(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.SocketTimeoutException
+            String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (t instanceof TimeoutException || t instanceof SocketTimeoutException
                     || m.contains("timeout") || m.contains("timed out")) {
                 return true;
             }
@@ -231,7 +238,7 @@ public final class MinaEdgePort implements EdgePort, AutoCloseable {
             return out;
         } catch (NoSuchFileException e) {
             throw new EdgeException(new ProbeResult.KeyProblem("Key file " + file + " does not exist.", false));
-        } catch (java.nio.file.AccessDeniedException e) {
+        } catch (AccessDeniedException e) {
             throw new EdgeException(new ProbeResult.KeyProblem("Key file " + file + " is not readable.", false));
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             if (asked.get() && !identity.hasPassphrase()) {

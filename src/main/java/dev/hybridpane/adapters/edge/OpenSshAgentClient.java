@@ -79,10 +79,6 @@ public final class OpenSshAgentClient implements SshAgent {
         }
     }
 
-    public Path socket() {
-        return socket;
-    }
-
     @Override
     public List<Map.Entry<PublicKey, String>> getIdentities() throws IOException {
         Buffer answer = request(message(SSH_AGENTC_REQUEST_IDENTITIES));

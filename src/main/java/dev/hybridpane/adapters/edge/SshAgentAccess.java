@@ -26,10 +26,6 @@ final class SshAgentAccess {
         this.timeout = timeout;
     }
 
-    Duration timeout() {
-        return timeout;
-    }
-
     /** The agent's socket; fails with a KeyProblem when SSH_AUTH_SOCK is not set or names no socket. */
     Path socket() throws EdgeException {
         String s = authSock.get();

@@ -12,6 +12,7 @@ import dev.hybridpane.core.hybrid.FootprintStatus;
 import dev.hybridpane.domain.ComputeType;
 import dev.hybridpane.domain.NodeLabels;
 import io.fabric8.kubernetes.api.model.Affinity;
+import io.fabric8.kubernetes.api.model.AffinityBuilder;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -30,6 +31,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * {@link ClusterAdminPort} on fabric8: applies HybridPane's manifest object by object (create, or update when it
@@ -123,13 +125,13 @@ public final class Fabric8ClusterAdmin implements ClusterAdminPort {
             return false;
         }
         return a.getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms().stream()
-                .flatMap(term -> term.getMatchExpressions() == null ? java.util.stream.Stream.empty() : term.getMatchExpressions().stream())
+                .flatMap(term -> term.getMatchExpressions() == null ? Stream.empty() : term.getMatchExpressions().stream())
                 .anyMatch(e -> NodeLabels.COMPUTE_TYPE.equals(e.getKey()) && operator.equals(e.getOperator())
                         && e.getValues() != null && e.getValues().contains("hybrid"));
     }
 
     static Affinity hybridAffinity() {
-        return new io.fabric8.kubernetes.api.model.AffinityBuilder().withNewNodeAffinity()
+        return new AffinityBuilder().withNewNodeAffinity()
                 .withNewRequiredDuringSchedulingIgnoredDuringExecution().addNewNodeSelectorTerm().addNewMatchExpression()
                 .withKey(NodeLabels.COMPUTE_TYPE).withOperator("In").withValues("hybrid").endMatchExpression().endNodeSelectorTerm()
                 .endRequiredDuringSchedulingIgnoredDuringExecution().endNodeAffinity().build();

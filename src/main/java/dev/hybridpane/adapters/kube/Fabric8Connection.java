@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -163,7 +164,7 @@ final class Fabric8Connection implements ClusterConnection {
 
         @Override
         public void onUpdate(Event old, Event e) {
-            boolean changed = old == null || !java.util.Objects.equals(old.getMetadata().getResourceVersion(), e.getMetadata().getResourceVersion());
+            boolean changed = old == null || !Objects.equals(old.getMetadata().getResourceVersion(), e.getMetadata().getResourceVersion());
             if (changed && KubeMapper.aboutNode(e)) {
                 listener.onEvent(KubeMapper.event(e));
             }

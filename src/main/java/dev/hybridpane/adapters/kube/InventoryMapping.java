@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Site and EdgeHost spec/status maps, with the field names the CRDs' printer columns read. */
 final class InventoryMapping {
@@ -89,7 +90,7 @@ final class InventoryMapping {
         m.put("checks", checks);
         m.put("pool", s.pool());
         m.put("lastSeen", s.lastSeen() == null ? null : s.lastSeen().toString());
-        m.values().removeIf(java.util.Objects::isNull);
+        m.values().removeIf(Objects::isNull);
         return m;
     }
 

@@ -13,13 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -79,7 +82,7 @@ public final class BcCertificateAuthority implements CertificateAuthorityPort {
         }
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-            g.initialize(new java.security.spec.ECGenParameterSpec("secp384r1"), new SecureRandom());
+            g.initialize(new ECGenParameterSpec("secp384r1"), new SecureRandom());
             KeyPair kp = g.generateKeyPair();
             X500Name subject = new X500Name("CN=" + commonName.replace(",", "\\,") + ",O=HybridPane");
             Instant now = Instant.now();
@@ -99,7 +102,7 @@ public final class BcCertificateAuthority implements CertificateAuthorityPort {
             return parse(pem);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the CA files: " + e.getMessage(), e);
-        } catch (java.security.GeneralSecurityException | OperatorCreationException e) {
+        } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("Could not generate the CA: " + e.getMessage(), e);
         }
     }
@@ -116,7 +119,7 @@ public final class BcCertificateAuthority implements CertificateAuthorityPort {
             throw new IllegalArgumentException("The key file " + keyFile + " exists already; choose a new file.");
         }
         // PKCS#8, as openssl writes "BEGIN PRIVATE KEY"
-        String body = java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(kp.getPrivate().getEncoded());
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(kp.getPrivate().getEncoded());
         try (Writer w = Files.newBufferedWriter(keyFile, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING)) {
             w.write("-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n");
         }

@@ -13,15 +13,13 @@ import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.ops.Operation;
 import dev.hybridpane.core.ops.OperationEngine;
 import dev.hybridpane.core.ops.OperationStatus;
-import dev.hybridpane.core.ops.StepState;
 import dev.hybridpane.lab.Lab;
 import dev.hybridpane.lab.world.LabWorld;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** What a CLI command runs against: the embedded lab (--lab) or an AWS profile, with the workstation's stores. */
 final class CliEnvironment implements AutoCloseable {
@@ -59,14 +57,12 @@ final class CliEnvironment implements AutoCloseable {
         CancelToken cancel = new CancelToken();
         Thread hook = new Thread(cancel::cancel, "hybridpane-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
-        Map<String, StepState> shown = new HashMap<>();
-        int[] logged = {0};
+        AtomicInteger logged = new AtomicInteger();
         Journal end = engine.run(op, cancel, j -> {
-            for (int i = logged[0]; i < j.log().size(); i++) {
+            for (int i = logged.get(); i < j.log().size(); i++) {
                 out.println("  " + j.log().get(i).text());
             }
-            logged[0] = j.log().size();
-            j.steps().forEach(s -> shown.put(s.id(), s.state()));
+            logged.set(j.log().size());
             out.flush();
         });
         try {

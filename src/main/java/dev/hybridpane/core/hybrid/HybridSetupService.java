@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -84,7 +85,7 @@ public final class HybridSetupService {
         List<String> docs = FootprintManifest.documents(review.manifest());
         for (String doc : docs) {
             String name = kube.objectNames(doc).get(0);
-            steps.add(Steps.of("apply-" + name.toLowerCase(java.util.Locale.ROOT).replace('/', '-'), "kubectl apply " + name,
+            steps.add(Steps.of("apply-" + name.toLowerCase(Locale.ROOT).replace('/', '-'), "kubectl apply " + name,
                     List.of(), ctx -> kube.footprint(review.access(), doc).complete(), ctx -> kube.apply(review.access(), doc)));
         }
         steps.add(Steps.of("workspace", "Record " + c.name() + " in this workstation's workspace", List.of("workspace.json: "

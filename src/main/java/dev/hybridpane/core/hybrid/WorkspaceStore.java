@@ -13,20 +13,4 @@ public interface WorkspaceStore {
 
     /** Adds or replaces the cluster (same region and name). */
     void put(ImportedCluster cluster);
-
-    static WorkspaceStore inMemory() {
-        return new WorkspaceStore() {
-            private final java.util.Map<String, ImportedCluster> map = new java.util.LinkedHashMap<>();
-
-            @Override
-            public synchronized List<ImportedCluster> list() {
-                return List.copyOf(map.values());
-            }
-
-            @Override
-            public synchronized void put(ImportedCluster c) {
-                map.put(c.region() + "/" + c.name(), c);
-            }
-        };
-    }
 }

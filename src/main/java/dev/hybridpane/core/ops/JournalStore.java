@@ -11,9 +11,4 @@ public interface JournalStore {
 
     /** Newest first. */
     List<Journal> list();
-
-    /** A store that keeps journals in memory only (tests, the CLI's --lab runs). */
-    static JournalStore inMemory() {
-        return new MemoryJournalStore();
-    }
 }

@@ -3,6 +3,7 @@ package dev.hybridpane.core.ops;
 import dev.hybridpane.core.AwsFailure;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -21,7 +22,7 @@ public final class OperationEngine {
     }
 
     public Journal run(Operation op, CancelToken cancel, Consumer<Journal> listener) {
-        java.util.Optional<Journal> before = store.load(op.id());
+        Optional<Journal> before = store.load(op.id());
         // a finished earlier run is kept as history; an interrupted one is resumed (its outputs carry over)
         before.filter(b -> b.status().finished() && b.started() != null).ifPresent(b -> {
             Journal kept = b.withId(op.id() + "-run-" + b.started().toEpochMilli());
@@ -29,63 +30,89 @@ public final class OperationEngine {
             listener.accept(kept);
         });
         Map<String, String> previous = before.map(Journal::outputs).orElse(Map.of());
-        Journal[] j = {Journal.planned(op, clock.instant()).withOutputs(previous).withStatus(OperationStatus.RUNNING, clock.instant(),
-                null)};
-        Consumer<Journal> publish = next -> {
-            j[0] = next;
-            store.save(next);
-            listener.accept(next);
-        };
-        StepContext ctx = new StepContext(previous, line -> publish.accept(j[0].withLog(new Journal.LogLine(clock.instant(), line))),
-                cancel);
-        publish.accept(j[0]);
-        ctx.log("Started: " + op.title() + " (" + op.target() + ")");
-        for (int i = 0; i < op.steps().size(); i++) {
-            Step step = op.steps().get(i);
-            if (cancel.cancelled()) {
-                return finish(publish, j, ctx, i, OperationStatus.CANCELLED, "Cancelled before step " + (i + 1) + ": " + step.title());
-            }
-            publish.accept(j[0].withStep(i, StepState.RUNNING, null));
-            try {
-                if (step.observe(ctx)) {
-                    ctx.log("Step " + (i + 1) + " already done: " + step.title());
-                    publish.accept(j[0].withOutputs(ctx.outputs()).withStep(i, StepState.ALREADY_DONE, "already in place"));
-                    continue;
-                }
-                ctx.log("Step " + (i + 1) + ": " + step.title());
-                step.apply(ctx);
-                publish.accept(j[0].withOutputs(ctx.outputs()).withStep(i, StepState.DONE, null));
-                ctx.log("Step " + (i + 1) + " done");
-            } catch (OperationCancelledException e) {
-                publish.accept(j[0].withOutputs(ctx.outputs()).withStep(i, StepState.PENDING, "cancelled while waiting"));
-                return finish(publish, j, ctx, i + 1, OperationStatus.CANCELLED, "Cancelled during step " + (i + 1) + ": " + step.title());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                publish.accept(j[0].withOutputs(ctx.outputs()).withStep(i, StepState.PENDING, "interrupted"));
-                return finish(publish, j, ctx, i + 1, OperationStatus.INTERRUPTED, "Interrupted during step " + (i + 1));
-            } catch (Exception e) {
-                String reason = reason(e);
-                publish.accept(j[0].withOutputs(ctx.outputs()).withStep(i, StepState.FAILED, reason));
-                return finish(publish, j, ctx, i + 1, OperationStatus.FAILED, "Step " + (i + 1) + " failed: " + reason);
-            }
-        }
-        ctx.log("Finished: all " + op.steps().size() + " steps are in place");
-        j[0] = j[0].withStatus(OperationStatus.SUCCEEDED, clock.instant(), null);
-        publish.accept(j[0]);
-        return j[0];
+        Journal first = Journal.planned(op, clock.instant()).withOutputs(previous)
+                .withStatus(OperationStatus.RUNNING, clock.instant(), null);
+        return new Run(first, previous, cancel, listener).execute(op);
     }
 
-    private Journal finish(Consumer<Journal> publish, Journal[] j, StepContext ctx, int from, OperationStatus status, String message) {
-        ctx.log(message);
-        Journal out = j[0];
-        for (int k = from; k < out.steps().size(); k++) {
-            if (out.steps().get(k).state() == StepState.PENDING) {
-                out = out.withStep(k, StepState.SKIPPED, null);
-            }
+    /**
+     * One run of an operation: the journal as it stands now, which every change replaces, saves and reports.
+     * The step context's log lines go into the same journal.
+     */
+    private final class Run {
+        private final Consumer<Journal> listener;
+        private final CancelToken cancel;
+        private final StepContext ctx;
+        private Journal journal;
+
+        Run(Journal first, Map<String, String> previous, CancelToken cancel, Consumer<Journal> listener) {
+            this.journal = first;
+            this.cancel = cancel;
+            this.listener = listener;
+            this.ctx = new StepContext(previous, line -> publish(journal.withLog(new Journal.LogLine(clock.instant(), line))), cancel);
         }
-        out = out.withStatus(status, clock.instant(), message);
-        publish.accept(out);
-        return out;
+
+        private void publish(Journal next) {
+            journal = next;
+            store.save(next);
+            listener.accept(next);
+        }
+
+        /** Records the step's new state together with the outputs recorded so far. */
+        private void step(int index, StepState state, String message) {
+            publish(journal.withOutputs(ctx.outputs()).withStep(index, state, message));
+        }
+
+        Journal execute(Operation op) {
+            publish(journal);
+            ctx.log("Started: " + op.title() + " (" + op.target() + ")");
+            for (int i = 0; i < op.steps().size(); i++) {
+                Step step = op.steps().get(i);
+                if (cancel.cancelled()) {
+                    return finish(i, OperationStatus.CANCELLED, "Cancelled before step " + (i + 1) + ": " + step.title());
+                }
+                publish(journal.withStep(i, StepState.RUNNING, null));
+                try {
+                    if (step.observe(ctx)) {
+                        ctx.log("Step " + (i + 1) + " already done: " + step.title());
+                        step(i, StepState.ALREADY_DONE, "already in place");
+                        continue;
+                    }
+                    ctx.log("Step " + (i + 1) + ": " + step.title());
+                    step.apply(ctx);
+                    step(i, StepState.DONE, null);
+                    ctx.log("Step " + (i + 1) + " done");
+                } catch (OperationCancelledException e) {
+                    step(i, StepState.PENDING, "cancelled while waiting");
+                    return finish(i + 1, OperationStatus.CANCELLED, "Cancelled during step " + (i + 1) + ": " + step.title());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    step(i, StepState.PENDING, "interrupted");
+                    return finish(i + 1, OperationStatus.INTERRUPTED, "Interrupted during step " + (i + 1));
+                } catch (Exception e) {
+                    String reason = reason(e);
+                    step(i, StepState.FAILED, reason);
+                    return finish(i + 1, OperationStatus.FAILED, "Step " + (i + 1) + " failed: " + reason);
+                }
+            }
+            ctx.log("Finished: all " + op.steps().size() + " steps are in place");
+            publish(journal.withStatus(OperationStatus.SUCCEEDED, clock.instant(), null));
+            return journal;
+        }
+
+        /** Ends the run: the steps still pending from {@code from} on are skipped, and the status is final. */
+        private Journal finish(int from, OperationStatus status, String message) {
+            ctx.log(message);
+            Journal out = journal;
+            for (int k = from; k < out.steps().size(); k++) {
+                if (out.steps().get(k).state() == StepState.PENDING) {
+                    out = out.withStep(k, StepState.SKIPPED, null);
+                }
+            }
+            out = out.withStatus(status, clock.instant(), message);
+            publish(out);
+            return out;
+        }
     }
 
     /** One sentence for a failed step; AWS failures already carry one. */

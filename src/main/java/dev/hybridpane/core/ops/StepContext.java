@@ -1,5 +1,6 @@
 package dev.hybridpane.core.ops;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +50,7 @@ public final class StepContext {
     }
 
     /** Sleeps in small slices, returning early (with an exception) when the operation is cancelled. */
-    public void pause(java.time.Duration d) throws InterruptedException {
+    public void pause(Duration d) throws InterruptedException {
         long end = System.nanoTime() + d.toNanos();
         while (System.nanoTime() < end) {
             if (cancel.cancelled()) {

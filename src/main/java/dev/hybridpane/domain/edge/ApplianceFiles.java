@@ -1,14 +1,15 @@
 package dev.hybridpane.domain.edge;
 
+import java.util.List;
 /**
  * Files for hosts built from an image (appliance mode): the installer user-data that keeps the nodeadm
  * state across upgrades, and the image build's .arg file.
  */
 public final class ApplianceFiles {
     /** Directories nodeadm and its credential providers write, bind-mounted so they persist. */
-    public static final java.util.List<String> BIND_MOUNTS = java.util.List.of("/eks-hybrid", "/etc/aws",
+    public static final List<String> BIND_MOUNTS = List.of("/eks-hybrid", "/etc/aws",
             "/etc/containerd", "/etc/eks", "/etc/iam", "/etc/modules-load.d", "/var/lib/amazon");
-    public static final java.util.List<String> EXTRA_DIRS_ROOTFS = java.util.List.of("/eks-hybrid");
+    public static final List<String> EXTRA_DIRS_ROOTFS = List.of("/eks-hybrid");
 
     private ApplianceFiles() {
     }

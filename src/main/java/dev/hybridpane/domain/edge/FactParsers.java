@@ -2,7 +2,9 @@ package dev.hybridpane.domain.edge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +19,17 @@ public final class FactParsers {
     private FactParsers() {
     }
 
-    /** {@code uname -rm}: "6.8.0-45-generic x86_64" to [kernel, machine]. */
-    public static String[] uname(String out) {
+    /** The kernel release and the machine's architecture, as {@code uname -rm} prints them; null when absent. */
+    public record Uname(String kernel, String machine) {
+    }
+
+    /** {@code uname -rm}: "6.8.0-45-generic x86_64" to its kernel and machine. */
+    public static Uname uname(String out) {
         String[] parts = out == null ? new String[0] : out.strip().split("\\s+");
         if (parts.length < 2) {
-            return new String[] {parts.length == 1 ? parts[0] : null, null};
+            return new Uname(parts.length == 1 ? parts[0] : null, null);
         }
-        return new String[] {parts[0], parts[parts.length - 1]};
+        return new Uname(parts[0], parts[parts.length - 1]);
     }
 
     public static Integer nproc(String out) {
@@ -61,7 +67,7 @@ public final class FactParsers {
         if (lines.length < 2) {
             return null;
         }
-        String data = String.join(" ", java.util.Arrays.copyOfRange(lines, 1, lines.length)).strip();
+        String data = String.join(" ", Arrays.copyOfRange(lines, 1, lines.length)).strip();
         String[] f = data.split("\\s+");
         if (f.length < 6) {
             return null;
@@ -223,7 +229,7 @@ public final class FactParsers {
      */
     public static HostFacts facts(Map<String, String> out, Boolean sudoOk) {
         OsRelease os = OsRelease.parse(out.getOrDefault(FactCommands.OS_RELEASE, ""));
-        String[] un = uname(out.get(FactCommands.UNAME));
+        Uname un = uname(out.get(FactCommands.UNAME));
         List<String> addrs = ipv4Addresses(out.get(FactCommands.IP_ADDR));
         DefaultRoute route = defaultRoute(out.get(FactCommands.IP_ROUTE));
         String nodeIp = route != null && route.source() != null ? route.source() : null;
@@ -236,7 +242,7 @@ public final class FactParsers {
         String hostname = out.get(FactCommands.HOSTNAME);
         return new HostFacts(hostname == null ? null : hostname.strip(), os.id().isEmpty() ? null : os.id(),
                 os.versionId().isEmpty() ? null : os.versionId(), os.prettyName().isEmpty() ? null : os.prettyName(),
-                un[0], un[1], nproc(out.getOrDefault(FactCommands.NPROC, "")), memTotalMiB(out.get(FactCommands.MEMINFO)),
+                un.kernel(), un.machine(), nproc(out.getOrDefault(FactCommands.NPROC, "")), memTotalMiB(out.get(FactCommands.MEMINFO)),
                 dfAvailableGiB(out.get(FactCommands.DF_ROOT)), addrs, route == null ? null : route.toString(), nodeIp,
                 timeSynced(out.get(FactCommands.TIMEDATECTL)), swapOn(out.get(FactCommands.SWAPON)),
                 packages(out.get(FactCommands.PACKAGES)), packageIndexAgeHours(out.get(FactCommands.PACKAGE_INDEX)),
@@ -272,7 +278,7 @@ public final class FactParsers {
         }
         try {
             return JSON.readTree(json);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Validation of a site against the cluster's remote networks and the other sites. Field name to reason. */
 public final class SiteRules {
@@ -66,7 +67,7 @@ public final class SiteRules {
     private record Owned(String site, Cidr cidr) {
     }
 
-    private static java.util.stream.Stream<Owned> site(Site s, List<String> cidrs) {
+    private static Stream<Owned> site(Site s, List<String> cidrs) {
         return cidrs.stream().map(Cidr::tryParse).flatMap(Optional::stream).map(c -> new Owned(s.name(), c));
     }
 

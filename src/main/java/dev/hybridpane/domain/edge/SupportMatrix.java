@@ -1,5 +1,6 @@
 package dev.hybridpane.domain.edge;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public final class SupportMatrix {
         m.put("systemctl", "systemd");
         m.put("conntrack", "conntrack");
         m.put("iptables", "iptables");
-        REQUIRED_COMMANDS = java.util.Collections.unmodifiableMap(m);
+        REQUIRED_COMMANDS = Collections.unmodifiableMap(m);
     }
 
     /** Kubernetes versions offered for nodeadm appliance images (recent nodeadm is tested on these). */

@@ -12,6 +12,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -25,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +48,7 @@ public final class AwsEmulator implements AutoCloseable {
     private final EksService eks;
     private final IamService iam;
     private final RolesAnywhereService rolesAnywhere;
+    private final AwsInspection inspection;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -61,7 +65,7 @@ public final class AwsEmulator implements AutoCloseable {
         this(world, constant(Map.copyOf(apiEndpoints)), caDataBase64, defaultPageSize);
     }
 
-    private static java.util.function.Supplier<Map<String, String>> constant(Map<String, String> endpoints) {
+    private static Supplier<Map<String, String>> constant(Map<String, String> endpoints) {
         return () -> endpoints;
     }
 
@@ -69,11 +73,11 @@ public final class AwsEmulator implements AutoCloseable {
      * With the clusters' API URLs given later: {@code apiEndpoints} is asked on each DescribeCluster and may wait
      * until the lab's API servers are up, so the emulator can serve the other calls before they are.
      */
-    public AwsEmulator(LabWorld world, java.util.function.Supplier<Map<String, String>> apiEndpoints, String caDataBase64) {
+    public AwsEmulator(LabWorld world, Supplier<Map<String, String>> apiEndpoints, String caDataBase64) {
         this(world, apiEndpoints, caDataBase64, 0);
     }
 
-    private AwsEmulator(LabWorld world, java.util.function.Supplier<Map<String, String>> apiEndpoints,
+    private AwsEmulator(LabWorld world, Supplier<Map<String, String>> apiEndpoints,
             String caDataBase64, int defaultPageSize) {
         this.state = new AwsState(world);
         Json json = new Json();
@@ -86,6 +90,7 @@ public final class AwsEmulator implements AutoCloseable {
         register(new SsmService(json));
         this.rolesAnywhere = new RolesAnywhereService(json, state);
         register(rolesAnywhere);
+        this.inspection = new AwsInspection(state, iam, rolesAnywhere, counts);
         for (LabWorld.LabCluster c : world.clusters()) {
             c.hybridRoles().forEach(h -> seedHybridRole(world, c, h));
         }
@@ -97,12 +102,12 @@ public final class AwsEmulator implements AutoCloseable {
      */
     private void seedHybridRole(LabWorld world, LabWorld.LabCluster c, LabWorld.LabHybridRole h) {
         CredentialProvider p = CredentialProvider.parse(h.credentialProvider());
-        java.time.Instant created = java.time.Instant.parse("2024-06-03T10:12:00Z");
+        Instant created = Instant.parse("2024-06-03T10:12:00Z");
         String anchorArn = null;
         if (p == CredentialProvider.IAM_RA) {
             anchorArn = rolesAnywhere.seedAnchor(c.region(), h.trustAnchor(), h.caCertificate(), created).arn();
         }
-        Map<String, String> inline = new java.util.LinkedHashMap<>();
+        Map<String, String> inline = new LinkedHashMap<>();
         HybridNodesIam.inlinePolicies(p, c.region(), world.accountId(), c.arn(world.accountId()))
                 .forEach(i -> inline.put(i.name(), i.document()));
         LabRole role = iam.seedRole(h.name(), HybridNodesIam.trustPolicy(p, c.region(), world.accountId(), anchorArn),
@@ -175,39 +180,13 @@ public final class AwsEmulator implements AutoCloseable {
     }
 
     /** How long an EKS UpdateClusterConfig stays InProgress before it succeeds (default 3 s). */
-    public void setUpdateDelay(java.time.Duration delay) {
+    public void setUpdateDelay(Duration delay) {
         eks.setUpdateDelay(delay);
     }
 
-    /** IAM role names in the account (tests look for duplicates). */
-    public List<String> roleNames() {
-        return iam.roleNames();
-    }
-
-    /** Roles Anywhere trust anchor names, one entry per anchor (duplicates show twice). */
-    public List<String> trustAnchorNames() {
-        return rolesAnywhere.anchors().stream().map(LabRolesAnywhere.Anchor::name).toList();
-    }
-
-    /** Roles Anywhere profile names, one entry per profile. */
-    public List<String> profileNames() {
-        return rolesAnywhere.profiles().stream().map(LabRolesAnywhere.Profile::name).toList();
-    }
-
-    /** Principal ARNs of a cluster's access entries, one per entry. */
-    public List<String> accessEntryPrincipals(String region, String cluster) {
-        return state.accessEntries(region, cluster).stream().map(e -> e.principalArn()).toList();
-    }
-
-    /** The cluster's remote node and pod CIDRs as DescribeCluster shows them now. */
-    public List<List<String>> remoteNetworks(String region, String cluster) {
-        return state.cluster(region, cluster).map(c -> List.of(c.remoteNodeCidrs(), c.remotePodCidrs())).orElse(List.of());
-    }
-
-    /** How many requests for {@code operation} arrived (retries and pages included). */
-    public int requestCount(String operation) {
-        AtomicInteger c = counts.get(operation);
-        return c == null ? 0 : c.get();
+    /** The lab's read-only inspection API: what the account holds now and which calls arrived (tests, diagnostics). */
+    public AwsInspection inspect() {
+        return inspection;
     }
 
     private Optional<Fault> takeFault(String operation) {

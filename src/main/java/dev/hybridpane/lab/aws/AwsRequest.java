@@ -40,10 +40,6 @@ public record AwsRequest(
         return Optional.ofNullable(headers.get(lowerCaseName));
     }
 
-    public String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
-    }
-
     /** "a=1&b=2" into an ordered map; later duplicates win. */
     public static Map<String, String> parseForm(String text) {
         Map<String, String> out = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -57,7 +58,7 @@ final class AwsState {
 
     /** A stable IAM unique id for the lab user (AIDA...). */
     String userId() {
-        return "AIDA" + Integer.toHexString(userName.hashCode()).toUpperCase(java.util.Locale.ROOT) + "LAB0EXAMPLE";
+        return "AIDA" + Integer.toHexString(userName.hashCode()).toUpperCase(Locale.ROOT) + "LAB0EXAMPLE";
     }
 
     Instant userCreatedAt() {

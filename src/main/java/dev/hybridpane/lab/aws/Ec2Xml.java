@@ -1,5 +1,6 @@
 package dev.hybridpane.lab.aws;
 
+import java.util.List;
 /** Writes EC2 resources as the items of DescribeVpcs, DescribeSubnets, DescribeRouteTables, DescribeSecurityGroups. */
 final class Ec2Xml {
     private final String accountId;
@@ -64,7 +65,7 @@ final class Ec2Xml {
         }
         x.close("ipPermissions");
         x.open("ipPermissionsEgress");
-        permission(x, new Ec2Inventory.Permission("-1", null, null, java.util.List.of("0.0.0.0/0"), java.util.List.of(), null));
+        permission(x, new Ec2Inventory.Permission("-1", null, null, List.of("0.0.0.0/0"), List.of(), null));
         x.close("ipPermissionsEgress");
         name(x, g.name());
     }

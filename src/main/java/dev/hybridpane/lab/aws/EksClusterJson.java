@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hybridpane.lab.world.LabWorld.LabCluster;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,7 +25,7 @@ final class EksClusterJson {
 
     void write(LabCluster c, ObjectNode o) {
         String hash = UUID.nameUUIDFromBytes((c.region() + "/" + c.name()).getBytes(StandardCharsets.UTF_8))
-                .toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
+                .toString().replace("-", "").toUpperCase(Locale.ROOT);
         o.put("name", c.name());
         o.put("arn", c.arn(state.accountId()));
         o.put("createdAt", Json.epochSeconds(state.createdAt(c)));

@@ -4,34 +4,38 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hybridpane.lab.world.LabWorld.LabAccessEntry;
 import dev.hybridpane.lab.world.LabWorld.LabCluster;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Amazon EKS on REST-JSON: ListClusters, DescribeCluster, ListAccessEntries, DescribeAccessEntry. */
 final class EksService extends RestJsonService {
     private static final int MAX_RESULTS = 100;
 
     private final AwsState state;
-    private final java.util.function.Supplier<Map<String, String>> apiEndpoints;
+    private final Supplier<Map<String, String>> apiEndpoints;
     private final String caData;
     private final int defaultPageSize;
     private final EksHybridOps hybrid;
 
     /** @param apiEndpoints gives the clusters' API URLs; may wait for the lab's API servers to start */
-    EksService(Json json, AwsState state, java.util.function.Supplier<Map<String, String>> apiEndpoints, String caData,
+    EksService(Json json, AwsState state, Supplier<Map<String, String>> apiEndpoints, String caData,
             int defaultPageSize) {
         super(json);
         this.state = state;
         this.apiEndpoints = apiEndpoints;
         this.caData = caData == null ? "" : caData;
         this.defaultPageSize = defaultPageSize;
-        this.hybrid = new EksHybridOps(json, state, java.time.Clock.systemUTC());
+        this.hybrid = new EksHybridOps(json, state, Clock.systemUTC());
     }
 
     /** How long an UpdateClusterConfig stays InProgress before it succeeds. */
-    void setUpdateDelay(java.time.Duration d) {
+    void setUpdateDelay(Duration d) {
         hybrid.setDelay(d);
     }
 
@@ -218,7 +222,7 @@ final class EksService extends RestJsonService {
         String resource = parts.length == 6 ? parts[5] : principalArn;
         String kind = resource.startsWith("user/") ? "user" : "role";
         String name = resource.substring(resource.lastIndexOf('/') + 1);
-        String id = UUID.nameUUIDFromBytes((c.name() + principalArn).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        String id = UUID.nameUUIDFromBytes((c.name() + principalArn).getBytes(StandardCharsets.UTF_8))
                 .toString();
         return "arn:aws:eks:" + c.region() + ":" + state.accountId() + ":access-entry/" + c.name() + "/" + kind + "/"
                 + state.accountId() + "/" + name + "/" + id;

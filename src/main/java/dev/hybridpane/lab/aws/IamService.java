@@ -50,7 +50,7 @@ final class IamService extends QueryService {
         return role;
     }
 
-    /** Role names, for tests that look for duplicates. */
+    /** Role names in creation order ({@link AwsInspection}). */
     synchronized List<String> roleNames() {
         return List.copyOf(roles.keySet());
     }

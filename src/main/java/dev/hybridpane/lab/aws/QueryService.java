@@ -1,5 +1,6 @@
 package dev.hybridpane.lab.aws;
 
+import java.util.function.Consumer;
 /**
  * Base for services on the AWS query protocol with the common XML error shape (STS, IAM):
  * {@code <ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>}.
@@ -26,7 +27,7 @@ abstract class QueryService implements AwsService {
     abstract boolean supports(String action);
 
     /** {@code <XResponse><XResult>...result...</XResult><ResponseMetadata/></XResponse>}. */
-    AwsResponse result(String action, AwsRequest request, java.util.function.Consumer<Xml> body) {
+    AwsResponse result(String action, AwsRequest request, Consumer<Xml> body) {
         Xml x = new Xml().openNs(action + "Response", namespace).open(action + "Result");
         body.accept(x);
         x.close(action + "Result").open("ResponseMetadata").leaf("RequestId", request.requestId()).close("ResponseMetadata")

@@ -3,6 +3,7 @@ package dev.hybridpane.lab.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ final class RolesAnywhereService extends RestJsonService {
 
     /** The same id at every start, so the seeded ARNs are stable. */
     private static String seededId(String key) {
-        return UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     synchronized List<LabRolesAnywhere.Anchor> anchors() {

@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchProviderException;
 import java.security.PublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,13 +141,13 @@ public final class LabEdgeHosts implements AutoCloseable {
 
     /** An ECDSA P-256 key from the JDK's own provider (quicker to start than Bouncy Castle's curve tables). */
     private static KeyPair newKey() throws GeneralSecurityException {
-        java.security.KeyPairGenerator g;
+        KeyPairGenerator g;
         try {
-            g = java.security.KeyPairGenerator.getInstance("EC", "SunEC");
-        } catch (java.security.NoSuchProviderException e) {
-            g = java.security.KeyPairGenerator.getInstance("EC");
+            g = KeyPairGenerator.getInstance("EC", "SunEC");
+        } catch (NoSuchProviderException e) {
+            g = KeyPairGenerator.getInstance("EC");
         }
-        g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        g.initialize(new ECGenParameterSpec("secp256r1"));
         return g.generateKeyPair();
     }
 

@@ -1,6 +1,7 @@
 package dev.hybridpane.lab.edge;
 
 import dev.hybridpane.domain.edge.FactCommands;
+import dev.hybridpane.domain.edge.SupportMatrix;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,7 +34,7 @@ final class LabHostOutputs {
                 + (h.ntpSynced() ? "yes" : "no") + "\nTimeUSec=" + clock.instant() + "\nRTCTimeUSec=" + clock.instant() + "\n");
         m.put(FactCommands.SWAPON, h.swap() ? "NAME      TYPE      SIZE USED PRIO\n/dev/dm-1 partition   4G   0B   -2\n" : "");
         StringBuilder pk = new StringBuilder();
-        for (String c : dev.hybridpane.domain.edge.SupportMatrix.REQUIRED_COMMANDS.keySet()) {
+        for (String c : SupportMatrix.REQUIRED_COMMANDS.keySet()) {
             pk.append(c).append(h.missing().contains(c) ? " no\n" : " yes\n");
         }
         m.put(FactCommands.PACKAGES, pk.toString());

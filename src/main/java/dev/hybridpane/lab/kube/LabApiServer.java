@@ -1,5 +1,6 @@
 package dev.hybridpane.lab.kube;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hybridpane.lab.world.LabWorld.LabCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -9,12 +10,12 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
-import io.fabric8.mockwebserver.dsl.MockServerExpectation;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.LoggerFactory;
 
 /** One lab cluster's Kubernetes API: fabric8's mock server in CRUD mode plus discovery, on 127.0.0.1. */
 public final class LabApiServer implements AutoCloseable {
@@ -51,11 +52,6 @@ public final class LabApiServer implements AutoCloseable {
         return discovery;
     }
 
-    /** Expectations take priority over the CRUD store (for endpoints the store lacks, or failures in tests). */
-    public MockServerExpectation expect() {
-        return server.expect();
-    }
-
     /** An admin client for the lab's own use. Closed with the server. */
     public synchronized KubernetesClient client() {
         if (client == null) {
@@ -85,7 +81,7 @@ public final class LabApiServer implements AutoCloseable {
         }
         try {
             return (ObjectNode) Serialization.jsonMapper().readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("the lab stored a node that is not JSON: " + name, e);
         }
     }
@@ -106,7 +102,7 @@ public final class LabApiServer implements AutoCloseable {
             server.shutdown();
         } catch (RuntimeException e) {
             // Vert.x may take longer than the mock server's close timeout on a busy machine; the port is freed anyway
-            org.slf4j.LoggerFactory.getLogger(LabApiServer.class)
+            LoggerFactory.getLogger(LabApiServer.class)
                     .warn("lab API server {} did not close in time: {}", url(), e.getMessage());
         }
     }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Dispatcher;
@@ -15,10 +17,9 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.internal.MockDispatcher;
 import io.fabric8.mockwebserver.internal.SimpleRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
-import io.fabric8.mockwebserver.crud.AttributeSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Queue;
@@ -27,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Answers a lab API server's requests: discovery documents first (any query string), then recorded
@@ -44,10 +46,10 @@ final class LabDispatcher extends Dispatcher {
     private final ReadWriteLock storeLock = crud.storeLock();
     /** The store's write lock, so lab writes never race a list or watch being answered. */
     private final Lock storeWriteLock = storeLock != null ? storeLock.writeLock()
-            : new java.util.concurrent.locks.ReentrantLock();
+            : new ReentrantLock();
     /** The store's open watches (what its writes notify); null if this fabric8 version hides them differently. */
     private final Set<?> storeWatches = crud.storeWatches();
-    private final LabTables tables = new LabTables(this::get, java.time.Clock.systemUTC());
+    private final LabTables tables = new LabTables(this::get, Clock.systemUTC());
 
     LabDispatcher(Map<ServerRequest, Queue<ServerResponse>> expectations, LabDiscovery discovery) {
         this.expectations = expectations;
@@ -174,7 +176,7 @@ final class LabDispatcher extends Dispatcher {
     }
 
     /** An object's metadata.name ("" when it has none). */
-    static String name(com.fasterxml.jackson.databind.JsonNode object) {
+    static String name(JsonNode object) {
         return object.path("metadata").path("name").asText();
     }
 

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The lab's Kubernetes API servers: one fabric8 mock server (CRUD mode, with discovery) per cluster of the world,
@@ -29,7 +31,7 @@ public final class LabKube implements AutoCloseable {
     private final Map<String, LabApiServer> servers = new LinkedHashMap<>();
     private volatile boolean started;
     /** Held so the level sticks: the mock server logs every request at INFO through java.util.logging. */
-    private final java.util.logging.Logger requestLog = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
+    private final Logger requestLog = Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
 
     public LabKube(LabWorld world) {
         this(world, Clock.systemUTC());
@@ -38,7 +40,7 @@ public final class LabKube implements AutoCloseable {
     public LabKube(LabWorld world, Clock clock) {
         this.world = world;
         this.clock = clock;
-        requestLog.setLevel(java.util.logging.Level.WARNING);
+        requestLog.setLevel(Level.WARNING);
     }
 
     public static String key(String region, String clusterName) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -199,7 +200,7 @@ final class LabPrinters {
             cells.add(last);
             cells.add(text(e.path("type")));
             cells.add(text(e.path("reason")));
-            cells.add(obj.path("kind").asText("").toLowerCase(java.util.Locale.ROOT) + "/" + obj.path("name").asText(""));
+            cells.add(obj.path("kind").asText("").toLowerCase(Locale.ROOT) + "/" + obj.path("name").asText(""));
             cells.add(text(obj.path("fieldPath")));
             cells.add(host.isEmpty() ? component : component + ", " + host);
             cells.add(text(e.path("message")).strip());

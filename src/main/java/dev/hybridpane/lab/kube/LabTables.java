@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hybridpane.lab.kube.LabPrinters.Column;
 import dev.hybridpane.lab.kube.LabPrinters.Printer;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ final class LabTables {
             }
             return json.writeValueAsString(build(printer, body, objects, rp.includeObject(),
                     accept.contains("v=v1;") || accept.endsWith("v=v1") ? "meta.k8s.io/v1" : "meta.k8s.io/v1beta1"));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }
@@ -120,7 +121,7 @@ final class LabTables {
                 }
             }
             return null;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }

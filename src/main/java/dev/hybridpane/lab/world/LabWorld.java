@@ -2,9 +2,11 @@ package dev.hybridpane.lab.world;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,7 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
 
     public static final String RESOURCE = "/dev/hybridpane/lab/world.yaml";
     /** How often the lab's simulation flaps a hybrid node NotReady/Ready. */
-    public static final java.time.Duration DEFAULT_FLAP_PERIOD = java.time.Duration.ofSeconds(30);
+    public static final Duration DEFAULT_FLAP_PERIOD = Duration.ofSeconds(30);
 
     public LabWorld {
         regions = List.copyOf(regions);
@@ -42,7 +44,7 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
                     return compiled;
                 }
             }
-            return parse(new java.io.ByteArrayInputStream(yaml));
+            return parse(new ByteArrayInputStream(yaml));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,10 +61,6 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
 
     public String userArn() {
         return "arn:aws:iam::" + accountId + ":user/" + userName;
-    }
-
-    public List<LabCluster> clustersIn(String region) {
-        return clusters.stream().filter(c -> c.region().equals(region)).toList();
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 class AwsEksTokensTest {
     static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
@@ -92,7 +93,7 @@ class AwsEksTokensTest {
     @Test
     void realProfilesPresignForTheRegionalStsEndpoint() {
         try (AwsClientFactory f = new AwsClientFactory(
-                software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                StaticCredentialsProvider.create(
                         AwsBasicCredentials.create("AKIAEXAMPLE000000000", SECRET)), null, null, "test")) {
             assertThat(f.stsEndpoint("ap-south-1")).isEqualTo(URI.create("https://sts.ap-south-1.amazonaws.com"));
             assertThat(f.homeRegion()).isEqualTo("us-east-1");

@@ -63,9 +63,9 @@ class AwsSdkPortTest {
 
     @Test
     void listClustersFollowsEveryPage() {
-        int before = emulator.requestCount("eks:ListClusters");
+        int before = emulator.inspect().requestCount("eks:ListClusters");
         assertThat(port.listClusters("us-west-2")).containsExactly("retail-edge", "payments");
-        assertThat(emulator.requestCount("eks:ListClusters") - before).as("one page per cluster").isEqualTo(2);
+        assertThat(emulator.inspect().requestCount("eks:ListClusters") - before).as("one page per cluster").isEqualTo(2);
         assertThat(port.listClusters("eu-central-1")).containsExactly("factory-floor");
         assertThat(port.listClusters("ap-south-1")).isEmpty();
     }
@@ -107,9 +107,9 @@ class AwsSdkPortTest {
 
     @Test
     void listAccessEntriesDescribesEachEntryAcrossPages() {
-        int before = emulator.requestCount("eks:ListAccessEntries");
+        int before = emulator.inspect().requestCount("eks:ListAccessEntries");
         List<AccessEntry> entries = port.listAccessEntries(new ClusterRef("us-west-2", "retail-edge"));
-        assertThat(emulator.requestCount("eks:ListAccessEntries") - before).isEqualTo(4);
+        assertThat(emulator.inspect().requestCount("eks:ListAccessEntries") - before).isEqualTo(4);
         assertThat(entries).extracting(AccessEntry::type).containsExactly("HYBRID_LINUX", "HYBRID_LINUX", "EC2_LINUX", "STANDARD");
         AccessEntry hybrid = entries.get(0);
         assertThat(hybrid.principalArn()).isEqualTo("arn:aws:iam::111122223333:role/retail-edge-hybrid-ssm");
@@ -191,16 +191,16 @@ class AwsSdkPortTest {
 
     @Test
     void throttlingOnceIsRiddenThroughBySdkRetries() {
-        int before = emulator.requestCount("eks:DescribeCluster");
+        int before = emulator.inspect().requestCount("eks:DescribeCluster");
         emulator.failNext("eks:DescribeCluster", Fault.THROTTLING);
         assertThat(port.describeCluster(new ClusterRef("us-west-2", "payments")).name()).isEqualTo("payments");
-        assertThat(emulator.requestCount("eks:DescribeCluster") - before).isEqualTo(2);
+        assertThat(emulator.inspect().requestCount("eks:DescribeCluster") - before).isEqualTo(2);
 
-        int vpcsBefore = emulator.requestCount("ec2:DescribeVpcs");
+        int vpcsBefore = emulator.inspect().requestCount("ec2:DescribeVpcs");
         emulator.failNext("ec2:DescribeVpcs", Fault.THROTTLING);
         assertThat(port.describeNetwork("us-west-2", "vpc-0b2c3d4e5f6071829", List.of(), List.of()).vpc().cidrs())
                 .containsExactly("10.110.0.0/16");
-        assertThat(emulator.requestCount("ec2:DescribeVpcs") - vpcsBefore).isEqualTo(2);
+        assertThat(emulator.inspect().requestCount("ec2:DescribeVpcs") - vpcsBefore).isEqualTo(2);
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.hybridpane.core.edge.SshIdentity;
 import dev.hybridpane.domain.edge.EdgeHostSpec;
 import dev.hybridpane.domain.edge.SudoMode;
 import java.io.OutputStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -218,7 +219,7 @@ class EdgeSshAdapterTest {
     @Test
     void aClosedPortIsUnreachable() throws Exception {
         int p;
-        try (var ss = new java.net.ServerSocket(0)) {
+        try (var ss = new ServerSocket(0)) {
             p = ss.getLocalPort();
         }
         EdgeTarget t = new EdgeTarget(new EdgeHostSpec("gone", "127.0.0.1", p, "admin", "", SudoMode.NONE),

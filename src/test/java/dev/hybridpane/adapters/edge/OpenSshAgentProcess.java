@@ -1,10 +1,12 @@
 package dev.hybridpane.adapters.edge;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
@@ -30,7 +32,7 @@ public final class OpenSshAgentProcess implements AutoCloseable {
 
     private static boolean onPath(String name) {
         String path = System.getenv("PATH");
-        return path != null && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+        return path != null && Arrays.stream(path.split(File.pathSeparator))
                 .anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, name)));
     }
 
@@ -77,7 +79,7 @@ public final class OpenSshAgentProcess implements AutoCloseable {
     }
 
     private static void run(ProcessBuilder pb) throws IOException, InterruptedException {
-        Process p = pb.redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        Process p = pb.redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {

@@ -2,6 +2,7 @@ package dev.hybridpane.adapters.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hybridpane.core.ClusterAccess;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Node;
@@ -9,6 +10,9 @@ import io.fabric8.kubernetes.api.model.NodeList;
 import io.fabric8.kubernetes.api.model.WatchEvent;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.http.StandardHttpClient;
+import io.fabric8.kubernetes.client.http.StandardHttpClientBuilder;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 
 class KubeClientsTest {
@@ -51,20 +55,20 @@ class KubeClientsTest {
         }
     }
 
-    private static javax.net.ssl.SSLContext tlsContext(KubernetesClient client) throws ReflectiveOperationException {
-        var field = io.fabric8.kubernetes.client.http.StandardHttpClient.class.getDeclaredField("builder");
+    private static SSLContext tlsContext(KubernetesClient client) throws ReflectiveOperationException {
+        var field = StandardHttpClient.class.getDeclaredField("builder");
         field.setAccessible(true);
-        return ((io.fabric8.kubernetes.client.http.StandardHttpClientBuilder<?, ?, ?>) field.get(client.getHttpClient()))
+        return ((StandardHttpClientBuilder<?, ?, ?>) field.get(client.getHttpClient()))
                 .getSslContext();
     }
 
     @Test
     void onlyAPlainHttpEndpointSkipsCertificateChecks() {
-        var tls = Fabric8ClusterPort.eksConfig(new dev.hybridpane.core.ClusterAccess.EksTokenAccess(
+        var tls = Fabric8ClusterPort.eksConfig(new ClusterAccess.EksTokenAccess(
                 "https://ABC.gr7.us-west-2.eks.amazonaws.com", "Q0EgZGF0YQ==", () -> null));
         assertThat(tls.isTrustCerts()).isFalse();
         assertThat(tls.getCaCertData()).isEqualTo("Q0EgZGF0YQ==");
-        var plain = Fabric8ClusterPort.eksConfig(new dev.hybridpane.core.ClusterAccess.EksTokenAccess(
+        var plain = Fabric8ClusterPort.eksConfig(new ClusterAccess.EksTokenAccess(
                 "http://127.0.0.1:41771", "", () -> null));
         assertThat(plain.isTrustCerts()).isTrue();
     }

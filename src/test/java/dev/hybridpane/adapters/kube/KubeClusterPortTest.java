@@ -2,6 +2,8 @@ package dev.hybridpane.adapters.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hybridpane.core.AwsFailure;
+import dev.hybridpane.core.ClusterAccess;
 import dev.hybridpane.core.ClusterAccess.EksTokenAccess;
 import dev.hybridpane.core.ClusterListener;
 import dev.hybridpane.core.ClusterPort.ClusterConnection;
@@ -12,17 +14,27 @@ import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.ConnectionState;
 import dev.hybridpane.domain.ConnectionState.FailureKind;
 import dev.hybridpane.lab.kube.LabKube;
+import dev.hybridpane.lab.kube.LabSimulation;
 import dev.hybridpane.lab.world.LabWorld;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -159,8 +171,8 @@ class KubeClusterPortTest {
     void simulationFlipsAreSeenByTheAdapter() throws Exception {
         String key = "us-west-2/retail-edge";
         Recorder r = new Recorder();
-        var sim = new dev.hybridpane.lab.kube.LabSimulation(lab.server(key), Duration.ofHours(1), Clock.systemUTC(),
-                new java.util.Random(3));
+        var sim = new LabSimulation(lab.server(key), Duration.ofHours(1), Clock.systemUTC(),
+                new Random(3));
         try (ClusterConnection c = new Fabric8ClusterPort().connect(new ClusterRef("us-west-2", "retail-edge"),
                 access(lab.endpoints().get(key), new AtomicInteger()), r)) {
             await(r::connected);
@@ -177,16 +189,16 @@ class KubeClusterPortTest {
     @Test
     void unauthorizedBecomesAFailedStateWithoutTheToken() throws Exception {
         // every request is refused, whatever its query string (the informer adds resourceVersion/limit)
-        var unauthorized = new io.fabric8.mockwebserver.http.Dispatcher() {
+        var unauthorized = new Dispatcher() {
             @Override
-            public io.fabric8.mockwebserver.http.MockResponse dispatch(io.fabric8.mockwebserver.http.RecordedRequest request) {
-                return new io.fabric8.mockwebserver.http.MockResponse().setResponseCode(401).setHeader("Content-Type", "application/json")
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse().setResponseCode(401).setHeader("Content-Type", "application/json")
                         .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"Unauthorized\",\"reason\":\"Unauthorized\",\"code\":401}");
             }
         };
-        var server = new io.fabric8.kubernetes.client.server.mock.KubernetesMockServer(new io.fabric8.mockwebserver.Context(),
-                new io.fabric8.mockwebserver.MockWebServer(), new java.util.HashMap<>(), unauthorized, false);
-        server.start(java.net.InetAddress.getLoopbackAddress(), 0);
+        var server = new KubernetesMockServer(new Context(),
+                new MockWebServer(), new HashMap<>(), unauthorized, false);
+        server.start(InetAddress.getLoopbackAddress(), 0);
         try {
             AtomicInteger calls = new AtomicInteger();
             Recorder r = new Recorder();
@@ -227,7 +239,7 @@ class KubeClusterPortTest {
     void tokenSupplierFailureIsReportedAsItsKind() throws Exception {
         Recorder r = new Recorder();
         var access = new EksTokenAccess(lab.endpoints().get("us-west-2/payments"), "", () -> {
-            throw new dev.hybridpane.core.AwsFailure(FailureKind.EXPIRED_CREDENTIALS, "sts:GetCallerIdentity", "ExpiredToken",
+            throw new AwsFailure(FailureKind.EXPIRED_CREDENTIALS, "sts:GetCallerIdentity", "ExpiredToken",
                     "Your SSO session has expired: run aws sso login.", null);
         });
         try (ClusterConnection c = new Fabric8ClusterPort().connect(new ClusterRef("us-west-2", "payments"), access, r)) {
@@ -245,7 +257,7 @@ class KubeClusterPortTest {
         assertThat(new Fabric8ClusterPort(dir.resolve("none"), Clock.systemUTC()).kubeconfigContexts()).isEmpty();
         Recorder r = new Recorder();
         try (ClusterConnection c = port.connect(new ClusterRef("us-west-2", "payments"),
-                new dev.hybridpane.core.ClusterAccess.KubeconfigContext("payments"), r)) {
+                new ClusterAccess.KubeconfigContext("payments"), r)) {
             await(() -> r.connected() && r.nodes.size() == 4);
         }
     }

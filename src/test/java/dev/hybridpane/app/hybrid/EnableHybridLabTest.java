@@ -3,6 +3,8 @@ package dev.hybridpane.app.hybrid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hybridpane.adapters.aws.AwsClientFactory;
+import dev.hybridpane.adapters.aws.SdkHybridAwsPort;
 import dev.hybridpane.adapters.pki.BcCertificateAuthority;
 import dev.hybridpane.core.hybrid.EnableHybridRequest;
 import dev.hybridpane.core.hybrid.EnableReview;
@@ -16,7 +18,9 @@ import dev.hybridpane.core.ops.StepState;
 import dev.hybridpane.domain.CheckStatus;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.hybrid.CredentialProvider;
+import dev.hybridpane.lab.aws.AwsInspection.RemoteNetworks;
 import dev.hybridpane.lab.aws.Fault;
+import dev.hybridpane.lab.kube.LabKube;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -73,11 +77,11 @@ class EnableHybridLabTest {
     }
 
     private static void assertNoDuplicates(LabHybridSetup env, CredentialProvider provider) {
-        var aws = env.lab.aws();
+        var aws = env.lab.aws().inspect();
         assertThat(aws.roleNames()).containsOnlyOnce("AmazonEKSHybridNodesRole");
         List<String> entries = aws.accessEntryPrincipals("us-west-2", "payments");
         assertThat(new HashSet<>(entries)).hasSameSizeAs(entries).contains("arn:aws:iam::111122223333:role/AmazonEKSHybridNodesRole");
-        assertThat(aws.remoteNetworks("us-west-2", "payments")).containsExactly(List.of("10.200.0.0/16"), List.of("10.201.0.0/16"));
+        assertThat(aws.remoteNetworks("us-west-2", "payments")).contains(new RemoteNetworks(List.of("10.200.0.0/16"), List.of("10.201.0.0/16")));
         // retail-edge's trust anchor and profile are seeded in the lab's world
         if (provider == CredentialProvider.IAM_RA) {
             assertThat(aws.trustAnchorNames()).containsExactly("retail-edge-stores", "hp-anchor");
@@ -93,7 +97,7 @@ class EnableHybridLabTest {
         ClusterRef retail = new ClusterRef("us-west-2", "retail-edge");
         try (LabHybridSetup env = new LabHybridSetup()) {
             // the cluster's Cilium as a plain install has it: no node affinity, so it would also run on cloud nodes
-            var kube = env.lab.kube().server(dev.hybridpane.lab.kube.LabKube.key("us-west-2", "retail-edge")).client();
+            var kube = env.lab.kube().server(LabKube.key("us-west-2", "retail-edge")).client();
             kube.apps().daemonSets().inNamespace("kube-system").withName("cilium")
                     .edit(d -> {
                         d.getSpec().getTemplate().getSpec().setAffinity(null);
@@ -117,7 +121,7 @@ class EnableHybridLabTest {
             String mapRoles = kube.configMaps().inNamespace("kube-system").withName("aws-auth").get().getData().get("mapRoles");
             assertThat(mapRoles).contains("rolearn: \"arn:aws:iam::111122223333:role/AmazonEKSHybridNodesRole\"")
                     .contains("system:node:{{SessionName}}").contains("system:bootstrappers").contains("system:nodes");
-            assertThat(env.lab.aws().requestCount("eks:CreateAccessEntry")).isZero();
+            assertThat(env.lab.aws().inspect().requestCount("eks:CreateAccessEntry")).isZero();
             // Cilium and its operator now run on hybrid nodes only
             for (var template : List.of(
                     kube.apps().daemonSets().inNamespace("kube-system").withName("cilium").get().getSpec().getTemplate(),
@@ -146,8 +150,8 @@ class EnableHybridLabTest {
             Journal again = env.engine.run(env.setup.planEnable(env.setup.reviewEnable(PAYMENTS), request(CredentialProvider.IAM_RA, pem)),
                     new CancelToken(), j -> { });
             assertThat(again.steps()).allMatch(s -> s.state() == StepState.ALREADY_DONE);
-            assertThat(env.lab.aws().requestCount("eks:UpdateClusterConfig")).isEqualTo(1);
-            assertThat(env.lab.aws().requestCount("eks:CreateAccessEntry")).isEqualTo(1);
+            assertThat(env.lab.aws().inspect().requestCount("eks:UpdateClusterConfig")).isEqualTo(1);
+            assertThat(env.lab.aws().inspect().requestCount("eks:CreateAccessEntry")).isEqualTo(1);
 
             List<HybridStatusItem> status = env.setup.hybridStatus(PAYMENTS, "AmazonEKSHybridNodesRole");
             assertThat(status).extracting(HybridStatusItem::title).containsExactly("Remote networks", "Hybrid nodes role",
@@ -195,7 +199,7 @@ class EnableHybridLabTest {
             Journal ok = env.engine.run(env.setup.planEnable(env.setup.reviewEnable(PAYMENTS), request(CredentialProvider.SSM, null)),
                     new CancelToken(), j -> { });
             assertThat(ok.status()).as(ok.error()).isEqualTo(OperationStatus.SUCCEEDED);
-            assertThat(env.lab.aws().requestCount("eks:UpdateClusterConfig")).isEqualTo(3);
+            assertThat(env.lab.aws().inspect().requestCount("eks:UpdateClusterConfig")).isEqualTo(3);
         }
     }
 
@@ -214,15 +218,15 @@ class EnableHybridLabTest {
                     .hasMessageContaining("Trust anchor name")
                     .hasMessageContaining("12 hours")
                     .hasMessageContaining("aws-auth ConfigMap is ignored in API authentication mode");
-            assertThat(env.lab.aws().requestCount("eks:UpdateClusterConfig")).isZero();
-            assertThat(env.lab.aws().requestCount("iam:CreateRole")).isZero();
+            assertThat(env.lab.aws().inspect().requestCount("eks:UpdateClusterConfig")).isZero();
+            assertThat(env.lab.aws().inspect().requestCount("iam:CreateRole")).isZero();
         }
     }
 
     @Test
     void theLabRefusesOverlappingNetworksAsEksDoes() {
         try (LabHybridSetup env = new LabHybridSetup()) {
-            var iam = new dev.hybridpane.adapters.aws.SdkHybridAwsPort(dev.hybridpane.adapters.aws.AwsClientFactory.forEndpoint(
+            var iam = new SdkHybridAwsPort(AwsClientFactory.forEndpoint(
                     env.lab.awsEndpoint(), "k", "s", "us-west-2"));
             assertThatThrownBy(() -> iam.updateRemoteNetworks(PAYMENTS, List.of("10.110.0.0/24"), List.of()))
                     .hasMessageContaining("InvalidParameterException").hasMessageContaining("overlaps the VPC CIDR");

@@ -5,8 +5,10 @@ import dev.hybridpane.adapters.aws.SdkAwsPort;
 import dev.hybridpane.adapters.aws.SdkHybridAwsPort;
 import dev.hybridpane.adapters.kube.Fabric8ClusterAdmin;
 import dev.hybridpane.core.hybrid.HybridSetupService;
+import dev.hybridpane.core.hybrid.MemoryWorkspaceStore;
 import dev.hybridpane.core.hybrid.WorkspaceStore;
 import dev.hybridpane.core.ops.JournalStore;
+import dev.hybridpane.core.ops.MemoryJournalStore;
 import dev.hybridpane.core.ops.OperationEngine;
 import dev.hybridpane.lab.Lab;
 import dev.hybridpane.lab.world.LabWorld;
@@ -18,8 +20,8 @@ final class LabHybridSetup implements AutoCloseable {
     final Lab lab = Lab.start(LabWorld.load(), null);
     final SdkAwsPort aws;
     final HybridSetupService setup;
-    final WorkspaceStore workspace = WorkspaceStore.inMemory();
-    final JournalStore journals = JournalStore.inMemory();
+    final WorkspaceStore workspace = new MemoryWorkspaceStore();
+    final JournalStore journals = new MemoryJournalStore();
     final OperationEngine engine = new OperationEngine(journals, Clock.systemUTC());
 
     LabHybridSetup() {

@@ -10,6 +10,7 @@ import dev.hybridpane.core.ops.OperationStatus;
 import dev.hybridpane.core.ops.StepState;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.hybrid.CredentialProvider;
+import dev.hybridpane.lab.aws.AwsInspection.RemoteNetworks;
 import dev.hybridpane.lab.aws.Fault;
 import dev.hybridpane.ui.HybridTools;
 import dev.hybridpane.ui.common.SyncTaskRunner;
@@ -146,7 +147,7 @@ class UiEnableHybridWizardTest {
         assertThat(vm.planTextProperty().get()).contains("iam:CreateRole AmazonEKSHybridNodesRole")
                 .contains("eks:UpdateClusterConfig payments remoteNetworkConfig").contains("eks:CreateAccessEntry payments")
                 .contains("10.200.0.0/16");
-        assertThat(env.lab.aws().requestCount("iam:CreateRole")).as("nothing has happened yet").isZero();
+        assertThat(env.lab.aws().inspect().requestCount("iam:CreateRole")).as("nothing has happened yet").isZero();
         assertThat(vm.nextTextProperty().get()).isEqualTo("Apply");
 
         vm.next();
@@ -158,7 +159,7 @@ class UiEnableHybridWizardTest {
         assertThat(journals).anyMatch(j -> j.status() == OperationStatus.RUNNING);
         assertThat(finished).containsExactly(PAYMENTS);
         assertThat(vm.nextTextProperty().get()).isEqualTo("Done");
-        assertThat(env.lab.aws().remoteNetworks("us-west-2", "payments")).containsExactly(List.of("10.200.0.0/16"), List.of("10.201.0.0/16"));
+        assertThat(env.lab.aws().inspect().remoteNetworks("us-west-2", "payments")).contains(new RemoteNetworks(List.of("10.200.0.0/16"), List.of("10.201.0.0/16")));
 
         vm.next();
         assertThat(closed).isTrue();
@@ -172,7 +173,7 @@ class UiEnableHybridWizardTest {
         vm.next();
         assertThat(run.steps()).extracting(StepRow::state).containsOnly(StepState.ALREADY_DONE);
         assertThat(run.summaryProperty().get()).contains("nothing changed");
-        assertThat(env.lab.aws().requestCount("eks:UpdateClusterConfig")).isEqualTo(1);
+        assertThat(env.lab.aws().inspect().requestCount("eks:UpdateClusterConfig")).isEqualTo(1);
     }
 
     @Test
@@ -194,7 +195,7 @@ class UiEnableHybridWizardTest {
         vm.next();
         assertThat(run.statusProperty().get()).isEqualTo(OperationStatus.SUCCEEDED);
         assertThat(finished).containsExactly(PAYMENTS);
-        assertThat(env.lab.aws().roleNames()).containsOnlyOnce("AmazonEKSHybridNodesRole");
+        assertThat(env.lab.aws().inspect().roleNames()).containsOnlyOnce("AmazonEKSHybridNodesRole");
     }
 
     private void fillNetworks() {

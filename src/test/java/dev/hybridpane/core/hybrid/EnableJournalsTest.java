@@ -2,6 +2,7 @@ package dev.hybridpane.core.hybrid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hybridpane.core.ops.MemoryJournalStore;
 import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.ops.JournalStore;
 import dev.hybridpane.core.ops.OperationStatus;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class EnableJournalsTest {
     private static final ClusterRef PAYMENTS = new ClusterRef("us-west-2", "payments");
 
-    private final JournalStore store = JournalStore.inMemory();
+    private final JournalStore store = new MemoryJournalStore();
     private final EnableJournals journals = new EnableJournals(store);
 
     @Test

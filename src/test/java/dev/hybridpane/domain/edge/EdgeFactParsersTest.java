@@ -2,6 +2,7 @@ package dev.hybridpane.domain.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hybridpane.domain.edge.FactParsers.Uname;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,9 +29,9 @@ class EdgeFactParsersTest {
 
     @Test
     void unameMemoryAndDisk() {
-        assertThat(FactParsers.uname(Fixtures.read("ubuntu-22.04", "uname"))).containsExactly("5.15.0-126-generic", "x86_64");
-        assertThat(FactParsers.uname(Fixtures.read("al2023", "uname"))).containsExactly("6.1.129-138.220.amzn2023.aarch64",
-                "aarch64");
+        assertThat(FactParsers.uname(Fixtures.read("ubuntu-22.04", "uname"))).isEqualTo(new Uname("5.15.0-126-generic", "x86_64"));
+        assertThat(FactParsers.uname(Fixtures.read("al2023", "uname"))).isEqualTo(new Uname("6.1.129-138.220.amzn2023.aarch64",
+                "aarch64"));
         assertThat(FactParsers.memTotalMiB(Fixtures.read("ubuntu-22.04", "meminfo"))).isEqualTo(8138336 / 1024);
         assertThat(FactParsers.memTotalMiB(Fixtures.read("al2023", "meminfo"))).isEqualTo(927);
         assertThat(FactParsers.dfAvailableGiB(Fixtures.read("ubuntu-22.04", "df"))).isBetween(83.4, 83.5);

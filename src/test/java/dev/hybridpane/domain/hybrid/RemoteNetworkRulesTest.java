@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hybridpane.domain.hybrid.RemoteNetworkRules.ListKind;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class RemoteNetworkRulesTest {
 
@@ -53,10 +54,10 @@ class RemoteNetworkRulesTest {
                 List.of("10.201.0.0/16", "10.201.0.0/16"),
                 List.of("10.110.0.0/16"), "10.96.0.0/16");
         assertThat(issues).extracting(CidrIssue::list, CidrIssue::index).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(ListKind.NODES, 1),
-                org.assertj.core.groups.Tuple.tuple(ListKind.NODES, 2),
-                org.assertj.core.groups.Tuple.tuple(ListKind.NODES, 3),
-                org.assertj.core.groups.Tuple.tuple(ListKind.PODS, 1));
+                Tuple.tuple(ListKind.NODES, 1),
+                Tuple.tuple(ListKind.NODES, 2),
+                Tuple.tuple(ListKind.NODES, 3),
+                Tuple.tuple(ListKind.PODS, 1));
         assertThat(issues.get(0).message()).contains("overlaps the VPC CIDR 10.110.0.0/16");
         assertThat(issues.get(1).message()).contains("overlaps the remote node CIDR 10.200.0.0/16");
         assertThat(issues.get(2).message()).contains("service CIDR 10.96.0.0/16");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hybridpane.lab.world.LabWorld;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -64,7 +65,7 @@ class AwsEmulatorWireTest {
         String first = get("/clusters?maxResults=1", "us-west-2", "eks").body();
         assertThat(first).startsWith("{\"clusters\":[\"retail-edge\"],\"nextToken\":\"");
         String token = first.replaceAll(".*\"nextToken\":\"([^\"]+)\".*", "$1");
-        assertThat(get("/clusters?maxResults=1&nextToken=" + java.net.URLEncoder.encode(token, "UTF-8"), "us-west-2", "eks")
+        assertThat(get("/clusters?maxResults=1&nextToken=" + URLEncoder.encode(token, "UTF-8"), "us-west-2", "eks")
                 .body()).isEqualTo("{\"clusters\":[\"payments\"]}");
         HttpResponse<String> bad = get("/clusters?maxResults=0", "us-west-2", "eks");
         assertThat(bad.statusCode()).isEqualTo(400);

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -102,8 +103,8 @@ class LabEdgeHostsTest {
             Map<String, ProbeResult> second = g.gather(targets, p -> { }).result().get(60, TimeUnit.SECONDS);
             Site dallas = new Site("dallas-dc", "", List.of("10.200.1.0/24"), List.of(), "", List.of());
             Site austin = new Site("austin-store-112", "", List.of("10.200.2.0/24"), List.of(), "", List.of());
-            Map<String, HostPhase> phases = new java.util.TreeMap<>();
-            Map<String, HostStatus> statuses = new java.util.TreeMap<>();
+            Map<String, HostPhase> phases = new TreeMap<>();
+            Map<String, HostStatus> statuses = new TreeMap<>();
             second.forEach((name, r) -> {
                 HostStatus s = HostStatuses.of(r, null, List.of("10.200.0.0/16"), name.startsWith("dallas") ? dallas : austin,
                         Instant.EPOCH);

@@ -8,11 +8,15 @@ import dev.hybridpane.lab.world.LabWorld;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeCondition;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -49,7 +53,7 @@ class LabKubeTablesTest {
         c.nodes().withName(notReadyNode).editStatus(x -> {
             x.getStatus().getConditions().removeIf(k -> k.getType().equals("Ready"));
             x.getStatus().getConditions().add(Serialization.jsonMapper().convertValue(LabNodeFactory.notReady(Instant.now(), Instant.now()),
-                    io.fabric8.kubernetes.api.model.NodeCondition.class));
+                    NodeCondition.class));
             return x;
         });
         installCrdsAndAHost(c);
@@ -161,13 +165,13 @@ class LabKubeTablesTest {
                     c.resource(o).create();
                 }
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         GenericKubernetesResource host = new GenericKubernetesResource();
         host.setApiVersion("hybridpane.dev/v1alpha1");
         host.setKind("EdgeHost");
-        host.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("store-pos-09")
+        host.setMetadata(new ObjectMetaBuilder().withName("store-pos-09")
                 .withNamespace("hybridpane-system").build());
         host.setAdditionalProperty("spec", Map.of("address", "10.200.2.19", "site", "store-214"));
         ResourceDefinitionContext ctx = new ResourceDefinitionContext.Builder().withGroup("hybridpane.dev")

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.APIGroupList;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.net.URI;
@@ -123,7 +124,7 @@ class LabKubeTest {
         String text = Files.readString(f);
         assertThat(text).contains("name: \"retail-edge\"", "name: \"payments\"", "name: \"factory-floor\"",
                 lab.endpoints().get(RETAIL));
-        var cfg = io.fabric8.kubernetes.client.Config.fromKubeconfig("payments", f.toFile());
+        var cfg = Config.fromKubeconfig("payments", f.toFile());
         assertThat(cfg.getMasterUrl()).startsWith(lab.endpoints().get("us-west-2/payments"));
     }
 

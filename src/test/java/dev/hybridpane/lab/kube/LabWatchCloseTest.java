@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -85,7 +86,7 @@ class LabWatchCloseTest {
         var done = new CountDownLatch(1);
         Thread t = new Thread(() -> {
             WatchCloseOffLoop.afterStop(() -> {
-                throw new java.util.concurrent.RejectedExecutionException("event executor terminated");
+                throw new RejectedExecutionException("event executor terminated");
             });
             done.countDown();
         });

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The world file is read from its YAML tree (not bound by Jackson): same records, same strictness. The build writes that
@@ -105,24 +108,24 @@ class LabWorldTest {
     }
 
     @Test
-    void aJsonWorldMadeFromOtherYamlIsNotRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path json = dir.resolve("world.json");
+    void aJsonWorldMadeFromOtherYamlIsNotRead(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("world.json");
         byte[] minimal = MINIMAL.getBytes(StandardCharsets.UTF_8);
         WorldJson.write(minimal, json);
-        try (InputStream in = java.nio.file.Files.newInputStream(json)) {
+        try (InputStream in = Files.newInputStream(json)) {
             assertThat(WorldJson.read(in, minimal)).isEqualTo(parse(MINIMAL));
         }
         // world.yaml edited after the JSON was written: the YAML is the source
         byte[] edited = MINIMAL.replace("cloudNodes: 2", "cloudNodes: 3").getBytes(StandardCharsets.UTF_8);
-        try (InputStream in = java.nio.file.Files.newInputStream(json)) {
+        try (InputStream in = Files.newInputStream(json)) {
             assertThat(WorldJson.read(in, edited)).isNull();
         }
         assertThat(WorldJson.read(null, minimal)).isNull();
     }
 
     @Test
-    void theBuildStepRefusesAWorldTheLabWouldRefuse(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        java.nio.file.Path json = dir.resolve("world.json");
+    void theBuildStepRefusesAWorldTheLabWouldRefuse(@TempDir Path dir) {
+        Path json = dir.resolve("world.json");
         byte[] bad = MINIMAL.replace("cloudNodes: 2", "cloudNodes: two").getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> WorldJson.write(bad, json))
                 .hasMessage("world.clusters[0].cloudNodes: expected a whole number, found STRING");

@@ -2,6 +2,7 @@ package dev.hybridpane.ui.wizard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hybridpane.core.ops.MemoryJournalStore;
 import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.ops.JournalStore;
 import dev.hybridpane.core.ops.Operation;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** The wizard base on its own: Next follows the current step's validity, the step list, plan → apply → retry → close. */
 class WizardTest {
     private final SyncTaskRunner runner = new SyncTaskRunner();
-    private final JournalStore journals = JournalStore.inMemory();
+    private final JournalStore journals = new MemoryJournalStore();
     private final List<String> events = new ArrayList<>();
     private boolean closed;
 

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-final class MemoryJournalStore implements JournalStore {
+/** Journals in memory only, for tests. */
+public final class MemoryJournalStore implements JournalStore {
     private final Map<String, Journal> journals = new LinkedHashMap<>();
 
     @Override
