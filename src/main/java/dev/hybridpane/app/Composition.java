@@ -124,25 +124,22 @@ public final class Composition implements AutoCloseable {
                         return lab.join().startedEdgeHosts().map(part).orElse(null);
                     };
             UiContext ui = new UiContext(profiles, kube, settings, io, true, Lab.describe(labWorld), configDir,
-                    Version.current(), clock, hosts(kube, configDir.resolve("lab"),
-                            fromEdgeHosts.apply(e -> e.loginKeyPath().toString()), fromEdgeHosts.apply(LabEdgeHosts::csv)),
-                    hybrid.tools());
+                    Version.current(), clock, hosts(kube, configDir.resolve("lab")), hybrid.tools());
             return new Composition(io, lab, ui, hybrid);
         }
         Fabric8ClusterPort kube = new Fabric8ClusterPort();
         io.execute(kube::prepare);
         HybridSetups hybrid = new HybridSetups(AwsClientFactory::forProfile, configDir, Duration.ofSeconds(10));
         UiContext ui = new UiContext(new SdkAwsProfiles(), kube, settings, io, false, null, configDir,
-                Version.current(), clock, hosts(kube, configDir, () -> null, () -> null), hybrid.tools());
+                Version.current(), clock, hosts(kube, configDir), hybrid.tools());
         return new Composition(io, null, ui, hybrid);
     }
 
     /** SSH to edge hosts with HybridPane's own known_hosts, and the inventory in the cluster. */
-    static HostsServices hosts(Fabric8ClusterPort kube, Path dir, java.util.function.Supplier<String> labKey,
-            java.util.function.Supplier<String> labCsv) {
+    static HostsServices hosts(Fabric8ClusterPort kube, Path dir) {
         var knownHosts = new FileKnownHostsStore(dir.resolve("known_hosts"));
         return new HostsServices(new MinaEdgePort(knownHosts), new Fabric8InventoryPort(kube), knownHosts,
-                new JsonSshSettingsStore(dir), labKey, labCsv);
+                new JsonSshSettingsStore(dir));
     }
 
     static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {

@@ -64,11 +64,12 @@ final class ImportCsvDialog extends Dialog<ButtonType> {
             }
         });
         HBox tools = new HBox(8, open);
-        if (vm.labCsv() != null) {
-            Button lab = new Button("Lab hosts");
-            lab.setId("csv-lab");
-            lab.setOnAction(e -> text.setText(vm.labCsv()));
-            tools.getChildren().add(lab);
+        String sample = vm.sampleHostsCsv();
+        if (sample != null) {
+            Button sampleHosts = new Button("Sample hosts");
+            sampleHosts.setId("csv-sample-hosts");
+            sampleHosts.setOnAction(e -> text.setText(sample));
+            tools.getChildren().add(sampleHosts);
         }
         user.setId("csv-user");
         user.setText("ubuntu");

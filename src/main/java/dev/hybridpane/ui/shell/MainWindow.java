@@ -3,6 +3,7 @@ package dev.hybridpane.ui.shell;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.hybridpane.core.Settings;
+import dev.hybridpane.ui.EnvironmentInfo;
 import dev.hybridpane.ui.UiContext;
 import dev.hybridpane.ui.activity.ActivityView;
 import dev.hybridpane.ui.activity.OperationsViewModel;
@@ -140,7 +141,7 @@ public final class MainWindow {
             return clustersView;
         });
         factories.put(NavTarget.HOSTS, () -> ctx.hosts() == null ? new HostsView()
-                : new HostsView(new HostsViewModel(vm.fleet().clusterRows(), vm::clusterAccess, ctx.hosts(), runner,
+                : new HostsView(new HostsViewModel(vm.fleet().clusterRows(), vm::clusterAccess, ctx.hosts(), EnvironmentInfo.awsAccount(), runner,
                         new FxExecutor(), ctx.clock())));
         factories.put(NavTarget.PROFILES, ProfilesView::new);
         factories.put(NavTarget.POOLS, PoolsView::new);

@@ -25,6 +25,7 @@ import dev.hybridpane.domain.edge.SudoMode;
 import dev.hybridpane.lab.edge.LabEdgeHosts;
 import dev.hybridpane.lab.kube.LabKube;
 import dev.hybridpane.lab.world.LabWorld;
+import dev.hybridpane.ui.EnvironmentInfo;
 import dev.hybridpane.ui.common.SyncTaskRunner;
 import dev.hybridpane.ui.common.TaskRunner;
 import dev.hybridpane.ui.fleet.ClusterRow;
@@ -70,7 +71,7 @@ class HostsViewModelTest {
         known = new FileKnownHostsStore(dir.resolve("known_hosts"));
         ssh = new MinaEdgePort(known);
         services = new HostsServices(ssh, new Fabric8InventoryPort(new Fabric8ClusterPort(null, Clock.systemUTC())), known,
-                new JsonSshSettingsStore(dir), edge.loginKeyPath().toString(), edge.csv());
+                new JsonSshSettingsStore(dir));
     }
 
     @AfterEach
@@ -87,7 +88,14 @@ class HostsViewModelTest {
         ClusterAccess access = new ClusterAccess.EksTokenAccess(kube.endpoints().get("us-west-2/retail-edge"), null,
                 () -> new EksToken(LabKube.LAB_TOKEN, Instant.now().plusSeconds(600)));
         return new HostsViewModel(FXCollections.observableArrayList(new ClusterRow(retail, null, null)),
-                c -> Optional.of(access), services, runner, fx, Clock.systemUTC());
+                c -> Optional.of(access), services, environment(), runner, fx, Clock.systemUTC());
+    }
+
+    /** An environment that suggests the test hosts' login key and offers them for import. */
+    EnvironmentInfo environment() {
+        String key = edge.loginKeyPath().toString();
+        String csv = edge.csv();
+        return new EnvironmentInfo(null, null, false, false, () -> key, () -> csv);
     }
 
     HostsViewModel withSites() {
@@ -286,8 +294,7 @@ class HostsViewModelTest {
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
         try (OpenSshAgentProcess agent = OpenSshAgentProcess.start(Files.createDirectory(dir.resolve("agent")));
                 MinaEdgePort viaAgent = new MinaEdgePort(known, () -> agent.socket().toString())) {
-            services = new HostsServices(viaAgent, services.inventory(), known, new JsonSshSettingsStore(dir),
-                    edge.loginKeyPath().toString(), edge.csv());
+            services = new HostsServices(viaAgent, services.inventory(), known, new JsonSshSettingsStore(dir));
             HostsViewModel vm = withSites();
             vm.checkAgent();
             assertThat(vm.agentSupported()).as("the agent answers but holds no key yet").isTrue();
@@ -324,8 +331,7 @@ class HostsViewModelTest {
     @Test
     void withoutAnAgentTheOptionStaysOffAndSaysWhy() {
         try (MinaEdgePort noAgent = new MinaEdgePort(known, () -> null)) {
-            services = new HostsServices(noAgent, services.inventory(), known, new JsonSshSettingsStore(dir),
-                    edge.loginKeyPath().toString(), edge.csv());
+            services = new HostsServices(noAgent, services.inventory(), known, new JsonSshSettingsStore(dir));
             HostsViewModel vm = newSession(new SyncTaskRunner());
             vm.checkAgent();
             assertThat(vm.agentSupported()).isFalse();

@@ -20,6 +20,7 @@ import dev.hybridpane.domain.edge.HostPhase;
 import dev.hybridpane.lab.edge.LabEdgeHosts;
 import dev.hybridpane.lab.kube.LabKube;
 import dev.hybridpane.lab.world.LabWorld;
+import dev.hybridpane.ui.EnvironmentInfo;
 import dev.hybridpane.ui.TestData;
 import dev.hybridpane.ui.common.FxExecutor;
 import dev.hybridpane.ui.common.FxTaskRunner;
@@ -91,7 +92,10 @@ class UiEdgeHostsTest {
         var known = new FileKnownHostsStore(dir.resolve("known_hosts"));
         ssh = new MinaEdgePort(known);
         HostsServices services = new HostsServices(ssh, new Fabric8InventoryPort(new Fabric8ClusterPort(null, Clock.systemUTC())),
-                known, new JsonSshSettingsStore(dir), edge.loginKeyPath().toString(), edge.csv());
+                known, new JsonSshSettingsStore(dir));
+        String key = edge.loginKeyPath().toString();
+        String sample = edge.csv();
+        EnvironmentInfo environment = new EnvironmentInfo(null, null, false, false, () -> key, () -> sample);
         Cluster retail = new Cluster(new ClusterRef("us-west-2", "retail-edge"), "arn", "1.31", "ACTIVE", "https://x",
                 EndpointAccess.PRIVATE, AuthenticationMode.API, dev.hybridpane.domain.IpFamily.IPV4, "vpc", List.of(),
                 List.of(), "sg", "172.20.0.0/16", List.of("10.200.0.0/16"), List.of("10.201.0.0/16"), null, Instant.EPOCH, Map.of());
@@ -100,7 +104,7 @@ class UiEdgeHostsTest {
                         EndpointAccess.PUBLIC), null, null),
                 new ClusterRow(retail, null, null));
         io = Executors.newCachedThreadPool();
-        HostsViewModel vm = new HostsViewModel(rows, c -> Optional.of(access()), services,
+        HostsViewModel vm = new HostsViewModel(rows, c -> Optional.of(access()), services, environment,
                 new FxTaskRunner(io, new FxExecutor()), new FxExecutor(), Clock.systemUTC());
         view = new HostsView(vm);
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
@@ -174,9 +178,9 @@ class UiEdgeHostsTest {
         robot.clickOn("#host-key-trust");
         waitFor(() -> phase(vm, "dallas-01") == HostPhase.AVAILABLE);
 
-        // ---- twelve from the lab CSV, with a duplicate and malformed rows ----
+        // ---- twelve from the sample hosts CSV, with a duplicate and malformed rows ----
         robot.clickOn("#hosts-import");
-        robot.clickOn("#csv-lab");
+        robot.clickOn("#csv-sample-hosts");
         TextInputControl csv = robot.lookup("#csv-text").queryAs(TextInputControl.class);
         robot.interact(() -> csv.setText(csv.getText() + "dallas-99,10.200.1.300,dallas-dc,ubuntu,22\n\"broken,row\n"));
         robot.clickOn("#csv-import");
