@@ -24,9 +24,8 @@ class HostModal extends VBox {
     private final String title;
     private final Label trail = new Label();
     private final Label header = new Label();
-    private final Message next = new Message(null, "It opens when you close this page.");
     private final Button proceed = new Button("Continue");
-    private final HBox nextRow = new HBox(10, next, proceed);
+    private final HBox nextRow = new HBox(10, proceed);
     private final VBox body = new VBox();
     private final HBox buttons = new HBox(8, new Spacer());
     private Runnable onDismiss = () -> { };
@@ -38,6 +37,7 @@ class HostModal extends VBox {
         getStyleClass().addAll("hosts-modal", styleClass);
         setSpacing(14);
         setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        trail.setId("hosts-modal-trail");
         trail.getStyleClass().addAll("hosts-modal-trail", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         trail.managedProperty().bind(trail.visibleProperty());
         trail.visibleProperty().bind(trail.textProperty().isNotEmpty());
@@ -49,14 +49,11 @@ class HostModal extends VBox {
         this.header.managedProperty().bind(this.header.visibleProperty());
         this.header.visibleProperty().bind(this.header.textProperty().isNotEmpty());
         setHeader(header);
-        next.setId("hosts-modal-next");
-        next.getStyleClass().add(Styles.ACCENT);
-        HBox.setHgrow(next, Priority.ALWAYS);
-        next.setMaxWidth(Double.MAX_VALUE);
         proceed.setId("hosts-modal-continue");
         proceed.getStyleClass().add(Styles.ACCENT);
         proceed.setMinWidth(Region.USE_PREF_SIZE);
         proceed.setOnAction(e -> dismiss());
+        nextRow.setId("hosts-modal-next");
         nextRow.setAlignment(Pos.CENTER_LEFT);
         nextRow.managedProperty().bind(nextRow.visibleProperty());
         nextRow.setVisible(false);
@@ -141,6 +138,13 @@ class HostModal extends VBox {
     /** Says which page comes when this one closes (null: none). */
     void announce(String waiting) {
         nextRow.setVisible(waiting != null);
-        next.setTitle(waiting == null ? null : "Next: " + waiting);
+        if (waiting != null) {
+            // a new notice each time: AtlantaFX 2.0.1's Message shows its description as the title when the title changes
+            Message next = new Message("Next: " + waiting, "It opens when you close this page.");
+            next.getStyleClass().add(Styles.ACCENT);
+            next.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(next, Priority.ALWAYS);
+            nextRow.getChildren().setAll(next, proceed);
+        }
     }
 }

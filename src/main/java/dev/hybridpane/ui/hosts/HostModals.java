@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import javafx.geometry.Insets;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 
 /**
  * The Edge Hosts view's in-window modal (AtlantaFX {@link ModalPane}: a dimmed view behind one card), showing one
@@ -31,7 +33,6 @@ final class HostModals {
         pane.setOutTransitionFactory(null);
         // a click beside the card must not throw a half-filled form away; Escape dismisses the page (HostModal)
         pane.setPersistent(true);
-        pane.setPadding(new Insets(24));
     }
 
     ModalPane pane() {
@@ -85,7 +86,11 @@ final class HostModals {
         Collections.reverse(beneath);
         List<String> before = new ArrayList<>(done);
         before.addAll(beneath);
-        pane.show(page);
+        // a margin around the card, so that it never touches the window's edges
+        StackPane frame = new StackPane(page);
+        frame.setPadding(new Insets(24));
+        frame.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        pane.show(frame);
         page.shown(this, before, waiting.isEmpty() ? null : waiting.peek().title());
     }
 }

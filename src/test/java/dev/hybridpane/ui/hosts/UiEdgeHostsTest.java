@@ -197,8 +197,13 @@ class UiEdgeHostsTest {
                 .contains("dallas-01 already exists")).anySatisfy(s -> assertThat(s).startsWith("Row 14: address:"))
                 .anySatisfy(s -> assertThat(s).startsWith("Row 15: "));
         shoot(errors, "hosts-import-errors-light.png");
+        // the new hosts' keys follow in the same modal: announced on the import page, shown when it closes
+        waitFor(() -> robot.lookup("#hosts-modal-next").query().isVisible());
+        assertThat(robot.lookup("#host-key-trust").tryQuery()).as("no second dialog over the import").isEmpty();
+        shoot(errors, "hosts-import-next-light.png");
         close(robot, "#csv-import");
         waitFor(() -> robot.lookup("#host-key-trust").tryQuery().isPresent());
+        assertThat(text(robot, "#hosts-modal-trail")).contains("Import edge hosts");
         TableView<?> bulkKeys = robot.lookup("#host-key-table").queryAs(TableView.class);
         assertThat(bulkKeys.getItems()).hasSize(10);
         shoot(robot.lookup("#host-key-table").query(), "hosts-host-keys-bulk-light.png");
