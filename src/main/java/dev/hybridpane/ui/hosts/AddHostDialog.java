@@ -41,6 +41,7 @@ final class AddHostDialog extends HostModal {
     private final Label keyError = HostDialogs.errorLabel("host-key-file-error");
     private final Label sudoError = HostDialogs.errorLabel("host-sudo-error");
 
+    private final Button ok;
     private boolean checking;
 
     /** @param editing the host to edit, or null to add one */
@@ -111,35 +112,37 @@ final class AddHostDialog extends HostModal {
         setBody(g);
         setFocus(editing == null ? name : address);
         dismissButton("Cancel", editing == null ? "host-add-cancel" : "host-edit-cancel");
-        Button ok = button(editing == null ? "Add and check" : "Save and check", editing == null ? "host-add-ok" : "host-edit-ok",
-                () -> { });
+        ok = button(editing == null ? "Add and check" : "Save and check", editing == null ? "host-add-ok" : "host-edit-ok",
+                () -> submit(vm, editing == null));
         ok.setDefaultButton(true);
-        ok.setOnAction(e -> {
-            if (checking) {
-                return;
-            }
-            checking = true;
-            ok.setDisable(true);
-            HostForm f = form();
-            Consumer<Map<String, String>> done = errors -> {
-                checking = false;
-                ok.setDisable(false);
-                if (f.sudoPassword() != null) {
-                    Arrays.fill(f.sudoPassword(), '\0');
-                }
-                show(errors);
-                if (errors.isEmpty()) {
-                    sudoPassword.clear();
-                    close();
-                }
-            };
-            if (editing == null) {
-                vm.add(f, done);
-            } else {
-                vm.edit(f, done);
-            }
-        });
         setOnDismiss(sudoPassword::clear);
+    }
+
+    /** Checks the form in the background; the page closes once the host is good and saved. */
+    private void submit(HostEditViewModel vm, boolean adding) {
+        if (checking) {
+            return;
+        }
+        checking = true;
+        ok.setDisable(true);
+        HostForm f = form();
+        Consumer<Map<String, String>> done = errors -> {
+            checking = false;
+            ok.setDisable(false);
+            if (f.sudoPassword() != null) {
+                Arrays.fill(f.sudoPassword(), '\0');
+            }
+            show(errors);
+            if (errors.isEmpty()) {
+                sudoPassword.clear();
+                close();
+            }
+        };
+        if (adding) {
+            vm.add(f, done);
+        } else {
+            vm.edit(f, done);
+        }
     }
 
     private HostForm form() {

@@ -38,6 +38,7 @@ final class ImportCsvDialog extends HostModal {
     private final Label keyError = HostDialogs.errorLabel("csv-key-file-error");
     private final Message summary = new Message();
     private final ListView<HostCsv.RowError> errors = new ListView<>();
+    private final Button ok;
 
     ImportCsvDialog(HostsViewModel vm) {
         super("import-csv-dialog", "Import edge hosts",
@@ -113,23 +114,25 @@ final class ImportCsvDialog extends HostModal {
         setBody(box);
         setFocus(text);
         dismissButton("Close", "csv-close");
-        Button ok = button("Import", "csv-import", () -> { });
+        ok = button("Import", "csv-import", () -> submit(vm));
         ok.setDefaultButton(true);
-        ok.setOnAction(e -> {
-            if (agent.isSelected()) {
-                importNow(vm); // no key file to check: the agent signs
-                return;
-            }
-            ok.setDisable(true);
-            vm.edit().checkKeyFile(keyFile.getText(), problem -> {
-                ok.setDisable(false);
-                keyError.setText(problem.orElse(""));
-                if (problem.isEmpty()) {
-                    importNow(vm);
-                }
-            });
-        });
         setOnDismiss(sudoPassword::clear);
+    }
+
+    /** Imports at once with ssh-agent; else after the key file was checked in the background. */
+    private void submit(HostsViewModel vm) {
+        if (agent.isSelected()) {
+            importNow(vm); // no key file to check: the agent signs
+            return;
+        }
+        ok.setDisable(true);
+        vm.edit().checkKeyFile(keyFile.getText(), problem -> {
+            ok.setDisable(false);
+            keyError.setText(problem.orElse(""));
+            if (problem.isEmpty()) {
+                importNow(vm);
+            }
+        });
     }
 
     private void importNow(HostsViewModel vm) {
