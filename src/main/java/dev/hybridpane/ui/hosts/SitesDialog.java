@@ -80,6 +80,9 @@ final class SitesDialog extends HostModal {
         podError.setText(errors.getOrDefault(SiteRules.POD_CIDRS, ""));
         vpnError.setText(errors.getOrDefault(SiteRules.VPN, ""));
         ntpError.setText(errors.getOrDefault(SiteRules.NTP, ""));
+        Map<TextField, String> fields = Map.of(name, SiteRules.NAME, nodeCidrs, SiteRules.NODE_CIDRS,
+                podCidrs, SiteRules.POD_CIDRS, vpn, SiteRules.VPN, ntp, SiteRules.NTP);
+        fields.forEach((field, key) -> field.pseudoClassStateChanged(Styles.STATE_DANGER, errors.containsKey(key)));
         if (errors.isEmpty()) {
             status(true, "Saved " + s.name() + ".");
             if (creating) {
