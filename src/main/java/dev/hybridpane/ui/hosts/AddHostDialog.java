@@ -46,9 +46,10 @@ final class AddHostDialog extends HostModal {
 
     /** @param editing the host to edit, or null to add one */
     AddHostDialog(HostEditViewModel vm, HostRow editing) {
-        super(editing == null ? "add-host-dialog" : "edit-host-dialog", editing == null ? "Add edge host" : "Edit edge host",
-                editing == null ? "Add an edge host, reached over SSH with your own key"
-                        : "Edit " + editing.name() + ": changes are saved in the cluster, then the host is checked again");
+        super(editing == null ? "add-host-dialog" : "edit-host-dialog",
+                editing == null ? "Add edge host" : "Edit edge host",
+                editing == null ? "Add an edge host, reached over SSH with your own key" : "Edit " + editing.name()
+                        + ": changes are saved in the cluster, then the host is checked again");
         port.setText("22");
         port.setPrefColumnCount(6);
         site.setId("host-site");
@@ -112,8 +113,8 @@ final class AddHostDialog extends HostModal {
         setBody(g);
         setFocus(editing == null ? name : address);
         dismissButton("Cancel", editing == null ? "host-add-cancel" : "host-edit-cancel");
-        ok = button(editing == null ? "Add and check" : "Save and check", editing == null ? "host-add-ok" : "host-edit-ok",
-                () -> submit(vm, editing == null));
+        ok = button(editing == null ? "Add and check" : "Save and check",
+                editing == null ? "host-add-ok" : "host-edit-ok", () -> submit(vm, editing == null));
         ok.setDefaultButton(true);
         setOnDismiss(sudoPassword::clear);
     }

@@ -15,7 +15,8 @@ import javafx.stage.FileChooser;
 final class ApplianceDialog extends HostModal {
 
     ApplianceDialog(HostsViewModel vm) {
-        super("appliance-dialog", "Appliance files", "For hosts built from an image: keep nodeadm's state across upgrades");
+        super("appliance-dialog", "Appliance files",
+                "For hosts built from an image: keep nodeadm's state across upgrades");
         ComboBox<String> version = new ComboBox<>();
         version.setId("appliance-version");
         version.getItems().setAll(SupportMatrix.KUBERNETES_VERSIONS);

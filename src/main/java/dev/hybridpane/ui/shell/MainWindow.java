@@ -141,8 +141,8 @@ public final class MainWindow {
             return clustersView;
         });
         factories.put(NavTarget.HOSTS, () -> ctx.hosts() == null ? new HostsView()
-                : new HostsView(new HostsViewModel(vm.fleet().clusterRows(), vm::clusterAccess, ctx.hosts(), EnvironmentInfo.awsAccount(), runner,
-                        new FxExecutor(), ctx.clock())));
+                : new HostsView(new HostsViewModel(vm.fleet().clusterRows(), vm::clusterAccess, ctx.hosts(),
+                        EnvironmentInfo.awsAccount(), runner, new FxExecutor(), ctx.clock())));
         factories.put(NavTarget.PROFILES, ProfilesView::new);
         factories.put(NavTarget.POOLS, PoolsView::new);
         factories.put(NavTarget.NETWORK, NetworkView::new);
