@@ -145,7 +145,7 @@ public final class Composition implements AutoCloseable {
     static HostsServices hosts(Fabric8ClusterPort kube, Path dir) {
         var knownHosts = new FileKnownHostsStore(dir.resolve("known_hosts"));
         return new HostsServices(new MinaEdgePort(knownHosts), new Fabric8InventoryPort(kube), knownHosts,
-                new JsonSshSettingsStore(dir), () -> null, () -> null);
+                new JsonSshSettingsStore(dir));
     }
 
     static ThreadFactory daemonThreads(String prefix) {

@@ -111,7 +111,7 @@ public final class ConsoleUi {
             return view;
         });
         views.put(NavTarget.HOSTS, () -> new HostsView(new HostsViewModel(fleet.clusterRows(), session::clusterAccess,
-                ports.hosts(), runner, new FxExecutor(), ports.clock())));
+                ports.hosts(), ports.environment(), runner, new FxExecutor(), ports.clock())));
         views.put(NavTarget.PROFILES, ProfilesView::new);
         views.put(NavTarget.POOLS, PoolsView::new);
         views.put(NavTarget.NETWORK, NetworkView::new);

@@ -93,8 +93,7 @@ public final class TestConsole {
         InventoryPort none = (ref, access) -> {
             throw new IllegalStateException("The edge host inventory is not available in this window.");
         };
-        return new HostsServices(new MinaEdgePort(known), none, known, new JsonSshSettingsStore(configDir),
-                () -> null, () -> null);
+        return new HostsServices(new MinaEdgePort(known), none, known, new JsonSshSettingsStore(configDir));
     }
 
     /** No AWS setup: opening it says so; journals in memory. */

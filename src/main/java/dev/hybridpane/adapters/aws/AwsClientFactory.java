@@ -121,7 +121,7 @@ public final class AwsClientFactory implements AutoCloseable {
     /** One endpoint for every service, with static keys: the lab's AWS emulator. */
     public static AwsClientFactory forEndpoint(URI endpoint, String accessKeyId, String secretAccessKey, String homeRegion) {
         return new AwsClientFactory(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)),
-                Objects.requireNonNull(endpoint, "endpoint"), homeRegion, "lab endpoint " + endpoint);
+                Objects.requireNonNull(endpoint, "endpoint"), homeRegion, "endpoint " + endpoint);
     }
 
     public AwsCredentialsProvider credentials() {
@@ -136,7 +136,7 @@ public final class AwsClientFactory implements AutoCloseable {
         return homeRegion;
     }
 
-    /** e.g. "profile dev" or "lab endpoint http://127.0.0.1:1234". */
+    /** e.g. "profile dev" or "endpoint http://127.0.0.1:1234". */
     public String label() {
         return label;
     }

@@ -1,35 +1,30 @@
 package dev.hybridpane.ui.hosts;
 
+import atlantafx.base.controls.Tile;
+import atlantafx.base.theme.Styles;
 import dev.hybridpane.core.edge.SshSettings;
 import dev.hybridpane.domain.edge.Site;
 import dev.hybridpane.domain.edge.SudoMode;
 import java.io.File;
+import java.util.Arrays;
 import java.util.Map;
-import javafx.event.ActionEvent;
-import javafx.scene.Node;
+import java.util.function.Consumer;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /**
  * Add one host by hand, or edit one (its name stays): address, port, user, site, key file or ssh-agent, sudo. Every bad field
  * says why, under it. The form is checked in the background (the key file is on disk); OK waits for the answer.
  */
-final class AddHostDialog extends Dialog<ButtonType> {
-    static final ButtonType ADD = new ButtonType("Add and check", ButtonBar.ButtonData.OK_DONE);
-    static final ButtonType SAVE = new ButtonType("Save and check", ButtonBar.ButtonData.OK_DONE);
-
+final class AddHostDialog extends HostModal {
     private final TextField name = field("host-name", "dallas-07");
     private final TextField address = field("host-address", "10.200.1.17 or edge-07.example.com");
     private final TextField port = field("host-port", "22");
@@ -38,7 +33,7 @@ final class AddHostDialog extends Dialog<ButtonType> {
     private final TextField keyFile = field("host-key-file", "~/.ssh/id_ed25519");
     private final ComboBox<SudoMode> sudo = new ComboBox<>();
     private final PasswordField sudoPassword = new PasswordField();
-    private final CheckBox agent = new CheckBox("Use ssh-agent");
+    private final CheckBox agent = new CheckBox();
     private final Label nameError = HostDialogs.errorLabel("host-name-error");
     private final Label addressError = HostDialogs.errorLabel("host-address-error");
     private final Label portError = HostDialogs.errorLabel("host-port-error");
@@ -46,18 +41,15 @@ final class AddHostDialog extends Dialog<ButtonType> {
     private final Label keyError = HostDialogs.errorLabel("host-key-file-error");
     private final Label sudoError = HostDialogs.errorLabel("host-sudo-error");
 
+    private final Button ok;
     private boolean checking;
 
-    AddHostDialog(HostEditViewModel vm, Node owner) {
-        this(vm, owner, null);
-    }
-
     /** @param editing the host to edit, or null to add one */
-    AddHostDialog(HostEditViewModel vm, Node owner, HostRow editing) {
-        HostDialogs.prepare(this, owner, editing == null ? "Add edge host" : "Edit edge host",
-                editing == null ? "add-host-dialog" : "edit-host-dialog");
-        setHeaderText(editing == null ? "Add an edge host, reached over SSH with your own key"
-                : "Edit " + editing.name() + ": changes are saved in the cluster, then the host is checked again");
+    AddHostDialog(HostEditViewModel vm, HostRow editing) {
+        super(editing == null ? "add-host-dialog" : "edit-host-dialog",
+                editing == null ? "Add edge host" : "Edit edge host",
+                editing == null ? "Add an edge host, reached over SSH with your own key" : "Edit " + editing.name()
+                        + ": changes are saved in the cluster, then the host is checked again");
         port.setText("22");
         port.setPrefColumnCount(6);
         site.setId("host-site");
@@ -70,13 +62,13 @@ final class AddHostDialog extends Dialog<ButtonType> {
         browse.setOnAction(e -> {
             FileChooser fc = new FileChooser();
             fc.setTitle("Private key file");
-            File f = fc.showOpenDialog(getDialogPane().getScene().getWindow());
+            File f = fc.showOpenDialog(getScene().getWindow());
             if (f != null) {
                 keyFile.setText(f.getPath());
             }
         });
         HBox.setHgrow(keyFile, Priority.ALWAYS);
-        VBox agentBox = HostDialogs.agentChoice("host", agent, vm, keyError, keyFile, browse);
+        Tile agentChoice = HostDialogs.agentChoice("host", agent, vm, keyError, keyFile, browse);
         sudo.setId("host-sudo");
         sudo.getItems().setAll(SudoMode.values());
         sudo.getSelectionModel().select(SudoMode.PASSWORDLESS);
@@ -114,42 +106,44 @@ final class AddHostDialog extends Dialog<ButtonType> {
         HostDialogs.row(g, 3, "User", user, userError);
         HostDialogs.row(g, 4, "Site", site, null);
         HostDialogs.row(g, 5, "Private key", new HBox(8, keyFile, browse), keyError);
-        HostDialogs.row(g, 6, "", agentBox, null);
+        HostDialogs.row(g, 6, "", agentChoice, null);
         HostDialogs.row(g, 7, "Root access", sudo, null);
         HostDialogs.row(g, 8, "Sudo password", sudoPassword, sudoError);
-        getDialogPane().setPrefWidth(620);
-        getDialogPane().setContent(g);
-        ButtonType okType = editing == null ? ADD : SAVE;
-        getDialogPane().getButtonTypes().setAll(okType, ButtonType.CANCEL);
-        Button ok = (Button) getDialogPane().lookupButton(okType);
-        ok.setId(editing == null ? "host-add-ok" : "host-edit-ok");
-        ok.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume();
-            if (checking) {
-                return;
+        setPrefWidth(620);
+        setBody(g);
+        setFocus(editing == null ? name : address);
+        dismissButton("Cancel", editing == null ? "host-add-cancel" : "host-edit-cancel");
+        ok = button(editing == null ? "Add and check" : "Save and check",
+                editing == null ? "host-add-ok" : "host-edit-ok", () -> submit(vm, editing == null));
+        ok.setDefaultButton(true);
+        setOnDismiss(sudoPassword::clear);
+    }
+
+    /** Checks the form in the background; the page closes once the host is good and saved. */
+    private void submit(HostEditViewModel vm, boolean adding) {
+        if (checking) {
+            return;
+        }
+        checking = true;
+        ok.setDisable(true);
+        HostForm f = form();
+        Consumer<Map<String, String>> done = errors -> {
+            checking = false;
+            ok.setDisable(false);
+            if (f.sudoPassword() != null) {
+                Arrays.fill(f.sudoPassword(), '\0');
             }
-            checking = true;
-            ok.setDisable(true);
-            HostForm f = form();
-            java.util.function.Consumer<Map<String, String>> done = errors -> {
-                checking = false;
-                ok.setDisable(false);
-                if (f.sudoPassword() != null) {
-                    java.util.Arrays.fill(f.sudoPassword(), '\0');
-                }
-                show(errors);
-                if (errors.isEmpty()) {
-                    sudoPassword.clear();
-                    setResult(okType);
-                    close();
-                }
-            };
-            if (editing == null) {
-                vm.add(f, done);
-            } else {
-                vm.edit(f, done);
+            show(errors);
+            if (errors.isEmpty()) {
+                sudoPassword.clear();
+                close();
             }
-        });
+        };
+        if (adding) {
+            vm.add(f, done);
+        } else {
+            vm.edit(f, done);
+        }
     }
 
     private HostForm form() {
@@ -165,12 +159,9 @@ final class AddHostDialog extends Dialog<ButtonType> {
         userError.setText(errors.getOrDefault(HostForm.USER, ""));
         keyError.setText(errors.getOrDefault(HostForm.KEY_FILE, ""));
         sudoError.setText(errors.getOrDefault(HostForm.SUDO_PASSWORD, ""));
-        HostDialogs.fit(this);
-        for (var p : new Object[][] {{name, HostForm.NAME}, {address, HostForm.ADDRESS}, {port, HostForm.PORT},
-                {user, HostForm.USER}, {keyFile, HostForm.KEY_FILE}}) {
-            ((TextField) p[0]).pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"),
-                    errors.containsKey((String) p[1]));
-        }
+        Map<TextField, String> fields = Map.of(name, HostForm.NAME, address, HostForm.ADDRESS, port, HostForm.PORT,
+                user, HostForm.USER, keyFile, HostForm.KEY_FILE);
+        fields.forEach((field, key) -> field.pseudoClassStateChanged(Styles.STATE_DANGER, errors.containsKey(key)));
     }
 
     private static TextField field(String id, String prompt) {

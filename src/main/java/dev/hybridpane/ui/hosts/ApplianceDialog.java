@@ -3,11 +3,8 @@ package dev.hybridpane.ui.hosts;
 import dev.hybridpane.domain.edge.ApplianceFiles;
 import dev.hybridpane.domain.edge.SupportMatrix;
 import java.io.File;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
@@ -15,11 +12,11 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /** Appliance mode: the installer user-data (extra dirs and bind mounts) and the image build's .arg file. */
-final class ApplianceDialog extends Dialog<ButtonType> {
+final class ApplianceDialog extends HostModal {
 
-    ApplianceDialog(HostsViewModel vm, Node owner) {
-        HostDialogs.prepare(this, owner, "Appliance files", "appliance-dialog");
-        setHeaderText("For hosts built from an image: keep nodeadm's state across upgrades");
+    ApplianceDialog(HostsViewModel vm) {
+        super("appliance-dialog", "Appliance files",
+                "For hosts built from an image: keep nodeadm's state across upgrades");
         ComboBox<String> version = new ComboBox<>();
         version.setId("appliance-version");
         version.getItems().setAll(SupportMatrix.KUBERNETES_VERSIONS);
@@ -35,15 +32,15 @@ final class ApplianceDialog extends Dialog<ButtonType> {
         saveArg.setOnAction(e -> save(vm, ".arg", arg.getText()));
         VBox box = new VBox(8, new HBox(8, new Label("Kubernetes version"), version),
                 new Label("Installer user-data"), userData, saveUserData, new Label("Image build .arg file"), arg, saveArg);
-        getDialogPane().setPrefWidth(600);
-        getDialogPane().setContent(box);
-        getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        setPrefWidth(600);
+        setBody(box);
+        dismissButton("Close", "appliance-close").setDefaultButton(true);
     }
 
     private void save(HostsViewModel vm, String name, String content) {
         FileChooser fc = new FileChooser();
         fc.setInitialFileName(name);
-        File f = fc.showSaveDialog(getDialogPane().getScene().getWindow());
+        File f = fc.showSaveDialog(getScene().getWindow());
         if (f != null) {
             vm.export(f.toPath(), content);
         }

@@ -1,5 +1,7 @@
 package dev.hybridpane.ui.hosts;
 
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
 import dev.hybridpane.domain.Check;
 import dev.hybridpane.domain.edge.HostFacts;
 import dev.hybridpane.domain.edge.HostPhase;
@@ -8,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -33,7 +37,7 @@ final class HostDetailView extends ScrollPane {
     private final Node empty = Widgets.emptyState(Feather.HARD_DRIVE, "No host selected",
             "Select a host to see every fact gathered over SSH and every compatibility check.");
 
-    HostDetailView(HostsViewModel vm, java.util.function.Consumer<HostRow> onRemove) {
+    HostDetailView(HostsViewModel vm, Consumer<HostRow> onRemove) {
         getStyleClass().add("host-detail");
         setId("host-detail");
         setFitToWidth(true);
@@ -45,11 +49,9 @@ final class HostDetailView extends ScrollPane {
         facts.setVgap(6);
         refresh.setId("host-refresh");
         remove.setId("host-remove");
-        remove.getStyleClass().add("danger");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(10, title, status, spacer, refresh, remove);
-        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        remove.getStyleClass().add(Styles.DANGER);
+        HBox head = new HBox(10, title, status, new Spacer(), refresh, remove);
+        head.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(8, Widgets.sectionTitle("Checks"), checks);
         VBox right = new VBox(8, Widgets.sectionTitle("Facts"), facts);
         left.setPrefWidth(520);
@@ -75,16 +77,16 @@ final class HostDetailView extends ScrollPane {
         title.setText(r.name());
         Widgets.setPill(status, r.statusText(), r.statusKind());
         reason.setText(r.status().reason());
-        reason.getStyleClass().removeAll("text-danger", "muted");
+        reason.getStyleClass().removeAll(Styles.DANGER, Styles.TEXT_MUTED);
         reason.getStyleClass().add(r.status().phase() == HostPhase.UNREACHABLE || r.status().phase() == HostPhase.INCOMPATIBLE
-                ? "text-danger" : "muted");
+                ? Styles.DANGER : Styles.TEXT_MUTED);
         reason.setManaged(!r.status().reason().isBlank());
         reason.setVisible(!r.status().reason().isBlank());
         remove.setDisable(r.inPool());
         checks.getChildren().clear();
         if (r.status().checks().isEmpty()) {
             Label none = new Label("No checks yet: the host has not been reached.");
-            none.getStyleClass().add("muted");
+            none.getStyleClass().add(Styles.TEXT_MUTED);
             checks.getChildren().add(none);
         }
         for (Check c : r.status().checks()) {

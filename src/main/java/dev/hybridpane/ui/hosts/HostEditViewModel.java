@@ -8,10 +8,12 @@ import dev.hybridpane.domain.edge.HostCsv;
 import dev.hybridpane.domain.edge.Site;
 import dev.hybridpane.domain.edge.SudoMode;
 import dev.hybridpane.ui.common.TaskRunner;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 
 /**
@@ -23,21 +25,24 @@ public final class HostEditViewModel {
     private final HostsViewModel hosts;
     private final SshSettingsStore store;
     private final TaskRunner runner;
-    private final java.util.function.Supplier<String> labKeyFile;
+    private final Supplier<String> suggestedKeyFile;
     /** This workstation's key file choices, read once and kept in step with what is saved. */
     private SshSettings sshSettings = SshSettings.EMPTY;
 
-    HostEditViewModel(HostsViewModel hosts, SshSettingsStore store, TaskRunner runner,
-            java.util.function.Supplier<String> labKeyFile) {
+    /** @param suggestedKeyFile a key file the environment offers when no choice was made yet (gives null: none) */
+    HostEditViewModel(HostsViewModel hosts, SshSettingsStore store, TaskRunner runner, Supplier<String> suggestedKeyFile) {
         this.hosts = hosts;
         this.store = store;
         this.runner = runner;
-        this.labKeyFile = labKeyFile;
-        runner.run("Reading SSH settings", store::load, loaded -> {
-            if (loaded != null) {
-                sshSettings = loaded;
-            }
-        }, e -> hosts.messageProperty().set("Could not read the SSH settings: " + e.getMessage()));
+        this.suggestedKeyFile = suggestedKeyFile;
+        runner.task("Reading SSH settings", store::load)
+                .onSuccess(loaded -> {
+                    if (loaded != null) {
+                        sshSettings = loaded;
+                    }
+                })
+                .onError(e -> hosts.messageProperty().set("Could not read the SSH settings: " + e.getMessage()))
+                .start();
     }
 
     /**
@@ -47,7 +52,7 @@ public final class HostEditViewModel {
      */
     public void add(HostForm f, Consumer<Map<String, String>> done) {
         List<EdgeHostSpec> others = hosts.specs();
-        runner.run("Checking " + f.name(), () -> HostFormRules.validate(f, others), errors -> {
+        runner.task("Checking " + f.name(), () -> HostFormRules.validate(f, others)).onSuccess(errors -> {
             if (errors.isEmpty() && hosts.inventory() == null) {
                 done.accept(Map.of(HostForm.NAME, "Not connected to the cluster; try again in a moment."));
                 return;
@@ -61,7 +66,7 @@ public final class HostEditViewModel {
                 hosts.store(List.of(spec));
             }
             done.accept(errors);
-        }, e -> done.accept(Map.of(HostForm.KEY_FILE, "Could not check the form: " + e.getMessage())));
+        }).onError(e -> done.accept(Map.of(HostForm.KEY_FILE, "Could not check the form: " + e.getMessage()))).start();
     }
 
     /**
@@ -71,13 +76,13 @@ public final class HostEditViewModel {
     public void edit(HostForm f, Consumer<Map<String, String>> done) {
         List<EdgeHostSpec> others = hosts.specs().stream().filter(s -> !s.name().equals(f.name())).toList();
         boolean passwordKnown = hosts.hasSudoPassword(f.name());
-        runner.run("Checking " + f.name(), () -> {
-            Map<String, String> errors = new java.util.LinkedHashMap<>(HostFormRules.validate(f, others));
+        runner.task("Checking " + f.name(), () -> {
+            Map<String, String> errors = new LinkedHashMap<>(HostFormRules.validate(f, others));
             if (passwordKnown) {
                 errors.remove(HostForm.SUDO_PASSWORD);
             }
             return errors;
-        }, errors -> {
+        }).onSuccess(errors -> {
             if (errors.isEmpty()) {
                 EdgeHostSpec spec = HostFormRules.spec(f);
                 if (f.sudo() == SudoMode.PASSWORD && f.sudoPassword() != null && f.sudoPassword().length > 0) {
@@ -89,7 +94,7 @@ public final class HostEditViewModel {
                 hosts.update(spec);
             }
             done.accept(errors);
-        }, e -> done.accept(Map.of(HostForm.KEY_FILE, "Could not check the form: " + e.getMessage())));
+        }).onError(e -> done.accept(Map.of(HostForm.KEY_FILE, "Could not check the form: " + e.getMessage()))).start();
     }
 
     /** The form of an existing host, for the Edit dialog (no password: it is never shown). */
@@ -119,15 +124,17 @@ public final class HostEditViewModel {
 
     /** Checks a key file in the background (exists, readable); {@code done} gets the problem, if any, on the FX thread. */
     public void checkKeyFile(String path, Consumer<Optional<String>> done) {
-        runner.run("Checking " + path, () -> HostFormRules.keyFileProblem(path), done,
-                e -> done.accept(Optional.of("Could not check " + path + ": " + e.getMessage())));
+        runner.task("Checking " + path, () -> HostFormRules.keyFileProblem(path))
+                .onSuccess(done)
+                .onError(e -> done.accept(Optional.of("Could not check " + path + ": " + e.getMessage())))
+                .start();
     }
 
-    /** The key file this workstation uses by default: the last one chosen, else the lab's key on the lab. */
+    /** The key file this workstation uses by default: the last one chosen, else the one the environment suggests. */
     public String defaultKeyFile() {
         String d = sshSettings.defaultKeyFile();
-        String lab = labKeyFile.get();
-        return d != null && !SshSettings.isAgent(d) ? d : lab != null ? lab : "";
+        String suggested = suggestedKeyFile.get();
+        return d != null && !SshSettings.isAgent(d) ? d : suggested != null ? suggested : "";
     }
 
     /** The key file this workstation uses for a host of the chosen cluster ({@link SshSettings#AGENT}: ssh-agent). */
@@ -148,10 +155,9 @@ public final class HostEditViewModel {
         }
         SshSettings toSave = s;
         sshSettings = s;
-        runner.run("Saving SSH settings", () -> {
+        runner.task("Saving SSH settings", () -> {
             store.save(toSave);
-            return null;
-        }, v -> { }, e -> hosts.messageProperty().set("Could not save the SSH settings: " + e.getMessage()));
+        }).onError(e -> hosts.messageProperty().set("Could not save the SSH settings: " + e.getMessage())).start();
     }
 
     public List<Site> sites() {

@@ -110,12 +110,12 @@ public final class HostPromptsViewModel {
     /** The administrator trusts these host keys (trust on first use): kept in HybridPane's known_hosts, then probed. */
     public void trust(List<KnownHost> keys) {
         pendingKeys.removeAll(keys);
-        runner.run("Trusting host keys", () -> {
+        runner.task("Trusting host keys", () -> {
             keys.forEach(knownHosts::trust);
-            return keys;
-        }, k -> hosts.probe(hosts.specs().stream().filter(s -> keys.stream()
-                .anyMatch(x -> x.hostPort().equals(s.hostPort()))).toList()),
-                e -> hosts.messageProperty().set("Could not save the known hosts: " + e.getMessage()));
+        }).onSuccess(v -> hosts.probe(hosts.specs().stream().filter(s -> keys.stream()
+                .anyMatch(x -> x.hostPort().equals(s.hostPort()))).toList()))
+                .onError(e -> hosts.messageProperty().set("Could not save the known hosts: " + e.getMessage()))
+                .start();
     }
 
     public void reject(List<KnownHost> keys) {
@@ -161,14 +161,13 @@ public final class HostPromptsViewModel {
      * the hosts at that address again, which offers the new key for trust on first use.
      */
     public void forgetHostKey(ProbeResult.HostKeyChanged change) {
-        runner.run("Forgetting the host key of " + change.hostPort(), () -> {
+        runner.task("Forgetting the host key of " + change.hostPort(), () -> {
             knownHosts.forget(change.hostPort());
-            return change;
-        }, c -> {
-            changedKeyByHostPort.remove(c.hostPort());
+        }).onSuccess(v -> {
+            changedKeyByHostPort.remove(change.hostPort());
             updateSelectedKeyChange();
-            hosts.probe(hosts.specs().stream().filter(s -> s.hostPort().equals(c.hostPort())).toList());
-        }, e -> hosts.messageProperty().set("Could not change the known hosts: " + e.getMessage()));
+            hosts.probe(hosts.specs().stream().filter(s -> s.hostPort().equals(change.hostPort())).toList());
+        }).onError(e -> hosts.messageProperty().set("Could not change the known hosts: " + e.getMessage())).start();
     }
 
     private void updateSelectedKeyChange() {

@@ -4,6 +4,7 @@ import dev.hybridpane.domain.edge.EdgeHostSpec;
 import dev.hybridpane.domain.edge.HostFacts;
 import dev.hybridpane.domain.edge.HostPhase;
 import dev.hybridpane.domain.edge.HostStatus;
+import dev.hybridpane.domain.edge.SupportMatrix;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -39,8 +40,8 @@ public record HostRow(EdgeHostSpec spec, HostStatus status, String note) {
         if (f == null) {
             return "—";
         }
-        return dev.hybridpane.domain.edge.SupportMatrix.find(f.osId(), f.osVersion())
-                .map(dev.hybridpane.domain.edge.SupportMatrix.SupportedOs::label)
+        return SupportMatrix.find(f.osId(), f.osVersion())
+                .map(SupportMatrix.SupportedOs::label)
                 .orElse(f.osId() == null ? "unknown" : f.osId() + " " + (f.osVersion() == null ? "" : f.osVersion()));
     }
 
@@ -50,7 +51,7 @@ public record HostRow(EdgeHostSpec spec, HostStatus status, String note) {
         if (f == null || f.arch() == null) {
             return "—";
         }
-        return dev.hybridpane.domain.edge.SupportMatrix.ARCHITECTURES.getOrDefault(f.arch(), f.arch());
+        return SupportMatrix.ARCHITECTURES.getOrDefault(f.arch(), f.arch());
     }
 
     public String capacityText() {

@@ -1,53 +1,58 @@
 package dev.hybridpane.ui.hosts;
 
+import atlantafx.base.controls.Message;
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
 import dev.hybridpane.core.edge.KnownHost;
 import dev.hybridpane.core.edge.ProbeResult;
 import dev.hybridpane.domain.Cluster;
+import dev.hybridpane.domain.edge.HostPhase;
 import dev.hybridpane.ui.common.Widgets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
-/** Edge hosts of the chosen hybrid cluster, grouped by site, with facts and checks of the selected one. */
-public final class HostsView extends BorderPane {
+/**
+ * Edge hosts of the chosen hybrid cluster, grouped by site, with facts and checks of the selected one. Its forms and
+ * prompts open in the view's own in-window modal ({@link HostModals}), above the view.
+ */
+public final class HostsView extends StackPane {
     private final HostsViewModel vm;
+    private final BorderPane main = new BorderPane();
+    private final HostModals modals = new HostModals();
     private final TreeTableView<HostTreeEntry> table = new TreeTableView<>(new TreeItem<>());
     private final HostDetailView detail;
     private final SplitPane split = new SplitPane();
     private final StackPane center = new StackPane();
 
     /** Without edge services (no composition): an honest empty state. */
-    public HostsView() {
-        this.vm = null;
-        this.detail = null;
-        getStyleClass().add("placeholder-view");
-        setTop(Widgets.header("Edge Hosts", "Machines at your sites that run or will run hybrid nodes"));
-        setCenter(Widgets.emptyState(Feather.HARD_DRIVE, "Edge hosts are not available",
-                "This window was started without SSH and inventory services."));
-    }
-
     public HostsView(HostsViewModel vm) {
         this.vm = vm;
         getStyleClass().add("hosts-view");
@@ -59,12 +64,12 @@ public final class HostsView extends BorderPane {
         cluster.setButtonCell(clusterCell());
         cluster.setPrefWidth(260);
         Label clusterLabel = new Label("Cluster");
-        clusterLabel.getStyleClass().add("muted");
-        setTop(new VBox(Widgets.header("Edge Hosts", "Reached over SSH with your own keys; inventory kept in the cluster",
+        clusterLabel.getStyleClass().add(Styles.TEXT_MUTED);
+        main.setTop(new VBox(Widgets.header("Edge Hosts", "Reached over SSH with your own keys; inventory kept in the cluster",
                 clusterLabel, cluster), toolbar(), banner()));
         detail = new HostDetailView(vm, this::remove);
         buildTable();
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setOrientation(Orientation.VERTICAL);
         split.getItems().addAll(table, detail);
         split.setDividerPositions(0.52);
         Region empty = Widgets.emptyState(Feather.HARD_DRIVE, "No hybrid cluster",
@@ -72,28 +77,32 @@ public final class HostsView extends BorderPane {
                 "Enable hybrid mode on a cluster, then add its sites and hosts here.");
         center.getChildren().setAll(vm.clusters().isEmpty() ? empty : split);
         vm.clusters().addListener((ListChangeListener<Cluster>) c -> center.getChildren().setAll(vm.clusters().isEmpty() ? empty : split));
-        setCenter(center);
-        setBottom(progressStrip());
+        main.setCenter(center);
+        main.setBottom(progressStrip());
+        getChildren().addAll(main, modals.pane());
         vm.filteredHosts().addListener((ListChangeListener<HostRow>) c -> rebuild());
         vm.sites().addListener((ListChangeListener<Object>) c -> rebuild());
-        vm.prompts().pendingKeys().addListener((ListChangeListener<KnownHost>) c -> {
-            if (!vm.prompts().pendingKeys().isEmpty()) {
-                askHostKeys(List.copyOf(vm.prompts().pendingKeys()));
+        HostPromptsViewModel prompts = vm.prompts();
+        prompts.pendingKeys().addListener((ListChangeListener<KnownHost>) c -> {
+            if (!prompts.pendingKeys().isEmpty()) {
+                List<KnownHost> keys = List.copyOf(prompts.pendingKeys());
+                modals.offer(HostKeyDialog.unknown(keys, () -> prompts.trust(keys), () -> prompts.reject(keys)));
             }
         });
-        vm.prompts().changedKeys().addListener((ListChangeListener<ProbeResult.HostKeyChanged>) c -> {
-            if (!vm.prompts().changedKeys().isEmpty()) {
-                HostKeyDialog.changed(List.copyOf(vm.prompts().changedKeys()), this).show();
+        prompts.changedKeys().addListener((ListChangeListener<ProbeResult.HostKeyChanged>) c -> {
+            if (!prompts.changedKeys().isEmpty()) {
+                modals.offer(HostKeyDialog.changed(List.copyOf(prompts.changedKeys())));
             }
         });
-        vm.prompts().sudoPasswordRequest().addListener((ListChangeListener<String>) c -> {
-            if (!vm.prompts().sudoPasswordRequest().isEmpty()) {
-                askSudoPassword(List.copyOf(vm.prompts().sudoPasswordRequest()));
+        prompts.sudoPasswordRequest().addListener((ListChangeListener<String>) c -> {
+            if (!prompts.sudoPasswordRequest().isEmpty()) {
+                List<String> hosts = List.copyOf(prompts.sudoPasswordRequest());
+                modals.offer(PasswordPrompts.sudoPassword(hosts, p -> prompts.provideSudoPassword(hosts, p)));
             }
         });
-        vm.prompts().passphraseRequestProperty().addListener((o, a, host) -> {
+        prompts.passphraseRequestProperty().addListener((o, a, host) -> {
             if (host != null) {
-                askPassphrase(host);
+                modals.offer(PasswordPrompts.passphrase(host, p -> prompts.providePassphrase(host, p)));
             }
         });
         rebuild();
@@ -101,12 +110,12 @@ public final class HostsView extends BorderPane {
 
     private HBox toolbar() {
         Button add = button("hosts-add", "Add host", Feather.PLUS);
-        add.getStyleClass().add("accent");
-        add.setOnAction(e -> new AddHostDialog(vm.edit(), this).show());
+        add.getStyleClass().add(Styles.ACCENT);
+        add.setOnAction(e -> modals.open(new AddHostDialog(vm.edit(), null)));
         Button csv = button("hosts-import", "Import CSV", Feather.UPLOAD);
-        csv.setOnAction(e -> new ImportCsvDialog(vm, this).show());
+        csv.setOnAction(e -> modals.open(new ImportCsvDialog(vm)));
         Button sites = button("hosts-sites", "Sites", Feather.MAP_PIN);
-        sites.setOnAction(e -> new SitesDialog(vm.siteEdit(), this).show());
+        sites.setOnAction(e -> modals.open(new SitesDialog(vm.siteEdit(), modals)));
         Button refresh = button("hosts-refresh", "Refresh", Feather.REFRESH_CW);
         refresh.setOnAction(e -> vm.refresh(vm.selectedProperty().get()));
         refresh.disableProperty().bind(vm.selectedProperty().isNull());
@@ -118,25 +127,25 @@ public final class HostsView extends BorderPane {
         Button edit = button("hosts-edit", "Edit", Feather.EDIT_2);
         edit.setOnAction(e -> {
             if (vm.selectedProperty().get() != null) {
-                new AddHostDialog(vm.edit(), this, vm.selectedProperty().get()).show();
+                modals.open(new AddHostDialog(vm.edit(), vm.selectedProperty().get()));
             }
         });
         edit.disableProperty().bind(vm.selectedProperty().isNull());
         Button forget = button("hosts-forget-key", "Forget host key…", Feather.KEY);
-        forget.getStyleClass().add("danger");
+        forget.getStyleClass().add(Styles.DANGER);
         forget.setOnAction(e -> forgetKey(vm.prompts().selectedKeyChangeProperty().get()));
         forget.visibleProperty().bind(vm.prompts().selectedKeyChangeProperty().isNotNull());
         forget.managedProperty().bind(forget.visibleProperty());
         Button appliance = button("hosts-appliance", "Appliance files", Feather.DOWNLOAD);
-        appliance.setOnAction(e -> new ApplianceDialog(vm, this).show());
+        appliance.setOnAction(e -> modals.open(new ApplianceDialog(vm)));
         for (Button b : List.of(add, csv, sites, all)) {
             b.disableProperty().bind(vm.clusterProperty().isNull());
         }
         // the row actions are icon buttons (name in the tooltip) so the toolbar fits a 1280-px window
         for (Button b : List.of(refresh, all, edit, remove, appliance)) {
-            b.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
-            b.setTooltip(new javafx.scene.control.Tooltip(b.getText()));
-            b.getStyleClass().add(atlantafx.base.theme.Styles.BUTTON_ICON);
+            b.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            b.setTooltip(new Tooltip(b.getText()));
+            b.getStyleClass().add(Styles.BUTTON_ICON);
         }
         TextField filter = new TextField();
         filter.setId("hosts-filter");
@@ -144,24 +153,25 @@ public final class HostsView extends BorderPane {
         filter.textProperty().bindBidirectional(vm.filterProperty());
         filter.setPrefWidth(260);
         filter.setMinWidth(140);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        javafx.scene.control.Separator gap = new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL);
-        HBox bar = new HBox(8, add, csv, sites, gap, refresh, all, edit, remove, appliance, forget, spacer, filter);
+        Separator gap = new Separator(Orientation.VERTICAL);
+        HBox bar = new HBox(8, add, csv, sites, gap, refresh, all, edit, remove, appliance, forget, new Spacer(), filter);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("hosts-toolbar");
         return bar;
     }
 
-    private Label banner() {
-        Label l = new Label();
-        l.setId("hosts-message");
-        l.getStyleClass().addAll("hosts-message", "text-danger");
-        l.setWrapText(true);
-        l.textProperty().bind(vm.messageProperty());
-        l.managedProperty().bind(l.visibleProperty());
-        l.visibleProperty().bind(vm.messageProperty().isNotEmpty());
-        return l;
+    /** The view's last failure, under the toolbar, until it is dismissed or the next action succeeds. */
+    private Node banner() {
+        Message m = new Message();
+        m.setId("hosts-message");
+        m.getStyleClass().add(Styles.DANGER);
+        m.descriptionProperty().bind(vm.messageProperty());
+        m.setOnClose(e -> vm.messageProperty().set(null));
+        StackPane box = new StackPane(m);
+        box.getStyleClass().add("hosts-message");
+        box.managedProperty().bind(box.visibleProperty());
+        box.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        return box;
     }
 
     private HBox progressStrip() {
@@ -229,9 +239,9 @@ public final class HostsView extends BorderPane {
     private void rebuild() {
         String selected = vm.selectedProperty().get() == null ? null : vm.selectedProperty().get().name();
         Map<String, List<HostRow>> bySite = new LinkedHashMap<>();
-        vm.sites().forEach(s -> bySite.put(s.name(), new java.util.ArrayList<>()));
+        vm.sites().forEach(s -> bySite.put(s.name(), new ArrayList<>()));
         for (HostRow r : vm.filteredHosts()) {
-            bySite.computeIfAbsent(r.spec().site(), k -> new java.util.ArrayList<>()).add(r);
+            bySite.computeIfAbsent(r.spec().site(), k -> new ArrayList<>()).add(r);
         }
         TreeItem<HostTreeEntry> root = new TreeItem<>();
         TreeItem<HostTreeEntry> select = null;
@@ -240,7 +250,7 @@ public final class HostsView extends BorderPane {
                 continue;
             }
             int available = (int) e.getValue().stream()
-                    .filter(r -> r.status().phase() == dev.hybridpane.domain.edge.HostPhase.AVAILABLE).count();
+                    .filter(r -> r.status().phase() == HostPhase.AVAILABLE).count();
             TreeItem<HostTreeEntry> group = new TreeItem<>(new HostTreeEntry.SiteGroup(e.getKey(), e.getValue().size(), available));
             group.setExpanded(true);
             for (HostRow r : e.getValue()) {
@@ -264,66 +274,11 @@ public final class HostsView extends BorderPane {
         }
     }
 
-    private void askHostKeys(List<KnownHost> keys) {
-        var d = HostKeyDialog.unknown(keys, this);
-        d.setOnHidden(e -> {
-            if (d.getResult() == HostKeyDialog.TRUST) {
-                vm.prompts().trust(keys);
-            } else {
-                vm.prompts().reject(keys);
-            }
-        });
-        d.show();
-    }
-
-    private void askPassphrase(String host) {
-        TextInputDialog d = new TextInputDialog();
-        HostDialogs.prepare(d, this, "Key passphrase", "passphrase-dialog");
-        d.setHeaderText("The private key for " + host + " is encrypted. Its passphrase is kept in memory only.");
-        javafx.scene.control.PasswordField pw = new javafx.scene.control.PasswordField();
-        pw.setId("passphrase-field");
-        d.getDialogPane().setContent(new VBox(8, new Label("Passphrase"), pw));
-        d.setOnHidden(e -> {
-            char[] p = d.getResult() != null ? pw.getText().toCharArray() : null;
-            pw.clear();
-            vm.prompts().providePassphrase(host, p);
-        });
-        d.show();
-    }
-
     /** The administrator confirms forgetting a changed host key; the host is then offered for trust again. */
     private void forgetKey(ProbeResult.HostKeyChanged change) {
-        if (change == null) {
-            return;
+        if (change != null) {
+            modals.open(HostKeyDialog.forget(change, () -> vm.prompts().forgetHostKey(change)));
         }
-        var d = HostKeyDialog.forget(change, this);
-        d.setOnHidden(e -> {
-            if (d.getResult() == HostKeyDialog.FORGET) {
-                vm.prompts().forgetHostKey(change);
-            }
-        });
-        d.show();
-    }
-
-    private void askSudoPassword(List<String> hosts) {
-        TextInputDialog d = new TextInputDialog();
-        HostDialogs.prepare(d, this, "Sudo password", "sudo-password-dialog");
-        d.setHeaderText((hosts.size() == 1 ? hosts.get(0) + " uses" : String.join(", ", hosts) + " use")
-                + " sudo with a password. It is kept in memory for this session only, never saved.");
-        javafx.scene.control.PasswordField pw = new javafx.scene.control.PasswordField();
-        pw.setId("sudo-password-field");
-        Label note = new Label(hosts.size() == 1 ? "" : "The same password is used for these hosts; "
-                + "use Edit on a host to give it its own.");
-        note.getStyleClass().add("muted");
-        note.setWrapText(true);
-        d.getDialogPane().setContent(new VBox(8, new Label("Sudo password"), pw, note));
-        d.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK).setId("sudo-password-ok");
-        d.setOnHidden(e -> {
-            char[] p = d.getResult() != null ? pw.getText().toCharArray() : null;
-            pw.clear();
-            vm.prompts().provideSudoPassword(hosts, p);
-        });
-        d.show();
     }
 
     private static Button button(String id, String text, Feather icon) {
@@ -333,12 +288,12 @@ public final class HostsView extends BorderPane {
         return b;
     }
 
-    private static String host(HostTreeEntry e, java.util.function.Function<HostRow, String> f) {
+    private static String host(HostTreeEntry e, Function<HostRow, String> f) {
         return e instanceof HostTreeEntry.Host h ? f.apply(h.row()) : "";
     }
 
     private static TreeTableColumn<HostTreeEntry, String> text(String title, double width,
-            java.util.function.Function<HostTreeEntry, String> f) {
+            Function<HostTreeEntry, String> f) {
         TreeTableColumn<HostTreeEntry, String> c = new TreeTableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(v -> new ReadOnlyObjectWrapper<>(v.getValue().getValue() == null ? ""
@@ -363,6 +318,11 @@ public final class HostsView extends BorderPane {
     /** For tests and the palette: the hosts table. */
     TreeTableView<HostTreeEntry> table() {
         return table;
+    }
+
+    /** For tests: the view's modal. */
+    HostModals modals() {
+        return modals;
     }
 
 }

@@ -7,10 +7,12 @@ import dev.hybridpane.core.edge.FactGatherer;
 import dev.hybridpane.core.edge.InventoryPort;
 import dev.hybridpane.core.edge.SshIdentity;
 import dev.hybridpane.core.edge.SshSettings;
+import dev.hybridpane.core.edge.StoredHost;
 import dev.hybridpane.domain.Cluster;
 import dev.hybridpane.domain.edge.EdgeHostSpec;
 import dev.hybridpane.domain.edge.HostStatus;
 import dev.hybridpane.domain.edge.Site;
+import dev.hybridpane.ui.EnvironmentInfo;
 import dev.hybridpane.ui.common.TaskRunner;
 import dev.hybridpane.ui.fleet.ClusterRow;
 import java.nio.file.Files;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -45,6 +48,7 @@ import javafx.collections.transformation.FilteredList;
  */
 public final class HostsViewModel {
     private final HostsServices services;
+    private final EnvironmentInfo environment;
     private final Function<Cluster, Optional<ClusterAccess>> access;
     private final TaskRunner runner;
     private final Executor fx;
@@ -71,17 +75,18 @@ public final class HostsViewModel {
     private int generation;
 
     public HostsViewModel(ObservableList<ClusterRow> clusterRows, Function<Cluster, Optional<ClusterAccess>> access,
-            HostsServices services, TaskRunner runner, Executor fx, Clock clock) {
+            HostsServices services, EnvironmentInfo environment, TaskRunner runner, Executor fx, Clock clock) {
         this.services = services;
+        this.environment = environment;
         this.access = access;
         this.runner = runner;
         this.fx = fx;
         this.clock = clock;
         this.gatherer = new FactGatherer(services.edge());
-        this.edit = new HostEditViewModel(this, services.sshSettings(), runner, services::labKeyFile);
+        this.edit = new HostEditViewModel(this, services.sshSettings(), runner, environment.suggestedKeyFile());
         this.siteEdit = new SiteEditViewModel(this, runner);
         this.prompts = new HostPromptsViewModel(this, services.knownHosts(), runner);
-        filtered.predicateProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+        filtered.predicateProperty().bind(Bindings.createObjectBinding(
                 () -> r -> r.matches(filter.get()), filter));
         clusterRows.addListener((ListChangeListener<ClusterRow>) c -> syncClusters(clusterRows));
         syncClusters(clusterRows);
@@ -123,7 +128,7 @@ public final class HostsViewModel {
             return;
         }
         message.set(null);
-        runner.run("Reading edge hosts of " + c.name(), () -> {
+        runner.task("Reading edge hosts of " + c.name(), () -> {
             InventoryPort.Inventory inv = services.inventory().open(c.ref(), a.get());
             try {
                 return new Loaded(inv, inv.sites(), inv.hosts());
@@ -131,7 +136,7 @@ public final class HostsViewModel {
                 inv.close();
                 throw e;
             }
-        }, l -> {
+        }).onSuccess(l -> {
             if (gen != generation) {
                 l.inventory().close();
             } else {
@@ -139,10 +144,10 @@ public final class HostsViewModel {
                 sites.setAll(l.sites());
                 hosts.setAll(l.hosts().stream().map(h -> new HostRow(h.spec(), h.status(), null)).toList());
             }
-        }, e -> message.set(e.getMessage()));
+        }).onError(e -> message.set(e.getMessage())).start();
     }
 
-    private record Loaded(InventoryPort.Inventory inventory, List<Site> sites, List<dev.hybridpane.core.edge.StoredHost> hosts) {
+    private record Loaded(InventoryPort.Inventory inventory, List<Site> sites, List<StoredHost> hosts) {
     }
 
     /**
@@ -150,8 +155,10 @@ public final class HostsViewModel {
      * ({@link #agentStatusProperty()}); the Add host dialog asks each time it opens.
      */
     public void checkAgent() {
-        runner.run("Asking ssh-agent", () -> services.edge().agentStatus(), agentStatus::set,
-                e -> agentStatus.set(AgentStatus.unavailable("Could not ask ssh-agent: " + e.getMessage())));
+        runner.task("Asking ssh-agent", () -> services.edge().agentStatus())
+                .onSuccess(agentStatus::set)
+                .onError(e -> agentStatus.set(AgentStatus.unavailable("Could not ask ssh-agent: " + e.getMessage())))
+                .start();
     }
 
     // ---- shared with the editing view models ----
@@ -185,26 +192,24 @@ public final class HostsViewModel {
     void store(List<EdgeHostSpec> specs) {
         InventoryPort.Inventory inv = inventory;
         specs.forEach(s -> hosts.add(new HostRow(s, HostStatus.UNCHECKED, "Saving…")));
-        runner.run("Saving " + specs.size() + (specs.size() == 1 ? " host" : " hosts"), () -> {
+        runner.task("Saving " + specs.size() + (specs.size() == 1 ? " host" : " hosts"), () -> {
             specs.forEach(inv::saveHost);
-            return specs;
-        }, saved -> probe(saved), e -> {
+        }).onSuccess(v -> probe(specs)).onError(e -> {
             message.set(e.getMessage());
             hosts.removeIf(h -> specs.contains(h.spec()) && "Saving…".equals(h.note()));
-        });
+        }).start();
     }
 
     /** Replaces an existing host's spec (its status is kept), stores it in the cluster, then probes it. */
     void update(EdgeHostSpec spec) {
         InventoryPort.Inventory inv = inventory;
         row(spec.name()).ifPresent(r -> replace(new HostRow(spec, r.status(), "Saving…")));
-        runner.run("Saving " + spec.name(), () -> {
+        runner.task("Saving " + spec.name(), () -> {
             inv.saveHost(spec);
-            return spec;
-        }, saved -> probe(List.of(saved)), e -> {
+        }).onSuccess(v -> probe(List.of(spec))).onError(e -> {
             message.set(e.getMessage());
             row(spec.name()).ifPresent(r -> replace(r.withNote(null)));
-        });
+        }).start();
     }
 
     // ---- probing ----
@@ -258,7 +263,7 @@ public final class HostsViewModel {
                     progressText.set(d.done() + " of " + d.total() + " hosts checked");
                 }, storeErrors);
         run = r;
-        runner.await("Checking edge hosts", HostProbes.outcomeOf(r, storeErrors), o -> {
+        runner.await("Checking edge hosts", HostProbes.outcomeOf(r, storeErrors)).onSuccess(o -> {
             if (run == r) {
                 run = null;
                 busy.set(false);
@@ -269,10 +274,10 @@ public final class HostsViewModel {
             }
             hosts.replaceAll(h -> "Checking…".equals(h.note()) ? h.withNote(null) : h);
             prompts.probed(probedHostPorts, o);
-        }, e -> {
+        }).onError(e -> {
             busy.set(false);
             message.set(e.getMessage());
-        });
+        }).start();
     }
 
     public void cancel() {
@@ -294,22 +299,23 @@ public final class HostsViewModel {
             return Optional.of(row.name() + " is in pool " + row.status().pool() + "; remove it from the pool first.");
         }
         InventoryPort.Inventory inv = inventory;
-        runner.run("Removing " + row.name(), () -> {
+        runner.task("Removing " + row.name(), () -> {
             inv.deleteHost(row.name());
-            return row;
-        }, r -> {
-            hosts.removeIf(h -> h.name().equals(r.name()));
-            if (selected.get() != null && selected.get().name().equals(r.name())) {
+        }).onSuccess(v -> {
+            hosts.removeIf(h -> h.name().equals(row.name()));
+            if (selected.get() != null && selected.get().name().equals(row.name())) {
                 selected.set(null);
             }
-        }, e -> message.set(e.getMessage()));
+        }).onError(e -> message.set(e.getMessage())).start();
         return Optional.empty();
     }
 
     /** Writes an exported file (appliance user-data or .arg) where the administrator chose. */
     public void export(Path file, String content) {
-        runner.run("Exporting " + file.getFileName(), () -> Files.writeString(file, content), p -> message.set(null),
-                e -> message.set("Could not write " + file + ": " + e.getMessage()));
+        runner.task("Exporting " + file.getFileName(), () -> Files.writeString(file, content))
+                .onSuccess(p -> message.set(null))
+                .onError(e -> message.set("Could not write " + file + ": " + e.getMessage()))
+                .start();
     }
 
     private Optional<HostRow> row(String name) {
@@ -332,10 +338,9 @@ public final class HostsViewModel {
         if (inventory != null) {
             InventoryPort.Inventory old = inventory;
             inventory = null;
-            runner.run("Closing inventory", () -> {
+            runner.task("Closing inventory", () -> {
                 old.close();
-                return null;
-            }, v -> { }, e -> { });
+            }).onError(e -> { }).start();
         }
     }
 
@@ -357,6 +362,7 @@ public final class HostsViewModel {
     public boolean agentSupported() { return agentStatus.get().available(); }
     public ReadOnlyObjectProperty<AgentStatus> agentStatusProperty() { return agentStatus.getReadOnlyProperty(); }
     public String defaultKeyFile() { return edit.defaultKeyFile(); }
-    public String labCsv() { return services.labCsv(); }
+    /** Hosts the environment offers to import, as CSV text, or null when it offers none. */
+    public String sampleHostsCsv() { return environment.sampleHostsCsv().get(); }
     public Clock clock() { return clock; }
 }

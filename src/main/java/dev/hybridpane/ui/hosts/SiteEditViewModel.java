@@ -29,14 +29,13 @@ public final class SiteEditViewModel {
         }
         Map<String, String> errors = SiteRules.validate(site, c.remoteNodeCidrs(), c.remotePodCidrs(), hosts.sites(), creating);
         if (errors.isEmpty()) {
-            runner.run("Saving site " + site.name(), () -> {
+            runner.task("Saving site " + site.name(), () -> {
                 inv.saveSite(site);
-                return site;
-            }, s -> {
-                hosts.sites().removeIf(x -> x.name().equals(s.name()));
-                hosts.sites().add(s);
+            }).onSuccess(v -> {
+                hosts.sites().removeIf(x -> x.name().equals(site.name()));
+                hosts.sites().add(site);
                 hosts.sites().sort(Comparator.comparing(Site::name));
-            }, e -> hosts.messageProperty().set(e.getMessage()));
+            }).onError(e -> hosts.messageProperty().set(e.getMessage())).start();
         }
         return errors;
     }
@@ -57,10 +56,11 @@ public final class SiteEditViewModel {
             return Optional.of(site + " still has " + assigned.size() + (assigned.size() == 1 ? " host (" : " hosts (") + names
                     + "). Move them to another site or remove them first.");
         }
-        runner.run("Deleting site " + site, () -> {
+        runner.task("Deleting site " + site, () -> {
             inv.deleteSite(site);
-            return site;
-        }, s -> hosts.sites().removeIf(x -> x.name().equals(s)), e -> hosts.messageProperty().set(e.getMessage()));
+        }).onSuccess(v -> hosts.sites().removeIf(x -> x.name().equals(site)))
+                .onError(e -> hosts.messageProperty().set(e.getMessage()))
+                .start();
         return Optional.empty();
     }
 

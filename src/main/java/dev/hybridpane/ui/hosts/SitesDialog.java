@@ -1,25 +1,23 @@
 package dev.hybridpane.ui.hosts;
 
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.Styles;
+import dev.hybridpane.domain.Cluster;
 import dev.hybridpane.domain.edge.Site;
 import dev.hybridpane.domain.edge.SiteRules;
 import java.util.Map;
-import javafx.event.ActionEvent;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 /** Create or edit a site: its node and pod CIDRs (inside the cluster's remote networks), VPN gateway, NTP servers. */
-final class SitesDialog extends Dialog<ButtonType> {
-    static final ButtonType SAVE = new ButtonType("Save site", ButtonBar.ButtonData.OK_DONE);
+final class SitesDialog extends HostModal {
     static final String NEW = "New site…";
 
+    private final HostModals modals;
     private final ComboBox<String> choose = new ComboBox<>();
     private final TextField name = tf("site-name", "dallas-dc");
     private final TextField description = tf("site-description", "Dallas data centre, rack 14");
@@ -32,13 +30,12 @@ final class SitesDialog extends Dialog<ButtonType> {
     private final Label podError = HostDialogs.errorLabel("site-pod-cidrs-error");
     private final Label vpnError = HostDialogs.errorLabel("site-vpn-error");
     private final Label ntpError = HostDialogs.errorLabel("site-ntp-error");
-    private final Label saved = new Label();
+    private final Message saved = new Message();
 
-    SitesDialog(SiteEditViewModel vm, Node owner) {
-        HostDialogs.prepare(this, owner, "Sites", "sites-dialog");
-        var c = vm.cluster();
-        setHeaderText(c == null ? "Sites" : "Sites of " + c.name() + ": remote node networks " + String.join(", ",
-                c.remoteNodeCidrs()) + (c.remotePodCidrs().isEmpty() ? "" : ", pod networks " + String.join(", ", c.remotePodCidrs())));
+    /** @param modals where the delete confirmation opens, as a step of this page's flow */
+    SitesDialog(SiteEditViewModel vm, HostModals modals) {
+        super("sites-dialog", "Sites", header(vm.cluster()));
+        this.modals = modals;
         choose.setId("site-choose");
         choose.getItems().add(NEW);
         vm.sites().forEach(s -> choose.getItems().add(s.name()));
@@ -54,56 +51,57 @@ final class SitesDialog extends Dialog<ButtonType> {
         HostDialogs.row(g, 5, "VPN gateway", vpn, vpnError);
         HostDialogs.row(g, 6, "NTP servers", ntp, ntpError);
         saved.setId("site-saved");
-        saved.getStyleClass().add("text-success");
-        saved.setWrapText(true);
+        saved.managedProperty().bind(saved.visibleProperty());
+        saved.setVisible(false);
         Button delete = new Button("Delete site…");
         delete.setId("site-delete");
-        delete.getStyleClass().add("danger");
+        delete.getStyleClass().add(Styles.DANGER);
         delete.disableProperty().bind(choose.valueProperty().isEqualTo(NEW));
         delete.setOnAction(e -> delete(vm, choose.getValue()));
-        VBox box = new VBox(12, g, delete, saved);
-        getDialogPane().setPrefWidth(640);
-        getDialogPane().setContent(box);
-        getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CLOSE);
-        Button ok = (Button) getDialogPane().lookupButton(SAVE);
-        ok.setId("site-save");
-        ok.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume();
-            boolean creating = NEW.equals(choose.getValue());
-            Site s = new Site(name.getText().strip(), description.getText().strip(), SiteRules.items(nodeCidrs.getText()),
-                    SiteRules.items(podCidrs.getText()), vpn.getText().strip(), SiteRules.items(ntp.getText()));
-            Map<String, String> errors = vm.save(s, creating);
-            nameError.setText(errors.getOrDefault(SiteRules.NAME, ""));
-            nodeError.setText(errors.getOrDefault(SiteRules.NODE_CIDRS, ""));
-            podError.setText(errors.getOrDefault(SiteRules.POD_CIDRS, ""));
-            vpnError.setText(errors.getOrDefault(SiteRules.VPN, ""));
-            ntpError.setText(errors.getOrDefault(SiteRules.NTP, ""));
-            HostDialogs.fit(this);
-            if (errors.isEmpty()) {
-                status(true, "Saved " + s.name() + ".");
-                if (creating) {
-                    choose.getItems().add(s.name());
-                    choose.getSelectionModel().select(0);
-                    fill(vm, NEW);
-                }
-            } else {
-                status(true, "");
-            }
-        });
+        setPrefWidth(640);
+        setBody(new VBox(12, g, delete, saved));
+        setFocus(name);
+        dismissButton("Close", "site-close");
+        button("Save site", "site-save", () -> save(vm)).setDefaultButton(true);
     }
 
-    /** Asks, then deletes the chosen site; a site with hosts is refused with the reason. */
-    private void delete(SiteEditViewModel vm, String site) {
-        javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                "Delete site " + site + " from the cluster's inventory? Hosts and nodes are not touched.",
-                ButtonType.OK, ButtonType.CANCEL);
-        HostDialogs.prepare(confirm, getDialogPane(), "Delete site", "site-delete-dialog");
-        confirm.setHeaderText("Delete " + site + "?");
-        ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setId("site-delete-ok");
-        confirm.setOnHidden(e -> {
-            if (confirm.getResult() != ButtonType.OK) {
-                return;
+    private static String header(Cluster c) {
+        return c == null ? "Sites" : "Sites of " + c.name() + ": remote node networks " + String.join(", ",
+                c.remoteNodeCidrs()) + (c.remotePodCidrs().isEmpty() ? "" : ", pod networks " + String.join(", ", c.remotePodCidrs()));
+    }
+
+    private void save(SiteEditViewModel vm) {
+        boolean creating = NEW.equals(choose.getValue());
+        Site s = new Site(name.getText().strip(), description.getText().strip(), SiteRules.items(nodeCidrs.getText()),
+                SiteRules.items(podCidrs.getText()), vpn.getText().strip(), SiteRules.items(ntp.getText()));
+        Map<String, String> errors = vm.save(s, creating);
+        nameError.setText(errors.getOrDefault(SiteRules.NAME, ""));
+        nodeError.setText(errors.getOrDefault(SiteRules.NODE_CIDRS, ""));
+        podError.setText(errors.getOrDefault(SiteRules.POD_CIDRS, ""));
+        vpnError.setText(errors.getOrDefault(SiteRules.VPN, ""));
+        ntpError.setText(errors.getOrDefault(SiteRules.NTP, ""));
+        Map<TextField, String> fields = Map.of(name, SiteRules.NAME, nodeCidrs, SiteRules.NODE_CIDRS,
+                podCidrs, SiteRules.POD_CIDRS, vpn, SiteRules.VPN, ntp, SiteRules.NTP);
+        fields.forEach((field, key) -> field.pseudoClassStateChanged(Styles.STATE_DANGER, errors.containsKey(key)));
+        if (errors.isEmpty()) {
+            status(true, "Saved " + s.name() + ".");
+            if (creating) {
+                choose.getItems().add(s.name());
+                choose.getSelectionModel().select(0);
+                fill(vm, NEW);
             }
+        } else {
+            status(true, "");
+        }
+    }
+
+    /** Asks (a step over this page), then deletes the chosen site; a site with hosts is refused with the reason. */
+    private void delete(SiteEditViewModel vm, String site) {
+        HostModal confirm = new HostModal("site-delete-dialog", "Delete " + site + "?",
+                "Delete site " + site + " from the cluster's inventory? Hosts and nodes are not touched.");
+        confirm.dismissButton("Cancel", "site-delete-cancel").setDefaultButton(true);
+        confirm.button("Delete site", "site-delete-ok", () -> {
+            confirm.close();
             var refused = vm.delete(site);
             if (refused.isPresent()) {
                 status(false, refused.get());
@@ -112,15 +110,16 @@ final class SitesDialog extends Dialog<ButtonType> {
                 choose.getSelectionModel().select(NEW);
                 choose.getItems().remove(site);
             }
-            HostDialogs.fit(this);
-        });
-        confirm.show();
+        }).getStyleClass().add(Styles.DANGER);
+        confirm.setPrefWidth(480);
+        modals.open(confirm);
     }
 
     private void status(boolean ok, String text) {
-        saved.setText(text);
-        saved.getStyleClass().removeAll("text-success", "text-danger");
-        saved.getStyleClass().add(ok ? "text-success" : "text-danger");
+        saved.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
+        saved.getStyleClass().add(ok ? Styles.SUCCESS : Styles.DANGER);
+        saved.setDescription(text);
+        saved.setVisible(!text.isEmpty());
     }
 
     private void fill(SiteEditViewModel vm, String site) {

@@ -18,6 +18,7 @@ import dev.hybridpane.domain.AuthenticationMode;
 import dev.hybridpane.domain.Cluster;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.EndpointAccess;
+import dev.hybridpane.domain.IpFamily;
 import dev.hybridpane.domain.edge.HostPhase;
 import dev.hybridpane.domain.edge.Site;
 import dev.hybridpane.domain.edge.SiteRules;
@@ -25,6 +26,8 @@ import dev.hybridpane.domain.edge.SudoMode;
 import dev.hybridpane.lab.edge.LabEdgeHosts;
 import dev.hybridpane.lab.kube.LabKube;
 import dev.hybridpane.lab.world.LabWorld;
+import dev.hybridpane.ui.EnvironmentInfo;
+import dev.hybridpane.ui.common.AbstractTaskRunner;
 import dev.hybridpane.ui.common.SyncTaskRunner;
 import dev.hybridpane.ui.common.TaskRunner;
 import dev.hybridpane.ui.fleet.ClusterRow;
@@ -37,10 +40,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import javafx.collections.FXCollections;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +77,7 @@ class HostsViewModelTest {
         known = new FileKnownHostsStore(dir.resolve("known_hosts"));
         ssh = new MinaEdgePort(known);
         services = new HostsServices(ssh, new Fabric8InventoryPort(new Fabric8ClusterPort(null, Clock.systemUTC())), known,
-                new JsonSshSettingsStore(dir), edge.loginKeyPath().toString(), edge.csv());
+                new JsonSshSettingsStore(dir));
     }
 
     @AfterEach
@@ -82,12 +89,19 @@ class HostsViewModelTest {
 
     HostsViewModel newSession(TaskRunner runner) {
         Cluster retail = new Cluster(new ClusterRef("us-west-2", "retail-edge"), "arn", "1.31", "ACTIVE", "https://x",
-                EndpointAccess.PRIVATE, AuthenticationMode.API, dev.hybridpane.domain.IpFamily.IPV4, "vpc", List.of(),
+                EndpointAccess.PRIVATE, AuthenticationMode.API, IpFamily.IPV4, "vpc", List.of(),
                 List.of(), "sg", "172.20.0.0/16", List.of("10.200.0.0/16"), List.of("10.201.0.0/16"), null, Instant.EPOCH, Map.of());
         ClusterAccess access = new ClusterAccess.EksTokenAccess(kube.endpoints().get("us-west-2/retail-edge"), null,
                 () -> new EksToken(LabKube.LAB_TOKEN, Instant.now().plusSeconds(600)));
         return new HostsViewModel(FXCollections.observableArrayList(new ClusterRow(retail, null, null)),
-                c -> Optional.of(access), services, runner, fx, Clock.systemUTC());
+                c -> Optional.of(access), services, environment(), runner, fx, Clock.systemUTC());
+    }
+
+    /** An environment that suggests the test hosts' login key and offers them for import. */
+    EnvironmentInfo environment() {
+        String key = edge.loginKeyPath().toString();
+        String csv = edge.csv();
+        return new EnvironmentInfo(null, null, null, false, false, () -> key, () -> csv);
     }
 
     HostsViewModel withSites() {
@@ -243,10 +257,9 @@ class HostsViewModelTest {
     @Test
     void theKeyFileIsCheckedInTheBackgroundNotOnTheCallingThread() {
         List<Runnable> queued = new ArrayList<>();
-        TaskRunner deferred = new dev.hybridpane.ui.common.AbstractTaskRunner() {
+        TaskRunner deferred = new AbstractTaskRunner() {
             @Override
-            protected <T> void execute(String title, java.util.concurrent.Callable<T> work,
-                    java.util.function.BiConsumer<T, Throwable> done) {
+            protected <T> void execute(String title, Callable<T> work, BiConsumer<T, Throwable> done) {
                 queued.add(() -> {
                     try {
                         done.accept(work.call(), null);
@@ -257,8 +270,7 @@ class HostsViewModelTest {
             }
 
             @Override
-            protected <T> void follow(java.util.concurrent.CompletableFuture<T> f,
-                    java.util.function.BiConsumer<T, Throwable> done) {
+            protected <T> void follow(CompletableFuture<T> f, BiConsumer<T, Throwable> done) {
                 queued.add(() -> f.whenComplete(done));
             }
         };
@@ -280,14 +292,13 @@ class HostsViewModelTest {
 
     @Test
     void theAgentOptionEnablesWhenTheAgentAnswersAndAHostLogsInWithItsKeys() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(OpenSshAgentProcess.installed(), "OpenSSH client tools not installed");
+        Assumptions.assumeTrue(OpenSshAgentProcess.installed(), "OpenSSH client tools not installed");
         Path key = dir.resolve("lab_login_key");
         Files.copy(edge.loginKeyPath(), key);
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
         try (OpenSshAgentProcess agent = OpenSshAgentProcess.start(Files.createDirectory(dir.resolve("agent")));
                 MinaEdgePort viaAgent = new MinaEdgePort(known, () -> agent.socket().toString())) {
-            services = new HostsServices(viaAgent, services.inventory(), known, new JsonSshSettingsStore(dir),
-                    edge.loginKeyPath().toString(), edge.csv());
+            services = new HostsServices(viaAgent, services.inventory(), known, new JsonSshSettingsStore(dir));
             HostsViewModel vm = withSites();
             vm.checkAgent();
             assertThat(vm.agentSupported()).as("the agent answers but holds no key yet").isTrue();
@@ -324,8 +335,7 @@ class HostsViewModelTest {
     @Test
     void withoutAnAgentTheOptionStaysOffAndSaysWhy() {
         try (MinaEdgePort noAgent = new MinaEdgePort(known, () -> null)) {
-            services = new HostsServices(noAgent, services.inventory(), known, new JsonSshSettingsStore(dir),
-                    edge.loginKeyPath().toString(), edge.csv());
+            services = new HostsServices(noAgent, services.inventory(), known, new JsonSshSettingsStore(dir));
             HostsViewModel vm = newSession(new SyncTaskRunner());
             vm.checkAgent();
             assertThat(vm.agentSupported()).isFalse();

@@ -2,6 +2,7 @@ package dev.hybridpane.ui.hosts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import atlantafx.base.controls.Message;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.hybridpane.adapters.edge.FileKnownHostsStore;
@@ -11,15 +12,19 @@ import dev.hybridpane.adapters.kube.Fabric8InventoryPort;
 import dev.hybridpane.app.JsonSshSettingsStore;
 import dev.hybridpane.core.ClusterAccess;
 import dev.hybridpane.core.EksToken;
+import dev.hybridpane.core.edge.KnownHost;
 import dev.hybridpane.core.edge.StoredHost;
 import dev.hybridpane.domain.AuthenticationMode;
 import dev.hybridpane.domain.Cluster;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.EndpointAccess;
+import dev.hybridpane.domain.IpFamily;
 import dev.hybridpane.domain.edge.HostPhase;
+import dev.hybridpane.domain.edge.SudoMode;
 import dev.hybridpane.lab.edge.LabEdgeHosts;
 import dev.hybridpane.lab.kube.LabKube;
 import dev.hybridpane.lab.world.LabWorld;
+import dev.hybridpane.ui.EnvironmentInfo;
 import dev.hybridpane.ui.TestData;
 import dev.hybridpane.ui.common.FxExecutor;
 import dev.hybridpane.ui.common.FxTaskRunner;
@@ -32,6 +37,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +47,7 @@ import javafx.css.PseudoClass;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -91,16 +98,19 @@ class UiEdgeHostsTest {
         var known = new FileKnownHostsStore(dir.resolve("known_hosts"));
         ssh = new MinaEdgePort(known);
         HostsServices services = new HostsServices(ssh, new Fabric8InventoryPort(new Fabric8ClusterPort(null, Clock.systemUTC())),
-                known, new JsonSshSettingsStore(dir), edge.loginKeyPath().toString(), edge.csv());
+                known, new JsonSshSettingsStore(dir));
+        String key = edge.loginKeyPath().toString();
+        String sample = edge.csv();
+        EnvironmentInfo environment = new EnvironmentInfo(null, null, null, false, false, () -> key, () -> sample);
         Cluster retail = new Cluster(new ClusterRef("us-west-2", "retail-edge"), "arn", "1.31", "ACTIVE", "https://x",
-                EndpointAccess.PRIVATE, AuthenticationMode.API, dev.hybridpane.domain.IpFamily.IPV4, "vpc", List.of(),
+                EndpointAccess.PRIVATE, AuthenticationMode.API, IpFamily.IPV4, "vpc", List.of(),
                 List.of(), "sg", "172.20.0.0/16", List.of("10.200.0.0/16"), List.of("10.201.0.0/16"), null, Instant.EPOCH, Map.of());
         var rows = FXCollections.observableArrayList(
                 new ClusterRow(TestData.cluster("us-west-2", "payments", "1.32", false, AuthenticationMode.API,
                         EndpointAccess.PUBLIC), null, null),
                 new ClusterRow(retail, null, null));
         io = Executors.newCachedThreadPool();
-        HostsViewModel vm = new HostsViewModel(rows, c -> Optional.of(access()), services,
+        HostsViewModel vm = new HostsViewModel(rows, c -> Optional.of(access()), services, environment,
                 new FxTaskRunner(io, new FxExecutor()), new FxExecutor(), Clock.systemUTC());
         view = new HostsView(vm);
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
@@ -164,7 +174,7 @@ class UiEdgeHostsTest {
         set(robot, "#host-port", String.valueOf(dallas01.port()));
         set(robot, "#host-key-file", edge.loginKeyPath().toString());
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ComboBox<String> site = robot.lookup("#host-site").queryAs(javafx.scene.control.ComboBox.class);
+        ComboBox<String> site = robot.lookup("#host-site").queryAs(ComboBox.class);
         robot.interact(() -> site.setValue("dallas-dc"));
         robot.clickOn("#host-add-ok");
         waitFor(() -> robot.lookup("#host-key-trust").tryQuery().isPresent());
@@ -174,9 +184,9 @@ class UiEdgeHostsTest {
         robot.clickOn("#host-key-trust");
         waitFor(() -> phase(vm, "dallas-01") == HostPhase.AVAILABLE);
 
-        // ---- twelve from the lab CSV, with a duplicate and malformed rows ----
+        // ---- twelve from the sample hosts CSV, with a duplicate and malformed rows ----
         robot.clickOn("#hosts-import");
-        robot.clickOn("#csv-lab");
+        robot.clickOn("#csv-sample-hosts");
         TextInputControl csv = robot.lookup("#csv-text").queryAs(TextInputControl.class);
         robot.interact(() -> csv.setText(csv.getText() + "dallas-99,10.200.1.300,dallas-dc,ubuntu,22\n\"broken,row\n"));
         robot.clickOn("#csv-import");
@@ -187,8 +197,13 @@ class UiEdgeHostsTest {
                 .contains("dallas-01 already exists")).anySatisfy(s -> assertThat(s).startsWith("Row 14: address:"))
                 .anySatisfy(s -> assertThat(s).startsWith("Row 15: "));
         shoot(errors, "hosts-import-errors-light.png");
+        // the new hosts' keys follow in the same modal: announced on the import page, shown when it closes
+        waitFor(() -> robot.lookup("#hosts-modal-next").query().isVisible());
+        assertThat(robot.lookup("#host-key-trust").tryQuery()).as("no second dialog over the import").isEmpty();
+        shoot(errors, "hosts-import-next-light.png");
         close(robot, "#csv-import");
         waitFor(() -> robot.lookup("#host-key-trust").tryQuery().isPresent());
+        assertThat(text(robot, "#hosts-modal-trail")).contains("Import edge hosts");
         TableView<?> bulkKeys = robot.lookup("#host-key-table").queryAs(TableView.class);
         assertThat(bulkKeys.getItems()).hasSize(10);
         shoot(robot.lookup("#host-key-table").query(), "hosts-host-keys-bulk-light.png");
@@ -232,7 +247,7 @@ class UiEdgeHostsTest {
         waitFor(() -> robot.lookup("#host-key-trust").tryQuery().isPresent());
         TableView<?> knownKeys = robot.lookup("#host-key-table").queryAs(TableView.class);
         assertThat(knownKeys.getItems()).singleElement()
-                .satisfies(k -> assertThat(((dev.hybridpane.core.edge.KnownHost) k).fingerprint()).isEqualTo(change.newFingerprint()));
+                .satisfies(k -> assertThat(((KnownHost) k).fingerprint()).isEqualTo(change.newFingerprint()));
         robot.clickOn("#host-key-trust");
         waitFor(() -> phase(vm, "austin-06") == HostPhase.AVAILABLE);
         assertThat(robot.lookup("#hosts-forget-key").query().isVisible()).isFalse();
@@ -255,12 +270,11 @@ class UiEdgeHostsTest {
         robot.clickOn("#hosts-edit");
         waitFor(() -> robot.lookup("#host-edit-ok").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ComboBox<dev.hybridpane.domain.edge.SudoMode> editSudo =
-                robot.lookup("#host-sudo").queryAs(javafx.scene.control.ComboBox.class);
-        robot.interact(() -> editSudo.setValue(dev.hybridpane.domain.edge.SudoMode.NONE));
+        ComboBox<SudoMode> editSudo = robot.lookup("#host-sudo").queryAs(ComboBox.class);
+        robot.interact(() -> editSudo.setValue(SudoMode.NONE));
         robot.clickOn("#host-edit-ok");
         waitFor(() -> robot.lookup("#host-edit-ok").tryQuery().isEmpty()
-                && row(vm, "dallas-02").spec().sudo() == dev.hybridpane.domain.edge.SudoMode.NONE && row(vm, "dallas-02").note() == null);
+                && row(vm, "dallas-02").spec().sudo() == SudoMode.NONE && row(vm, "dallas-02").note() == null);
         assertThat(row(vm, "dallas-02").spec().site()).isEqualTo("dallas-dc");
 
         // ---- detail, filter, themes ----
@@ -338,17 +352,24 @@ class UiEdgeHostsTest {
         robot.interact(() -> t.setText(value));
     }
 
+    /** The text of a label, or the sentence of an inline message. */
     private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        Node n = robot.lookup(id).query();
+        return n instanceof Message m ? m.getDescription() : ((Label) n).getText();
     }
 
-    private static void close(FxRobot robot, String idInDialog) {
-        Node n = robot.lookup(idInDialog).query();
-        robot.interact(() -> ((Stage) n.getScene().getWindow()).close());
+    /** Leaves the modal page holding this node without an answer (its Close or Cancel). */
+    private static void close(FxRobot robot, String idInPage) {
+        Node n = robot.lookup(idInPage).query();
+        while (!(n instanceof HostModal)) {
+            n = n.getParent();
+        }
+        HostModal page = (HostModal) n;
+        robot.interact(page::dismiss);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static void waitFor(java.util.concurrent.Callable<Boolean> c) throws Exception {
+    private static void waitFor(Callable<Boolean> c) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, c);
         WaitForAsyncUtils.waitForFxEvents();
     }
