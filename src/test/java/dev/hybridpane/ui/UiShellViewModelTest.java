@@ -289,7 +289,7 @@ class UiShellViewModelTest {
         vm.startDiscovery();
         vm.bridge().drain();
         List<PaletteItem> chosen = new ArrayList<>();
-        CommandPaletteViewModel palette = new CommandPaletteViewModel(vm.fleet().clusterRows(), chosen::add);
+        CommandPaletteViewModel palette = new CommandPaletteViewModel(vm.fleet().clusterRows(), chosen::add, List::of);
         palette.show();
         assertEquals(NavTarget.values().length + 2, palette.results().size());
         palette.queryProperty().set("edprd");

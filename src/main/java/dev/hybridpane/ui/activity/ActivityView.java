@@ -19,16 +19,11 @@ import org.kordamp.ikonli.feather.Feather;
 public final class ActivityView extends BorderPane {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
-    public ActivityView(ActivityViewModel vm) {
-        this(vm, null);
-    }
-
-    /** With the operations (imports, enable hybrid) above the session log; {@code operations} may be null. */
+    /** The operations (imports, enable hybrid) above the session log. */
     public ActivityView(ActivityViewModel vm, OperationsViewModel operations) {
         getStyleClass().add("activity-view");
-        setTop(Widgets.header("Activity", operations == null
-                ? "What the console did this session: discovery, clusters and connections"
-                : "Operations the console ran, and what it did this session: discovery, clusters and connections"));
+        setTop(Widgets.header("Activity",
+                "Operations the console ran, and what it did this session: discovery, clusters and connections"));
         TableView<ActivityRow> table = new TableView<>(vm.rows());
         table.setId("activity-table");
         table.getStyleClass().add("dense");
@@ -56,10 +51,6 @@ public final class ActivityView extends BorderPane {
         table.getColumns().add(Cells.column("Message", 600, ActivityRow::message));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(Widgets.emptyState(Feather.ACTIVITY, "Nothing yet", "Discovery and connection changes show here."));
-        if (operations == null) {
-            setCenter(table);
-            return;
-        }
         VBox ops = new VBox(8, Widgets.sectionTitle("Operations"), new OperationsPane(operations));
         VBox.setVgrow(ops.getChildren().get(1), Priority.ALWAYS);
         VBox session = new VBox(8, Widgets.sectionTitle("Session log"), table);

@@ -28,10 +28,6 @@ public final class CommandPaletteViewModel {
     private final IntegerProperty selectedIndex = new SimpleIntegerProperty(this, "selectedIndex", 0);
     private final BooleanProperty open = new SimpleBooleanProperty(this, "open");
 
-    public CommandPaletteViewModel(ObservableList<ClusterRow> clusters, Consumer<PaletteItem> onChoose) {
-        this(clusters, onChoose, List::of);
-    }
-
     /** @param commands what the window can do from here ("Import cluster…", "Enable hybrid mode on payments…") */
     public CommandPaletteViewModel(ObservableList<ClusterRow> clusters, Consumer<PaletteItem> onChoose,
             Supplier<List<PaletteItem>> commands) {
