@@ -3,6 +3,7 @@ package dev.hybridpane.app;
 import dev.hybridpane.app.startup.FxStartup;
 import dev.hybridpane.app.startup.JvmCommandLine;
 import dev.hybridpane.app.startup.Launcher;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.RuntimeMXBean;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class Main {
         if (plan.isPresent()) {
             try {
                 System.exit(Launcher.run(plan.get()));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // the child JVM could not be started: run here instead
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

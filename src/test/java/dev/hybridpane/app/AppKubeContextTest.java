@@ -12,6 +12,7 @@ import dev.hybridpane.ui.TestConsole;
 import dev.hybridpane.ui.clusters.ClusterAccessViewModel;
 import dev.hybridpane.ui.shell.MainWindow;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -100,7 +101,7 @@ class AppKubeContextTest {
     }
 
     private void shoot(FxRobot robot, Path file) throws Exception {
-        java.nio.file.Files.createDirectories(file.getParent());
+        Files.createDirectories(file.getParent());
         WritableImage[] img = new WritableImage[1];
         robot.interact(() -> img[0] = stage.getScene().snapshot(null));
         ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", new File(file.toString()));

@@ -3,6 +3,7 @@ package dev.hybridpane.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -25,7 +26,7 @@ class UiWindowIconsTest {
 
     @Test
     void everySizeDecodesOffTheFxThread() throws Exception {
-        var icons = new java.util.concurrent.atomic.AtomicReference<List<Image>>();
+        var icons = new AtomicReference<List<Image>>();
         Thread decoder = new Thread(() -> icons.set(DesktopApp.windowIcons()));
         decoder.start();
         decoder.join(30_000);

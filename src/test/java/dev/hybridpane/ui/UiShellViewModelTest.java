@@ -4,15 +4,19 @@ import static dev.hybridpane.ui.TestData.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hybridpane.app.ConsolePorts;
+import dev.hybridpane.app.ConsoleUi;
 import dev.hybridpane.core.AwsFailure;
 import dev.hybridpane.core.AwsPort;
 import dev.hybridpane.core.AwsProfiles;
 import dev.hybridpane.core.Settings;
-import dev.hybridpane.domain.ConnectionState.FailureKind;
+import dev.hybridpane.core.SettingsStore;
 import dev.hybridpane.domain.AuthenticationMode;
 import dev.hybridpane.domain.ClusterRef;
+import dev.hybridpane.domain.ConnectionState.FailureKind;
 import dev.hybridpane.domain.EndpointAccess;
 import dev.hybridpane.ui.activity.ActivityRow;
+import dev.hybridpane.ui.common.AbstractTaskRunner;
 import dev.hybridpane.ui.common.SyncTaskRunner;
 import dev.hybridpane.ui.fleet.DiscoveryState;
 import dev.hybridpane.ui.shell.CommandPaletteViewModel;
@@ -20,11 +24,14 @@ import dev.hybridpane.ui.shell.NavTarget;
 import dev.hybridpane.ui.shell.PaletteItem;
 import dev.hybridpane.ui.shell.ShellStart;
 import dev.hybridpane.ui.shell.ShellViewModel;
-import dev.hybridpane.app.ConsolePorts;
-import dev.hybridpane.app.ConsoleUi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 class UiShellViewModelTest {
@@ -88,12 +95,12 @@ class UiShellViewModelTest {
     }
 
     /** Runs work at once but holds the callbacks, like an FX thread busy building the window. */
-    private static final class BusyFxRunner extends dev.hybridpane.ui.common.AbstractTaskRunner {
+    private static final class BusyFxRunner extends AbstractTaskRunner {
         final List<Runnable> callbacks = new ArrayList<>();
 
         @Override
-        protected <T> void execute(String t, java.util.concurrent.Callable<T> work,
-                java.util.function.BiConsumer<T, Throwable> done) {
+        protected <T> void execute(String t, Callable<T> work,
+                BiConsumer<T, Throwable> done) {
             try {
                 T result = work.call();
                 callbacks.add(() -> done.accept(result, null));
@@ -103,8 +110,8 @@ class UiShellViewModelTest {
         }
 
         @Override
-        protected <T> void follow(java.util.concurrent.CompletableFuture<T> future,
-                java.util.function.BiConsumer<T, Throwable> done) {
+        protected <T> void follow(CompletableFuture<T> future,
+                BiConsumer<T, Throwable> done) {
             future.whenComplete((r, e) -> callbacks.add(() -> done.accept(r, e)));
         }
 
@@ -220,7 +227,7 @@ class UiShellViewModelTest {
     @Test
     void aFailedSettingsWriteIsLoggedAndDoesNotHoldTheNextOneBack() {
         shell(true);
-        var failing = new dev.hybridpane.core.SettingsStore() {
+        var failing = new SettingsStore() {
             boolean fail = true;
             Settings saved;
 
@@ -233,8 +240,8 @@ class UiShellViewModelTest {
             public void save(Settings settings) {
                 if (fail) {
                     fail = false;
-                    throw new java.io.UncheckedIOException("Could not write settings.json: disk full",
-                            new java.io.IOException("disk full"));
+                    throw new UncheckedIOException("Could not write settings.json: disk full",
+                            new IOException("disk full"));
                 }
                 saved = settings;
             }

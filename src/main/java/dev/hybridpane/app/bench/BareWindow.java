@@ -10,7 +10,7 @@ import javafx.stage.Stage;
 
 /**
  * The startup benchmark's baseline: a minimal JavaFX window, started the same way as HybridPane
- * ({@code java -cp target/hybridpane.jar dev.hybridpane.app.bench.BareWindow}), that exits after its
+ * ({@code java -cp target/hybridpane.jar BareWindow}), that exits after its
  * first frame and prints the time since the JVM started.
  */
 public final class BareWindow {

@@ -1,5 +1,6 @@
 package dev.hybridpane.core.hybrid;
 
+import dev.hybridpane.core.AwsFailure;
 import dev.hybridpane.domain.AccessEntry;
 import dev.hybridpane.domain.ClusterRef;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The AWS calls of importing a cluster and enabling hybrid mode (EKS, IAM, IAM Roles Anywhere). Every method
- * blocks and may throw {@link dev.hybridpane.core.AwsFailure}; lookups answer empty instead of NOT_FOUND.
+ * blocks and may throw {@link AwsFailure}; lookups answer empty instead of NOT_FOUND.
  */
 public interface HybridAwsPort {
 

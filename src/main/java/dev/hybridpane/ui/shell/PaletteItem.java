@@ -1,6 +1,7 @@
 package dev.hybridpane.ui.shell;
 
 import dev.hybridpane.domain.ClusterRef;
+import java.util.Locale;
 
 /**
  * An entry of the command palette: a view, a cluster (then target is CLUSTERS), or a command (then {@code action}
@@ -16,6 +17,6 @@ public record PaletteItem(String title, String subtitle, NavTarget target, Clust
     }
 
     public String searchText() {
-        return (title + " " + subtitle).toLowerCase(java.util.Locale.ROOT);
+        return (title + " " + subtitle).toLowerCase(Locale.ROOT);
     }
 }

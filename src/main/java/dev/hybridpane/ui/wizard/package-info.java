@@ -1,7 +1,7 @@
 /**
- * The one wizard idiom. A wizard is a view model ({@link dev.hybridpane.ui.wizard.Wizard}, or
- * {@link dev.hybridpane.ui.wizard.OperationWizard} when it ends in an operation) holding a list of
- * {@link dev.hybridpane.ui.wizard.WizardStep} objects; {@link dev.hybridpane.ui.wizard.WizardView} shows any wizard,
+ * The one wizard idiom. A wizard is a view model ({@link Wizard}, or
+ * {@link OperationWizard} when it ends in an operation) holding a list of
+ * {@link WizardStep} objects; {@link WizardView} shows any wizard,
  * and {@code WizardView.modal(openWizard)} shows the open one over the window. A new wizard writes only its steps:
  * <pre>{@code
  * public final class NodePoolViewModel extends OperationWizard {
