@@ -31,12 +31,13 @@ public sealed interface SigV4Result {
         INCOMPLETE_SIGNATURE(400, "IncompleteSignature", "IncompleteSignatureException"),
         /** The access key id is not one the service knows, or its session token does not match. */
         UNKNOWN_ACCESS_KEY(403, "InvalidClientTokenId", "UnrecognizedClientException"),
-        /** The signature differs from the one computed, or the scope names another region, service or day. */
+        /**
+         * The signature differs from the one computed (a changed body included), or the scope names another region,
+         * service or day.
+         */
         SIGNATURE_MISMATCH(403, "SignatureDoesNotMatch", "InvalidSignatureException"),
         /** The request's date is too far from now, or a presigned URL's lifetime has passed. */
-        EXPIRED(400, "RequestExpired", "InvalidSignatureException"),
-        /** An x-amz-content-sha256 header that is not the body's hash. */
-        CONTENT_HASH_MISMATCH(400, "XAmzContentSHA256Mismatch", "InvalidSignatureException");
+        EXPIRED(400, "RequestExpired", "InvalidSignatureException");
 
         final int status;
         final String queryCode;

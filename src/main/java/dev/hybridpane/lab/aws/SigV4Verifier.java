@@ -4,6 +4,7 @@ import dev.hybridpane.lab.aws.SigV4Canonical.Param;
 import dev.hybridpane.lab.aws.SigV4Result.Reason;
 import dev.hybridpane.lab.aws.SigV4Result.Refused;
 import dev.hybridpane.lab.aws.SigV4Result.Verified;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -72,7 +73,37 @@ public final class SigV4Verifier {
             rawQuery = rawQuery == null ? "" : rawQuery;
         }
 
-        Optional<String> header(String lowerCaseName) {
+        /** This request with another raw query string. */
+        public HttpRequest withQuery(String newRawQuery) {
+            return new HttpRequest(method, rawPath, newRawQuery, headers, body);
+        }
+
+        /** This request with another raw path. */
+        public HttpRequest withPath(String newRawPath) {
+            return new HttpRequest(method, newRawPath, rawQuery, headers, body);
+        }
+
+        /** This request with another body. */
+        public HttpRequest withBody(String text) {
+            return new HttpRequest(method, rawPath, rawQuery, headers, text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** This request with one header set to a single value (replacing any it had). */
+        public HttpRequest withHeader(String name, String value) {
+            Map<String, List<String>> changed = new TreeMap<>(headers);
+            changed.put(name.toLowerCase(Locale.ROOT), List.of(value));
+            return new HttpRequest(method, rawPath, rawQuery, changed, body);
+        }
+
+        /** This request without a header. */
+        public HttpRequest withoutHeader(String name) {
+            Map<String, List<String>> changed = new TreeMap<>(headers);
+            changed.remove(name.toLowerCase(Locale.ROOT));
+            return new HttpRequest(method, rawPath, rawQuery, changed, body);
+        }
+
+        /** The first value of a header, by its lower-case name. */
+        public Optional<String> header(String lowerCaseName) {
             List<String> values = headers.get(lowerCaseName);
             return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
         }
@@ -284,7 +315,7 @@ public final class SigV4Verifier {
 
     /**
      * The payload hashes the signer may have used: x-amz-content-sha256 when sent (which must then be the body's
-     * hash, unless it says UNSIGNED-PAYLOAD), else the body's SHA-256; a presigned URL may also be signed with
+     * hash, unless it says UNSIGNED-PAYLOAD; the SDK v2 sends it with every body), else the body's SHA-256; a presigned URL may also be signed with
      * UNSIGNED-PAYLOAD, as S3-style presigners do.
      */
     private static List<String> payloadHashes(HttpRequest request, Claim claim) {
@@ -293,8 +324,8 @@ public final class SigV4Verifier {
         if (declared.isPresent()) {
             String value = declared.get();
             if (!value.equals(SigV4Canonical.UNSIGNED_PAYLOAD) && !value.equalsIgnoreCase(bodyHash)) {
-                throw refusal(Reason.CONTENT_HASH_MISMATCH,
-                        "The provided 'x-amz-content-sha256' header does not match what was computed.");
+                // the body is not the one that was signed
+                throw refusal(Reason.SIGNATURE_MISMATCH, BAD_SIGNATURE);
             }
             return List.of(value);
         }
