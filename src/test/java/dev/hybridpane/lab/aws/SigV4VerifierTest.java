@@ -1,23 +1,31 @@
 package dev.hybridpane.lab.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.hybridpane.lab.aws.SigV4Result.Reason;
 import dev.hybridpane.lab.aws.SigV4Result.Refused;
 import dev.hybridpane.lab.aws.SigV4Result.Verified;
 import dev.hybridpane.lab.aws.SigV4Verifier.HttpRequest;
 import dev.hybridpane.lab.aws.SigV4Verifier.Secret;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -233,6 +241,61 @@ class SigV4VerifierTest {
         assertThat(verifier.verify(request.withBody("{\"MaxResults\":11}"), NOW, "ssm", null)).isInstanceOf(Verified.class);
         assertBadSignature(verifier.verify(request.withHeader("x-amz-content-sha256",
                 SigV4Canonical.sha256Hex(request.body())), NOW, "ssm", null));
+    }
+
+    /**
+     * The real client: the aws CLI (botocore) signs a query POST, a REST-JSON GET with an encoded path and query, and a
+     * JSON 1.1 POST against a loopback server that only records what it receives; each recorded request verifies.
+     */
+    @Test
+    void theAwsClisOwnRequestsVerify(@TempDir Path home) throws Exception {
+        Optional<Path> aws = AwsCli.find();
+        assumeTrue(aws.isPresent(), "the aws CLI is not installed");
+        List<HttpRequest> received = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            URI uri = exchange.getRequestURI();
+            received.add(new HttpRequest(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
+                    exchange.getRequestHeaders(), body));
+            byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(400, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String endpoint = "http://127.0.0.1:" + server.getAddress().getPort();
+            String key = "AKIDLABCLI0000000002";
+            String secret = "cli/Other+Secret000000000000000000000000";
+            List<List<String>> calls = List.of(
+                    List.of("sts", "get-caller-identity"),
+                    List.of("eks", "describe-update", "--name", "my-cluster", "--update-id", "id:1 two"),
+                    List.of("eks", "list-updates", "--name", "my-cluster", "--next-token", "a/b", "--max-results", "5"),
+                    List.of("ssm", "describe-instance-information", "--max-results", "10"));
+            List<String> shapes = List.of("Action=GetCallerIdentity&Version=2011-06-15",
+                    "GET /clusters/my-cluster/updates/id%3A1%20two?", "nextToken=a%2Fb",
+                    "AmazonSSM.DescribeInstanceInformation {\"MaxResults\": 10}");
+            SigV4Verifier cli = SigV4Verifier.forSecrets(Map.of(key, secret));
+            SigV4Verifier wrong = SigV4Verifier.forSecrets(Map.of(key, secret + "x"));
+            for (List<String> call : calls) {
+                List<String> args = new ArrayList<>(call);
+                args.addAll(List.of("--endpoint-url", endpoint, "--no-paginate"));
+                AwsCli.run(aws.get(), home, key, secret, args.toArray(String[]::new));
+                Instant now = Instant.now();
+                assertThat(received).as("aws %s reached the server", call).hasSize(1);
+                HttpRequest request = received.remove(0);
+                String wire = request.method() + " " + request.rawPath() + "?" + request.rawQuery() + " "
+                        + request.header("x-amz-target").orElse("") + " " + new String(request.body(), StandardCharsets.UTF_8);
+                assertThat(wire).contains(shapes.get(calls.indexOf(call)));
+                SigV4Result result = cli.verify(request, now, call.get(0), "us-east-1");
+                assertThat(result).as("%s %s?%s", request.method(), request.rawPath(), request.rawQuery())
+                        .isInstanceOf(Verified.class);
+                assertBadSignature(wrong.verify(request, now, call.get(0), "us-east-1"));
+            }
+        } finally {
+            server.stop(0);
+        }
     }
 
     // --- helpers

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hybridpane.lab.aws.AwsCli;
 import dev.hybridpane.lab.aws.SigV4Verifier.Secret;
 import dev.hybridpane.lab.kube.EksTokenResult.Authenticated;
 import dev.hybridpane.lab.kube.EksTokenResult.Unauthenticated;
-import java.io.File;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,9 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -166,24 +163,15 @@ class EksTokenVerifierTest {
     /** The real client: the aws CLI's own token (no network is needed to presign). */
     @Test
     void theAwsClisOwnTokenAuthenticates(@TempDir Path home) throws Exception {
-        Optional<Path> aws = onPath("aws");
+        Optional<Path> aws = AwsCli.find();
         assumeTrue(aws.isPresent(), "the aws CLI is not installed");
         String key = "AKIDLABCLI0000000001";
         String secret = "cli/Secret+Key0000000000000000000000000";
-        ProcessBuilder pb = new ProcessBuilder(aws.get().toString(), "eks", "get-token", "--cluster-name", "prod-hybrid",
-                "--output", "json").redirectErrorStream(false).redirectError(home.resolve("stderr").toFile());
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(name -> name.startsWith("AWS_"));
-        env.putAll(Map.of("AWS_ACCESS_KEY_ID", key, "AWS_SECRET_ACCESS_KEY", secret, "AWS_REGION", "us-east-1",
-                "AWS_DEFAULT_REGION", "us-east-1", "AWS_CONFIG_FILE", home.resolve("config").toString(),
-                "AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString(), "AWS_EC2_METADATA_DISABLED", "true",
-                "HOME", home.toString()));
-        Process process = pb.start();
-        byte[] out = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(Files.readString(home.resolve("stderr"))).isZero();
+        AwsCli.Run run = AwsCli.run(aws.get(), home, key, secret, "eks", "get-token", "--cluster-name", "prod-hybrid",
+                "--output", "json");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
         Instant now = Instant.now();
-        JsonNode credential = new ObjectMapper().readTree(out);
+        JsonNode credential = new ObjectMapper().readTree(run.stdout());
         String token = credential.path("status").path("token").asText();
 
         EksTokenVerifier cli = new EksTokenVerifier(
@@ -193,20 +181,6 @@ class EksTokenVerifierTest {
         assertThat(((Authenticated) result).accessKeyId()).isEqualTo(key);
         assertThat(cli.verify(token, "staging", now)).isInstanceOf(Unauthenticated.class);
         assertThat(cli.verify(token, "prod-hybrid", now.plus(Duration.ofMinutes(16)))).isInstanceOf(Unauthenticated.class);
-    }
-
-    private static Optional<Path> onPath(String command) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, command);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 
     private static void assertUnauthenticated(EksTokenResult result, String reasonPart) {
