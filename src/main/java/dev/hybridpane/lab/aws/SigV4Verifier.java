@@ -50,6 +50,11 @@ public final class SigV4Verifier {
         public static Secret longTerm(String secretAccessKey) {
             return new Secret(secretAccessKey, null);
         }
+
+        @Override
+        public String toString() {
+            return sessionToken == null ? "Secret[long-term]" : "Secret[with session token]";
+        }
     }
 
     /** Finds the secret of an access key id; empty when the key is unknown. */
@@ -66,8 +71,11 @@ public final class SigV4Verifier {
             byte[] body) {
         public HttpRequest {
             Map<String, List<String>> lower = new TreeMap<>();
-            headers.forEach((name, values) -> lower.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                    .addAll(values));
+            headers.forEach((name, values) -> {
+                if (name != null && values != null) {
+                    lower.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values);
+                }
+            });
             headers = lower;
             body = body == null ? new byte[0] : body;
             rawQuery = rawQuery == null ? "" : rawQuery;
@@ -136,8 +144,9 @@ public final class SigV4Verifier {
     }
 
     /**
-     * Verifies {@code request} at {@code now} for a service. The credential scope must name {@code expectedService};
-     * and {@code expectedRegion}, unless it is null (any region).
+     * Verifies {@code request} at {@code now} for a service. The credential scope must name {@code expectedService}
+     * and {@code expectedRegion}; a null one is not checked (the caller may check {@link Verified#service()} and
+     * {@link Verified#region()} itself, e.g. to route by them).
      */
     public SigV4Result verify(HttpRequest request, Instant now, String expectedService, String expectedRegion) {
         try {

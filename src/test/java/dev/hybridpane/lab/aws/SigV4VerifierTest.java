@@ -225,6 +225,7 @@ class SigV4VerifierTest {
         SigV4Verifier right = new SigV4Verifier(id -> Optional.of(new Secret(SECRET, "token/one")).filter(s -> id.startsWith("ASIA")));
         SigV4Verifier wrong = new SigV4Verifier(id -> Optional.of(new Secret(SECRET, "token/two")));
         assertThat(right.verify(request, NOW, "sts", null)).isInstanceOf(Verified.class);
+        assertThat(new Secret(SECRET, "token/one").toString()).doesNotContain(SECRET).doesNotContain("token/one");
         assertRefused(wrong.verify(request, NOW, "sts", null), 403, "InvalidClientTokenId",
                 "The security token included in the request is invalid.");
         assertRefused(verifier.verify(stsQueryPost().withHeader("X-Amz-Security-Token", "token/one"), NOW, "sts", null),
