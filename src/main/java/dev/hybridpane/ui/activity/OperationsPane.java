@@ -5,6 +5,8 @@ import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.ops.StepState;
 import dev.hybridpane.ui.common.Cells;
 import dev.hybridpane.ui.common.Widgets;
+import dev.hybridpane.ui.wizard.OperationRunView;
+import dev.hybridpane.ui.wizard.StepRow;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -111,34 +113,7 @@ final class OperationsPane extends SplitPane {
     }
 
     private static Node row(int n, Journal.StepRecord s) {
-        Node icon = switch (s.state()) {
-            case PENDING -> Widgets.icon(Feather.CIRCLE, "icon-muted");
-            case RUNNING -> Widgets.icon(Feather.LOADER, "icon-accent");
-            case DONE -> Widgets.icon(Feather.CHECK_CIRCLE, "icon-success");
-            case ALREADY_DONE -> Widgets.icon(Feather.CHECK, "icon-success");
-            case FAILED -> Widgets.icon(Feather.X_CIRCLE, "icon-danger");
-            case SKIPPED -> Widgets.icon(Feather.MINUS_CIRCLE, "icon-muted");
-        };
-        Label t = new Label(n + ". " + s.title());
-        t.getStyleClass().add("run-step-title");
-        t.setWrapText(true);
-        VBox text = new VBox(2, t);
-        if (s.message() != null && s.state() == StepState.FAILED) {
-            Label m = new Label(s.message());
-            m.setWrapText(true);
-            m.getStyleClass().add(Styles.DANGER);
-            text.getChildren().add(m);
-        }
-        HBox.setHgrow(text, Priority.ALWAYS);
-        String kind = switch (s.state()) {
-            case DONE, ALREADY_DONE -> Styles.SUCCESS;
-            case FAILED -> Styles.DANGER;
-            case RUNNING -> Styles.ACCENT;
-            default -> "neutral";
-        };
-        HBox row = new HBox(10, icon, text, Widgets.pill(OperationsViewModel.stateLabel(s.state()), kind));
-        row.setAlignment(Pos.TOP_LEFT);
-        row.getStyleClass().add("run-step");
-        return row;
+        return OperationRunView.row(new StepRow(n, s.title(), s.state(), s.message()),
+                OperationsViewModel.stateLabel(s.state()));
     }
 }

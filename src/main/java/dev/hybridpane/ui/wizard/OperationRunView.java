@@ -17,7 +17,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
 /** The apply step: a progress bar, every step with its state, the outcome sentence and the live log. */
-final class OperationRunView extends VBox {
+public final class OperationRunView extends VBox {
     private final OperationRunViewModel vm;
     private final VBox steps = new VBox(4);
 
@@ -62,11 +62,12 @@ final class OperationRunView extends VBox {
     private void rebuild() {
         steps.getChildren().clear();
         for (StepRow r : vm.steps()) {
-            steps.getChildren().add(row(r));
+            steps.getChildren().add(row(r, r.stateLabel()));
         }
     }
 
-    private static Node row(StepRow r) {
+    /** One step's row: its state's icon, number and title, the reason when it failed, and a pill saying {@code label}. */
+    public static Node row(StepRow r, String label) {
         Node icon = switch (r.state()) {
             case PENDING -> Widgets.icon(Feather.CIRCLE, "icon-muted");
             case RUNNING -> Widgets.icon(Feather.LOADER, "icon-accent");
@@ -92,7 +93,7 @@ final class OperationRunView extends VBox {
             text.getChildren().add(m);
         }
         HBox.setHgrow(text, Priority.ALWAYS);
-        HBox row = new HBox(10, icon, text, Widgets.pill(r.stateLabel(), kind));
+        HBox row = new HBox(10, icon, text, Widgets.pill(label, kind));
         row.setAlignment(Pos.TOP_LEFT);
         row.getStyleClass().add("run-step");
         return row;
