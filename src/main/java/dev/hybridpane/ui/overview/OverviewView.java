@@ -1,5 +1,7 @@
 package dev.hybridpane.ui.overview;
 
+import atlantafx.base.controls.Tile;
+import atlantafx.base.theme.Styles;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.ui.common.Widgets;
 import dev.hybridpane.ui.fleet.ClusterRow;
@@ -10,6 +12,7 @@ import java.util.Map;
 import javafx.beans.binding.StringBinding;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
@@ -32,10 +35,10 @@ public final class OverviewView extends BorderPane {
         getStyleClass().add("overview-view");
         setTop(Widgets.header("Overview", "Hybrid node pools across every cluster, live"));
         HBox tiles = new HBox(12,
-                tile(Feather.SERVER, "Clusters", vm.clustersText(), vm.clustersDetail(), "tile-accent"),
-                tile(Feather.CPU, "Hybrid nodes ready", vm.hybridText(), vm.hybridDetail(), "tile-success"),
-                tile(Feather.BOX, "Pools healthy", vm.poolsText(), vm.poolsDetail(), "tile-warning"),
-                tile(Feather.ALERT_TRIANGLE, "Warnings", vm.warningsText(), vm.warningsDetail(), "tile-danger"));
+                tile(Feather.SERVER, "Clusters", vm.clustersText(), vm.clustersDetail(), Styles.ACCENT),
+                tile(Feather.CPU, "Hybrid nodes ready", vm.hybridText(), vm.hybridDetail(), Styles.SUCCESS),
+                tile(Feather.BOX, "Pools healthy", vm.poolsText(), vm.poolsDetail(), Styles.WARNING),
+                tile(Feather.ALERT_TRIANGLE, "Warnings", vm.warningsText(), vm.warningsDetail(), Styles.DANGER));
         tiles.getStyleClass().add("tiles");
         tiles.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
         empty = Widgets.emptyState(Feather.CLOUD, "No clusters yet",
@@ -77,7 +80,7 @@ public final class OverviewView extends BorderPane {
      * re-add the others.
      */
     private void placeSections() {
-        List<javafx.scene.Node> kids = sections.getChildren();
+        List<Node> kids = sections.getChildren();
         kids.removeIf(n -> !byRef.containsValue(n));
         int i = 0;
         for (ClusterSection s : byRef.values()) {
@@ -90,21 +93,19 @@ public final class OverviewView extends BorderPane {
         }
     }
 
-    private static VBox tile(Ikon ikon, String title, StringBinding value, StringBinding detail, String kind) {
-        Label t = new Label(title, Widgets.icon(ikon, "tile-icon"));
-        t.getStyleClass().add("tile-title");
+    /**
+     * A fleet figure as an AtlantaFX tile: icon, what it counts and its detail on the left, the figure itself large on
+     * the right. {@code kind} colours the icon.
+     */
+    private static Tile tile(Ikon ikon, String title, StringBinding value, StringBinding detail, String kind) {
         Label v = new Label();
         v.textProperty().bind(value);
-        v.getStyleClass().add("tile-value");
-        VBox box = new VBox(4, t, v);
-        if (detail != null) {
-            Label d = new Label();
-            d.textProperty().bind(detail);
-            d.getStyleClass().add("tile-detail");
-            box.getChildren().add(d);
-        }
-        box.getStyleClass().addAll("metric-tile", kind);
-        box.setMaxWidth(Double.MAX_VALUE);
-        return box;
+        v.getStyleClass().addAll("tile-value", Styles.TITLE_2);
+        Tile tile = new Tile(title, null, Widgets.icon(ikon, "tile-icon"));
+        tile.descriptionProperty().bind(detail);
+        tile.setAction(v);
+        tile.getStyleClass().addAll("metric-tile", kind);
+        tile.setMaxWidth(Double.MAX_VALUE);
+        return tile;
     }
 }

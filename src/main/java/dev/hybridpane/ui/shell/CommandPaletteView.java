@@ -1,6 +1,8 @@
 package dev.hybridpane.ui.shell;
 
 import dev.hybridpane.ui.common.Widgets;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -25,7 +27,7 @@ final class CommandPaletteView extends StackPane {
         field.textProperty().bindBidirectional(vm.queryProperty());
         ListView<PaletteItem> list = new ListView<>(vm.results());
         list.setId("palette-list");
-        list.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+        list.prefHeightProperty().bind(Bindings.createDoubleBinding(
                 () -> Math.max(1, Math.min(vm.results().size(), 8)) * 46.0 + 4, vm.results()));
         list.setFocusTraversable(false);
         list.setCellFactory(l -> new ListCell<>() {
@@ -58,7 +60,7 @@ final class CommandPaletteView extends StackPane {
             list.getSelectionModel().select(b.intValue());
             list.scrollTo(b.intValue());
         });
-        vm.results().addListener((javafx.collections.ListChangeListener<PaletteItem>) c ->
+        vm.results().addListener((ListChangeListener<PaletteItem>) c ->
                 list.getSelectionModel().select(vm.selectedIndexProperty().get()));
         field.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DOWN) {
