@@ -195,7 +195,7 @@ public final class Widgets {
         box.getChildren().addAll(i, t);
         for (String s : sentences) {
             Label l = new Label(s);
-            l.getStyleClass().add("empty-state-text");
+            l.getStyleClass().addAll("empty-state-text", Styles.TEXT_MUTED);
             l.setWrapText(true);
             l.setMaxWidth(520);
             l.setAlignment(Pos.CENTER);

@@ -1,5 +1,6 @@
 package dev.hybridpane.ui.shell;
 
+import atlantafx.base.controls.CustomTextField;
 import dev.hybridpane.ui.common.Widgets;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -21,8 +22,9 @@ final class CommandPaletteView extends StackPane {
     CommandPaletteView(CommandPaletteViewModel vm) {
         getStyleClass().add("palette-scrim");
         setId("command-palette");
-        TextField field = new TextField();
+        CustomTextField field = new CustomTextField();
         field.setId("palette-field");
+        field.setLeft(Widgets.icon(Feather.SEARCH, "palette-search-icon"));
         field.setPromptText("Jump to a view or cluster…");
         field.textProperty().bindBidirectional(vm.queryProperty());
         ListView<PaletteItem> list = new ListView<>(vm.results());

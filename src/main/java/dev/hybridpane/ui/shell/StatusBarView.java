@@ -32,11 +32,11 @@ final class StatusBarView extends StatusBar {
     }
 
     private static void styleDot(FontIcon dot, DiscoveryState s) {
-        dot.getStyleClass().removeAll("icon-success", "icon-warning", "icon-danger");
+        dot.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER);
         dot.getStyleClass().add(switch (s) {
-            case DONE -> "icon-success";
-            case FAILED -> "icon-danger";
-            default -> "icon-warning";
+            case DONE -> Styles.SUCCESS;
+            case FAILED -> Styles.DANGER;
+            default -> Styles.WARNING;
         });
     }
 }
