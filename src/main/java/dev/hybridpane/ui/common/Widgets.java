@@ -30,7 +30,7 @@ public final class Widgets {
     /**
      * A scroll pane for live content. ScrollPaneSkin caches its viewport as a bitmap, so any change inside
      * (a count, a table row, a progress bar) renders the whole viewport again into that bitmap before the
-     * frame is drawn: with software rendering about ten times the cost of drawing what changed. This one
+     * frame is drawn: with software rendering far more than drawing what changed. This one
      * draws its content directly.
      */
     public static ScrollPane liveScrollPane(Node content) {
@@ -46,7 +46,7 @@ public final class Widgets {
 
     /**
      * Gives a control a tooltip that is made the first time the pointer enters it. Tooltips are popup controls:
-     * the window's first ones cost its start ~20 ms of the FX thread, and most are never shown. The tooltip shows
+     * the window's first ones are costly work for the FX thread while it starts, and most are never shown. The tooltip shows
      * after the usual delay once the pointer moves over the control.
      */
     public static void lazyTooltip(Control control, String text) {

@@ -76,7 +76,7 @@ public final class OverviewView extends BorderPane {
 
     /**
      * Puts the sections in the clusters' order, moving only what changed: a section taken out of the scene and
-     * put back has all its CSS applied again (with its tables, tens of ms), so one arriving cluster must not
+     * put back has all its CSS applied again (costly with its tables), so one arriving cluster must not
      * re-add the others.
      */
     private void placeSections() {
