@@ -46,8 +46,8 @@ public final class Widgets {
 
     /**
      * Gives a control a tooltip that is made the first time the pointer enters it. Tooltips are popup controls:
-     * the window's first ones are costly work for the FX thread while it starts, and most are never shown. The tooltip shows
-     * after the usual delay once the pointer moves over the control.
+     * the window's first ones are costly work for the FX thread while it starts, and most are never shown. The
+     * tooltip shows after the usual delay once the pointer moves over the control.
      */
     public static void lazyTooltip(Control control, String text) {
         lazyTooltip(control, () -> text);
@@ -92,7 +92,7 @@ public final class Widgets {
         return i;
     }
 
-    /** The kind of a pill that is neither good nor bad news; the other kinds are AtlantaFX's {@link Styles#SUCCESS} etc. */
+    /** The kind of a pill that is neither good nor bad news; the others are AtlantaFX's {@link Styles#SUCCESS} etc. */
     public static final String NEUTRAL = "neutral";
 
     /**
