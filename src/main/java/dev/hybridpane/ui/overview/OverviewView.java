@@ -1,6 +1,6 @@
 package dev.hybridpane.ui.overview;
 
-import atlantafx.base.controls.Tile;
+import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.ui.common.Widgets;
@@ -12,6 +12,7 @@ import java.util.Map;
 import javafx.beans.binding.StringBinding;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -94,16 +95,22 @@ public final class OverviewView extends BorderPane {
     }
 
     /**
-     * A fleet figure as an AtlantaFX tile: icon, what it counts and its detail on the left, the figure itself large on
-     * the right. {@code kind} colours the icon.
+     * A fleet figure as a card: icon, what it counts and its detail on the left, the figure itself large on the right.
+     * {@code kind} colours the icon. Laid out as AtlantaFX's Tile is, but with plain labels: the figures and details
+     * change on every live batch, and a Tile's description (a text flow) costs the FX thread several times a label's
+     * work on each change.
      */
-    private static Tile tile(Ikon ikon, String title, StringBinding value, StringBinding detail, String kind) {
+    private static HBox tile(Ikon ikon, String title, StringBinding value, StringBinding detail, String kind) {
+        Label t = new Label(title);
+        t.getStyleClass().addAll("tile-title", Styles.TEXT_MUTED);
+        Label d = new Label();
+        d.textProperty().bind(detail);
+        d.getStyleClass().addAll("tile-detail", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         Label v = new Label();
         v.textProperty().bind(value);
         v.getStyleClass().addAll("tile-value", Styles.TITLE_2);
-        Tile tile = new Tile(title, null, Widgets.icon(ikon, "tile-icon"));
-        tile.descriptionProperty().bind(detail);
-        tile.setAction(v);
+        HBox tile = new HBox(12, Widgets.icon(ikon, "tile-icon"), new VBox(2, t, d), new Spacer(), v);
+        tile.setAlignment(Pos.CENTER_LEFT);
         tile.getStyleClass().addAll("metric-tile", kind);
         tile.setMaxWidth(Double.MAX_VALUE);
         return tile;
