@@ -1,6 +1,5 @@
 package dev.hybridpane.ui.overview;
 
-import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.ui.common.Widgets;
@@ -19,6 +18,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
@@ -109,7 +109,10 @@ public final class OverviewView extends BorderPane {
         Label v = new Label();
         v.textProperty().bind(value);
         v.getStyleClass().addAll("tile-value", Styles.TITLE_2);
-        HBox tile = new HBox(12, Widgets.icon(ikon, "tile-icon"), new VBox(2, t, d), new Spacer(), v);
+        v.setMinWidth(Region.USE_PREF_SIZE);
+        VBox texts = new VBox(2, t, d);
+        HBox.setHgrow(texts, Priority.ALWAYS);
+        HBox tile = new HBox(12, Widgets.icon(ikon, "tile-icon"), texts, v);
         tile.setAlignment(Pos.CENTER_LEFT);
         tile.getStyleClass().addAll("metric-tile", kind);
         tile.setMaxWidth(Double.MAX_VALUE);
