@@ -97,8 +97,8 @@ public final class OverviewView extends BorderPane {
     /**
      * A fleet figure as a card: icon, what it counts and its detail on the left, the figure itself large on the right.
      * {@code kind} colours the icon. Laid out as AtlantaFX's Tile is, but with plain labels: the figures and details
-     * change on every live batch, and a Tile's description (a text flow) costs the FX thread several times a label's
-     * work on each change.
+     * change on every live batch, and a Tile's description is a text flow, much dearer than a label to lay out again
+     * on each change.
      */
     private static HBox tile(Ikon ikon, String title, StringBinding value, StringBinding detail, String kind) {
         Label t = new Label(title);
