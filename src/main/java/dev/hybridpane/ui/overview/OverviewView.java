@@ -11,14 +11,12 @@ import java.util.Map;
 import javafx.beans.binding.StringBinding;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
@@ -95,27 +93,25 @@ public final class OverviewView extends BorderPane {
     }
 
     /**
-     * A fleet figure as a card: icon, what it counts and its detail on the left, the figure itself large on the right.
-     * {@code kind} colours the icon. Laid out as AtlantaFX's Tile is, but with plain labels: the figures and details
-     * change on every live batch, and a Tile's description is a text flow, much dearer than a label to lay out again
-     * on each change.
+     * A fleet figure as a card: what it counts, the figure, its detail. Plain labels rather than AtlantaFX's Tile: the
+     * figures and details change on every live batch, and a Tile's description is a text flow, much dearer than a
+     * label to lay out again on each change. {@code kind} colours the icon.
      */
-    private static HBox tile(Ikon ikon, String title, StringBinding value, StringBinding detail, String kind) {
-        Label t = new Label(title);
+    private static VBox tile(Ikon ikon, String title, StringBinding value, StringBinding detail, String kind) {
+        Label t = new Label(title, Widgets.icon(ikon, "tile-icon"));
         t.getStyleClass().addAll("tile-title", Styles.TEXT_MUTED);
-        Label d = new Label();
-        d.textProperty().bind(detail);
-        d.getStyleClass().addAll("tile-detail", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         Label v = new Label();
         v.textProperty().bind(value);
-        v.getStyleClass().addAll("tile-value", Styles.TITLE_2);
-        v.setMinWidth(Region.USE_PREF_SIZE);
-        VBox texts = new VBox(2, t, d);
-        HBox.setHgrow(texts, Priority.ALWAYS);
-        HBox tile = new HBox(12, Widgets.icon(ikon, "tile-icon"), texts, v);
-        tile.setAlignment(Pos.CENTER_LEFT);
-        tile.getStyleClass().addAll("metric-tile", kind);
-        tile.setMaxWidth(Double.MAX_VALUE);
-        return tile;
+        v.getStyleClass().add("tile-value");
+        VBox box = new VBox(4, t, v);
+        if (detail != null) {
+            Label d = new Label();
+            d.textProperty().bind(detail);
+            d.getStyleClass().addAll("tile-detail", Styles.TEXT_MUTED);
+            box.getChildren().add(d);
+        }
+        box.getStyleClass().addAll("metric-tile", kind);
+        box.setMaxWidth(Double.MAX_VALUE);
+        return box;
     }
 }
