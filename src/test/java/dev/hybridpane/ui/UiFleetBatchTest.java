@@ -11,6 +11,7 @@ import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.EndpointAccess;
 import dev.hybridpane.ui.fleet.FleetViewModel;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.collections.ListChangeListener;
@@ -32,7 +33,7 @@ class UiFleetBatchTest {
         }
         fleet.apply(seed);
         var nodes = fleet.hybridNodes(REF);
-        SortedList<ClusterNode> sorted = new SortedList<>(nodes, java.util.Comparator.comparing(ClusterNode::name));
+        SortedList<ClusterNode> sorted = new SortedList<>(nodes, Comparator.comparing(ClusterNode::name));
         AtomicInteger changes = new AtomicInteger();
         AtomicInteger replaced = new AtomicInteger();
         nodes.addListener((ListChangeListener<ClusterNode>) c -> {

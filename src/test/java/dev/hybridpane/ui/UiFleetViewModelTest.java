@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hybridpane.core.FleetUpdate;
 import dev.hybridpane.domain.AuthenticationMode;
+import dev.hybridpane.domain.ClusterEvent;
 import dev.hybridpane.domain.ClusterNode;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.ConnectionState;
@@ -20,6 +21,8 @@ import dev.hybridpane.domain.PoolHealth;
 import dev.hybridpane.ui.common.FxBatchingBridge;
 import dev.hybridpane.ui.fleet.FleetViewModel;
 import dev.hybridpane.ui.fleet.NodeKey;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +31,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,7 +133,7 @@ class UiFleetViewModelTest {
         bridge.accept(new FleetUpdate.NodeUpserted(EDGE, hybrid("mi-1", "p", "s", true)));
         bridge.drain();
         // an initial list comes in the API server's order, not by time
-        java.time.Instant t = java.time.Instant.parse("2026-11-21T13:00:00Z");
+        Instant t = Instant.parse("2026-11-21T13:00:00Z");
         bridge.accept(new FleetUpdate.EventSeen(EDGE, at(event("late", "mi-1", true, "FreeDiskSpaceFailed"), t.plusSeconds(1800))));
         bridge.accept(new FleetUpdate.EventSeen(EDGE, at(event("start", "mi-1", false, "Starting"), t)));
         bridge.accept(new FleetUpdate.EventSeen(EDGE, at(event("ready", "mi-1", false, "NodeReady"), t.plusSeconds(40))));
@@ -144,8 +148,8 @@ class UiFleetViewModelTest {
                 fleet.recentEvents().stream().map(e -> e.event().uid()).toList());
     }
 
-    private static dev.hybridpane.domain.ClusterEvent at(dev.hybridpane.domain.ClusterEvent e, java.time.Instant when) {
-        return new dev.hybridpane.domain.ClusterEvent(e.uid(), e.involvedKind(), e.involvedName(), e.type(), e.reason(),
+    private static ClusterEvent at(ClusterEvent e, Instant when) {
+        return new ClusterEvent(e.uid(), e.involvedKind(), e.involvedName(), e.type(), e.reason(),
                 e.message(), when, e.count(), e.source());
     }
 
@@ -178,7 +182,7 @@ class UiFleetViewModelTest {
     void connectionFailureShowsOnTheRowAndInTheStatus() {
         bridge.accept(new FleetUpdate.AccessChanged(EDGE, new ConnectionState.Failed(
                 ConnectionState.FailureKind.UNAUTHORIZED, "The API server rejected the token.")));
-        bridge.accept(new FleetUpdate.DiscoveryFinished(1, java.time.Duration.ofMillis(300)));
+        bridge.accept(new FleetUpdate.DiscoveryFinished(1, Duration.ofMillis(300)));
         bridge.drain();
         assertTrue(fleet.row(EDGE).orElseThrow().failed());
         assertEquals("The API server rejected the token.", fleet.row(EDGE).orElseThrow().connectionReason());
@@ -237,7 +241,7 @@ class UiFleetViewModelTest {
         bridge.drain();
 
         assertEquals(Set.of("early", "same-batch"), fleet.recentEvents().stream().filter(e -> e.hybridNode())
-                .map(e -> e.event().uid()).collect(java.util.stream.Collectors.toSet()));
+                .map(e -> e.event().uid()).collect(Collectors.toSet()));
         assertEquals(3, fleet.recentEvents().size());
         assertEquals(1, fleet.warningsProperty().get());
     }

@@ -10,15 +10,26 @@ import dev.hybridpane.domain.AuthenticationMode;
 import dev.hybridpane.domain.ClusterNode;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.EndpointAccess;
+import dev.hybridpane.domain.PoolHealth;
+import dev.hybridpane.ui.common.LiveRow;
+import dev.hybridpane.ui.common.Widgets;
 import dev.hybridpane.ui.fleet.NodeKey;
 import dev.hybridpane.ui.shell.MainWindow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -104,39 +115,39 @@ class UiLiveLoadTest {
         assertTrue(ms < 1000, "NotReady took " + ms + " ms to reach the view model");
         WaitForAsyncUtils.waitForFxEvents();
 
-        TableView<dev.hybridpane.ui.common.LiveRow<ClusterNode>> table = robot.lookup(".overview-nodes").queryTableView();
+        TableView<LiveRow<ClusterNode>> table = robot.lookup(".overview-nodes").queryTableView();
         assertEquals(NODES, table.getItems().size());
-        ClusterNode shown = table.getItems().stream().map(dev.hybridpane.ui.common.LiveRow::get)
+        ClusterNode shown = table.getItems().stream().map(LiveRow::get)
                 .filter(n -> n.name().equals("n-4321")).findFirst().orElseThrow();
         assertEquals(false, shown.ready(), "the overview table's row shows NotReady");
-        long ready = table.getItems().stream().map(dev.hybridpane.ui.common.LiveRow::get).filter(ClusterNode::ready).count();
+        long ready = table.getItems().stream().map(LiveRow::get).filter(ClusterNode::ready).count();
         assertEquals(ready, window.viewModel().fleet().row(BIG).orElseThrow().counts().hybridReady());
 
         // the pool table refreshes a few times a second and replaces only the rows of pools that changed; within a
         // second of the last change every row must match the fleet, and so must every row on screen
-        TableView<dev.hybridpane.ui.common.LiveRow<dev.hybridpane.domain.PoolHealth>> poolTable = robot.lookup(".overview-pools").queryTableView();
-        List<dev.hybridpane.domain.PoolHealth> pools = List.copyOf(window.viewModel().fleet().pools(BIG));
+        TableView<LiveRow<PoolHealth>> poolTable = robot.lookup(".overview-pools").queryTableView();
+        List<PoolHealth> pools = List.copyOf(window.viewModel().fleet().pools(BIG));
         assertEquals(50, pools.size());
         assertTrue(pools.stream().anyMatch(p -> p.ready() < p.total()), "the load left some pools degraded");
-        java.util.function.Supplier<String> mismatch = () -> {
-            if (!poolTable.getItems().stream().map(dev.hybridpane.ui.common.LiveRow::get).toList().equals(pools)) {
+        Supplier<String> mismatch = () -> {
+            if (!poolTable.getItems().stream().map(LiveRow::get).toList().equals(pools)) {
                 return "the pool table's rows differ from the fleet's pools";
             }
             int checked = 0;
-            for (javafx.scene.Node r : poolTable.lookupAll(".table-row-cell")) {
+            for (Node r : poolTable.lookupAll(".table-row-cell")) {
                 @SuppressWarnings("unchecked")
-                var row = (javafx.scene.control.TableRow<dev.hybridpane.ui.common.LiveRow<dev.hybridpane.domain.PoolHealth>>) r;
-                dev.hybridpane.domain.PoolHealth p = row.getItem() == null ? null : row.getItem().get();
+                var row = (TableRow<LiveRow<PoolHealth>>) r;
+                PoolHealth p = row.getItem() == null ? null : row.getItem().get();
                 if (p == null || !r.isVisible()) {
                     continue;
                 }
-                List<javafx.scene.Node> cells = row.getChildrenUnmodifiable();
-                var pill = (javafx.scene.control.Label) ((javafx.scene.control.TableCell<?, ?>) cells.get(3)).getGraphic();
-                var bar = (javafx.scene.control.ProgressBar) ((javafx.scene.control.TableCell<?, ?>) cells.get(4)).getGraphic();
-                String kind = dev.hybridpane.ui.common.Widgets.kind(p.status());
-                String onScreen = ((javafx.scene.control.TableCell<?, ?>) cells.get(0)).getText() + " "
-                        + ((javafx.scene.control.TableCell<?, ?>) cells.get(2)).getText() + " " + pill.getText() + " "
-                        + dev.hybridpane.ui.common.Widgets.kindOf(pill) + " " + dev.hybridpane.ui.common.Widgets.kindOf(bar)
+                List<Node> cells = row.getChildrenUnmodifiable();
+                var pill = (Label) ((TableCell<?, ?>) cells.get(3)).getGraphic();
+                var bar = (ProgressBar) ((TableCell<?, ?>) cells.get(4)).getGraphic();
+                String kind = Widgets.kind(p.status());
+                String onScreen = ((TableCell<?, ?>) cells.get(0)).getText() + " "
+                        + ((TableCell<?, ?>) cells.get(2)).getText() + " " + pill.getText() + " "
+                        + Widgets.kindOf(pill) + " " + Widgets.kindOf(bar)
                         + " " + bar.getProgress();
                 String expected = p.pool() + " " + p.ready() + "/" + p.total() + " " + p.status().name() + " " + kind + " "
                         + kind + " " + (double) p.ready() / p.total();
@@ -150,7 +161,7 @@ class UiLiveLoadTest {
         try {
             WaitForAsyncUtils.waitFor(1, TimeUnit.SECONDS,
                     () -> WaitForAsyncUtils.asyncFx(() -> mismatch.get() == null).get());
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             // reported below with the row that differs
         }
         assertEquals(null, WaitForAsyncUtils.asyncFx(mismatch::get).get());
@@ -159,11 +170,11 @@ class UiLiveLoadTest {
         ClusterNode first = WaitForAsyncUtils.asyncFx(() -> table.getItems().get(0).get()).get();
         kube.listener(BIG).onNodeUpsert(hybrid(first.name(), first.pool(), first.site(), !first.ready()));
         String expected = first.ready() ? "NotReady" : "Ready";
-        java.util.concurrent.Callable<String> firstReadyCell = () -> {
-            for (javafx.scene.Node r : table.lookupAll(".table-row-cell")) {
-                var row = (javafx.scene.control.TableRow<?>) r;
+        Callable<String> firstReadyCell = () -> {
+            for (Node r : table.lookupAll(".table-row-cell")) {
+                var row = (TableRow<?>) r;
                 if (row.getIndex() == 0 && r.isVisible()) {
-                    return ((javafx.scene.control.TableCell<?, ?>) row.getChildrenUnmodifiable().get(3)).getText();
+                    return ((TableCell<?, ?>) row.getChildrenUnmodifiable().get(3)).getText();
                 }
             }
             return null;
@@ -171,7 +182,7 @@ class UiLiveLoadTest {
         try {
             WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS,
                     () -> String.valueOf(WaitForAsyncUtils.asyncFx(firstReadyCell).get()).startsWith(expected));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             // reported below with what the cell shows
         }
         String cell = WaitForAsyncUtils.asyncFx(firstReadyCell).get();

@@ -16,7 +16,7 @@ public final class Cells {
 
     /**
      * JavaFX's default column width. A column whose preferred width is exactly this is auto-sized when its
-     * header is first shown: the header styles and measures a throwaway cell for up to 30 rows (about a sixth of
+     * header is first shown: the header styles and measures a throwaway cell for up to 30 rows (a large share of
      * the FX thread's work when the Overview's tables first fill). A width of 81 looks the same and skips that.
      */
     private static final double AUTO_SIZED_WIDTH = 80;

@@ -23,7 +23,7 @@ import javafx.collections.WeakListChangeListener;
  * Each key has one stable {@link LiveRow}. When a record is replaced, its row takes the new value and this
  * list fires nothing, unless the row must move under the sort (then it is removed and added at its new
  * place). A TableView answers any change of its items by refreshing every visible row (with software
- * rendering, about ten times the cost of drawing what changed); with stable rows only the cells bound to a
+ * rendering, far more than drawing what changed); with stable rows only the cells bound to a
  * changed row update. Keys that appear or disappear are added and removed.
  * <p>
  * The order is the comparator (e.g. a table's column sort, over rows) with the tie-break on values after it,

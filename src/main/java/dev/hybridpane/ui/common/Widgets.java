@@ -1,11 +1,21 @@
 package dev.hybridpane.ui.common;
 
+import atlantafx.base.controls.Message;
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
 import dev.hybridpane.domain.CheckStatus;
 import dev.hybridpane.domain.HealthStatus;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.layout.Priority;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
@@ -20,11 +30,11 @@ public final class Widgets {
     /**
      * A scroll pane for live content. ScrollPaneSkin caches its viewport as a bitmap, so any change inside
      * (a count, a table row, a progress bar) renders the whole viewport again into that bitmap before the
-     * frame is drawn: with software rendering about ten times the cost of drawing what changed. This one
+     * frame is drawn: with software rendering far more than drawing what changed. This one
      * draws its content directly.
      */
-    public static javafx.scene.control.ScrollPane liveScrollPane(Node content) {
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+    public static ScrollPane liveScrollPane(Node content) {
+        ScrollPane scroll = new ScrollPane(content);
         scroll.skinProperty().addListener((o, was, skin) -> {
             Node viewport = skin == null ? null : scroll.lookup(".viewport");
             if (viewport != null) {
@@ -36,37 +46,37 @@ public final class Widgets {
 
     /**
      * Gives a control a tooltip that is made the first time the pointer enters it. Tooltips are popup controls:
-     * the window's first ones cost its start ~20 ms of the FX thread, and most are never shown. The tooltip shows
-     * after the usual delay once the pointer moves over the control.
+     * the window's first ones are costly work for the FX thread while it starts, and most are never shown. The
+     * tooltip shows after the usual delay once the pointer moves over the control.
      */
-    public static void lazyTooltip(javafx.scene.control.Control control, String text) {
+    public static void lazyTooltip(Control control, String text) {
         lazyTooltip(control, () -> text);
     }
 
     /**
-     * As {@link #lazyTooltip(javafx.scene.control.Control, String)}, with text that changes: {@code text} is
+     * As {@link #lazyTooltip(Control, String)}, with text that changes: {@code text} is
      * asked each time the pointer enters (null: no tooltip). While the text changes, pass each new text to
      * {@link #updateTooltip} so that a tooltip already made follows it.
      */
-    public static void lazyTooltip(javafx.scene.control.Control control, java.util.function.Supplier<String> text) {
-        control.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> setTooltip(control, text.get(), true));
+    public static void lazyTooltip(Control control, Supplier<String> text) {
+        control.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> setTooltip(control, text.get(), true));
     }
 
     /** A control's tooltip follows new text (null or blank: none); a tooltip is not made here, only updated. */
-    public static void updateTooltip(javafx.scene.control.Control control, String text) {
+    public static void updateTooltip(Control control, String text) {
         setTooltip(control, text, false);
     }
 
-    private static void setTooltip(javafx.scene.control.Control control, String text, boolean make) {
+    private static void setTooltip(Control control, String text, boolean make) {
         if (text == null || text.isBlank()) {
             if (control.getTooltip() != null) {
                 control.setTooltip(null);
             }
             return;
         }
-        javafx.scene.control.Tooltip tip = control.getTooltip();
+        Tooltip tip = control.getTooltip();
         if (tip == null && make) {
-            tip = new javafx.scene.control.Tooltip();
+            tip = new Tooltip();
             control.setTooltip(tip);
         }
         if (tip != null) {
@@ -82,15 +92,24 @@ public final class Widgets {
         return i;
     }
 
-    /** The kinds a pill or a ready bar can show, as CSS pseudo-classes (":success" etc.). */
-    private static final java.util.Map<String, javafx.css.PseudoClass> KINDS = java.util.Map.of(
-            "accent", javafx.css.PseudoClass.getPseudoClass("accent"),
-            "success", javafx.css.PseudoClass.getPseudoClass("success"),
-            "warning", javafx.css.PseudoClass.getPseudoClass("warning"),
-            "danger", javafx.css.PseudoClass.getPseudoClass("danger"),
-            "neutral", javafx.css.PseudoClass.getPseudoClass("neutral"));
+    /** The kind of a pill that is neither good nor bad news; the others are AtlantaFX's {@link Styles#SUCCESS} etc. */
+    public static final String NEUTRAL = "neutral";
 
-    /** A rounded label; kind is one of accent, success, warning, danger, neutral. */
+    /**
+     * The kinds a pill or a ready bar can show, as CSS pseudo-classes (":success" etc.): AtlantaFX's own states, which
+     * its theme colours on labels, plus {@link #NEUTRAL}.
+     */
+    private static final Map<String, PseudoClass> KINDS = Map.of(
+            Styles.ACCENT, Styles.STATE_ACCENT,
+            Styles.SUCCESS, Styles.STATE_SUCCESS,
+            Styles.WARNING, Styles.STATE_WARNING,
+            Styles.DANGER, Styles.STATE_DANGER,
+            NEUTRAL, PseudoClass.getPseudoClass(NEUTRAL));
+
+    /**
+     * A rounded label; kind is one of {@link Styles#ACCENT}, {@link Styles#SUCCESS}, {@link Styles#WARNING},
+     * {@link Styles#DANGER} or {@link #NEUTRAL}.
+     */
     public static Label pill(String text, String kind) {
         Label l = new Label(text);
         l.getStyleClass().add("pill");
@@ -124,23 +143,23 @@ public final class Widgets {
     /** The kind a node shows, or null. */
     public static String kindOf(Node node) {
         return KINDS.entrySet().stream().filter(e -> node.getPseudoClassStates().contains(e.getValue()))
-                .map(java.util.Map.Entry::getKey).findFirst().orElse(null);
+                .map(Map.Entry::getKey).findFirst().orElse(null);
     }
 
     public static String kind(HealthStatus s) {
         return switch (s) {
-            case HEALTHY -> "success";
-            case DEGRADED -> "warning";
-            case DOWN -> "danger";
-            case EMPTY -> "neutral";
+            case HEALTHY -> Styles.SUCCESS;
+            case DEGRADED -> Styles.WARNING;
+            case DOWN -> Styles.DANGER;
+            case EMPTY -> NEUTRAL;
         };
     }
 
     public static String kind(CheckStatus s) {
         return switch (s) {
-            case PASS -> "success";
-            case WARN -> "warning";
-            case FAIL -> "danger";
+            case PASS -> Styles.SUCCESS;
+            case WARN -> Styles.WARNING;
+            case FAIL -> Styles.DANGER;
         };
     }
 
@@ -155,13 +174,13 @@ public final class Widgets {
     /** Kind for an EKS cluster status (ACTIVE, CREATING, UPDATING, DELETING, FAILED). */
     public static String clusterStatusKind(String status) {
         if (status == null) {
-            return "neutral";
+            return NEUTRAL;
         }
         return switch (status) {
-            case "ACTIVE" -> "success";
-            case "FAILED", "DELETING" -> "danger";
-            case "CREATING", "UPDATING", "PENDING" -> "warning";
-            default -> "neutral";
+            case "ACTIVE" -> Styles.SUCCESS;
+            case "FAILED", "DELETING" -> Styles.DANGER;
+            case "CREATING", "UPDATING", "PENDING" -> Styles.WARNING;
+            default -> NEUTRAL;
         };
     }
 
@@ -176,7 +195,7 @@ public final class Widgets {
         box.getChildren().addAll(i, t);
         for (String s : sentences) {
             Label l = new Label(s);
-            l.getStyleClass().add("empty-state-text");
+            l.getStyleClass().addAll("empty-state-text", Styles.TEXT_MUTED);
             l.setWrapText(true);
             l.setMaxWidth(520);
             l.setAlignment(Pos.CENTER);
@@ -185,18 +204,40 @@ public final class Widgets {
         return box;
     }
 
+    /**
+     * An inline notice: AtlantaFX's {@link Message} with an icon, a title and a sentence; kind is one of
+     * {@link Styles#ACCENT}, {@link Styles#SUCCESS}, {@link Styles#WARNING} or {@link Styles#DANGER}.
+     */
+    public static Message notice(Ikon ikon, String kind, String title, String description) {
+        Message m = new Message(title, description, icon(ikon, null));
+        m.getStyleClass().add(kind);
+        return m;
+    }
+
+    /**
+     * The body of a view that a later issue fills: what it will hold, as an accent notice, then where to look
+     * meanwhile. Laid out at the top of the view like the other views' content, not floating in its middle.
+     */
+    public static VBox placeholder(Ikon ikon, String title, String willHold, String meanwhile) {
+        Message notice = notice(ikon, Styles.ACCENT, title, willHold);
+        notice.setMaxWidth(860);
+        Label next = muted(meanwhile);
+        next.setMaxWidth(860);
+        VBox box = new VBox(12, notice, next);
+        box.getStyleClass().add("placeholder-body");
+        return box;
+    }
+
     /** A view header: title and subtitle on the left, extra nodes on the right. */
-    public static javafx.scene.layout.HBox header(String title, String subtitle, Node... right) {
+    public static HBox header(String title, String subtitle, Node... right) {
         Label t = new Label(title);
-        t.getStyleClass().add("view-title");
+        t.getStyleClass().addAll("view-title", Styles.TITLE_3);
         Label s = new Label(subtitle);
-        s.getStyleClass().add("view-subtitle");
+        s.getStyleClass().addAll("view-subtitle", Styles.TEXT_MUTED);
         // a narrow window wraps the subtitle rather than cutting it off behind the nodes on the right
         s.setWrapText(true);
         VBox titles = new VBox(2, t, s);
-        Region spacer = new Region();
-        javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
-        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(12, titles, spacer);
+        HBox box = new HBox(12, titles, new Spacer());
         box.getChildren().addAll(right);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("view-header");
@@ -215,9 +256,10 @@ public final class Widgets {
         return l;
     }
 
+    /** A wrapping label in the theme's muted text colour. */
     public static Label muted(String text) {
         Label l = new Label(text);
-        l.getStyleClass().add("muted");
+        l.getStyleClass().add(Styles.TEXT_MUTED);
         l.setWrapText(true);
         return l;
     }

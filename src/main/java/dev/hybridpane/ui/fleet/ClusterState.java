@@ -3,8 +3,12 @@ package dev.hybridpane.ui.fleet;
 import dev.hybridpane.domain.ClusterNode;
 import dev.hybridpane.domain.NodeCounts;
 import dev.hybridpane.domain.PoolHealth;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -24,7 +28,7 @@ final class ClusterState {
     }
 
     /** Applies one upsert or delete (node null); returns the pools it touched. */
-    void apply(String name, ClusterNode node, java.util.Set<String> touchedPools) {
+    void apply(String name, ClusterNode node, Set<String> touchedPools) {
         ClusterNode old = node == null ? nodes.remove(name) : nodes.put(name, node);
         if (old != null) {
             count(old, -1);
@@ -79,8 +83,8 @@ final class ClusterState {
      * Recomputes the roll-ups of the touched pools and publishes them as ONE list change, so views
      * that redraw on change redraw once per batch.
      */
-    void rollUp(java.util.Set<String> touched) {
-        java.util.List<PoolHealth> next = new java.util.ArrayList<>(pools);
+    void rollUp(Set<String> touched) {
+        List<PoolHealth> next = new ArrayList<>(pools);
         for (String pool : touched) {
             next.removeIf(p -> p.pool().equals(pool));
             Map<String, ClusterNode> members = byPool.get(pool);
@@ -91,7 +95,7 @@ final class ClusterState {
             String site = members.values().iterator().next().site();
             next.add(PoolHealth.rollUp(pool, site, members.values()));
         }
-        next.sort(java.util.Comparator.comparing(PoolHealth::pool));
+        next.sort(Comparator.comparing(PoolHealth::pool));
         if (!next.equals(pools)) {
             pools.setAll(next);
         }

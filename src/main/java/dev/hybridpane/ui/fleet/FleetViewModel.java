@@ -6,7 +6,9 @@ import dev.hybridpane.domain.ClusterNode;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.ConnectionState;
 import dev.hybridpane.domain.PoolHealth;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,8 +35,8 @@ import javafx.collections.ObservableList;
 public final class FleetViewModel {
     public static final int MAX_EVENTS = 300;
 
-    private static final java.util.Comparator<EventRow> NEWEST_FIRST = java.util.Comparator.comparing(
-            (EventRow r) -> r.event().lastSeen() == null ? java.time.Instant.MIN : r.event().lastSeen()).reversed();
+    private static final Comparator<EventRow> NEWEST_FIRST = Comparator.comparing(
+            (EventRow r) -> r.event().lastSeen() == null ? Instant.MIN : r.event().lastSeen()).reversed();
 
     private final ObservableList<ClusterRow> clusterRows = FXCollections.observableArrayList();
     private final Map<ClusterRef, Integer> rowIndex = new HashMap<>();

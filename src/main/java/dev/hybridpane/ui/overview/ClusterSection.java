@@ -1,5 +1,7 @@
 package dev.hybridpane.ui.overview;
 
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
 import dev.hybridpane.domain.ClusterNode;
 import dev.hybridpane.ui.common.Cells;
 import dev.hybridpane.ui.common.LiveRow;
@@ -8,6 +10,8 @@ import dev.hybridpane.ui.fleet.ClusterRow;
 import dev.hybridpane.ui.fleet.EventRow;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -16,8 +20,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** One cluster on the overview: its pools, its hybrid nodes and their latest events. */
@@ -25,23 +27,21 @@ final class ClusterSection extends VBox {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final Label counts = new Label();
-    private final Label conn = Widgets.pill("", "neutral");
+    private final Label conn = Widgets.pill("", Widgets.NEUTRAL);
     /** The connection's reason (connecting to where, or why it failed): the pill's tooltip. */
     private String reason;
 
     ClusterSection(OverviewViewModel vm, ClusterRow row) {
         super(10);
-        getStyleClass().addAll("card-section");
+        getStyleClass().add("card-section");
         Hyperlink name = new Hyperlink(row.cluster().name());
         name.getStyleClass().add("section-link");
         name.setOnAction(e -> vm.open(row.ref()));
         Label region = new Label(row.cluster().region() + " · Kubernetes " + row.cluster().version());
-        region.getStyleClass().add("muted");
-        counts.getStyleClass().add("muted");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        region.getStyleClass().add(Styles.TEXT_MUTED);
+        counts.getStyleClass().add(Styles.TEXT_MUTED);
         Widgets.lazyTooltip(conn, () -> reason);
-        HBox head = new HBox(10, name, region, spacer, counts, conn);
+        HBox head = new HBox(10, name, region, new Spacer(), counts, conn);
         head.setAlignment(Pos.CENTER_LEFT);
         getChildren().add(head);
         if (!row.cluster().hybridEnabled() && row.counts().hybridTotal() == 0) {
@@ -57,13 +57,14 @@ final class ClusterSection extends VBox {
     void update(ClusterRow row) {
         counts.setText(row.counts().cloud() + " cloud · " + row.counts().hybridReady() + "/" + row.counts().hybridTotal()
                 + " hybrid ready");
-        Widgets.setPill(conn, row.connectionText(), row.failed() ? "danger" : row.connected() ? "success" : "neutral");
+        Widgets.setPill(conn, row.connectionText(), row.failed() ? Styles.DANGER
+                : row.connected() ? Styles.SUCCESS : Widgets.NEUTRAL);
         reason = row.connectionReason();
         Widgets.updateTooltip(conn, reason);
     }
 
-    private static final javafx.css.PseudoClass READY = javafx.css.PseudoClass.getPseudoClass("ready");
-    private static final javafx.css.PseudoClass NOT_READY = javafx.css.PseudoClass.getPseudoClass("not-ready");
+    private static final PseudoClass READY = PseudoClass.getPseudoClass("ready");
+    private static final PseudoClass NOT_READY = PseudoClass.getPseudoClass("not-ready");
 
     private static String message(ClusterNode n) {
         return n == null ? null : n.readyMessage();
@@ -71,14 +72,14 @@ final class ClusterSection extends VBox {
 
     private static TableView<LiveRow<ClusterNode>> nodesTable(OverviewViewModel vm, ClusterRow row) {
         TableView<LiveRow<ClusterNode>> t = new TableView<>();
-        t.getStyleClass().addAll("dense", "overview-nodes");
+        t.getStyleClass().addAll(Styles.DENSE, "overview-nodes");
         t.setFixedCellSize(28);
         var rows = vm.nodes(row.ref());
         t.getColumns().add(Cells.liveColumn("Pool", 120, ClusterNode::pool));
         t.getColumns().add(Cells.liveColumn("Site", 110, ClusterNode::site));
         t.getColumns().add(Cells.liveColumn("Node", 190, ClusterNode::name));
         TableColumn<LiveRow<ClusterNode>, ClusterNode> ready = Cells.liveColumn("Ready", 250, n -> n);
-        ready.setComparator(java.util.Comparator.comparing(ClusterNode::ready));
+        ready.setComparator(Comparator.comparing(ClusterNode::ready));
         ready.setCellFactory(c -> new TableCell<>() {
             {
                 // the node's Ready message, made into a tooltip only when the pointer first enters the cell
@@ -120,7 +121,7 @@ final class ClusterSection extends VBox {
 
     private static TableView<EventRow> eventsTable(OverviewViewModel vm, ClusterRow row) {
         TableView<EventRow> t = new TableView<>(vm.events(row.ref()));
-        t.getStyleClass().addAll("dense", "overview-events");
+        t.getStyleClass().addAll(Styles.DENSE, "overview-events");
         // one line per event (long messages end in an ellipsis): the flow need not measure each row
         t.setFixedCellSize(28);
         t.getColumns().add(Cells.column("Time", 80, e -> TIME.format(e.event().lastSeen())));
@@ -133,7 +134,7 @@ final class ClusterSection extends VBox {
             @Override
             protected void updateItem(EventRow e, boolean empty) {
                 super.updateItem(e, empty);
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("warning"), !empty && e != null && e.warning());
+                pseudoClassStateChanged(Styles.STATE_WARNING, !empty && e != null && e.warning());
             }
         });
         t.setPrefHeight(150);

@@ -1,5 +1,6 @@
 package dev.hybridpane.ui.overview;
 
+import atlantafx.base.theme.Styles;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.ui.common.Widgets;
 import dev.hybridpane.ui.fleet.ClusterRow;
@@ -10,6 +11,7 @@ import java.util.Map;
 import javafx.beans.binding.StringBinding;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
@@ -32,10 +34,10 @@ public final class OverviewView extends BorderPane {
         getStyleClass().add("overview-view");
         setTop(Widgets.header("Overview", "Hybrid node pools across every cluster, live"));
         HBox tiles = new HBox(12,
-                tile(Feather.SERVER, "Clusters", vm.clustersText(), vm.clustersDetail(), "tile-accent"),
-                tile(Feather.CPU, "Hybrid nodes ready", vm.hybridText(), vm.hybridDetail(), "tile-success"),
-                tile(Feather.BOX, "Pools healthy", vm.poolsText(), vm.poolsDetail(), "tile-warning"),
-                tile(Feather.ALERT_TRIANGLE, "Warnings", vm.warningsText(), vm.warningsDetail(), "tile-danger"));
+                tile(Feather.SERVER, "Clusters", vm.clustersText(), vm.clustersDetail(), Styles.ACCENT),
+                tile(Feather.CPU, "Hybrid nodes ready", vm.hybridText(), vm.hybridDetail(), Styles.SUCCESS),
+                tile(Feather.BOX, "Pools healthy", vm.poolsText(), vm.poolsDetail(), Styles.WARNING),
+                tile(Feather.ALERT_TRIANGLE, "Warnings", vm.warningsText(), vm.warningsDetail(), Styles.DANGER));
         tiles.getStyleClass().add("tiles");
         tiles.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
         empty = Widgets.emptyState(Feather.CLOUD, "No clusters yet",
@@ -73,11 +75,11 @@ public final class OverviewView extends BorderPane {
 
     /**
      * Puts the sections in the clusters' order, moving only what changed: a section taken out of the scene and
-     * put back has all its CSS applied again (with its tables, tens of ms), so one arriving cluster must not
+     * put back has all its CSS applied again (costly with its tables), so one arriving cluster must not
      * re-add the others.
      */
     private void placeSections() {
-        List<javafx.scene.Node> kids = sections.getChildren();
+        List<Node> kids = sections.getChildren();
         kids.removeIf(n -> !byRef.containsValue(n));
         int i = 0;
         for (ClusterSection s : byRef.values()) {
@@ -90,9 +92,14 @@ public final class OverviewView extends BorderPane {
         }
     }
 
+    /**
+     * A fleet figure as a card: what it counts, the figure, its detail. Plain labels rather than AtlantaFX's Tile: the
+     * figures and details change on every live batch, and a Tile's description is a text flow, much dearer than a
+     * label to lay out again on each change. {@code kind} colours the icon.
+     */
     private static VBox tile(Ikon ikon, String title, StringBinding value, StringBinding detail, String kind) {
         Label t = new Label(title, Widgets.icon(ikon, "tile-icon"));
-        t.getStyleClass().add("tile-title");
+        t.getStyleClass().addAll("tile-title", Styles.TEXT_MUTED);
         Label v = new Label();
         v.textProperty().bind(value);
         v.getStyleClass().add("tile-value");
@@ -100,7 +107,7 @@ public final class OverviewView extends BorderPane {
         if (detail != null) {
             Label d = new Label();
             d.textProperty().bind(detail);
-            d.getStyleClass().add("tile-detail");
+            d.getStyleClass().addAll("tile-detail", Styles.TEXT_MUTED);
             box.getChildren().add(d);
         }
         box.getStyleClass().addAll("metric-tile", kind);

@@ -1,5 +1,6 @@
 package dev.hybridpane.ui.overview;
 
+import atlantafx.base.theme.Styles;
 import dev.hybridpane.domain.HealthStatus;
 import dev.hybridpane.domain.PoolHealth;
 import dev.hybridpane.ui.common.Cells;
@@ -7,9 +8,12 @@ import dev.hybridpane.ui.common.LiveRow;
 import dev.hybridpane.ui.common.LiveRows;
 import dev.hybridpane.ui.common.Widgets;
 import java.util.Comparator;
+import java.util.List;
 import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -39,7 +43,7 @@ final class PoolTable extends TableView<LiveRow<PoolHealth>> {
 
     PoolTable(ObservableList<PoolHealth> source) {
         this.source = source;
-        getStyleClass().addAll("dense", "overview-pools");
+        getStyleClass().addAll(Styles.DENSE, "overview-pools");
         setFixedCellSize(ROW);
         TableColumn<LiveRow<PoolHealth>, String> pool = Cells.liveColumn("Pool", 150,
                 p -> p.pool().isEmpty() ? "(no pool label)" : p.pool());
@@ -62,7 +66,7 @@ final class PoolTable extends TableView<LiveRow<PoolHealth>> {
         TableColumn<LiveRow<PoolHealth>, HealthStatus> health = Cells.liveColumn("Health", 110, PoolHealth::status);
         // worst first when sorted ascending
         health.setComparator(Comparator.comparingInt(PoolTable::severity));
-        health.setCellFactory(Cells.graphicCells(() -> Widgets.pill("", "neutral"),
+        health.setCellFactory(Cells.graphicCells(() -> Widgets.pill("", Widgets.NEUTRAL),
                 (pill, status) -> Widgets.setPill(pill, status.name(), Widgets.kind(status))));
         TableColumn<LiveRow<PoolHealth>, PoolHealth> bar = Cells.liveColumn("", 200, p -> p);
         bar.setSortable(false);
@@ -75,7 +79,7 @@ final class PoolTable extends TableView<LiveRow<PoolHealth>> {
             progress.setProgress(readyShare(p));
             Widgets.setKind(progress, Widgets.kind(p.status()));
         }));
-        getColumns().setAll(java.util.List.of(pool, site, ready, health, bar));
+        getColumns().setAll(List.of(pool, site, ready, health, bar));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // one stable row per pool, sorted by the rows themselves (by pool unless a column sort is chosen): a pool whose
         // health changes repaints its own cells
@@ -109,7 +113,7 @@ final class PoolTable extends TableView<LiveRow<PoolHealth>> {
     private void fitToRows() {
         setMinHeight(Region.USE_PREF_SIZE);
         setMaxHeight(Region.USE_PREF_SIZE);
-        javafx.beans.property.DoubleProperty header = new javafx.beans.property.SimpleDoubleProperty(30);
+        DoubleProperty header = new SimpleDoubleProperty(30);
         skinProperty().addListener((o, was, skin) -> {
             if (lookup(".column-header-background") instanceof Region r) {
                 header.bind(r.heightProperty());

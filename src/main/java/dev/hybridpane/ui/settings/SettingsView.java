@@ -1,7 +1,11 @@
 package dev.hybridpane.ui.settings;
 
 import dev.hybridpane.ui.common.Widgets;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
@@ -22,7 +26,7 @@ public final class SettingsView extends BorderPane {
         themes.setAlignment(Pos.CENTER_LEFT);
         for (ThemeChoice t : ThemeChoice.values()) {
             RadioButton b = new RadioButton(t.label());
-            b.setId("theme-" + t.name().toLowerCase(java.util.Locale.ROOT));
+            b.setId("theme-" + t.name().toLowerCase(Locale.ROOT));
             b.setToggleGroup(group);
             b.setUserData(t);
             b.setSelected(vm.themeProperty().get() == t);
@@ -35,7 +39,7 @@ public final class SettingsView extends BorderPane {
         });
         vm.themeProperty().addListener((o, a, b) -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == b)));
         Label systemNote = Widgets.muted("");
-        systemNote.textProperty().bind(javafx.beans.binding.Bindings.when(vm.osDarkProperty())
+        systemNote.textProperty().bind(Bindings.when(vm.osDarkProperty())
                 .then("System follows the OS, which prefers dark.").otherwise("System follows the OS, which prefers light."));
 
         GridPane grid = new GridPane();
@@ -66,11 +70,11 @@ public final class SettingsView extends BorderPane {
         Label l = new Label(text);
         l.getStyleClass().add("kv-key");
         l.setMinWidth(Label.USE_PREF_SIZE);
-        GridPane.setValignment(l, javafx.geometry.VPos.TOP);
+        GridPane.setValignment(l, VPos.TOP);
         return l;
     }
 
-    private static Label value(javafx.beans.value.ObservableValue<String> text) {
+    private static Label value(ObservableValue<String> text) {
         Label l = new Label();
         l.textProperty().bind(text);
         l.getStyleClass().add("kv-value");

@@ -1,6 +1,7 @@
 package dev.hybridpane.ui.settings;
 
 import dev.hybridpane.ui.common.TaskRunner;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -34,12 +35,14 @@ public final class SettingsViewModel {
 
     /** Asks the OS for its preference in the background; SYSTEM follows it. */
     public void detectOsTheme(OsThemeDetector detector) {
-        runner.run("Reading the system theme", detector::prefersDark, osDark::set, e -> osDark.set(false));
+        runner.task("Reading the system theme", detector::prefersDark)
+                .onSuccess(osDark::set).onError(e -> osDark.set(false)).start();
     }
 
     /** Follows an answer the OS is already being asked for (see {@link OsThemeDetector}); light if it fails. */
-    public void followOsTheme(java.util.concurrent.CompletableFuture<Boolean> answer) {
-        runner.await("Reading the system theme", answer, osDark::set, e -> osDark.set(false));
+    public void followOsTheme(CompletableFuture<Boolean> answer) {
+        runner.await("Reading the system theme", answer)
+                .onSuccess(osDark::set).onError(e -> osDark.set(false)).start();
     }
 
     public ObjectProperty<ThemeChoice> themeProperty() {

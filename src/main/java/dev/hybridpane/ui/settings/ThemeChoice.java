@@ -1,5 +1,7 @@
 package dev.hybridpane.ui.settings;
 
+import java.util.Locale;
+
 /** The theme setting: follow the OS, or a fixed light or dark theme. */
 public enum ThemeChoice {
     SYSTEM("System"), LIGHT("Light"), DARK("Dark");
@@ -19,7 +21,7 @@ public enum ThemeChoice {
             return SYSTEM;
         }
         try {
-            return valueOf(s.strip().toUpperCase(java.util.Locale.ROOT));
+            return valueOf(s.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return SYSTEM;
         }

@@ -1,6 +1,9 @@
 package dev.hybridpane.ui.shell;
 
+import atlantafx.base.controls.CustomTextField;
 import dev.hybridpane.ui.common.Widgets;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -19,13 +22,14 @@ final class CommandPaletteView extends StackPane {
     CommandPaletteView(CommandPaletteViewModel vm) {
         getStyleClass().add("palette-scrim");
         setId("command-palette");
-        TextField field = new TextField();
+        CustomTextField field = new CustomTextField();
         field.setId("palette-field");
+        field.setLeft(Widgets.icon(Feather.SEARCH, "palette-search-icon"));
         field.setPromptText("Jump to a view or cluster…");
         field.textProperty().bindBidirectional(vm.queryProperty());
         ListView<PaletteItem> list = new ListView<>(vm.results());
         list.setId("palette-list");
-        list.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+        list.prefHeightProperty().bind(Bindings.createDoubleBinding(
                 () -> Math.max(1, Math.min(vm.results().size(), 8)) * 46.0 + 4, vm.results()));
         list.setFocusTraversable(false);
         list.setCellFactory(l -> new ListCell<>() {
@@ -58,7 +62,7 @@ final class CommandPaletteView extends StackPane {
             list.getSelectionModel().select(b.intValue());
             list.scrollTo(b.intValue());
         });
-        vm.results().addListener((javafx.collections.ListChangeListener<PaletteItem>) c ->
+        vm.results().addListener((ListChangeListener<PaletteItem>) c ->
                 list.getSelectionModel().select(vm.selectedIndexProperty().get()));
         field.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DOWN) {

@@ -1,13 +1,13 @@
 package dev.hybridpane.ui.shell;
 
+import atlantafx.base.controls.Spacer;
 import dev.hybridpane.ui.common.Widgets;
 import java.util.EnumMap;
 import java.util.Map;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The navigation rail: one entry per view, the current one selected. */
@@ -30,9 +30,7 @@ final class Sidebar extends VBox {
             });
             buttons.put(t, b);
             if (t == NavTarget.SETTINGS) {
-                Region spacer = new Region();
-                VBox.setVgrow(spacer, Priority.ALWAYS);
-                getChildren().add(spacer);
+                getChildren().add(new Spacer(Orientation.VERTICAL));
             }
             getChildren().add(b);
         }

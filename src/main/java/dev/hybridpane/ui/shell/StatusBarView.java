@@ -1,5 +1,6 @@
 package dev.hybridpane.ui.shell;
 
+import atlantafx.base.theme.Styles;
 import dev.hybridpane.ui.common.TaskRunner;
 import dev.hybridpane.ui.common.Widgets;
 import dev.hybridpane.ui.fleet.DiscoveryState;
@@ -22,7 +23,7 @@ final class StatusBarView extends StatusBar {
         styleDot(state, fleet.discoveryProperty().get());
         setGraphic(state);
         Label task = new Label();
-        task.getStyleClass().add("muted");
+        task.getStyleClass().add(Styles.TEXT_MUTED);
         task.textProperty().bind(Bindings.when(runner.runningProperty().greaterThan(0))
                 .then(Bindings.concat(runner.currentTitleProperty(), "…")).otherwise(""));
         getRightItems().add(task);
@@ -31,11 +32,11 @@ final class StatusBarView extends StatusBar {
     }
 
     private static void styleDot(FontIcon dot, DiscoveryState s) {
-        dot.getStyleClass().removeAll("icon-success", "icon-warning", "icon-danger");
+        dot.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER);
         dot.getStyleClass().add(switch (s) {
-            case DONE -> "icon-success";
-            case FAILED -> "icon-danger";
-            default -> "icon-warning";
+            case DONE -> Styles.SUCCESS;
+            case FAILED -> Styles.DANGER;
+            default -> Styles.WARNING;
         });
     }
 }

@@ -1,18 +1,23 @@
 package dev.hybridpane.ui.shell;
 
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
 import dev.hybridpane.ui.EnvironmentInfo;
 import dev.hybridpane.ui.common.Widgets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import org.kordamp.ikonli.feather.Feather;
 
 /** Brand, environment, search, profile switcher (when there is a profile to switch to) and region chooser. */
@@ -28,7 +33,7 @@ final class TopBar extends HBox {
 
         EnvironmentInfo environment = vm.environment();
         if (environment.badge() != null) {
-            Label badge = Widgets.pill(environment.badge(), "warning");
+            Label badge = Widgets.pill(environment.badge(), Styles.WARNING);
             badge.setId("env-badge");
             badge.getStyleClass().add("env-badge");
             if (environment.summary() != null) {
@@ -47,14 +52,12 @@ final class TopBar extends HBox {
             getChildren().add(env);
         }
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Button search = new Button("Search clusters and views", Widgets.icon(Feather.SEARCH, null));
         search.setId("palette-button");
         search.getStyleClass().add("search-button");
         Label shortcut = new Label("Ctrl+K");
         shortcut.getStyleClass().add("kbd");
-        search.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
+        search.setContentDisplay(ContentDisplay.LEFT);
         HBox searchBox = new HBox(search);
         search.setGraphicTextGap(8);
         search.setOnAction(e -> openPalette.run());
@@ -67,37 +70,37 @@ final class TopBar extends HBox {
         regions.setId("region-chooser");
         regions.setGraphic(Widgets.icon(Feather.GLOBE, null));
         // check boxes that keep the menu open: tick several regions, then close the menu to rediscover once
-        List<javafx.scene.control.CheckBox> boxes = new ArrayList<>();
+        List<CheckBox> boxes = new ArrayList<>();
         for (String r : vm.availableRegions()) {
-            javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(r);
+            CheckBox box = new CheckBox(r);
             box.setId("region-" + r);
             box.setSelected(vm.selectedRegions().contains(r));
             boxes.add(box);
-            regions.getItems().add(new javafx.scene.control.CustomMenuItem(box, false));
+            regions.getItems().add(new CustomMenuItem(box, false));
         }
         regions.textProperty().bind(Bindings.createStringBinding(() -> {
             List<String> sel = vm.selectedRegions();
             return sel.size() <= 2 ? String.join(", ", sel) : sel.size() + " regions";
         }, vm.selectedRegions()));
         regions.setOnHidden(e -> {
-            List<String> chosen = boxes.stream().filter(javafx.scene.control.CheckBox::isSelected)
-                    .map(javafx.scene.control.CheckBox::getText).toList();
+            List<String> chosen = boxes.stream().filter(CheckBox::isSelected)
+                    .map(CheckBox::getText).toList();
             if (chosen.isEmpty()) {
                 boxes.forEach(b -> b.setSelected(vm.selectedRegions().contains(b.getText())));
                 return;
             }
-            if (!new java.util.HashSet<>(chosen).equals(new java.util.HashSet<>(vm.selectedRegions()))) {
+            if (!new HashSet<>(chosen).equals(new HashSet<>(vm.selectedRegions()))) {
                 vm.setRegions(chosen);
             }
         });
         Widgets.lazyTooltip(regions, "Regions to discover clusters in");
-        getChildren().addAll(spacer, searchWithKey, regions);
+        getChildren().addAll(new Spacer(), searchWithKey, regions);
         // a switcher with one profile (the lab's, or a machine with one) switches nothing: it comes with a second
         Runnable addSwitcher = () -> getChildren().add(getChildren().indexOf(regions), profileSwitcher(vm));
         if (vm.profiles().size() > 1) {
             addSwitcher.run();
         } else {
-            vm.profiles().addListener(new javafx.collections.ListChangeListener<String>() {
+            vm.profiles().addListener(new ListChangeListener<String>() {
                 @Override
                 public void onChanged(Change<? extends String> c) {
                     if (vm.profiles().size() > 1) {

@@ -3,6 +3,7 @@ package dev.hybridpane.ui.common;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
@@ -36,7 +37,7 @@ class UiLazyTooltipTest {
         assertEquals("Embedded lab", first.getText());
         // the pointer resting on the control shows it after the usual delay
         robot.moveBy(2, 0);
-        WaitForAsyncUtils.sleep(1800, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.sleep(1800, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         org.junit.jupiter.api.Assertions.assertTrue(first.isShowing(), "shown while the pointer rests on the control");
         robot.moveBy(200, 0).moveTo(label);

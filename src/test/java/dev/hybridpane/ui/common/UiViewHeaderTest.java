@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class UiViewHeaderTest {
         subtitle = (Label) header.lookup(".view-subtitle");
         holder = new BorderPane(null, header, null, null, null);
         holder.setMaxWidth(900);
-        stage.setScene(new Scene(new javafx.scene.layout.VBox(holder), 1000, 300));
+        stage.setScene(new Scene(new VBox(holder), 1000, 300));
         stage.show();
     }
 

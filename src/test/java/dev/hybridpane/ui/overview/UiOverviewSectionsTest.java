@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hybridpane.core.FleetUpdate;
 import dev.hybridpane.domain.AuthenticationMode;
+import dev.hybridpane.domain.ConnectionState;
 import dev.hybridpane.domain.EndpointAccess;
 import dev.hybridpane.ui.TestData;
 import dev.hybridpane.ui.fleet.FleetViewModel;
@@ -11,6 +12,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,7 +37,7 @@ class UiOverviewSectionsTest {
 
     private List<String> sectionNames() {
         return view.lookupAll(".card-section").stream()
-                .map(n -> ((javafx.scene.control.Hyperlink) n.lookup(".section-link")).getText()).toList();
+                .map(n -> ((Hyperlink) n.lookup(".section-link")).getText()).toList();
     }
 
     @Test
@@ -62,10 +66,10 @@ class UiOverviewSectionsTest {
         robot.interact(() -> fleet.apply(List.of(new FleetUpdate.ClusterFound(cluster),
                 new FleetUpdate.NodeUpserted(cluster.ref(), TestData.hybrid("mi-down", "gpu", "dallas", false)))));
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.control.TableCell<?, ?> cell = view.lookupAll(".overview-nodes .table-cell").stream()
-                .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getText() != null
+        TableCell<?, ?> cell = view.lookupAll(".overview-nodes .table-cell").stream()
+                .filter(n -> n instanceof TableCell<?, ?> c && c.getText() != null
                         && c.getText().startsWith("NotReady"))
-                .map(n -> (javafx.scene.control.TableCell<?, ?>) n).findFirst().orElseThrow();
+                .map(n -> (TableCell<?, ?>) n).findFirst().orElseThrow();
         assertEquals(null, cell.getTooltip(), "no tooltip is made before it is wanted");
 
         robot.moveTo(cell);
@@ -77,9 +81,9 @@ class UiOverviewSectionsTest {
     void theConnectionPillsTooltipIsMadeOnHoverAndFollowsTheReason(FxRobot robot) {
         var cluster = TestData.cluster("us-west-2", "edge", "1.31", true, AuthenticationMode.API, EndpointAccess.PRIVATE);
         robot.interact(() -> fleet.apply(List.of(new FleetUpdate.ClusterFound(cluster),
-                new FleetUpdate.AccessChanged(cluster.ref(), new dev.hybridpane.domain.ConnectionState.Connecting(
+                new FleetUpdate.AccessChanged(cluster.ref(), new ConnectionState.Connecting(
                         "Connecting to edge at https://edge.eks.example")))));
-        javafx.scene.control.Label pill = (javafx.scene.control.Label) view.lookup(".card-section .pill");
+        Label pill = (Label) view.lookup(".card-section .pill");
         assertEquals(null, pill.getTooltip(), "no tooltip is made before it is wanted");
 
         robot.moveTo(pill);
@@ -87,7 +91,7 @@ class UiOverviewSectionsTest {
         assertEquals("Connecting to edge at https://edge.eks.example", pill.getTooltip().getText());
 
         robot.interact(() -> fleet.apply(List.of(new FleetUpdate.AccessChanged(cluster.ref(),
-                new dev.hybridpane.domain.ConnectionState.Failed(dev.hybridpane.domain.ConnectionState.FailureKind.UNAUTHORIZED,
+                new ConnectionState.Failed(ConnectionState.FailureKind.UNAUTHORIZED,
                         "The API server rejected the token (401).")))));
         assertEquals("The API server rejected the token (401).", pill.getTooltip().getText());
     }
