@@ -22,9 +22,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -99,7 +104,7 @@ class UiMainWindowTest {
         Files.createDirectories(dir);
         for (ThemeChoice theme : List.of(ThemeChoice.LIGHT, ThemeChoice.DARK)) {
             robot.interact(() -> window.viewModel().settingsViewModel().themeProperty().set(theme));
-            String suffix = theme.name().toLowerCase(java.util.Locale.ROOT);
+            String suffix = theme.name().toLowerCase(Locale.ROOT);
             for (NavTarget t : NavTarget.values()) {
                 robot.clickOn("#nav-" + t.id());
                 WaitForAsyncUtils.waitForFxEvents();
@@ -122,8 +127,8 @@ class UiMainWindowTest {
             Label title = robot.lookup(".detail-title").queryAs(Label.class);
             assertEquals("edge-prod", title.getText());
             shoot(robot, dir.resolve("clusters-detail-" + suffix + ".png"));
-            javafx.scene.control.ScrollPane detailScroll = robot.lookup("#cluster-detail .scroll-pane")
-                    .queryAs(javafx.scene.control.ScrollPane.class);
+            ScrollPane detailScroll = robot.lookup("#cluster-detail .scroll-pane")
+                    .queryAs(ScrollPane.class);
             robot.interact(() -> detailScroll.setVvalue(1.0));
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(robot.lookup(".mini-table").tryQuery().isPresent(), "subnets, routes and access entries show");
@@ -145,7 +150,7 @@ class UiMainWindowTest {
         assertTrue(robot.lookup(".text-danger").tryQuery().isPresent(), "failed connection shows in red");
         shoot(robot, dir.resolve("clusters-failed-dark.png"));
 
-        javafx.scene.control.SplitPane split = robot.lookup("#clusters-split").queryAs(javafx.scene.control.SplitPane.class);
+        SplitPane split = robot.lookup("#clusters-split").queryAs(SplitPane.class);
         robot.interact(() -> split.setDividerPositions(0.62));
         robot.interact(() -> stage.close());
         assertEquals(0.62, store.saved.detailDivider(), 0.01, "the divider is remembered");
@@ -158,10 +163,10 @@ class UiMainWindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.readyProperty().get());
         assertTrue(robot.lookup("#profile-switcher").tryQuery().isEmpty());
         robot.interact(() -> window.viewModel().profiles().add("staging"));
-        javafx.scene.control.ComboBox<String> switcher = robot.lookup("#profile-switcher").queryComboBox();
+        ComboBox<String> switcher = robot.lookup("#profile-switcher").queryComboBox();
         assertEquals(List.of("lab", "staging"), switcher.getItems());
         assertEquals("lab", switcher.getValue());
-        javafx.scene.Node regions = robot.lookup("#region-chooser").query();
+        Node regions = robot.lookup("#region-chooser").query();
         assertTrue(switcher.getParent() == regions.getParent() && switcher.getParent().getChildrenUnmodifiable()
                 .indexOf(switcher) + 1 == switcher.getParent().getChildrenUnmodifiable().indexOf(regions),
                 "just before the region chooser");

@@ -34,20 +34,6 @@ public interface TaskRunner {
      */
     <T> Task<T> await(String title, CompletableFuture<T> future);
 
-    /** @deprecated the positional form; use {@link #task(String, Callable)}. Goes once every caller moved. */
-    @Deprecated
-    default <T> void run(String title, Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
-            java.util.function.Consumer<Throwable> onError) {
-        task(title, work).onSuccess(onSuccess).onError(onError).start();
-    }
-
-    /** @deprecated the positional form; use {@link #await(String, CompletableFuture)}. Goes once every caller moved. */
-    @Deprecated
-    default <T> void await(String title, CompletableFuture<T> future, java.util.function.Consumer<? super T> onSuccess,
-            java.util.function.Consumer<Throwable> onError) {
-        await(title, future).onSuccess(onSuccess).onError(onError).start();
-    }
-
     /** How many tasks are running now. */
     ReadOnlyIntegerProperty runningProperty();
 

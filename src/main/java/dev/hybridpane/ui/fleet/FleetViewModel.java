@@ -4,11 +4,13 @@ import dev.hybridpane.core.FleetUpdate;
 import dev.hybridpane.domain.ClusterEvent;
 import dev.hybridpane.domain.ClusterNode;
 import dev.hybridpane.domain.ClusterRef;
+import dev.hybridpane.domain.ComputeType;
 import dev.hybridpane.domain.ConnectionState;
 import dev.hybridpane.domain.PoolHealth;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -300,10 +302,10 @@ public final class FleetViewModel {
     }
 
     /** Node counts by compute type for one cluster (walks its nodes; for the open detail only). */
-    public java.util.EnumMap<dev.hybridpane.domain.ComputeType, NodeCounts> countsByType(ClusterRef ref) {
-        java.util.EnumMap<dev.hybridpane.domain.ComputeType, NodeCounts> m = new java.util.EnumMap<>(
-                dev.hybridpane.domain.ComputeType.class);
-        for (dev.hybridpane.domain.ComputeType t : dev.hybridpane.domain.ComputeType.values()) {
+    public EnumMap<ComputeType, NodeCounts> countsByType(ClusterRef ref) {
+        EnumMap<ComputeType, NodeCounts> m = new EnumMap<>(
+                ComputeType.class);
+        for (ComputeType t : ComputeType.values()) {
             m.put(t, NodeCounts.NONE);
         }
         ClusterState s = states.get(ref);

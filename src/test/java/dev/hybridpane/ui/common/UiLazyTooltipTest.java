@@ -8,6 +8,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -39,7 +40,7 @@ class UiLazyTooltipTest {
         robot.moveBy(2, 0);
         WaitForAsyncUtils.sleep(1800, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-        org.junit.jupiter.api.Assertions.assertTrue(first.isShowing(), "shown while the pointer rests on the control");
+        Assertions.assertTrue(first.isShowing(), "shown while the pointer rests on the control");
         robot.moveBy(200, 0).moveTo(label);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(first, label.getTooltip(), "entering again keeps the same tooltip");

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** Clusters arriving in any order: one section each, in the Overview's order, the others never re-added. */
 @ExtendWith(ApplicationExtension.class)
@@ -65,7 +66,7 @@ class UiOverviewSectionsTest {
         var cluster = TestData.cluster("us-west-2", "edge", "1.31", true, AuthenticationMode.API, EndpointAccess.PRIVATE);
         robot.interact(() -> fleet.apply(List.of(new FleetUpdate.ClusterFound(cluster),
                 new FleetUpdate.NodeUpserted(cluster.ref(), TestData.hybrid("mi-down", "gpu", "dallas", false)))));
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
         TableCell<?, ?> cell = view.lookupAll(".overview-nodes .table-cell").stream()
                 .filter(n -> n instanceof TableCell<?, ?> c && c.getText() != null
                         && c.getText().startsWith("NotReady"))
@@ -73,7 +74,7 @@ class UiOverviewSectionsTest {
         assertEquals(null, cell.getTooltip(), "no tooltip is made before it is wanted");
 
         robot.moveTo(cell);
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Kubelet stopped posting node status.", cell.getTooltip().getText());
     }
 
@@ -87,7 +88,7 @@ class UiOverviewSectionsTest {
         assertEquals(null, pill.getTooltip(), "no tooltip is made before it is wanted");
 
         robot.moveTo(pill);
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Connecting to edge at https://edge.eks.example", pill.getTooltip().getText());
 
         robot.interact(() -> fleet.apply(List.of(new FleetUpdate.AccessChanged(cluster.ref(),
