@@ -1,5 +1,6 @@
 package dev.hybridpane.ui;
 
+import atlantafx.base.theme.Styles;
 import static dev.hybridpane.ui.TestData.cluster;
 import static dev.hybridpane.ui.TestData.hybrid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -147,7 +148,8 @@ class UiMainWindowTest {
         robot.interact(() -> table.getSelectionModel().select(row));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(LEGACY, window.viewModel().selectedClusterProperty().get());
-        assertTrue(robot.lookup(".text-danger").tryQuery().isPresent(), "failed connection shows in red");
+        assertTrue(robot.lookup("#detail-connection").queryAs(Label.class).getStyleClass().contains(Styles.DANGER),
+                "failed connection shows in red (AtlantaFX's danger label)");
         shoot(robot, dir.resolve("clusters-failed-dark.png"));
 
         SplitPane split = robot.lookup("#clusters-split").queryAs(SplitPane.class);

@@ -95,6 +95,7 @@ final class ClusterDetailView extends StackPane {
         name.getStyleClass().add("detail-title");
         arn.getStyleClass().addAll(Styles.TEXT_MUTED, "mono");
         arn.setWrapText(true);
+        connection.setId("detail-connection");
         connection.getStyleClass().add(Styles.TEXT_MUTED);
         connection.setWrapText(true);
         HBox titleRow = new HBox(10, name, status, version);
