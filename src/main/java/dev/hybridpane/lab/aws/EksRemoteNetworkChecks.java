@@ -191,18 +191,18 @@ final class EksRemoteNetworkChecks {
                 for (String vpc : c.vpc().cidrs()) {
                     Block v = Block.parse(vpc);
                     if (v != null && v.overlaps(b)) {
-                        return "The CIDR block " + text + " in " + field + " overlaps with the VPC CIDR block " + vpc
+                        return "The CIDR block " + text + " in " + field + " overlaps the VPC CIDR block " + vpc
                                 + " of cluster " + c.name() + ".";
                     }
                 }
                 Block service = c.serviceCidr() == null ? null : Block.parse(c.serviceCidr());
                 if (service != null && service.overlaps(b)) {
-                    return "The CIDR block " + text + " in " + field + " overlaps with the Kubernetes service IPv4 CIDR "
+                    return "The CIDR block " + text + " in " + field + " overlaps the Kubernetes service IPv4 CIDR "
                             + c.serviceCidr() + " of cluster " + c.name() + ".";
                 }
                 for (int i = 0; i < seen.size(); i++) {
                     if (seen.get(i).overlaps(b)) {
-                        return "The CIDR block " + text + " in " + field + " overlaps with the CIDR block "
+                        return "The CIDR block " + text + " in " + field + " overlaps the CIDR block "
                                 + seen.get(i).text() + " in " + seenField.get(i) + ".";
                     }
                 }
