@@ -86,7 +86,7 @@ final class EksHybridOps {
             return eks.clusterError(r, 409, "ResourceInUseException", c.name(),
                     "Cluster " + c.name() + " is in " + c.status() + " state and cannot be updated.");
         }
-        if (updates.values().stream().anyMatch(u -> !done(u) && u.cluster().equals(c.name()) && u.region().equals(c.region()))) {
+        if (updating(c)) {
             return eks.clusterError(r, 409, "ResourceInUseException", c.name(), "Cluster has an update in progress");
         }
         String clusterProblem = EksRemoteNetworkChecks.clusterProblem(c);
@@ -119,6 +119,12 @@ final class EksHybridOps {
             return eks.error(r, 404, "ResourceNotFoundException", "No update found for ID: " + id + ".");
         }
         return updateResponse(eks, u);
+    }
+
+    /** Whether an update of the cluster is in progress (DescribeCluster then says UPDATING, as EKS does). */
+    synchronized boolean updating(LabCluster c) {
+        settle();
+        return updates.values().stream().anyMatch(u -> !done(u) && u.cluster().equals(c.name()) && u.region().equals(c.region()));
     }
 
     /** The cluster's update IDs, oldest first (ListUpdates pages them). */

@@ -191,7 +191,11 @@ final class EksService extends RestJsonService {
             return noCluster(r);
         }
         ObjectNode body = json.object();
-        new EksClusterJson(state, apiEndpoints.get(), caData).write(c.get(), body.putObject("cluster"));
+        ObjectNode cluster = body.putObject("cluster");
+        new EksClusterJson(state, apiEndpoints.get(), caData).write(c.get(), cluster);
+        if ("ACTIVE".equals(c.get().status()) && hybrid.updating(c.get())) {
+            cluster.put("status", "UPDATING");
+        }
         return ok(body);
     }
 

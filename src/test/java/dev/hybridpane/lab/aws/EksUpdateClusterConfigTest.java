@@ -85,6 +85,7 @@ class EksUpdateClusterConfigTest {
         Cluster c = describe("payments");
         assertThat(c.remoteNetworkConfig().remoteNodeNetworks().get(0).cidrs()).containsExactly("192.168.0.0/16", "10.80.0.0/32");
         assertThat(c.remoteNetworkConfig().remotePodNetworks().get(0).cidrs()).containsExactly("172.16.0.0/12");
+        assertThat(c.statusAsString()).isEqualTo("ACTIVE");
     }
 
     @Test
@@ -152,6 +153,8 @@ class EksUpdateClusterConfigTest {
         emulator.setUpdateDelay(Duration.ofHours(1));
         Update first = update("payments", List.of("192.168.0.0/16"), null);
         assertThat(first.statusAsString()).isEqualTo("InProgress");
+        assertThat(describe("payments").statusAsString()).isEqualTo("UPDATING");
+        assertThat(describe("retail-edge").statusAsString()).isEqualTo("ACTIVE");
         ResourceInUseException busy = catchThrowableOfType(ResourceInUseException.class,
                 () -> update("payments", List.of("192.168.0.0/24"), null));
         assertThat(busy.statusCode()).isEqualTo(409);
