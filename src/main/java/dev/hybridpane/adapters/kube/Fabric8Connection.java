@@ -18,12 +18,17 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One live connection: a client and two informers (all nodes; core/v1 events about nodes in all namespaces).
  * Everything happens on a background thread; failures become Failed states, and the informers keep retrying.
+ * A listener that throws is logged (cluster, what was delivered, the exception) and does not stop later deliveries.
  */
 final class Fabric8Connection implements ClusterConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(Fabric8Connection.class);
+
     private final ClusterRef ref;
     private final String endpoint;
     private final Supplier<Config> config;
@@ -107,10 +112,16 @@ final class Fabric8Connection implements ClusterConnection {
             return;
         }
         last = s;
+        deliver("connection state " + s.getClass().getSimpleName(), () -> listener.onState(s));
+    }
+
+    /** Calls the listener; its bug is logged and must not stop the informers or later deliveries. */
+    private void deliver(String what, Runnable call) {
         try {
-            listener.onState(s);
+            call.run();
         } catch (RuntimeException e) {
-            // a listener's bug must not stop the informers
+            LOG.warn("The listener of cluster {} in {} failed on {}; later updates are still delivered", ref.name(),
+                    ref.region(), what, e);
         }
     }
 
@@ -139,18 +150,18 @@ final class Fabric8Connection implements ClusterConnection {
         @Override
         public void onAdd(Node n) {
             alive();
-            listener.onNodeUpsert(KubeMapper.node(n));
+            deliver("node " + n.getMetadata().getName(), () -> listener.onNodeUpsert(KubeMapper.node(n)));
         }
 
         @Override
         public void onUpdate(Node old, Node n) {
             alive();
-            listener.onNodeUpsert(KubeMapper.node(n));
+            deliver("node " + n.getMetadata().getName(), () -> listener.onNodeUpsert(KubeMapper.node(n)));
         }
 
         @Override
         public void onDelete(Node n, boolean finalStateUnknown) {
-            listener.onNodeDelete(n.getMetadata().getName());
+            deliver("deleted node " + n.getMetadata().getName(), () -> listener.onNodeDelete(n.getMetadata().getName()));
         }
     }
 
@@ -158,7 +169,7 @@ final class Fabric8Connection implements ClusterConnection {
         @Override
         public void onAdd(Event e) {
             if (KubeMapper.aboutNode(e)) {
-                listener.onEvent(KubeMapper.event(e));
+                deliver("event " + e.getMetadata().getName(), () -> listener.onEvent(KubeMapper.event(e)));
             }
         }
 
@@ -166,7 +177,7 @@ final class Fabric8Connection implements ClusterConnection {
         public void onUpdate(Event old, Event e) {
             boolean changed = old == null || !Objects.equals(old.getMetadata().getResourceVersion(), e.getMetadata().getResourceVersion());
             if (changed && KubeMapper.aboutNode(e)) {
-                listener.onEvent(KubeMapper.event(e));
+                deliver("event " + e.getMetadata().getName(), () -> listener.onEvent(KubeMapper.event(e)));
             }
         }
 

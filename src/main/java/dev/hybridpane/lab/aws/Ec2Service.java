@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Amazon EC2 on its own query protocol (XML in the 2016-11-15 namespace, errors as
  * {@code <Response><Errors><Error>}): DescribeVpcs, DescribeSubnets, DescribeRouteTables and
- * DescribeSecurityGroups with id lists, filters and MaxResults/NextToken pagination.
+ * DescribeSecurityGroups with id lists, filters and MaxResults/NextToken pagination. A NextToken is bound to the
+ * action, region and filters that issued it; any other is refused with InvalidPaginationToken, as EC2 does.
  */
 final class Ec2Service implements AwsService {
     static final String NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
@@ -90,12 +91,17 @@ final class Ec2Service implements AwsService {
             selected.removeIf(t -> kind.filters().apply(t).getOrDefault(f.getKey(), List.of()).stream()
                     .noneMatch(f.getValue()::contains));
         }
+        int max;
+        try {
+            max = maxText == null ? 0 : Integer.parseInt(maxText);
+        } catch (NumberFormatException e) {
+            return error(r, 400, "InvalidParameterValue", "Invalid value '" + maxText + "' for MaxResults");
+        }
         Pages<T> page;
         try {
-            int max = maxText == null ? 0 : Integer.parseInt(maxText);
-            page = Pages.of(selected, r.params().get("NextToken"), max);
-        } catch (IllegalArgumentException e) {
-            return error(r, 400, "InvalidParameterValue", "Invalid value for MaxResults or NextToken: " + e.getMessage());
+            page = Pages.of(operation + " " + r.region() + " " + new TreeMap<>(filters), selected, r.params().get("NextToken"), max);
+        } catch (Pages.BadTokenException e) {
+            return error(r, 400, "InvalidPaginationToken", "The specified pagination token is not valid or is expired.");
         }
         Xml x = new Xml().openNs(operation + "Response", NS).leaf("requestId", r.requestId()).open(kind.setName());
         for (T t : page.items()) {

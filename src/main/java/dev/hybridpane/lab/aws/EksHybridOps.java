@@ -3,24 +3,24 @@ package dev.hybridpane.lab.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hybridpane.domain.hybrid.CidrIssue;
-import dev.hybridpane.domain.hybrid.RemoteNetworkRules;
 import dev.hybridpane.lab.world.LabWorld.LabAccessEntry;
 import dev.hybridpane.lab.world.LabWorld.LabCluster;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The EKS operations of enabling hybrid mode: UpdateClusterConfig (remoteNetworkConfig, validated as EKS does),
+ * The EKS operations of enabling hybrid mode: UpdateClusterConfig (remoteNetworkConfig),
  * DescribeUpdate / ListUpdates (InProgress, then Successful after the update delay), CreateAccessEntry,
- * DeleteAccessEntry, ListAddons, DescribeAddon. Thread-safe.
+ * DeleteAccessEntry, DescribeAddon. UpdateClusterConfig checks {@link EksRemoteNetworkChecks}, refuses a second update
+ * while one is in progress (ResourceInUseException), and honours clientRequestToken: the same token with the same
+ * request answers the update it started; with a different request it is refused. Thread-safe.
  */
 final class EksHybridOps {
     static final String REMOTE_NETWORK_UPDATE = "RemoteNetworkConfigUpdate";
@@ -29,7 +29,12 @@ final class EksHybridOps {
     private final AwsState state;
     private final Clock clock;
     private final Map<String, LabUpdate> updates = new LinkedHashMap<>();
+    private final Map<String, TokenUse> tokens = new HashMap<>();
     private volatile Duration delay = Duration.ofSeconds(3);
+
+    /** A clientRequestToken's first use: the request it came with (without the token) and the update it started. */
+    private record TokenUse(ObjectNode request, String updateId) {
+    }
 
     EksHybridOps(Json json, AwsState state, Clock clock) {
         this.json = json;
@@ -64,31 +69,47 @@ final class EksHybridOps {
         if (remote.isMissingNode()) {
             return eks.error(r, 400, "InvalidParameterException", "The lab implements UpdateClusterConfig for remoteNetworkConfig only.");
         }
-        if (updates.values().stream().anyMatch(u -> !done(u) && u.cluster().equals(c.name()) && u.region().equals(c.region()))) {
-            return eks.error(r, 409, "ResourceInUseException", "Cluster has an update in progress");
+        String token = body.path("clientRequestToken").asText("");
+        ObjectNode request = body.deepCopy();
+        request.remove("clientRequestToken");
+        String tokenKey = AwsState.key(c.region(), c.name()) + "/" + token;
+        TokenUse used = token.isEmpty() ? null : tokens.get(tokenKey);
+        if (used != null) {
+            if (!used.request().equals(request)) {
+                return eks.clusterError(r, 400, EksRemoteNetworkChecks.INVALID_REQUEST, c.name(), "The clientRequestToken "
+                        + token + " was already used for a different request on cluster " + c.name()
+                        + ". Use a new token for a new request.");
+            }
+            return updateResponse(eks, updates.get(used.updateId()));
         }
-        List<String> nodes = remote.has("remoteNodeNetworks") ? cidrs(remote.path("remoteNodeNetworks")) : c.remoteNodeCidrs();
-        List<String> pods = remote.has("remotePodNetworks") ? cidrs(remote.path("remotePodNetworks")) : c.remotePodCidrs();
-        if (remote.path("remoteNodeNetworks").size() > 1 || remote.path("remotePodNetworks").size() > 1) {
-            return eks.error(r, 400, "InvalidParameterException", "remoteNodeNetworks and remotePodNetworks hold at most one item each.");
+        if (!"ACTIVE".equals(c.status())) {
+            return eks.clusterError(r, 409, "ResourceInUseException", c.name(),
+                    "Cluster " + c.name() + " is in " + c.status() + " state and cannot be updated.");
         }
-        List<CidrIssue> issues = RemoteNetworkRules.validate(nodes, pods, c.vpc().cidrs(), c.serviceCidr());
-        Optional<CidrIssue> err = issues.stream().filter(CidrIssue::error).filter(i -> i.index() >= 0).findFirst();
-        if (err.isPresent()) {
-            return eks.error(r, 400, "InvalidParameterException", "Invalid remoteNetworkConfig: " + err.get().message());
+        if (updating(c)) {
+            return eks.clusterError(r, 409, "ResourceInUseException", c.name(), "Cluster has an update in progress");
+        }
+        String clusterProblem = EksRemoteNetworkChecks.clusterProblem(c);
+        if (clusterProblem != null) {
+            return eks.clusterError(r, 400, EksRemoteNetworkChecks.INVALID_REQUEST, c.name(), clusterProblem);
+        }
+        EksRemoteNetworkChecks.Outcome o = EksRemoteNetworkChecks.check(remote, c);
+        if (o.refused()) {
+            return eks.clusterError(r, 400, o.code(), c.name(), o.message());
+        }
+        if (o.nodes().equals(c.remoteNodeCidrs()) && o.pods().equals(c.remotePodCidrs())) {
+            return eks.clusterError(r, 400, EksRemoteNetworkChecks.INVALID_PARAMETER, c.name(),
+                    "No changes detected in the remote network configuration of cluster " + c.name() + ".");
         }
         Instant now = clock.instant();
         LabUpdate u = new LabUpdate(UUID.randomUUID().toString(), c.region(), c.name(), REMOTE_NETWORK_UPDATE, now,
-                now.plus(delay), nodes, pods);
+                now.plus(delay), o.nodes(), o.pods());
         updates.put(u.id(), u);
+        if (!token.isEmpty()) {
+            tokens.put(tokenKey, new TokenUse(request, u.id()));
+        }
         settle();
         return updateResponse(eks, updates.get(u.id()));
-    }
-
-    private static List<String> cidrs(JsonNode networks) {
-        List<String> out = new ArrayList<>();
-        networks.forEach(n -> n.path("cidrs").forEach(x -> out.add(x.asText())));
-        return out;
     }
 
     synchronized AwsResponse describeUpdate(EksService eks, AwsRequest r, LabCluster c, String id) {
@@ -100,12 +121,17 @@ final class EksHybridOps {
         return updateResponse(eks, u);
     }
 
-    synchronized AwsResponse listUpdates(EksService eks, AwsRequest r, LabCluster c) {
+    /** Whether an update of the cluster is in progress (DescribeCluster then says UPDATING, as EKS does). */
+    synchronized boolean updating(LabCluster c) {
         settle();
-        ObjectNode body = json.object();
-        ArrayNode ids = body.putArray("updateIds");
-        updates.values().stream().filter(u -> u.cluster().equals(c.name()) && u.region().equals(c.region())).forEach(u -> ids.add(u.id()));
-        return eks.ok(body);
+        return updates.values().stream().anyMatch(u -> !done(u) && u.cluster().equals(c.name()) && u.region().equals(c.region()));
+    }
+
+    /** The cluster's update IDs, oldest first (ListUpdates pages them). */
+    synchronized List<String> updateIds(LabCluster c) {
+        settle();
+        return updates.values().stream().filter(u -> u.cluster().equals(c.name()) && u.region().equals(c.region()))
+                .map(LabUpdate::id).toList();
     }
 
     private AwsResponse updateResponse(EksService eks, LabUpdate u) {
@@ -156,13 +182,6 @@ final class EksHybridOps {
             return eks.error(r, 404, "ResourceNotFoundException", "The specified access entry resource is not found.");
         }
         return eks.ok(json.object());
-    }
-
-    AwsResponse listAddons(EksService eks, AwsRequest r, LabCluster c) {
-        ObjectNode body = json.object();
-        ArrayNode a = body.putArray("addons");
-        c.addons().forEach(a::add);
-        return eks.ok(body);
     }
 
     AwsResponse describeAddon(EksService eks, AwsRequest r, LabCluster c, String name) {

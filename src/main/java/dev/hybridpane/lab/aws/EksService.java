@@ -13,7 +13,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-/** Amazon EKS on REST-JSON: ListClusters, DescribeCluster, ListAccessEntries, DescribeAccessEntry. */
+/**
+ * Amazon EKS on REST-JSON: ListClusters, DescribeCluster, ListAccessEntries, DescribeAccessEntry, and the hybrid
+ * operations of {@link EksHybridOps}. Every List call pages with tokens bound to the call (operation, region, cluster);
+ * any other token is an InvalidParameterException.
+ */
 final class EksService extends RestJsonService {
     private static final int MAX_RESULTS = 100;
 
@@ -90,7 +94,12 @@ final class EksService extends RestJsonService {
                 case "DescribeAccessEntry" -> describeAccessEntry(r);
                 default -> hybridOperation(operation, r);
             };
-        } catch (IllegalArgumentException e) { // bad maxResults or nextToken
+        } catch (Pages.BadTokenException e) {
+            return error(r, 400, "InvalidParameterException", "The nextToken parameter is not valid. Use the nextToken "
+                    + "returned by a previous call of this operation with the same parameters.");
+        } catch (NumberFormatException e) {
+            return error(r, 400, "InvalidParameterException", "maxResults must be an integer between 1 and " + MAX_RESULTS);
+        } catch (IllegalArgumentException e) { // maxResults out of range
             return error(r, 400, "InvalidParameterException", e.getMessage());
         }
     }
@@ -117,14 +126,28 @@ final class EksService extends RestJsonService {
 
     private AwsResponse listClusters(AwsRequest r) {
         List<String> names = state.clusters(r.region()).stream().map(LabCluster::name).toList();
-        Pages<String> page = Pages.of(names, r.param("nextToken").orElse(null), pageSize(r));
+        return page(r, "eks:ListClusters " + r.region(), "clusters", names);
+    }
+
+    /** One page of {@code all} as {@code {field: [...], nextToken}}, the token bound to {@code call}. */
+    private AwsResponse page(AwsRequest r, String call, String field, List<String> all) {
+        Pages<String> page = Pages.of(call, all, r.param("nextToken").orElse(null), pageSize(r));
         ObjectNode body = json.object();
-        ArrayNode arr = body.putArray("clusters");
+        ArrayNode arr = body.putArray(field);
         page.items().forEach(arr::add);
         if (page.next() != null) {
             body.put("nextToken", page.next());
         }
         return ok(body);
+    }
+
+    /**
+     * An error that names the cluster, as EKS's InvalidParameterException, InvalidRequestException and
+     * ResourceInUseException do ({@code clusterName} beside {@code message}).
+     */
+    AwsResponse clusterError(AwsRequest r, int status, String code, String clusterName, String message) {
+        ObjectNode body = json.object().put("clusterName", clusterName).put("message", message);
+        return AwsResponse.json(status, "application/json", json.write(body)).withHeader("x-amzn-ErrorType", code);
     }
 
     private Optional<LabCluster> cluster(AwsRequest r) {
@@ -141,8 +164,8 @@ final class EksService extends RestJsonService {
         return switch (operation) {
             case "UpdateClusterConfig" -> hybrid.updateClusterConfig(this, r, c);
             case "DescribeUpdate" -> hybrid.describeUpdate(this, r, c, r.segments().get(3));
-            case "ListUpdates" -> hybrid.listUpdates(this, r, c);
-            case "ListAddons" -> hybrid.listAddons(this, r, c);
+            case "ListUpdates" -> page(r, "eks:ListUpdates " + r.region() + "/" + c.name(), "updateIds", hybrid.updateIds(c));
+            case "ListAddons" -> page(r, "eks:ListAddons " + r.region() + "/" + c.name(), "addons", c.addons());
             case "DescribeAddon" -> hybrid.describeAddon(this, r, c, r.segments().get(3));
             case "DeleteAccessEntry" -> hybrid.deleteAccessEntry(this, r, c, r.segments().get(3));
             case "CreateAccessEntry" -> {
@@ -168,7 +191,11 @@ final class EksService extends RestJsonService {
             return noCluster(r);
         }
         ObjectNode body = json.object();
-        new EksClusterJson(state, apiEndpoints.get(), caData).write(c.get(), body.putObject("cluster"));
+        ObjectNode cluster = body.putObject("cluster");
+        new EksClusterJson(state, apiEndpoints.get(), caData).write(c.get(), cluster);
+        if ("ACTIVE".equals(c.get().status()) && hybrid.updating(c.get())) {
+            cluster.put("status", "UPDATING");
+        }
         return ok(body);
     }
 
@@ -178,14 +205,7 @@ final class EksService extends RestJsonService {
         }
         List<String> arns = state.accessEntries(r.region(), r.segments().get(1)).stream()
                 .map(LabAccessEntry::principalArn).toList();
-        Pages<String> page = Pages.of(arns, r.param("nextToken").orElse(null), pageSize(r));
-        ObjectNode body = json.object();
-        ArrayNode arr = body.putArray("accessEntries");
-        page.items().forEach(arr::add);
-        if (page.next() != null) {
-            body.put("nextToken", page.next());
-        }
-        return ok(body);
+        return page(r, "eks:ListAccessEntries " + r.region() + "/" + r.segments().get(1), "accessEntries", arns);
     }
 
     private AwsResponse describeAccessEntry(AwsRequest r) {
