@@ -3,7 +3,6 @@ package dev.hybridpane.lab.aws;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.hybridpane.domain.hybrid.CredentialProvider;
-import dev.hybridpane.domain.hybrid.HybridNodesIam;
 import dev.hybridpane.lab.world.LabWorld;
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,21 +96,20 @@ public final class AwsEmulator implements AutoCloseable {
     }
 
     /**
-     * A cluster's hybrid nodes role as HybridPane's enable-hybrid wizard creates it (the EKS user guide's policies,
-     * {@link HybridNodesIam}); for Roles Anywhere also its trust anchor and a profile that lists the role.
+     * A cluster's hybrid nodes role as the EKS user guide writes it ({@link HybridNodesRoleGuide}); for Roles Anywhere
+     * also its trust anchor and a profile that lists the role.
      */
     private void seedHybridRole(LabWorld world, LabWorld.LabCluster c, LabWorld.LabHybridRole h) {
         CredentialProvider p = CredentialProvider.parse(h.credentialProvider());
         Instant created = Instant.parse("2024-06-03T10:12:00Z");
-        String anchorArn = null;
+        HybridNodesRoleGuide.Role guide;
         if (p == CredentialProvider.IAM_RA) {
-            anchorArn = rolesAnywhere.seedAnchor(c.region(), h.trustAnchor(), h.caCertificate(), created).arn();
+            String anchorArn = rolesAnywhere.seedAnchor(c.region(), h.trustAnchor(), h.caCertificate(), created).arn();
+            guide = HybridNodesRoleGuide.iamRolesAnywhere(anchorArn);
+        } else {
+            guide = HybridNodesRoleGuide.ssm(c.region(), world.accountId(), c.arn(world.accountId()));
         }
-        Map<String, String> inline = new LinkedHashMap<>();
-        HybridNodesIam.inlinePolicies(p, c.region(), world.accountId(), c.arn(world.accountId()))
-                .forEach(i -> inline.put(i.name(), i.document()));
-        LabRole role = iam.seedRole(h.name(), HybridNodesIam.trustPolicy(p, c.region(), world.accountId(), anchorArn),
-                HybridNodesIam.managedPolicies(p), inline, created);
+        LabRole role = iam.seedRole(h.name(), guide.trustPolicy(), guide.managedPolicies(), guide.inlinePolicies(), created);
         if (p == CredentialProvider.IAM_RA) {
             rolesAnywhere.seedProfile(c.region(), h.profile(), List.of(role.arn), 3600, created);
         }
