@@ -57,8 +57,9 @@ public final class AwsEmulator implements AutoCloseable {
     }
 
     /**
-     * As above; {@code defaultPageSize} > 0 caps every EKS list page (ListClusters, ListAccessEntries) to
-     * that many items so that clients' paginators are exercised. 0 means the service's own defaults.
+     * As above; {@code defaultPageSize} > 0 caps every EKS list page (ListClusters, ListAccessEntries) and every
+     * Roles Anywhere list page to that many items so that clients' paginators are exercised. 0 means the services'
+     * own defaults.
      */
     public AwsEmulator(LabWorld world, Map<String, String> apiEndpoints, String caDataBase64, int defaultPageSize) {
         this(world, constant(Map.copyOf(apiEndpoints)), caDataBase64, defaultPageSize);
@@ -87,7 +88,7 @@ public final class AwsEmulator implements AutoCloseable {
         this.iam = new IamService(state);
         register(iam);
         register(new SsmService(json));
-        this.rolesAnywhere = new RolesAnywhereService(json, state);
+        this.rolesAnywhere = new RolesAnywhereService(json, state, defaultPageSize);
         register(rolesAnywhere);
         this.inspection = new AwsInspection(state, iam, rolesAnywhere, counts);
         for (LabWorld.LabCluster c : world.clusters()) {
