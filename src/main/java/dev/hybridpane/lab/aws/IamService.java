@@ -16,7 +16,8 @@ import java.util.UUID;
  * AWS IAM on the query protocol (a global service, signed for us-east-1): GetUser and the role calls of the
  * Hybrid Nodes role. Policy documents come back URL-encoded, as IAM returns them. As IAM does, it refuses a missing
  * parameter (ValidationError), a malformed trust or permissions policy ({@link PolicyDocuments}: MalformedPolicyDocument)
- * and a managed policy it does not have ({@link ManagedPolicies}: NoSuchEntity).
+ * a managed policy it does not have ({@link ManagedPolicies}: NoSuchEntity), and documents over IAM's default quotas
+ * (LimitExceeded: 2,048 characters of trust policy, 10,240 of inline policies per role, white space not counted).
  */
 final class IamService extends QueryService {
     private static final Set<String> ACTIONS = Set.of("GetUser", "CreateRole", "GetRole", "AttachRolePolicy",
@@ -103,6 +104,9 @@ final class IamService extends QueryService {
                 if (problem.isPresent()) {
                     yield malformed(r, problem.get());
                 }
+                if (PolicyDocuments.size(doc) > PolicyDocuments.TRUST_POLICY_QUOTA) {
+                    yield trustTooLarge(r);
+                }
                 role.trustPolicy = doc;
                 yield empty(operation, r);
             }
@@ -136,6 +140,12 @@ final class IamService extends QueryService {
                 Optional<String> problem = PolicyDocuments.problem(doc, PolicyDocuments.Kind.IDENTITY);
                 if (problem.isPresent()) {
                     yield malformed(r, problem.get());
+                }
+                int total = PolicyDocuments.size(doc) + role.inline.entrySet().stream().filter(e -> !e.getKey().equals(policy))
+                        .mapToInt(e -> PolicyDocuments.size(e.getValue())).sum();
+                if (total > PolicyDocuments.INLINE_POLICIES_QUOTA) {
+                    yield error(r, 409, "LimitExceeded", "Maximum policy size of " + PolicyDocuments.INLINE_POLICIES_QUOTA
+                            + " bytes exceeded for role " + role.name);
                 }
                 role.inline.put(policy, doc);
                 yield empty(operation, r);
@@ -178,6 +188,9 @@ final class IamService extends QueryService {
         if (problem.isPresent()) {
             return malformed(r, problem.get());
         }
+        if (PolicyDocuments.size(trust) > PolicyDocuments.TRUST_POLICY_QUOTA) {
+            return trustTooLarge(r);
+        }
         if (roles.keySet().stream().anyMatch(n -> n.equalsIgnoreCase(roleName))) {
             return error(r, 409, "EntityAlreadyExists", "Role with name " + roleName + " already exists.");
         }
@@ -185,6 +198,10 @@ final class IamService extends QueryService {
                 "arn:aws:iam::" + state.accountId() + ":role/" + roleName, Instant.now(), Integer.parseInt(max), trust);
         roles.put(roleName, role);
         return result("CreateRole", r, x -> role(x, role));
+    }
+
+    private AwsResponse trustTooLarge(AwsRequest r) {
+        return error(r, 409, "LimitExceeded", "Cannot exceed quota for ACLSizePerRole: " + PolicyDocuments.TRUST_POLICY_QUOTA);
     }
 
     private AwsResponse malformed(AwsRequest r, String message) {

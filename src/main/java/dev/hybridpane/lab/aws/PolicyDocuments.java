@@ -47,6 +47,15 @@ final class PolicyDocuments {
     private PolicyDocuments() {
     }
 
+    /** A role's trust policy quota (ACLSizePerRole, default 2048) and its inline policies' together (10,240). */
+    static final int TRUST_POLICY_QUOTA = 2048;
+    static final int INLINE_POLICIES_QUOTA = 10240;
+
+    /** A document's size as IAM counts it against its quotas: characters other than white space. */
+    static int size(String document) {
+        return (int) document.chars().filter(c -> !Character.isWhitespace(c)).count();
+    }
+
     /** IAM's message for what is wrong with {@code document}, or empty when IAM would store it. */
     static Optional<String> problem(String document, Kind kind) {
         JsonNode root;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.hybridpane.lab.world.LabWorld;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -151,5 +152,34 @@ class LabIamTest {
                 .policyDocument(), StandardCharsets.UTF_8);
         assertThat(ssm).contains("\"ssm:resourceTag/EKSClusterARN\": \"arn:aws:eks:us-west-2:111122223333:cluster/retail-edge\"")
                 .contains("arn:aws:ssm:us-west-2:111122223333:managed-instance/*");
+    }
+    @Test
+    void documentsOverIamsQuotasAreLimitExceeded() {
+        String statement = "{\"Effect\": \"Allow\", \"Principal\": {\"Service\": \"ssm.amazonaws.com\"}, \"Action\": \"sts:AssumeRole\"}";
+        String big = "{\"Version\": \"2012-10-17\", \"Statement\": [" + String.join(", ", Collections.nCopies(30, statement)) + "]}";
+        assertThat(PolicyDocuments.size(big)).isGreaterThan(2048);
+        IamException e = catchThrowableOfType(() -> iam.createRole(b -> b.roleName("big-trust").assumeRolePolicyDocument(big)),
+                IamException.class);
+        assertThat(e.statusCode()).isEqualTo(409);
+        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("LimitExceeded");
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Cannot exceed quota for ACLSizePerRole: 2048");
+        String spaced = SSM_TRUST.replace(" ", " ".repeat(200));
+        iam.createRole(b -> b.roleName("spaced-trust").assumeRolePolicyDocument(spaced));
+        assertThat(emulator.inspect().roleNames()).contains("spaced-trust").doesNotContain("big-trust");
+
+        iam.createRole(b -> b.roleName("many-policies").assumeRolePolicyDocument(SSM_TRUST));
+        String resources = "\"arn:aws:eks:us-west-2:111122223333:cluster/c%04d\"";
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < 120; i++) {
+            list.append(i == 0 ? "" : ", ").append(resources.formatted(i));
+        }
+        String large = DESCRIBE.replace("\"Resource\": \"*\"", "\"Resource\": [" + list + "]");
+        assertThat(PolicyDocuments.size(large)).isBetween(5121, 10240);
+        iam.putRolePolicy(b -> b.roleName("many-policies").policyName("one").policyDocument(large));
+        iam.putRolePolicy(b -> b.roleName("many-policies").policyName("one").policyDocument(large));
+        IamException over = catchThrowableOfType(() -> iam.putRolePolicy(b -> b.roleName("many-policies").policyName("two")
+                .policyDocument(large)), IamException.class);
+        assertThat(over.statusCode()).isEqualTo(409);
+        assertThat(over.awsErrorDetails().errorMessage()).isEqualTo("Maximum policy size of 10240 bytes exceeded for role many-policies");
     }
 }
