@@ -26,9 +26,4 @@ final class ManagedPolicies {
     static Optional<String> name(String arn) {
         return ALL.contains(arn) ? Optional.of(arn.substring(arn.lastIndexOf('/') + 1)) : Optional.empty();
     }
-
-    /** The ARNs the lab knows, for tests and the README. */
-    static List<String> arns() {
-        return ALL;
-    }
 }
