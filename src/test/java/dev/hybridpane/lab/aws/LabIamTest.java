@@ -1,12 +1,15 @@
 package dev.hybridpane.lab.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.hybridpane.lab.world.LabWorld;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -181,5 +184,17 @@ class LabIamTest {
                 .policyDocument(large)), IamException.class);
         assertThat(over.statusCode()).isEqualTo(409);
         assertThat(over.awsErrorDetails().errorMessage()).isEqualTo("Maximum policy size of 10240 bytes exceeded for role many-policies");
+    }
+
+    @Test
+    void theWorldCannotSeedARoleWithAMalformedDocumentOrAnUnknownPolicy() {
+        IamService seeded = new IamService(new AwsState(LabWorld.load()));
+        assertThatThrownBy(() -> seeded.seedRole("r1", DESCRIBE, List.of(), Map.of(), Instant.EPOCH))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Has prohibited field Resource");
+        assertThatThrownBy(() -> seeded.seedRole("r2", SSM_TRUST, List.of(), Map.of("p", SSM_TRUST), Instant.EPOCH))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Policy document should not specify a principal.");
+        assertThatThrownBy(() -> seeded.seedRole("r3", SSM_TRUST, List.of("arn:aws:iam::aws:policy/Nope"), Map.of(), Instant.EPOCH))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("arn:aws:iam::aws:policy/Nope");
+        assertThat(seeded.roleNames()).isEmpty();
     }
 }

@@ -1,10 +1,12 @@
 package dev.hybridpane.lab.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.hybridpane.lab.world.LabWorld;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.bouncycastle.asn1.x509.KeyUsage;
@@ -134,5 +136,13 @@ class LabRolesAnywhereTest {
                 assertThat(p.roleArns()).containsExactly(ROLE);
             });
         }
+    }
+
+    @Test
+    void theWorldCannotSeedATrustAnchorFromANonCaCertificate() {
+        RolesAnywhereService ra = new RolesAnywhereService(new Json(), new AwsState(LabWorld.load()), 0);
+        assertThatThrownBy(() -> ra.seedAnchor("us-west-2", "leaf", TestCertificates.pem("seed leaf", false, KeyUsage.digitalSignature),
+                Instant.EPOCH)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CN=seed leaf is not a CA certificate");
+        assertThat(ra.anchors()).isEmpty();
     }
 }
