@@ -3,7 +3,6 @@ package dev.hybridpane.lab.aws;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.hybridpane.domain.hybrid.CredentialProvider;
-import dev.hybridpane.domain.hybrid.HybridNodesIam;
 import dev.hybridpane.lab.world.LabWorld;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,8 +57,9 @@ public final class AwsEmulator implements AutoCloseable {
     }
 
     /**
-     * As above; {@code defaultPageSize} > 0 caps every EKS list page (ListClusters, ListAccessEntries) to
-     * that many items so that clients' paginators are exercised. 0 means the service's own defaults.
+     * As above; {@code defaultPageSize} > 0 caps every EKS list page (ListClusters, ListAccessEntries) and every
+     * Roles Anywhere list page to that many items so that clients' paginators are exercised. 0 means the services'
+     * own defaults.
      */
     public AwsEmulator(LabWorld world, Map<String, String> apiEndpoints, String caDataBase64, int defaultPageSize) {
         this(world, constant(Map.copyOf(apiEndpoints)), caDataBase64, defaultPageSize);
@@ -88,7 +88,7 @@ public final class AwsEmulator implements AutoCloseable {
         this.iam = new IamService(state);
         register(iam);
         register(new SsmService(json));
-        this.rolesAnywhere = new RolesAnywhereService(json, state);
+        this.rolesAnywhere = new RolesAnywhereService(json, state, defaultPageSize);
         register(rolesAnywhere);
         this.inspection = new AwsInspection(state, iam, rolesAnywhere, counts);
         for (LabWorld.LabCluster c : world.clusters()) {
@@ -97,21 +97,20 @@ public final class AwsEmulator implements AutoCloseable {
     }
 
     /**
-     * A cluster's hybrid nodes role as HybridPane's enable-hybrid wizard creates it (the EKS user guide's policies,
-     * {@link HybridNodesIam}); for Roles Anywhere also its trust anchor and a profile that lists the role.
+     * A cluster's hybrid nodes role as the EKS user guide writes it ({@link HybridNodesRoleGuide}); for Roles Anywhere
+     * also its trust anchor and a profile that lists the role.
      */
     private void seedHybridRole(LabWorld world, LabWorld.LabCluster c, LabWorld.LabHybridRole h) {
         CredentialProvider p = CredentialProvider.parse(h.credentialProvider());
         Instant created = Instant.parse("2024-06-03T10:12:00Z");
-        String anchorArn = null;
+        HybridNodesRoleGuide.Role guide;
         if (p == CredentialProvider.IAM_RA) {
-            anchorArn = rolesAnywhere.seedAnchor(c.region(), h.trustAnchor(), h.caCertificate(), created).arn();
+            String anchorArn = rolesAnywhere.seedAnchor(c.region(), h.trustAnchor(), h.caCertificate(), created).arn();
+            guide = HybridNodesRoleGuide.iamRolesAnywhere(anchorArn);
+        } else {
+            guide = HybridNodesRoleGuide.ssm(c.region(), world.accountId(), c.arn(world.accountId()));
         }
-        Map<String, String> inline = new LinkedHashMap<>();
-        HybridNodesIam.inlinePolicies(p, c.region(), world.accountId(), c.arn(world.accountId()))
-                .forEach(i -> inline.put(i.name(), i.document()));
-        LabRole role = iam.seedRole(h.name(), HybridNodesIam.trustPolicy(p, c.region(), world.accountId(), anchorArn),
-                HybridNodesIam.managedPolicies(p), inline, created);
+        LabRole role = iam.seedRole(h.name(), guide.trustPolicy(), guide.managedPolicies(), guide.inlinePolicies(), created);
         if (p == CredentialProvider.IAM_RA) {
             rolesAnywhere.seedProfile(c.region(), h.profile(), List.of(role.arn), 3600, created);
         }

@@ -141,8 +141,9 @@ class AwsEmulatorWireTest {
         assertThat(ssm.statusCode()).isEqualTo(400);
         assertThat(ssm.body()).contains("\"__type\":\"UnknownOperationException\"").contains("CreateActivation");
 
-        HttpResponse<String> ra = get("/crls", "us-west-2", "rolesanywhere");
+        HttpResponse<String> ra = get("/subjects", "us-west-2", "rolesanywhere");
         assertThat(ra.statusCode()).isEqualTo(400);
+        assertThat(get("/crls", "us-west-2", "rolesanywhere").body()).isEqualTo("{\"crls\":[]}");
         HttpResponse<String> anchors = get("/trustanchors", "us-west-2", "rolesanywhere");
         assertThat(anchors.statusCode()).isEqualTo(200);
         assertThat(anchors.body()).contains("\"name\":\"retail-edge-stores\"").contains("BEGIN CERTIFICATE");
