@@ -8,6 +8,11 @@ import java.util.function.BiConsumer;
 public final class SyncTaskRunner extends AbstractTaskRunner {
     @Override
     protected <T> void execute(String title, Callable<T> work, BiConsumer<T, Throwable> done) {
+        runNow(work, done);
+    }
+
+    /** Runs the work on the calling thread and gives {@code done} its result or its failure (test runners use it). */
+    public static <T> void runNow(Callable<T> work, BiConsumer<T, Throwable> done) {
         T result;
         try {
             result = work.call();

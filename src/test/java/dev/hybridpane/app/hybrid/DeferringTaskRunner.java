@@ -19,16 +19,7 @@ final class DeferringTaskRunner extends AbstractTaskRunner {
 
     @Override
     protected <T> void execute(String title, Callable<T> work, BiConsumer<T, Throwable> done) {
-        Runnable run = () -> {
-            T result;
-            try {
-                result = work.call();
-            } catch (Throwable e) {
-                done.accept(null, e);
-                return;
-            }
-            done.accept(result, null);
-        };
+        Runnable run = () -> SyncTaskRunner.runNow(work, done);
         if (title.equals(deferred)) {
             pending.add(run);
         } else {

@@ -260,13 +260,7 @@ class HostsViewModelTest {
         TaskRunner deferred = new AbstractTaskRunner() {
             @Override
             protected <T> void execute(String title, Callable<T> work, BiConsumer<T, Throwable> done) {
-                queued.add(() -> {
-                    try {
-                        done.accept(work.call(), null);
-                    } catch (Exception e) {
-                        done.accept(null, e);
-                    }
-                });
+                queued.add(() -> SyncTaskRunner.runNow(work, done));
             }
 
             @Override
