@@ -74,16 +74,4 @@ public final class HybridActions {
     public ReadOnlyObjectProperty<Wizard> openProperty() {
         return open.getReadOnlyProperty();
     }
-
-    public HybridTools tools() {
-        return tools;
-    }
-
-    public TaskRunner runner() {
-        return runner;
-    }
-
-    public Supplier<String> profile() {
-        return profile;
-    }
 }
