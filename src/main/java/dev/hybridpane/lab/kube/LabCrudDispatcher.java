@@ -3,7 +3,9 @@ package dev.hybridpane.lab.kube;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.crud.Attribute;
@@ -17,9 +19,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.function.Consumer;
@@ -32,18 +36,30 @@ import org.slf4j.LoggerFactory;
  * informer lists, then watches from the list's version, so it received everything twice; the lab serialized each
  * object again for that, and the console read and applied each again, at every start.
  *
- * <p>A watch from version N (N &gt; 0) now first gets only the objects changed after N; one from no version or "0"
- * gets all of them, as from a real server. The watch itself is still fabric8's (its events for later writes are
- * unchanged): it is made by reflection, as its class is not public. Where this fabric8 version differs, watches are
- * answered as fabric8 answers them.
+ * <p>A watch from version N (N &gt; 0) now first gets the changes made after N, each as what it was (ADDED,
+ * MODIFIED or DELETED), replayed from a short log of recent changes as a real server replays its watch cache; one from
+ * no version or "0" gets every object as ADDED, as from a real server. When N is older than the log, the watch gets the
+ * objects changed after N as ADDED (a real server would answer 410 Gone, and the client would list again).
+ *
+ * <p>The watch joins the store's list of watches only when it opens, under the store's lock, after its replay: a
+ * write is then either replayed or notified, never both, and never lost in between. The watch itself is still
+ * fabric8's (its events for later writes are unchanged): it is made by reflection, as its class is not public.
+ * Where this fabric8 version differs, watches are answered as fabric8 answers them.
  */
 final class LabCrudDispatcher extends KubernetesCrudDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(LabCrudDispatcher.class);
     private static final JsonFactory JSON = new JsonFactory();
     private static final WatchParts PARTS = WatchParts.find();
 
+    /** How many recent changes are kept for watches that start from a version. */
+    static final int CHANGE_LOG = 1024;
+
     private final Set<Object> watches;
     private final ReadWriteLock lock;
+    /** Recent changes, oldest first; written under the store's write lock, read under its read lock. */
+    private final ArrayDeque<Change> changes = new ArrayDeque<>();
+    /** The version of the newest change dropped from the log (0: none dropped yet). */
+    private long droppedUpTo;
 
     @SuppressWarnings("unchecked")
     LabCrudDispatcher() {
@@ -77,35 +93,103 @@ final class LabCrudDispatcher extends KubernetesCrudDispatcher {
         if (name != null) {
             query = query.add(new Attribute("name", name));
         }
-        Consumer<Object> onOpen = watch -> sendChangedSince(watch, since);
+        Consumer<Object> onOpen = watch -> openSince(watch, since);
         Object watch;
         try {
             watch = PARTS.create.newInstance(context, query, watches, LOG, onOpen);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return super.handleWatch(path);
         }
-        watches.add(watch);
         return new MockResponse().withWebSocketUpgrade((WebSocketListener) watch);
     }
 
-    /** What a new watch gets first: the objects it matches that changed after {@code since}, as ADDED. */
-    private void sendChangedSince(Object watch, long since) {
-        List<String> changed = new ArrayList<>();
+    /**
+     * Records each write with what it replaced, so that a later watch can replay it. Every caller (the store's
+     * handlers and the lab's fast paths) holds the store's write lock.
+     */
+    @Override
+    public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
+            GenericKubernetesResource resource, String newState) {
+        String oldState = oldAttributes == null ? null : map.get(oldAttributes);
+        super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
+        if (Objects.equals(oldState, newState) || (oldState == null && newState == null)) {
+            return;
+        }
+        AttributeSet newKey = null;
+        if (newState != null) {
+            newKey = resource != null ? kubernetes().extract(resource) : kubernetes().fromResource(newState);
+            if (!newKey.containsKey(KubernetesAttributesExtractor.PLURAL)) {
+                newKey = AttributeSet.merge(pathAttributes, newKey);
+            }
+        }
+        long version = newState == null ? Long.MAX_VALUE : storedVersion(newState);
+        if (version == Long.MAX_VALUE) {
+            version = requestResourceVersion();
+        }
+        changes.addLast(new Change(version, oldState == null ? null : oldAttributes, newKey, oldState, newState));
+        if (changes.size() > CHANGE_LOG) {
+            droppedUpTo = changes.removeFirst().version();
+        }
+    }
+
+    private KubernetesAttributesExtractor kubernetes() {
+        return (KubernetesAttributesExtractor) getAttributeExtractor();
+    }
+
+    /**
+     * A watch from {@code since} opens: it first gets what changed after that version, then joins the store's
+     * watches, both under the store's lock so that no write falls between them.
+     */
+    private void openSince(Object watch, long since) {
         lock.readLock().lock();
         try {
-            for (Map.Entry<AttributeSet, String> e : new ArrayList<>(map.entrySet())) {
-                if ((Boolean) PARTS.matches.invoke(watch, e.getKey()) && storedVersion(e.getValue()) > since) {
-                    changed.add(e.getValue());
-                }
+            if (since >= droppedUpTo) {
+                replay(watch, since);
+            } else {
+                sendChangedSince(watch, since);
             }
-            for (String object : changed) {
-                PARTS.send.invoke(watch, object, Watcher.Action.ADDED);
-            }
+            watches.add(watch);
         } catch (ReflectiveOperationException e) {
             LOG.warn("A lab watch could not send what changed before it opened: {}", e.toString());
+            watches.add(watch);
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** Sends the logged changes after {@code since} that the watch matches, as the store notifies a write. */
+    private void replay(Object watch, long since) throws ReflectiveOperationException {
+        for (Change c : changes) {
+            if (c.version() <= since) {
+                continue;
+            }
+            boolean was = c.oldKey() != null && (Boolean) PARTS.matches.invoke(watch, c.oldKey());
+            boolean is = c.newKey() != null && (Boolean) PARTS.matches.invoke(watch, c.newKey());
+            if (was && is) {
+                PARTS.send.invoke(watch, c.newState(), Watcher.Action.MODIFIED);
+            } else if (was) {
+                PARTS.send.invoke(watch, c.oldState(), Watcher.Action.DELETED);
+            } else if (is) {
+                PARTS.send.invoke(watch, c.newState(), Watcher.Action.ADDED);
+            }
+        }
+    }
+
+    /** When the log no longer reaches back to {@code since}: the objects the watch matches changed after it, as ADDED. */
+    private void sendChangedSince(Object watch, long since) throws ReflectiveOperationException {
+        List<String> changed = new ArrayList<>();
+        for (Map.Entry<AttributeSet, String> e : new ArrayList<>(map.entrySet())) {
+            if ((Boolean) PARTS.matches.invoke(watch, e.getKey()) && storedVersion(e.getValue()) > since) {
+                changed.add(e.getValue());
+            }
+        }
+        for (String object : changed) {
+            PARTS.send.invoke(watch, object, Watcher.Action.ADDED);
+        }
+    }
+
+    /** One write: the key and state it replaced (null when it created), and the new ones (null when it deleted). */
+    private record Change(long version, AttributeSet oldKey, AttributeSet newKey, String oldState, String newState) {
     }
 
     /** The {@code resourceVersion} query parameter as a number, or -1 when absent, empty or not a number. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hybridpane.lab.world.LabWorld;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ListOptions;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Node;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A watch starts where the client asks, as on a Kubernetes API server: from the version a list returned it gets only
- * later changes (an informer, which lists and then watches, no longer receives everything twice); from no version or
+ * later changes, each once and as what it was (an informer, which lists and then watches, no longer receives everything twice); from no version or
  * "0" it first gets every object as ADDED.
  */
 class LabWatchVersionTest {
@@ -79,6 +81,41 @@ class LabWatchVersionTest {
                 });
 
         assertThat(events).containsExactly("MODIFIED " + name);
+    }
+
+    @Test
+    void changesBetweenTheListAndTheWatchArriveOnceAsWhatTheyWere() throws Exception {
+        var maps = client.configMaps().inNamespace("default");
+        for (String name : List.of("watch-kept", "watch-gone")) {
+            maps.resource(new ConfigMapBuilder().withNewMetadata().withName(name).endMetadata().addToData("v", "1").build())
+                    .create();
+        }
+        String listed = maps.list().getMetadata().getResourceVersion();
+        // written after the list, before the watch opens: a real server replays these from its watch cache
+        maps.withName("watch-kept").edit(m -> new ConfigMapBuilder(m).addToData("v", "2").build());
+        maps.withName("watch-gone").delete();
+        maps.resource(new ConfigMapBuilder().withNewMetadata().withName("watch-new").endMetadata().build()).create();
+
+        List<String> events = new CopyOnWriteArrayList<>();
+        Watch watch = maps.watch(new ListOptionsBuilder().withResourceVersion(listed).build(), new Watcher<ConfigMap>() {
+            @Override
+            public void eventReceived(Action action, ConfigMap map) {
+                events.add(action + " " + map.getMetadata().getName() + " " + map.getData());
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+            }
+        });
+        try {
+            maps.withName("watch-new").edit(m -> new ConfigMapBuilder(m).addToData("v", "3").build());
+            TimeUnit.MILLISECONDS.sleep(700);
+        } finally {
+            watch.close();
+        }
+
+        assertThat(events).containsExactly("MODIFIED watch-kept {v=2}", "DELETED watch-gone {v=1}", "ADDED watch-new {}",
+                "MODIFIED watch-new {v=3}");
     }
 
     @Test
