@@ -1,6 +1,7 @@
 package dev.hybridpane.lab;
 
 import dev.hybridpane.lab.aws.AwsEmulator;
+import dev.hybridpane.lab.aws.LabCredentials;
 import dev.hybridpane.lab.edge.LabEdgeHosts;
 import dev.hybridpane.lab.kube.LabKube;
 import dev.hybridpane.lab.kube.LabSimulation;
@@ -22,9 +23,9 @@ import java.util.function.Consumer;
  * The production adapters talk to it over the real wire protocols.
  */
 public final class Lab implements AutoCloseable {
-    /** Lab-only dummy credentials: the emulator accepts any SigV4 signature. Not secrets. */
-    public static final String ACCESS_KEY_ID = "AKIALAB00000EXAMPLE0";
-    public static final String SECRET_ACCESS_KEY = "lab/secret/not-a-real-key/EXAMPLEKEY00";
+    /** The lab user's throwaway key pair (printed by {@code hybridpane lab}; not secrets). */
+    public static final String ACCESS_KEY_ID = LabCredentials.LAB_ACCESS_KEY_ID;
+    public static final String SECRET_ACCESS_KEY = LabCredentials.LAB_SECRET_ACCESS_KEY;
 
     private final LabWorld world;
     private final LabKube kube;

@@ -48,6 +48,7 @@ public final class AwsEmulator implements AutoCloseable {
     private final IamService iam;
     private final RolesAnywhereService rolesAnywhere;
     private final AwsInspection inspection;
+    private final LabCredentials credentials = new LabCredentials();
     private HttpServer server;
     private ExecutorService executor;
 
@@ -80,6 +81,8 @@ public final class AwsEmulator implements AutoCloseable {
     private AwsEmulator(LabWorld world, Supplier<Map<String, String>> apiEndpoints,
             String caDataBase64, int defaultPageSize) {
         this.state = new AwsState(world);
+        credentials.issue(LabCredentials.LAB_ACCESS_KEY_ID, SigV4Verifier.Secret.longTerm(LabCredentials.LAB_SECRET_ACCESS_KEY),
+                state.userArn());
         Json json = new Json();
         register(new StsService(state));
         this.eks = new EksService(json, state, apiEndpoints, caDataBase64, defaultPageSize);
@@ -184,6 +187,11 @@ public final class AwsEmulator implements AutoCloseable {
     }
 
     /** The lab's read-only inspection API: what the account holds now and which calls arrived (tests, diagnostics). */
+    /** The access keys this account has issued (the lab user's, and STS sessions'). */
+    public LabCredentials credentials() {
+        return credentials;
+    }
+
     public AwsInspection inspect() {
         return inspection;
     }
