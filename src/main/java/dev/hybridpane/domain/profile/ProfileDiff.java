@@ -144,7 +144,7 @@ public final class ProfileDiff {
     }
 
     private static String describe(ExtraFile f) {
-        int lines = f.content().isEmpty() ? 0 : f.content().split("\\R", -1).length;
+        int lines = (int) f.content().lines().count();
         return f.permissions() + ", " + lines + (lines == 1 ? " line" : " lines");
     }
 
