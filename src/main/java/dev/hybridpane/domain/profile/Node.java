@@ -149,7 +149,7 @@ final class Node {
         if (!v.isObject()) {
             throw fail(at(field), "must be a map.");
         }
-        v.fields().forEachRemaining(e -> {
+        v.properties().forEach(e -> {
             JsonNode x = e.getValue();
             if (!x.isValueNode() || x.isNull()) {
                 throw fail(at(field) + ProfileDiff.key(e.getKey()), "must be a value.");
