@@ -82,6 +82,18 @@ class ProfileMapperTest {
         assertThat(yaml).contains("cloudConfig: |").contains("containerdConfig: |");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"no newline", "two\nlines\n", "trailing blank lines\n\n\n",
+            "  leading spaces\nx\n", "tab\there: yes\n", "#cloud-config\n# comment: 'quoted' \"double\"\n", "1.30", "true", ""})
+    void textsSurviveTheRoundTripExactly(String text) {
+        OsLayer os = OsLayer.agent(List.of(), List.of(), Map.of(), List.of(new ExtraFile("/etc/x", text, "0600")), text);
+        ClusterProfile p = ClusterProfile.create("t", new ProfileLayers(os, Profiles.kubernetes("1.31"), Profiles.cilium()), T1, "a");
+        ClusterProfile back = ProfileMapper.fromYaml(ProfileMapper.toYaml(p));
+        assertThat(back.latest().os().files().get(0).content()).isEqualTo(text);
+        assertThat(back.latest().os().cloudConfig()).isEqualTo(text);
+        assertThat(back).isEqualTo(p);
+    }
+
     @Test
     void clusterMetadataAndStatusAreIgnored() {
         String yaml = ProfileMapper.toYaml(profile()).replace("  name: store-pos\n",
