@@ -90,7 +90,7 @@ final class Ec2Inventory {
             m.put("source-dest-check", List.of("true"));
             m.put("attachment.attachment-id", List.of(attachmentId()));
             m.put("attachment.instance-id", instanceId == null ? List.of() : List.of(instanceId));
-            m.put("attachment.instance-owner-id", List.of(instanceOwnerId));
+            m.put("attachment.instance-owner-id", List.of(instanceOwnerId == null ? accountId : instanceOwnerId));
             m.put("attachment.device-index", List.of(String.valueOf(deviceIndex)));
             m.put("attachment.status", List.of("attached"));
             return m;
