@@ -14,16 +14,16 @@ import java.util.SplittableRandom;
  * lab's Kubernetes side derives its Node objects (lab/kube LabNodeFactory), so that EC2 and SSM answer with the
  * instances whose Nodes kubectl shows; {@code LabMachinesAgreeWithNodesTest} holds the two together.
  */
-final class LabMachines {
+public final class LabMachines {
 
     /** A cloud node: its EC2 instance id, subnet and private address. */
-    record CloudNode(String instanceId, LabSubnet subnet, String ip) {
+    public record CloudNode(String instanceId, LabSubnet subnet, String ip) {
     }
 
     /** A hybrid node that registered with an SSM hybrid activation: its managed instance id, site, pool and address. */
-    record SsmNode(String instanceId, LabSite site, LabPool pool, int number, String ip) {
+    public record SsmNode(String instanceId, LabSite site, LabPool pool, int number, String ip) {
         /** The host's name, as the node's operator named it ("<pool>-<nn>"). */
-        String computerName() {
+        public String computerName() {
             return String.format("%s-%02d", pool.name(), number);
         }
     }
@@ -31,7 +31,7 @@ final class LabMachines {
     private LabMachines() {
     }
 
-    static List<CloudNode> cloudNodes(LabCluster c) {
+    public static List<CloudNode> cloudNodes(LabCluster c) {
         List<CloudNode> out = new ArrayList<>();
         List<LabSubnet> subnets = c.vpc().subnets();
         for (int i = 0; i < c.cloudNodes(); i++) {
@@ -42,7 +42,7 @@ final class LabMachines {
         return out;
     }
 
-    static List<SsmNode> ssmNodes(LabCluster c) {
+    public static List<SsmNode> ssmNodes(LabCluster c) {
         List<SsmNode> out = new ArrayList<>();
         for (LabSite site : c.sites()) {
             int indexInSite = 0;
