@@ -103,6 +103,11 @@ final class Ec2Inventory {
             return "tgw-rtb-" + suffix(id);
         }
 
+        /** Its Name tag: after the first VPC routed through it ("retail-edge-tgw"). */
+        String name() {
+            return vpcNames.isEmpty() ? id : vpcNames.get(0).replace("-vpc", "") + "-tgw";
+        }
+
         Map<String, List<String>> filterValues(String accountId) {
             Map<String, List<String>> m = new java.util.HashMap<>();
             m.put("transit-gateway-id", List.of(id));
@@ -116,6 +121,7 @@ final class Ec2Inventory {
             m.put("options.dns-support", List.of("enable"));
             m.put("options.vpn-ecmp-support", List.of("enable"));
             m.put("options.auto-accept-shared-attachments", List.of("disable"));
+            m.put("tag:Name", List.of(name()));
             return m;
         }
     }

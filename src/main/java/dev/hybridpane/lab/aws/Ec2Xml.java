@@ -112,7 +112,7 @@ final class Ec2Xml {
                 .leaf("defaultRouteTablePropagation", "enable").leaf("propagationDefaultRouteTableId", t.routeTableId())
                 .leaf("vpnEcmpSupport", "enable").leaf("dnsSupport", "enable")
                 .leaf("securityGroupReferencingSupport", "disable").leaf("multicastSupport", "disable").close("options");
-        name(x, t.vpcNames().get(0).replace("-vpc", "") + "-tgw");
+        name(x, t.name());
     }
 
     void transitGatewayAttachment(Xml x, Ec2Inventory.TransitGatewayAttachment a) {

@@ -15,8 +15,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Amazon EKS on REST-JSON: ListClusters, DescribeCluster, ListAccessEntries, DescribeAccessEntry, and the hybrid
- * operations of {@link EksHybridOps}. Every List call pages with tokens bound to the call (operation, region, cluster);
+ * Amazon EKS on REST-JSON: ListClusters, DescribeCluster, ListAccessEntries, DescribeAccessEntry, ListNodegroups,
+ * DescribeClusterVersions ({@link EksClusterVersions}), and the hybrid operations of {@link EksHybridOps}. Every List call pages with tokens bound to the call (operation, region, cluster);
  * any other token is an InvalidParameterException.
  */
 final class EksService extends RestJsonService {

@@ -13,9 +13,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * AWS IAM on the query protocol (a global service, signed for us-east-1): GetUser and the role calls of the
- * Hybrid Nodes role. Policy documents come back URL-encoded, as IAM returns them. As IAM does, it refuses a missing
- * parameter (ValidationError), a malformed trust or permissions policy ({@link PolicyDocuments}: MalformedPolicyDocument)
+ * AWS IAM on the query protocol (a global service, signed for us-east-1): GetUser, the role calls of the
+ * Hybrid Nodes role, and ListRoles, ListRolePolicies, ListAttachedRolePolicies and ListPolicies, which page as IAM
+ * does (MaxItems 1 to 1,000, default 100; an opaque Marker bound to the call while IsTruncated is true). Policy
+ * documents come back URL-encoded, as IAM returns them. As IAM does, it refuses a missing parameter (ValidationError), a malformed trust or permissions policy ({@link PolicyDocuments}: MalformedPolicyDocument)
  * a managed policy it does not have ({@link ManagedPolicies}: NoSuchEntity), and documents over IAM's default quotas
  * (LimitExceeded: 2,048 characters of trust policy, 10,240 of inline policies per role, white space not counted).
  */
