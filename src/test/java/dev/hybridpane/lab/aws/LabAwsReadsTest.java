@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.hybridpane.adapters.aws.AwsClientFactory;
 import dev.hybridpane.lab.world.LabWorld;
 import dev.hybridpane.lab.world.LabWorld.LabCluster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +19,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -355,6 +363,57 @@ class LabAwsReadsTest {
         Ec2Exception attachmentPage = refused(Ec2Exception.class,
                 () -> ec2.describeTransitGatewayAttachments(b -> b.maxResults(2)));
         assertThat(attachmentPage.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
+    }
+
+    /** The raw XML bodies the SDK received, in order (an interceptor keeps a copy of each). */
+    static final class Bodies implements ExecutionInterceptor {
+        final List<String> seen = new ArrayList<>();
+
+        @Override
+        public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+            Optional<InputStream> in = context.responseBody();
+            if (in.isEmpty()) {
+                return in;
+            }
+            try {
+                byte[] bytes = in.get().readAllBytes();
+                seen.add(new String(bytes, StandardCharsets.UTF_8));
+                return Optional.of(new ByteArrayInputStream(bytes));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Test
+    void queryProtocolAnswersAreInTheirServicesNamespaceWithItsElementNames() {
+        Lab lab = lab();
+        Bodies bodies = new Bodies();
+        StaticCredentialsProvider keys = StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                LabCredentials.LAB_ACCESS_KEY_ID, LabCredentials.LAB_SECRET_ACCESS_KEY));
+        URI endpoint = lab.emulator().endpoint();
+        try (Ec2Client ec2 = Ec2Client.builder().endpointOverride(endpoint).region(Region.US_WEST_2).credentialsProvider(keys)
+                .httpClient(UrlConnectionHttpClient.create()).overrideConfiguration(o -> o.addExecutionInterceptor(bodies)).build();
+                IamClient iam = IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL).credentialsProvider(keys)
+                        .httpClient(UrlConnectionHttpClient.create()).overrideConfiguration(o -> o.addExecutionInterceptor(bodies))
+                        .build()) {
+            ec2.describeNetworkInterfaces(b -> b.maxResults(5));
+            assertThat(bodies.seen.get(0)).contains("<DescribeNetworkInterfacesResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">")
+                    .contains("<networkInterfaceSet><item><networkInterfaceId>eni-").contains("<interfaceType>interface</interfaceType>")
+                    .contains("<nextToken>");
+            ec2.describeVpcAttribute(b -> b.vpcId(cluster(RETAIL).vpc().id()).attribute(VpcAttributeName.ENABLE_DNS_SUPPORT));
+            assertThat(bodies.seen.get(1)).contains("<DescribeVpcAttributeResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">")
+                    .contains("<enableDnsSupport><value>true</value></enableDnsSupport>");
+            ec2.describeTransitGatewayAttachments(b -> { });
+            assertThat(bodies.seen.get(2)).contains("<transitGatewayAttachments><item><transitGatewayAttachmentId>tgw-attach-");
+            iam.listRoles(b -> b.maxItems(1));
+            assertThat(bodies.seen.get(3)).contains("<ListRolesResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\">"
+                    + "<ListRolesResult><Roles><member><Path>/</Path>").contains("<IsTruncated>true</IsTruncated><Marker>")
+                    .contains("<ResponseMetadata><RequestId>");
+            iam.listPolicies(b -> b.scope(PolicyScopeType.AWS));
+            assertThat(bodies.seen.get(4)).contains("<ListPoliciesResult><Policies><member><PolicyName>")
+                    .contains("<IsTruncated>false</IsTruncated></ListPoliciesResult>");
+        }
     }
 
     // SSM
