@@ -88,9 +88,9 @@ public final class AwsEmulator implements AutoCloseable {
         this.eks = new EksService(json, state, apiEndpoints, caDataBase64, defaultPageSize);
         register(eks);
         register(new Ec2Service(state));
-        this.iam = new IamService(state);
+        this.iam = new IamService(state, defaultPageSize);
         register(iam);
-        register(new SsmService(json));
+        register(new SsmService(json, state, defaultPageSize));
         this.rolesAnywhere = new RolesAnywhereService(json, state, defaultPageSize);
         register(rolesAnywhere);
         this.inspection = new AwsInspection(state, iam, rolesAnywhere, counts);

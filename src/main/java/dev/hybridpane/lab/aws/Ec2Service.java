@@ -13,18 +13,33 @@ import java.util.regex.Pattern;
 
 /**
  * Amazon EC2 on its own query protocol (XML in the 2016-11-15 namespace, errors as
- * {@code <Response><Errors><Error>}): DescribeVpcs, DescribeSubnets, DescribeRouteTables and
- * DescribeSecurityGroups with id lists, filters and MaxResults/NextToken pagination. A NextToken is bound to the
+ * {@code <Response><Errors><Error>}): DescribeVpcs, DescribeSubnets, DescribeRouteTables, DescribeSecurityGroups,
+ * DescribeNetworkInterfaces, DescribeTransitGateways and DescribeTransitGatewayAttachments with id lists, filters
+ * (with EC2's * and ? wildcards) and MaxResults/NextToken pagination; DescribeVpnConnections and DescribeVpnGateways
+ * (which do not page) and DescribeVpcAttribute. A NextToken is bound to the
  * action, region and filters that issued it; any other is refused with InvalidPaginationToken, as EC2 does.
  */
 final class Ec2Service implements AwsService {
     static final String NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
     private static final Set<String> ACTIONS = Set.of("DescribeVpcs", "DescribeSubnets", "DescribeRouteTables",
-            "DescribeSecurityGroups");
+            "DescribeSecurityGroups", "DescribeNetworkInterfaces", "DescribeVpcAttribute", "DescribeTransitGateways",
+            "DescribeTransitGatewayAttachments", "DescribeVpnConnections", "DescribeVpnGateways");
+    /** The filters DescribeVpnConnections and DescribeVpnGateways take (EC2 API reference). */
+    private static final Set<String> VPN_CONNECTION_FILTERS = Set.of("customer-gateway-configuration", "customer-gateway-id",
+            "state", "option.static-routes-only", "route.destination-cidr-block", "bgp-asn", "type", "vpn-connection-id",
+            "vpn-gateway-id", "transit-gateway-id", "tag-key");
+    private static final Set<String> VPN_GATEWAY_FILTERS = Set.of("amazon-side-asn", "attachment.state", "attachment.vpc-id",
+            "availability-zone", "state", "type", "vpn-gateway-id", "tag-key");
+    private static final Set<String> VPC_ATTRIBUTES = Set.of("enableDnsSupport", "enableDnsHostnames",
+            "enableNetworkAddressUsageMetrics");
     private static final Pattern FILTER_NAME = Pattern.compile("Filter\\.(\\d+)\\.Name");
 
     private final AwsState state;
 
+    /**
+     * EC2 does not cap a page the caller did not ask for (without MaxResults a Describe call answers everything), so
+     * the emulator's test page size does not apply here: clients page by passing MaxResults.
+     */
     Ec2Service(AwsState state) {
         this.state = state;
     }
@@ -40,15 +55,27 @@ final class Ec2Service implements AwsService {
         return action != null && ACTIONS.contains(action) ? action : null;
     }
 
-    /** How a resource type is described: its id parameter, its not-found error and its XML. */
+    /**
+     * How a resource type is described: its id parameter, its not-found error and its XML; {@code filterNames} the
+     * filters it takes (null: those its resources answer), {@code minResults} the least MaxResults it accepts (0: any;
+     * -1: it does not page).
+     */
     private record Kind<T>(String idParam, String notFoundCode, String notFoundFormat, String setName,
-            Function<T, String> id, Function<T, Map<String, List<String>>> filters, BiConsumer<Xml, T> writer) {
+            Function<T, String> id, Function<T, Map<String, List<String>>> filters, BiConsumer<Xml, T> writer,
+            Set<String> filterNames, int minResults) {
+        Kind(String idParam, String notFoundCode, String notFoundFormat, String setName, Function<T, String> id,
+                Function<T, Map<String, List<String>>> filters, BiConsumer<Xml, T> writer) {
+            this(idParam, notFoundCode, notFoundFormat, setName, id, filters, writer, null, 0);
+        }
     }
 
     @Override
     public AwsResponse handle(String operation, AwsRequest r) {
         Ec2Inventory inv = new Ec2Inventory(state.clusters(r.region()));
-        Ec2Xml xml = new Ec2Xml(state.accountId(), r.region());
+        Map<String, String> groupNames = new java.util.HashMap<>();
+        inv.securityGroups.forEach(g -> groupNames.put(g.id(), g.name()));
+        Ec2Xml xml = new Ec2Xml(state.accountId(), r.region(), groupNames::get);
+        String account = state.accountId();
         return switch (operation) {
             case "DescribeVpcs" -> describe(operation, r, inv.vpcs, new Kind<>("VpcId", "InvalidVpcID.NotFound",
                     "The vpc ID '%s' does not exist", "vpcSet", Ec2Inventory.Vpc::id, Ec2Inventory.Vpc::filterValues, xml::vpc));
@@ -61,6 +88,28 @@ final class Ec2Service implements AwsService {
             case "DescribeSecurityGroups" -> describe(operation, r, inv.securityGroups, new Kind<>("GroupId",
                     "InvalidGroup.NotFound", "The security group '%s' does not exist", "securityGroupInfo",
                     Ec2Inventory.SecurityGroup::id, Ec2Inventory.SecurityGroup::filterValues, xml::securityGroup));
+            case "DescribeNetworkInterfaces" -> describe(operation, r, inv.networkInterfaces, new Kind<>("NetworkInterfaceId",
+                    "InvalidNetworkInterfaceID.NotFound", "The networkInterface ID '%s' does not exist", "networkInterfaceSet",
+                    Ec2Inventory.NetworkInterface::id, n -> n.filterValues(account), xml::networkInterface,
+                    inv.networkInterfaces.isEmpty() ? Set.of() : inv.networkInterfaces.get(0).filterValues(account).keySet(), 5));
+            case "DescribeTransitGateways" -> describe(operation, r, inv.transitGateways, new Kind<>("TransitGatewayIds",
+                    "InvalidTransitGatewayID.NotFound", "Transit Gateway %s was deleted or does not exist.",
+                    "transitGatewaySet", Ec2Inventory.TransitGateway::id, t -> t.filterValues(account), xml::transitGateway,
+                    new Ec2Inventory.TransitGateway("tgw-0", List.of()).filterValues(account).keySet(), 5));
+            case "DescribeTransitGatewayAttachments" -> describe(operation, r, inv.transitGatewayAttachments,
+                    new Kind<>("TransitGatewayAttachmentIds", "InvalidTransitGatewayAttachmentID.NotFound",
+                            "Transit Gateway Attachment %s was deleted or does not exist.", "transitGatewayAttachments",
+                            Ec2Inventory.TransitGatewayAttachment::id, a -> a.filterValues(account), xml::transitGatewayAttachment,
+                            new Ec2Inventory.TransitGatewayAttachment("", "", "", "", "").filterValues(account).keySet(), 5));
+            // The world models no site-to-site VPN (its remote networks reach the VPC through the transit gateway by a
+            // path it does not describe), so the account holds no VPN connections or virtual private gateways.
+            case "DescribeVpnConnections" -> describe(operation, r, List.<String>of(), new Kind<>("VpnConnectionId",
+                    "InvalidVpnConnectionID.NotFound", "The vpnConnection ID '%s' does not exist", "vpnConnectionSet",
+                    id -> id, id -> Map.of(), (x, id) -> { }, VPN_CONNECTION_FILTERS, -1));
+            case "DescribeVpnGateways" -> describe(operation, r, List.<String>of(), new Kind<>("VpnGatewayId",
+                    "InvalidVpnGatewayID.NotFound", "The vpnGateway ID '%s' does not exist", "vpnGatewaySet",
+                    id -> id, id -> Map.of(), (x, id) -> { }, VPN_GATEWAY_FILTERS, -1));
+            case "DescribeVpcAttribute" -> describeVpcAttribute(r, inv);
             default -> unknownOperation(r);
         };
     }
@@ -85,17 +134,27 @@ final class Ec2Service implements AwsService {
             selected.addAll(all);
         }
         for (Map.Entry<String, List<String>> f : filters.entrySet()) {
-            if (!all.isEmpty() && !kind.filters().apply(all.get(0)).containsKey(f.getKey())) {
+            boolean known = kind.filterNames() != null ? kind.filterNames().contains(f.getKey()) || f.getKey().startsWith("tag:")
+                    : all.isEmpty() || kind.filters().apply(all.get(0)).containsKey(f.getKey());
+            if (!known) {
                 return error(r, 400, "InvalidParameterValue", "The filter '" + f.getKey() + "' is invalid");
             }
             selected.removeIf(t -> kind.filters().apply(t).getOrDefault(f.getKey(), List.of()).stream()
-                    .noneMatch(f.getValue()::contains));
+                    .noneMatch(actual -> f.getValue().stream().anyMatch(wanted -> matches(wanted, actual))));
+        }
+        if (kind.minResults() < 0 && (maxText != null || r.params().containsKey("NextToken"))) {
+            return error(r, 400, "UnknownParameter", "The parameter " + (maxText != null ? "MaxResults" : "NextToken")
+                    + " is not recognized");
         }
         int max;
         try {
             max = maxText == null ? 0 : Integer.parseInt(maxText);
         } catch (NumberFormatException e) {
             return error(r, 400, "InvalidParameterValue", "Invalid value '" + maxText + "' for MaxResults");
+        }
+        if (maxText != null && kind.minResults() > 0 && (max < kind.minResults() || max > 1000)) {
+            return error(r, 400, "InvalidParameterValue", "Value ( " + max + " ) for parameter maxResults is invalid. "
+                    + "Parameter must be between " + kind.minResults() + " and 1000.");
         }
         Pages<T> page;
         try {
@@ -110,6 +169,54 @@ final class Ec2Service implements AwsService {
             x.close("item");
         }
         x.close(kind.setName()).leaf("nextToken", page.next()).close(operation + "Response");
+        return AwsResponse.xml(200, x.toString());
+    }
+
+    /** An EC2 filter value against a resource's value: "*" matches any run of characters, "?" one; "\\" escapes. */
+    static boolean matches(String wanted, String actual) {
+        if (wanted.indexOf('*') < 0 && wanted.indexOf('?') < 0) {
+            return wanted.equals(actual);
+        }
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < wanted.length(); i++) {
+            char c = wanted.charAt(i);
+            if (c == '\\' && i + 1 < wanted.length()) {
+                re.append(Pattern.quote(String.valueOf(wanted.charAt(++i))));
+            } else if (c == '*') {
+                re.append(".*");
+            } else if (c == '?') {
+                re.append('.');
+            } else {
+                re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return actual.matches(re.toString());
+    }
+
+    /**
+     * DescribeVpcAttribute: enableDnsSupport and enableDnsHostnames are true (EKS requires both for private endpoint
+     * access), enableNetworkAddressUsageMetrics false. Both parameters are required; an attribute EC2 does not have is
+     * InvalidParameterValue, a VPC the region does not hold InvalidVpcID.NotFound.
+     */
+    private AwsResponse describeVpcAttribute(AwsRequest r, Ec2Inventory inv) {
+        String vpcId = r.params().get("VpcId");
+        String attribute = r.params().get("Attribute");
+        if (vpcId == null || vpcId.isEmpty()) {
+            return error(r, 400, "MissingParameter", "The request must contain the parameter vpcId");
+        }
+        if (attribute == null || attribute.isEmpty()) {
+            return error(r, 400, "MissingParameter", "The request must contain the parameter attribute");
+        }
+        if (!VPC_ATTRIBUTES.contains(attribute)) {
+            return error(r, 400, "InvalidParameterValue", "Value (" + attribute + ") for parameter attribute is invalid. "
+                    + "Unknown attribute.");
+        }
+        if (inv.vpcs.stream().noneMatch(v -> v.id().equals(vpcId))) {
+            return error(r, 400, "InvalidVpcID.NotFound", "The vpc ID '" + vpcId + "' does not exist");
+        }
+        Xml x = new Xml().openNs("DescribeVpcAttributeResponse", NS).leaf("requestId", r.requestId()).leaf("vpcId", vpcId)
+                .open(attribute).leaf("value", !"enableNetworkAddressUsageMetrics".equals(attribute)).close(attribute)
+                .close("DescribeVpcAttributeResponse");
         return AwsResponse.xml(200, x.toString());
     }
 

@@ -1,14 +1,22 @@
 package dev.hybridpane.lab.aws;
 
 import java.util.List;
-/** Writes EC2 resources as the items of DescribeVpcs, DescribeSubnets, DescribeRouteTables, DescribeSecurityGroups. */
+/**
+ * Writes EC2 resources as the items of DescribeVpcs, DescribeSubnets, DescribeRouteTables, DescribeSecurityGroups,
+ * DescribeNetworkInterfaces, DescribeTransitGateways and DescribeTransitGatewayAttachments (element names as the
+ * EC2 API's locationName: botocore's ec2 2016-11-15 service model).
+ */
 final class Ec2Xml {
     private final String accountId;
     private final String region;
 
-    Ec2Xml(String accountId, String region) {
+    private final java.util.function.Function<String, String> groupNames;
+
+    /** {@code groupNames}: a security group's name by its id (network interfaces name their groups). */
+    Ec2Xml(String accountId, String region, java.util.function.Function<String, String> groupNames) {
         this.accountId = accountId;
         this.region = region;
+        this.groupNames = groupNames;
     }
 
     void vpc(Xml x, Ec2Inventory.Vpc v) {
@@ -68,6 +76,53 @@ final class Ec2Xml {
         permission(x, new Ec2Inventory.Permission("-1", null, null, List.of("0.0.0.0/0"), List.of(), null));
         x.close("ipPermissionsEgress");
         name(x, g.name());
+    }
+
+    void networkInterface(Xml x, Ec2Inventory.NetworkInterface n) {
+        x.leaf("networkInterfaceId", n.id()).leaf("subnetId", n.subnetId()).leaf("vpcId", n.vpcId())
+                .leaf("availabilityZone", n.availabilityZone()).leaf("description", n.description())
+                .leaf("ownerId", accountId).leaf("requesterId", n.requesterId()).leaf("requesterManaged", false)
+                .leaf("status", "in-use").leaf("macAddress", n.mac()).leaf("privateIpAddress", n.privateIp())
+                .leaf("privateDnsName", n.privateDnsName()).leaf("sourceDestCheck", true);
+        x.open("groupSet");
+        for (String g : n.groupIds()) {
+            x.open("item").leaf("groupId", g).leaf("groupName", groupNames.apply(g)).close("item");
+        }
+        x.close("groupSet");
+        x.open("attachment").leaf("attachmentId", n.attachmentId()).leaf("instanceId", n.instanceId())
+                .leaf("instanceOwnerId", n.instanceOwnerId() == null ? accountId : n.instanceOwnerId())
+                .leaf("deviceIndex", n.deviceIndex()).leaf("networkCardIndex", 0).leaf("status", "attached")
+                .leaf("attachTime", "2024-06-01T09:41:17.000Z").leaf("deleteOnTermination", true).close("attachment");
+        x.open("tagSet").close("tagSet");
+        x.open("privateIpAddressesSet").open("item").leaf("privateIpAddress", n.privateIp())
+                .leaf("privateDnsName", n.privateDnsName()).leaf("primary", true).close("item").close("privateIpAddressesSet");
+        x.open("ipv6AddressesSet").close("ipv6AddressesSet");
+        x.leaf("interfaceType", "interface");
+    }
+
+    void transitGateway(Xml x, Ec2Inventory.TransitGateway t) {
+        x.leaf("transitGatewayId", t.id())
+                .leaf("transitGatewayArn", "arn:aws:ec2:" + region + ":" + accountId + ":transit-gateway/" + t.id())
+                .leaf("state", "available").leaf("ownerId", accountId)
+                .leaf("description", "Routes " + String.join(", ", t.vpcNames()) + " to the on-premises networks")
+                .leaf("creationTime", "2024-05-20T14:03:11.000Z");
+        x.open("options").leaf("amazonSideAsn", Ec2Inventory.AMAZON_SIDE_ASN).open("transitGatewayCidrBlocks")
+                .close("transitGatewayCidrBlocks").leaf("autoAcceptSharedAttachments", "disable")
+                .leaf("defaultRouteTableAssociation", "enable").leaf("associationDefaultRouteTableId", t.routeTableId())
+                .leaf("defaultRouteTablePropagation", "enable").leaf("propagationDefaultRouteTableId", t.routeTableId())
+                .leaf("vpnEcmpSupport", "enable").leaf("dnsSupport", "enable")
+                .leaf("securityGroupReferencingSupport", "disable").leaf("multicastSupport", "disable").close("options");
+        name(x, t.name());
+    }
+
+    void transitGatewayAttachment(Xml x, Ec2Inventory.TransitGatewayAttachment a) {
+        x.leaf("transitGatewayAttachmentId", a.id()).leaf("transitGatewayId", a.transitGatewayId())
+                .leaf("transitGatewayOwnerId", accountId).leaf("resourceOwnerId", accountId).leaf("resourceType", "vpc")
+                .leaf("resourceId", a.vpcId()).leaf("state", "available");
+        x.open("association").leaf("transitGatewayRouteTableId", a.routeTableId()).leaf("state", "associated")
+                .close("association");
+        x.leaf("creationTime", "2024-05-20T14:09:42.000Z");
+        name(x, a.name());
     }
 
     private void permission(Xml x, Ec2Inventory.Permission p) {

@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
- * Amazon EKS on REST-JSON: ListClusters, DescribeCluster, ListAccessEntries, DescribeAccessEntry, and the hybrid
- * operations of {@link EksHybridOps}. Every List call pages with tokens bound to the call (operation, region, cluster);
+ * Amazon EKS on REST-JSON: ListClusters, DescribeCluster, ListAccessEntries, DescribeAccessEntry, ListNodegroups,
+ * DescribeClusterVersions ({@link EksClusterVersions}), and the hybrid operations of {@link EksHybridOps}. Every List call pages with tokens bound to the call (operation, region, cluster);
  * any other token is an InvalidParameterException.
  */
 final class EksService extends RestJsonService {
@@ -26,6 +27,7 @@ final class EksService extends RestJsonService {
     private final String caData;
     private final int defaultPageSize;
     private final EksHybridOps hybrid;
+    private final Clock clock = Clock.systemUTC();
 
     /** @param apiEndpoints gives the clusters' API URLs; may wait for the lab's API servers to start */
     EksService(Json json, AwsState state, Supplier<Map<String, String>> apiEndpoints, String caData,
@@ -51,6 +53,9 @@ final class EksService extends RestJsonService {
     @Override
     public String operation(AwsRequest r) {
         List<String> s = r.segments();
+        if (s.size() == 1 && "cluster-versions".equals(s.get(0)) && "GET".equals(r.method())) {
+            return "DescribeClusterVersions";
+        }
         if (s.isEmpty() || !"clusters".equals(s.get(0))) {
             return null;
         }
@@ -64,6 +69,7 @@ final class EksService extends RestJsonService {
                     case "access-entries" -> "ListAccessEntries";
                     case "updates" -> "ListUpdates";
                     case "addons" -> "ListAddons";
+                    case "node-groups" -> "ListNodegroups";
                     default -> null;
                 };
                 case 4 -> switch (sub) {
@@ -92,6 +98,7 @@ final class EksService extends RestJsonService {
                 case "DescribeCluster" -> describeCluster(r);
                 case "ListAccessEntries" -> listAccessEntries(r);
                 case "DescribeAccessEntry" -> describeAccessEntry(r);
+                case "DescribeClusterVersions" -> describeClusterVersions(r);
                 default -> hybridOperation(operation, r);
             };
         } catch (Pages.BadTokenException e) {
@@ -166,6 +173,7 @@ final class EksService extends RestJsonService {
             case "DescribeUpdate" -> hybrid.describeUpdate(this, r, c, r.segments().get(3));
             case "ListUpdates" -> page(r, "eks:ListUpdates " + r.region() + "/" + c.name(), "updateIds", hybrid.updateIds(c));
             case "ListAddons" -> page(r, "eks:ListAddons " + r.region() + "/" + c.name(), "addons", c.addons());
+            case "ListNodegroups" -> page(r, "eks:ListNodegroups " + r.region() + "/" + c.name(), "nodegroups", nodegroups(c));
             case "DescribeAddon" -> hybrid.describeAddon(this, r, c, r.segments().get(3));
             case "DeleteAccessEntry" -> hybrid.deleteAccessEntry(this, r, c, r.segments().get(3));
             case "CreateAccessEntry" -> {
@@ -179,6 +187,74 @@ final class EksService extends RestJsonService {
             }
             default -> unknownOperation(r);
         };
+    }
+
+    /**
+     * The cluster's managed node groups: the lab's cloud nodes all carry {@code eks.amazonaws.com/nodegroup:
+     * <cluster>-default} (lab/kube's node factory), so a cluster with cloud nodes has that one group; hybrid nodes
+     * belong to no node group.
+     */
+    static List<String> nodegroups(LabCluster c) {
+        return c.cloudNodes() > 0 ? List.of(c.name() + "-default") : List.of();
+    }
+
+    /**
+     * DescribeClusterVersions (GET /cluster-versions): the versions in standard or extended support, all of them with
+     * includeAll=true, only the default with defaultOnly=true; versionStatus (or the deprecated status) and
+     * clusterVersions filter, clusterType must be "eks". Pages as every EKS list does.
+     */
+    private AwsResponse describeClusterVersions(AwsRequest r) {
+        java.time.Instant now = clock.instant();
+        String type = r.param("clusterType").orElse("eks");
+        if (!"eks".equals(type)) {
+            return error(r, 400, "InvalidParameterException", "The cluster type " + type + " is not supported. Valid types: eks");
+        }
+        Optional<String> bad = Stream.of("includeAll", "defaultOnly").filter(p -> r.param(p).isPresent())
+                .filter(p -> !r.param(p).get().matches("true|false")).findFirst();
+        if (bad.isPresent()) {
+            return error(r, 400, "InvalidParameterException", bad.get() + " must be true or false");
+        }
+        boolean includeAll = Boolean.parseBoolean(r.param("includeAll").orElse("false"));
+        boolean defaultOnly = Boolean.parseBoolean(r.param("defaultOnly").orElse("false"));
+        String versionStatus = r.param("versionStatus").orElse(null);
+        if (versionStatus != null && !List.of("UNSUPPORTED", "STANDARD_SUPPORT", "EXTENDED_SUPPORT").contains(versionStatus)) {
+            return error(r, 400, "InvalidParameterException", "versionStatus must be one of UNSUPPORTED, STANDARD_SUPPORT, "
+                    + "EXTENDED_SUPPORT");
+        }
+        String status = r.param("status").orElse(null);
+        if (status != null && !List.of("unsupported", "standard-support", "extended-support").contains(status)) {
+            return error(r, 400, "InvalidParameterException", "status must be one of unsupported, standard-support, "
+                    + "extended-support");
+        }
+        String only = r.param("clusterVersions").orElse(null);
+        String defaultVersion = EksClusterVersions.defaultVersion(now);
+        List<EksClusterVersions.Version> all = EksClusterVersions.released(now).stream()
+                .filter(v -> includeAll || versionStatus != null || status != null
+                        || !"UNSUPPORTED".equals(v.versionStatus(now)))
+                .filter(v -> versionStatus == null || versionStatus.equals(v.versionStatus(now)))
+                .filter(v -> status == null || status.equals(v.status(now)))
+                .filter(v -> only == null || only.equals(v.version()))
+                .filter(v -> !defaultOnly || v.version().equals(defaultVersion)).toList();
+        String call = "eks:DescribeClusterVersions " + includeAll + " " + defaultOnly + " " + versionStatus + " " + status + " "
+                + only;
+        Pages<EksClusterVersions.Version> page = Pages.of(call, all, r.param("nextToken").orElse(null), pageSize(r));
+        ObjectNode body = json.object();
+        ArrayNode arr = body.putArray("clusterVersions");
+        for (EksClusterVersions.Version v : page.items()) {
+            ObjectNode o = arr.addObject().put("clusterVersion", v.version()).put("clusterType", "eks");
+            if (v.defaultPlatformVersion() != null) {
+                o.put("defaultPlatformVersion", v.defaultPlatformVersion());
+            }
+            o.put("defaultVersion", v.version().equals(defaultVersion))
+                    .put("releaseDate", Json.epochSeconds(EksClusterVersions.Version.start(v.released())))
+                    .put("endOfStandardSupportDate", Json.epochSeconds(EksClusterVersions.Version.start(v.endOfStandard())))
+                    .put("endOfExtendedSupportDate", Json.epochSeconds(EksClusterVersions.Version.start(v.endOfExtended())))
+                    .put("status", v.status(now)).put("versionStatus", v.versionStatus(now));
+        }
+        if (page.next() != null) {
+            body.put("nextToken", page.next());
+        }
+        return ok(body);
     }
 
     private AwsResponse noCluster(AwsRequest r) {
