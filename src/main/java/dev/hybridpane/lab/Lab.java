@@ -44,7 +44,9 @@ public final class Lab implements AutoCloseable {
         var apiEndpoints = new CompletableFuture<Map<String, String>>();
         this.aws = new AwsEmulator(world, apiEndpoints::join, "");
         this.awsEndpoint = aws.start();
-        this.kube = new LabKube(world);
+        // the API servers authenticate EKS tokens against this account (keys, access entries), presigned for AWS STS
+        // or for the lab's own endpoint (where the console and AWS_ENDPOINT_URL send the aws CLI's get-token)
+        this.kube = new LabKube(world, Clock.systemUTC(), aws.eksIdentities(), awsEndpoint);
         try {
             awsReady.accept(awsEndpoint);
             kube.start();
