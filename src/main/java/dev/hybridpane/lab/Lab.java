@@ -107,6 +107,11 @@ public final class Lab implements AutoCloseable {
         return kube.endpoints();
     }
 
+    /** "region/cluster" to the cluster's Kubernetes API over TLS, for kubectl (started at first call). */
+    public Map<String, String> kubeTlsEndpoints() {
+        return kube.tlsEndpoints();
+    }
+
     /**
      * The simulated edge hosts: real SSH servers on loopback, with the lab's login key and a CSV of them. They
      * start on first use (setting up SSH loads security providers that the console's first view does not need);
@@ -137,6 +142,11 @@ public final class Lab implements AutoCloseable {
         return startup;
     }
 
+    /**
+     * Writes the lab's kubeconfig: per cluster a context NAME that authenticates with {@code aws eks get-token} against
+     * this lab's AWS endpoint and keys, and NAME-static with the lab's admin token; kubectl reaches the API servers
+     * over TLS ({@link #kubeTlsEndpoints()}).
+     */
     public Path writeKubeconfig(Path file) {
         return kube.writeKubeconfig(file);
     }

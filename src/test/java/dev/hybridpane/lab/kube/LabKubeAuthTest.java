@@ -2,8 +2,10 @@ package dev.hybridpane.lab.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hybridpane.lab.Lab;
+import dev.hybridpane.lab.aws.AwsCli;
 import dev.hybridpane.lab.aws.LabCredentials;
 import dev.hybridpane.lab.aws.SigV4Verifier;
 import dev.hybridpane.lab.aws.SigV4Verifier.Secret;
@@ -23,18 +25,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -245,6 +252,68 @@ class LabKubeAuthTest {
         try (LabKube other = new LabKube(LabWorld.load())) {
             assertThat(other.adminToken()).as("random per lab").isNotEqualTo(lab.kube().adminToken());
         }
+    }
+
+    /** kubectl, as the user runs it with the kubeconfig `hybridpane lab` writes; AWS_* of this machine removed. */
+    static Run kubectl(Path kubeconfig, Path home, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(KUBECTL.toString(), "--kubeconfig", kubeconfig.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(home.resolve("kubectl.err").toFile());
+        pb.environment().keySet().removeIf(n -> n.startsWith("AWS_") || n.equals("KUBECONFIG"));
+        pb.environment().put("AWS_CONFIG_FILE", home.resolve("aws-config").toString());
+        pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("aws-credentials").toString());
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), out, Files.readString(home.resolve("kubectl.err")));
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static final Path KUBECTL = Path.of("/usr/bin/kubectl");
+
+    @Test
+    void kubectlAuthenticatesWithAwsEksGetTokenAndWithTheStaticContext(@TempDir Path home) throws Exception {
+        assumeTrue(Files.isExecutable(KUBECTL), "kubectl is not installed at /usr/bin/kubectl");
+        assumeTrue(AwsCli.find().isPresent(), "the aws CLI is not installed");
+        Path kubeconfig = lab.writeKubeconfig(home.resolve("kubeconfig"));
+        String text = Files.readString(kubeconfig);
+        // as aws eks update-kubeconfig writes the user, with env pointing the CLI at the lab
+        assertThat(text).contains("apiVersion: client.authentication.k8s.io/v1beta1", "command: aws",
+                "- \"--region\"\n      - \"us-west-2\"\n      - \"eks\"\n      - \"get-token\"\n      - \"--cluster-name\"\n"
+                        + "      - \"retail-edge\"\n      - \"--output\"\n      - \"json\"",
+                "name: AWS_ENDPOINT_URL\n        value: \"" + lab.awsEndpoint() + "\"", "name: \"retail-edge-static\"");
+
+        Run exec = kubectl(kubeconfig, home, "--context", "retail-edge", "get", "nodes", "-o", "name");
+        assertThat(exec.exit()).as(exec.err()).isZero();
+        assertThat(exec.out().lines()).hasSize(11).allMatch(l -> l.startsWith("node/"));
+        Run stat = kubectl(kubeconfig, home, "--context", "payments-static", "get", "nodes", "-o", "name");
+        assertThat(stat.exit()).as(stat.err()).isZero();
+        assertThat(stat.out().lines()).hasSize(4);
+
+        // the CLI's own token, presigned for the lab's endpoint (AWS_ENDPOINT_URL), is for retail-edge only
+        ProcessBuilder pb = new ProcessBuilder(AwsCli.find().get().toString(), "--region", "us-west-2", "eks", "get-token",
+                "--cluster-name", "retail-edge", "--output", "json").redirectError(home.resolve("aws.err").toFile());
+        pb.environment().keySet().removeIf(n -> n.startsWith("AWS_"));
+        pb.environment().putAll(Map.of("AWS_ENDPOINT_URL", lab.awsEndpoint().toString(), "AWS_ACCESS_KEY_ID",
+                Lab.ACCESS_KEY_ID, "AWS_SECRET_ACCESS_KEY", Lab.SECRET_ACCESS_KEY,
+                "AWS_CONFIG_FILE", home.resolve("aws-config").toString(),
+                "AWS_SHARED_CREDENTIALS_FILE", home.resolve("aws-credentials").toString()));
+        Process aws = pb.start();
+        aws.getOutputStream().close();
+        String json = new String(aws.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(aws.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(aws.exitValue()).as(Files.readString(home.resolve("aws.err"))).isZero();
+        String t = Serialization.jsonMapper().readTree(json).path("status").path("token").asText();
+        assertThat(new String(Base64.getUrlDecoder().decode(t.substring("k8s-aws-v1.".length())), StandardCharsets.UTF_8))
+                .startsWith(lab.awsEndpoint() + "/?");
+        Run other = kubectl(kubeconfig, home, "--context", "payments-static", "--token", t, "get", "nodes");
+        assertThat(other.exit()).isNotZero();
+        assertThat(other.err()).contains("Unauthorized").doesNotContain(t);
+        Run same = kubectl(kubeconfig, home, "--context", "retail-edge-static", "--token", t, "get", "nodes", "-o", "name");
+        assertThat(same.exit()).as(same.err()).isZero();
     }
 
     /** The access policies the lab's world does not associate, on an identity source that does. */
