@@ -197,7 +197,8 @@ public final class LabKube implements AutoCloseable {
             y.append("- name: ").append(q(name + STATIC_SUFFIX)).append("\n  context:\n    cluster: ").append(q(k))
                     .append("\n    user: ").append(q(STATIC_USER)).append("\n    namespace: default\n");
         });
-        String first = servers.isEmpty() ? "" : servers.values().iterator().next().cluster().name() + (eks ? "" : STATIC_SUFFIX);
+        // the static context is current: reading the file (listing its contexts) then runs no aws CLI
+        String first = servers.isEmpty() ? "" : servers.values().iterator().next().cluster().name() + STATIC_SUFFIX;
         y.append("current-context: ").append(q(first)).append('\n');
         try {
             if (file.getParent() != null) {
