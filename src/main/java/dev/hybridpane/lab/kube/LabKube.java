@@ -161,7 +161,10 @@ public final class LabKube implements AutoCloseable {
      * Writes a kubeconfig and returns the file. Per cluster, when EKS tokens are checked: context NAME with a user that
      * authenticates as {@code aws eks update-kubeconfig} writes it (exec {@code aws --region R eks get-token
      * --cluster-name NAME --output json}, client.authentication.k8s.io/v1beta1), its env pointing the aws CLI at the
-     * lab's AWS endpoint with the lab user's keys; and always context NAME-static with the lab's admin token.
+     * lab's AWS endpoint with the lab user's keys; and always context NAME-static with the lab's admin token (the
+     * current context). The servers are named by their TLS listeners ({@link #tlsEndpoints()}) with the lab's
+     * certificate as certificate-authority-data: kubectl sends no credentials over plain HTTP. The file is created
+     * readable by its owner only, as it holds the admin token.
      */
     public synchronized Path writeKubeconfig(Path file) {
         Map<String, String> urls = tlsEndpoints();
