@@ -223,6 +223,28 @@ class LabKubeAuthTest {
     }
 
     @Test
+    void aHybridNodesRoleSessionIsItsAccessEntrysNodeUser() {
+        // a hybrid node's credentials: a session of the role in retail-edge's HYBRID_LINUX access entry, named after
+        // the managed instance (nodeadm's SSM provider)
+        String session = "arn:aws:sts::" + ACCOUNT + ":assumed-role/retail-edge-hybrid-ssm/mi-0123456789abcdef0";
+        lab.aws().credentials().issue("ASIALABNODE000000001", Secret.longTerm("node/secret/00000000000000000000000000"),
+                session);
+        String t = token(lab.awsEndpoint(), "ASIALABNODE000000001", "node/secret/00000000000000000000000000",
+                "retail-edge", Instant.now());
+        try (KubernetesClient c = client(lab.kubeEndpoints().get(RETAIL), t)) {
+            assertThat(c.nodes().list().getItems()).hasSize(11);
+        }
+        KubernetesClientException e = refused(RETAIL, t, c -> c.namespaces().resource(new io.fabric8.kubernetes.api.model
+                .NamespaceBuilder().withNewMetadata().withName("mine").endMetadata().build()).create());
+        assertThat(e.getCode()).isEqualTo(403);
+        assertThat(e.getStatus().getMessage()).isEqualTo("namespaces is forbidden: User \"system:node:mi-0123456789abcdef0\""
+                + " cannot create resource \"namespaces\" in API group \"\" at the cluster scope");
+        // payments has no access entry for that role
+        assertUnauthorized(refused(PAYMENTS, token(lab.awsEndpoint(), "ASIALABNODE000000001",
+                "node/secret/00000000000000000000000000", "payments", Instant.now()), LIST_NODES));
+    }
+
+    @Test
     void awsAuthMapsPrincipalsWhereTheAuthenticationModeReadsIt() {
         String arn = "arn:aws:iam::" + ACCOUNT + ":user/ops";
         lab.aws().credentials().issue("AKIALABOPS0000000001", Secret.longTerm("ops/secret/000000000000000000000000000"), arn);
