@@ -53,21 +53,27 @@ final class LabCommand implements Callable<Integer> {
         String region = lab.world().regions().get(0);
         b.append("HybridPane lab is running (started in ").append(lab.startupTime().toMillis()).append(" ms). Ctrl+C stops it.\n\n");
         b.append("AWS emulator    ").append(lab.awsEndpoint()).append("   (STS, EKS, EC2, IAM, SSM, Roles Anywhere)\n");
-        for (Map.Entry<String, String> e : new TreeMap<>(lab.kubeEndpoints()).entrySet()) {
-            b.append(String.format("Kubernetes API  %-30s %s%n", e.getKey(), e.getValue()));
+        Map<String, String> plain = lab.kubeEndpoints();
+        for (Map.Entry<String, String> e : new TreeMap<>(lab.kubeTlsEndpoints()).entrySet()) {
+            b.append(String.format("Kubernetes API  %-30s %s   (plain HTTP for the console: %s)%n", e.getKey(), e.getValue(),
+                    plain.get(e.getKey())));
         }
-        b.append("\nPoint the aws CLI at it (the keys are dummies; the lab accepts any signature):\n");
+        b.append("\nPoint the aws CLI at it (the lab verifies signatures: use these keys):\n");
         b.append("  export AWS_ENDPOINT_URL=").append(lab.awsEndpoint()).append('\n');
         b.append("  export AWS_ACCESS_KEY_ID=").append(Lab.ACCESS_KEY_ID).append('\n');
         b.append("  export AWS_SECRET_ACCESS_KEY=").append(Lab.SECRET_ACCESS_KEY).append('\n');
         b.append("  export AWS_REGION=").append(region).append(" AWS_DEFAULT_REGION=").append(region).append('\n');
         b.append("  aws eks list-clusters\n");
         b.append("  aws eks describe-cluster --name ").append(lab.world().clusters().get(0).name()).append('\n');
-        b.append("\nPoint kubectl at it (one context per cluster):\n");
+        b.append("\nPoint kubectl at it. The API servers authenticate as EKS does; two contexts per cluster:\n");
+        b.append("  NAME         runs `aws eks get-token` as `aws eks update-kubeconfig` sets it up, with the lab's endpoint\n");
+        b.append("               and keys in the kubeconfig's exec env (needs the aws CLI; the exports above are not needed)\n");
+        b.append("  NAME-static  the lab's admin token (system:masters), random for this run, written only in this kubeconfig\n");
         b.append("  export KUBECONFIG=").append(kubeconfig).append('\n');
         for (var c : lab.world().clusters()) {
             b.append("  kubectl --context ").append(c.name()).append(" get nodes\n");
         }
+        b.append("  kubectl --context ").append(lab.world().clusters().get(0).name()).append("-static get nodes\n");
         b.append(edgeHostsSection(lab));
         return b.toString();
     }

@@ -44,7 +44,9 @@ public final class Lab implements AutoCloseable {
         var apiEndpoints = new CompletableFuture<Map<String, String>>();
         this.aws = new AwsEmulator(world, apiEndpoints::join, "");
         this.awsEndpoint = aws.start();
-        this.kube = new LabKube(world);
+        // the API servers authenticate EKS tokens against this account (keys, access entries), presigned for AWS STS
+        // or for the lab's own endpoint (where the console and AWS_ENDPOINT_URL send the aws CLI's get-token)
+        this.kube = new LabKube(world, Clock.systemUTC(), aws.eksIdentities(), awsEndpoint);
         try {
             awsReady.accept(awsEndpoint);
             kube.start();
@@ -105,6 +107,11 @@ public final class Lab implements AutoCloseable {
         return kube.endpoints();
     }
 
+    /** "region/cluster" to the cluster's Kubernetes API over TLS, for kubectl (started at first call). */
+    public Map<String, String> kubeTlsEndpoints() {
+        return kube.tlsEndpoints();
+    }
+
     /**
      * The simulated edge hosts: real SSH servers on loopback, with the lab's login key and a CSV of them. They
      * start on first use (setting up SSH loads security providers that the console's first view does not need);
@@ -135,6 +142,11 @@ public final class Lab implements AutoCloseable {
         return startup;
     }
 
+    /**
+     * Writes the lab's kubeconfig: per cluster a context NAME that authenticates with {@code aws eks get-token} against
+     * this lab's AWS endpoint and keys, and NAME-static with the lab's admin token; kubectl reaches the API servers
+     * over TLS ({@link #kubeTlsEndpoints()}).
+     */
     public Path writeKubeconfig(Path file) {
         return kube.writeKubeconfig(file);
     }

@@ -276,4 +276,9 @@ public final class AwsEmulator implements AutoCloseable {
             }
         }
     }
+
+    /** The account's side of EKS authentication (access keys, authentication modes, access entries), for the lab's API servers. */
+    public dev.hybridpane.lab.kube.EksIdentityLookup eksIdentities() {
+        return new LabEksIdentities(state, credentials);
+    }
 }

@@ -85,8 +85,11 @@ public final class EksTokenVerifier {
         URI url;
         try {
             url = new URI(new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException | URISyntaxException e) {
-            return refuse(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return refuse("illegal base64 data");
+        } catch (URISyntaxException e) {
+            // not e.getMessage(): it quotes the URL, signature included, and reasons are logged
+            return refuse("the token is not a URL");
         }
         String problem = urlProblem(url);
         if (problem != null) {

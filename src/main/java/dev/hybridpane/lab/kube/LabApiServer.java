@@ -3,6 +3,8 @@ package dev.hybridpane.lab.kube;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hybridpane.lab.world.LabWorld.LabCluster;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -25,13 +27,21 @@ public final class LabApiServer implements AutoCloseable {
     private final KubernetesMockServer server;
     private KubernetesClient client;
 
-    LabApiServer(LabCluster cluster) {
+    LabApiServer(LabCluster cluster, LabAuthenticator.Access access) {
         this.cluster = cluster;
         this.discovery = new LabDiscovery(cluster.version(), cluster.nodeKubeletVersion());
         Map<ServerRequest, Queue<ServerResponse>> expectations = new ConcurrentHashMap<>();
         this.dispatcher = new LabDispatcher(expectations, discovery);
+        dispatcher.authenticateWith(new LabAuthenticator(cluster, access, dispatcher::get));
+        String adminToken = access.adminToken();
         this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), expectations,
-                dispatcher, false);
+                dispatcher, false) {
+            /** The mock server's own client configuration, authenticated with the lab's admin token. */
+            @Override
+            protected Config initConfig() {
+                return new ConfigBuilder(super.initConfig()).withOauthToken(adminToken).build();
+            }
+        };
     }
 
     void start() {
@@ -52,7 +62,7 @@ public final class LabApiServer implements AutoCloseable {
         return discovery;
     }
 
-    /** An admin client for the lab's own use. Closed with the server. */
+    /** An admin client for the lab's own use (the lab's admin token, in system:masters). Closed with the server. */
     public synchronized KubernetesClient client() {
         if (client == null) {
             client = server.createClient();

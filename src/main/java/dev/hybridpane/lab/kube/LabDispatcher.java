@@ -57,8 +57,19 @@ final class LabDispatcher extends Dispatcher {
         this.discovery = discovery;
     }
 
+    /** Authenticates and authorizes every request first (EKS tokens, the lab's admin token); set by LabApiServer. */
+    private volatile LabAuthenticator authenticator;
+
+    void authenticateWith(LabAuthenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        MockResponse refused = LabAuthenticator.check(authenticator, request);
+        if (refused != null) {
+            return refused;
+        }
         if ("GET".equalsIgnoreCase(request.getMethod())) {
             String doc = discovery.answer(request.getPath());
             if (doc != null) {

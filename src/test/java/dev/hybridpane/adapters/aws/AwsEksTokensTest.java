@@ -1,9 +1,17 @@
 package dev.hybridpane.adapters.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.hybridpane.core.EksToken;
 import dev.hybridpane.domain.ClusterRef;
+import dev.hybridpane.lab.Lab;
+import dev.hybridpane.lab.world.LabWorld;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -98,5 +106,33 @@ class AwsEksTokensTest {
             assertThat(f.stsEndpoint("ap-south-1")).isEqualTo(URI.create("https://sts.ap-south-1.amazonaws.com"));
             assertThat(f.homeRegion()).isEqualTo("us-east-1");
         }
+    }
+
+    /**
+     * The console's tokens in lab mode (presigned for the lab's AWS endpoint, signed with the lab user's keys) are what
+     * the lab's API servers accept, as an EKS cluster accepts aws eks get-token's: for their own cluster only.
+     */
+    @Test
+    void theLabsApiServersAcceptTheConsolesTokensForTheirOwnClusterOnly() {
+        try (Lab lab = Lab.start(LabWorld.load(), null);
+                SdkAwsPort port = new SdkAwsPort(AwsClientFactory.forEndpoint(lab.awsEndpoint(), Lab.ACCESS_KEY_ID,
+                        Lab.SECRET_ACCESS_KEY, "us-west-2"))) {
+            EksToken retail = port.eksToken(new ClusterRef("us-west-2", "retail-edge"));
+            assertThat(decode(retail).getAuthority()).isEqualTo(lab.awsEndpoint().getAuthority());
+            try (KubernetesClient c = client(lab.kubeEndpoints().get("us-west-2/retail-edge"), retail.value())) {
+                assertThat(c.nodes().list().getItems()).hasSize(11);
+            }
+            try (KubernetesClient c = client(lab.kubeEndpoints().get("us-west-2/payments"), retail.value())) {
+                KubernetesClientException e = catchThrowableOfType(() -> c.nodes().list(), KubernetesClientException.class);
+                assertThat(e.getCode()).isEqualTo(401);
+                assertThat(e.getStatus().getReason()).isEqualTo("Unauthorized");
+                assertThat(e.getMessage()).doesNotContain(retail.value());
+            }
+        }
+    }
+
+    private static KubernetesClient client(String url, String token) {
+        return new KubernetesClientBuilder().withConfig(new ConfigBuilder(Config.empty()).withMasterUrl(url)
+                .withOauthToken(token).withRequestRetryBackoffLimit(0).build()).build();
     }
 }

@@ -45,7 +45,7 @@ class KubeInventoryPortTest {
 
     static ClusterAccess access() {
         return new ClusterAccess.EksTokenAccess(lab.endpoints().get("us-west-2/retail-edge"), null,
-                () -> new EksToken(LabKube.LAB_TOKEN, Instant.now().plusSeconds(600)));
+                () -> new EksToken(lab.adminToken(), Instant.now().plusSeconds(600)));
     }
 
     @Test

@@ -88,7 +88,7 @@ class KubeListenerFailureTest {
         PrintStream original = System.err;
         System.setErr(new PrintStream(new Tee(original, log), true, StandardCharsets.UTF_8));
         try (ClusterConnection c = new Fabric8ClusterPort().connect(new ClusterRef("us-west-2", "retail-edge"),
-                KubeClusterPortTest.access(lab.endpoints().get(key), new AtomicInteger()), r)) {
+                KubeClusterPortTest.access(lab.endpoints().get(key), new AtomicInteger(), lab.adminToken()), r)) {
             KubeClusterPortTest.await(() -> r.connected() && r.upserts.get() >= 11);
             assertThat(r.stateThrown).isTrue();
             assertThat(r.nodeThrown).isTrue();

@@ -190,7 +190,8 @@ class LabKubeTablesTest {
     }
 
     static String get(String path, String accept) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).build(),
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept)
+                        .header("Authorization", "Bearer " + lab.adminToken()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(path).isEqualTo(200);
         return r.body();

@@ -122,14 +122,23 @@ class LabKubeTest {
     void writesAKubeconfigWithAContextPerCluster(@TempDir Path dir) throws Exception {
         Path f = lab.writeKubeconfig(dir.resolve("kubeconfig"));
         String text = Files.readString(f);
-        assertThat(text).contains("name: \"retail-edge\"", "name: \"payments\"", "name: \"factory-floor\"",
-                lab.endpoints().get(RETAIL));
-        var cfg = Config.fromKubeconfig("payments", f.toFile());
-        assertThat(cfg.getMasterUrl()).startsWith(lab.endpoints().get("us-west-2/payments"));
+        // without an AWS account to check EKS tokens, only the admin token's contexts
+        // kubectl sends credentials over TLS only: the kubeconfig names each server's TLS listener and its certificate
+        assertThat(text).contains("name: \"retail-edge-static\"", "name: \"payments-static\"",
+                "name: \"factory-floor-static\"", lab.tlsEndpoints().get(RETAIL), "certificate-authority-data: ")
+                .doesNotContain("command: aws");
+        var cfg = Config.fromKubeconfig("payments-static", f.toFile());
+        assertThat(cfg.getMasterUrl()).startsWith(lab.tlsEndpoints().get("us-west-2/payments")).startsWith("https://");
+        assertThat(lab.adminToken().equals(cfg.getAutoOAuthToken())).as("the context carries the lab's admin token").isTrue();
+        if (f.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                    .isEqualTo("rw-------");
+        }
     }
 
     private static String get(HttpClient http, String url) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + lab.adminToken()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         return r.body();
     }

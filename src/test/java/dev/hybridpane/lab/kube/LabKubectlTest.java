@@ -76,7 +76,7 @@ class LabKubectlTest {
     }
 
     private static List<String> kubectl(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(KUBECTL.toString(), "--kubeconfig", kubeconfig.toString(), "--context", "retail-edge"));
+        List<String> cmd = new ArrayList<>(List.of(KUBECTL.toString(), "--kubeconfig", kubeconfig.toString(), "--context", "retail-edge" + LabKube.STATIC_SUFFIX));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("kubectl finished").isTrue();

@@ -92,7 +92,7 @@ class HostsViewModelTest {
                 EndpointAccess.PRIVATE, AuthenticationMode.API, IpFamily.IPV4, "vpc", List.of(),
                 List.of(), "sg", "172.20.0.0/16", List.of("10.200.0.0/16"), List.of("10.201.0.0/16"), null, Instant.EPOCH, Map.of());
         ClusterAccess access = new ClusterAccess.EksTokenAccess(kube.endpoints().get("us-west-2/retail-edge"), null,
-                () -> new EksToken(LabKube.LAB_TOKEN, Instant.now().plusSeconds(600)));
+                () -> new EksToken(kube.adminToken(), Instant.now().plusSeconds(600)));
         return new HostsViewModel(FXCollections.observableArrayList(new ClusterRow(retail, null, null)),
                 c -> Optional.of(access), services, environment(), runner, fx, Clock.systemUTC());
     }

@@ -85,7 +85,7 @@ class UiEdgeHostsTest {
 
     ClusterAccess access() {
         return new ClusterAccess.EksTokenAccess(kube.endpoints().get("us-west-2/retail-edge"), null,
-                () -> new EksToken(LabKube.LAB_TOKEN, Instant.now().plusSeconds(600)));
+                () -> new EksToken(kube.adminToken(), Instant.now().plusSeconds(600)));
     }
 
     @Start
