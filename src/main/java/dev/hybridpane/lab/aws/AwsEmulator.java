@@ -261,7 +261,8 @@ public final class AwsEmulator implements AutoCloseable {
         SigV4Result verdict = verifier.verify(new SigV4Verifier.HttpRequest(ex.getRequestMethod(), rawPath, rawQuery,
                 ex.getRequestHeaders(), body), clock.instant(), addressed, expectedRegion(scope, serviceName));
         if (verdict instanceof SigV4Result.Refused refused) {
-            LOG.debug("lab AWS refused a {} request: {}", serviceName, refused.awsErrorCode());
+            LOG.info("lab AWS refused a {} request ({} {}): {}: {}", serviceName, ex.getRequestMethod(), rawPath,
+                    refused.awsErrorCode(), refused.message());
             return service == null ? SignatureRefusals.answerUnaddressed(refused)
                     : SignatureRefusals.answer(service, request, refused);
         }
