@@ -234,6 +234,24 @@ class AwsSdkPortTest {
     }
 
     @Test
+    void aWrongSecretOrAnUnknownKeyIsRejectedCredentialsWithoutTheSecret() {
+        String wrongSecret = "wrong/" + SECRET;
+        try (SdkAwsPort wrong = new SdkAwsPort(AwsClientFactory.forEndpoint(emulator.endpoint(), TEST_KEY, wrongSecret,
+                "us-west-2"));
+             SdkAwsPort unknown = new SdkAwsPort(AwsClientFactory.forEndpoint(emulator.endpoint(), "AKIANEVERISSUED00000",
+                     SECRET, "us-west-2"))) {
+            AwsFailure eks = catchThrowableOfType(AwsFailure.class, () -> wrong.listClusters("us-west-2"));
+            assertThat(eks.kind()).isEqualTo(FailureKind.UNAUTHORIZED);
+            assertThat(eks.getMessage()).startsWith("eks:ListClusters failed: AWS rejected the credentials of ")
+                    .contains("The request signature we calculated does not match").doesNotContain(wrongSecret);
+            AwsFailure sts = catchThrowableOfType(AwsFailure.class, unknown::callerIdentity);
+            assertThat(sts.kind()).isEqualTo(FailureKind.UNAUTHORIZED);
+            assertThat(sts.getMessage()).contains("The security token included in the request is invalid.")
+                    .doesNotContain(SECRET);
+        }
+    }
+
+    @Test
     void closedEndpointIsUnreachable() throws Exception {
         int freePort;
         try (ServerSocket s = new ServerSocket(0)) {
