@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -32,7 +33,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The lab's AWS: one HTTP server on 127.0.0.1 that answers STS, EKS, EC2, IAM, SSM and IAM Roles Anywhere
- * in their real wire protocols, routed by the SigV4 credential scope (signatures are not checked).
+ * in their real wire protocols. Every request must be signed with AWS Signature Version 4 (Authorization header or
+ * presigned query) by a key this account issued ({@link #credentials()}: the lab user's
+ * {@link LabCredentials#LAB_ACCESS_KEY_ID}, or an STS session's), within 5 minutes of now, for a Region of AWS's and
+ * for the service the request addresses; otherwise it is refused with AWS's own error in the service's protocol
+ * ({@link SignatureRefusals}). The scope's Region then says which Region the call is for.
  * Use it as the endpoint override of any AWS SDK or the aws CLI ({@code AWS_ENDPOINT_URL}).
  * Stateful and thread-safe. Faults can be injected per operation ("eks:DescribeCluster").
  */
@@ -49,6 +54,8 @@ public final class AwsEmulator implements AutoCloseable {
     private final RolesAnywhereService rolesAnywhere;
     private final AwsInspection inspection;
     private final LabCredentials credentials = new LabCredentials();
+    private final SigV4Verifier verifier = new SigV4Verifier(credentials);
+    private final Clock clock = Clock.systemUTC();
     private HttpServer server;
     private ExecutorService executor;
 
@@ -84,7 +91,7 @@ public final class AwsEmulator implements AutoCloseable {
         credentials.issue(LabCredentials.LAB_ACCESS_KEY_ID, SigV4Verifier.Secret.longTerm(LabCredentials.LAB_SECRET_ACCESS_KEY),
                 state.userArn());
         Json json = new Json();
-        register(new StsService(state));
+        register(new StsService(state, credentials));
         this.eks = new EksService(json, state, apiEndpoints, caDataBase64, defaultPageSize);
         register(eks);
         register(new Ec2Service(state));
@@ -186,12 +193,12 @@ public final class AwsEmulator implements AutoCloseable {
         eks.setUpdateDelay(delay);
     }
 
-    /** The lab's read-only inspection API: what the account holds now and which calls arrived (tests, diagnostics). */
-    /** The access keys this account has issued (the lab user's, and STS sessions'). */
+    /** The access keys this account has issued (the lab user's, and STS sessions'); requests must be signed by one. */
     public LabCredentials credentials() {
         return credentials;
     }
 
+    /** The lab's read-only inspection API: what the account holds now and which calls arrived (tests, diagnostics). */
     public AwsInspection inspect() {
         return inspection;
     }
@@ -230,38 +237,65 @@ public final class AwsEmulator implements AutoCloseable {
         try (InputStream in = ex.getRequestBody()) {
             body = in.readAllBytes();
         }
+        // the path and query exactly as they travelled (still percent-encoded): what the client signed
+        URI uri = ex.getRequestURI();
+        String rawPath = uri.getRawPath() == null ? "/" : uri.getRawPath();
+        String rawQuery = uri.getRawQuery();
         Map<String, String> headers = new LinkedHashMap<>();
         ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
-        Map<String, String> params = new LinkedHashMap<>(AwsRequest.parseForm(ex.getRequestURI().getRawQuery()));
+        Map<String, String> params = new LinkedHashMap<>(AwsRequest.parseForm(rawQuery));
         String contentType = headers.getOrDefault("content-type", "");
         if (contentType.startsWith("application/x-www-form-urlencoded")) {
             params.putAll(AwsRequest.parseForm(new String(body, StandardCharsets.UTF_8)));
         }
+        List<String> segments = AwsRequest.splitPath(rawPath);
         Optional<CredentialScope> scope = CredentialScope.fromHeader(headers.get("authorization"))
                 .or(() -> CredentialScope.parse(params.get("X-Amz-Credential")));
-        String rawPath = ex.getRequestURI().getRawPath();
-        if (scope.isEmpty()) {
-            return AwsResponse.json(403, "application/json", "{\"message\":\"Missing Authentication Token\"}")
-                    .withHeader("x-amzn-ErrorType", "MissingAuthenticationTokenException");
+        String addressed = AddressedService.of(segments, params, headers);
+        String serviceName = addressed != null ? addressed : scope.map(CredentialScope::service).orElse(null);
+        AwsService service = serviceName == null ? null : services.get(serviceName);
+        AwsRequest request = new AwsRequest(ex.getRequestMethod(), rawPath, segments, params, headers, body,
+                scope.map(CredentialScope::accessKeyId).orElse(null), scope.map(CredentialScope::region).orElse(null),
+                serviceName, requestId);
+
+        SigV4Result verdict = verifier.verify(new SigV4Verifier.HttpRequest(ex.getRequestMethod(), rawPath, rawQuery,
+                ex.getRequestHeaders(), body), clock.instant(), addressed, expectedRegion(scope, serviceName));
+        if (verdict instanceof SigV4Result.Refused refused) {
+            LOG.info("lab AWS refused a {} request ({} {}): {}: {}", serviceName, ex.getRequestMethod(), rawPath,
+                    refused.awsErrorCode(), refused.message());
+            return service == null ? SignatureRefusals.answerUnaddressed(refused)
+                    : SignatureRefusals.answer(service, request, refused);
         }
-        CredentialScope s = scope.get();
-        AwsRequest request = new AwsRequest(ex.getRequestMethod(), rawPath, AwsRequest.splitPath(rawPath), params, headers,
-                body, s.accessKeyId(), s.region(), s.service(), requestId);
-        AwsService service = services.get(s.service());
+        String caller = credentials.principalArn(request.accessKeyId()).orElse(state.userArn());
         if (service == null) {
             return AwsResponse.json(400, "application/json",
-                    "{\"message\":\"The lab does not emulate the service '" + s.service().replace("\"", "") + "'\"}")
+                    "{\"message\":\"The lab does not emulate the service '" + serviceName.replace("\"", "") + "'\"}")
                     .withHeader("x-amzn-ErrorType", "UnknownOperationException");
         }
         String op = service.operation(request);
-        String name = s.service() + ":" + (op == null ? "Unknown" : op);
+        String name = serviceName + ":" + (op == null ? "Unknown" : op);
         counts.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
-        LOG.debug("lab AWS {} in {}", name, s.region());
+        LOG.debug("lab AWS {} in {}", name, request.region());
         Optional<Fault> fault = op == null ? Optional.empty() : takeFault(name);
         if (fault.isPresent()) {
-            return service.fault(fault.get(), op, request, state.userArn());
+            return service.fault(fault.get(), op, request, caller);
         }
         return op == null ? service.unknownOperation(request) : service.handle(op, request);
+    }
+
+    /**
+     * The Region the verifier must find in the scope. The lab's one endpoint serves every Region, so any Region of
+     * AWS's is right (null: the scope's own); a scope naming no Region of AWS's is checked against us-east-1, which it
+     * is not, so that it is refused as AWS refuses a scope for the wrong Region, before the key is looked up.
+     * IAM and STS also take "aws-global": the SDK's pseudo-Region for their global endpoint, which it signs with
+     * when given an endpoint override (as here) and replaces with us-east-1 against AWS's own endpoint.
+     */
+    private static String expectedRegion(Optional<CredentialScope> scope, String serviceName) {
+        if (scope.isEmpty() || AwsRegions.known(scope.get().region())) {
+            return null;
+        }
+        boolean global = "iam".equals(serviceName) || "sts".equals(serviceName);
+        return global && AwsRegions.AWS_GLOBAL.equals(scope.get().region()) ? null : "us-east-1";
     }
 
     private static void send(HttpExchange ex, AwsResponse r, String requestId) throws IOException {

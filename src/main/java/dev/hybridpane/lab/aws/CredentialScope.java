@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The SigV4 credential scope {@code AKID/date/region/service/aws4_request}, read from the
- * Authorization header or, for presigned URLs, the X-Amz-Credential query parameter.
- * The signature itself is not verified.
+ * Authorization header or, for presigned URLs, the X-Amz-Credential query parameter: what a request claims, read
+ * for routing. Whether the claim holds (the signature, the key, the date) is {@link SigV4Verifier}'s to say.
  */
 record CredentialScope(String accessKeyId, String date, String region, String service) {
     private static final Pattern HEADER = Pattern.compile("Credential=([^,\\s]+)");

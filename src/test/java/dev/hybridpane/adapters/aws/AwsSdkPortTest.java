@@ -16,6 +16,8 @@ import dev.hybridpane.domain.EndpointAccess;
 import dev.hybridpane.domain.IpFamily;
 import dev.hybridpane.lab.aws.AwsEmulator;
 import dev.hybridpane.lab.aws.Fault;
+import dev.hybridpane.lab.aws.LabCredentials;
+import dev.hybridpane.lab.aws.SigV4Verifier;
 import dev.hybridpane.lab.world.LabWorld;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
 
 /** The production adapter, through the real SDK, against the lab's AWS emulator. */
 class AwsSdkPortTest {
+    static final String TEST_KEY = "AKIATESTKEY000000000";
     static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzSECRETKEY";
     static final String RETAIL_API = "http://127.0.0.1:6443";
     static AwsEmulator emulator;
@@ -39,7 +42,10 @@ class AwsSdkPortTest {
     static void start() {
         emulator = new AwsEmulator(LabWorld.load(), Map.of("us-west-2/retail-edge", RETAIL_API), "Q0EtREFUQQ==", 1);
         URI endpoint = emulator.start();
-        port = new SdkAwsPort(AwsClientFactory.forEndpoint(endpoint, "AKIATESTKEY000000000", SECRET, "us-west-2"));
+        // a second key of the lab user, issued by the lab's account, so the secret here is this test's own
+        emulator.credentials().issue(TEST_KEY, SigV4Verifier.Secret.longTerm(SECRET),
+                emulator.credentials().principalArn(LabCredentials.LAB_ACCESS_KEY_ID).orElseThrow());
+        port = new SdkAwsPort(AwsClientFactory.forEndpoint(endpoint, TEST_KEY, SECRET, "us-west-2"));
     }
 
     @AfterAll
@@ -228,13 +234,31 @@ class AwsSdkPortTest {
     }
 
     @Test
+    void aWrongSecretOrAnUnknownKeyIsRejectedCredentialsWithoutTheSecret() {
+        String wrongSecret = "wrong/" + SECRET;
+        try (SdkAwsPort wrong = new SdkAwsPort(AwsClientFactory.forEndpoint(emulator.endpoint(), TEST_KEY, wrongSecret,
+                "us-west-2"));
+             SdkAwsPort unknown = new SdkAwsPort(AwsClientFactory.forEndpoint(emulator.endpoint(), "AKIANEVERISSUED00000",
+                     SECRET, "us-west-2"))) {
+            AwsFailure eks = catchThrowableOfType(AwsFailure.class, () -> wrong.listClusters("us-west-2"));
+            assertThat(eks.kind()).isEqualTo(FailureKind.UNAUTHORIZED);
+            assertThat(eks.getMessage()).startsWith("eks:ListClusters failed: AWS rejected the credentials of ")
+                    .contains("The request signature we calculated does not match").doesNotContain(wrongSecret);
+            AwsFailure sts = catchThrowableOfType(AwsFailure.class, unknown::callerIdentity);
+            assertThat(sts.kind()).isEqualTo(FailureKind.UNAUTHORIZED);
+            assertThat(sts.getMessage()).contains("The security token included in the request is invalid.")
+                    .doesNotContain(SECRET);
+        }
+    }
+
+    @Test
     void closedEndpointIsUnreachable() throws Exception {
         int freePort;
         try (ServerSocket s = new ServerSocket(0)) {
             freePort = s.getLocalPort();
         }
         try (SdkAwsPort dead = new SdkAwsPort(AwsClientFactory.forEndpoint(URI.create("http://127.0.0.1:" + freePort),
-                "AKIATESTKEY000000000", SECRET, "us-west-2"))) {
+                TEST_KEY, SECRET, "us-west-2"))) {
             assertThatThrownBy(() -> dead.listClusters("us-west-2")).isInstanceOfSatisfying(AwsFailure.class, f -> {
                 assertThat(f.kind()).isEqualTo(FailureKind.UNREACHABLE);
                 assertThat(f.getMessage()).startsWith("eks:ListClusters could not reach AWS").doesNotContain(SECRET);

@@ -18,6 +18,7 @@ import dev.hybridpane.core.ops.StepState;
 import dev.hybridpane.domain.CheckStatus;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.hybrid.CredentialProvider;
+import dev.hybridpane.lab.Lab;
 import dev.hybridpane.lab.aws.AwsInspection.RemoteNetworks;
 import dev.hybridpane.lab.aws.Fault;
 import dev.hybridpane.lab.kube.LabKube;
@@ -227,7 +228,7 @@ class EnableHybridLabTest {
     void theLabRefusesOverlappingNetworksAsEksDoes() {
         try (LabHybridSetup env = new LabHybridSetup()) {
             var iam = new SdkHybridAwsPort(AwsClientFactory.forEndpoint(
-                    env.lab.awsEndpoint(), "k", "s", "us-west-2"));
+                    env.lab.awsEndpoint(), Lab.ACCESS_KEY_ID, Lab.SECRET_ACCESS_KEY, "us-west-2"));
             assertThatThrownBy(() -> iam.updateRemoteNetworks(PAYMENTS, List.of("10.110.0.0/24"), List.of()))
                     .hasMessageContaining("InvalidParameterException").hasMessageContaining("overlaps the VPC CIDR");
         }

@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,20 +31,13 @@ class AwsEmulatorWireTest {
         emulator.close();
     }
 
-    static String auth(String region, String service) {
-        return "AWS4-HMAC-SHA256 Credential=AKIDLAB/20250301/" + region + "/" + service
-                + "/aws4_request, SignedHeaders=host;x-amz-date, Signature=00";
-    }
-
+    /** Signed by the SDK's own signer with the lab user's key. */
     static HttpResponse<String> get(String path, String region, String service) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", auth(region, service)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return new SignedHttp(base).get(path, region, service);
     }
 
     static HttpResponse<String> form(String body, String region, String service) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(base.resolve("/")).header("Authorization", auth(region, service))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return new SignedHttp(base).form(body, region, service);
     }
 
     @Test
@@ -112,11 +106,9 @@ class AwsEmulatorWireTest {
         HttpResponse<String> post = form("Action=GetCallerIdentity&Version=2011-06-15", "us-west-2", "sts");
         assertThat(post.body()).contains("<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">")
                 .contains("<Account>111122223333</Account>");
-        HttpResponse<String> presigned = HTTP.send(HttpRequest.newBuilder(base.resolve(
-                "/?Action=GetCallerIdentity&Version=2011-06-15&X-Amz-Algorithm=AWS4-HMAC-SHA256"
-                        + "&X-Amz-Credential=AKIDLAB%2F20250301%2Fus-west-2%2Fsts%2Faws4_request&X-Amz-Expires=60"
-                        + "&X-Amz-SignedHeaders=host%3Bx-k8s-aws-id&X-Amz-Signature=00"))
-                .header("x-k8s-aws-id", "retail-edge").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> presigned = SignedHttp.send(new SignedHttp(base).presigned(Duration.ofSeconds(60))
+                .sign("GET", "/?Action=GetCallerIdentity&Version=2011-06-15", Map.of("x-k8s-aws-id", "retail-edge"), "",
+                        "us-west-2", "sts"), "");
         assertThat(presigned.statusCode()).isEqualTo(200);
         assertThat(presigned.body()).contains("<Arn>arn:aws:iam::111122223333:user/lab-admin</Arn>");
     }
@@ -134,10 +126,7 @@ class AwsEmulatorWireTest {
 
     @Test
     void unimplementedOperationsHaveProperErrorShapes() throws Exception {
-        HttpResponse<String> ssm = HTTP.send(HttpRequest.newBuilder(base.resolve("/")).header("Authorization",
-                auth("us-west-2", "ssm")).header("X-Amz-Target", "AmazonSSM.CreateActivation")
-                .header("Content-Type", "application/x-amz-json-1.1").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ssm = new SignedHttp(base).json11("AmazonSSM.CreateActivation", "{}", "us-west-2", "ssm");
         assertThat(ssm.statusCode()).isEqualTo(400);
         assertThat(ssm.body()).contains("\"__type\":\"UnknownOperationException\"").contains("CreateActivation");
 

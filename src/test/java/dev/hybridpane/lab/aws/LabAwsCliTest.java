@@ -47,8 +47,8 @@ class LabAwsCliTest {
         command.addAll(List.of("--endpoint-url", emulator.endpoint().toString(), "--output", "json"));
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
-        env.put("AWS_ACCESS_KEY_ID", "AKIALABCLITEST000000");
-        env.put("AWS_SECRET_ACCESS_KEY", "lab-cli-test-secret");
+        env.put("AWS_ACCESS_KEY_ID", LabCredentials.LAB_ACCESS_KEY_ID);
+        env.put("AWS_SECRET_ACCESS_KEY", LabCredentials.LAB_SECRET_ACCESS_KEY);
         env.put("AWS_DEFAULT_REGION", "us-east-1");
         env.put("AWS_CONFIG_FILE", "/nonexistent/aws-config");
         env.put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws-credentials");

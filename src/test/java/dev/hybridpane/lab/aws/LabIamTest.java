@@ -37,7 +37,8 @@ class LabIamTest {
     static void start() {
         emulator = new AwsEmulator(LabWorld.load(), Map.of(), "");
         iam = IamClient.builder().endpointOverride(emulator.start()).region(Region.AWS_GLOBAL)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIALABTEST000000000", "secret")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(LabCredentials.LAB_ACCESS_KEY_ID,
+                        LabCredentials.LAB_SECRET_ACCESS_KEY)))
                 .build();
         iam.createRole(b -> b.roleName("lab-iam-test").assumeRolePolicyDocument(SSM_TRUST));
     }

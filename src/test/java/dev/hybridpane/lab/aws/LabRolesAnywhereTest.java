@@ -41,7 +41,8 @@ class LabRolesAnywhereTest {
 
     static RolesAnywhereClient client(String region) {
         return RolesAnywhereClient.builder().endpointOverride(emulator.endpoint()).region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIALABTEST000000000", "secret")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(LabCredentials.LAB_ACCESS_KEY_ID,
+                        LabCredentials.LAB_SECRET_ACCESS_KEY)))
                 .build();
     }
 
