@@ -62,7 +62,13 @@ final class AwsFailures {
 
     static FailureKind kindOf(String code, int status) {
         if (code == null) {
-            return status == 403 ? FailureKind.ACCESS_DENIED : status == 404 ? FailureKind.NOT_FOUND : FailureKind.OTHER;
+            // EC2 answers an unknown key with 401 AuthFailure, and the JDK's HTTP client drops a 401's body
+            return switch (status) {
+                case 401 -> FailureKind.UNAUTHORIZED;
+                case 403 -> FailureKind.ACCESS_DENIED;
+                case 404 -> FailureKind.NOT_FOUND;
+                default -> FailureKind.OTHER;
+            };
         }
         if (code.startsWith("AccessDenied") || code.equals("UnauthorizedOperation")) {
             return FailureKind.ACCESS_DENIED;

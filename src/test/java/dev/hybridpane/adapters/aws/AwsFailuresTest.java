@@ -31,6 +31,14 @@ class AwsFailuresTest {
     }
 
     @Test
+    void anUnknownKeysBodylessStatusStillSaysRejectedCredentials() {
+        // EC2 refuses an unknown key with 401 AuthFailure; the JDK's HTTP client drops a 401's body, so no code arrives
+        assertThat(AwsFailures.kindOf(null, 401)).isEqualTo(FailureKind.UNAUTHORIZED);
+        assertThat(AwsFailures.kindOf(null, 403)).isEqualTo(FailureKind.ACCESS_DENIED);
+        assertThat(AwsFailures.kindOf(null, 500)).isEqualTo(FailureKind.OTHER);
+    }
+
+    @Test
     void expiredSsoSessionIsExpiredCredentials() {
         SdkClientException e = SdkClientException.create("Unable to load credentials from any of the providers",
                 SdkClientException.create("The SSO session associated with this profile has expired or is otherwise invalid."
