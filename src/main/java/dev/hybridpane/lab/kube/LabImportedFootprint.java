@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,23 +41,53 @@ final class LabImportedFootprint {
     }
 
     private static List<ObjectNode> parse() {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        List<ObjectNode> out = new ArrayList<>();
+        String text;
         try (InputStream in = LabImportedFootprint.class.getResourceAsStream(MANIFEST)) {
             if (in == null) {
                 throw new IllegalStateException("the import manifest " + MANIFEST + " is missing from the class path");
             }
-            try (MappingIterator<JsonNode> docs = yaml.readerFor(JsonNode.class).readValues(in)) {
-                while (docs.hasNext()) {
-                    if (docs.next() instanceof ObjectNode o && o.has("kind")) {
-                        out.add(o);
-                    }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<JsonNode> docs;
+        try {
+            docs = LabManifestYaml.documents(text);
+        } catch (IllegalArgumentException e) {
+            docs = withJackson(text);
+        }
+        List<ObjectNode> out = new ArrayList<>();
+        for (JsonNode d : docs) {
+            if (d instanceof ObjectNode o && o.has("kind")) {
+                out.add(o);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The manifest read with Jackson's YAML support (SnakeYAML): the reference reading, slower cold. */
+    static List<JsonNode> withJackson(String text) {
+        List<JsonNode> out = new ArrayList<>();
+        try (MappingIterator<JsonNode> docs = new ObjectMapper(new YAMLFactory()).readerFor(JsonNode.class).readValues(text)) {
+            while (docs.hasNext()) {
+                JsonNode d = docs.next();
+                if (d != null && !d.isNull() && !d.isMissingNode()) {
+                    out.add(d);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return List.copyOf(out);
+        return out;
+    }
+
+    /** The manifest's text. */
+    static String text() {
+        try (InputStream in = LabImportedFootprint.class.getResourceAsStream(MANIFEST)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Stores the manifest's objects in a server, in the manifest's order (CRDs become established as they are stored). */
