@@ -70,6 +70,9 @@ final class LabCrds {
         String pathWithQuery = request.getPath();
         int q = pathWithQuery.indexOf('?');
         String path = q < 0 ? pathWithQuery : pathWithQuery.substring(0, q);
+        if (!path.startsWith("/apis/")) {
+            return next.apply(request);
+        }
         if (path.equals(CRDS) || path.startsWith(CRDS + "/")) {
             return crdRequest(request, path, next, get, delete);
         }
