@@ -108,22 +108,26 @@ final class LabCrds {
             return notFound();
         }
         String method = request.getMethod().toUpperCase();
+        MockResponse response;
         if (method.equals("POST") && name == null) {
-            return write(request, request.getUtf8Body(), crd, v, null, next);
-        }
-        if (method.equals("PUT") && name != null) {
-            return write(request, request.getUtf8Body(), crd, v, null, next);
-        }
-        if (method.equals("PATCH") && name != null) {
+            response = write(request, request.getUtf8Body(), crd, v, null, next);
+        } else if (method.equals("PUT") && name != null) {
+            response = write(request, request.getUtf8Body(), crd, v, null, next);
+        } else if (method.equals("PATCH") && name != null) {
             String objectPath = "/" + String.join("/", List.of(s).subList(0, i + 2));
             String current = get.apply(objectPath);
             String patched = current == null ? null : patch(current, request);
-            if (patched == null) {
-                return next.apply(request);
-            }
-            return write(request, patched, crd, v, HttpMethod.PUT, next);
+            response = patched == null ? next.apply(request) : write(request, patched, crd, v, HttpMethod.PUT, next);
+        } else {
+            response = next.apply(request);
         }
-        return next.apply(request);
+        if (response.code() == 404 && name != null) {
+            // the kind is served, the object is not there: the apiserver names it (apierrors.NewNotFound)
+            ObjectNode details = JsonNodeFactory.instance.objectNode();
+            details.put("name", name).put("group", group).put("kind", plural);
+            return status(404, "NotFound", plural + "." + group + " \"" + name + "\" not found", details);
+        }
+        return response;
     }
 
     /** A group a CRD can define: it has a dot and is not one of Kubernetes' own protected domains. */

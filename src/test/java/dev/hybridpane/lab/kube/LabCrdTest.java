@@ -148,6 +148,12 @@ class LabCrdTest {
             return w;
         });
         assertThat(widgets.list().getItems()).hasSize(1);
+        // a missing object of a served kind is named in its 404 (unlike a kind that is not served)
+        HttpResponse<String> missing = send(PAYMENTS, "GET", "/apis/example.com/v1/namespaces/default/widgets/nope", null, null);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).isEqualTo("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
+                + "\"message\":\"widgets.example.com \\\"nope\\\" not found\",\"reason\":\"NotFound\",\"details\":{\"name\":\"nope\","
+                + "\"group\":\"example.com\",\"kind\":\"widgets\"},\"code\":404}");
         assertThat(((Map<?, ?>) widgets.withName("w1").get().getAdditionalProperties().get("spec")).get("size")).isEqualTo(4);
 
         // deleted: 404 again, gone from discovery, and its objects went with it
