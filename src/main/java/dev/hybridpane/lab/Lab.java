@@ -50,12 +50,6 @@ public final class Lab implements AutoCloseable {
         try {
             awsReady.accept(awsEndpoint);
             kube.start();
-            // same entries as the import manifest's CRDs (LabDiscovery may already list them; adding again is idempotent)
-            for (var c : world.clusters()) {
-                var discovery = kube.server(LabKube.key(c.region(), c.name())).discovery();
-                discovery.add("hybridpane.dev", "v1alpha1", "sites", "Site", true);
-                discovery.add("hybridpane.dev", "v1alpha1", "edgehosts", "EdgeHost", true, "eh");
-            }
             apiEndpoints.complete(kube.endpoints());
         } catch (RuntimeException | Error e) {
             apiEndpoints.completeExceptionally(e);

@@ -18,11 +18,13 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
@@ -30,12 +32,13 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * {@link ClusterAdminPort} on fabric8: applies HybridPane's manifest object by object (create, or update when it
- * exists), reads node counts and the CNI's affinity, JSON-patches the Cilium affinity and edits aws-auth.
+ * exists) and waits for its CRDs to be Established, reads node counts and the CNI's affinity, JSON-patches the Cilium affinity and edits aws-auth.
  * Kubernetes errors become {@link IllegalStateException}s with a sentence.
  */
 public final class Fabric8ClusterAdmin implements ClusterAdminPort {
@@ -75,12 +78,40 @@ public final class Fabric8ClusterAdmin implements ClusterAdminPort {
     public List<String> apply(ClusterAccess access, String manifestYaml) {
         return with(access, "apply HybridPane's manifest", c -> {
             List<String> changed = new ArrayList<>();
-            for (HasMetadata o : objects(manifestYaml)) {
+            List<HasMetadata> objects = objects(manifestYaml);
+            for (HasMetadata o : objects) {
                 c.resource(o).createOr(NonDeletingOperation::update);
                 changed.add(name(o));
             }
+            // a new kind is served only once its CRD is Established: nothing may write custom objects before that
+            for (HasMetadata o : objects) {
+                if ("CustomResourceDefinition".equals(o.getKind())) {
+                    awaitEstablished(c, o.getMetadata().getName());
+                }
+            }
             return changed;
         });
+    }
+
+    /** How long a new CRD may take to be Established (the API server's controllers usually take a second). */
+    static final long ESTABLISH_SECONDS = 60;
+
+    /** Waits until the CRD's Established condition is True, as kubectl wait --for condition=established does. */
+    static void awaitEstablished(KubernetesClient c, String crd) {
+        try {
+            c.apiextensions().v1().customResourceDefinitions().withName(crd)
+                    .waitUntilCondition(Fabric8ClusterAdmin::established, ESTABLISH_SECONDS, TimeUnit.SECONDS);
+        } catch (KubernetesClientTimeoutException e) {
+            throw new IllegalStateException("The custom resource definition " + crd + " was not Established within "
+                    + ESTABLISH_SECONDS + " s: the cluster does not serve its kind yet; check its status.conditions "
+                    + "(kubectl get crd " + crd + " -o yaml) and import again.", e);
+        }
+    }
+
+    static boolean established(CustomResourceDefinition crd) {
+        return crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null
+                && crd.getStatus().getConditions().stream()
+                        .anyMatch(k -> "Established".equals(k.getType()) && "True".equals(k.getStatus()));
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.hybridpane.domain.edge.HostStatus;
 import dev.hybridpane.domain.edge.Site;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -33,6 +34,22 @@ public final class Fabric8InventoryPort implements InventoryPort {
             .withVersion(VERSION).withKind("EdgeHost").withPlural("edgehosts").withNamespaced(true).build();
 
     private final Fabric8ClusterPort clusters;
+
+    /** What the console says when a cluster has no hybridpane.dev kinds: it was never imported (or its CRDs were removed). */
+    public static String notImported(String cluster) {
+        return cluster + " is not imported into HybridPane yet: import it first (Clusters › Import cluster, "
+                + "or hybridpane cluster import).";
+    }
+
+    /**
+     * A 404 for a path the API server does not serve at all (no CRD for the kind: "the server could not find the
+     * requested resource", no object named), as opposed to a 404 for one missing object (details name it).
+     */
+    static boolean kindNotServed(KubernetesClientException e) {
+        var status = e.getStatus();
+        return status == null || status.getDetails() == null || status.getDetails().getName() == null
+                || status.getDetails().getName().isEmpty();
+    }
 
     public Fabric8InventoryPort(Fabric8ClusterPort clusters) {
         this.clusters = clusters;
@@ -58,10 +75,13 @@ public final class Fabric8InventoryPort implements InventoryPort {
             try {
                 return work.get();
             } catch (KubernetesClientException e) {
+                if (e.getCode() == 404 && kindNotServed(e)) {
+                    throw new InventoryException(notImported(ref.name()), e);
+                }
                 String why = switch (e.getCode()) {
                     case 401 -> "the cluster rejected the credentials";
                     case 403 -> "your identity lacks RBAC permission on hybridpane.dev resources in " + NAMESPACE;
-                    case 404 -> "the hybridpane.dev custom resources are not installed (import the cluster first)";
+                    case 404 -> "it is no longer in the cluster (someone removed it); refresh and try again";
                     case 409 -> "someone else changed it at the same time; refresh and try again";
                     default -> e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
                             : RootCause.root(e);
@@ -72,10 +92,16 @@ public final class Fabric8InventoryPort implements InventoryPort {
             }
         }
 
+        /**
+         * Before the first write: the kind must be served (a list answers 404 on a cluster that was never imported,
+         * and nothing, not even the namespace, is written there), and the namespace must exist.
+         */
         private void ensureNamespace() {
             if (namespaceReady) {
                 return;
             }
+            client.genericKubernetesResources(HOSTS).inNamespace(NAMESPACE).list(new ListOptionsBuilder().withLimit(1L).build());
+            client.genericKubernetesResources(SITES).inNamespace(NAMESPACE).list(new ListOptionsBuilder().withLimit(1L).build());
             if (client.namespaces().withName(NAMESPACE).get() == null) {
                 try {
                     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE)
@@ -154,6 +180,8 @@ public final class Fabric8InventoryPort implements InventoryPort {
                 var res = client.genericKubernetesResources(HOSTS).inNamespace(NAMESPACE).withName(host);
                 GenericKubernetesResource existing = res.get();
                 if (existing == null) {
+                    // a get answers null both for a missing host and for a kind the cluster does not serve: tell them apart
+                    ensureNamespace();
                     throw new InventoryException("Host " + host + " is no longer in the inventory of " + ref.name() + ".", null);
                 }
                 existing.setAdditionalProperty("status", new HashMap<>(InventoryMapping.status(status)));

@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * The discovery documents a real API server publishes (/api, /api/v1, /apis, /apis/group/version, /version),
- * which fabric8's CRUD mock server lacks and kubectl needs. Thread-safe; custom groups can be added later.
+ * which fabric8's CRUD mock server lacks and kubectl needs. Thread-safe. Custom resources are published while
+ * their CRD is established ({@link LabCrds}).
  */
 public final class LabDiscovery {
     static final List<String> ALL_VERBS = List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
@@ -57,11 +58,7 @@ public final class LabDiscovery {
         add("apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition", false, "crd", "crds");
         add("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", false);
         add("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBinding", false);
-        // HybridPane's own custom resources (installed by the import manifest)
-        add("hybridpane.dev", "v1alpha1", "clusterprofiles", "ClusterProfile", true, "cprof");
-        add("hybridpane.dev", "v1alpha1", "sites", "Site", true);
-        add("hybridpane.dev", "v1alpha1", "edgehosts", "EdgeHost", true, "eh");
-        add("hybridpane.dev", "v1alpha1", "hybridnodepools", "HybridNodePool", true, "hnp");
+        // custom resources (HybridPane's own included) appear only once their CRD is established (LabCrds)
     }
 
     /** Publishes a resource (for example a custom resource of the console) in the discovery documents. */
@@ -77,6 +74,54 @@ public final class LabDiscovery {
             list.add(new APIResourceBuilder().withName("nodes/status").withKind(kind).withNamespaced(false)
                     .withVerbs("get", "patch", "update").build());
         }
+    }
+
+    /**
+     * Publishes a custom resource of an established CRD, as the apiextensions server does: its names, verbs and
+     * categories, and its status subresource when the version declares one.
+     */
+    synchronized void addCustom(String group, String version, String plural, String singular, String kind, boolean namespaced,
+            List<String> shortNames, List<String> categories, boolean statusSubresource) {
+        String gv = group + "/" + version;
+        List<APIResource> list = resources.computeIfAbsent(gv, k -> new ArrayList<>());
+        list.removeIf(x -> x.getName().equals(plural) || x.getName().startsWith(plural + "/"));
+        list.add(new APIResourceBuilder().withName(plural).withSingularName(singular).withKind(kind).withNamespaced(namespaced)
+                .withVerbs(ALL_VERBS).withShortNames(shortNames.isEmpty() ? null : List.copyOf(shortNames))
+                .withCategories(categories.isEmpty() ? null : List.copyOf(categories)).build());
+        if (statusSubresource) {
+            list.add(new APIResourceBuilder().withName(plural + "/status").withSingularName("").withKind(kind)
+                    .withNamespaced(namespaced).withVerbs("get", "patch", "update").build());
+        }
+    }
+
+    /** Stops publishing a resource (its CRD was deleted); its group version goes when nothing is left in it. */
+    synchronized void remove(String group, String version, String plural) {
+        String gv = group.isEmpty() ? version : group + "/" + version;
+        List<APIResource> list = resources.get(gv);
+        if (list == null) {
+            return;
+        }
+        list.removeIf(x -> x.getName().equals(plural) || x.getName().startsWith(plural + "/"));
+        if (list.isEmpty()) {
+            resources.remove(gv);
+        }
+    }
+
+    /** The plural of a kind in a group version ("v1", "rbac.authorization.k8s.io/v1"), or null when not published. */
+    synchronized String plural(String groupVersion, String kind) {
+        List<APIResource> list = resources.get(groupVersion);
+        if (list == null) {
+            return null;
+        }
+        return list.stream().filter(r -> r.getKind().equals(kind) && !r.getName().contains("/")).map(APIResource::getName)
+                .findFirst().orElse(null);
+    }
+
+    /** Whether a kind of a group version is namespaced; false when not published. */
+    synchronized boolean namespaced(String groupVersion, String kind) {
+        List<APIResource> list = resources.get(groupVersion);
+        return list != null && list.stream().anyMatch(r -> r.getKind().equals(kind) && !r.getName().contains("/")
+                && Boolean.TRUE.equals(r.getNamespaced()));
     }
 
     void setServerAddress(String hostPort) {

@@ -50,11 +50,13 @@ final class LabDispatcher extends Dispatcher {
     /** The store's open watches (what its writes notify); null if this fabric8 version hides them differently. */
     private final Set<?> storeWatches = crud.storeWatches();
     private final LabTables tables = new LabTables(this::get, Clock.systemUTC());
+    private final LabCrds crds;
 
     LabDispatcher(Map<ServerRequest, Queue<ServerResponse>> expectations, LabDiscovery discovery) {
         this.expectations = expectations;
         this.expectationDispatcher = new MockDispatcher(expectations);
         this.discovery = discovery;
+        this.crds = new LabCrds(discovery, Clock.systemUTC());
     }
 
     /** Authenticates and authorizes every request first (EKS tokens, the lab's admin token); set by LabApiServer. */
@@ -76,6 +78,11 @@ final class LabDispatcher extends Dispatcher {
                 return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json").setBody(doc);
             }
         }
+        // custom resources are served only while their CRD is established, and checked against its schema
+        return crds.handle(request, this::dispatchStored, this::get, crud::handleDelete);
+    }
+
+    private MockResponse dispatchStored(RecordedRequest request) {
         Queue<ServerResponse> queue = expectations.get(new SimpleRequest(HttpMethod.valueOf(request.getMethod()), request.getPath()));
         if (queue != null && !queue.isEmpty()) {
             return expectationDispatcher.dispatch(request);
@@ -111,6 +118,9 @@ final class LabDispatcher extends Dispatcher {
         if (!metadata.has("generation")) {
             metadata.put("generation", 1L);
         }
+        if (LabCrds.CRDS.equals(collectionPath)) {
+            crds.establish(object);
+        }
         GenericKubernetesResource generic = generic(object);
         storeWriteLock.lock();
         try {
@@ -121,6 +131,14 @@ final class LabDispatcher extends Dispatcher {
             storeWriteLock.unlock();
         }
         storedKeys.put(objectPath(collectionPath, object), storedKey(collectionPath, generic));
+        if (LabCrds.CRDS.equals(collectionPath)) {
+            crds.written(object);
+        }
+    }
+
+    /** The custom resources this server serves (its established CRDs). */
+    LabCrds crds() {
+        return crds;
     }
 
     /**

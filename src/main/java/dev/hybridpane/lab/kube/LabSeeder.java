@@ -10,8 +10,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Fills a lab API server from its world cluster: namespaces, EC2 and hybrid nodes, kube-system workloads and
- * node events, built as JSON trees. Writes straight into the CRUD store (no HTTP round trips), so 5,000 nodes seed in about a second.
+ * Fills a lab API server from its world cluster: namespaces, HybridPane's import footprint (clusters with hybrid
+ * nodes only), EC2 and hybrid nodes, kube-system workloads and node events, built as JSON trees. Writes straight into the CRUD store (no HTTP round trips), so 5,000 nodes seed in about a second.
  */
 final class LabSeeder {
     static final String NODES = "/api/v1/nodes";
@@ -34,6 +34,10 @@ final class LabSeeder {
             n.putObject("metadata").put("name", ns).putObject("labels").put("kubernetes.io/metadata.name", ns);
             n.putObject("status").put("phase", "Active");
             server.store("/api/v1/namespaces", n, clusterCreated);
+        }
+        if (c.hybridNodeCount() > 0) {
+            // a cluster with hybrid nodes was imported into HybridPane when they were added: its footprint is there
+            LabImportedFootprint.apply(server, clusterCreated.plus(Duration.ofDays(29)));
         }
         LabWorkloadFactory workloads = new LabWorkloadFactory(c);
         for (ObjectNode ds : workloads.daemonSets()) {

@@ -54,7 +54,7 @@ public final class HostEditViewModel {
         List<EdgeHostSpec> others = hosts.specs();
         runner.task("Checking " + f.name(), () -> HostFormRules.validate(f, others)).onSuccess(errors -> {
             if (errors.isEmpty() && hosts.inventory() == null) {
-                done.accept(Map.of(HostForm.NAME, "Not connected to the cluster; try again in a moment."));
+                done.accept(Map.of(HostForm.NAME, hosts.unavailable("Not connected to the cluster; try again in a moment.")));
                 return;
             }
             if (errors.isEmpty()) {

@@ -71,6 +71,8 @@ public final class HostsViewModel {
     private final SiteEditViewModel siteEdit;
     private final HostPromptsViewModel prompts;
     private InventoryPort.Inventory inventory;
+    /** Why the chosen cluster's inventory could not be read (e.g. it was never imported), or null. */
+    private volatile String loadFailure;
     private FactGatherer.Run run;
     private int generation;
 
@@ -128,6 +130,7 @@ public final class HostsViewModel {
             return;
         }
         message.set(null);
+        loadFailure = null;
         runner.task("Reading edge hosts of " + c.name(), () -> {
             InventoryPort.Inventory inv = services.inventory().open(c.ref(), a.get());
             try {
@@ -144,7 +147,12 @@ public final class HostsViewModel {
                 sites.setAll(l.sites());
                 hosts.setAll(l.hosts().stream().map(h -> new HostRow(h.spec(), h.status(), null)).toList());
             }
-        }).onError(e -> message.set(e.getMessage())).start();
+        }).onError(e -> {
+            if (gen == generation) {
+                loadFailure = e.getMessage();
+                message.set(e.getMessage());
+            }
+        }).start();
     }
 
     private record Loaded(InventoryPort.Inventory inventory, List<Site> sites, List<StoredHost> hosts) {
@@ -169,6 +177,12 @@ public final class HostsViewModel {
 
     InventoryPort.Inventory inventory() {
         return inventory;
+    }
+
+    /** Why the forms cannot save: the reason the inventory could not be read, or {@code otherwise}. */
+    String unavailable(String otherwise) {
+        String why = loadFailure;
+        return why != null ? why : otherwise;
     }
 
     void rememberSudoPassword(String host, char[] password) {

@@ -25,7 +25,7 @@ public final class SiteEditViewModel {
         Cluster c = hosts.clusterProperty().get();
         InventoryPort.Inventory inv = hosts.inventory();
         if (c == null || inv == null) {
-            return Map.of(SiteRules.NAME, "Choose a hybrid cluster first.");
+            return Map.of(SiteRules.NAME, c == null ? "Choose a hybrid cluster first." : hosts.unavailable("Choose a hybrid cluster first."));
         }
         Map<String, String> errors = SiteRules.validate(site, c.remoteNodeCidrs(), c.remotePodCidrs(), hosts.sites(), creating);
         if (errors.isEmpty()) {

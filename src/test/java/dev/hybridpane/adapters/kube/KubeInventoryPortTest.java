@@ -88,6 +88,35 @@ class KubeInventoryPortTest {
     }
 
     @Test
+    void aClusterThatWasNeverImportedIsSaidSoAndNothingIsWrittenThere() {
+        ClusterRef payments = new ClusterRef("us-west-2", "payments");
+        ClusterAccess access = new ClusterAccess.EksTokenAccess(lab.endpoints().get("us-west-2/payments"), null,
+                () -> new EksToken(LabKube.LAB_TOKEN, Instant.now().plusSeconds(600)));
+        String expected = "payments is not imported into HybridPane yet: import it first (Clusters › Import cluster, "
+                + "or hybridpane cluster import).";
+        Fabric8InventoryPort port = new Fabric8InventoryPort(new Fabric8ClusterPort(null, Clock.systemUTC()));
+        EdgeHostSpec spec = new EdgeHostSpec("pay-01", "10.0.0.1", 22, "ubuntu", "hq", SudoMode.PASSWORD);
+        try (var inv = port.open(payments, access)) {
+            assertThatThrownBy(inv::hosts).isInstanceOf(InventoryException.class).hasMessage(expected);
+            assertThatThrownBy(inv::sites).isInstanceOf(InventoryException.class).hasMessage(expected);
+            assertThatThrownBy(() -> inv.saveHost(spec)).isInstanceOf(InventoryException.class).hasMessage(expected);
+            assertThatThrownBy(() -> inv.saveSite(new Site("hq", "", List.of("10.0.0.0/24"), List.of(), null, List.of())))
+                    .isInstanceOf(InventoryException.class).hasMessage(expected);
+            assertThatThrownBy(() -> inv.saveStatus("pay-01", null)).isInstanceOf(InventoryException.class).hasMessage(expected);
+        }
+        assertThat(lab.client("us-west-2/payments").namespaces().withName(InventoryPort.NAMESPACE).get())
+                .as("nothing written to a cluster that was not imported").isNull();
+
+        // imported with the console's own manifest (it waits for the CRDs to be Established): the same writes work
+        new Fabric8ClusterAdmin().apply(access, dev.hybridpane.core.hybrid.FootprintManifest.yaml());
+        try (var inv = port.open(payments, access)) {
+            inv.saveHost(spec);
+            assertThat(inv.hosts()).extracting(h -> h.spec().name()).containsExactly("pay-01");
+            inv.deleteHost("pay-01");
+        }
+    }
+
+    @Test
     void storedHostsNeverCarryASecretField() {
         Map<String, Object> spec = InventoryMapping.hostSpec(new EdgeHostSpec("h", "10.0.0.1", 22, "u", "s", SudoMode.PASSWORD));
         assertThat(spec).containsOnlyKeys("address", "port", "user", "site", "sudo").containsEntry("sudo", "password");

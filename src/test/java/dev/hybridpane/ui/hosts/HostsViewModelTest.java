@@ -97,6 +97,23 @@ class HostsViewModelTest {
                 c -> Optional.of(access), services, environment(), runner, fx, Clock.systemUTC());
     }
 
+    @Test
+    void aClusterNotImportedYetSaysSoInTheViewAndTheForms() {
+        Cluster payments = new Cluster(new ClusterRef("us-west-2", "payments"), "arn", "1.32", "ACTIVE", "https://x",
+                EndpointAccess.PRIVATE, AuthenticationMode.API, IpFamily.IPV4, "vpc", List.of(),
+                List.of(), "sg", "172.20.0.0/16", List.of("10.210.0.0/16"), List.of("10.211.0.0/16"), null, Instant.EPOCH, Map.of());
+        ClusterAccess access = new ClusterAccess.EksTokenAccess(kube.endpoints().get("us-west-2/payments"), null,
+                () -> new EksToken(LabKube.LAB_TOKEN, Instant.now().plusSeconds(600)));
+        HostsViewModel vm = new HostsViewModel(FXCollections.observableArrayList(new ClusterRow(payments, null, null)),
+                c -> Optional.of(access), services, environment(), new SyncTaskRunner(), fx, Clock.systemUTC());
+        vm.clusterProperty().set(payments);
+        vm.load();
+        String expected = Fabric8InventoryPort.notImported("payments");
+        assertThat(vm.messageProperty().get()).isEqualTo(expected).doesNotContain("Exception").doesNotContain("\n");
+        assertThat(vm.siteEdit().save(site("hq", "10.210.1.0/24"), true)).containsEntry(SiteRules.NAME, expected);
+        assertThat(add(vm.edit(), form("dallas-01", "hq", SudoMode.PASSWORDLESS, null))).containsEntry(HostForm.NAME, expected);
+    }
+
     /** An environment that suggests the test hosts' login key and offers them for import. */
     EnvironmentInfo environment() {
         String key = edge.loginKeyPath().toString();
