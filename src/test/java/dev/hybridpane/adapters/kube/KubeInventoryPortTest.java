@@ -91,7 +91,7 @@ class KubeInventoryPortTest {
     void aClusterThatWasNeverImportedIsSaidSoAndNothingIsWrittenThere() {
         ClusterRef payments = new ClusterRef("us-west-2", "payments");
         ClusterAccess access = new ClusterAccess.EksTokenAccess(lab.endpoints().get("us-west-2/payments"), null,
-                () -> new EksToken(LabKube.LAB_TOKEN, Instant.now().plusSeconds(600)));
+                () -> new EksToken(lab.adminToken(), Instant.now().plusSeconds(600)));
         String expected = "payments is not imported into HybridPane yet: import it first (Clusters › Import cluster, "
                 + "or hybridpane cluster import).";
         Fabric8InventoryPort port = new Fabric8InventoryPort(new Fabric8ClusterPort(null, Clock.systemUTC()));

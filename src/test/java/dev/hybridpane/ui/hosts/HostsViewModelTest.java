@@ -103,7 +103,7 @@ class HostsViewModelTest {
                 EndpointAccess.PRIVATE, AuthenticationMode.API, IpFamily.IPV4, "vpc", List.of(),
                 List.of(), "sg", "172.20.0.0/16", List.of("10.210.0.0/16"), List.of("10.211.0.0/16"), null, Instant.EPOCH, Map.of());
         ClusterAccess access = new ClusterAccess.EksTokenAccess(kube.endpoints().get("us-west-2/payments"), null,
-                () -> new EksToken(LabKube.LAB_TOKEN, Instant.now().plusSeconds(600)));
+                () -> new EksToken(kube.adminToken(), Instant.now().plusSeconds(600)));
         HostsViewModel vm = new HostsViewModel(FXCollections.observableArrayList(new ClusterRow(payments, null, null)),
                 c -> Optional.of(access), services, environment(), new SyncTaskRunner(), fx, Clock.systemUTC());
         vm.clusterProperty().set(payments);
