@@ -43,8 +43,11 @@ class LabWatchVersionTest {
         lab.close();
     }
 
-    /** What a watch from these options receives in its first moments, after {@code then} ran. */
-    private static List<String> firstEvents(ListOptions options, Runnable then) throws Exception {
+    /**
+     * What a watch from these options receives after {@code then} ran: it waits (up to 10 s, the machine may be busy)
+     * for {@code expected} events, then 300 ms more, so that an event too many is seen.
+     */
+    private static List<String> firstEvents(ListOptions options, int expected, Runnable then) throws Exception {
         List<String> events = new CopyOnWriteArrayList<>();
         Watch watch = client.nodes().watch(options, new Watcher<Node>() {
             @Override
@@ -58,11 +61,19 @@ class LabWatchVersionTest {
         });
         try {
             then.run();
-            TimeUnit.MILLISECONDS.sleep(700);
+            awaitEvents(events, expected);
         } finally {
             watch.close();
         }
         return events;
+    }
+
+    private static void awaitEvents(List<String> events, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (events.size() < expected && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        TimeUnit.MILLISECONDS.sleep(300);
     }
 
     @Test
@@ -73,7 +84,7 @@ class LabWatchVersionTest {
         String name = list.getItems().get(0).getMetadata().getName();
 
         List<String> events = firstEvents(new ListOptionsBuilder().withResourceVersion(list.getMetadata().getResourceVersion())
-                .build(), () -> {
+                .build(), 1, () -> {
                     LabApiServer server = lab.server(RETAIL);
                     ObjectNode node = server.node(name);
                     ((ObjectNode) node.get("metadata").get("labels")).put("hybridpane.dev/test", "changed");
@@ -109,7 +120,7 @@ class LabWatchVersionTest {
         });
         try {
             maps.withName("watch-new").edit(m -> new ConfigMapBuilder(m).addToData("v", "3").build());
-            TimeUnit.MILLISECONDS.sleep(700);
+            awaitEvents(events, 4);
         } finally {
             watch.close();
         }
@@ -124,8 +135,9 @@ class LabWatchVersionTest {
         long oldest = nodes.stream().mapToLong(n -> Long.parseLong(n.getMetadata().getResourceVersion())).min().orElseThrow();
         long newer = nodes.stream().filter(n -> Long.parseLong(n.getMetadata().getResourceVersion()) > oldest).count();
 
-        List<String> events = firstEvents(new ListOptionsBuilder().withResourceVersion(Long.toString(oldest)).build(), () -> {
-        });
+        List<String> events = firstEvents(new ListOptionsBuilder().withResourceVersion(Long.toString(oldest)).build(),
+                (int) newer, () -> {
+                });
 
         assertThat(events).hasSize((int) newer).allMatch(e -> e.startsWith("ADDED "));
         assertThat(newer).isEqualTo(nodes.size() - 1);
@@ -133,9 +145,9 @@ class LabWatchVersionTest {
 
     @Test
     void aWatchFromNoVersionOrZeroFirstGetsEveryObject() throws Exception {
-        assertThat(firstEvents(new ListOptions(), () -> {
+        assertThat(firstEvents(new ListOptions(), 11, () -> {
         })).hasSize(11).allMatch(e -> e.startsWith("ADDED "));
-        assertThat(firstEvents(new ListOptionsBuilder().withResourceVersion("0").build(), () -> {
+        assertThat(firstEvents(new ListOptionsBuilder().withResourceVersion("0").build(), 11, () -> {
         })).hasSize(11).allMatch(e -> e.startsWith("ADDED "));
     }
 
