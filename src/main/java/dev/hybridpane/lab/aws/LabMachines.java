@@ -1,5 +1,6 @@
 package dev.hybridpane.lab.aws;
 
+import dev.hybridpane.lab.world.LabIds;
 import dev.hybridpane.lab.world.LabWorld.LabCluster;
 import dev.hybridpane.lab.world.LabWorld.LabPool;
 import dev.hybridpane.lab.world.LabWorld.LabSite;
@@ -36,7 +37,7 @@ public final class LabMachines {
         List<LabSubnet> subnets = c.vpc().subnets();
         for (int i = 0; i < c.cloudNodes(); i++) {
             LabSubnet subnet = subnets.get(i % subnets.size());
-            out.add(new CloudNode(managedInstanceId((c.name() + "#" + i).hashCode()).replace("mi-", "i-"), subnet,
+            out.add(new CloudNode(LabIds.managedInstanceId((c.name() + "#" + i).hashCode()).replace("mi-", "i-"), subnet,
                     address(subnet.cidr(), 3L * 256 + 17 + 23L * i)));
         }
         return out;
@@ -49,7 +50,7 @@ public final class LabMachines {
             for (LabPool pool : site.pools()) {
                 for (int i = 1; i <= pool.nodes(); i++, indexInSite++) {
                     if ("ssm".equals(pool.credentialProvider())) {
-                        String id = managedInstanceId((c.name() + "/" + site.name() + "/" + pool.name() + "/" + i).hashCode());
+                        String id = LabIds.managedInstanceId((c.name() + "/" + site.name() + "/" + pool.name() + "/" + i).hashCode());
                         out.add(new SsmNode(id, site, pool, i, address(site.nodeCidr(), 10L + indexInSite)));
                     }
                 }
@@ -58,15 +59,6 @@ public final class LabMachines {
         return out;
     }
 
-    /** "mi-" and 17 lower-case hex characters, the first "0". */
-    static String managedInstanceId(long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        StringBuilder sb = new StringBuilder("mi-0");
-        while (sb.length() < 3 + 17) {
-            sb.append(Character.forDigit(r.nextInt(16), 16));
-        }
-        return sb.toString();
-    }
 
     /** {@code prefix} and lower-case hex digits up to {@code prefix}'s dash plus {@code digits}, stable for {@code seed}. */
     static String hexId(String prefix, String seed, int digits) {

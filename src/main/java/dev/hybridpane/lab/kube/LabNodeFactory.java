@@ -2,6 +2,7 @@ package dev.hybridpane.lab.kube;
 
 import dev.hybridpane.domain.Cidr;
 import dev.hybridpane.domain.NodeLabels;
+import dev.hybridpane.lab.world.LabIds;
 import dev.hybridpane.lab.world.LabWorld.LabCluster;
 import dev.hybridpane.lab.world.LabWorld.LabPool;
 import dev.hybridpane.lab.world.LabWorld.LabSite;
@@ -28,18 +29,9 @@ final class LabNodeFactory {
         this.created = created;
     }
 
-    /** Deterministic SSM managed-instance id: "mi-" and 17 lower-case hex characters. */
-    static String managedInstanceId(long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        StringBuilder sb = new StringBuilder("mi-0");
-        while (sb.length() < 3 + 17) {
-            sb.append(Character.forDigit(r.nextInt(16), 16));
-        }
-        return sb.toString();
-    }
 
     static String ec2InstanceId(long seed) {
-        return managedInstanceId(seed).replace("mi-", "i-");
+        return LabIds.managedInstanceId(seed).replace("mi-", "i-");
     }
 
     List<ObjectNode> cloudNodes() {
@@ -100,7 +92,7 @@ final class LabNodeFactory {
     /** SSM nodes are named by their managed-instance id; Roles Anywhere nodes by the pool and a number. */
     private String hybridNodeName(LabSite site, LabPool pool, int i) {
         return "ssm".equals(pool.credentialProvider())
-                ? managedInstanceId((cluster.name() + "/" + site.name() + "/" + pool.name() + "/" + i).hashCode())
+                ? LabIds.managedInstanceId((cluster.name() + "/" + site.name() + "/" + pool.name() + "/" + i).hashCode())
                 : String.format("%s-%02d", pool.name(), i);
     }
 
