@@ -124,7 +124,7 @@ class LabCrdKubectlTest {
     }
 
     private static Result kubectl(String context, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(KUBECTL.toString(), "--kubeconfig", kubeconfig.toString(), "--context", context,
+        List<String> cmd = new ArrayList<>(List.of(KUBECTL.toString(), "--kubeconfig", kubeconfig.toString(), "--context", context + LabKube.STATIC_SUFFIX,
                 "--cache-dir", dir.resolve("cache").toString()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

@@ -91,7 +91,7 @@ class LabCrdTest {
 
     static HttpResponse<String> send(String cluster, String method, String path, String body, String contentType) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(lab.endpoints().get(cluster) + path))
-                .header("Accept", "application/json");
+                .header("Accept", "application/json").header("Authorization", "Bearer " + lab.adminToken());
         if (body != null) {
             b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {
