@@ -8,6 +8,7 @@ import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.ConnectionState;
 import dev.hybridpane.lab.Lab;
 import dev.hybridpane.lab.world.LabWorld;
+import dev.hybridpane.ui.FxWait;
 import dev.hybridpane.ui.TestConsole;
 import dev.hybridpane.ui.clusters.ClusterAccessViewModel;
 import dev.hybridpane.ui.shell.MainWindow;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.ComboBox;
 import javafx.scene.image.WritableImage;
@@ -30,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** A cluster can be reached through a kubeconfig context instead of the console's EKS token; the choice sticks. */
 @ExtendWith(ApplicationExtension.class)
@@ -72,27 +71,27 @@ class AppKubeContextTest {
     @Test
     void switchesAClusterToAKubeconfigContextAndBack(FxRobot robot) throws Exception {
         var fleet = window.viewModel().fleet();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fleet.row(RETAIL)
+        FxWait.until(20, () -> fleet.row(RETAIL)
                 .map(r -> r.connection() instanceof ConnectionState.Connected).orElse(false));
         robot.interact(() -> window.viewModel().selectedClusterProperty().set(RETAIL));
         robot.clickOn("#nav-clusters");
         @SuppressWarnings("unchecked")
         ComboBox<String> access = robot.lookup("#cluster-access").queryAs(ComboBox.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> access.getItems().contains("retail-edge"));
+        FxWait.until(10, () -> access.getItems().contains("retail-edge"));
         assertThat(access.getValue()).isEqualTo(ClusterAccessViewModel.EKS_TOKEN);
         assertThat(access.getItems()).contains("payments", "factory-floor");
 
         robot.interact(() -> access.getSelectionModel().select("retail-edge"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.viewModel().activity().rows().stream()
+        FxWait.until(10, () -> window.viewModel().activity().rows().stream()
                 .anyMatch(r -> r.message().contains("at context retail-edge")));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fleet.row(RETAIL)
+        FxWait.until(10, () -> fleet.row(RETAIL)
                 .map(r -> r.connection() instanceof ConnectionState.Connected).orElse(false));
         assertThat(fleet.row(RETAIL).orElseThrow().counts().hybridTotal()).isEqualTo(8);
         assertThat(new JsonSettingsStore(dir).load().kubeContexts()).containsEntry("us-west-2/retail-edge", "retail-edge");
         shoot(robot, Path.of(System.getProperty("hybridpane.screenshots", "target/screenshots"), "clusters-access-light.png"));
 
         robot.interact(() -> access.getSelectionModel().select(ClusterAccessViewModel.EKS_TOKEN));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.viewModel().activity().rows().stream()
+        FxWait.until(10, () -> window.viewModel().activity().rows().stream()
                 .filter(r -> r.message().contains("Connecting to retail-edge at http://")).count() >= 2);
         assertThat(new JsonSettingsStore(dir).load().kubeContexts()).doesNotContainKey("us-west-2/retail-edge");
         assertThat(window.viewModel().activity().rows()).extracting(r -> r.message())

@@ -6,10 +6,11 @@ import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.ConnectionState;
 import dev.hybridpane.lab.kube.LabKube;
 import dev.hybridpane.lab.kube.LabSimulation;
+import dev.hybridpane.ui.FxWait;
+import dev.hybridpane.ui.TestConsole;
 import dev.hybridpane.ui.fleet.ClusterRow;
 import dev.hybridpane.ui.fleet.NodeKey;
 import dev.hybridpane.ui.settings.ThemeChoice;
-import dev.hybridpane.ui.TestConsole;
 import dev.hybridpane.ui.shell.MainWindow;
 import dev.hybridpane.ui.shell.NavTarget;
 import java.io.File;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -66,9 +66,9 @@ class AppLabWalkTest {
 
     @Test
     void opensOnTheLabShowsLiveNodesAndEveryView(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.readyProperty().get());
+        FxWait.until(20, () -> window.readyProperty().get());
         var fleet = window.viewModel().fleet();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fleet.clusterRows().size() == 3
+        FxWait.until(20, () -> fleet.clusterRows().size() == 3
                 && fleet.clusterRows().stream().allMatch(r -> r.connection() instanceof ConnectionState.Connected)
                 && fleet.row(RETAIL).map(r -> r.counts().hybridTotal() == 8).orElse(false));
         assertThat(robot.lookup("#env-badge").tryQuery()).isPresent();
@@ -84,7 +84,7 @@ class AppLabWalkTest {
         var sim = new LabSimulation(composition.lab().orElseThrow().kube().server(LabKube.key("us-west-2", "retail-edge")));
         String flapped = sim.tick();
         NodeKey key = new NodeKey(RETAIL, flapped);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fleet.node(key).map(n -> !n.ready()).orElse(false)
+        FxWait.until(5, () -> fleet.node(key).map(n -> !n.ready()).orElse(false)
                 && fleet.row(RETAIL).orElseThrow().counts().hybridReady() == 7);
         assertThat(fleet.node(key).orElseThrow().readyReason()).isEqualTo("NodeStatusUnknown");
         assertThat(fleet.pools(RETAIL)).anyMatch(p -> p.ready() == p.total() - 1);
@@ -102,9 +102,9 @@ class AppLabWalkTest {
             }
             robot.interact(() -> window.viewModel().selectedClusterProperty().set(RETAIL));
             robot.clickOn("#nav-clusters");
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".mini-table").tryQuery().isPresent());
+            FxWait.until(10, () -> robot.lookup(".mini-table").tryQuery().isPresent());
             // the hybrid configuration has been read: retail-edge's roles (from its access entries) all pass
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#hybrid-config .check-row").queryAll().size() >= 10);
+            FxWait.until(10, () -> robot.lookup("#hybrid-config .check-row").queryAll().size() >= 10);
             assertThat(robot.lookup("#hybrid-config .check-danger").queryAll()).isEmpty();
             WaitForAsyncUtils.waitForFxEvents();
             shoot(robot, dir.resolve("lab-clusters-detail-" + suffix + ".png"));
@@ -112,7 +112,7 @@ class AppLabWalkTest {
 
         // the node comes back: the next tick restores it
         sim.tick();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fleet.row(RETAIL).orElseThrow().counts().hybridReady() == 8);
+        FxWait.until(5, () -> fleet.row(RETAIL).orElseThrow().counts().hybridReady() == 8);
         robot.interact(() -> stage.close());
     }
 

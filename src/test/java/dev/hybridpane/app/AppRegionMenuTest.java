@@ -2,11 +2,11 @@ package dev.hybridpane.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hybridpane.ui.FxWait;
 import dev.hybridpane.ui.TestConsole;
 import dev.hybridpane.ui.shell.MainWindow;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.MenuButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +46,7 @@ class AppRegionMenuTest {
     @Test
     void ticksRegionsWithoutClosingThenRediscoversOnce(FxRobot robot) throws Exception {
         var fleet = window.viewModel().fleet();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fleet.clusterRows().size() == 3);
+        FxWait.until(20, () -> fleet.clusterRows().size() == 3);
         MenuButton menu = robot.lookup("#region-chooser").queryAs(MenuButton.class);
         robot.clickOn(menu);
         WaitForAsyncUtils.waitForFxEvents();
@@ -56,7 +56,7 @@ class AppRegionMenuTest {
         assertThat(window.viewModel().selectedRegions()).containsExactlyInAnyOrder("us-west-2", "eu-central-1");
 
         robot.interact(menu::hide);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.viewModel().selectedRegions().equals(List.of("us-west-2"))
+        FxWait.until(20, () -> window.viewModel().selectedRegions().equals(List.of("us-west-2"))
                 && fleet.clusterRows().size() == 2);
         assertThat(fleet.clusterRows()).allMatch(r -> r.ref().region().equals("us-west-2"));
     }

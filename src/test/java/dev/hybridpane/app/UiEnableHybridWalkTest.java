@@ -6,9 +6,10 @@ import dev.hybridpane.core.ops.OperationStatus;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.ConnectionState;
 import dev.hybridpane.lab.aws.AwsInspection.RemoteNetworks;
+import dev.hybridpane.ui.FxWait;
+import dev.hybridpane.ui.TestConsole;
 import dev.hybridpane.ui.hybrid.EnableHybridViewModel;
 import dev.hybridpane.ui.settings.ThemeChoice;
-import dev.hybridpane.ui.TestConsole;
 import dev.hybridpane.ui.shell.MainWindow;
 import java.io.File;
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -69,13 +69,13 @@ class UiEnableHybridWalkTest {
     void enablesHybridModeOnPaymentsStepByStep(FxRobot robot) throws Exception {
         Files.createDirectories(dir);
         var fleet = window.viewModel().fleet();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.readyProperty().get() && fleet.row(PAYMENTS)
+        FxWait.until(20, () -> window.readyProperty().get() && fleet.row(PAYMENTS)
                 .map(r -> r.connection() instanceof ConnectionState.Connected).orElse(false));
         robot.interact(() -> window.viewModel().openCluster(PAYMENTS));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#enable-hybrid").tryQuery().isPresent());
+        FxWait.until(10, () -> robot.lookup("#enable-hybrid").tryQuery().isPresent());
         robot.clickOn("#enable-hybrid");
         EnableHybridViewModel vm = (EnableHybridViewModel) console.hybrid().openProperty().get();
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> vm.reviewProperty().get() != null);
+        FxWait.until(15, () -> vm.reviewProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         Button next = robot.lookup("#enable-wizard-next").queryButton();
         assertThat(next.isDisabled()).as("no node CIDR yet").isTrue();
@@ -119,14 +119,14 @@ class UiEnableHybridWalkTest {
         shootBoth(robot, "wizard-enable-plan");
 
         robot.clickOn("#enable-wizard-next");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.run().statusProperty().get() == OperationStatus.SUCCEEDED);
+        FxWait.until(30, () -> vm.run().statusProperty().get() == OperationStatus.SUCCEEDED);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(next.getText()).isEqualTo("Done");
         shootBoth(robot, "wizard-enable-apply");
 
         robot.clickOn("#enable-wizard-next");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> console.hybrid().openProperty().get() == null);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#hybrid-config .check-title").queryAll().size() >= 5
+        FxWait.until(5, () -> console.hybrid().openProperty().get() == null);
+        FxWait.until(15, () -> robot.lookup("#hybrid-config .check-title").queryAll().size() >= 5
                 && remoteNetworks(robot));
         shootBoth(robot, "wizard-enable-detail");
         assertThat(composition.lab().orElseThrow().aws().inspect().remoteNetworks("us-west-2", "payments"))

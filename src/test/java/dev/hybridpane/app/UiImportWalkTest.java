@@ -7,11 +7,12 @@ import dev.hybridpane.core.ops.OperationStatus;
 import dev.hybridpane.core.ops.StepState;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.ConnectionState;
+import dev.hybridpane.ui.FxWait;
+import dev.hybridpane.ui.TestConsole;
 import dev.hybridpane.ui.activity.OperationRow;
 import dev.hybridpane.ui.fleet.ClusterRow;
 import dev.hybridpane.ui.hybrid.ImportClusterViewModel;
 import dev.hybridpane.ui.settings.ThemeChoice;
-import dev.hybridpane.ui.TestConsole;
 import dev.hybridpane.ui.shell.MainWindow;
 import dev.hybridpane.ui.shell.NavTarget;
 import dev.hybridpane.ui.wizard.StepRow;
@@ -20,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -74,7 +74,7 @@ class UiImportWalkTest {
     void importsPaymentsStepByStepThenAgainAndListsTheOperations(FxRobot robot) throws Exception {
         Files.createDirectories(dir);
         var fleet = window.viewModel().fleet();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.readyProperty().get() && fleet.row(PAYMENTS)
+        FxWait.until(20, () -> window.readyProperty().get() && fleet.row(PAYMENTS)
                 .map(r -> r.connection() instanceof ConnectionState.Connected).orElse(false));
         robot.interact(() -> window.viewModel().navigate(NavTarget.CLUSTERS));
         robot.clickOn("#import-cluster");
@@ -92,7 +92,7 @@ class UiImportWalkTest {
         clickCluster(robot, "factory-floor");
         assertThat(vm.choice().regionProperty().get()).isEqualTo("eu-central-1");
         robot.clickOn("#import-wizard-next");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> vm.currentProperty().get() == vm.requirementsStep());
+        FxWait.until(15, () -> vm.currentProperty().get() == vm.requirementsStep());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.blockedProperty().get()).contains("Endpoint access");
         assertThat(next.isDisabled()).isTrue();
@@ -102,7 +102,7 @@ class UiImportWalkTest {
         clickCluster(robot, "payments");
         shootBoth(robot, "wizard-import-cluster");
         robot.clickOn("#import-wizard-next");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> vm.currentProperty().get() == vm.requirementsStep()
+        FxWait.until(15, () -> vm.currentProperty().get() == vm.requirementsStep()
                 && vm.reviewProperty().get().cluster().name().equals("payments"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(next.isDisabled()).isFalse();
@@ -113,7 +113,7 @@ class UiImportWalkTest {
         shootBoth(robot, "wizard-import-manifest");
         robot.clickOn("#import-apply-myself");
         robot.clickOn("#import-wizard-next");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.waitForFootprint().statusProperty().get().contains("0 of 9"));
+        FxWait.until(10, () -> vm.waitForFootprint().statusProperty().get().contains("0 of 9"));
         assertThat(next.isDisabled()).isTrue();
         shootBoth(robot, "wizard-import-manifest-waiting");
         robot.clickOn("#import-wait-cancel");
@@ -126,7 +126,7 @@ class UiImportWalkTest {
         assertThat(next.getText()).isEqualTo("Apply");
         shootBoth(robot, "wizard-import-plan");
         robot.clickOn("#import-wizard-next");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.run().statusProperty().get() == OperationStatus.SUCCEEDED);
+        FxWait.until(30, () -> vm.run().statusProperty().get() == OperationStatus.SUCCEEDED);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.run().steps()).extracting(StepRow::state).containsOnly(StepState.DONE);
         shootBoth(robot, "wizard-import-apply");
@@ -134,7 +134,7 @@ class UiImportWalkTest {
         assertThat(next.getText()).isEqualTo("Close");
         shootBoth(robot, "wizard-import-done");
         robot.clickOn("#import-wizard-next");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> console.hybrid().openProperty().get() == null);
+        FxWait.until(5, () -> console.hybrid().openProperty().get() == null);
 
         // again, from Ctrl+K: every step is already done
         robot.press(KeyCode.CONTROL).press(KeyCode.K).release(KeyCode.K).release(KeyCode.CONTROL);
@@ -142,15 +142,15 @@ class UiImportWalkTest {
         robot.write("Import cluster");
         WaitForAsyncUtils.waitForFxEvents();
         robot.type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> console.hybrid().openProperty().get() instanceof ImportClusterViewModel);
+        FxWait.until(5, () -> console.hybrid().openProperty().get() instanceof ImportClusterViewModel);
         ImportClusterViewModel again = (ImportClusterViewModel) console.hybrid().openProperty().get();
         clickCluster(robot, "payments");
         robot.clickOn("#import-wizard-next");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> again.currentProperty().get() == again.requirementsStep());
+        FxWait.until(15, () -> again.currentProperty().get() == again.requirementsStep());
         robot.clickOn("#import-wizard-next");
         robot.clickOn("#import-wizard-next");
         robot.clickOn("#import-wizard-next");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> again.run().statusProperty().get() == OperationStatus.SUCCEEDED);
+        FxWait.until(30, () -> again.run().statusProperty().get() == OperationStatus.SUCCEEDED);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(again.run().steps()).extracting(StepRow::state).containsOnly(StepState.ALREADY_DONE);
         shootBoth(robot, "wizard-import-reimport");
@@ -160,7 +160,7 @@ class UiImportWalkTest {
         robot.interact(() -> window.viewModel().navigate(NavTarget.ACTIVITY));
         var ops = console.operations();
         // both runs are listed: the first import is kept as history when the cluster is imported again
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> ops.rows().size() == 2);
+        FxWait.until(5, () -> ops.rows().size() == 2);
         assertThat(ops.rows()).extracting(OperationRow::kind, OperationRow::status).containsExactly(
                 tuple("Import", OperationStatus.SUCCEEDED),
                 tuple("Import", OperationStatus.SUCCEEDED));

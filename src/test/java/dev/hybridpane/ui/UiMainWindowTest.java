@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -86,7 +85,7 @@ class UiMainWindowTest {
 
     @Test
     void visitsEveryViewJumpsWithThePaletteAndShootsBothThemes(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.readyProperty().get());
+        FxWait.until(5, () -> window.readyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.firstViewPopulated().isDone());
         assertNotNull(robot.lookup("#env-badge").query(), "lab badge shows");
@@ -98,8 +97,7 @@ class UiMainWindowTest {
         Thread worker = new Thread(() -> kube.listener(EDGE).onNodeUpsert(hybrid("mi-store40-3", "racks-b", "store-40", false)));
         worker.start();
         worker.join();
-        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS,
-                () -> window.viewModel().fleet().row(EDGE).orElseThrow().counts().hybridReady() == 8);
+        FxWait.until(2, () -> window.viewModel().fleet().row(EDGE).orElseThrow().counts().hybridReady() == 8);
 
         Path dir = Path.of(System.getProperty("hybridpane.screenshots", "target/screenshots"));
         Files.createDirectories(dir);
@@ -162,7 +160,7 @@ class UiMainWindowTest {
 
     @Test
     void theProfileSwitcherComesWithASecondProfile(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.readyProperty().get());
+        FxWait.until(5, () -> window.readyProperty().get());
         assertTrue(robot.lookup("#profile-switcher").tryQuery().isEmpty());
         robot.interact(() -> window.viewModel().profiles().add("staging"));
         ComboBox<String> switcher = robot.lookup("#profile-switcher").queryComboBox();

@@ -12,7 +12,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -52,7 +51,7 @@ class UiRealEnvironmentTest {
 
     @Test
     void showsProfileAndAccountAndSwitchesProfile(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.readyProperty().get());
+        FxWait.until(5, () -> window.readyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         Label env = robot.lookup("#env-text").queryAs(Label.class);
         assertEquals("Profile prod-admin · account 111122223333", env.getText());
@@ -66,7 +65,7 @@ class UiRealEnvironmentTest {
 
         ComboBox<String> profiles = robot.lookup("#profile-switcher").queryComboBox();
         robot.interact(() -> profiles.setValue("staging"));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.viewModel().fleet().clusterRows().size() == 1);
+        FxWait.until(5, () -> window.viewModel().fleet().clusterRows().size() == 1);
         assertEquals("retail-edge-staging", window.viewModel().fleet().clusterRows().get(0).cluster().name());
         assertEquals(List.of("prod-admin"), aws.closedPorts, "the old environment was closed");
         robot.interact(() -> stage.close());

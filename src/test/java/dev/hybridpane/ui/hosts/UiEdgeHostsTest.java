@@ -25,6 +25,7 @@ import dev.hybridpane.lab.edge.LabEdgeHosts;
 import dev.hybridpane.lab.kube.LabKube;
 import dev.hybridpane.lab.world.LabWorld;
 import dev.hybridpane.ui.EnvironmentInfo;
+import dev.hybridpane.ui.FxWait;
 import dev.hybridpane.ui.TestData;
 import dev.hybridpane.ui.common.FxExecutor;
 import dev.hybridpane.ui.common.FxTaskRunner;
@@ -370,7 +371,7 @@ class UiEdgeHostsTest {
     }
 
     private static void waitFor(Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, c);
+        FxWait.until(60, c);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hybridpane.domain.HealthStatus;
 import dev.hybridpane.domain.PoolHealth;
+import dev.hybridpane.ui.FxWait;
 import dev.hybridpane.ui.common.LiveRow;
 import dev.hybridpane.ui.common.Widgets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
@@ -70,7 +70,7 @@ class UiPoolTableTest {
             }
             pools.setAll(next);
         }).get();
-        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> table.getItems().size() == 20);
+        FxWait.until(2, () -> table.getItems().size() == 20);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(oneRow + 7 * 28, table.getHeight(), 0.5, "eight rows tall");
         assertEquals(PoolTable.MAX_VISIBLE_ROWS, filledRows().size());
@@ -89,7 +89,7 @@ class UiPoolTableTest {
 
         // pool-03 recovers: under the Health sort it moves down among the healthy pools, and its row shows it
         WaitForAsyncUtils.asyncFx(() -> pools.set(3, pool(3, 4, 4))).get();
-        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> table.getItems().get(0).get().pool().equals("pool-05"));
+        FxWait.until(2, () -> table.getItems().get(0).get().pool().equals("pool-05"));
         assertTrue(table.getItems().stream().map(LiveRow::get).filter(p -> p.pool().equals("pool-03"))
                 .allMatch(p -> p.status() == HealthStatus.HEALTHY));
         assertEquals(20, table.getItems().size());
