@@ -3,6 +3,7 @@ package dev.hybridpane.app;
 import dev.hybridpane.app.bench.LiveBenchCommand;
 import dev.hybridpane.app.cli.ClusterCommand;
 import dev.hybridpane.app.cli.HybridCommand;
+import dev.hybridpane.app.cli.ProfileCommand;
 import dev.hybridpane.app.startup.Launcher;
 import dev.hybridpane.app.startup.StartupPhases;
 import dev.hybridpane.ui.settings.OsThemeDetector;
@@ -30,7 +31,7 @@ public final class HybridPaneCommand implements Callable<Integer> {
      * ({@link #commandLine}).
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(LabCommand.class, ClusterCommand.class,
-            HybridCommand.class, LiveBenchCommand.class);
+            HybridCommand.class, ProfileCommand.class, LiveBenchCommand.class);
 
     static final String LAB = "--lab";
     static final String LAB_SCALE = "--lab-scale";

@@ -1,0 +1,60 @@
+package dev.hybridpane.app.cli;
+
+import dev.hybridpane.domain.profile.ProfileSummary;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** `hybridpane profile list`: the cluster's profiles, their latest version and what it holds. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the cluster's profiles.")
+public final class ProfileListCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ProfileTarget target;
+    @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text")
+    String output;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!output.equals("text") && !output.equals("json")) {
+            err.println("-o: write text or json, not " + output + ".");
+            return 2;
+        }
+        return ProfileEnvironment.run(target, err, env -> {
+            List<ProfileSummary> rows = env.service(target.ref()).list();
+            if (output.equals("json")) {
+                out.println(ProfileCommand.JSON.writeValueAsString(rows.stream().map(ProfileListCommand::row).toList()));
+            } else if (rows.isEmpty()) {
+                out.println("No profiles in " + target.cluster + ".");
+            } else {
+                out.printf("%-30s %-8s %-11s %-12s %s%n", "NAME", "VERSION", "KUBERNETES", "CREDENTIALS", "CNI");
+                for (ProfileSummary s : rows) {
+                    out.printf("%-30s %-8d %-11s %-12s %s%n", s.name(), s.latestVersion(), s.kubernetesVersion(),
+                            s.credentialProvider(), s.cni());
+                }
+            }
+            out.flush();
+            return 0;
+        });
+    }
+
+    private static Map<String, Object> row(ProfileSummary s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", s.name());
+        m.put("latestVersion", s.latestVersion());
+        m.put("kubernetesVersion", s.kubernetesVersion());
+        m.put("credentialProvider", s.credentialProvider());
+        m.put("cni", s.cni());
+        return m;
+    }
+}
