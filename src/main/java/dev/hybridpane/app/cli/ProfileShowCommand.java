@@ -51,7 +51,7 @@ public final class ProfileShowCommand implements Callable<Integer> {
                     for (ProfileVersion v : p.versions()) {
                         out.printf("  version %d  %s by %s: Kubernetes %s, %s, %s, OS %s%n", v.number(), v.createdAt(),
                                 v.createdBy().isEmpty() ? "?" : v.createdBy(), v.kubernetes().version(),
-                                v.kubernetes().credentialProvider().id(), v.network().cni().id(), v.os().mode());
+                                v.kubernetes().credentialProvider().id(), v.network().cni().id(), v.os().mode().id());
                     }
                 }
             }

@@ -107,6 +107,11 @@ class CliProfileTest {
         assertThat(versions.get(1).get("kubernetes").get("version").asText()).isEqualTo("1.31");
         assertThat(versions.get(0).get("kubernetes").get("version").asText()).isEqualTo("1.30");
 
+        assertThat(onRetail("profile", "show", NAME, "--version", "1", "-o", "json")).as(err.toString()).isZero();
+        JsonNode one = new ObjectMapper().readTree(out.toString()).get("versions");
+        assertThat(one).hasSize(1);
+        assertThat(one.get(0).get("kubernetes").get("version").asText()).isEqualTo("1.30");
+
         assertThat(onRetail("profile", "diff", NAME, "1", "2")).as(err.toString()).isZero();
         assertThat(out.toString()).contains("kubernetes.version: 1.30 → 1.31");
 
