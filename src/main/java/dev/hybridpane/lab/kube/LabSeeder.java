@@ -89,8 +89,19 @@ final class LabSeeder {
 
     static final String PROFILES_GROUP_VERSION = "/apis/hybridpane.dev/v1alpha1";
 
-    /** The openAPIV3Schema of clusterprofiles.hybridpane.dev v1alpha1, from the import manifest. */
+    private static volatile JsonNode profileSchema;
+
+    /** The openAPIV3Schema of clusterprofiles.hybridpane.dev v1alpha1, from the import manifest (found once per JVM; read only). */
     static JsonNode profileSchema() {
+        JsonNode found = profileSchema;
+        if (found == null) {
+            found = findProfileSchema();
+            profileSchema = found;
+        }
+        return found;
+    }
+
+    private static JsonNode findProfileSchema() {
         for (ObjectNode o : LabImportedFootprint.objects()) {
             if ("CustomResourceDefinition".equals(o.path("kind").asText())
                     && "clusterprofiles.hybridpane.dev".equals(o.path("metadata").path("name").asText())) {
