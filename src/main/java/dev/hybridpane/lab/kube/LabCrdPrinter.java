@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * A custom resource's printer, as the apiextensions server builds it: a Name column, then the CRD's
  * additionalPrinterColumns (or Age when it declares none), each cell found by a simple JSONPath
- * ({@code .spec.a.b}, {@code .status.list[0].x}); "date" cells become ages, as on a real server.
+ * ({@code .spec.a.b}, {@code .status.list[0].x}, {@code .spec.list[-1:].x}); "date" cells become ages, as on a real server.
  */
 final class LabCrdPrinter implements Printer {
     private final List<Column> columns = new ArrayList<>();
@@ -87,8 +87,11 @@ final class LabCrdPrinter implements Printer {
                     return null;
                 }
                 try {
-                    cur = cur.path(Integer.parseInt(part.substring(bracket + 1, close).strip()));
+                    cur = index(cur, part.substring(bracket + 1, close).strip());
                 } catch (NumberFormatException e) {
+                    return null;
+                }
+                if (cur == null) {
                     return null;
                 }
                 bracket = part.indexOf('[', close);
@@ -98,5 +101,28 @@ final class LabCrdPrinter implements Printer {
             }
         }
         return cur;
+    }
+
+    /**
+     * One subscript, as k8s.io/client-go/util/jsonpath evaluates it: an index {@code [i]} (negative counts from the
+     * end) or a slice {@code [start:end]} ({@code [-1:]} is the last item). A slice yields a list of results, of which
+     * the apiextensions table convertor prints the first; so does this (null when the slice is empty).
+     */
+    private static JsonNode index(JsonNode list, String subscript) {
+        int size = list.isArray() ? list.size() : 0;
+        int colon = subscript.indexOf(':');
+        if (colon < 0) {
+            int i = Integer.parseInt(subscript);
+            return list.path(i < 0 ? i + size : i);
+        }
+        String from = subscript.substring(0, colon).strip();
+        String rest = subscript.substring(colon + 1);
+        int second = rest.indexOf(':');
+        String to = (second < 0 ? rest : rest.substring(0, second)).strip();
+        int start = from.isEmpty() ? 0 : Integer.parseInt(from);
+        int end = to.isEmpty() ? size : Integer.parseInt(to);
+        start = Math.max(0, Math.min(size, start < 0 ? start + size : start));
+        end = Math.max(0, Math.min(size, end < 0 ? end + size : end));
+        return start < end ? list.get(start) : null;
     }
 }

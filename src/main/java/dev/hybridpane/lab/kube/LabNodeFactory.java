@@ -19,6 +19,9 @@ import java.util.SplittableRandom;
 
 /** Builds the Node objects (as JSON trees: no typed model to introspect while the lab starts) a cluster of the lab world would have: EC2 nodes and hybrid nodes per site and pool. */
 final class LabNodeFactory {
+    /** The ClusterProfile a hybrid node's pool was made from (its name), and its version number (as text). */
+    static final String PROFILE_LABEL = "hybridpane.dev/profile";
+    static final String PROFILE_VERSION_LABEL = "hybridpane.dev/profile-version";
     static final String[] INSTANCE_TYPES = {"m6i.large", "m6i.xlarge", "c6i.large"};
 
     private final LabCluster cluster;
@@ -108,6 +111,11 @@ final class LabNodeFactory {
         labels.put(NodeLabels.CREDENTIAL_PROVIDER, pool.credentialProvider());
         labels.put(NodeLabels.POOL, pool.name());
         labels.put(NodeLabels.SITE, site.name());
+        if (pool.profile() != null) {
+            // the profile version the pool's nodes were made from (HybridNodePool's spec.profile {name, version})
+            labels.put(PROFILE_LABEL, pool.profile().name());
+            labels.put(PROFILE_VERSION_LABEL, Integer.toString(pool.profile().version()));
+        }
         String kernel = "arm64".equals(pool.architecture()) ? "6.1.128-136.201.amzn2023.aarch64" : "5.15.0-131-generic";
         String kubelet = pool.kubeletVersion() == null ? cluster.nodeKubeletVersion() : pool.kubeletVersion();
         String providerId = "eks-hybrid:///" + cluster.region() + "/" + cluster.name() + "/" + name;

@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Checks a custom object against its CustomResourceDefinition version's {@code openAPIV3Schema}, as the
  * apiextensions server does for a structural schema (k8s.io/apiextensions-apiserver validation and pruning):
- * {@code type}, {@code required}, {@code enum}, {@code nullable}, {@code properties}, {@code additionalProperties},
+ * {@code type}, {@code required}, {@code enum}, {@code pattern}, {@code minimum}, {@code minItems}, {@code nullable}, {@code properties}, {@code additionalProperties},
  * {@code items}, {@code x-kubernetes-int-or-string} and {@code x-kubernetes-preserve-unknown-fields}. Fields the
  * schema does not know are pruned (and named, for a Warning or a Strict refusal); apiVersion, kind and metadata are
  * the server's own and never pruned.
@@ -110,6 +112,7 @@ final class LabSchemaCheck {
             errors.add(new FieldError("FieldValueNotSupported", path,
                     "Unsupported value: " + quote(v) + ": supported values: " + String.join(", ", values)));
         }
+        bounds(v, schema, path);
         if (v.isObject()) {
             object((ObjectNode) v, schema, path);
         } else if (v.isArray()) {
@@ -155,6 +158,37 @@ final class LabSchemaCheck {
             }
             value(e.getValue(), sub, child);
         }
+    }
+
+    /**
+     * {@code pattern} (an unanchored RE2 search, as Go's regexp.MatchString), {@code minimum} and {@code minItems},
+     * as kube-openapi's validators word them (field.Invalid, reason FieldValueInvalid).
+     */
+    private void bounds(JsonNode v, JsonNode schema, String path) {
+        JsonNode pattern = schema.get("pattern");
+        if (pattern != null && pattern.isTextual() && v.isTextual()) {
+            boolean matches;
+            try {
+                matches = Pattern.compile(pattern.asText()).matcher(v.asText()).find();
+            } catch (PatternSyntaxException e) {
+                matches = true;
+            }
+            if (!matches) {
+                invalid(v, path, "should match '" + pattern.asText() + "'");
+            }
+        }
+        JsonNode minimum = schema.get("minimum");
+        if (minimum != null && minimum.isNumber() && v.isNumber() && v.decimalValue().compareTo(minimum.decimalValue()) < 0) {
+            invalid(v, path, "should be greater than or equal to " + minimum.asText());
+        }
+        JsonNode minItems = schema.get("minItems");
+        if (minItems != null && minItems.canConvertToInt() && v.isArray() && v.size() < minItems.asInt()) {
+            invalid(v, path, "should have at least " + minItems.asInt() + " items");
+        }
+    }
+
+    private void invalid(JsonNode v, String path, String rule) {
+        errors.add(new FieldError("FieldValueInvalid", path, "Invalid value: " + quote(v) + ": " + path + " in body " + rule));
     }
 
     private void typeError(JsonNode v, String path, String type) {

@@ -1,6 +1,7 @@
 package dev.hybridpane.lab.kube;
 
 import dev.hybridpane.lab.world.LabWorld.LabCluster;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
@@ -10,8 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Fills a lab API server from its world cluster: namespaces, HybridPane's import footprint (clusters with hybrid
- * nodes only), EC2 and hybrid nodes, kube-system workloads and node events, built as JSON trees. Writes straight into the CRUD store (no HTTP round trips), so 5,000 nodes seed in about a second.
+ * Fills a lab API server from its world cluster: namespaces, HybridPane's import footprint and the world's
+ * ClusterProfiles (clusters with hybrid nodes only), EC2 and hybrid nodes, kube-system workloads and node events, built as JSON trees. Writes straight into the CRUD store (no HTTP round trips), so 5,000 nodes seed in about a second.
  */
 final class LabSeeder {
     static final String NODES = "/api/v1/nodes";
@@ -37,7 +38,9 @@ final class LabSeeder {
         }
         if (c.hybridNodeCount() > 0) {
             // a cluster with hybrid nodes was imported into HybridPane when they were added: its footprint is there
-            LabImportedFootprint.apply(server, clusterCreated.plus(Duration.ofDays(29)));
+            Instant imported = clusterCreated.plus(Duration.ofDays(29));
+            LabImportedFootprint.apply(server, imported);
+            seedProfiles(server, c, imported.plus(Duration.ofHours(2)));
         }
         LabWorkloadFactory workloads = new LabWorkloadFactory(c);
         for (ObjectNode ds : workloads.daemonSets()) {
@@ -59,6 +62,57 @@ final class LabSeeder {
                 seedEvents(server, n, i, hybridCreated);
             }
         }
+    }
+
+    /**
+     * The cluster's ClusterProfiles from the world, stored in their namespace as the CRD (from the import manifest)
+     * would admit them: each is checked against the CRD's schema first, and a seed that a real server would refuse
+     * (or prune) stops the lab rather than sit in the store unchecked.
+     */
+    static void seedProfiles(LabApiServer server, LabCluster c, Instant created) {
+        List<ObjectNode> profiles = c.profileObjects();
+        if (profiles.isEmpty()) {
+            return;
+        }
+        JsonNode schema = profileSchema();
+        for (ObjectNode p : profiles) {
+            LabSchemaCheck.Result r = LabSchemaCheck.check(p, schema);
+            String name = p.path("metadata").path("name").asText();
+            if (!r.errors().isEmpty() || !r.pruned().isEmpty()) {
+                throw new IllegalStateException("the lab world's ClusterProfile " + name + " of " + c.name()
+                        + " does not fit the CRD's schema: " + r.errors() + (r.pruned().isEmpty() ? "" : " unknown " + r.pruned()));
+            }
+            String ns = p.path("metadata").path("namespace").asText("");
+            server.store(PROFILES_GROUP_VERSION + "/namespaces/" + (ns.isEmpty() ? "default" : ns) + "/clusterprofiles", p, created);
+        }
+    }
+
+    static final String PROFILES_GROUP_VERSION = "/apis/hybridpane.dev/v1alpha1";
+
+    private static volatile JsonNode profileSchema;
+
+    /** The openAPIV3Schema of clusterprofiles.hybridpane.dev v1alpha1, from the import manifest (found once per JVM; read only). */
+    static JsonNode profileSchema() {
+        JsonNode found = profileSchema;
+        if (found == null) {
+            found = findProfileSchema();
+            profileSchema = found;
+        }
+        return found;
+    }
+
+    private static JsonNode findProfileSchema() {
+        for (ObjectNode o : LabImportedFootprint.objects()) {
+            if ("CustomResourceDefinition".equals(o.path("kind").asText())
+                    && "clusterprofiles.hybridpane.dev".equals(o.path("metadata").path("name").asText())) {
+                for (JsonNode v : o.path("spec").path("versions")) {
+                    if ("v1alpha1".equals(v.path("name").asText())) {
+                        return v.path("schema").path("openAPIV3Schema");
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("the import manifest has no clusterprofiles.hybridpane.dev v1alpha1 schema");
     }
 
     private void seedEvents(LabApiServer server, ObjectNode n, int index, Instant created) {

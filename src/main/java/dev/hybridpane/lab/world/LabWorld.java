@@ -1,6 +1,7 @@
 package dev.hybridpane.lab.world;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -96,14 +97,22 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
             for (int i = 0; i < poolsPerSite && p < pools; i++, p++) {
                 int n = Math.min(perPool, remaining);
                 remaining -= n;
-                sitePools.add(new LabPool(String.format("pool-%03d", p), n, p % 2 == 0 ? "ssm" : "iam-ra",
-                        p % 5 == 4 ? "arm64" : "amd64", c.nodeKubeletVersion(), "Ubuntu 22.04.5 LTS"));
+                String provider = p % 2 == 0 ? "ssm" : "iam-ra";
+                sitePools.add(new LabPool(String.format("pool-%03d", p), n, provider,
+                        p % 5 == 4 ? "arm64" : "amd64", c.nodeKubeletVersion(), "Ubuntu 22.04.5 LTS", profileFor(c, provider)));
             }
             // 10.200.0.0/16 is carved into /24s: one per site at this scale (up to 10 x 50 = 500 nodes fit a /23)
             String cidr = "10." + (200 + site / 128) + "." + ((site % 128) * 2) + ".0/23";
             sites.add(new LabSite(String.format("site-%02d", site), "Scaled lab site " + site, cidr, sitePools));
         }
         return sites;
+    }
+
+    /** The profile the cluster's seeded pools of this credential provider use, for the scaled pools (null when none). */
+    private static LabProfileRef profileFor(LabCluster c, String provider) {
+        return c.sites().stream().flatMap(s -> s.pools().stream())
+                .filter(p -> provider.equals(p.credentialProvider()) && p.profile() != null)
+                .map(LabPool::profile).findFirst().orElse(null);
     }
 
     /** An EKS cluster in the lab, with its VPC, its cloud nodes and its hybrid sites. */
@@ -128,7 +137,8 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
             String nodeKubeletVersion,
             List<LabSite> sites,
             Map<String, String> tags,
-            List<LabHybridRole> hybridRoles) {
+            List<LabHybridRole> hybridRoles,
+            List<ObjectNode> profiles) {
 
         public LabCluster {
             remoteNodeCidrs = List.copyOf(remoteNodeCidrs == null ? List.of() : remoteNodeCidrs);
@@ -139,6 +149,15 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
             tags = Map.copyOf(tags == null ? Map.of() : tags);
             cni = cni == null ? "vpc-cni" : cni;
             hybridRoles = List.copyOf(hybridRoles == null ? List.of() : hybridRoles);
+            profiles = List.copyOf(profiles == null ? List.of() : profiles);
+        }
+
+        /**
+         * The ClusterProfile objects the cluster holds (hybridpane.dev/v1alpha1, as stored), each a fresh copy: the
+         * world keeps them as data, in the stored shape, not built by the console's code.
+         */
+        public List<ObjectNode> profileObjects() {
+            return profiles.stream().map(ObjectNode::deepCopy).toList();
         }
 
         public String arn(String accountId) {
@@ -153,13 +172,13 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
         public LabCluster withRemoteNetworks(List<String> nodeCidrs, List<String> podCidrs) {
             return new LabCluster(name, region, version, platformVersion, status, authenticationMode, ipFamily,
                     endpointPublic, endpointPrivate, serviceCidr, nodeCidrs, podCidrs, vpc, accessEntries,
-                    addons, cni, cloudNodes, nodeKubeletVersion, sites, tags, hybridRoles);
+                    addons, cni, cloudNodes, nodeKubeletVersion, sites, tags, hybridRoles, profiles);
         }
 
         LabCluster withSites(List<LabSite> newSites) {
             return new LabCluster(name, region, version, platformVersion, status, authenticationMode, ipFamily,
                     endpointPublic, endpointPrivate, serviceCidr, remoteNodeCidrs, remotePodCidrs, vpc, accessEntries,
-                    addons, cni, cloudNodes, nodeKubeletVersion, newSites, tags, hybridRoles);
+                    addons, cni, cloudNodes, nodeKubeletVersion, newSites, tags, hybridRoles, profiles);
         }
     }
 
@@ -196,8 +215,15 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
         }
     }
 
-    /** A hybrid node pool: {@code nodes} hybrid nodes with the given credential provider (ssm or iam-ra). */
+    /**
+     * A hybrid node pool: {@code nodes} hybrid nodes with the given credential provider (ssm or iam-ra), made from a
+     * version of one of the cluster's profiles (null when the pool names none).
+     */
     public record LabPool(String name, int nodes, String credentialProvider, String architecture, String kubeletVersion,
-            String osImage) {
+            String osImage, LabProfileRef profile) {
+    }
+
+    /** Which profile version a pool was made from: the name of a ClusterProfile of its cluster and a version number. */
+    public record LabProfileRef(String name, int version) {
     }
 }

@@ -1,10 +1,12 @@
 package dev.hybridpane.lab.world;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hybridpane.lab.world.LabWorld.LabAccessEntry;
 import dev.hybridpane.lab.world.LabWorld.LabCluster;
 import dev.hybridpane.lab.world.LabWorld.LabHybridRole;
 import dev.hybridpane.lab.world.LabWorld.LabPool;
+import dev.hybridpane.lab.world.LabWorld.LabProfileRef;
 import dev.hybridpane.lab.world.LabWorld.LabSite;
 import dev.hybridpane.lab.world.LabWorld.LabSubnet;
 import dev.hybridpane.lab.world.LabWorld.LabVpc;
@@ -37,14 +39,14 @@ final class WorldReader {
     private static LabCluster cluster(Obj c) {
         c.allow("name", "region", "version", "platformVersion", "status", "authenticationMode", "ipFamily",
                 "endpointPublic", "endpointPrivate", "serviceCidr", "remoteNodeCidrs", "remotePodCidrs", "vpc",
-                "accessEntries", "addons", "cni", "cloudNodes", "nodeKubeletVersion", "sites", "tags", "hybridRoles");
+                "accessEntries", "addons", "cni", "cloudNodes", "nodeKubeletVersion", "sites", "tags", "hybridRoles", "profiles");
         Obj vpc = c.object("vpc");
         return new LabCluster(c.text("name"), c.text("region"), c.text("version"), c.text("platformVersion"),
                 c.text("status"), c.text("authenticationMode"), c.text("ipFamily"), c.bool("endpointPublic"),
                 c.bool("endpointPrivate"), c.text("serviceCidr"), c.texts("remoteNodeCidrs"), c.texts("remotePodCidrs"),
                 vpc == null ? null : vpc(vpc), c.objects("accessEntries", WorldReader::accessEntry), c.texts("addons"),
                 c.text("cni"), c.integer("cloudNodes"), c.text("nodeKubeletVersion"), c.objects("sites", WorldReader::site),
-                c.textMap("tags"), c.objects("hybridRoles", WorldReader::hybridRole));
+                c.textMap("tags"), c.objects("hybridRoles", WorldReader::hybridRole), c.objects("profiles", WorldReader::profile));
     }
 
     private static LabVpc vpc(Obj v) {
@@ -75,9 +77,35 @@ final class WorldReader {
     }
 
     private static LabPool pool(Obj p) {
-        p.allow("name", "nodes", "credentialProvider", "architecture", "kubeletVersion", "osImage");
+        p.allow("name", "nodes", "credentialProvider", "architecture", "kubeletVersion", "osImage", "profile");
+        Obj ref = p.object("profile");
+        LabProfileRef profile = null;
+        if (ref != null) {
+            ref.allow("name", "version");
+            profile = new LabProfileRef(ref.text("name"), ref.integer("version"));
+        }
         return new LabPool(p.text("name"), p.integer("nodes"), p.text("credentialProvider"), p.text("architecture"),
-                p.text("kubeletVersion"), p.text("osImage"));
+                p.text("kubeletVersion"), p.text("osImage"), profile);
+    }
+
+    /**
+     * A ClusterProfile object, kept as the tree it is (the stored shape; the API server checks its spec against the
+     * CRD's schema when it is seeded). Its envelope is checked here: apiVersion, kind and a name.
+     */
+    private static ObjectNode profile(Obj o) {
+        o.allow("apiVersion", "kind", "metadata", "spec");
+        if (!"hybridpane.dev/v1alpha1".equals(o.text("apiVersion")) || !"ClusterProfile".equals(o.text("kind"))) {
+            throw new IllegalArgumentException(o.where() + ": expected apiVersion hybridpane.dev/v1alpha1 and kind ClusterProfile");
+        }
+        Obj metadata = o.object("metadata");
+        if (metadata == null || metadata.text("name") == null || metadata.text("name").isEmpty()) {
+            throw new IllegalArgumentException(o.where() + ".metadata.name: missing");
+        }
+        metadata.allow("name", "namespace", "labels");
+        if (o.object("spec") == null) {
+            throw new IllegalArgumentException(o.where() + ".spec: missing");
+        }
+        return ((ObjectNode) o.node()).deepCopy();
     }
 
     /** One mapping of the file, named by its path in it ("world.clusters[0].vpc") for error messages. */

@@ -132,6 +132,44 @@ class LabWorldTest {
         assertThat(json).doesNotExist();
     }
 
+    @Test
+    void poolsNameTheProfileVersionTheyWereMadeFromAndTheClusterHoldsItsProfiles() throws Exception {
+        LabWorld.LabCluster retail = LabWorld.load().clusters().get(0);
+        assertThat(retail.sites().stream().flatMap(s -> s.pools().stream()).map(p -> p.name() + "=" + p.profile()))
+                .containsExactly("dallas-gpu=" + new LabWorld.LabProfileRef("gpu-ssm", 1),
+                        "store-pos=" + new LabWorld.LabProfileRef("pos-iam-ra", 1));
+        assertThat(retail.profileObjects()).extracting(o -> o.path("metadata").path("name").asText())
+                .containsExactly("gpu-ssm", "pos-iam-ra");
+        // each call hands out copies: a change to one does not reach the world
+        retail.profileObjects().get(0).put("kind", "Changed");
+        assertThat(retail.profileObjects().get(0).path("kind").asText()).isEqualTo("ClusterProfile");
+        // scaled pools use the profile of the seeded pools with their credential provider
+        LabWorld.LabCluster scaled = LabWorld.load().scaled(100).clusters().get(0);
+        assertThat(scaled.sites().get(0).pools()).extracting(p -> p.credentialProvider() + "=" + p.profile().name())
+                .containsExactly("ssm=gpu-ssm", "iam-ra=pos-iam-ra");
+        assertThat(scaled.profileObjects()).hasSize(2);
+    }
+
+    @Test
+    void aProfileOfTheWorldMustBeAClusterProfileWithAName() {
+        String profile = MINIMAL + """
+                    profiles:
+                      - apiVersion: hybridpane.dev/v1alpha1
+                        kind: ClusterProfile
+                        metadata: {name: p1, namespace: hybridpane-system}
+                        spec: {versions: []}
+                """;
+        assertThatThrownBy(() -> parse(profile.replace("kind: ClusterProfile", "kind: Profile")))
+                .hasMessage("world.clusters[0].profiles[0]: expected apiVersion hybridpane.dev/v1alpha1 and kind ClusterProfile");
+        assertThatThrownBy(() -> parse(profile.replace("name: p1, ", "")))
+                .hasMessage("world.clusters[0].profiles[0].metadata.name: missing");
+        assertThatThrownBy(() -> parse(profile.replace("spec: {versions: []}", "status: {}")))
+                .hasMessage("world.clusters[0].profiles[0]: unknown key \"status\"");
+        assertThatThrownBy(() -> parse(MINIMAL.replace("cloudNodes: 2", "cloudNodes: 2\n    sites: [{name: s, nodeCidr: 10.0.0.0/24, "
+                + "pools: [{name: p, nodes: 1, profile: {name: x, version: one}}]}]")))
+                .hasMessage("world.clusters[0].sites[0].pools[0].profile.version: expected a whole number, found STRING");
+    }
+
     private static LabWorld parse(String yaml) throws Exception {
         return LabWorld.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
     }
