@@ -11,6 +11,7 @@ import dev.hybridpane.domain.profile.ProfileProblem;
 import dev.hybridpane.domain.profile.ProfileRules;
 import dev.hybridpane.domain.profile.ProfileSummary;
 import dev.hybridpane.domain.profile.ProfileVersion;
+import dev.hybridpane.domain.profile.Severity;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,13 +81,20 @@ public final class ProfileService {
                 + "; it has " + p.versions().stream().map(v -> String.valueOf(v.number())).toList() + "."));
     }
 
-    /** The problems of the profile a file holds: its name, every version's fields, and its latest against the control plane. */
+    /**
+     * The problems of the profile a file holds: its name, every version's fields, and its latest against the control
+     * plane. Warnings are those of the latest version only (the content being applied); an older version, already
+     * stored, repeated its warnings at every apply.
+     */
     public List<ProfileProblem> validate(ClusterProfile file) {
         List<ProfileProblem> out = new ArrayList<>();
         ProfileRules.name(file.name()).ifPresent(p -> out.add(ProfileProblem.error("metadata.name", p)));
         for (ProfileVersion v : file.versions()) {
             Map<String, String> cp = v == file.latest() ? Map.of(cluster, controlPlane) : Map.of();
             for (ProfileProblem p : ProfileRules.validate(v.layers(), cp)) {
+                if (v != file.latest() && p.severity() != Severity.ERROR) {
+                    continue;
+                }
                 out.add(file.versions().size() == 1 ? p
                         : new ProfileProblem("versions[" + v.number() + "]." + p.field(), p.message(), p.severity()));
             }

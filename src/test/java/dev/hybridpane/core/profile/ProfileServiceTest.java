@@ -13,6 +13,8 @@ import dev.hybridpane.domain.profile.NetworkLayer;
 import dev.hybridpane.domain.profile.OsLayer;
 import dev.hybridpane.domain.profile.ProfileLayers;
 import dev.hybridpane.domain.profile.ProfileMapper;
+import dev.hybridpane.domain.profile.ProfileProblem;
+import dev.hybridpane.domain.profile.Severity;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -76,6 +78,27 @@ class ProfileServiceTest {
         assertThat(bad.problems()).anySatisfy(p -> assertThat(p.field()).isEqualTo("kubernetes.version"));
         assertThat(store.writes).isEmpty();
         assertThat(store.objects).isEmpty();
+    }
+
+    @Test
+    void warningsAreTheLatestVersionsOnlyAndAnOlderVersionsErrorsStillCount() {
+        NetworkLayer noAffinity = new NetworkLayer(CniKind.CILIUM, "1.17.6-0", false, List.of("10.201.0.0/16"), false);
+        ProfileLayers v1 = new ProfileLayers(layers("1.30").os(), layers("1.30").kubernetes(), noAffinity);
+        ProfileLayers v2 = new ProfileLayers(layers("1.31").os(), layers("1.31").kubernetes(), noAffinity);
+        ClusterProfile two = ClusterProfile.create("store-pos", v1, T0, "ana").save(v2, T0, "ana").profile();
+
+        List<ProfileProblem> problems = service.validate(two);
+        assertThat(problems).as("the affinity warning, once, for the version being applied").isNotEmpty()
+                .allSatisfy(p -> assertThat(p.field()).startsWith("versions[2]."))
+                .allSatisfy(p -> assertThat(p.severity()).isEqualTo(Severity.WARNING));
+
+        ProfileLayers broken = new ProfileLayers(layers("1.30").os(),
+                KubernetesLayer.of("1.31.4", CredentialProvider.SSM), noAffinity);
+        ClusterProfile olderBroken = ClusterProfile.create("store-pos", broken, T0, "ana").save(v2, T0, "ana").profile();
+        assertThat(service.validate(olderBroken)).anySatisfy(p -> {
+            assertThat(p.field()).isEqualTo("versions[1].kubernetes.version");
+            assertThat(p.severity()).isEqualTo(Severity.ERROR);
+        });
     }
 
     @Test
