@@ -41,16 +41,6 @@ public final class Fabric8InventoryPort implements InventoryPort {
                 + "or hybridpane cluster import).";
     }
 
-    /**
-     * A 404 for a path the API server does not serve at all (no CRD for the kind: "the server could not find the
-     * requested resource", no object named), as opposed to a 404 for one missing object (details name it).
-     */
-    static boolean kindNotServed(KubernetesClientException e) {
-        var status = e.getStatus();
-        return status == null || status.getDetails() == null || status.getDetails().getName() == null
-                || status.getDetails().getName().isEmpty();
-    }
-
     public Fabric8InventoryPort(Fabric8ClusterPort clusters) {
         this.clusters = clusters;
     }
@@ -75,17 +65,12 @@ public final class Fabric8InventoryPort implements InventoryPort {
             try {
                 return work.get();
             } catch (KubernetesClientException e) {
-                if (e.getCode() == 404 && kindNotServed(e)) {
+                if (e.getCode() == 404 && KindFailures.kindNotServed(e)) {
                     throw new InventoryException(notImported(ref.name()), e);
                 }
-                String why = switch (e.getCode()) {
-                    case 401 -> "the cluster rejected the credentials";
-                    case 403 -> "your identity lacks RBAC permission on hybridpane.dev resources in " + NAMESPACE;
-                    case 404 -> "it is no longer in the cluster (someone removed it); refresh and try again";
-                    case 409 -> "someone else changed it at the same time; refresh and try again";
-                    default -> e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
-                            : RootCause.root(e);
-                };
+                String why = KindFailures.reason(e, "hybridpane.dev resources",
+                        "it is no longer in the cluster (someone removed it); refresh and try again",
+                        "someone else changed it at the same time; refresh and try again");
                 throw new InventoryException("Could not " + what + " in " + ref.name() + ": " + why + ".", e);
             } catch (RuntimeException e) {
                 throw new InventoryException("Could not " + what + " in " + ref.name() + ": " + RootCause.root(e) + ".", e);

@@ -55,20 +55,15 @@ public final class Fabric8ProfileStore implements ProfileStore {
             try {
                 return work.get();
             } catch (KubernetesClientException e) {
-                if (e.getCode() == 404 && Fabric8InventoryPort.kindNotServed(e)) {
+                if (e.getCode() == 404 && KindFailures.kindNotServed(e)) {
                     throw new ProfileStoreException(Fabric8InventoryPort.notImported(ref.name()), e);
                 }
                 if (e.getCode() == 409) {
                     throw new ProfileConflictException("Could not " + what + " in " + ref.name()
                             + ": someone else changed it at the same time.", e);
                 }
-                String why = switch (e.getCode()) {
-                    case 401 -> "the cluster rejected the credentials";
-                    case 403 -> "your identity lacks RBAC permission on clusterprofiles.hybridpane.dev in " + NAMESPACE;
-                    case 404 -> "it is no longer in the cluster (someone removed it)";
-                    default -> e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
-                            : RootCause.root(e);
-                };
+                String why = KindFailures.reason(e, "clusterprofiles.hybridpane.dev",
+                        "it is no longer in the cluster (someone removed it)", "someone else changed it at the same time");
                 throw new ProfileStoreException("Could not " + what + " in " + ref.name() + ": " + why + ".", e);
             } catch (ProfileStoreException e) {
                 throw e;
