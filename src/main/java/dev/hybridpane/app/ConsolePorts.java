@@ -3,6 +3,7 @@ package dev.hybridpane.app;
 import dev.hybridpane.core.AwsProfiles;
 import dev.hybridpane.core.ClusterPort;
 import dev.hybridpane.core.SettingsStore;
+import dev.hybridpane.core.profile.ProfileStore;
 import dev.hybridpane.ui.EnvironmentInfo;
 import dev.hybridpane.ui.HybridTools;
 import dev.hybridpane.ui.hosts.HostsServices;
@@ -21,10 +22,11 @@ import java.util.concurrent.Executor;
  * @param environment what the UI is told about the environment (badge, suggestions)
  * @param hosts       SSH, inventory and known hosts for the Edge Hosts view
  * @param hybrid      the import and enable-hybrid use cases, journals and CA
+ * @param profileStore the cluster profiles, kept in each cluster
  */
 public record ConsolePorts(AwsProfiles profiles, ClusterPort clusterPort, SettingsStore settingsStore, Executor io,
         Clock clock, Path configDir, String version, EnvironmentInfo environment, HostsServices hosts,
-        HybridTools hybrid) {
+        HybridTools hybrid, ProfileStore profileStore) {
 
     public ConsolePorts {
         Objects.requireNonNull(profiles, "profiles");
@@ -37,5 +39,6 @@ public record ConsolePorts(AwsProfiles profiles, ClusterPort clusterPort, Settin
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(hosts, "hosts");
         Objects.requireNonNull(hybrid, "hybrid");
+        Objects.requireNonNull(profileStore, "profileStore");
     }
 }

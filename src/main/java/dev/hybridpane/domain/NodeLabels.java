@@ -10,6 +10,9 @@ public final class NodeLabels {
     public static final String POOL = "hybridpane.dev/pool";
     /** HybridPane's site membership. */
     public static final String SITE = "hybridpane.dev/site";
+    /** The cluster profile a HybridPane pool's node was made from, and its version (a number). */
+    public static final String PROFILE = "hybridpane.dev/profile";
+    public static final String PROFILE_VERSION = "hybridpane.dev/profile-version";
     public static final String ARCH = "kubernetes.io/arch";
     public static final String HOSTNAME = "kubernetes.io/hostname";
 

@@ -12,6 +12,7 @@ import dev.hybridpane.core.ClusterPort;
 import dev.hybridpane.core.SettingsStore;
 import dev.hybridpane.core.edge.InventoryPort;
 import dev.hybridpane.core.ops.JournalStore;
+import dev.hybridpane.core.profile.ProfileStore;
 import dev.hybridpane.core.ClusterDetail;
 import dev.hybridpane.domain.Cluster;
 import dev.hybridpane.ui.clusters.ClusterAccessViewModel;
@@ -54,7 +55,8 @@ public final class TestConsole {
     public static ConsolePorts ports(AwsProfiles aws, ClusterPort kube, SettingsStore store, Executor io,
             boolean embedded, String summary, Path configDir, String version) {
         return new ConsolePorts(aws, kube, store, io, Clock.systemDefaultZone(), configDir, version,
-                environment(embedded, summary), hostsUnavailable(configDir), hybridUnavailable());
+                environment(embedded, summary), hostsUnavailable(configDir), hybridUnavailable(),
+                profilesUnavailable());
     }
 
     /** The window's state on these ports, reading what it opens with now (no discovery begun). */
@@ -94,6 +96,13 @@ public final class TestConsole {
             throw new IllegalStateException("The edge host inventory is not available in this window.");
         };
         return new HostsServices(new MinaEdgePort(known), none, known, new JsonSshSettingsStore(configDir));
+    }
+
+    /** No profile store: opening one says so. */
+    public static ProfileStore profilesUnavailable() {
+        return (ref, access) -> {
+            throw new IllegalStateException("Cluster profiles are not available in this window.");
+        };
     }
 
     /** No AWS setup: opening it says so; journals in memory. */

@@ -5,19 +5,25 @@ import dev.hybridpane.core.profile.ProfileConflictException;
 import dev.hybridpane.core.profile.ProfileStore;
 import dev.hybridpane.core.profile.ProfileStoreException;
 import dev.hybridpane.domain.ClusterRef;
+import dev.hybridpane.domain.NodeLabels;
 import dev.hybridpane.domain.profile.ClusterProfile;
 import dev.hybridpane.domain.profile.ProfileMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +36,9 @@ public final class Fabric8ProfileStore implements ProfileStore {
     static final ResourceDefinitionContext PROFILES = new ResourceDefinitionContext.Builder()
             .withGroup(Fabric8InventoryPort.GROUP).withVersion(Fabric8InventoryPort.VERSION).withKind(ProfileMapper.KIND)
             .withPlural("clusterprofiles").withNamespaced(true).build();
+    static final ResourceDefinitionContext POOLS = new ResourceDefinitionContext.Builder()
+            .withGroup(Fabric8InventoryPort.GROUP).withVersion(Fabric8InventoryPort.VERSION).withKind("HybridNodePool")
+            .withPlural("hybridnodepools").withNamespaced(true).build();
 
     private final Fabric8ClusterPort clusters;
 
@@ -95,6 +104,51 @@ public final class Fabric8ProfileStore implements ProfileStore {
             return call("read the profiles", () -> client.genericKubernetesResources(PROFILES).inNamespace(NAMESPACE).list()
                     .getItems().stream().map(Fabric8Profiles::profile)
                     .sorted(Comparator.comparing(ClusterProfile::name)).toList());
+        }
+
+        @Override
+        public Map<String, Map<Integer, List<String>>> poolUsage() {
+            return call("read which pools use the profiles", () -> {
+                Map<String, Map<Integer, Set<String>>> usage = new TreeMap<>();
+                Set<String> objects = new HashSet<>();
+                for (GenericKubernetesResource pool : client.genericKubernetesResources(POOLS).inNamespace(NAMESPACE)
+                        .list().getItems()) {
+                    objects.add(pool.getMetadata().getName());
+                    Object spec = pool.getAdditionalProperties().get("spec");
+                    if (spec instanceof Map<?, ?> m && m.get("profile") instanceof Map<?, ?> profile
+                            && profile.get("name") instanceof String name && profile.get("version") instanceof Number n) {
+                        use(usage, name, n.intValue(), pool.getMetadata().getName());
+                    }
+                }
+                // pools that have no object yet: their nodes say which profile version made them
+                for (Node node : client.nodes().withLabel(NodeLabels.PROFILE).list().getItems()) {
+                    Map<String, String> labels = node.getMetadata().getLabels();
+                    String pool = labels.get(NodeLabels.POOL);
+                    Integer version = number(labels.get(NodeLabels.PROFILE_VERSION));
+                    if (pool != null && !objects.contains(pool) && version != null) {
+                        use(usage, labels.get(NodeLabels.PROFILE), version, pool);
+                    }
+                }
+                Map<String, Map<Integer, List<String>>> out = new TreeMap<>();
+                usage.forEach((name, versions) -> {
+                    Map<Integer, List<String>> v = new TreeMap<>();
+                    versions.forEach((n, pools) -> v.put(n, List.copyOf(pools)));
+                    out.put(name, v);
+                });
+                return out;
+            });
+        }
+
+        private static void use(Map<String, Map<Integer, Set<String>>> usage, String profile, int version, String pool) {
+            usage.computeIfAbsent(profile, k -> new TreeMap<>()).computeIfAbsent(version, k -> new TreeSet<>()).add(pool);
+        }
+
+        private static Integer number(String s) {
+            try {
+                return s == null ? null : Integer.valueOf(s);
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
 
         @Override

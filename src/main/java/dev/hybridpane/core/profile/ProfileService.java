@@ -21,9 +21,9 @@ import java.util.Optional;
 /**
  * The profile use cases of one cluster: list, show, diff, export and apply. {@code controlPlane} is the cluster's
  * Kubernetes version (DescribeCluster), for the version skew check. A profile or version that does not exist is an
- * {@link IllegalArgumentException} (invalid input); the store's failures pass through.
+ * {@link IllegalArgumentException} (invalid input); the store's failures pass through. Closing it closes the store.
  */
-public final class ProfileService {
+public final class ProfileService implements AutoCloseable {
     private final Profiles store;
     private final String cluster;
     private final String controlPlane;
@@ -56,8 +56,38 @@ public final class ProfileService {
         return controlPlane;
     }
 
+    /** Every profile with its latest version and the pools that use each version. */
     public List<ProfileSummary> list() {
-        return store.list().stream().map(p -> ProfileSummary.of(p, Map.of())).toList();
+        Map<String, Map<Integer, List<String>>> usage = store.poolUsage();
+        return store.list().stream().map(p -> ProfileSummary.of(p, usage.getOrDefault(p.name(), Map.of()))).toList();
+    }
+
+    /** The pools that use each version of a profile: version → pool names (no entry for an unused version). */
+    public Map<Integer, List<String>> poolsByVersion(String name) {
+        return store.poolUsage().getOrDefault(name, Map.of());
+    }
+
+    /**
+     * Deletes version {@code version} of a profile; refused with an {@link IllegalStateException} whose message says
+     * why when a pool uses it or it is the only one, and an {@link IllegalArgumentException} when it does not exist.
+     * A 409 (someone saved meanwhile) re-reads once and deletes from what is stored then.
+     */
+    public ClusterProfile deleteVersion(String name, int version) {
+        for (int attempt = 0; ; attempt++) {
+            Stored stored = store.get(name)
+                    .orElseThrow(() -> new IllegalArgumentException("Cluster " + cluster + " has no profile " + name + "."));
+            if (stored.profile().version(version).isEmpty()) {
+                version(stored.profile(), version); // throws: no such version
+            }
+            ClusterProfile without = stored.profile().withoutVersion(version, poolsByVersion(name).keySet());
+            try {
+                return store.update(without, stored.resourceVersion()).profile();
+            } catch (ProfileConflictException e) {
+                if (attempt > 0) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The profile, or only its version {@code version} when not null. */
@@ -140,6 +170,11 @@ public final class ProfileService {
             store.update(again.profile(), current.resourceVersion());
             return result(problems, Optional.of(current), again, conflict);
         }
+    }
+
+    @Override
+    public void close() {
+        store.close();
     }
 
     private static ApplyResult result(List<ProfileProblem> problems, Optional<Stored> before, ClusterProfile.Saved saved,

@@ -5,6 +5,7 @@ import dev.hybridpane.core.edge.InventoryPort;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.profile.ClusterProfile;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,13 @@ public interface ProfileStore {
         List<ClusterProfile> list();
 
         Optional<Stored> get(String name);
+
+        /**
+         * Which pools use which version of each profile: profile name → version → pool names. Read from the
+         * cluster's HybridNodePool objects ({@code spec.profile}) and, for pools that have no object, from their nodes'
+         * {@code hybridpane.dev/pool}, {@code hybridpane.dev/profile} and {@code hybridpane.dev/profile-version} labels.
+         */
+        Map<String, Map<Integer, List<String>>> poolUsage();
 
         /** Stores a profile the cluster does not have; one that appeared meanwhile: {@link ProfileConflictException}. */
         Stored create(ClusterProfile profile);

@@ -278,6 +278,18 @@ public final class EnvironmentSession {
         }
     }
 
+    /**
+     * Who this console acts as in the environment shown now: the caller's IAM ARN (blocking: an STS call; call it off
+     * the FX thread). Not opened yet: an IllegalStateException saying so.
+     */
+    public String callerArn() {
+        FleetService.Opened o = current;
+        if (o == null) {
+            throw new IllegalStateException("The AWS profile is not open yet.");
+        }
+        return o.aws().callerIdentity().arn();
+    }
+
     /** The service of the environment shown now, or null. */
     private FleetService service() {
         FleetService.Opened o = current;

@@ -18,6 +18,8 @@ import dev.hybridpane.domain.profile.OsLayer;
 import dev.hybridpane.domain.profile.ProfileLayers;
 import dev.hybridpane.lab.kube.LabKube;
 import dev.hybridpane.lab.world.LabWorld;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -51,6 +53,39 @@ class KubeProfileStoreTest {
         return new ProfileLayers(OsLayer.agent(List.of("curl"), List.of(), Map.of(), List.of(), ""),
                 KubernetesLayer.of(k8s, CredentialProvider.SSM),
                 new NetworkLayer(CniKind.CILIUM, "1.17.6-0", true, List.of("10.201.0.0/16"), false));
+    }
+
+    @Test
+    void poolUsageComesFromPoolObjectsAndForPoolsWithoutOneFromTheirNodesLabels() {
+        Fabric8ProfileStore store = new Fabric8ProfileStore(new Fabric8ClusterPort(null, Clock.systemUTC()));
+        try (var profiles = store.open(REF, access("us-west-2/retail-edge"));
+             var client = lab.client("us-west-2/retail-edge")) {
+            // the seeded pools have no HybridNodePool object yet: their nodes' labels name the profile version
+            Map<String, Map<Integer, List<String>>> before = profiles.poolUsage();
+            assertThat(before.get("gpu-ssm")).isEqualTo(Map.of(1, List.of("dallas-gpu")));
+            assertThat(before.get("pos-iam-ra")).isEqualTo(Map.of(1, List.of("store-pos")));
+
+            // a pool object wins over its nodes' labels (it was moved to version 2), and a new pool adds to it
+            for (String[] pool : new String[][] {{"store-pos", "2"}, {"kpst-new-pool", "2"}}) {
+                GenericKubernetesResource r = new GenericKubernetesResourceBuilder()
+                        .withApiVersion("hybridpane.dev/v1alpha1").withKind("HybridNodePool")
+                        .withNewMetadata().withName(pool[0]).withNamespace(ProfileStore.NAMESPACE).endMetadata().build();
+                r.setAdditionalProperty("spec", Map.of("site", "dallas-dc",
+                        "profile", Map.of("name", "pos-iam-ra", "version", Integer.parseInt(pool[1]))));
+                client.genericKubernetesResources(Fabric8ProfileStore.POOLS).inNamespace(ProfileStore.NAMESPACE)
+                        .resource(r).create();
+            }
+            try {
+                assertThat(profiles.poolUsage().get("pos-iam-ra"))
+                        .isEqualTo(Map.of(2, List.of("kpst-new-pool", "store-pos")));
+                assertThat(profiles.poolUsage().get("gpu-ssm")).isEqualTo(Map.of(1, List.of("dallas-gpu")));
+            } finally {
+                client.genericKubernetesResources(Fabric8ProfileStore.POOLS).inNamespace(ProfileStore.NAMESPACE)
+                        .withName("store-pos").delete();
+                client.genericKubernetesResources(Fabric8ProfileStore.POOLS).inNamespace(ProfileStore.NAMESPACE)
+                        .withName("kpst-new-pool").delete();
+            }
+        }
     }
 
     @Test

@@ -7,15 +7,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** An in-memory profile store with resourceVersions as an API server keeps them; counts writes; can inject a rival save. */
-final class MemoryProfiles implements ProfileStore.Profiles {
-    final Map<String, ProfileStore.Stored> objects = new TreeMap<>();
-    final List<String> writes = new ArrayList<>();
+/**
+ * An in-memory profile store with resourceVersions as an API server keeps them; counts writes; can inject a rival
+ * save. Public for the UI's view-model tests.
+ */
+public final class MemoryProfiles implements ProfileStore.Profiles {
+    public final Map<String, ProfileStore.Stored> objects = new TreeMap<>();
+    public final List<String> writes = new ArrayList<>();
+    /** What {@link #poolUsage()} answers: profile name → version → pool names. */
+    public final Map<String, Map<Integer, List<String>>> usage = new TreeMap<>();
     private int rv;
     /** Run once just before the next write: another workstation saving first. */
-    Runnable beforeNextWrite;
+    public Runnable beforeNextWrite;
 
-    void put(ClusterProfile p) {
+    public void put(ClusterProfile p) {
         objects.put(p.name(), new ProfileStore.Stored(p, String.valueOf(++rv)));
     }
 
@@ -30,6 +35,11 @@ final class MemoryProfiles implements ProfileStore.Profiles {
     @Override
     public List<ClusterProfile> list() {
         return objects.values().stream().map(ProfileStore.Stored::profile).toList();
+    }
+
+    @Override
+    public Map<String, Map<Integer, List<String>>> poolUsage() {
+        return usage;
     }
 
     @Override

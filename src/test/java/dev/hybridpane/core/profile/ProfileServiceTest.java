@@ -124,4 +124,24 @@ class ProfileServiceTest {
         assertThatThrownBy(() -> service.diff("store-pos", 1, 7)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no version 7");
     }
+
+    @Test
+    void aVersionThatAPoolUsesIsNotDeletedAndAnUnusedOneIs() {
+        ClusterProfile p = file("1.30", "curl").save(layers("1.31", "curl"), T0, "bo").profile()
+                .save(layers("1.31", "curl", "jq"), T0, "bo").profile();
+        store.put(p);
+        store.usage.put("store-pos", Map.of(2, List.of("edge-a")));
+
+        assertThatThrownBy(() -> service.deleteVersion("store-pos", 2)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Version 2 of profile store-pos is in use by a node pool");
+        assertThat(store.writes).isEmpty();
+        assertThat(service.list().get(0).poolsByVersion()).isEqualTo(Map.of(2, List.of("edge-a")));
+        assertThat(service.list().get(0).updateAvailable()).containsExactly("edge-a");
+
+        ClusterProfile after = service.deleteVersion("store-pos", 1);
+        assertThat(after.versions()).extracting(v -> v.number()).containsExactly(2, 3);
+        assertThat(store.writes).containsExactly("update store-pos v3");
+        assertThatThrownBy(() -> service.deleteVersion("store-pos", 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has no version 1");
+    }
 }
