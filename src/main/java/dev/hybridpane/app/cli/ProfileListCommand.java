@@ -37,10 +37,11 @@ public final class ProfileListCommand implements Callable<Integer> {
             } else if (rows.isEmpty()) {
                 out.println("No profiles in " + target.cluster + ".");
             } else {
-                out.printf("%-30s %-8s %-11s %-12s %s%n", "NAME", "VERSION", "KUBERNETES", "CREDENTIALS", "CNI");
+                out.printf("%-30s %-8s %-11s %-12s %-8s %s%n", "NAME", "VERSION", "KUBERNETES", "CREDENTIALS", "CNI",
+                        "POOLS");
                 for (ProfileSummary s : rows) {
-                    out.printf("%-30s %-8d %-11s %-12s %s%n", s.name(), s.latestVersion(), s.kubernetesVersion(),
-                            s.credentialProvider(), s.cni());
+                    out.printf("%-30s %-8d %-11s %-12s %-8s %s%n", s.name(), s.latestVersion(), s.kubernetesVersion(),
+                            s.credentialProvider(), s.cni(), pools(s));
                 }
             }
             out.flush();
@@ -55,6 +56,22 @@ public final class ProfileListCommand implements Callable<Integer> {
         m.put("kubernetesVersion", s.kubernetesVersion());
         m.put("credentialProvider", s.credentialProvider());
         m.put("cni", s.cni());
+        Map<String, List<String>> pools = new LinkedHashMap<>();
+        s.poolsByVersion().forEach((v, names) -> pools.put(String.valueOf(v), names));
+        m.put("poolsByVersion", pools);
+        m.put("updateAvailable", s.updateAvailable());
         return m;
+    }
+
+    /** "v1: dallas-gpu; v2: edge-a, edge-b (update available: dallas-gpu)", or "-" when no pool uses it. */
+    static String pools(ProfileSummary s) {
+        if (s.poolsByVersion().isEmpty()) {
+            return "-";
+        }
+        StringBuilder b = new StringBuilder();
+        s.poolsByVersion().forEach((v, names) -> b.append(b.length() == 0 ? "" : "; ").append("v").append(v).append(": ")
+                .append(String.join(", ", names)));
+        List<String> behind = s.updateAvailable();
+        return behind.isEmpty() ? b.toString() : b + " (update available: " + String.join(", ", behind) + ")";
     }
 }

@@ -118,6 +118,16 @@ class CliProfileTest {
         assertThat(onRetail("profile", "list", "-o", "json")).as(err.toString()).isZero();
         JsonNode rows = new ObjectMapper().readTree(out.toString());
         assertThat(rows.findValuesAsText("name")).contains(NAME);
+        // the lab's seeded pools: store-pos runs pos-iam-ra version 1, and version 2 exists
+        JsonNode pos = null;
+        for (JsonNode r : rows) {
+            pos = r.get("name").asText().equals("pos-iam-ra") ? r : pos;
+        }
+        assertThat(pos).isNotNull();
+        assertThat(pos.get("poolsByVersion").get("1").get(0).asText()).isEqualTo("store-pos");
+        assertThat(pos.get("updateAvailable").get(0).asText()).isEqualTo("store-pos");
+        assertThat(onRetail("profile", "list")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("v1: store-pos (update available: store-pos)");
 
         // retail-edge's control plane is 1.31: a 1.32 kubelet is refused, naming both, and nothing is stored
         assertThat(onRetail("profile", "apply", "-f", file("v132.yaml", yaml("1.32")).toString(), "--apply")).isEqualTo(2);
