@@ -1,5 +1,6 @@
 package dev.hybridpane.app;
 
+import dev.hybridpane.app.bench.FactsBenchCommand;
 import dev.hybridpane.app.bench.LiveBenchCommand;
 import dev.hybridpane.app.cli.ClusterCommand;
 import dev.hybridpane.app.cli.HybridCommand;
@@ -31,7 +32,8 @@ public final class HybridPaneCommand implements Callable<Integer> {
      * ({@link #commandLine}).
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(LabCommand.class, ClusterCommand.class,
-            HybridCommand.class, ProfileCommand.class, LiveBenchCommand.class);
+            HybridCommand.class, ProfileCommand.class, LiveBenchCommand.class,
+            FactsBenchCommand.class);
 
     static final String LAB = "--lab";
     static final String LAB_SCALE = "--lab-scale";

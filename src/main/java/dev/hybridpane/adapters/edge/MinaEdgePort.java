@@ -40,6 +40,7 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.common.util.security.SecurityUtils;
+import org.apache.sshd.core.CoreModuleProperties;
 
 /**
  * The edge port on Apache MINA SSHD: public-key login with a key file or with the administrator's ssh-agent
@@ -50,6 +51,8 @@ public final class MinaEdgePort implements EdgePort, AutoCloseable {
     /** Host key verdicts by session: session attributes are cleared when a session closes, so they live here. */
     /** How long ssh-agent may take to answer (a key added with ssh-add -c waits for a confirmation). */
     static final Duration AGENT_TIMEOUT = Duration.ofSeconds(30);
+    /** Set to true to leave Nagle's algorithm on (TCP_NODELAY off), as before: only for the facts benchmark's A/B. */
+    public static final String NAGLE_PROPERTY = "hybridpane.ssh.nagle";
 
     private final Map<ClientSession, ProbeResult.Failure> verdicts = new ConcurrentHashMap<>();
 
@@ -78,6 +81,9 @@ public final class MinaEdgePort implements EdgePort, AutoCloseable {
             return client;
         }
         SshClient client = SshClient.setUpDefaultClient();
+        // each host runs dozens of short commands: without TCP_NODELAY, Nagle's algorithm and the server's delayed ACKs
+        // held every small SSH packet for up to 40 ms (bench/facts.sh measures it; the property is only for that A/B)
+        CoreModuleProperties.TCP_NODELAY.set(client, !Boolean.getBoolean(NAGLE_PROPERTY));
         client.setServerKeyVerifier(this::verify);
         // no ~/.ssh identities, no keyboard-interactive: only the identity the administrator chose; the agent
         // only for the sessions whose identity is the agent

@@ -56,7 +56,9 @@ public final class Launcher {
     /** On two cores or fewer, one compiler thread leaves more CPU to the window while it starts. */
     static final String SMALL_MACHINE_TUNING = "-XX:CICompilerCount=1";
 
-    private static final Set<String> HEADLESS_SUBCOMMANDS = Set.of("lab", "cluster", "hybrid");
+    /** Every subcommand but bench-live (which opens the real window) runs without one. */
+    static final Set<String> HEADLESS_SUBCOMMANDS = Set.of("lab", "cluster", "hybrid", "profile", "pool", "hosts",
+            "bench-facts");
     /** picocli's standard help and version options. */
     public static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
     private static final List<String> OWN_OPTIONS = List.of("-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
