@@ -1,0 +1,168 @@
+package dev.hybridpane.adapters.kube;
+
+import dev.hybridpane.core.ops.OperationLock;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@link OperationLock} as coordination.k8s.io/v1 Leases in a namespace of the cluster, the object Kubernetes itself
+ * uses for node heartbeats and leader election: {@code holderIdentity}, {@code leaseDurationSeconds},
+ * {@code acquireTime}, {@code renewTime}, {@code leaseTransitions}. A lease is free when it has no holder or its
+ * {@code renewTime + leaseDurationSeconds} has passed. Every write carries the resourceVersion it read, so of two
+ * workstations taking the same lease at once the API server lets exactly one win (the other gets a 409). A held lease
+ * is renewed every third of its duration; closing it clears the holder.
+ */
+public final class Fabric8LeaseLock implements OperationLock, AutoCloseable {
+    private final KubernetesClient client;
+    private final String namespace;
+    private final Clock clock;
+    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lease-renewal");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** @param client used, not owned */
+    public Fabric8LeaseLock(KubernetesClient client, String namespace, Clock clock) {
+        this.client = client;
+        this.namespace = namespace;
+        this.clock = clock;
+    }
+
+    /** The lease's object name for a lock name: lowercase DNS-1123, prefixed. */
+    static String leaseName(String name) {
+        String n = "hybridpane-" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
+        n = n.length() > 253 ? n.substring(0, 253) : n;
+        return n.replaceAll("[^a-z0-9]+$", "");
+    }
+
+    @Override
+    public Held acquire(String name, String holder, Duration ttl) throws LockedException {
+        String leaseName = leaseName(name);
+        int seconds = (int) Math.max(1, ttl.toSeconds());
+        take(name, leaseName, holder, seconds);
+        return new LeaseHeld(name, leaseName, holder, seconds);
+    }
+
+    private void take(String name, String leaseName, String holder, int seconds) throws LockedException {
+        ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+        Lease current = client.leases().inNamespace(namespace).withName(leaseName).get();
+        try {
+            if (current == null) {
+                client.leases().inNamespace(namespace).resource(new LeaseBuilder().withNewMetadata().withName(leaseName)
+                        .withNamespace(namespace).addToLabels("app.kubernetes.io/managed-by", "hybridpane").endMetadata()
+                        .withNewSpec().withHolderIdentity(holder).withLeaseDurationSeconds(seconds).withAcquireTime(now)
+                        .withRenewTime(now).withLeaseTransitions(0).endSpec().build()).create();
+                return;
+            }
+            String owner = current.getSpec() == null ? null : current.getSpec().getHolderIdentity();
+            boolean mine = holder.equals(owner);
+            if (!mine && owner != null && !owner.isEmpty() && !expired(current)) {
+                throw new LockedException(name, owner, expiry(current));
+            }
+            Lease next = new LeaseBuilder(current).editSpec().withHolderIdentity(holder).withLeaseDurationSeconds(seconds)
+                    .withRenewTime(now).endSpec().build();
+            if (!mine) {
+                Integer transitions = current.getSpec().getLeaseTransitions();
+                next.getSpec().setAcquireTime(now);
+                next.getSpec().setLeaseTransitions(transitions == null ? 1 : transitions + 1);
+            }
+            client.leases().inNamespace(namespace).resource(next).update(); // carries the resourceVersion it read
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                Lease winner = client.leases().inNamespace(namespace).withName(leaseName).get();
+                String who = winner == null || winner.getSpec() == null ? "another workstation" : winner.getSpec().getHolderIdentity();
+                throw new LockedException(name, who, winner == null ? clock.instant() : expiry(winner));
+            }
+            throw e;
+        }
+    }
+
+    private boolean expired(Lease lease) {
+        return !expiry(lease).isAfter(clock.instant());
+    }
+
+    private static Instant expiry(Lease lease) {
+        ZonedDateTime renewed = lease.getSpec().getRenewTime() != null ? lease.getSpec().getRenewTime()
+                : lease.getSpec().getAcquireTime();
+        Integer d = lease.getSpec().getLeaseDurationSeconds();
+        return renewed == null ? Instant.EPOCH : renewed.toInstant().plusSeconds(d == null ? 0 : d);
+    }
+
+    private final class LeaseHeld implements Held {
+        private final String name;
+        private final String leaseName;
+        private final String holder;
+        private final AtomicBoolean held = new AtomicBoolean(true);
+        private final ScheduledFuture<?> renewal;
+
+        LeaseHeld(String name, String leaseName, String holder, int seconds) {
+            this.name = name;
+            this.leaseName = leaseName;
+            this.holder = holder;
+            long every = Math.max(200, seconds * 1000L / 3);
+            this.renewal = renewals.scheduleWithFixedDelay(() -> renew(seconds), every, every, TimeUnit.MILLISECONDS);
+        }
+
+        private void renew(int seconds) {
+            if (!held.get()) {
+                return;
+            }
+            try {
+                take(name, leaseName, holder, seconds);
+            } catch (LockedException e) {
+                held.set(false); // it expired and someone else took it: what runs under it must stop
+                renewal.cancel(false);
+            } catch (RuntimeException e) {
+                // the API server is unreachable for now: try again at the next renewal; the lease may expire meanwhile
+            }
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public boolean stillHeld() {
+            return held.get();
+        }
+
+        @Override
+        public void close() {
+            renewal.cancel(false);
+            if (!held.getAndSet(false)) {
+                return;
+            }
+            try {
+                Lease current = client.leases().inNamespace(namespace).withName(leaseName).get();
+                if (current != null && current.getSpec() != null && holder.equals(current.getSpec().getHolderIdentity())) {
+                    current.getSpec().setHolderIdentity(null);
+                    current.getSpec().setRenewTime(null);
+                    client.leases().inNamespace(namespace).resource(current).update();
+                }
+            } catch (RuntimeException e) {
+                // not released: it expires after its duration
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        renewals.shutdownNow();
+    }
+}
