@@ -49,17 +49,23 @@ public final class OperationEngine {
             this.journal = first;
             this.cancel = cancel;
             this.listener = listener;
-            this.ctx = new StepContext(previous, line -> publish(journal.withLog(new Journal.LogLine(clock.instant(), line))), cancel);
+            // a log line also records the outputs so far: a fan-out's per-target progress shows as it goes
+            this.ctx = new StepContext(previous, this::logLine, cancel);
         }
 
-        private void publish(Journal next) {
+        private synchronized void logLine(String line) {
+            publish(journal.withOutputs(ctx.outputs()).withLog(new Journal.LogLine(clock.instant(), line)));
+        }
+
+        /** Synchronized: a fan-out step's targets log from their own threads. */
+        private synchronized void publish(Journal next) {
             journal = next;
             store.save(next);
             listener.accept(next);
         }
 
         /** Records the step's new state together with the outputs recorded so far. */
-        private void step(int index, StepState state, String message) {
+        private synchronized void step(int index, StepState state, String message) {
             publish(journal.withOutputs(ctx.outputs()).withStep(index, state, message));
         }
 
@@ -101,7 +107,7 @@ public final class OperationEngine {
         }
 
         /** Ends the run: the steps still pending from {@code from} on are skipped, and the status is final. */
-        private Journal finish(int from, OperationStatus status, String message) {
+        private synchronized Journal finish(int from, OperationStatus status, String message) {
             ctx.log(message);
             Journal out = journal;
             for (int k = from; k < out.steps().size(); k++) {
