@@ -125,6 +125,17 @@ class LabKubeletsTest {
         assertThat(lease.getSpec().getLeaseDurationSeconds()).isEqualTo(40);
         assertThat(lease.getSpec().getRenewTime()).isNotNull();
 
+        // a cordon and a label set by a client stay through the kubelet's later posts
+        kube(RETAIL).nodes().withName(name).edit(x -> {
+            x.getSpec().setUnschedulable(true);
+            x.getMetadata().getLabels().put("hybridpane.dev/draining", "true");
+            return x;
+        });
+        String cordonBeat = condition(node(RETAIL, name), "Ready").getLastHeartbeatTime();
+        Node afterCordon = await(RETAIL, name, x -> !condition(x, "Ready").getLastHeartbeatTime().equals(cordonBeat));
+        assertThat(afterCordon.getSpec().getUnschedulable()).isTrue();
+        assertThat(afterCordon.getMetadata().getLabels()).containsEntry("hybridpane.dev/draining", "true");
+
         // the cluster's CNI loses the hybrid affinity: NotReady with the kubelet's reason; back: Ready again
         cniAffinity(RETAIL, "cilium", "NotIn");
         Node notReady = await(RETAIL, name, ready("False"));

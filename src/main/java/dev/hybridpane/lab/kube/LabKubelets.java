@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The kubelets of the lab hosts' hybrid nodes, posting to their clusters' API servers: a started kubelet registers its
@@ -91,8 +92,7 @@ public final class LabKubelets implements AutoCloseable {
         Instant now = now();
         synchronized (server) {
             ObjectNode node = server.node(join.nodeName());
-            boolean registered = node == null;
-            if (registered) {
+            if (node == null) {
                 node = LabKubeletNodes.node(join);
                 LabKubeletNodes.post(node, networkReady(server, node), now);
                 server.store(LabSeeder.NODES, node, now);
@@ -101,18 +101,41 @@ public final class LabKubelets implements AutoCloseable {
                 server.store(EVENTS, events.controller(node, "Normal", "RegisteredNode", "Node " + join.nodeName()
                         + " event: Registered Node " + join.nodeName() + " in Controller", now), now);
             } else {
-                LabKubeletNodes.restart(node, join);
+                write(server, join.nodeName(), n -> LabKubeletNodes.restart(n, join));
                 server.store(EVENTS, events.kubelet(node, "Normal", "Starting", "Starting kubelet.", now), now);
             }
             Kubelet k = new Kubelet(server, join.nodeName());
             kubelets.put(key(join.region(), join.cluster(), join.nodeName()), k);
-            post(k, registered ? server.node(join.nodeName()) : node, now);
+            post(k, now, daemonSets(server));
         }
         synchronized (this) {
             if (executor == null) {
                 startTicking();
             }
         }
+    }
+
+    /**
+     * Reads the Node, changes it and writes it back as a client's PUT does: with its resourceVersion, so that a change
+     * made meanwhile (a cordon, a label) is not overwritten but read again and kept. Returns the Node written, or null
+     * when it is gone.
+     */
+    private static ObjectNode write(LabApiServer server, String name, Consumer<ObjectNode> change) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            ObjectNode node = server.node(name);
+            if (node == null) {
+                return null;
+            }
+            change.accept(node);
+            int code = server.dispatcher().put(LabSeeder.NODES + "/" + name, node.toString());
+            if (code == 200) {
+                return node;
+            }
+            if (code != 409) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** The kubelet stopped: no more posts; the Node stays. */
@@ -179,38 +202,38 @@ public final class LabKubelets implements AutoCloseable {
         Map<LabApiServer, JsonNode> daemonSets = new HashMap<>();
         for (Kubelet k : kubelets.values()) {
             synchronized (k.server) {
-                ObjectNode node = k.server.node(k.name);
-                if (node == null) {
-                    continue;
-                }
                 if (k.running) {
-                    post(k, node, now, daemonSets.computeIfAbsent(k.server, LabKubelets::daemonSets));
+                    post(k, now, daemonSets.computeIfAbsent(k.server, LabKubelets::daemonSets));
                 } else if (!k.markedUnknown && k.lastPost != null && !now.isBefore(k.lastPost.plus(grace))) {
-                    LabKubeletNodes.unknown(node, now);
-                    k.server.replaceNode(node);
+                    ObjectNode node = write(k.server, k.name, n -> LabKubeletNodes.unknown(n, now));
                     k.markedUnknown = true;
-                    k.server.store(EVENTS, events.controller(node, "Normal", "NodeNotReady",
-                            LabEventFactory.statusMessage(k.name, "NodeNotReady"), now), now);
+                    if (node != null) {
+                        k.server.store(EVENTS, events.controller(node, "Normal", "NodeNotReady",
+                                LabEventFactory.statusMessage(k.name, "NodeNotReady"), now), now);
+                    }
                 }
             }
         }
     }
 
-    private void post(Kubelet k, ObjectNode node, Instant now) {
-        post(k, node, now, daemonSets(k.server));
-    }
-
-    private void post(Kubelet k, ObjectNode node, Instant now, JsonNode daemonSets) {
-        boolean ready = LabKubeletNodes.cniRuns(daemonSets, labels(node), node.path("spec").path("taints"));
-        String before = LabKubeletNodes.post(node, ready, now);
-        k.server.replaceNode(node);
+    /** The kubelet posts its node status (Ready from the CNI DaemonSets now) and renews its Lease. */
+    private void post(Kubelet k, Instant now, JsonNode daemonSets) {
+        String[] before = {""};
+        boolean[] ready = {false};
+        ObjectNode node = write(k.server, k.name, n -> {
+            ready[0] = LabKubeletNodes.cniRuns(daemonSets, labels(n), n.path("spec").path("taints"));
+            before[0] = LabKubeletNodes.post(n, ready[0], now);
+        });
+        if (node == null) {
+            return;
+        }
         k.lastPost = now;
         k.markedUnknown = false;
         renewLease(k.server, node, now);
-        String after = ready ? "True" : "False";
-        if (!after.equals(before) && (ready || "True".equals(before))) {
-            k.server.store(EVENTS, events.kubelet(node, "Normal", ready ? "NodeReady" : "NodeNotReady",
-                    LabEventFactory.statusMessage(k.name, ready ? "NodeReady" : "NodeNotReady"), now), now);
+        String after = ready[0] ? "True" : "False";
+        if (!after.equals(before[0]) && (ready[0] || "True".equals(before[0]))) {
+            k.server.store(EVENTS, events.kubelet(node, "Normal", ready[0] ? "NodeReady" : "NodeNotReady",
+                    LabEventFactory.statusMessage(k.name, ready[0] ? "NodeReady" : "NodeNotReady"), now), now);
         }
     }
 
