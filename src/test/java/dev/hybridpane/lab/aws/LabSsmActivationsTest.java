@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.within;
 import dev.hybridpane.lab.edge.NodeadmBackend.NodeadmBackendException;
 import dev.hybridpane.lab.edge.NodeadmBackend.SsmRegistration;
 import dev.hybridpane.lab.world.LabWorld;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -214,6 +217,28 @@ class LabSsmActivationsTest {
         ssm.deleteActivation(b -> b.activationId(seeded.activationId()));
         assertThat(ssm.describeInstanceInformationPaginator(b -> { }).instanceInformationList().stream().mapToInt(x -> 1).sum())
                 .isEqualTo(before);
+    }
+
+    @Test
+    void theCodeIsInNoLogLineNoRefusalAndNoListing() throws Exception {
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        CreateActivationResponse c;
+        String refusal;
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            c = create(1);
+            emulator.nodeadm().registerSsm("us-west-2", c.activationId(), c.activationCode(), "h1", "10.0.0.1");
+            refusal = catchThrowableOfType(NodeadmBackendException.class, () -> emulator.nodeadm().registerSsm("us-west-2",
+                    c.activationId(), c.activationCode(), "h2", "10.0.0.2")).getMessage();
+            ssm.describeActivations(b -> { });
+            ssm.describeInstanceInformation(b -> { });
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(refusal).doesNotContain(c.activationCode());
+        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain(c.activationCode());
+        assertThat(ssm.describeActivations(b -> { }).toString()).doesNotContain(c.activationCode());
     }
 
     @Test
