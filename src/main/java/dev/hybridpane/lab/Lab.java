@@ -4,6 +4,7 @@ import dev.hybridpane.lab.aws.AwsEmulator;
 import dev.hybridpane.lab.aws.LabCredentials;
 import dev.hybridpane.lab.edge.LabEdgeHosts;
 import dev.hybridpane.lab.kube.LabKube;
+import dev.hybridpane.lab.kube.LabKubelets;
 import dev.hybridpane.lab.kube.LabSimulation;
 import dev.hybridpane.lab.world.LabWorld;
 import java.net.URI;
@@ -34,6 +35,7 @@ public final class Lab implements AutoCloseable {
     private final Duration startup;
     private final URI awsEndpoint;
     private CompletableFuture<LabEdgeHosts> edgeHosts;
+    private LabNodeadmBackend nodeadm;
     private boolean closed;
 
     private Lab(LabWorld world, Duration flapPeriod, Consumer<URI> awsReady) {
@@ -132,6 +134,14 @@ public final class Lab implements AutoCloseable {
                 ? Optional.of(edgeHosts.join()) : Optional.empty();
     }
 
+    /** What the edge hosts' nodeadm reaches beyond the host: this lab's AWS account and API servers (made at first call). */
+    public synchronized LabNodeadmBackend nodeadmBackend() {
+        if (nodeadm == null) {
+            nodeadm = new LabNodeadmBackend(aws.nodeadm(), new LabKubelets(kube, Clock.systemUTC()));
+        }
+        return nodeadm;
+    }
+
     public Duration startupTime() {
         return startup;
     }
@@ -161,6 +171,9 @@ public final class Lab implements AutoCloseable {
         simulations.forEach(LabSimulation::close);
         synchronized (this) {
             closed = true;
+            if (nodeadm != null) {
+                nodeadm.kubelets().close();
+            }
             if (edgeHosts != null) {
                 // at once when they are up; hosts still starting close as they finish
                 edgeHosts.thenAccept(LabEdgeHosts::close);

@@ -53,6 +53,7 @@ public final class AwsEmulator implements AutoCloseable {
     private final IamService iam;
     private final RolesAnywhereService rolesAnywhere;
     private final AwsInspection inspection;
+    private final LabNodeadmAws nodeadm;
     private final LabCredentials credentials = new LabCredentials();
     private final SigV4Verifier verifier = new SigV4Verifier(credentials);
     private final Clock clock = Clock.systemUTC();
@@ -97,9 +98,11 @@ public final class AwsEmulator implements AutoCloseable {
         register(new Ec2Service(state));
         this.iam = new IamService(state, defaultPageSize);
         register(iam);
-        register(new SsmService(json, state, defaultPageSize));
+        SsmRegistry ssm = new SsmRegistry(clock);
+        register(new SsmService(json, state, defaultPageSize, ssm, iam));
         this.rolesAnywhere = new RolesAnywhereService(json, state, defaultPageSize);
         register(rolesAnywhere);
+        this.nodeadm = new LabNodeadmAws(state, ssm, iam, rolesAnywhere, eks, json, clock);
         this.inspection = new AwsInspection(state, iam, rolesAnywhere, counts);
         for (LabWorld.LabCluster c : world.clusters()) {
             c.hybridRoles().forEach(h -> seedHybridRole(world, c, h));
@@ -309,6 +312,11 @@ public final class AwsEmulator implements AutoCloseable {
                 out.write(r.body());
             }
         }
+    }
+
+    /** What the lab hosts' nodeadm asks of this account (DescribeCluster, SSM registration, Roles Anywhere sessions). */
+    public LabNodeadmAws nodeadm() {
+        return nodeadm;
     }
 
     /** The account's side of EKS authentication (access keys, authentication modes, access entries), for the lab's API servers. */

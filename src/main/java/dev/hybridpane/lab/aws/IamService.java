@@ -86,6 +86,15 @@ final class IamService extends QueryService {
         return role;
     }
 
+    /** A role's trust policy and MaxSessionDuration now, for the services that assume it (SSM, Roles Anywhere). */
+    record RoleTrust(String arn, String trustPolicy, int maxSessionDuration) {
+    }
+
+    synchronized Optional<RoleTrust> trust(String roleName) {
+        LabRole role = roles.get(roleName);
+        return role == null ? Optional.empty() : Optional.of(new RoleTrust(role.arn, role.trustPolicy, role.maxSessionDuration));
+    }
+
     /** Role names in creation order ({@link AwsInspection}). */
     synchronized List<String> roleNames() {
         return List.copyOf(roles.keySet());

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,14 +17,16 @@ import java.util.function.Function;
 
 /**
  * AWS Systems Manager on JSON 1.1 ({@code X-Amz-Target: AmazonSSM.<Operation>}): DescribeInstanceInformation and
- * DescribeActivations over the region's hybrid activations and managed instances ({@link SsmFleet}), with their
+ * DescribeActivations over the region's hybrid activations and managed instances (seeded: {@link SsmFleet}; made at run
+ * time: {@link SsmRegistry}), CreateActivation, DeleteActivation and DeregisterManagedInstance ({@link SsmWrites}), with their
  * filters and MaxResults/NextToken paging (tokens bound to the call, region and filters; any other is InvalidNextToken).
  * Member names, bounds and error codes are those of the SSM API reference (botocore's ssm 2014-11-06 model).
  */
 final class SsmService implements AwsService {
     static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     private static final String TARGET_PREFIX = "AmazonSSM.";
-    private static final Set<String> OPERATIONS = Set.of("DescribeInstanceInformation", "DescribeActivations");
+    private static final Set<String> OPERATIONS = Set.of("DescribeInstanceInformation", "DescribeActivations",
+            "CreateActivation", "DeleteActivation", "DeregisterManagedInstance");
     private static final List<String> INSTANCE_FILTER_KEYS = List.of("InstanceIds", "AgentVersion", "PingStatus",
             "PlatformTypes", "ActivationIds", "IamRole", "ResourceType", "AssociationStatus");
     private static final List<String> ACTIVATION_FILTER_KEYS = List.of("ActivationIds", "DefaultInstanceName", "IamRole");
@@ -32,17 +35,21 @@ final class SsmService implements AwsService {
     private final AwsState state;
     private final int defaultPageSize;
     private final Clock clock = Clock.systemUTC();
+    private final SsmRegistry registry;
+    private final SsmWrites writes;
 
     /** Without an account: every operation is UnknownOperationException. */
     SsmService(Json json) {
-        this(json, null, 0);
+        this(json, null, 0, null, null);
     }
 
     /** {@code defaultPageSize} > 0 caps every page (tests exercise the clients' paginators). */
-    SsmService(Json json, AwsState state, int defaultPageSize) {
+    SsmService(Json json, AwsState state, int defaultPageSize, SsmRegistry registry, IamService iam) {
         this.json = json;
         this.state = state;
         this.defaultPageSize = defaultPageSize;
+        this.registry = registry;
+        this.writes = state == null ? null : new SsmWrites(json, state, registry, iam);
     }
 
     @Override
@@ -63,7 +70,7 @@ final class SsmService implements AwsService {
     }
 
     /** A request SSM refuses, with its code and message. */
-    private static final class Refused extends RuntimeException {
+    static final class Refused extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final String code;
 
@@ -85,9 +92,14 @@ final class SsmService implements AwsService {
             return error(request, 400, "SerializationException", "The request body is not valid JSON.");
         }
         try {
-            SsmFleet fleet = new SsmFleet(state, request.region());
-            return "DescribeInstanceInformation".equals(operation) ? describeInstanceInformation(request, body, fleet)
-                    : describeActivations(request, body, fleet);
+            return switch (operation) {
+                case "CreateActivation" -> ok(writes.createActivation(request.region(), body));
+                case "DeleteActivation" -> ok(writes.deleteActivation(request.region(), body));
+                case "DeregisterManagedInstance" -> ok(writes.deregisterManagedInstance(request.region(), body));
+                case "DescribeInstanceInformation" -> describeInstanceInformation(request, body,
+                        registry.fleet(state, request.region()));
+                default -> describeActivations(request, body, registry.fleet(state, request.region()));
+            };
         } catch (Refused e) {
             return error(request, 400, e.code, e.getMessage());
         }
@@ -129,9 +141,9 @@ final class SsmService implements AwsService {
         fields.put("IamRole", m -> List.of(m.activation().iamRole()));
         fields.put("ResourceType", m -> List.of("ManagedInstance"));
         fields.put("AssociationStatus", m -> List.of());
-        fields.put("tag-key", m -> List.of());
+        fields.put("tag-key", m -> List.copyOf(m.activation().tags().keySet()));
         List<SsmFleet.ManagedInstance> selected = fleet.instances.stream()
-                .filter(m -> filters.entrySet().stream().allMatch(f -> fields.getOrDefault(f.getKey(), x -> List.of()).apply(m)
+                .filter(m -> filters.entrySet().stream().allMatch(f -> fields.getOrDefault(f.getKey(), x -> tag(x, f.getKey())).apply(m)
                         .stream().anyMatch(f.getValue()::contains)))
                 .toList();
         Pages<SsmFleet.ManagedInstance> page = page(r, body, "ssm:DescribeInstanceInformation " + r.region() + " " + filters,
@@ -140,15 +152,20 @@ final class SsmService implements AwsService {
         ObjectNode out = json.object();
         ArrayNode arr = out.putArray("InstanceInformationList");
         for (SsmFleet.ManagedInstance m : page.items()) {
-            arr.addObject().put("InstanceId", m.id()).put("PingStatus", "Online")
-                    .put("LastPingDateTime", Json.epochSeconds(now.minus(Duration.ofSeconds(37)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
+            Instant ping = now.minus(Duration.ofSeconds(37)).truncatedTo(ChronoUnit.SECONDS);
+            ObjectNode o = arr.addObject().put("InstanceId", m.id()).put("PingStatus", "Online")
+                    .put("LastPingDateTime", Json.epochSeconds(ping.isBefore(m.registered()) ? m.registered() : ping))
                     .put("AgentVersion", SsmFleet.AGENT_VERSION).put("IsLatestVersion", false).put("PlatformType", "Linux")
-                    .put("PlatformName", m.platformName()).put("PlatformVersion", m.platformVersion())
                     .put("ActivationId", m.activation().id()).put("IamRole", m.activation().iamRole())
                     .put("RegistrationDate", Json.epochSeconds(m.registered())).put("ResourceType", "ManagedInstance")
                     .put("Name", m.activation().defaultInstanceName()).put("IPAddress", m.ip())
                     .put("ComputerName", m.computerName()).put("SourceId", m.id())
                     .put("SourceType", "AWS::SSM::ManagedInstance");
+            if (m.platformName() != null) {
+                // the agent reports its host's platform with its first ping
+                o.put("PlatformName", m.platformName())
+                        .put("PlatformVersion", m.platformVersion());
+            }
         }
         if (page.next() != null) {
             out.put("NextToken", page.next());
@@ -239,7 +256,13 @@ final class SsmService implements AwsService {
         }
     }
 
-    private static Refused validation(String constraint) {
+    /** A "tag:KEY" filter's field: the tag's value (managed instances carry their activation's tags). */
+    private static List<String> tag(SsmFleet.ManagedInstance m, String key) {
+        String value = key.startsWith("tag:") ? m.activation().tags().get(key.substring(4)) : null;
+        return value == null ? List.of() : List.of(value);
+    }
+
+    static Refused validation(String constraint) {
         return new Refused("ValidationException", "1 validation error detected: " + constraint);
     }
 

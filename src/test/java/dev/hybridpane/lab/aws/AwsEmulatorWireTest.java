@@ -126,9 +126,13 @@ class AwsEmulatorWireTest {
 
     @Test
     void unimplementedOperationsHaveProperErrorShapes() throws Exception {
-        HttpResponse<String> ssm = new SignedHttp(base).json11("AmazonSSM.CreateActivation", "{}", "us-west-2", "ssm");
+        HttpResponse<String> ssm = new SignedHttp(base).json11("AmazonSSM.SendCommand", "{}", "us-west-2", "ssm");
         assertThat(ssm.statusCode()).isEqualTo(400);
-        assertThat(ssm.body()).contains("\"__type\":\"UnknownOperationException\"").contains("CreateActivation");
+        assertThat(ssm.body()).contains("\"__type\":\"UnknownOperationException\"").contains("SendCommand");
+        // CreateActivation is served: its JSON 1.1 error shape for a request without the required IamRole
+        HttpResponse<String> create = new SignedHttp(base).json11("AmazonSSM.CreateActivation", "{}", "us-west-2", "ssm");
+        assertThat(create.statusCode()).isEqualTo(400);
+        assertThat(create.body()).contains("\"__type\":\"ValidationException\"").contains("iamRole");
 
         HttpResponse<String> ra = get("/subjects", "us-west-2", "rolesanywhere");
         assertThat(ra.statusCode()).isEqualTo(400);
