@@ -49,7 +49,7 @@ final class KubernetesLayerPage {
         }
         HBox choices = new HBox(16, versionBox, providerBox, containerdBox);
 
-        VBox config = field("Kubelet configuration", textArea("pwiz-k8s-kubelet-config", "maxPods: 110\nshutdownGracePeriod: 30s",
+        VBox config = field("Kubelet configuration", textArea("pwiz-k8s-kubelet-config", "maxPods: 110",
                         k.kubeletConfigProperty(), 5, true),
                 "A YAML or JSON map merged into the KubeletConfiguration (spec.kubelet.config).",
                 k.errorProperty(KubernetesLayerStepViewModel.KUBELET_CONFIG),
@@ -59,7 +59,7 @@ final class KubernetesLayerPage {
                 "One --name=value a line. nodeadm refuses --hostname-override; labels and taints use Kubernetes syntax.",
                 k.errorProperty(KubernetesLayerStepViewModel.FLAGS), k.warningProperty(KubernetesLayerStepViewModel.FLAGS));
         VBox toml = field("Containerd configuration (TOML)", textArea("pwiz-k8s-containerd-toml",
-                        "[plugins.\"io.containerd.grpc.v1.cri\"]\n  sandbox_image = \"…\"", k.containerdConfigProperty(), 5, true),
+                        "version = 2", k.containerdConfigProperty(), 5, true),
                 "Optional: merged into containerd's config.toml (spec.containerd.config).",
                 k.errorProperty(KubernetesLayerStepViewModel.TOML), k.warningProperty(KubernetesLayerStepViewModel.TOML));
         Node other = ProfileWizardParts.fieldError(k.errorProperty(FieldMessages.OTHER));

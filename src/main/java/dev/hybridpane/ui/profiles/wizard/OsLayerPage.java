@@ -60,7 +60,7 @@ final class OsLayerPage {
     }
 
     private static Node agent(OsLayerStepViewModel os) {
-        VBox packages = field("Packages", textArea("pwiz-os-packages", "chrony\nconntrack", os.packagesProperty(), 4, true),
+        VBox packages = field("Packages", textArea("pwiz-os-packages", "chrony", os.packagesProperty(), 4, true),
                 "One package a line, as the host's package manager names it.",
                 os.errorProperty(OsLayerStepViewModel.PACKAGES), os.warningProperty(OsLayerStepViewModel.PACKAGES));
         VBox ntp = field("NTP servers", textArea("pwiz-os-ntp", "time.example.com", os.ntpServersProperty(), 4, true),
@@ -74,9 +74,9 @@ final class OsLayerPage {
         VBox sysctl = field("sysctl", textArea("pwiz-os-sysctl", "net.core.somaxconn=1024", os.sysctlProperty(), 3, true),
                 "key=value, one a line. nodeadm's own values (net.ipv4.ip_forward=1, kernel.panic=10…) win over these.",
                 os.errorProperty(OsLayerStepViewModel.SYSCTL), os.warningProperty(OsLayerStepViewModel.SYSCTL));
-        VBox cloud = field("cloud-config", textArea("pwiz-os-cloud-config", "#cloud-config\nruncmd:\n  - echo ready",
+        VBox cloud = field("cloud-config", textArea("pwiz-os-cloud-config", "#cloud-config",
                         os.cloudConfigProperty(), 6, true),
-                "Optional: a cloud-init #cloud-config with write_files and runcmd, run on the host before nodeadm.",
+                "Optional: a cloud-init customization that begins with the line #cloud-config, with write_files: and runcmd:.",
                 os.errorProperty(OsLayerStepViewModel.CLOUD_CONFIG), os.warningProperty(OsLayerStepViewModel.CLOUD_CONFIG));
         return new VBox(16, lists, sysctl, files(os), cloud);
     }

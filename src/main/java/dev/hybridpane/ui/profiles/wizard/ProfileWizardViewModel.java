@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -84,13 +85,13 @@ public final class ProfileWizardViewModel extends Wizard {
             kubernetes.load(base.latest().kubernetes());
             network.load(base.latest().network());
         }
-        setSubtitle(base == null ? "In cluster " + cluster.name() : base.name() + " · version " + (base.latest().number() + 1)
-                + " · cluster " + cluster.name());
-        profile.nameProperty().addListener((o, a, b) -> {
-            if (base == null) {
-                setSubtitle((profile.validProperty().get() ? profile.profileName() + " · " : "") + "in cluster " + cluster.name());
-            }
-        });
+        setSubtitle(base == null ? "In " + cluster.name() : base.name() + " · version " + (base.latest().number() + 1));
+        if (base == null) {
+            InvalidationListener subtitle = o -> setSubtitle(profile.validProperty().get()
+                    ? profile.profileName() + " · " + cluster.name() : "In " + cluster.name());
+            profile.nameProperty().addListener(subtitle);
+            profile.validProperty().addListener(subtitle);
+        }
         profileStep = add(new WizardStep("Profile", () -> ProfileWizardPages.profile(this), profile.validProperty()));
         osStep = add(new WizardStep("OS", () -> OsLayerPage.page(this), os.validProperty()));
         kubernetesStep = add(new WizardStep("Kubernetes", () -> KubernetesLayerPage.page(this), kubernetes.validProperty()));
