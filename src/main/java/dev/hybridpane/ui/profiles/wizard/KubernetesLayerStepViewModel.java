@@ -6,6 +6,7 @@ import dev.hybridpane.domain.profile.ContainerdSource;
 import dev.hybridpane.domain.profile.KubernetesLayer;
 import dev.hybridpane.domain.profile.ProfileProblem;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -88,8 +89,16 @@ public final class KubernetesLayerStepViewModel {
     KubernetesLayer layer() {
         KubeletConfigText.Parsed config = KubeletConfigText.parse(kubeletConfig.get());
         configProblem = config.problem();
-        return new KubernetesLayer(version.get(), provider.get(), containerd.get(), config.map(),
-                TextLines.of(kubeletFlags.get()).values(), containerdConfig.get());
+        List<String> flags = TextLines.of(kubeletFlags.get()).values();
+        try {
+            return new KubernetesLayer(version.get(), provider.get(), containerd.get(), config.map(), flags,
+                    containerdConfig.get());
+        } catch (IllegalArgumentException e) {
+            // a value the layer cannot hold (binary data, say): said under the field, and left out meanwhile
+            configProblem = "The kubelet configuration " + e.getMessage().replaceFirst("^kubernetes\\.kubeletConfig ", "") + ".";
+            return new KubernetesLayer(version.get(), provider.get(), containerd.get(), Map.of(), flags,
+                    containerdConfig.get());
+        }
     }
 
     void show(List<ProfileProblem> problems) {

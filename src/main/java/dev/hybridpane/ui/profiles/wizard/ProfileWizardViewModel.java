@@ -188,11 +188,14 @@ public final class ProfileWizardViewModel extends Wizard {
             return;
         }
         String name = profile.profileName();
-        ClusterProfile file = ClusterProfile.create(name, layers(), services.clock().instant(), caller);
+        ProfileLayers layers = layers();
+        String known = caller;
         setError(null);
         work("Saving profile " + name, "Saving " + name + "…", "Profile " + name + " was not saved: ", () -> {
+            String by = known.isEmpty() ? services.caller().get() : known; // the first read failed: ask again
+            ClusterProfile file = ClusterProfile.create(name, layers, services.clock().instant(), by);
             try (ProfileService s = services.open(cluster, access.get())) {
-                return s.apply(file, caller, false);
+                return s.apply(file, by, false);
             }
         }, this::afterSave);
     }

@@ -189,6 +189,11 @@ class ProfileWizardViewModelTest {
         k.kubeletConfigProperty().set("maxPods: [110");
         assertThat(k.errorProperty(KubernetesLayerStepViewModel.KUBELET_CONFIG).get()).startsWith("Not valid YAML or JSON");
         assertThat(vm.canNextProperty().get()).isFalse();
+        k.kubeletConfigProperty().set("- maxPods: 110");
+        assertThat(k.errorProperty(KubernetesLayerStepViewModel.KUBELET_CONFIG).get()).contains("is a map");
+        k.kubeletConfigProperty().set("data: !!binary aGVsbG8=");
+        assertThat(k.errorProperty(KubernetesLayerStepViewModel.KUBELET_CONFIG).get()).contains("holds a byte[]");
+        assertThat(vm.canNextProperty().get()).isFalse();
         k.kubeletConfigProperty().set("{\"maxPods\": 110}");
         assertThat(k.errorProperty(KubernetesLayerStepViewModel.KUBELET_CONFIG).get()).isNull();
         assertThat(vm.layers().kubernetes().kubeletConfig()).isEqualTo(Map.of("maxPods", 110L));
