@@ -207,7 +207,7 @@ public final class ProfileWizardViewModel extends Wizard {
                     .filter(ProfileProblem::isError).map(p -> p.field() + ": " + p.message()).toList()));
             return;
         }
-        Optional<String> conflict = r.conflict().or(() -> changedMeanwhile(r));
+        Optional<String> conflict = base == null ? createdMeanwhile(r) : r.conflict().or(() -> changedMeanwhile(r));
         String before = conflict.map(c -> c + "\n\n").orElse("");
         finished.set(true);
         if (r.outcome() == Outcome.UNCHANGED) {
@@ -220,6 +220,21 @@ public final class ProfileWizardViewModel extends Wizard {
             return;
         }
         outcome.set(before + "Your content was saved on top of it as version " + r.version() + " of " + name + ".");
+    }
+
+    /**
+     * A new profile whose name another admin took after the wizard read the names (with or without a 409): whose
+     * versions were there first. The content was then saved on top of theirs, as any apply does.
+     */
+    private Optional<String> createdMeanwhile(ApplyResult r) {
+        if (r.outcome() == Outcome.NEW_PROFILE) {
+            return Optional.empty();
+        }
+        List<String> theirs = r.profile().versions().stream()
+                .filter(v -> r.outcome() == Outcome.UNCHANGED || v.number() != r.version())
+                .map(v -> "version " + v.number() + (v.createdBy().isEmpty() ? "" : " by " + v.createdBy())).toList();
+        return Optional.of("Profile " + r.profile().name() + " was created in cluster " + cluster.name()
+                + " while you were typing yours: " + String.join(", ", theirs) + ".");
     }
 
     /**

@@ -333,6 +333,20 @@ class ProfileWizardViewModelTest {
         assertThat(wizards.openProperty().get()).isNull();
     }
 
+    @Test
+    void aProfileCreatedMeanwhileUnderTheSameNameIsSaidAndYoursIsSavedOnTop() {
+        ProfileWizardViewModel vm = toStep("kiosk", 4);
+        store.beforeNextWrite = () -> store.put(ClusterProfile.create("kiosk", layers("1.30"), T0, "bo"));
+        vm.next();
+        assertThat(store.writes).as("the create met a 409; the update went on top").containsExactly("update kiosk v2");
+        ClusterProfile now = store.objects.get("kiosk").profile();
+        assertThat(now.version(1).orElseThrow().createdBy()).isEqualTo("bo");
+        assertThat(now.latest().layers()).isEqualTo(vm.layers());
+        assertThat(vm.outcomeProperty().get()).isEqualTo("Profile kiosk was created in cluster retail-edge while you were "
+                + "typing yours: version 1 by bo.\n\nYour content was saved on top of it as version 2 of kiosk.");
+        assertThat(saved).extracting(p -> p.latest().number()).containsExactly(2);
+    }
+
     static ProfileLayers withPackages(String... packages) {
         ProfileLayers l = layers("1.30");
         OsLayer os = l.os();
