@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hybridpane.core.ClusterAccess;
 import dev.hybridpane.core.profile.MemoryProfiles;
+import dev.hybridpane.core.profile.ProfileStoreException;
 import dev.hybridpane.domain.AuthenticationMode;
 import dev.hybridpane.domain.Cluster;
 import dev.hybridpane.domain.EndpointAccess;
@@ -345,6 +346,25 @@ class ProfileWizardViewModelTest {
         assertThat(vm.outcomeProperty().get()).isEqualTo("Profile kiosk was created in cluster retail-edge while you were "
                 + "typing yours: version 1 by bo.\n\nYour content was saved on top of it as version 2 of kiosk.");
         assertThat(saved).extracting(p -> p.latest().number()).containsExactly(2);
+    }
+
+    @Test
+    void aFailedSaveIsSaidOnReviewAndSaveCanBeTriedAgain() {
+        ProfileWizardViewModel vm = toStep("kiosk", 4);
+        store.beforeNextWrite = () -> {
+            throw new ProfileStoreException("The Kubernetes API of retail-edge did not answer.", null);
+        };
+        vm.next();
+        assertThat(vm.errorProperty().get()).isEqualTo("Profile kiosk was not saved: The Kubernetes API of retail-edge "
+                + "did not answer.");
+        assertThat(store.writes).isEmpty();
+        assertThat(vm.busyProperty().get()).isEmpty();
+        assertThat(vm.nextTextProperty().get()).isEqualTo("Save");
+        assertThat(vm.canNextProperty().get()).isTrue();
+        assertThat(saved).isEmpty();
+        vm.next();
+        assertThat(store.writes).containsExactly("create kiosk");
+        assertThat(wizards.openProperty().get()).isNull();
     }
 
     static ProfileLayers withPackages(String... packages) {
