@@ -151,7 +151,9 @@ public final class NodeConfigs {
             b.append(text, from, m.start());
             String value = m.group(2);
             boolean quoted = value.startsWith("\"") || value.startsWith("'");
-            b.append(m.group(1)).append(quoted ? value.charAt(0) + NodeCredentials.MASK + value.charAt(0) : NodeCredentials.MASK);
+            String key = m.group(1);
+            b.append(key).append(quoted ? value.charAt(0) + NodeCredentials.MASK + value.charAt(0)
+                    : (key.endsWith(" ") || key.endsWith("\t") ? "" : " ") + NodeCredentials.MASK);
             from = m.end();
             if (!quoted && (value.isBlank() || value.startsWith("|") || value.startsWith(">"))) {
                 from = skipIndented(text, from, indentOf(text, m.start()));
