@@ -45,10 +45,14 @@ public final class NodeConfigs {
     /**
      * The NodeConfig of one host. The profile's own {@code --node-labels} and {@code --register-with-taints} flags are
      * merged into the pool's (HybridPane's labels and the pool's win over the profile's for the same key); its other
-     * flags follow in their order.
+     * flags follow in their order. The credentials must be of the layer's credential provider.
      */
     public static NodeConfig build(String clusterName, String region, KubernetesLayer kubernetes, HybridNodePool pool,
                                    NodeCredentials credentials) {
+        if (credentials.provider() != kubernetes.credentialProvider()) {
+            throw new IllegalArgumentException("the profile version uses " + kubernetes.credentialProvider().id()
+                    + ", but the credentials are " + credentials.provider().id());
+        }
         Map<String, String> labels = new LinkedHashMap<>(pool.nodeLabels());
         Set<String> taints = new LinkedHashSet<>();
         pool.taints().forEach(t -> taints.add(t.spec()));

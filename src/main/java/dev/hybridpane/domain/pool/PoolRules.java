@@ -10,12 +10,14 @@ import dev.hybridpane.domain.edge.HostFacts;
 import dev.hybridpane.domain.edge.HostInputRules;
 import dev.hybridpane.domain.edge.SupportMatrix;
 import dev.hybridpane.domain.profile.KubeletFlagRules;
+import dev.hybridpane.domain.profile.KubernetesLayer;
 import dev.hybridpane.domain.profile.ProfileProblem;
 import dev.hybridpane.domain.profile.ProfileRules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -59,7 +61,12 @@ public final class PoolRules {
         } else {
             HostInputRules.name(pool.site()).ifPresent(p -> out.add(ProfileProblem.error("site", p)));
         }
-        ProfileRules.name(pool.profile().name()).ifPresent(p -> out.add(ProfileProblem.error("profile.name", p)));
+        labelValue("site", pool.site(), NodeLabels.SITE, out);
+        Optional<String> profileName = ProfileRules.name(pool.profile().name());
+        profileName.ifPresent(p -> out.add(ProfileProblem.error("profile.name", p)));
+        if (profileName.isEmpty()) {
+            labelValue("profile.name", pool.profile().name(), NodeLabels.PROFILE, out);
+        }
         if (pool.profile().version() < 1) {
             out.add(ProfileProblem.error("profile.version", "A profile version is a number from 1, not "
                     + pool.profile().version() + "."));
@@ -99,6 +106,23 @@ public final class PoolRules {
             }
         }
         return out;
+    }
+
+    /** A name that becomes a node label's value has at most 63 characters. */
+    private static void labelValue(String field, String value, String label, List<ProfileProblem> out) {
+        if (value.length() > 63 && out.stream().noneMatch(p -> p.field().equals(field))) {
+            out.add(ProfileProblem.error(field, "'" + value + "' has " + value.length() + " characters; as the value of "
+                    + "the node label " + label + " it may have at most 63."));
+        }
+    }
+
+    /**
+     * The profile version's Kubernetes version against this cluster's control plane ({@code controlPlane}: "1.31" or
+     * "v1.31.7-eks-…"), as {@link ProfileRules#versionSkew} says, on the field {@code profile.version}.
+     */
+    public static List<ProfileProblem> versionSkew(KubernetesLayer k, String cluster, String controlPlane) {
+        return ProfileRules.versionSkew(k.version(), Map.of(cluster, controlPlane)).stream()
+                .map(p -> new ProfileProblem("profile.version", p.message(), p.severity())).toList();
     }
 
     private static void labels(HybridNodePool pool, List<ProfileProblem> out) {

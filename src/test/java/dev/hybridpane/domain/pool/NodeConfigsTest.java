@@ -1,6 +1,7 @@
 package dev.hybridpane.domain.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,8 +71,8 @@ class NodeConfigsTest {
 
     @Test
     void rolesAnywhereNamesTheNodeAndTheDefaultCertificatePaths() throws Exception {
-        NodeConfig c = NodeConfigs.build("retail-edge", "us-west-2", layer(), Pools.edgeGpu(),
-                new NodeCredentials.RolesAnywhere("dallas-01", "arn:aws:rolesanywhere:us-west-2:111122223333:trust-anchor/ta",
+        NodeConfig c = NodeConfigs.build("retail-edge", "us-west-2", KubernetesLayer.of("1.31", CredentialProvider.IAM_RA),
+                Pools.edgeGpu(), new NodeCredentials.RolesAnywhere("dallas-01", "arn:aws:rolesanywhere:us-west-2:111122223333:trust-anchor/ta",
                         "arn:aws:rolesanywhere:us-west-2:111122223333:profile/p",
                         "arn:aws:iam::111122223333:role/AmazonEKSHybridNodesRole"));
         JsonNode ra = tree(NodeConfigs.toYaml(c)).path("spec").path("hybrid").path("iamRolesAnywhere");
@@ -106,5 +107,13 @@ class NodeConfigsTest {
                 .isEqualTo("ssm:\n  activationCode: ****\n  activationId: x\n");
         assertThat(NodeConfigs.masked("no secret here\n")).isEqualTo("no secret here\n");
         assertThat(NodeConfigs.masked(null)).isEmpty();
+    }
+
+    @Test
+    void credentialsOfAnotherProviderThanTheProfilesAreRefused() {
+        assertThatThrownBy(() -> NodeConfigs.build("c", "us-west-2", layer(), Pools.edgeGpu(),
+                new NodeCredentials.RolesAnywhere("n", "t", "p", "r")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the profile version uses ssm, but the credentials are iam-ra");
     }
 }

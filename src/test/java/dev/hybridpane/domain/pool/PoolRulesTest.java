@@ -215,4 +215,27 @@ class PoolRulesTest {
                 "hosts[1].vpnServerIp: VPN server 10.50.0.1 is outside site dallas-dc (10.200.1.0/24): the host must reach "
                         + "it directly.");
     }
+
+    @Test
+    void siteAndProfileNamesFitANodeLabelsValue() {
+        String longName = "a".repeat(30) + "." + "b".repeat(33);
+        HybridNodePool p = new HybridNodePool("p1", longName, new ProfileRef(longName, 1), Map.of(), List.of(), "",
+                List.of(), List.of(PoolHost.of("dallas-01")));
+        assertThat(errors(PoolRules.validate(p, true))).containsExactly(
+                "site: '" + longName + "' has 64 characters; as the value of the node label hybridpane.dev/site it may "
+                        + "have at most 63.",
+                "profile.name: '" + longName + "' has 64 characters; as the value of the node label hybridpane.dev/profile "
+                        + "it may have at most 63.");
+    }
+
+    @Test
+    void theProfilesVersionSkewAgainstThisCluster() {
+        assertThat(PoolRules.versionSkew(SSM, "retail-edge", "v1.31.7-eks-473151a")).isEmpty();
+        assertThat(PoolRules.versionSkew(KubernetesLayer.of("1.32", CredentialProvider.SSM), "retail-edge", "1.31"))
+                .extracting(p -> p.field() + ": " + p.message()).containsExactly("profile.version: Kubernetes 1.32 is "
+                        + "newer than the control plane of cluster retail-edge (1.31): nodeadm refuses a kubelet newer "
+                        + "than the API server. Choose 1.31 or older.");
+        assertThat(PoolRules.versionSkew(KubernetesLayer.of("1.30", CredentialProvider.SSM), "retail-edge", "1.34"))
+                .singleElement().matches(ProfileProblem::isError);
+    }
 }
