@@ -116,4 +116,18 @@ class NodeConfigsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the profile version uses ssm, but the credentials are iam-ra");
     }
+
+    @Test
+    void codesThatYamlMustQuoteAreMaskedToo() {
+        for (String code : List.of("+abc/def==:x #y12345678", "'quoted' \"both\" 1234567890", "12345678901234567890",
+                "true-ish: yes, no {} []")) {
+            NodeConfig c = NodeConfigs.build("c", "us-west-2", KubernetesLayer.of("1.31", CredentialProvider.SSM),
+                    Pools.edgeGpu(), new NodeCredentials.Ssm(ID, code));
+            String yaml = NodeConfigs.toYaml(c);
+            assertThat(yaml).as("written in clear").contains("activationCode:");
+            assertThat(NodeConfigs.masked(yaml)).as(code).doesNotContain(code).contains("activationCode: ")
+                    .contains("activationId: " + ID);
+            assertThat(c.toString()).doesNotContain(code);
+        }
+    }
 }
