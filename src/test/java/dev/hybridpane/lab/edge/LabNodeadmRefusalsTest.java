@@ -4,6 +4,8 @@ import static dev.hybridpane.lab.edge.LabTestHosts.put;
 import static dev.hybridpane.lab.edge.LabTestHosts.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** Each nodeadm refusal with nodeadm's words and exit code, and the benign exit-0 no-ops. */
 class LabNodeadmRefusalsTest {
+    static final ObjectMapper JSON = new ObjectMapper();
     static LabEdgeHosts lab;
 
     @BeforeAll
@@ -31,8 +34,11 @@ class LabNodeadmRefusalsTest {
         assertThat(r.exit()).as(r.stderr()).isEqualTo(1);
         String last = r.stderr().strip().lines().reduce((a, b) -> b).orElse("");
         assertThat(last).startsWith("{\"level\":\"fatal\",\"ts\":\"").contains("\"caller\":", "\"msg\":\"Command failed\"");
-        int i = last.indexOf("\"error\":\"") + 9;
-        return last.substring(i, last.indexOf("\",\"", i));
+        try {
+            return JSON.readTree(last).path("error").asText();
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + last, e);
+        }
     }
 
     @Test
