@@ -177,6 +177,11 @@ final class LabNodeadmInit {
                         + role);
             }
         }
+        if (!skip.contains("node-inactive-validation") && (s.exists("/etc/eks/kubelet/environment")
+                || s.unit("kubelet").active())) {
+            log.warn("hybrid/validation.go:90", "Node appears to be already in use: found /etc/eks/kubelet/environment or a "
+                    + "running kubelet. If this host was a node of another cluster, run 'nodeadm uninstall' before attaching");
+        }
         writeKubelet(cfg, c, nodeName, ip);
         Thread.sleep(host.timing().init().toMillis());
         log.info("init/init.go:180", "Starting daemons...");

@@ -89,6 +89,7 @@ class LabNodeadmRoundTripTest {
 
         var again = run(lab, "ubu", INIT);
         assertThat(again.exit()).isZero();
+        assertThat(again.stderr()).as("node-inactive is a warning only").contains("\"level\":\"warn\"", "nodeadm uninstall");
         assertThat(backend.registrations).as("registration present: skipped").hasSize(1);
 
         var upgrade = run(lab, "ubu", "sudo -n nodeadm upgrade 1.31 -c file://" + CFG);

@@ -10,6 +10,7 @@ import dev.hybridpane.domain.edge.HostPhase;
 import dev.hybridpane.domain.edge.Site;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,24 @@ class LabWorldHostsTest {
         assertThat(available(after, "dallas")).isGreaterThanOrEqualTo(available(before, "dallas") + 6);
         assertThat(after).as("the sample hosts are judged as before").containsAllEntriesOf(before);
         assertThat(after).containsEntry("dallas-17", HostPhase.AVAILABLE).containsEntry("austin-03", HostPhase.INCOMPATIBLE);
+    }
+
+    @Test
+    void everySampleHostAnswersEveryFactCommandExactlyAsItsFixedOutputs() {
+        Clock fixed = Clock.fixed(Instant.parse("2026-12-07T05:00:00Z"), ZoneOffset.UTC);
+        try (LabEdgeHosts lab = new LabEdgeHosts(LabHostProfile.seed(), fixed).start()) {
+            for (LabHostProfile p : LabHostProfile.seed()) {
+                if (p.behaviour() == LabHostProfile.Behaviour.UNREACHABLE) {
+                    continue;
+                }
+                Map<String, String> expected = LabHostOutputs.of(p, fixed);
+                for (String c : FactCommands.ALL) {
+                    var r = lab.exec(p.name(), c, null);
+                    assertThat(r.stdout()).as(p.name() + ": " + c).isEqualTo(expected.get(c));
+                    assertThat(r.exit()).isZero();
+                }
+            }
+        }
     }
 
     @Test
