@@ -13,11 +13,13 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -63,13 +65,19 @@ final class ProfileDetailView extends StackPane {
         Button deleteButton = button("profiles-delete-version", "Delete version", Feather.TRASH_2);
         deleteButton.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
         deleteButton.setOnAction(e -> delete.run());
+        // icon buttons (name in the tooltip), so that the detail fits beside the table in a laptop's window
+        for (Button b : List.of(exportButton, deleteButton)) {
+            b.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            b.getStyleClass().add(Styles.BUTTON_ICON);
+        }
+        exportButton.setTooltip(new Tooltip("Export YAML: every version, as profile apply -f takes it"));
         // a version the store would refuse is refused here first, with the reason as the button's tooltip; a disabled
         // button gets no mouse events, so the tooltip sits on a wrapper that does
         deleteButton.disableProperty().bind(detail.deleteRefusalProperty().isNotNull());
         Label deleteWhy = new Label(null, deleteButton);
         deleteWhy.setId("profiles-delete-why");
-        detail.deleteRefusalProperty().addListener((o, a, b) -> Widgets.updateTooltip(deleteWhy, b));
-        Widgets.lazyTooltip(deleteWhy, () -> detail.deleteRefusalProperty().get());
+        detail.deleteRefusalProperty().addListener((o, a, b) -> Widgets.updateTooltip(deleteWhy, deleteTip()));
+        Widgets.lazyTooltip(deleteWhy, this::deleteTip);
 
         HBox head = new HBox(10, title, update);
         head.setAlignment(Pos.CENTER_LEFT);
@@ -84,7 +92,6 @@ final class ProfileDetailView extends StackPane {
                 + "A version a pool uses cannot be deleted."), history);
         tabs.getTabs().addAll(tab("Layers", layers), tab("History", historyBox), tab("Compare versions", compare()));
         tabs.setId("profiles-tabs");
-        tabs.getStyleClass().add(Styles.TABS_FLOATING);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         BorderPane content = new BorderPane(tabs);
@@ -112,6 +119,13 @@ final class ProfileDetailView extends StackPane {
         ProfileGrids.fields(network, detail.networkFields());
         ProfileGrids.history(history, detail.history());
         showDiff();
+    }
+
+    /** "Delete version N", or why it cannot be deleted. */
+    private String deleteTip() {
+        String why = detail.deleteRefusalProperty().get();
+        return why != null ? why : detail.versionProperty().get() == null ? "Delete version"
+                : "Delete version " + detail.versionProperty().get();
     }
 
     private Node compare() {
@@ -155,7 +169,7 @@ final class ProfileDetailView extends StackPane {
         box.setCellFactory(l -> versionCell());
         box.setButtonCell(versionCell());
         box.setMinWidth(Region.USE_PREF_SIZE);
-        box.setPrefWidth(92);
+        box.setPrefWidth(128);
         return box;
     }
 

@@ -1,6 +1,8 @@
 package dev.hybridpane.ui.profiles;
 
 import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.VPos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -8,6 +10,8 @@ import javafx.scene.layout.Priority;
 
 /** The detail pane's grids: a layer's fields, the history, and the side-by-side diff. Rebuilt whole on each change. */
 final class ProfileGrids {
+    /** A block value's own padding, so that its label lines up with its first line. */
+    private static final Insets BLOCK_TOP = new Insets(6, 0, 0, 0);
     private ProfileGrids() {
     }
 
@@ -18,6 +22,10 @@ final class ProfileGrids {
             LayerField f = fields.get(i);
             Label k = new Label(f.label());
             k.getStyleClass().add("kv-key");
+            GridPane.setValignment(k, VPos.TOP);
+            if (f.block()) {
+                k.setPadding(BLOCK_TOP);
+            }
             g.add(k, 0, i);
             g.add(value(f.value(), f.block()), 1, i);
         }
@@ -43,11 +51,11 @@ final class ProfileGrids {
         reset(g, 0);
         ColumnConstraints field = new ColumnConstraints();
         field.setMinWidth(120);
-        field.setPercentWidth(28);
+        field.setPercentWidth(34);
         ColumnConstraints a = grow();
-        a.setPercentWidth(36);
+        a.setPercentWidth(33);
         ColumnConstraints b = grow();
-        b.setPercentWidth(36);
+        b.setPercentWidth(33);
         g.getColumnConstraints().setAll(field, a, b);
         header(g, 0, "Field", from == null ? "From" : "Version " + from, to == null ? "To" : "Version " + to);
         String layer = null;
@@ -62,6 +70,8 @@ final class ProfileGrids {
             Label f = new Label(d.field());
             f.getStyleClass().add("profiles-diff-field");
             f.setWrapText(true);
+            GridPane.setValignment(f, VPos.TOP);
+            f.setPadding(BLOCK_TOP);
             g.add(f, 0, row);
             Label before = value(d.fromText(), true);
             before.getStyleClass().add(d.from() == null ? "profiles-diff-absent" : "profiles-diff-removed");

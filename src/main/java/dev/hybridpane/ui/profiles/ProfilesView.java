@@ -5,6 +5,7 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import dev.hybridpane.ui.common.Cells;
 import dev.hybridpane.ui.common.Widgets;
+import java.util.Comparator;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
@@ -13,12 +14,15 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -26,6 +30,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The cluster profiles of every hybrid cluster, in a filterable table; the selected one's layers, history and version
@@ -57,7 +62,7 @@ public final class ProfilesView extends StackPane {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setId("profiles-split");
         split.getItems().addAll(table, detail);
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.54);
         Node empty = Widgets.emptyState(Feather.LAYERS, "No hybrid cluster",
                 "Profiles belong to a cluster with hybrid nodes enabled (remote node networks), stored in it as "
                         + "ClusterProfile objects.", "Enable hybrid mode on a cluster, then define its profiles here.");
@@ -146,27 +151,24 @@ public final class ProfilesView extends StackPane {
     private void buildTable() {
         table.setId("profiles-table");
         table.getStyleClass().add("dense");
-        table.getColumns().add(Cells.column("Cluster", 110, ProfileRow::clusterText));
-        TableColumn<ProfileRow, String> name = Cells.column("Name", 130, ProfileRow::name);
+        table.getColumns().add(Cells.column("Cluster", 84, ProfileRow::clusterText));
+        TableColumn<ProfileRow, String> name = Cells.column("Name", 100, ProfileRow::name);
         name.getStyleClass().add("name-column");
         table.getColumns().add(name);
-        table.getColumns().add(Cells.column("Latest", 62, ProfileRow::latestText));
-        table.getColumns().add(Cells.column("Kubernetes", 88, ProfileRow::kubernetesText));
-        table.getColumns().add(Cells.column("Credentials", 88, ProfileRow::credentialText));
-        table.getColumns().add(Cells.column("CNI", 70, ProfileRow::cniText));
-        table.getColumns().add(Cells.column("Pools by version", 190, ProfileRow::poolsText));
-        TableColumn<ProfileRow, String> update = Cells.column("Update", 120, r -> r.updateAvailable().isEmpty() ? null
-                : "Update available");
-        update.setCellFactory(Cells.graphicCells(() -> Widgets.pill("", Styles.WARNING),
-                (pill, text) -> pill.setText(text)));
-        table.getColumns().add(update);
+        table.getColumns().add(latestColumn());
+        table.getColumns().add(Cells.column("K8s", 48, ProfileRow::kubernetesText));
+        table.getColumns().add(Cells.column("Credentials", 84, ProfileRow::credentialText));
+        table.getColumns().add(Cells.column("CNI", 56, ProfileRow::cniText));
+        table.getColumns().add(Cells.column("Pools by version", 130, ProfileRow::poolsText));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().forEach(c -> c.setMinWidth(Math.min(c.getPrefWidth(), 60)));
         SortedList<ProfileRow> sorted = new SortedList<>(vm.filteredRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        Label placeholder = Widgets.muted("No profiles here yet. New profile creates one in the chosen cluster; "
-                + "hybridpane profile apply -f does too.");
+        Label placeholder = Widgets.muted("");
+        placeholder.textProperty().bind(Bindings.when(vm.busyProperty()).then("Reading the clusters' profiles…")
+                .otherwise("No profiles here yet. New profile creates one in the chosen cluster; "
+                        + "hybridpane profile apply -f does too."));
         placeholder.setMaxWidth(420);
         table.setPlaceholder(placeholder);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -176,6 +178,32 @@ public final class ProfilesView extends StackPane {
         });
         vm.selectedProperty().addListener((o, a, b) -> select(b));
         table.getItems().addListener((ListChangeListener<ProfileRow>) c -> select(vm.selectedProperty().get()));
+    }
+
+    /** The latest version, with a warning mark when pools use an older one ("update available", named in the tip). */
+    private static TableColumn<ProfileRow, ProfileRow> latestColumn() {
+        TableColumn<ProfileRow, ProfileRow> c = Cells.column("Latest", 66, r -> r);
+        c.setComparator(Comparator.comparingInt((ProfileRow r) -> r.summary().latestVersion()));
+        c.setCellFactory(col -> new TableCell<>() {
+            private final FontIcon mark = Widgets.icon(Feather.ARROW_UP_CIRCLE, "icon-warning");
+            private final Tooltip tip = new Tooltip();
+
+            {
+                setContentDisplay(ContentDisplay.RIGHT);
+                getStyleClass().add("profiles-latest-cell");
+            }
+
+            @Override
+            protected void updateItem(ProfileRow r, boolean empty) {
+                super.updateItem(r, empty);
+                boolean update = !empty && r != null && !r.updateAvailable().isEmpty();
+                setText(empty || r == null ? null : r.latestText());
+                setGraphic(update ? mark : null);
+                tip.setText(update ? r.updateText() + " (pools on an older version)" : "");
+                setTooltip(update ? tip : null);
+            }
+        });
+        return c;
     }
 
     private void select(ProfileRow r) {

@@ -53,7 +53,8 @@ class UiProfilesViewTest {
                 new FxTaskRunner(io, new FxExecutor()));
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         view = new ProfilesView(vm);
-        Scene scene = new Scene(view, 1280, 800);
+        // the view's share of a 1280-px window beside the sidebar
+        Scene scene = new Scene(view, 1060, 760);
         scene.getStylesheets().add(ProfilesView.class.getResource("/dev/hybridpane/ui/app.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
