@@ -124,8 +124,23 @@ class UiProfilesViewTest {
             WaitForAsyncUtils.waitForFxEvents();
             shoot(robot, "/tmp/pview-export-dark.png");
             robot.interact(() -> view.dialogs().close());
+            robot.interact(() -> view.detail().tabs().getSelectionModel().select(1));
+            WaitForAsyncUtils.waitForFxEvents();
+            shoot(robot, "/tmp/pview-history-dark.png");
             robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
         }
+
+        // version 2 is unused: Delete asks first, then the store writes the profile without it
+        robot.clickOn("#profiles-delete-version");
+        FxWait.until(5, () -> robot.lookup("#profiles-delete-confirm").tryQuery().isPresent());
+        assertThat(fx.stores.get("retail-edge").writes).as("nothing before the confirmation").isEmpty();
+        robot.clickOn("#profiles-delete-confirm");
+        FxWait.until(10, () -> vm.detail().versions().equals(List.of(1)) && !vm.busyProperty().get());
+        assertThat(fx.stores.get("retail-edge").writes).containsExactly("update store-pos v1");
+        assertThat(robot.lookup("#profiles-status").queryAs(Label.class).getText())
+                .isEqualTo("Deleted version 2 of store-pos.");
+        assertThat(robot.lookup("#profiles-delete-version").queryButton().isDisabled())
+                .as("v1 is the only version left, and a pool uses it").isTrue();
     }
 
     private static boolean shots() {
