@@ -226,8 +226,4 @@ final class ProfileDetailView extends StackPane {
     TabPane tabs() {
         return tabs;
     }
-
-    List<Node> diffCells() {
-        return List.copyOf(diff.getChildren());
-    }
 }

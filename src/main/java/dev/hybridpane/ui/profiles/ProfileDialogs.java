@@ -151,8 +151,4 @@ final class ProfileDialogs {
     void close() {
         pane.hide(true);
     }
-
-    boolean isOpen() {
-        return pane.displayProperty().get();
-    }
 }

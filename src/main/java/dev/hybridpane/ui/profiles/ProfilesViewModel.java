@@ -141,6 +141,9 @@ public final class ProfilesViewModel {
     /** Reads one cluster's profiles again; {@code select}: a profile to select afterwards at its latest version. */
     void loadCluster(Cluster c, String select) {
         int gen = generations.merge(c.ref(), 1, Integer::sum);
+        // a read still running for this cluster is superseded: its end no longer counts
+        reading.remove(c.ref());
+        busy.set(!reading.isEmpty());
         Optional<ClusterAccess> a = access.apply(c);
         if (a.isEmpty()) {
             loaded(c, List.of(), "Not connected to " + c.name() + " yet: its profiles show once the cluster is reached.");
@@ -295,7 +298,6 @@ public final class ProfilesViewModel {
         }
         int n = v.get().number();
         Cluster c = r.cluster();
-        busy.set(true);
         runner.task("Deleting version " + n + " of " + r.name(), () -> {
             ClusterAccess a = access.apply(c).orElseThrow(() -> new IllegalStateException("Not connected to "
                     + c.name() + "."));

@@ -14,11 +14,17 @@ import dev.hybridpane.core.profile.MemoryProfiles;
 import dev.hybridpane.domain.Cluster;
 import dev.hybridpane.domain.profile.ClusterProfile;
 import dev.hybridpane.domain.profile.ProfileMapper;
+import dev.hybridpane.ui.common.AbstractTaskRunner;
 import dev.hybridpane.ui.common.SyncTaskRunner;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 class ProfilesViewModelTest {
@@ -277,6 +283,60 @@ class ProfilesViewModelTest {
         assertThat(vm.clusters()).extracting(Cluster::name).doesNotContain("retail-edge");
         assertThat(vm.selectedProperty().get()).isNull();
         assertThat(vm.detail().rowProperty().get()).isNull();
+    }
+
+    @Test
+    void aReadThatWasSupersededIsIgnoredAndBusyEndsWithTheLastRead() {
+        Deferring runner = new Deferring();
+        ProfilesViewModel slow = new ProfilesViewModel(fx.fleet,
+                c -> disconnected.contains(c.name()) ? Optional.empty() : Optional.of(ACCESS), fx.services(), fx.launcher,
+                runner);
+        slow.load();
+        assertThat(slow.busyProperty().get()).isTrue();
+        assertThat(runner.pending).hasSize(3);
+        // retail-edge is read again after a profile was added, while its first read is still running
+        fx.stores.get("retail-edge").put(ClusterProfile.create("edge-gpu", ProfileFixtures.v1(), T0, "ana"));
+        slow.loadCluster(RETAIL, null);
+        runner.pending.pollLast().run();
+        assertThat(slow.rows()).extracting(ProfileRow::name).containsExactly("edge-gpu", "store-pos");
+        // the first read ends last, with what the cluster held before: it is ignored
+        fx.stores.get("retail-edge").objects.remove("edge-gpu");
+        runner.runAll();
+        assertThat(slow.busyProperty().get()).isFalse();
+        assertThat(slow.rows()).extracting(ProfileRow::name).containsExactly("edge-gpu", "store-pos", "line-iam");
+
+        // a read still running when the cluster is no longer reachable ends nothing: busy follows the newest
+        slow.loadCluster(FACTORY, null);
+        assertThat(slow.busyProperty().get()).isTrue();
+        disconnected = Set.of("factory");
+        slow.loadCluster(FACTORY, null);
+        assertThat(slow.busyProperty().get()).isFalse();
+        runner.runAll();
+        assertThat(slow.busyProperty().get()).isFalse();
+        assertThat(slow.rows()).extracting(ProfileRow::name).containsExactly("edge-gpu", "store-pos");
+        assertThat(slow.notices()).extracting(ClusterNotice::message).contains(
+                "Not connected to factory yet: its profiles show once the cluster is reached.");
+    }
+
+    /** Queues every task until the test runs them, as the FX runner's background threads would. */
+    static final class Deferring extends AbstractTaskRunner {
+        final Deque<Runnable> pending = new ArrayDeque<>();
+
+        @Override
+        protected <T> void execute(String title, Callable<T> work, BiConsumer<T, Throwable> done) {
+            pending.add(() -> SyncTaskRunner.runNow(work, done));
+        }
+
+        @Override
+        protected <T> void follow(CompletableFuture<T> future, BiConsumer<T, Throwable> done) {
+            execute("", future::join, done);
+        }
+
+        void runAll() {
+            while (!pending.isEmpty()) {
+                pending.poll().run();
+            }
+        }
     }
 
     @Test
