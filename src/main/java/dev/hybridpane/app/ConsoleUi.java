@@ -1,8 +1,6 @@
 package dev.hybridpane.app;
 
 import dev.hybridpane.core.hybrid.EnableJournals;
-import dev.hybridpane.domain.Cluster;
-import dev.hybridpane.domain.profile.ClusterProfile;
 import dev.hybridpane.ui.activity.ActivityView;
 import dev.hybridpane.ui.activity.ActivityViewModel;
 import dev.hybridpane.ui.activity.OperationsViewModel;
@@ -23,10 +21,10 @@ import dev.hybridpane.ui.network.NetworkView;
 import dev.hybridpane.ui.overview.OverviewView;
 import dev.hybridpane.ui.overview.OverviewViewModel;
 import dev.hybridpane.ui.pools.PoolsView;
-import dev.hybridpane.ui.profiles.ProfileWizardLauncher;
 import dev.hybridpane.ui.profiles.ProfilesServices;
 import dev.hybridpane.ui.profiles.ProfilesView;
 import dev.hybridpane.ui.profiles.ProfilesViewModel;
+import dev.hybridpane.ui.profiles.wizard.ProfileWizards;
 import dev.hybridpane.ui.settings.SettingsView;
 import dev.hybridpane.ui.settings.SettingsViewModel;
 import dev.hybridpane.ui.settings.ThemeChoice;
@@ -42,7 +40,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 
@@ -107,16 +104,10 @@ public final class ConsoleUi {
         ClustersViewModel clusters = new ClustersViewModel(fleet, shell.selectedClusterProperty(), detail,
                 () -> hybrid.importCluster(fleet.clusterRows(), null));
         OverviewViewModel overview = new OverviewViewModel(fleet, shell::openCluster);
-        // the wizard is wired at merge (ProfileWizards)
-        ProfileWizardLauncher profileWizards = new ProfileWizardLauncher() {
-            @Override
-            public void newProfile(Cluster cluster, Consumer<ClusterProfile> saved) { }
-
-            @Override
-            public void newVersion(Cluster cluster, ClusterProfile base, Consumer<ClusterProfile> saved) { }
-        };
+        ProfilesServices profilesServices = new ProfilesServices(ports.profileStore(), session::callerArn, ports.clock());
+        ProfileWizards profileWizards = new ProfileWizards(profilesServices, session::clusterAccess, runner);
         ProfilesViewModel profiles = new ProfilesViewModel(fleet.clusterRows(), session::clusterAccess,
-                new ProfilesServices(ports.profileStore(), session::callerArn, ports.clock()), profileWizards, runner);
+                profilesServices, profileWizards, runner);
 
         Map<NavTarget, Supplier<Node>> views = new EnumMap<>(NavTarget.class);
         views.put(NavTarget.OVERVIEW, () -> new OverviewView(overview));
@@ -133,7 +124,8 @@ public final class ConsoleUi {
         views.put(NavTarget.NETWORK, NetworkView::new);
         views.put(NavTarget.ACTIVITY, () -> new ActivityView(shell.activity(), operations));
         views.put(NavTarget.SETTINGS, () -> new SettingsView(shell.settingsViewModel()));
-        MainWindow window = new MainWindow(shell, palette, runner, views, List.of(() -> WizardView.modal(hybrid.openProperty())),
+        MainWindow window = new MainWindow(shell, palette, runner, views, List.of(() -> WizardView.modal(hybrid.openProperty()),
+                        () -> WizardView.modal(profileWizards.openProperty())),
                 osPrefersDark);
         return new Console(window, shell, hybrid, operations);
     }
