@@ -159,7 +159,17 @@ public final class ProfilesView extends StackPane {
         table.getColumns().add(Cells.column("K8s", 48, ProfileRow::kubernetesText));
         table.getColumns().add(Cells.column("Credentials", 84, ProfileRow::credentialText));
         table.getColumns().add(Cells.column("CNI", 56, ProfileRow::cniText));
-        table.getColumns().add(Cells.column("Pools by version", 130, ProfileRow::poolsText));
+        TableColumn<ProfileRow, String> pools = Cells.column("Pools by version", 130, ProfileRow::poolsText);
+        pools.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty ? null : value);
+                // the cell is narrow beside the detail: the whole list on hover
+                setTooltip(empty || value == null || value.isEmpty() ? null : new Tooltip(value));
+            }
+        });
+        table.getColumns().add(pools);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().forEach(c -> c.setMinWidth(Math.min(c.getPrefWidth(), 60)));
         SortedList<ProfileRow> sorted = new SortedList<>(vm.filteredRows());
