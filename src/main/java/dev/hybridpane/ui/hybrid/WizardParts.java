@@ -6,14 +6,12 @@ import atlantafx.base.theme.Styles;
 import dev.hybridpane.core.hybrid.HybridStatusItem;
 import dev.hybridpane.domain.Check;
 import dev.hybridpane.ui.common.Widgets;
+import dev.hybridpane.ui.wizard.FormParts;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -23,7 +21,6 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
@@ -83,68 +80,36 @@ final class WizardParts {
 
     /** A red message under a field; hidden (and taking no room) while the text is null. */
     static Label fieldError(ObservableStringValue text) {
-        return message(text, "field-error", Feather.ALERT_CIRCLE, "icon-danger");
+        return FormParts.fieldError(text);
     }
 
     /** An amber warning; hidden while null. */
     static Label fieldWarning(ObservableStringValue text) {
-        return message(text, "field-warning", Feather.ALERT_TRIANGLE, "icon-warning");
+        return FormParts.fieldWarning(text);
     }
 
-    private static Label message(ObservableStringValue text, String style, Feather icon, String iconStyle) {
-        Label l = new Label();
-        l.getStyleClass().add(style);
-        l.setGraphic(Widgets.icon(icon, iconStyle));
-        l.setWrapText(true);
-        l.textProperty().bind(text);
-        l.visibleProperty().bind(Bindings.isNotNull(text));
-        l.managedProperty().bind(l.visibleProperty());
-        return l;
-    }
 
     /** A note box (what has or has not happened yet) with this text. */
     static Message note(ObservableStringValue text) {
-        Message m = message(Feather.INFO, Styles.ACCENT);
-        m.descriptionProperty().bind(text);
-        return m;
+        return FormParts.note(text);
     }
 
     static Message note(String text) {
-        return note(new ReadOnlyStringWrapper(text));
+        return FormParts.note(text);
     }
 
     /** An error box for the whole step (the cluster could not be read, the plan has problems); hidden while null. */
     static Message errorMessage(ObservableStringValue text) {
-        Message m = message(Feather.ALERT_CIRCLE, Styles.DANGER);
-        m.descriptionProperty().bind(text);
-        m.visibleProperty().bind(Bindings.isNotNull(text));
-        m.managedProperty().bind(m.visibleProperty());
-        return m;
+        return FormParts.errorMessage(text);
     }
 
-    /** A Message whose height follows its width: its text wraps, and a box of several lines gets their room. */
-    private static Message message(Feather icon, String kind) {
-        Message m = new Message(null, null, Widgets.icon(icon, null)) {
-            @Override
-            public Orientation getContentBias() {
-                return Orientation.HORIZONTAL;
-            }
-        };
-        m.getStyleClass().add(kind);
-        m.setMinHeight(Region.USE_PREF_SIZE);
-        return m;
-    }
 
     static Label label(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("field-label");
-        return l;
+        return FormParts.label(text);
     }
 
     static Label help(String text) {
-        Label l = Widgets.muted(text);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
+        return FormParts.help(text);
     }
 
     /** A requirement check: its light, its title and the reason (which says how to fix a failure). */

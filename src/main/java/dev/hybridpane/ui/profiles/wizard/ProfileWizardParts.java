@@ -4,11 +4,9 @@ import atlantafx.base.controls.Message;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import dev.hybridpane.ui.common.Widgets;
-import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import dev.hybridpane.ui.wizard.FormParts;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -19,7 +17,6 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -80,25 +77,14 @@ final class ProfileWizardParts {
 
     /** A small red message under a field; hidden (and taking no room) while the text is null. */
     static Label fieldError(ObservableStringValue text) {
-        return message(text, "field-error", Feather.ALERT_CIRCLE, "icon-danger");
+        return FormParts.fieldError(text);
     }
 
     /** A small amber warning; hidden while null. */
     static Label fieldWarning(ObservableStringValue text) {
-        return message(text, "field-warning", Feather.ALERT_TRIANGLE, "icon-warning");
+        return FormParts.fieldWarning(text);
     }
 
-    private static Label message(ObservableStringValue text, String style, Feather icon, String iconStyle) {
-        Label l = new Label();
-        l.getStyleClass().addAll(style, Styles.TEXT_SMALL);
-        l.setGraphic(Widgets.icon(icon, iconStyle));
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        l.textProperty().bind(text);
-        l.visibleProperty().bind(Bindings.isNotNull(text));
-        l.managedProperty().bind(l.visibleProperty());
-        return l;
-    }
 
     /** Monospace read-only text with a Copy button. */
     static VBox code(String id, String title, ObservableStringValue text, int rows) {
@@ -128,42 +114,24 @@ final class ProfileWizardParts {
     }
 
     static Message note(String text) {
-        return notice(new ReadOnlyStringWrapper(text), Feather.INFO, Styles.ACCENT, false);
+        return FormParts.note(text);
     }
 
     /** A step-wide error (the cluster could not be read, the save failed); hidden while null. */
     static Message errorMessage(ObservableStringValue text) {
-        return notice(text, Feather.ALERT_CIRCLE, Styles.DANGER, true);
+        return FormParts.errorMessage(text);
     }
 
     /** A Message of the given kind whose text wraps (its height follows its width); hidden while null if asked. */
     static Message notice(ObservableStringValue text, Feather icon, String kind, boolean hideWhileNull) {
-        Message m = new Message(null, null, Widgets.icon(icon, null)) {
-            @Override
-            public Orientation getContentBias() {
-                return Orientation.HORIZONTAL;
-            }
-        };
-        m.getStyleClass().add(kind);
-        m.setMinHeight(Region.USE_PREF_SIZE);
-        m.descriptionProperty().bind(text);
-        if (hideWhileNull) {
-            m.visibleProperty().bind(Bindings.isNotNull(text));
-            m.managedProperty().bind(m.visibleProperty());
-        }
-        return m;
+        return FormParts.notice(text, icon, kind, hideWhileNull);
     }
 
     static Label label(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("field-label");
-        return l;
+        return FormParts.label(text);
     }
 
     static Label help(String text) {
-        Label l = Widgets.muted(text);
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
+        return FormParts.help(text);
     }
 }
