@@ -3,9 +3,17 @@
 # (as shipped) and, for comparison, with Nagle's algorithm left on (-Dhybridpane.ssh.nagle=true, as before).
 # Prints the median time per command over one session and the median whole probe (connect, login, sudo check,
 # the fact commands). Needs /usr/sbin/sshd (Debian: apt-get install openssh-server); RUNS (default 10).
+# Or against any host: PORT=… KEY=… LOGIN=… [HOST=…] bash bench/facts.sh (e.g. one of `hybridpane lab`'s edge hosts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f target/hybridpane.jar ] || ./mvnw -q -B package -DskipTests
+if [ -n "${PORT:-}" ]; then
+  for nagle in false true; do
+    java -Dhybridpane.ssh.nagle=$nagle -cp target/hybridpane.jar dev.hybridpane.app.Main bench-facts \
+      --host "${HOST:-127.0.0.1}" --port "$PORT" --user "$LOGIN" --key "$KEY" --runs "${RUNS:-10}" 2>/dev/null
+  done
+  exit 0
+fi
 SSHD=${SSHD:-/usr/sbin/sshd}
 [ -x "$SSHD" ] || { echo "needs $SSHD (Debian: apt-get install openssh-server)" >&2; exit 1; }
 dir=$(mktemp -d)
