@@ -96,7 +96,7 @@ public final class KubeletFlagRules {
             if (!seen.add(key)) {
                 out.add("Label " + key + " is given twice.");
             }
-            if (restrictedNamespace(key) && !kubeletLabel(key)) {
+            if (kubeletRefuses(key)) {
                 refused.add(key);
             }
         }
@@ -171,6 +171,14 @@ public final class KubeletFlagRules {
                     + "with a letter or digit.");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the kubelet may not set this label on its own Node (the NodeRestriction admission plugin): a key in the
+     * kubernetes.io or k8s.io namespaces other than {@link #KUBELET_LABELS} and {@link #KUBELET_LABEL_NAMESPACES}.
+     */
+    public static boolean kubeletRefuses(String key) {
+        return restrictedNamespace(key) && !kubeletLabel(key);
     }
 
     private static boolean restrictedNamespace(String key) {

@@ -8,18 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A JSON/YAML tree node with its path, whose readers fail with one line naming the field. */
-final class Node {
+/**
+ * A JSON/YAML tree node with its path, whose readers fail with one line naming the field (a
+ * {@link ProfileFormatException}; other documents' mappers rethrow its message as their own exception).
+ */
+public final class Node {
     private static final ObjectMapper PLAIN = new ObjectMapper();
     private final String path;
     private final JsonNode node;
 
-    Node(String path, JsonNode node) {
+    public Node(String path, JsonNode node) {
         this.path = path;
         this.node = node;
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
@@ -32,7 +35,7 @@ final class Node {
     }
 
     /** Refuses fields other than these. */
-    void only(String... fields) {
+    public void only(String... fields) {
         Set<String> known = Set.of(fields);
         node.fieldNames().forEachRemaining(f -> {
             if (!known.contains(f)) {
@@ -41,13 +44,13 @@ final class Node {
         });
     }
 
-    boolean has(String field) {
+    public boolean has(String field) {
         JsonNode v = node.get(field);
         return v != null && !v.isNull();
     }
 
     /** Text, "" when absent. A number or true/false is refused: YAML reads 1.30 as the number 1.3. */
-    String text(String field) {
+    public String text(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return "";
@@ -60,7 +63,7 @@ final class Node {
         return v.asText();
     }
 
-    String requiredText(String field) {
+    public String requiredText(String field) {
         String t = text(field);
         if (t.isBlank()) {
             throw fail(at(field), "missing.");
@@ -68,7 +71,7 @@ final class Node {
         return t;
     }
 
-    int integer(String field) {
+    public int integer(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             throw fail(at(field), "missing.");
@@ -79,7 +82,7 @@ final class Node {
         return v.intValue();
     }
 
-    boolean bool(String field, boolean absent) {
+    public boolean bool(String field, boolean absent) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return absent;
@@ -90,7 +93,7 @@ final class Node {
         return v.booleanValue();
     }
 
-    Node object(String field) {
+    public Node object(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             throw fail(at(field), "missing.");
@@ -102,7 +105,7 @@ final class Node {
     }
 
     /** A list of maps; empty when absent. */
-    List<Node> list(String field) {
+    public List<Node> list(String field) {
         JsonNode v = node.get(field);
         List<Node> out = new ArrayList<>();
         if (v == null || v.isNull()) {
@@ -121,7 +124,7 @@ final class Node {
     }
 
     /** A list of texts; empty when absent. */
-    List<String> texts(String field) {
+    public List<String> texts(String field) {
         JsonNode v = node.get(field);
         List<String> out = new ArrayList<>();
         if (v == null || v.isNull()) {
@@ -140,7 +143,7 @@ final class Node {
     }
 
     /** A map of texts; empty when absent. */
-    Map<String, String> textMap(String field) {
+    public Map<String, String> textMap(String field) {
         JsonNode v = node.get(field);
         Map<String, String> out = new LinkedHashMap<>();
         if (v == null || v.isNull()) {
@@ -160,7 +163,7 @@ final class Node {
     }
 
     /** A map of any JSON values (kubelet configuration); empty when absent. */
-    Map<String, Object> tree(String field) {
+    public Map<String, Object> tree(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return Map.of();

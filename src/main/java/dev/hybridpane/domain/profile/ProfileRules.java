@@ -61,18 +61,25 @@ public final class ProfileRules {
     public static List<ProfileProblem> forPool(ProfileLayers layers, Map<String, String> controlPlanes,
                                                Map<String, SupportedOs> hostOs) {
         List<ProfileProblem> out = fieldRules(layers, controlPlanes);
-        KubernetesLayer k = layers.kubernetes();
-        hostOs.forEach((host, os) -> {
-            if (!k.containerdSource().supportedOn(os)) {
-                out.add(ProfileProblem.error("kubernetes.containerdSource", "Host " + host + " runs " + os.label()
-                        + ", where containerd source " + k.containerdSource().id() + " is invalid: "
-                        + k.containerdSource().reason() + "."));
-            }
-            if (k.credentialProvider() == CredentialProvider.IAM_RA && !os.rolesAnywhere()) {
-                out.add(ProfileProblem.error("kubernetes.credentialProvider", "Host " + host + " runs " + os.label()
-                        + ", where IAM Roles Anywhere (iam-ra) is not supported; use ssm."));
-            }
-        });
+        hostOs.forEach((host, os) -> out.addAll(hostOs(layers.kubernetes(), host, os)));
+        return out;
+    }
+
+    /**
+     * The errors of one host's OS against the Kubernetes layer: a containerd source invalid there, IAM Roles Anywhere
+     * where it is not supported. Fields {@code kubernetes.containerdSource} and {@code kubernetes.credentialProvider}.
+     */
+    public static List<ProfileProblem> hostOs(KubernetesLayer k, String host, SupportedOs os) {
+        List<ProfileProblem> out = new ArrayList<>();
+        if (!k.containerdSource().supportedOn(os)) {
+            out.add(ProfileProblem.error("kubernetes.containerdSource", "Host " + host + " runs " + os.label()
+                    + ", where containerd source " + k.containerdSource().id() + " is invalid: "
+                    + k.containerdSource().reason() + "."));
+        }
+        if (k.credentialProvider() == CredentialProvider.IAM_RA && !os.rolesAnywhere()) {
+            out.add(ProfileProblem.error("kubernetes.credentialProvider", "Host " + host + " runs " + os.label()
+                    + ", where IAM Roles Anywhere (iam-ra) is not supported; use ssm."));
+        }
         return out;
     }
 
