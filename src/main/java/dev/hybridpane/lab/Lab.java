@@ -3,6 +3,7 @@ package dev.hybridpane.lab;
 import dev.hybridpane.lab.aws.AwsEmulator;
 import dev.hybridpane.lab.aws.LabCredentials;
 import dev.hybridpane.lab.edge.LabEdgeHosts;
+import dev.hybridpane.lab.edge.LabHostProfile;
 import dev.hybridpane.lab.kube.LabKube;
 import dev.hybridpane.lab.kube.LabKubelets;
 import dev.hybridpane.lab.kube.LabSimulation;
@@ -123,7 +124,7 @@ public final class Lab implements AutoCloseable {
             throw new IllegalStateException("the lab is closed");
         }
         if (edgeHosts == null) {
-            edgeHosts = CompletableFuture.supplyAsync(() -> new LabEdgeHosts().start());
+            edgeHosts = CompletableFuture.supplyAsync(() -> new LabEdgeHosts(LabHostProfile.world(), Clock.systemUTC()).start());
         }
         return edgeHosts;
     }

@@ -1,5 +1,6 @@
 package dev.hybridpane.lab.edge;
 
+import dev.hybridpane.domain.edge.FactCommands;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +20,8 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
@@ -50,6 +53,9 @@ public final class LabEdgeHosts implements AutoCloseable {
 
     private final List<LabHostProfile> profiles;
     private final Clock clock;
+    private final NodeadmBackend backend;
+    private final LabHostTiming timing;
+    private final Map<String, LabHost> states = new ConcurrentHashMap<>();
     private final List<SshServer> servers = new ArrayList<>();
     private final List<LabEdgeHost> hosts = new ArrayList<>();
     private Path dir;
@@ -57,11 +63,23 @@ public final class LabEdgeHosts implements AutoCloseable {
     private Path csv;
     private PublicKey loginPublic;
 
-    public LabEdgeHosts(List<LabHostProfile> profiles, Clock clock) {
+    /**
+     * @param backend what the hosts' nodeadm reaches beyond them (AWS, the clusters); null: none, so {@code nodeadm init}
+     *                fails as on a host that cannot reach AWS
+     */
+    public LabEdgeHosts(List<LabHostProfile> profiles, Clock clock, NodeadmBackend backend, LabHostTiming timing) {
         this.profiles = List.copyOf(profiles);
         this.clock = clock;
+        this.backend = backend;
+        this.timing = timing;
     }
 
+    /** Hosts without AWS behind them (nodeadm init cannot reach it), with realistic timing. */
+    public LabEdgeHosts(List<LabHostProfile> profiles, Clock clock) {
+        this(profiles, clock, null, LabHostTiming.realistic());
+    }
+
+    /** The twelve sample hosts of {@link LabHostProfile#seed()}, without AWS. */
     public LabEdgeHosts() {
         this(LabHostProfile.seed(), Clock.systemUTC());
     }
@@ -116,7 +134,16 @@ public final class LabEdgeHosts implements AutoCloseable {
         s.setPasswordAuthenticator(null);
         s.setKeyboardInteractiveAuthenticator(null);
         s.setPublickeyAuthenticator((user, key, session) -> p.user().equals(user) && KeyUtils.compareKeys(loginPublic, key));
-        s.setCommandFactory((channel, command) -> new LabShellCommand(command, LabHostOutputs.of(p, clock), p.sudoPassword()));
+        Map<String, String> outputs = LabHostOutputs.of(p, clock);
+        LabHost host = LabHost.create(p, backend, timing, clock, outputs.get(FactCommands.OS_RELEASE));
+        states.put(p.name(), host);
+        s.setCommandFactory((channel, command) -> new LabShellCommand(command, host, outputs, () -> {
+            try {
+                channel.getSession().close(true);
+            } catch (RuntimeException e) {
+                // closing anyway
+            }
+        }));
         if (p.behaviour() == LabHostProfile.Behaviour.KEY_CHANGES_AFTER_FIRST_LOGIN) {
             s.addSessionListener(new SessionListener() {
                 private volatile boolean rotated;
@@ -171,6 +198,19 @@ public final class LabEdgeHosts implements AutoCloseable {
 
     public List<LabEdgeHost> hosts() {
         return List.copyOf(hosts);
+    }
+
+    /** Runs one command on a host as its SSH exec channel would (for the lab's own seeding and tests), no network. */
+    public HostCommandResult exec(String hostName, String command, byte[] stdin) {
+        LabHost h = states.get(hostName);
+        if (h == null) {
+            throw new IllegalArgumentException("no lab host " + hostName);
+        }
+        return LabHostDirect.exec(h, LabHostOutputs.of(h.profile(), clock), command, stdin);
+    }
+
+    /** What a command printed and its exit status (-1: the host dropped the connection). */
+    public record HostCommandResult(int exit, String stdout, String stderr) {
     }
 
     /** The lab's login private key (OpenSSH format, 0600). */

@@ -1,6 +1,8 @@
 package dev.hybridpane.lab.edge;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One simulated edge host: what it runs and how it behaves.
@@ -17,7 +19,9 @@ public record LabHostProfile(String name, String site, String distro, String use
         long indexAgeHours, String kubelet, String sudoPassword, Behaviour behaviour) {
 
     public enum Behaviour {
-        NORMAL, UNREACHABLE, KEY_CHANGES_AFTER_FIRST_LOGIN
+        NORMAL, UNREACHABLE, KEY_CHANGES_AFTER_FIRST_LOGIN,
+        /** Closes the SSH session during its first {@code nodeadm install} (after the kubelet); a retry succeeds. */
+        DROPS_CONNECTION_DURING_FIRST_INSTALL
     }
 
     public LabHostProfile {
@@ -52,6 +56,31 @@ public record LabHostProfile(String name, String site, String distro, String use
                 new LabHostProfile("austin-06", "austin-store-112", "ubuntu-22.04", "ubuntu", "x86_64", "10.200.2.26", 24,
                         "10.200.2.1", 2, 4 * g, 30 * g, false, true, List.of(), 2, null, null,
                         Behaviour.KEY_CHANGES_AFTER_FIRST_LOGIN));
+    }
+
+    /**
+     * The lab's hosts: the twelve of {@link #seed()} (austin-04 has no passwordless sudo; austin-03's IP is outside the
+     * remote node networks), plus room for the seeded pools and new ones: ten more Dallas hosts (Ubuntu 22.04/24.04 and
+     * RHEL 9, all compatible), four Austin AL2023 arm64 hosts like the store pool's, and dallas-17, which drops its SSH
+     * connection during its first nodeadm install.
+     */
+    public static List<LabHostProfile> world() {
+        long g = 1024L * 1024;
+        List<LabHostProfile> all = new ArrayList<>(seed());
+        String[] distros = {"ubuntu-22.04", "ubuntu-22.04", "ubuntu-24.04", "rhel-9"};
+        for (int i = 7; i <= 16; i++) {
+            String distro = distros[i % distros.length];
+            all.add(host(String.format(Locale.ROOT, "dallas-%02d", i), "dallas-dc", distro,
+                    distro.startsWith("rhel") ? "cloud-user" : "ubuntu", "x86_64", "10.200.1." + (10 + i), 8, 32 * g, 120 * g));
+        }
+        for (int i = 7; i <= 10; i++) {
+            all.add(host(String.format(Locale.ROOT, "austin-%02d", i), "austin-store-112", "al2023", "ec2-user", "aarch64",
+                    "10.200.2." + (20 + i), 4, 8 * g, 40 * g));
+        }
+        all.add(new LabHostProfile("dallas-17", "dallas-dc", "ubuntu-22.04", "ubuntu", "x86_64", "10.200.1.27", 24,
+                "10.200.1.1", 4, 16 * g, 80 * g, false, true, List.of(), 5, null, null,
+                Behaviour.DROPS_CONNECTION_DURING_FIRST_INSTALL));
+        return List.copyOf(all);
     }
 
     private static LabHostProfile host(String name, String site, String distro, String user, String arch, String ip,

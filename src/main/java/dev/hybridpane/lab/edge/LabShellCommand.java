@@ -1,59 +1,151 @@
 package dev.hybridpane.lab.edge;
 
+import dev.hybridpane.domain.edge.FactCommands;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.sshd.server.command.AbstractCommandSupport;
 
-/** Answers one exec request of a simulated host the way its shell would. */
+/**
+ * Answers one exec request of a simulated host the way its shell would: the fact commands, and the vocabulary the
+ * console's pool operations use (sudo -n, test, cat, install, rm, systemctl, nodeadm) over the host's own files.
+ */
 final class LabShellCommand extends AbstractCommandSupport {
+    private final LabHost host;
     private final Map<String, String> outputs;
-    private final String sudoPassword;
+    private final Runnable dropConnection;
 
-    LabShellCommand(String command, Map<String, String> outputs, String sudoPassword) {
+    LabShellCommand(String command, LabHost host, Map<String, String> outputs, Runnable dropConnection) {
         super(command, null);
+        this.host = host;
         this.outputs = outputs;
-        this.sudoPassword = sudoPassword;
+        this.dropConnection = dropConnection;
+    }
+
+    /** The streams of one command: what it prints, and its exit status. */
+    interface Io {
+        void out(String text) throws IOException;
+
+        void err(String text) throws IOException;
+
+        byte[] stdin() throws IOException;
+
+        String stdinLine() throws IOException;
     }
 
     @Override
     public void run() {
-        String cmd = getCommand().strip();
+        Io io = new Io() {
+            @Override
+            public void out(String text) throws IOException {
+                write(getOutputStream(), text);
+            }
+
+            @Override
+            public void err(String text) throws IOException {
+                write(getErrorStream(), text);
+            }
+
+            @Override
+            public byte[] stdin() throws IOException {
+                return getInputStream().readAllBytes();
+            }
+
+            @Override
+            public String stdinLine() throws IOException {
+                return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8)).readLine();
+            }
+        };
         try {
-            if (cmd.equals("sudo -n true")) {
-                if (sudoPassword == null) {
-                    onExit(0);
-                } else {
-                    write(getErrorStream(), "sudo: a password is required\n");
-                    onExit(1);
-                }
-                return;
+            int exit = execute(host, outputs, getCommand().strip(), io, dropConnection);
+            if (exit >= 0) {
+                onExit(exit);
             }
-            if (cmd.equals("sudo -S -p '' true")) {
-                String line = new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8)).readLine();
-                if (sudoPassword == null || sudoPassword.equals(line)) {
-                    onExit(0);
-                } else {
-                    write(getErrorStream(), "Sorry, try again.\nsudo: 1 incorrect password attempt\n");
-                    onExit(1);
-                }
-                return;
-            }
-            String out = outputs.get(cmd);
-            if (out == null) {
-                String name = cmd.split("\\s+")[0];
-                write(getErrorStream(), "bash: line 1: " + name + ": command not found\n");
-                onExit(127);
-                return;
-            }
-            write(getOutputStream(), out);
-            onExit(0);
         } catch (IOException e) {
             onExit(1, e.getMessage());
         }
+    }
+
+    /** @return the exit status, or -1 when the host dropped the connection */
+    static int execute(LabHost host, Map<String, String> outputs, String cmd, Io io, Runnable dropConnection)
+            throws IOException {
+        if (cmd.equals(FactCommands.SUDO_STDIN)) {
+            String line = io.stdinLine();
+            String pw = host.profile().sudoPassword();
+            if (pw == null || pw.equals(line)) {
+                return 0;
+            }
+            io.err("Sorry, try again.\nsudo: 1 incorrect password attempt\n");
+            return 1;
+        }
+        String dynamic = dynamicFact(host, cmd);
+        String out = dynamic != null ? dynamic : outputs.get(cmd);
+        if (out != null) {
+            io.out(out);
+            return 0;
+        }
+        return new LabShell(host, io, dropConnection).run(tokens(cmd));
+    }
+
+    /** The facts that change when nodeadm has run: nodeadm and kubelet versions, the kubelet's API server. */
+    private static String dynamicFact(LabHost host, String cmd) {
+        if (cmd.equals(FactCommands.KUBELET)) {
+            String v = host.kubeletVersion();
+            return v == null ? "none\n" : "Kubernetes " + v + "\n";
+        }
+        if (cmd.equals(FactCommands.NODEADM)) {
+            return host.kubeletVersion() == null ? "none\n" : LabHost.NODEADM_VERSION + "\n";
+        }
+        if (cmd.equals(FactCommands.EXISTING_NODE)) {
+            String kc = host.state().text(LabHost.KUBECONFIG);
+            if (kc != null) {
+                for (String line : kc.split("\n")) {
+                    if (line.contains("server:")) {
+                        return line + "\n";
+                    }
+                }
+            }
+            return "none\n";
+        }
+        return null;
+    }
+
+    /** Words as a POSIX shell splits them, with single and double quotes. */
+    static List<String> tokens(String cmd) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean any = false;
+        char quote = 0;
+        for (int i = 0; i < cmd.length(); i++) {
+            char c = cmd.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    cur.append(c);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                any = true;
+            } else if (Character.isWhitespace(c)) {
+                if (any || cur.length() > 0) {
+                    out.add(cur.toString());
+                    cur.setLength(0);
+                    any = false;
+                }
+            } else {
+                cur.append(c);
+            }
+        }
+        if (any || cur.length() > 0) {
+            out.add(cur.toString());
+        }
+        return out;
     }
 
     private static void write(OutputStream s, String text) throws IOException {
