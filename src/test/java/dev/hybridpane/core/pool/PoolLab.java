@@ -32,26 +32,25 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A running lab (fast nodeadm) with the console's adapters on it, and retail-edge's inventory holding the lab hosts the
  * tests name, with their facts (as `hosts import` would leave it); host keys trusted in a known_hosts file.
  */
-final class PoolLab implements AutoCloseable {
-    static final ClusterRef REF = new ClusterRef("us-west-2", "retail-edge");
-    final Lab lab;
-    final AwsClientFactory clients;
-    final SdkAwsPort aws;
-    final SdkHybridAwsPort iam;
-    final SdkActivations ssm;
-    final FileKnownHostsStore known;
-    final MinaEdgePort edge;
-    final ClusterAccess access;
-    final Fabric8ClusterPort clusters = new Fabric8ClusterPort();
-    final SshIdentity identity;
+public final class PoolLab implements AutoCloseable {
+    public static final ClusterRef REF = new ClusterRef("us-west-2", "retail-edge");
+    public final Lab lab;
+    public final AwsClientFactory clients;
+    public final SdkAwsPort aws;
+    public final SdkHybridAwsPort iam;
+    public final SdkActivations ssm;
+    public final FileKnownHostsStore known;
+    public final MinaEdgePort edge;
+    public final ClusterAccess access;
+    public final Fabric8ClusterPort clusters = new Fabric8ClusterPort();
+    public final SshIdentity identity;
 
-    PoolLab(Path dir) {
+    public PoolLab(Path dir) {
         System.setProperty("hybridpane.lab.nodeadm.ms", "100");
         lab = Lab.start(LabWorld.load(), null);
         clients = AwsClientFactory.forEndpoint(lab.awsEndpoint(), Lab.ACCESS_KEY_ID, Lab.SECRET_ACCESS_KEY, "us-west-2");
@@ -66,28 +65,28 @@ final class PoolLab implements AutoCloseable {
         identity = new SshIdentity(lab.edgeHosts().loginKeyPath(), null);
     }
 
-    LabEdgeHosts hosts() {
+    public LabEdgeHosts hosts() {
         return lab.edgeHosts();
     }
 
-    KubernetesClient kube() {
+    public KubernetesClient kube() {
         return lab.kube().client("us-west-2/retail-edge");
     }
 
-    InventoryPort.Inventory inventory() {
+    public InventoryPort.Inventory inventory() {
         return new Fabric8InventoryPort(clusters).open(REF, access);
     }
 
-    ProfileStore.Profiles profiles() {
+    public ProfileStore.Profiles profiles() {
         return new Fabric8ProfileStore(clusters).open(REF, access);
     }
 
-    PoolStore.Pools pools() {
+    public PoolStore.Pools pools() {
         return new Fabric8PoolStore(clusters).open(REF, access);
     }
 
     /** Puts the site and these lab hosts in the inventory with their facts (trusting their host keys first). */
-    void importHosts(String site, String cidr, List<String> names) {
+    public void importHosts(String site, String cidr, List<String> names) {
         Cluster c = aws.describeCluster(REF);
         Site s = new Site(site, "", List.of(cidr), List.of(), "", List.of());
         FactGatherer facts = new FactGatherer(edge);
@@ -111,12 +110,8 @@ final class PoolLab implements AutoCloseable {
         }
     }
 
-    PoolService service() {
+    public PoolService service() {
         return new PoolService(aws, iam, ssm, edge, Clock.systemUTC());
-    }
-
-    Map<String, String> env() {
-        return Map.of();
     }
 
     @Override
