@@ -36,7 +36,9 @@ final class LabNodeadm {
 
     int run(List<String> argv) throws IOException {
         List<String> a = new ArrayList<>(argv);
-        a.removeIf(x -> x.equals("-d") && !a.isEmpty() && a.get(0).equals("-d")); // global --development
+        if (!a.isEmpty() && (a.get(0).equals("-d") || a.get(0).equals("--development"))) {
+            a.remove(0); // the global flag: development logging
+        }
         String sub = a.isEmpty() ? "" : a.get(0);
         List<String> rest = a.isEmpty() ? List.of() : a.subList(1, a.size());
         try {
@@ -222,7 +224,9 @@ final class LabNodeadm {
         host.state().write(LabHost.KUBELET_BIN, LabHost.kubeletBinary("v" + release), "0755");
         step("Upgrading kubectl, cni-plugins, image credential provider and IAM authenticator...", step);
         host.state().write(LabHost.TRACKER, tracker, "0644");
-        init.join(cfg, args.list("skip"));
+        List<String> skip = new ArrayList<>(args.list("skip"));
+        skip.add("node-inactive-validation"); // an upgrade runs on a node in use, by design
+        init.join(cfg, skip);
         return 0;
     }
 

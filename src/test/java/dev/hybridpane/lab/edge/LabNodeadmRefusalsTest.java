@@ -57,6 +57,9 @@ class LabNodeadmRefusalsTest {
         assertThat(noProvider.stderr()).contains("Usage:", "-p --credential-provider")
                 .endsWith("--credential-provider is a required flag. Allowed values are ssm & iam-ra\n");
         assertThat(run(lab, "ubu", "sudo -n nodeadm install -p ssm").exit()).as("no version").isEqualTo(2);
+        assertThat(run(lab, "ubu", "sudo -n nodeadm -d install 1.31").exit()).as("global -d, then the missing -p").isEqualTo(2);
+        assertThat(run(lab, "ubu", "sudo -n nodeadm install 1.31 -p ssm --frobnicate").stderr())
+                .endsWith("Unknown arguments supplied:  --frobnicate\n");
         assertThat(fatal(run(lab, "ubu", "sudo -n nodeadm install 1.31 -p kerberos")))
                 .isEqualTo("invalid credential process provided. Valid options are ssm and iam-ra");
         assertThat(fatal(run(lab, "ubu", "sudo -n nodeadm install 1.31 --credential-provider ssm --containerd-source podman")))
