@@ -50,7 +50,7 @@ class PoolServiceLabTest {
     static void start() {
         lab = new PoolLab(dir);
         lab.importHosts("dallas-dc", "10.200.1.0/24", List.of("dallas-08", "dallas-09", "dallas-10", "dallas-12",
-                "dallas-13", "dallas-17"));
+                "dallas-13", "dallas-14", "dallas-17"));
         lab.importHosts("austin-store-112", "10.200.2.0/24", List.of("austin-02", "austin-04"));
         // RHEL and AL2023 hosts both take containerd source none: an SSM profile like gpu-ssm v1 with that
         try (ProfileStore.Profiles profiles = lab.profiles()) {
@@ -219,5 +219,23 @@ class PoolServiceLabTest {
         assertThat(r.journal().error()).contains("austin-04 (Host austin-04 has no passwordless sudo (sudo: a password is "
                 + "required)");
         assertThat(r.journal().outputs()).doesNotContainKey("austin-04/node");
+    }
+
+    @Test
+    void ntpServersAndAVpnRouteAreSetUpOnTheHost() throws Exception {
+        HybridNodePool p = new HybridNodePool("edge-c", "dallas-dc", new ProfileRef("gpu-ssm", 1), Map.of(), List.of(), "",
+                List.of("time.example.net"), List.of(new PoolHost("dallas-14", "10.200.1.1")));
+        Run r = apply(lab.service(), p, new CancelToken(), j -> { });
+        assertThat(r.journal().status()).as(String.valueOf(r.journal().error())).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(r.checked().inputs().vpcCidrs()).isNotEmpty();
+        String vpc = r.checked().inputs().vpcCidrs().get(0);
+        var chrony = lab.hosts().exec("dallas-14", "sudo -n cat /etc/chrony/conf.d/hybridpane.conf", null);
+        assertThat(chrony.stdout()).endsWith("\nserver time.example.net iburst\n");
+        var unit = lab.hosts().exec("dallas-14", "sudo -n cat /etc/systemd/system/hybridpane-route.service", null);
+        assertThat(unit.stdout()).contains("ExecStart=/sbin/ip route replace " + vpc + " via 10.200.1.1", "RemainAfterExit=yes");
+        assertThat(lab.hosts().exec("dallas-14", "systemctl is-active hybridpane-route.service", null).stdout())
+                .isEqualTo("active\n");
+        assertThat(r.journal().log()).anySatisfy(l -> assertThat(l.text()).contains("[dallas-14] Route the VPC through VPN "
+                + "server 10.200.1.1"));
     }
 }
