@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hybridpane.app.HybridPaneCommand;
 import dev.hybridpane.core.pool.PoolLab;
+import dev.hybridpane.adapters.kube.Fabric8LeaseLock;
+import dev.hybridpane.core.ops.OperationLock;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -34,7 +38,7 @@ class CliPoolTest {
     @BeforeAll
     static void start() {
         lab = new PoolLab(dir);
-        lab.importHosts("dallas-dc", "10.200.1.0/24", List.of("dallas-14", "dallas-16"));
+        lab.importHosts("dallas-dc", "10.200.1.0/24", List.of("dallas-12", "dallas-14", "dallas-16"));
         PoolEnvironment.sharedLab = lab.lab;
     }
 
@@ -131,5 +135,21 @@ class CliPoolTest {
         assertThat(err.toString()).isEqualTo("--ssh-key: cannot read " + dir.resolve("nope") + ".\n");
         assertThat(run("pool", "show", "no-such-pool")).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("There is no node pool named no-such-pool in retail-edge.\n");
+    }
+
+    @Test
+    void aPoolLockedByAnotherWorkstationIsRefusedWithExitOne() throws Exception {
+        Path pool = file("locked.yaml", POOL.replace("cli-pool", "locked-pool").replace("  - host: dallas-14\n  - host: dallas-16\n",
+                "  - host: dallas-12\n"));
+        try (Fabric8LeaseLock other = new Fabric8LeaseLock(lab.kube(), "hybridpane-system", Clock.systemUTC());
+             OperationLock.Held held = other.acquire("pool-locked-pool", "arn:aws:iam::111122223333:user/other on ws-2",
+                     Duration.ofMinutes(2))) {
+            assertThat(run("pool", "apply", "-f", pool.toString(), "--ssh-key", lab.hosts().loginKeyPath().toString(),
+                    "--known-hosts", dir.resolve("known_hosts").toString(), "--apply")).as(err.toString()).isEqualTo(1);
+            assertThat(err.toString()).startsWith("pool-locked-pool is locked by arn:aws:iam::111122223333:user/other on ws-2");
+            assertThat(err.toString().lines()).hasSize(1);
+        }
+        assertThat(lab.kube().genericKubernetesResources("hybridpane.dev/v1alpha1", "HybridNodePool")
+                .inNamespace("hybridpane-system").withName("locked-pool").get()).as("nothing was done").isNull();
     }
 }
