@@ -4,6 +4,7 @@ import dev.hybridpane.app.bench.FactsBenchCommand;
 import dev.hybridpane.app.bench.LiveBenchCommand;
 import dev.hybridpane.app.cli.ClusterCommand;
 import dev.hybridpane.app.cli.HybridCommand;
+import dev.hybridpane.app.cli.PoolCommand;
 import dev.hybridpane.app.cli.ProfileCommand;
 import dev.hybridpane.app.startup.Launcher;
 import dev.hybridpane.app.startup.StartupPhases;
@@ -32,7 +33,7 @@ public final class HybridPaneCommand implements Callable<Integer> {
      * ({@link #commandLine}).
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(LabCommand.class, ClusterCommand.class,
-            HybridCommand.class, ProfileCommand.class, LiveBenchCommand.class,
+            HybridCommand.class, ProfileCommand.class, PoolCommand.class, LiveBenchCommand.class,
             FactsBenchCommand.class);
 
     static final String LAB = "--lab";

@@ -4,6 +4,7 @@ import dev.hybridpane.lab.aws.AwsEmulator;
 import dev.hybridpane.lab.aws.LabCredentials;
 import dev.hybridpane.lab.edge.LabEdgeHosts;
 import dev.hybridpane.lab.edge.LabHostProfile;
+import dev.hybridpane.lab.edge.LabHostTiming;
 import dev.hybridpane.lab.kube.LabKube;
 import dev.hybridpane.lab.kube.LabKubelets;
 import dev.hybridpane.lab.kube.LabSimulation;
@@ -124,7 +125,10 @@ public final class Lab implements AutoCloseable {
             throw new IllegalStateException("the lab is closed");
         }
         if (edgeHosts == null) {
-            edgeHosts = CompletableFuture.supplyAsync(() -> new LabEdgeHosts(LabHostProfile.world(), Clock.systemUTC()).start());
+            // the hosts' nodeadm reaches this lab's AWS account and API servers (install time: hybridpane.lab.nodeadm.ms)
+            LabNodeadmBackend backend = nodeadmBackend();
+            edgeHosts = CompletableFuture.supplyAsync(() -> new LabEdgeHosts(LabHostProfile.world(), Clock.systemUTC(),
+                    backend, LabHostTiming.realistic()).start());
         }
         return edgeHosts;
     }

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.rolesanywhere.RolesAnywhereClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -157,6 +158,10 @@ public final class AwsClientFactory implements AutoCloseable {
     public RolesAnywhereClient rolesAnywhere(String region) {
         return client("rolesanywhere", region,
                 r -> configure(RolesAnywhereClient.builder(), r).build());
+    }
+
+    public SsmClient ssm(String region) {
+        return client("ssm", region, r -> configure(SsmClient.builder(), r).build());
     }
 
     public StsClient sts(String region) {

@@ -1,0 +1,72 @@
+package dev.hybridpane.adapters.aws;
+
+import dev.hybridpane.core.pool.ActivationPort;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.CreateActivationResponse;
+import software.amazon.awssdk.services.ssm.model.DescribeActivationsFilter;
+import software.amazon.awssdk.services.ssm.model.DescribeActivationsFilterKeys;
+import software.amazon.awssdk.services.ssm.model.InvalidActivationIdException;
+import software.amazon.awssdk.services.ssm.model.Tag;
+
+/** SSM hybrid activations through the SDK's SsmClient (see {@link ActivationPort}); the code is never logged. */
+public final class SdkActivations implements ActivationPort {
+    private final AwsClientFactory clients;
+
+    public SdkActivations(AwsClientFactory clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public Created create(String region, String iamRole, int registrationLimit, Instant expiration, String defaultInstanceName,
+            String description, Map<String, String> tags) {
+        CreateActivationResponse r = call("ssm:CreateActivation", () -> ssm(region).createActivation(b -> b.iamRole(iamRole)
+                .registrationLimit(registrationLimit).expirationDate(expiration).defaultInstanceName(defaultInstanceName)
+                .description(description)
+                .tags(tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())));
+        return new Created(r.activationId(), r.activationCode());
+    }
+
+    @Override
+    public Optional<ActivationPort.Activation> describe(String region, String activationId) {
+        var found = call("ssm:DescribeActivations",
+                () -> ssm(region).describeActivations(b -> b.filters(DescribeActivationsFilter.builder()
+                        .filterKey(DescribeActivationsFilterKeys.ACTIVATION_IDS).filterValues(activationId).build())).activationList());
+        return found.stream().filter(a -> activationId.equals(a.activationId())).findFirst().map(a -> {
+            Map<String, String> tags = new LinkedHashMap<>();
+            a.tags().forEach(t -> tags.put(t.key(), t.value()));
+            return new ActivationPort.Activation(a.activationId(), a.iamRole(), a.registrationLimit() == null ? 0 : a.registrationLimit(),
+                    a.registrationsCount() == null ? 0 : a.registrationsCount(), a.expirationDate(),
+                    Boolean.TRUE.equals(a.expired()), tags);
+        });
+    }
+
+    @Override
+    public void delete(String region, String activationId) {
+        try {
+            ssm(region).deleteActivation(b -> b.activationId(activationId));
+        } catch (InvalidActivationIdException e) {
+            // already gone: nothing to delete
+        } catch (SdkException e) {
+            throw AwsFailures.translate("ssm:DeleteActivation", e, clients.label());
+        }
+    }
+
+    private SsmClient ssm(String region) {
+        return clients.ssm(region);
+    }
+
+    private <T> T call(String operation, Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (SdkException e) {
+            throw AwsFailures.translate(operation, e, clients.label());
+        }
+    }
+}

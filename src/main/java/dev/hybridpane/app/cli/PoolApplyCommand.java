@@ -1,0 +1,145 @@
+package dev.hybridpane.app.cli;
+
+import dev.hybridpane.adapters.kube.Fabric8PoolOps;
+import dev.hybridpane.app.ConfigDirs;
+import dev.hybridpane.core.edge.SshIdentity;
+import dev.hybridpane.core.ops.CancelToken;
+import dev.hybridpane.core.ops.Journal;
+import dev.hybridpane.core.ops.OperationLock;
+import dev.hybridpane.core.ops.OperationStatus;
+import dev.hybridpane.core.pool.PoolService;
+import dev.hybridpane.core.pool.PoolStore;
+import dev.hybridpane.domain.ClusterRef;
+import dev.hybridpane.domain.pool.HybridNodePool;
+import dev.hybridpane.domain.pool.PoolFormatException;
+import dev.hybridpane.domain.pool.PoolMapper;
+import dev.hybridpane.domain.profile.ProfileProblem;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * `hybridpane pool apply -f POOL.yaml --ssh-key KEY`: checks the pool against the cluster, its profile and the inventory
+ * (problems: one line each, exit 2), then prints the plan (--plan, the default) or runs it (--apply) as a journaled
+ * operation in the cluster, printing its log; exit 0 done, 1 failed or cancelled.
+ */
+@Command(name = "apply", mixinStandardHelpOptions = true, description = "Plan or create a node pool (SSM) from a file.")
+public final class PoolApplyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    PoolTarget target;
+    @Option(names = {"-f", "--file"}, required = true, paramLabel = "POOL.yaml", description = "The HybridNodePool.")
+    Path file;
+    @Option(names = "--ssh-key", required = true, paramLabel = "KEY", description = "Private key file to log in to the hosts.")
+    Path sshKey;
+    @Option(names = "--known-hosts", paramLabel = "FILE",
+            description = "Trusted host keys (default: HybridPane's own known_hosts in its config directory).")
+    Path knownHosts;
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "8", description = "Hosts at once (default 8).")
+    int parallel;
+    @Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "How long to wait for the nodes to be Ready (default 300).")
+    long readyTimeout;
+    @ArgGroup(exclusive = true)
+    Mode mode;
+
+    static final class Mode {
+        @Option(names = "--plan", description = "Print the plan only (the default).")
+        boolean plan;
+        @Option(names = "--apply", description = "Run the plan.")
+        boolean apply;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        HybridNodePool pool;
+        try {
+            pool = PoolMapper.fromYaml(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            err.println("-f: cannot read " + file + ".");
+            return 2;
+        } catch (PoolFormatException e) {
+            err.println("invalid: " + file + ": " + e.getMessage());
+            return 2;
+        }
+        if (!Files.isReadable(sshKey)) {
+            err.println("--ssh-key: cannot read " + sshKey + ".");
+            return 2;
+        }
+        if (parallel < 1) {
+            err.println("--parallel: at least 1, not " + parallel + ".");
+            return 2;
+        }
+        boolean apply = mode != null && mode.apply;
+        Path known = knownHosts != null ? knownHosts : ConfigDirs.current().resolve("known_hosts");
+        return PoolEnvironment.run(target, err, env -> {
+            ClusterRef ref = target.ref();
+            PoolService service = env.service(known);
+            PoolStore.Pools pools = env.pools(ref);
+            PoolService.Checked checked = service.check(pool, ref, env.profiles(ref), env.inventory(ref), pools,
+                    new SshIdentity(sshKey, null), parallel, Duration.ofSeconds(readyTimeout));
+            for (ProfileProblem p : checked.problems()) {
+                (p.isError() ? err : out).println((p.isError() ? "" : "warning: ") + p.field() + ": " + p.message());
+            }
+            if (!checked.valid()) {
+                err.flush();
+                return 2;
+            }
+            if (!apply) {
+                out.print(service.plan(checked.inputs(), pools).planText());
+                out.flush();
+                return 0;
+            }
+            Fabric8PoolOps ops = env.ops(ref);
+            AtomicInteger printed = new AtomicInteger();
+            Journal j;
+            try {
+                j = service.apply(checked.inputs(), pools, ops.journals(), ops.lock(), env.caller() + " on " + hostname(),
+                        new CancelToken(), journal -> print(journal, printed, out));
+            } catch (OperationLock.LockedException e) {
+                err.println(e.getMessage());
+                return 1;
+            }
+            if (j.status() == OperationStatus.SUCCEEDED) {
+                PoolStore.Stored s = pools.get(pool.name()).orElseThrow();
+                out.println("Pool " + pool.name() + ": " + s.status().readyText() + " nodes Ready, " + s.status().phase() + ".");
+                out.flush();
+                return 0;
+            }
+            err.println(j.status() + ": " + (j.error() == null ? "the operation did not finish" : j.error()));
+            err.flush();
+            return 1;
+        });
+    }
+
+    private static synchronized void print(Journal j, AtomicInteger printed, PrintWriter out) {
+        for (int i = printed.get(); i < j.log().size(); i++) {
+            out.println(j.log().get(i).text());
+        }
+        printed.set(Math.max(printed.get(), j.log().size()));
+        out.flush();
+    }
+
+    private static String hostname() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown host";
+        }
+    }
+}

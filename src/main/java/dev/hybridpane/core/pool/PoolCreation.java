@@ -1,0 +1,190 @@
+package dev.hybridpane.core.pool;
+
+import dev.hybridpane.core.ops.FanOut;
+import dev.hybridpane.core.ops.Operation;
+import dev.hybridpane.core.ops.Step;
+import dev.hybridpane.core.ops.StepContext;
+import dev.hybridpane.core.ops.Steps;
+import dev.hybridpane.domain.pool.HostCommands;
+import dev.hybridpane.domain.pool.HybridNodePool;
+import dev.hybridpane.domain.pool.NodeCredentials;
+import dev.hybridpane.domain.pool.PoolMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The "create a pool" operation for the SSM credential provider: store the HybridNodePool object, an SSM hybrid
+ * activation for the hosts still to join, every host's steps in parallel, wait until every node is Ready, then the pool's
+ * status and an Event per host joined. The activation code lives only in {@link #held} (this process's memory).
+ */
+final class PoolCreation {
+    static final String ACTIVATION = "activation/id";
+    static final Duration ACTIVATION_LIFETIME = Duration.ofHours(4);
+    static final String EVENTED = "/joined-event";
+
+    private final PoolInputs in;
+    private final PoolStore.Pools pools;
+    private final ActivationPort ssm;
+    private final Map<String, ActivationPort.Created> held;
+    private final Map<String, HostRun> runs;
+    private final HostSteps hostSteps;
+    private final Clock clock;
+
+    PoolCreation(PoolInputs in, PoolStore.Pools pools, ActivationPort ssm, Map<String, ActivationPort.Created> held,
+                 Map<String, HostRun> runs, Clock clock) {
+        this.in = in;
+        this.pools = pools;
+        this.ssm = ssm;
+        this.held = held;
+        this.runs = runs;
+        this.clock = clock;
+        this.hostSteps = new HostSteps(in, pools, runs::get, this::credentials);
+    }
+
+    static String operationId(PoolInputs in) {
+        return "pool-create/" + in.region() + "/" + in.clusterName() + "/" + in.pool().name();
+    }
+
+    Operation operation() {
+        HybridNodePool p = in.pool();
+        List<Step> steps = new ArrayList<>();
+        steps.add(Steps.of("pool-object", "Kubernetes: create or update HybridNodePool " + PoolStore.NAMESPACE + "/" + p.name(),
+                List.of(PoolMapper.toYaml(p).stripTrailing()), ctx -> pools.get(p.name()).filter(s -> s.pool().equals(p))
+                        .isPresent(), ctx -> storePool()));
+        steps.add(Steps.of("ssm-activation", "ssm:CreateActivation for the hosts that have not joined yet",
+                List.of("IamRole: " + in.hybridRole(), "RegistrationLimit: " + p.hosts().size() + " (the hosts still to join)",
+                        "ExpirationDate: " + ACTIVATION_LIFETIME.toHours() + " hours from now",
+                        "DefaultInstanceName: " + p.name(), "Tags: EKSClusterARN=" + in.cluster().arn(),
+                        "the activation code is held in memory only (shown nowhere); an activation an earlier run "
+                                + "created and this one cannot use is deleted (ssm:DeleteActivation)"),
+                this::activationInPlace, this::createActivation));
+        int parallelism = Math.max(1, in.parallelism());
+        steps.add(new FanOut("hosts", "On each host over SSH: sudo check, NTP, route, NodeConfig, nodeadm install, nodeadm init",
+                p.hostNames(), parallelism, hostSteps::steps));
+        steps.add(Steps.of("nodes-ready", "Kubernetes: wait until every node is Ready (at most "
+                        + in.readyTimeout().toMinutes() + " min)", List.of("get Node NAME for each host's node"),
+                ctx -> notReady(ctx).isEmpty(), this::waitReady));
+        steps.add(Steps.of("pool-status", "Kubernetes: the pool's status (phase Running, ready n/m) and an Event per host joined",
+                List.of("update HybridNodePool " + p.name() + " status", "create Event NodeJoined on HybridNodePool " + p.name()
+                        + " for each host that joined"), ctx -> false, this::status));
+        return new Operation(operationId(in), "pool-create", "Create node pool " + p.name(),
+                p.name() + " · " + in.clusterName() + " · " + in.region(), steps);
+    }
+
+    private void storePool() {
+        Optional<PoolStore.Stored> now = pools.get(in.pool().name());
+        if (now.isPresent()) {
+            pools.update(in.pool(), now.get().resourceVersion());
+        } else {
+            pools.create(in.pool());
+        }
+    }
+
+    private Optional<NodeCredentials.Ssm> credentials(StepContext ctx) {
+        return ctx.get(ACTIVATION).flatMap(id -> Optional.ofNullable(held.get(id)))
+                .map(c -> new NodeCredentials.Ssm(c.id(), c.code()));
+    }
+
+    /** Hosts whose node the journal does not name, or whose named node is not in the cluster with their providerID. */
+    private List<String> toJoin(StepContext ctx) {
+        List<String> out = new ArrayList<>();
+        for (String h : in.pool().hostNames()) {
+            Optional<String> node = ctx.get(HostSteps.nodeKey(h));
+            if (node.isEmpty() || pools.nodeByProviderId(HostCommands.providerId(in.region(), in.clusterName(), node.get())).isEmpty()) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    private boolean activationInPlace(StepContext ctx) {
+        List<String> join = toJoin(ctx);
+        if (join.isEmpty()) {
+            ctx.log("every host's node is in the cluster: no activation is needed");
+            return true;
+        }
+        Optional<String> id = ctx.get(ACTIVATION);
+        if (id.isEmpty() || !held.containsKey(id.get())) {
+            return false;
+        }
+        return ssm.describe(in.region(), id.get()).filter(a -> a.usable(clock.instant())
+                && a.registrationLimit() - a.registrationsCount() >= join.size()).isPresent();
+    }
+
+    private void createActivation(StepContext ctx) {
+        Optional<String> old = ctx.get(ACTIVATION);
+        if (old.isPresent()) {
+            ActivationPort.Created mine = held.remove(old.get());
+            ctx.log("activation " + old.get() + (mine == null ? " was made by an earlier run whose code is gone"
+                    : " has no registrations left or expired") + ": deleting it");
+            ssm.delete(in.region(), old.get());
+            if (mine != null) {
+                mine.wipe();
+            }
+        }
+        int limit = toJoin(ctx).size();
+        ActivationPort.Created c = ssm.create(in.region(), in.hybridRole(), limit, clock.instant().plus(ACTIVATION_LIFETIME),
+                in.pool().name(), "HybridPane node pool " + in.pool().name() + " in " + in.clusterName(),
+                Map.of("EKSClusterARN", in.cluster().arn()));
+        held.put(c.id(), c);
+        ctx.put(ACTIVATION, c.id());
+        ctx.log("activation " + c.id() + " for " + limit + " host(s), code held in memory only");
+    }
+
+    private List<String> notReady(StepContext ctx) {
+        List<String> out = new ArrayList<>();
+        for (String h : in.pool().hostNames()) {
+            Optional<String> node = ctx.get(HostSteps.nodeKey(h));
+            if (node.isEmpty()) {
+                out.add(h + ": no node recorded");
+                continue;
+            }
+            Optional<PoolStore.NodeState> n = pools.node(node.get());
+            if (n.isEmpty()) {
+                out.add(node.get() + " (" + h + "): not in the cluster");
+            } else if (!n.get().ready()) {
+                out.add(node.get() + " (" + h + "): NotReady, " + n.get().reason());
+            }
+        }
+        return out;
+    }
+
+    private void waitReady(StepContext ctx) throws Exception {
+        long end = System.nanoTime() + in.readyTimeout().toNanos();
+        List<String> waiting = notReady(ctx);
+        while (!waiting.isEmpty()) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("Not Ready after " + in.readyTimeout().toSeconds() + " s: "
+                        + String.join("; ", waiting));
+            }
+            ctx.pause(Duration.ofMillis(500));
+            waiting = notReady(ctx);
+        }
+    }
+
+    private void status(StepContext ctx) {
+        List<PoolStore.Member> members = new ArrayList<>();
+        int ready = 0;
+        for (String h : in.pool().hostNames()) {
+            Optional<String> node = ctx.get(HostSteps.nodeKey(h));
+            members.add(new PoolStore.Member(h, node.orElse("")));
+            if (node.flatMap(pools::node).map(PoolStore.NodeState::ready).orElse(false)) {
+                ready++;
+            }
+        }
+        int total = in.pool().hosts().size();
+        pools.updateStatus(in.pool().name(), new PoolStore.PoolStatus(ready == total ? "Running" : "Provisioning", ready,
+                total, members));
+        for (PoolStore.Member m : members) {
+            if (!m.node().isEmpty() && ctx.get(m.host() + EVENTED).isEmpty()) {
+                pools.event(in.pool().name(), PoolStore.EventType.Normal, "NodeJoined",
+                        "Host " + m.host() + " joined the cluster as node " + m.node() + ".");
+                ctx.put(m.host() + EVENTED, "yes");
+            }
+        }
+    }
+}

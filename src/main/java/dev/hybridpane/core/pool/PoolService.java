@@ -1,0 +1,185 @@
+package dev.hybridpane.core.pool;
+
+import dev.hybridpane.core.AwsPort;
+import dev.hybridpane.core.edge.EdgePort;
+import dev.hybridpane.core.edge.EdgeTarget;
+import dev.hybridpane.core.edge.InventoryPort;
+import dev.hybridpane.core.edge.SshIdentity;
+import dev.hybridpane.core.edge.StoredHost;
+import dev.hybridpane.core.hybrid.HybridAwsPort;
+import dev.hybridpane.core.ops.CancelToken;
+import dev.hybridpane.core.ops.Journal;
+import dev.hybridpane.core.ops.JournalStore;
+import dev.hybridpane.core.ops.Operation;
+import dev.hybridpane.core.ops.OperationEngine;
+import dev.hybridpane.core.ops.OperationLock;
+import dev.hybridpane.core.ops.OperationStatus;
+import dev.hybridpane.core.profile.ProfileStore;
+import dev.hybridpane.domain.AccessEntry;
+import dev.hybridpane.domain.Cluster;
+import dev.hybridpane.domain.ClusterRef;
+import dev.hybridpane.domain.edge.EdgeHostSpec;
+import dev.hybridpane.domain.edge.HostFacts;
+import dev.hybridpane.domain.edge.Site;
+import dev.hybridpane.domain.hybrid.CredentialProvider;
+import dev.hybridpane.domain.pool.HybridNodePool;
+import dev.hybridpane.domain.pool.PoolFacts;
+import dev.hybridpane.domain.pool.PoolRules;
+import dev.hybridpane.domain.profile.KubernetesLayer;
+import dev.hybridpane.domain.profile.ProfileProblem;
+import dev.hybridpane.domain.profile.ProfileVersion;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Creating a node pool (SSM): gathers what the plan needs (DescribeCluster, the Hybrid Nodes role, the profile version,
+ * the inventory's hosts and facts, the other pools), checks it (field rules, per-host checks, version skew; errors are
+ * invalid input), plans the operation and applies it as a journaled operation under a lock named after the pool. The
+ * activation codes this service creates stay in its memory only: another instance (another workstation, a restart)
+ * cannot reuse them, and deletes and replaces an activation it cannot use.
+ */
+public final class PoolService {
+    public static final Duration LOCK_TTL = Duration.ofMinutes(2);
+
+    private final AwsPort aws;
+    private final HybridAwsPort iam;
+    private final ActivationPort ssm;
+    private final EdgePort edge;
+    private final Clock clock;
+    private final Map<String, ActivationPort.Created> held = new ConcurrentHashMap<>();
+
+    public PoolService(AwsPort aws, HybridAwsPort iam, ActivationPort ssm, EdgePort edge, Clock clock) {
+        this.aws = aws;
+        this.iam = iam;
+        this.ssm = ssm;
+        this.edge = edge;
+        this.clock = clock;
+    }
+
+    /** What was gathered, and every problem found (errors: the pool cannot be created as it is). */
+    public record Checked(PoolInputs inputs, List<ProfileProblem> problems) {
+        public boolean valid() {
+            return !PoolRules.hasErrors(problems);
+        }
+
+        public List<ProfileProblem> errors() {
+            return problems.stream().filter(ProfileProblem::isError).toList();
+        }
+    }
+
+    /** Reads the cluster, role, profile version, inventory and pools, and checks the pool against them. */
+    public Checked check(HybridNodePool pool, ClusterRef ref, ProfileStore.Profiles profiles, InventoryPort.Inventory inventory,
+                         PoolStore.Pools pools, SshIdentity identity, int parallelism, Duration readyTimeout) {
+        List<ProfileProblem> problems = new ArrayList<>(PoolRules.validate(pool, true));
+        Cluster cluster = aws.describeCluster(ref);
+        if (!cluster.hybridEnabled()) {
+            problems.add(ProfileProblem.error("cluster", "Cluster " + ref.name() + " has no remote node networks: enable hybrid "
+                    + "nodes on it first (hybridpane hybrid enable)."));
+        }
+        KubernetesLayer k = profiles.get(pool.profile().name()).flatMap(s -> s.profile().version(pool.profile().version()))
+                .map(ProfileVersion::kubernetes).orElse(null);
+        if (k == null) {
+            problems.add(ProfileProblem.error("profile", "Cluster " + ref.name() + " has no profile " + pool.profile() + "."));
+        } else {
+            if (k.credentialProvider() != CredentialProvider.SSM) {
+                problems.add(ProfileProblem.error("profile", "Profile " + pool.profile() + " uses "
+                        + k.credentialProvider().id() + "; this version of pool apply creates SSM pools only."));
+            }
+            problems.addAll(PoolRules.versionSkew(k, ref.name(), cluster.version()));
+        }
+        String role = ssmRole(ref);
+        if (role == null) {
+            problems.add(ProfileProblem.error("cluster", "Cluster " + ref.name() + " has no Hybrid Nodes role that SSM may "
+                    + "assume (a HYBRID_LINUX access entry whose role trusts ssm.amazonaws.com)."));
+        }
+        Map<String, StoredHost> hosts = new LinkedHashMap<>();
+        inventory.hosts().forEach(h -> hosts.put(h.spec().name(), h));
+        Site site = inventory.sites().stream().filter(s -> s.name().equals(pool.site())).findFirst().orElse(null);
+        Map<String, String> poolOfHost = new HashMap<>();
+        hosts.values().forEach(h -> {
+            if (h.status().pool() != null && !h.status().pool().isBlank()) {
+                poolOfHost.put(h.spec().name(), h.status().pool());
+            }
+        });
+        for (PoolStore.Stored other : pools.list()) {
+            other.pool().hostNames().forEach(h -> poolOfHost.put(h, other.pool().name()));
+        }
+        List<String> vpc = List.of();
+        if (pool.hosts().stream().anyMatch(h -> h.vpn().isPresent())) {
+            vpc = aws.describeNetwork(ref.region(), cluster.vpcId(), cluster.subnetIds(), cluster.securityGroupIds()).vpc().cidrs();
+        }
+        PoolInputs in = new PoolInputs(pool, cluster, role, vpc, k, site, hosts, poolOfHost, identity, parallelism, readyTimeout);
+        if (k != null) {
+            Map<String, EdgeHostSpec> specs = new HashMap<>();
+            Map<String, HostFacts> facts = new HashMap<>();
+            hosts.forEach((n, h) -> {
+                specs.put(n, h.spec());
+                if (h.status().facts() != null) {
+                    facts.put(n, h.status().facts());
+                }
+            });
+            problems.addAll(PoolRules.hosts(pool, new PoolFacts(site, cluster.remoteNodeCidrs(), k, specs, facts, poolOfHost)));
+        }
+        if (parallelism < 1) {
+            problems.add(ProfileProblem.error("parallel", "Parallelism must be at least 1, not " + parallelism + "."));
+        }
+        return new Checked(in, List.copyOf(problems));
+    }
+
+    /** The role name SSM activations use: the first HYBRID_LINUX access entry's role whose trust policy names SSM. */
+    private String ssmRole(ClusterRef ref) {
+        for (AccessEntry e : aws.listAccessEntries(ref)) {
+            String arn = e.principalArn();
+            if ("HYBRID_LINUX".equals(e.type()) && arn != null && arn.contains(":role/")) {
+                String name = arn.substring(arn.lastIndexOf('/') + 1);
+                Optional<HybridAwsPort.IamRole> r = iam.getRole(name);
+                if (r.isPresent() && r.get().trustPolicy() != null && r.get().trustPolicy().contains("ssm.amazonaws.com")) {
+                    return name;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The plan: nothing is called. */
+    public Operation plan(PoolInputs in, PoolStore.Pools pools) {
+        return new PoolCreation(in, pools, ssm, held, Map.of(), clock).operation();
+    }
+
+    /**
+     * Runs the operation under the pool's lock; the journal goes to {@code journals}. Returns the final journal.
+     *
+     * @param holder who runs it (caller ARN and host name): the lock's holder
+     */
+    public Journal apply(PoolInputs in, PoolStore.Pools pools, JournalStore journals, OperationLock lock, String holder,
+                         CancelToken cancel, Consumer<Journal> listener) throws OperationLock.LockedException {
+        Map<String, HostRun> runs = new ConcurrentHashMap<>();
+        for (String h : in.pool().hostNames()) {
+            StoredHost s = in.inventory().get(h);
+            runs.put(h, new HostRun(edge, new EdgeTarget(s.spec(), in.identity(), null)));
+        }
+        Operation op = new PoolCreation(in, pools, ssm, held, runs, clock).operation();
+        try (OperationLock.Held l = lock.acquire("pool-" + in.pool().name(), holder, LOCK_TTL)) {
+            Journal j = new OperationEngine(journals, clock).run(op, cancel, listener);
+            if (j.status() == OperationStatus.FAILED) {
+                try {
+                    pools.event(in.pool().name(), PoolStore.EventType.Warning, "PoolOperationFailed",
+                            j.error() == null ? "The pool operation failed." : j.error());
+                } catch (PoolStoreException e) {
+                    listener.accept(j); // the pool object may not exist: the journal says what failed
+                }
+            }
+            return j;
+        } finally {
+            runs.values().forEach(HostRun::close);
+        }
+    }
+}
