@@ -6,6 +6,7 @@ import dev.hybridpane.core.edge.StoredHost;
 import dev.hybridpane.domain.Check;
 import dev.hybridpane.domain.CheckStatus;
 import dev.hybridpane.domain.edge.HostFacts;
+import dev.hybridpane.domain.edge.HostPhase;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -39,8 +40,14 @@ public final class HostsCommand {
         return m;
     }
 
-    /** The first failing check's reason, else the status's own reason (an unreachable host's), else "". */
+    /**
+     * Why the host is not available: an unreachable host's reason (its facts and checks are the last known ones), else
+     * the first failing check's, else the status's own reason when the host was never reached, else "".
+     */
     static String firstFailure(StoredHost h) {
+        if (h.status().phase() == HostPhase.UNREACHABLE) {
+            return h.status().reason();
+        }
         for (Check c : h.status().checks()) {
             if (c.status() == CheckStatus.FAIL) {
                 return c.title() + ": " + c.reason();

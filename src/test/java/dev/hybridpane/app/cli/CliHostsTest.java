@@ -104,6 +104,25 @@ class CliHostsTest {
         assertThat(run("pool", "apply", "-f", pool.toString(), "--ssh-key", key(), "--known-hosts", known, "--plan"))
                 .as(out + "\n" + err).isZero();
         assertThat(out.toString()).contains("dallas-14:", "dallas-16:", "sudo -n nodeadm install");
+
+        // the whole CSV `hybridpane lab` prints imports as is: every row stored; austin-05 is down, so exit 1
+        Path all = dir.resolve("all.csv");
+        Files.copy(lab.edgeHosts().csvPath(), all);
+        int rowsInCsv = (int) Files.readString(all).lines().count() - 1;
+        assertThat(run("hosts", "import", "--csv", all.toString(), "--ssh-key", key(), "--known-hosts", known,
+                "--accept-new-host-keys")).as(out + "\n" + err).isEqualTo(1);
+        assertThat(out.toString()).containsPattern("(?m)^austin-05 +127\\.0\\.0\\.1:\\d+ +Unreachable ")
+                .contains(rowsInCsv + " hosts stored in retail-edge, " + (rowsInCsv - 1) + " reached.");
+        assertThat(run("hosts", "list", "-o", "json")).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString())).hasSize(rowsInCsv);
+
+        // austin-06 presents another key after its first login: refused, even with --accept-new-host-keys (its line
+        // keeps the facts last seen, as the view does)
+        Path one = csv("austin-06.csv", "austin-06");
+        assertThat(run("hosts", "import", "--csv", one.toString(), "--ssh-key", key(), "--known-hosts", known,
+                "--accept-new-host-keys")).as(out + "\n" + err).isEqualTo(1);
+        assertThat(out.toString()).containsPattern("(?m)^austin-06 +127\\.0\\.0\\.1:\\d+ +Unreachable +Ubuntu.* x86_64 +Host key changed, "
+                + "connection refused\\. Trusted SHA256:\\S+, presented SHA256:\\S+\\.").doesNotContain("Trusted the new host key");
     }
 
     @Test
