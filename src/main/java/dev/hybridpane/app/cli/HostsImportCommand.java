@@ -180,6 +180,13 @@ public final class HostsImportCommand implements Callable<Integer> {
             out.println(parsed.hosts().size() + (parsed.hosts().size() == 1 ? " host" : " hosts") + " stored in "
                     + ref.name() + ", " + reached + " reached.");
             out.flush();
+            List<String> notReached = parsed.hosts().stream().map(EdgeHostSpec::name)
+                    .filter(n -> !(results.get(n) instanceof ProbeResult.Reached)).toList();
+            if (!notReached.isEmpty()) {
+                boolean unknownKeys = results.values().stream().anyMatch(ProbeResult.UnknownHostKey.class::isInstance);
+                err.println("Not reached: " + String.join(", ", notReached) + "."
+                        + (unknownKeys ? " Check the fingerprints of the keys not trusted yet, then rerun with --accept-new-host-keys." : ""));
+            }
             err.flush();
             return failed ? 1 : 0;
         });

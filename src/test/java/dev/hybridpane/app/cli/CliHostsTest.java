@@ -113,6 +113,7 @@ class CliHostsTest {
                 "--accept-new-host-keys")).as(out + "\n" + err).isEqualTo(1);
         assertThat(out.toString()).containsPattern("(?m)^austin-05 +127\\.0\\.0\\.1:\\d+ +Unreachable ")
                 .contains(rowsInCsv + " hosts stored in retail-edge, " + (rowsInCsv - 1) + " reached.");
+        assertThat(err.toString()).isEqualTo("Not reached: austin-05.\n");
         assertThat(run("hosts", "list", "-o", "json")).isZero();
         assertThat(new ObjectMapper().readTree(out.toString())).hasSize(rowsInCsv);
 
@@ -134,6 +135,8 @@ class CliHostsTest {
         assertThat(out.toString()).containsPattern(
                 "(?m)^dallas-07 +127\\.0\\.0\\.1:\\d+ +Unknown .*Host key not trusted yet: \\S+ SHA256:[A-Za-z0-9+/]{43}");
         assertThat(out.toString()).contains("1 host stored in retail-edge, 0 reached.");
+        assertThat(err.toString()).isEqualTo("Not reached: dallas-07. Check the fingerprints of the keys not trusted yet, "
+                + "then rerun with --accept-new-host-keys.\n");
         assertThat(Files.exists(known) && Files.readString(known).contains("127.0.0.1")).as("nothing trusted").isFalse();
     }
 
