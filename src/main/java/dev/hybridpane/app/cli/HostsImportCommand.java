@@ -46,8 +46,9 @@ import picocli.CommandLine.Spec;
  * (bad rows: one line each, exit 2, nothing stored); the hosts are probed over SSH with HybridPane's known_hosts (an
  * unknown key fails its host unless --accept-new-host-keys trusts it; a changed key is always refused); a site the
  * CSV names that the cluster lacks is created with --site-cidr's node CIDR, else with the networks of its reached
- * hosts' node IPs inside the cluster's remote node networks; then each host and its checked status is stored and
- * printed. Exit 0 every host stored and reached, 1 any host not reached or not stored.
+ * hosts' node IPs inside the cluster's remote node networks (when that gives no valid CIDR: exit 2, nothing stored);
+ * then each host and its checked status is stored and printed. Exit 0 every host stored and reached, 1 any host not
+ * reached or not stored.
  */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Import edge hosts from a CSV and check them.")
 public final class HostsImportCommand implements Callable<Integer> {
@@ -136,6 +137,8 @@ public final class HostsImportCommand implements Callable<Integer> {
             boolean failed = false;
             Map<String, Site> sites = new LinkedHashMap<>();
             inventory.sites().forEach(s -> sites.put(s.name(), s));
+            List<Site> created = new ArrayList<>();
+            List<String> refused = new ArrayList<>();
             Set<String> named = new LinkedHashSet<>();
             parsed.hosts().stream().map(EdgeHostSpec::site).filter(s -> !s.isEmpty()).forEach(named::add);
             for (String name : named) {
@@ -147,15 +150,23 @@ public final class HostsImportCommand implements Callable<Integer> {
                 Site site = new Site(name, "Created by hybridpane hosts import", cidrs, List.of(), "", List.of());
                 Map<String, String> problems = SiteRules.validate(site, cluster.remoteNodeCidrs(), cluster.remotePodCidrs(),
                         sites.values(), true);
-                if (!problems.isEmpty()) {
-                    err.println("Site " + name + " not created: " + String.join(" ", problems.values())
+                if (problems.isEmpty()) {
+                    sites.put(name, site);
+                    created.add(site);
+                } else {
+                    refused.add("Site " + name + " does not exist and cannot be created: " + String.join(" ", problems.values())
                             + " Give its node CIDR with --site-cidr " + name + "=CIDR.");
-                    failed = true;
-                    continue;
                 }
+            }
+            if (!refused.isEmpty()) {
+                // nothing is stored: the hosts would name a site that is not there
+                refused.forEach(err::println);
+                err.flush();
+                return 2;
+            }
+            for (Site site : created) {
                 inventory.saveSite(site);
-                sites.put(name, site);
-                out.println("Site " + name + " created with node CIDR " + String.join(", ", cidrs) + ".");
+                out.println("Site " + site.name() + " created with node CIDR " + String.join(", ", site.nodeCidrs()) + ".");
             }
             out.println(HostsCommand.header(false));
             Instant now = Instant.now();

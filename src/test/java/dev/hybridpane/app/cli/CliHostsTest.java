@@ -151,4 +151,24 @@ class CliHostsTest {
         assertThat(run("hosts", "import", "--csv", dir.resolve("none.csv").toString(), "--ssh-key", key())).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("--csv: cannot read " + dir.resolve("none.csv") + ".\n");
     }
+
+    @Test
+    void aSiteWhoseNodeCidrTheHostsDoNotShowIsRefusedUntilSiteCidrGivesIt() throws Exception {
+        // austin-03's node IP (192.168.10.23) is outside the remote node networks: no CIDR for a new site from it
+        Path csv = Files.writeString(dir.resolve("corner.csv"), lab.edgeHosts().csv().lines()
+                .filter(l -> l.startsWith("austin-03,")).map(l -> l.replace("austin-store-112", "corner-store"))
+                .collect(Collectors.joining("\n", "", "\n")));
+        String known = dir.resolve("corner_known_hosts").toString();
+        assertThat(run("hosts", "import", "--csv", csv.toString(), "--ssh-key", key(), "--known-hosts", known,
+                "--accept-new-host-keys")).as(out + "\n" + err).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Site corner-store does not exist and cannot be created: Enter at least one "
+                + "node CIDR. Give its node CIDR with --site-cidr corner-store=CIDR.\n");
+        assertThat(run("hosts", "import", "--csv", csv.toString(), "--ssh-key", key(), "--known-hosts", known,
+                "--site-cidr", "corner-store=10.200.0.0/33")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("--site-cidr corner-store: '10.200.0.0/33' has a prefix outside 0..32.\n");
+        assertThat(run("hosts", "import", "--csv", csv.toString(), "--ssh-key", key(), "--known-hosts", known,
+                "--site-cidr", "corner-store=10.200.9.0/24")).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("Site corner-store created with node CIDR 10.200.9.0/24.")
+                .containsPattern("(?m)^austin-03 +127\\.0\\.0\\.1:\\d+ +Incompatible .*Node IP");
+    }
 }
