@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
  * (bad rows: one line each, exit 2, nothing stored); the hosts are probed over SSH with HybridPane's known_hosts (an
  * unknown key fails its host unless --accept-new-host-keys trusts it; a changed key is always refused); a site the
  * CSV names that the cluster lacks is created with --site-cidr's node CIDR, else with the networks of its reached
- * hosts' node IPs inside the cluster's remote node networks (when that gives no valid CIDR: exit 2, nothing stored);
+ * hosts' node IPs inside the cluster's remote node networks (when reached hosts give no valid CIDR: exit 2, nothing
+ * stored; when none of its hosts was reached, it is left for a later import);
  * then each host and its checked status is stored and printed. Exit 0 every host stored and reached, 1 any host not
  * reached or not stored.
  */
@@ -143,6 +144,14 @@ public final class HostsImportCommand implements Callable<Integer> {
             parsed.hosts().stream().map(EdgeHostSpec::site).filter(s -> !s.isEmpty()).forEach(named::add);
             for (String name : named) {
                 if (sites.containsKey(name)) {
+                    continue;
+                }
+                boolean anyReached = parsed.hosts().stream()
+                        .anyMatch(h -> h.site().equals(name) && results.get(h.name()) instanceof ProbeResult.Reached);
+                if (!siteCidrs.containsKey(name) && !anyReached) {
+                    // nothing to learn its network from yet: its hosts fail below, and a later import creates it
+                    out.println("Site " + name + " not created yet: none of its hosts was reached (or give --site-cidr "
+                            + name + "=CIDR).");
                     continue;
                 }
                 List<String> cidrs = siteCidrs.containsKey(name) ? SiteRules.items(siteCidrs.get(name))

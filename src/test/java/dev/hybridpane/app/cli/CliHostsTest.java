@@ -134,7 +134,8 @@ class CliHostsTest {
                 .as(out + "\n" + err).isEqualTo(1);
         assertThat(out.toString()).containsPattern(
                 "(?m)^dallas-07 +127\\.0\\.0\\.1:\\d+ +Unknown .*Host key not trusted yet: \\S+ SHA256:[A-Za-z0-9+/]{43}");
-        assertThat(out.toString()).contains("1 host stored in retail-edge, 0 reached.");
+        assertThat(out.toString()).contains("1 host stored in retail-edge, 0 reached.")
+                .doesNotContain("Site dallas-dc created");
         assertThat(err.toString()).isEqualTo("Not reached: dallas-07. Check the fingerprints of the keys not trusted yet, "
                 + "then rerun with --accept-new-host-keys.\n");
         assertThat(Files.exists(known) && Files.readString(known).contains("127.0.0.1")).as("nothing trusted").isFalse();
@@ -170,5 +171,21 @@ class CliHostsTest {
                 "--site-cidr", "corner-store=10.200.9.0/24")).as(out + "\n" + err).isZero();
         assertThat(out.toString()).contains("Site corner-store created with node CIDR 10.200.9.0/24.")
                 .containsPattern("(?m)^austin-03 +127\\.0\\.0\\.1:\\d+ +Incompatible .*Node IP");
+    }
+
+    @Test
+    void aRowWithTheAddressOfAnotherStoredHostIsRefusedWithExitTwo() throws Exception {
+        // without a site (the other tests' sites are theirs to create)
+        String known = dir.resolve("dup_known_hosts").toString();
+        String port = lab.edgeHosts().csv().lines().filter(l -> l.startsWith("dallas-08,")).findFirst().orElseThrow().split(",")[4];
+        Path d08 = Files.writeString(dir.resolve("d08.csv"), "dallas-08,127.0.0.1,,ubuntu," + port + "\n");
+        assertThat(run("hosts", "import", "--csv", d08.toString(), "--ssh-key", key(), "--known-hosts", known,
+                "--accept-new-host-keys")).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).doesNotContain("Site ");
+        Path dup = Files.writeString(dir.resolve("dup.csv"), "dup-08,127.0.0.1,,ubuntu," + port + "\n");
+        assertThat(run("hosts", "import", "--csv", dup.toString(), "--ssh-key", key(), "--known-hosts", known)).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("dup.csv: dup-08: 127.0.0.1:" + port + " is already in the inventory as dallas-08.\n");
+        assertThat(run("hosts", "list", "-o", "json")).isZero();
+        assertThat(out.toString()).contains("\"dallas-08\"").doesNotContain("dup-08");
     }
 }
