@@ -3,6 +3,7 @@ package dev.hybridpane.app;
 import dev.hybridpane.app.bench.FactsBenchCommand;
 import dev.hybridpane.app.bench.LiveBenchCommand;
 import dev.hybridpane.app.cli.ClusterCommand;
+import dev.hybridpane.app.cli.HostsCommand;
 import dev.hybridpane.app.cli.HybridCommand;
 import dev.hybridpane.app.cli.PoolCommand;
 import dev.hybridpane.app.cli.ProfileCommand;
@@ -33,7 +34,7 @@ public final class HybridPaneCommand implements Callable<Integer> {
      * ({@link #commandLine}).
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(LabCommand.class, ClusterCommand.class,
-            HybridCommand.class, ProfileCommand.class, PoolCommand.class, LiveBenchCommand.class,
+            HybridCommand.class, ProfileCommand.class, PoolCommand.class, HostsCommand.class, LiveBenchCommand.class,
             FactsBenchCommand.class);
 
     static final String LAB = "--lab";
