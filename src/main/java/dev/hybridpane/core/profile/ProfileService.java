@@ -56,10 +56,20 @@ public final class ProfileService implements AutoCloseable {
         return controlPlane;
     }
 
+    /** A profile as stored and its row: latest version, what it holds, the pools on each version. */
+    public record Listed(ClusterProfile profile, ProfileSummary summary) {
+    }
+
+    /** Every profile, whole, with its summary: one list of the profiles and one read of the pools. */
+    public List<Listed> listed() {
+        Map<String, Map<Integer, List<String>>> usage = store.poolUsage();
+        return store.list().stream()
+                .map(p -> new Listed(p, ProfileSummary.of(p, usage.getOrDefault(p.name(), Map.of())))).toList();
+    }
+
     /** Every profile with its latest version and the pools that use each version. */
     public List<ProfileSummary> list() {
-        Map<String, Map<Integer, List<String>>> usage = store.poolUsage();
-        return store.list().stream().map(p -> ProfileSummary.of(p, usage.getOrDefault(p.name(), Map.of()))).toList();
+        return listed().stream().map(Listed::summary).toList();
     }
 
     /** The pools that use each version of a profile: version → pool names (no entry for an unused version). */

@@ -6,7 +6,6 @@ import dev.hybridpane.domain.Cluster;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.profile.ClusterProfile;
 import dev.hybridpane.domain.profile.ProfileMapper;
-import dev.hybridpane.domain.profile.ProfileSummary;
 import dev.hybridpane.domain.profile.ProfileVersion;
 import dev.hybridpane.ui.common.Errors;
 import dev.hybridpane.ui.common.TaskRunner;
@@ -175,8 +174,8 @@ public final class ProfilesViewModel {
     private List<ProfileRow> read(Cluster c, ClusterAccess a) {
         try (ProfileService s = services.open(c, a)) {
             List<ProfileRow> out = new ArrayList<>();
-            for (ProfileSummary summary : s.list()) {
-                out.add(new ProfileRow(c, s.show(summary.name(), null), summary));
+            for (ProfileService.Listed listed : s.listed()) {
+                out.add(new ProfileRow(c, listed.profile(), listed.summary()));
             }
             return out;
         }
