@@ -8,6 +8,7 @@ import dev.hybridpane.domain.ClusterNetwork;
 import dev.hybridpane.domain.ClusterNode;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.ConnectionState;
+import dev.hybridpane.domain.pool.LivePool;
 import dev.hybridpane.domain.HybridRequirements;
 import dev.hybridpane.domain.AccessEntry;
 import java.time.Clock;
@@ -253,6 +254,16 @@ public final class FleetService implements AutoCloseable {
         @Override
         public void onEvent(ClusterEvent event) {
             sink.accept(new FleetUpdate.EventSeen(ref, event));
+        }
+
+        @Override
+        public void onPoolUpsert(LivePool pool) {
+            sink.accept(new FleetUpdate.PoolUpserted(ref, pool));
+        }
+
+        @Override
+        public void onPoolDelete(String poolName) {
+            sink.accept(new FleetUpdate.PoolDeleted(ref, poolName));
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.hybridpane.domain.ClusterEvent;
 import dev.hybridpane.domain.ClusterNode;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.ConnectionState;
+import dev.hybridpane.domain.pool.LivePool;
 import java.time.Duration;
 import java.util.List;
 
@@ -40,5 +41,11 @@ public sealed interface FleetUpdate {
     }
 
     record EventSeen(ClusterRef ref, ClusterEvent event) implements FleetUpdate {
+    }
+
+    record PoolUpserted(ClusterRef ref, LivePool pool) implements FleetUpdate {
+    }
+
+    record PoolDeleted(ClusterRef ref, String poolName) implements FleetUpdate {
     }
 }

@@ -18,6 +18,11 @@ import dev.hybridpane.domain.EndpointAccess;
 import dev.hybridpane.domain.HealthStatus;
 import dev.hybridpane.domain.NodeCounts;
 import dev.hybridpane.domain.PoolHealth;
+import dev.hybridpane.domain.pool.HybridNodePool;
+import dev.hybridpane.domain.pool.LivePool;
+import dev.hybridpane.domain.pool.PoolHost;
+import dev.hybridpane.domain.pool.ProfileRef;
+import java.util.Map;
 import dev.hybridpane.ui.common.FxBatchingBridge;
 import dev.hybridpane.ui.fleet.FleetViewModel;
 import dev.hybridpane.ui.fleet.NodeKey;
@@ -106,6 +111,41 @@ class UiFleetViewModelTest {
         assertEquals(HealthStatus.DOWN, fleet.pools(EDGE).get(1).status());
         assertEquals(1, fleet.poolsDownProperty().get());
         assertEquals(new NodeCounts(1, 3, 8), fleet.row(EDGE).orElseThrow().counts());
+    }
+
+    @Test
+    void poolObjectsMakePoolsManagedAndCountTheirMissingHosts() {
+        HybridNodePool gpu = new HybridNodePool("racks-a", "dallas-dc", new ProfileRef("gpu-ssm", 2), Map.of(), List.of(), "",
+                List.of(), List.of(new PoolHost("dallas-01", null), new PoolHost("dallas-02", null), new PoolHost("dallas-03", null)));
+        bridge.accept(new FleetUpdate.NodeUpserted(EDGE, hybrid("a-1", "racks-a", "store-12", true)));
+        bridge.accept(new FleetUpdate.NodeUpserted(EDGE, hybrid("a-2", "racks-a", "store-12", true)));
+        bridge.accept(new FleetUpdate.NodeUpserted(EDGE, hybrid("b-1", "racks-b", "store-40", true)));
+        bridge.drain();
+        assertFalse(fleet.pools(EDGE).get(0).managed(), "before its object arrives, a labelled pool is unmanaged");
+
+        bridge.accept(new FleetUpdate.PoolUpserted(EDGE, new LivePool(gpu, "Provisioning")));
+        bridge.accept(new FleetUpdate.PoolUpserted(EDGE, new LivePool(gpu, "Running")));
+        bridge.accept(new FleetUpdate.PoolUpserted(EDGE, new LivePool(new HybridNodePool("empty-pool", "austin", new ProfileRef("p", 1),
+                Map.of(), List.of(), "", List.of(), List.of(new PoolHost("austin-01", null))), "Provisioning")));
+        bridge.drain();
+        assertEquals(List.of("empty-pool", "racks-a", "racks-b"), fleet.pools(EDGE).stream().map(PoolHealth::pool).toList());
+        PoolHealth a = fleet.pools(EDGE).get(1);
+        assertEquals(new PoolHealth("racks-a", "dallas-dc", 2, 3, HealthStatus.DEGRADED, true, "Running",
+                new ProfileRef("gpu-ssm", 2), 3), a, "the object's site, phase and profile; 2 of 3 hosts joined");
+        PoolHealth empty = fleet.pools(EDGE).get(0);
+        assertEquals(0, empty.ready());
+        assertEquals(1, empty.total());
+        assertEquals(HealthStatus.DOWN, empty.status(), "a pool whose one host has not joined is down");
+        assertFalse(fleet.pools(EDGE).get(2).managed(), "racks-b has no object: unmanaged");
+        assertEquals("Running", fleet.poolObject(EDGE, "racks-a").orElseThrow().phase());
+
+        bridge.accept(new FleetUpdate.PoolDeleted(EDGE, "racks-a"));
+        bridge.accept(new FleetUpdate.PoolDeleted(EDGE, "empty-pool"));
+        bridge.drain();
+        assertEquals(List.of("racks-a", "racks-b"), fleet.pools(EDGE).stream().map(PoolHealth::pool).toList(),
+                "a deleted object leaves its labelled nodes as an unmanaged pool, and an empty one disappears");
+        assertEquals(new PoolHealth("racks-a", "store-12", 2, 2, HealthStatus.HEALTHY), fleet.pools(EDGE).get(0));
+        assertTrue(fleet.poolObject(EDGE, "racks-a").isEmpty());
     }
 
     @Test

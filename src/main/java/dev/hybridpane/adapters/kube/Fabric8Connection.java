@@ -16,13 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One live connection: a client and two informers (all nodes; core/v1 events about nodes in all namespaces).
+ * One live connection: a client and its informers (all nodes; core/v1 events about nodes and pools in all namespaces;
+ * the HybridNodePool objects, where the cluster has them).
  * Everything happens on a background thread; failures become Failed states, and the informers keep retrying.
  * A listener that throws is logged (cluster, what was delivered, the exception) and does not stop later deliveries.
  */
@@ -34,7 +36,7 @@ final class Fabric8Connection implements ClusterConnection {
     private final Supplier<Config> config;
     private final ClusterListener listener;
     private final Clock clock;
-    private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+    private final List<SharedIndexInformer<?>> informers = new CopyOnWriteArrayList<>();
     private final AtomicInteger synced = new AtomicInteger();
     private volatile KubernetesClient client;
     private volatile ConnectionState last;
@@ -75,6 +77,7 @@ final class Fabric8Connection implements ClusterConnection {
             for (SharedIndexInformer<?> i : informers) {
                 starts.add(i.start().toCompletableFuture());
             }
+            startPools(c);
             CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
                 if (e != null) {
                     fail(e);
@@ -85,6 +88,28 @@ final class Fabric8Connection implements ClusterConnection {
             });
         } catch (RuntimeException e) {
             fail(e);
+        }
+    }
+
+    /** The pools' informer, when the cluster has pools this user may read; not part of being connected. */
+    private void startPools(KubernetesClient c) {
+        try {
+            Fabric8PoolWatch.informer(c, ref, listener, this::deliver).ifPresent(p -> {
+                synchronized (this) {
+                    if (closed) {
+                        return;
+                    }
+                    // a pools watch that fails (CRD deleted, access revoked) must not mark the cluster failed
+                    p.exceptionHandler((started, t) -> {
+                        LOG.debug("Pools watch of {} failed: {}", ref.name(), RootCause.root(t));
+                        return !closed;
+                    });
+                    informers.add(p);
+                }
+                p.start();
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Pools of {} in {} are not watched: {}", ref.name(), ref.region(), RootCause.root(e));
         }
     }
 
@@ -168,7 +193,7 @@ final class Fabric8Connection implements ClusterConnection {
     private final class EventHandler implements ResourceEventHandler<Event> {
         @Override
         public void onAdd(Event e) {
-            if (KubeMapper.aboutNode(e)) {
+            if (KubeMapper.aboutNodeOrPool(e)) {
                 deliver("event " + e.getMetadata().getName(), () -> listener.onEvent(KubeMapper.event(e)));
             }
         }
@@ -176,7 +201,7 @@ final class Fabric8Connection implements ClusterConnection {
         @Override
         public void onUpdate(Event old, Event e) {
             boolean changed = old == null || !Objects.equals(old.getMetadata().getResourceVersion(), e.getMetadata().getResourceVersion());
-            if (changed && KubeMapper.aboutNode(e)) {
+            if (changed && KubeMapper.aboutNodeOrPool(e)) {
                 deliver("event " + e.getMetadata().getName(), () -> listener.onEvent(KubeMapper.event(e)));
             }
         }

@@ -48,8 +48,9 @@ final class KubeMapper {
                 unschedulable);
     }
 
-    static boolean aboutNode(Event e) {
-        return e.getInvolvedObject() != null && "Node".equals(e.getInvolvedObject().getKind());
+    static boolean aboutNodeOrPool(Event e) {
+        return e.getInvolvedObject() != null && ("Node".equals(e.getInvolvedObject().getKind())
+                || "HybridNodePool".equals(e.getInvolvedObject().getKind()));
     }
 
     static ClusterEvent event(Event e) {

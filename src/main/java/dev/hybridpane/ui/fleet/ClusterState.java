@@ -3,6 +3,7 @@ package dev.hybridpane.ui.fleet;
 import dev.hybridpane.domain.ClusterNode;
 import dev.hybridpane.domain.NodeCounts;
 import dev.hybridpane.domain.PoolHealth;
+import dev.hybridpane.domain.pool.LivePool;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,13 +13,15 @@ import java.util.Set;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** Live node state of one cluster, updated incrementally on the FX thread. */
+/** Live node and pool state of one cluster, updated incrementally on the FX thread. */
 final class ClusterState {
     final Map<String, ClusterNode> nodes = new HashMap<>();
     final Map<String, Map<String, ClusterNode>> byPool = new HashMap<>();
     final BatchedObservableList<ClusterNode> hybridNodes = new BatchedObservableList<>();
     final Map<String, Integer> hybridIndex = new HashMap<>();
     final ObservableList<PoolHealth> pools = FXCollections.observableArrayList();
+    /** The cluster's HybridNodePool objects, by name. */
+    final Map<String, LivePool> poolObjects = new HashMap<>();
     int cloud;
     int hybridReady;
     int hybridTotal;
@@ -68,6 +71,16 @@ final class ClusterState {
         }
     }
 
+    /** Applies one pool object upsert or delete ({@code pool} null); the pool's roll-up is touched. */
+    void applyPool(String name, LivePool pool, Set<String> touchedPools) {
+        if (pool == null) {
+            poolObjects.remove(name);
+        } else {
+            poolObjects.put(name, pool);
+        }
+        touchedPools.add(name);
+    }
+
     private void count(ClusterNode n, int delta) {
         if (n.hybrid()) {
             hybridTotal += delta;
@@ -88,8 +101,16 @@ final class ClusterState {
         for (String pool : touched) {
             next.removeIf(p -> p.pool().equals(pool));
             Map<String, ClusterNode> members = byPool.get(pool);
+            LivePool managed = poolObjects.get(pool);
             if (members == null || members.isEmpty()) {
                 byPool.remove(pool);
+                if (managed != null) {
+                    next.add(PoolHealth.rollUp(managed, List.of()));
+                }
+                continue;
+            }
+            if (managed != null) {
+                next.add(PoolHealth.rollUp(managed, members.values()));
                 continue;
             }
             String site = members.values().iterator().next().site();

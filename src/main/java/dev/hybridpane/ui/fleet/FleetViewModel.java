@@ -7,6 +7,7 @@ import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.ComputeType;
 import dev.hybridpane.domain.ConnectionState;
 import dev.hybridpane.domain.PoolHealth;
+import dev.hybridpane.domain.pool.LivePool;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -80,6 +81,10 @@ public final class FleetViewModel {
                 appliedNodes.add(new NodeKey(del.ref(), del.nodeName()));
             } else if (u instanceof FleetUpdate.EventSeen ev) {
                 seen.add(ev);
+            } else if (u instanceof FleetUpdate.PoolUpserted pu) {
+                state(pu.ref()).applyPool(pu.pool().name(), pu.pool(), touched.computeIfAbsent(pu.ref(), r -> new HashSet<>()));
+            } else if (u instanceof FleetUpdate.PoolDeleted pd) {
+                state(pd.ref()).applyPool(pd.poolName(), null, touched.computeIfAbsent(pd.ref(), r -> new HashSet<>()));
             } else {
                 applyFleet(u);
             }
@@ -327,7 +332,13 @@ public final class FleetViewModel {
         return state(ref).hybridNodes;
     }
 
-    /** Pool roll-ups of a cluster, by pool name. */
+    /** A HybridNodePool object of a cluster, as last watched. */
+    public Optional<LivePool> poolObject(ClusterRef ref, String name) {
+        ClusterState s = states.get(ref);
+        return s == null ? Optional.empty() : Optional.ofNullable(s.poolObjects.get(name));
+    }
+
+    /** Pool roll-ups of a cluster, by pool name: managed pools (objects) and unmanaged ones (node labels only). */
     public ObservableList<PoolHealth> pools(ClusterRef ref) {
         return state(ref).pools;
     }

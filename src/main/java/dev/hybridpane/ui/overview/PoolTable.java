@@ -41,12 +41,20 @@ final class PoolTable extends TableView<LiveRow<PoolHealth>> {
     // thousands of node changes a second the fleet republishes the pools on every frame
     private final PauseTransition refresh = new PauseTransition(Duration.millis(200));
 
+    /** The pool's name; a pool that is only a node label, with no HybridNodePool object, is marked unmanaged. */
+    static String poolText(PoolHealth p) {
+        if (p.pool().isEmpty()) {
+            return "(no pool label)";
+        }
+        return p.managed() ? p.pool() : p.pool() + " · unmanaged";
+    }
+
     PoolTable(ObservableList<PoolHealth> source) {
         this.source = source;
         getStyleClass().addAll(Styles.DENSE, "overview-pools");
         setFixedCellSize(ROW);
         TableColumn<LiveRow<PoolHealth>, String> pool = Cells.liveColumn("Pool", 150,
-                p -> p.pool().isEmpty() ? "(no pool label)" : p.pool());
+                PoolTable::poolText);
         pool.getStyleClass().add("pool-name");
         TableColumn<LiveRow<PoolHealth>, String> site = Cells.liveColumn("Site", 150,
                 p -> p.site().isEmpty() ? "—" : p.site());

@@ -13,6 +13,12 @@ import dev.hybridpane.domain.ClusterNode;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.ConnectionState;
 import dev.hybridpane.domain.ConnectionState.FailureKind;
+import dev.hybridpane.domain.pool.HybridNodePool;
+import dev.hybridpane.domain.pool.LivePool;
+import dev.hybridpane.domain.pool.PoolHost;
+import dev.hybridpane.domain.pool.PoolMapper;
+import dev.hybridpane.domain.pool.ProfileRef;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import dev.hybridpane.lab.kube.LabKube;
 import dev.hybridpane.lab.kube.LabSimulation;
 import dev.hybridpane.lab.world.LabWorld;
@@ -64,6 +70,19 @@ class KubeClusterPortTest {
         final Map<String, ClusterNode> nodes = new ConcurrentHashMap<>();
         final List<String> deleted = new CopyOnWriteArrayList<>();
         final List<ClusterEvent> events = new CopyOnWriteArrayList<>();
+        final Map<String, LivePool> pools = new ConcurrentHashMap<>();
+        final List<String> deletedPools = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onPoolUpsert(LivePool p) {
+            pools.put(p.name(), p);
+        }
+
+        @Override
+        public void onPoolDelete(String name) {
+            pools.remove(name);
+            deletedPools.add(name);
+        }
 
         public void onState(ConnectionState s) {
             states.add(s);
@@ -170,6 +189,36 @@ class KubeClusterPortTest {
             assertThat(r.nodes).doesNotContainKey("store-pos-04");
         }
         assertThat(r.states).noneMatch(s -> s.toString().contains(lab.adminToken()));
+    }
+
+    @Test
+    void watchesPoolObjectsAndTheEventsRecordedOnThem() throws Exception {
+        String key = "us-west-2/retail-edge";
+        Recorder r = new Recorder();
+        KubernetesClient admin = lab.client(key);
+        HybridNodePool pool = new HybridNodePool("watch-test", "austin-store-112", new ProfileRef("pos-iam-ra", 1),
+                Map.of("workload", "pos"), List.of(), "", List.of(), List.of(new PoolHost("austin-09", "")));
+        var pools = admin.genericKubernetesResources(Fabric8ProfileStore.POOLS).inNamespace(HybridNodePool.NAMESPACE);
+        try (ClusterConnection c = new Fabric8ClusterPort().connect(new ClusterRef("us-west-2", "retail-edge"),
+                access(lab.endpoints().get(key), new AtomicInteger(), lab.adminToken()), r)) {
+            await(r::connected);
+            pools.resource(new GenericKubernetesResourceBuilder().withApiVersion(PoolMapper.API_VERSION).withKind(PoolMapper.KIND)
+                    .withNewMetadata().withName("watch-test").withNamespace(HybridNodePool.NAMESPACE).endMetadata()
+                    .addToAdditionalProperties("spec", PoolMapper.toSpec(pool)).build()).create();
+            await(() -> r.pools.containsKey("watch-test"));
+            assertThat(r.pools.get("watch-test").pool()).isEqualTo(pool);
+            assertThat(r.pools.get("watch-test").phase()).isEmpty();
+
+            admin.v1().events().inNamespace(HybridNodePool.NAMESPACE).resource(new EventBuilder().withNewMetadata()
+                    .withName("watch-test.1").endMetadata().withNewInvolvedObject().withKind("HybridNodePool")
+                    .withName("watch-test").endInvolvedObject().withType("Normal").withReason("NodeJoined")
+                    .withMessage("austin-09 joined").build()).create();
+            await(() -> r.events.stream().anyMatch(e -> e.involvedKind().equals("HybridNodePool") && e.reason().equals("NodeJoined")));
+
+            pools.withName("watch-test").delete();
+            await(() -> r.deletedPools.contains("watch-test"));
+            assertThat(r.pools).doesNotContainKey("watch-test");
+        }
     }
 
     @Test

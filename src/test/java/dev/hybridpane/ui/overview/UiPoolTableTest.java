@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hybridpane.domain.HealthStatus;
 import dev.hybridpane.domain.PoolHealth;
+import dev.hybridpane.domain.pool.ProfileRef;
 import dev.hybridpane.ui.FxWait;
 import dev.hybridpane.ui.common.LiveRow;
 import dev.hybridpane.ui.common.Widgets;
@@ -54,6 +55,14 @@ class UiPoolTableTest {
             }
         }
         return rows;
+    }
+
+    @Test
+    void marksPoolsWithoutAnObjectAsUnmanaged() {
+        assertEquals("pool-01 · unmanaged", PoolTable.poolText(pool(1, 4, 4)));
+        assertEquals("edge-gpu", PoolTable.poolText(new PoolHealth("edge-gpu", "dallas-dc", 1, 3, HealthStatus.DEGRADED, true,
+                "Running", new ProfileRef("gpu-ssm", 1), 3)));
+        assertEquals("(no pool label)", PoolTable.poolText(new PoolHealth("", "", 1, 1, HealthStatus.HEALTHY)));
     }
 
     @Test
