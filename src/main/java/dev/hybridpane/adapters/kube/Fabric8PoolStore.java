@@ -1,6 +1,7 @@
 package dev.hybridpane.adapters.kube;
 
 import dev.hybridpane.core.ClusterAccess;
+import dev.hybridpane.core.pool.CniDaemonSet;
 import dev.hybridpane.core.pool.PoolStore;
 import dev.hybridpane.core.pool.PoolStoreException;
 import dev.hybridpane.domain.ClusterRef;
@@ -13,9 +14,13 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.NodeCondition;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,6 +47,10 @@ public final class Fabric8PoolStore implements PoolStore {
     public Pools open(ClusterRef ref, ClusterAccess access) {
         return new Fabric8Pools(ref, KubeClients.build(clusters.configFor(access)));
     }
+
+    /** Where the CNI DaemonSets are: namespace and name. */
+    private static final String[][] CNI = {{"kube-system", "cilium"}, {"kube-system", "calico-node"},
+            {"calico-system", "calico-node"}};
 
     private static final class Fabric8Pools implements Pools {
         private final ClusterRef ref;
@@ -219,7 +228,36 @@ public final class Fabric8PoolStore implements PoolStore {
                 String reason = ready == null ? "the kubelet has not posted a Ready condition yet"
                         : (ready.getReason() == null ? "" : ready.getReason())
                         + (ready.getMessage() == null || ready.getMessage().isBlank() ? "" : ": " + ready.getMessage());
-                return Optional.of(new NodeState(name, providerId, isReady, reason));
+                Map<String, String> labels = n.getMetadata().getLabels() == null ? Map.of() : n.getMetadata().getLabels();
+                String ip = n.getStatus() == null || n.getStatus().getAddresses() == null ? null : n.getStatus().getAddresses()
+                        .stream().filter(a -> "InternalIP".equals(a.getType())).map(NodeAddress::getAddress).findFirst().orElse(null);
+                return Optional.of(new NodeState(name, providerId, isReady, reason, labels, ip));
+            });
+        }
+
+        @Override
+        public List<CniDaemonSet> cniDaemonSets() {
+            return call("read the CNI DaemonSets", () -> {
+                List<CniDaemonSet> out = new ArrayList<>();
+                for (String[] at : CNI) {
+                    DaemonSet d = client.apps().daemonSets().inNamespace(at[0]).withName(at[1]).get();
+                    if (d != null) {
+                        out.add(CniDaemonSets.of(d));
+                    }
+                }
+                return out;
+            });
+        }
+
+        @Override
+        public void patchDaemonSet(String namespace, String name, String jsonPatch) {
+            call("patch DaemonSet " + namespace + "/" + name, () -> {
+                if (client.apps().daemonSets().inNamespace(namespace).withName(name).get() == null) {
+                    throw new PoolStoreException("Could not patch DaemonSet " + namespace + "/" + name + " in " + ref.name()
+                            + ": it is not in the cluster.", false, null);
+                }
+                client.apps().daemonSets().inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON), jsonPatch);
+                return null;
             });
         }
 
