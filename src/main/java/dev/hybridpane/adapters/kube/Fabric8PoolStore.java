@@ -5,6 +5,7 @@ import dev.hybridpane.core.pool.CniDaemonSet;
 import dev.hybridpane.core.pool.PoolStore;
 import dev.hybridpane.core.pool.PoolStoreException;
 import dev.hybridpane.domain.ClusterRef;
+import dev.hybridpane.domain.NodeLabels;
 import dev.hybridpane.domain.pool.HybridNodePool;
 import dev.hybridpane.domain.pool.PoolFormatException;
 import dev.hybridpane.domain.pool.PoolMapper;
@@ -216,23 +217,28 @@ public final class Fabric8PoolStore implements PoolStore {
 
         @Override
         public Optional<NodeState> node(String name) {
-            return call("read node " + name, () -> {
-                Node n = client.nodes().withName(name).get();
-                if (n == null) {
-                    return Optional.<NodeState>empty();
-                }
-                String providerId = n.getSpec() == null ? null : n.getSpec().getProviderID();
-                NodeCondition ready = n.getStatus() == null || n.getStatus().getConditions() == null ? null
-                        : n.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType())).findFirst().orElse(null);
-                boolean isReady = ready != null && "True".equals(ready.getStatus());
-                String reason = ready == null ? "the kubelet has not posted a Ready condition yet"
-                        : (ready.getReason() == null ? "" : ready.getReason())
-                        + (ready.getMessage() == null || ready.getMessage().isBlank() ? "" : ": " + ready.getMessage());
-                Map<String, String> labels = n.getMetadata().getLabels() == null ? Map.of() : n.getMetadata().getLabels();
-                String ip = n.getStatus() == null || n.getStatus().getAddresses() == null ? null : n.getStatus().getAddresses()
-                        .stream().filter(a -> "InternalIP".equals(a.getType())).map(NodeAddress::getAddress).findFirst().orElse(null);
-                return Optional.of(new NodeState(name, providerId, isReady, reason, labels, ip));
-            });
+            return call("read node " + name, () -> Optional.ofNullable(client.nodes().withName(name).get()).map(Fabric8Pools::state));
+        }
+
+        @Override
+        public List<NodeState> nodesOfPool(String pool) {
+            return call("read the nodes of pool " + pool, () -> client.nodes().withLabel(NodeLabels.POOL, pool).list().getItems()
+                    .stream().map(Fabric8Pools::state).sorted(Comparator.comparing(NodeState::name)).toList());
+        }
+
+        private static NodeState state(Node n) {
+            String name = n.getMetadata().getName();
+            String providerId = n.getSpec() == null ? null : n.getSpec().getProviderID();
+            NodeCondition ready = n.getStatus() == null || n.getStatus().getConditions() == null ? null
+                    : n.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType())).findFirst().orElse(null);
+            boolean isReady = ready != null && "True".equals(ready.getStatus());
+            String reason = ready == null ? "the kubelet has not posted a Ready condition yet"
+                    : (ready.getReason() == null ? "" : ready.getReason())
+                    + (ready.getMessage() == null || ready.getMessage().isBlank() ? "" : ": " + ready.getMessage());
+            Map<String, String> labels = n.getMetadata().getLabels() == null ? Map.of() : n.getMetadata().getLabels();
+            String ip = n.getStatus() == null || n.getStatus().getAddresses() == null ? null : n.getStatus().getAddresses()
+                    .stream().filter(a -> "InternalIP".equals(a.getType())).map(NodeAddress::getAddress).findFirst().orElse(null);
+            return new NodeState(name, providerId, isReady, reason, labels, ip);
         }
 
         @Override

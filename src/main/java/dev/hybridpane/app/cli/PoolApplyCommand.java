@@ -87,6 +87,21 @@ public final class PoolApplyCommand implements Callable<Integer> {
         }
         boolean apply = mode != null && mode.apply;
         Path known = knownHosts != null ? knownHosts : ConfigDirs.current().resolve("known_hosts");
+        CancelToken cancel = new CancelToken();
+        CliInterrupt interrupt = apply ? CliInterrupt.cancelling(cancel) : null;
+        int code = 1;
+        try {
+            code = body(pool, apply, known, cancel, out, err);
+            return code;
+        } finally {
+            if (interrupt != null) {
+                interrupt.finished(code); // after the environment closed: the journal written, the lease released
+            }
+        }
+    }
+
+    private int body(HybridNodePool pool, boolean apply, Path known, CancelToken cancel, PrintWriter out, PrintWriter err)
+            throws Exception {
         return PoolEnvironment.run(target, err, env -> {
             ClusterRef ref = target.ref();
             PoolService service = env.service(known);
@@ -110,7 +125,7 @@ public final class PoolApplyCommand implements Callable<Integer> {
             Journal j;
             try {
                 j = service.apply(checked.inputs(), pools, ops.journals(), ops.lock(), env.caller() + " on " + hostname(),
-                        new CancelToken(), journal -> print(journal, printed, out));
+                        cancel, journal -> print(journal, printed, out));
             } catch (OperationLock.LockedException e) {
                 err.println(e.getMessage());
                 return 1;
@@ -120,6 +135,11 @@ public final class PoolApplyCommand implements Callable<Integer> {
                 out.println("Pool " + pool.name() + ": " + s.status().readyText() + " nodes Ready, " + s.status().phase() + ".");
                 out.flush();
                 return 0;
+            }
+            if (j.status() == OperationStatus.CANCELLED) {
+                err.println(j.error() + "; the journal is kept in the cluster: run the same command again to resume.");
+                err.flush();
+                return 1;
             }
             err.println(j.status() + ": " + (j.error() == null ? "the operation did not finish" : j.error()));
             err.flush();

@@ -77,6 +77,9 @@ public interface PoolStore {
 
         Optional<NodeState> node(String name);
 
+        /** The Nodes labelled hybridpane.dev/pool=POOL, by name. */
+        List<NodeState> nodesOfPool(String pool);
+
         /** The CNI DaemonSets: cilium and calico-node in kube-system (calico-node also in calico-system); none: empty. */
         List<CniDaemonSet> cniDaemonSets();
 

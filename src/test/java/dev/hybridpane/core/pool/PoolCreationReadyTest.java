@@ -45,6 +45,7 @@ class PoolCreationReadyTest {
                     "KubeletNotReady: container runtime network not ready: cni plugin not initialized")) : Optional.empty();
         }
 
+        @Override public List<PoolStore.NodeState> nodesOfPool(String pool) { return node(NODE).stream().toList(); }
         @Override public List<CniDaemonSet> cniDaemonSets() { return List.of(); }
         @Override public void patchDaemonSet(String namespace, String name, String jsonPatch) { throw new UnsupportedOperationException(); }
         @Override public void close() { }
