@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "apply", mixinStandardHelpOptions = true, description = "Plan or create a node pool (SSM) from a file.")
 public final class PoolApplyCommand implements Callable<Integer> {
+    /** How the engine names the journal of an earlier, finished run it keeps (ID-run-MILLIS). */
+    static final String HISTORY = "-run-";
     @Spec
     CommandSpec spec;
     @Mixin
@@ -147,7 +149,11 @@ public final class PoolApplyCommand implements Callable<Integer> {
         });
     }
 
+    /** Prints this run's new log lines; an earlier finished run's journal, kept as history when this one starts, is not. */
     private static synchronized void print(Journal j, AtomicInteger printed, PrintWriter out) {
+        if (j.id().contains(HISTORY)) {
+            return;
+        }
         for (int i = printed.get(); i < j.log().size(); i++) {
             out.println(j.log().get(i).text());
         }
