@@ -1,9 +1,11 @@
 package dev.hybridpane.adapters.kube;
 
 import dev.hybridpane.core.ClusterAccess;
+import dev.hybridpane.core.pool.CniDaemonSet;
 import dev.hybridpane.core.pool.PoolStore;
 import dev.hybridpane.core.pool.PoolStoreException;
 import dev.hybridpane.domain.ClusterRef;
+import dev.hybridpane.domain.NodeLabels;
 import dev.hybridpane.domain.pool.HybridNodePool;
 import dev.hybridpane.domain.pool.PoolFormatException;
 import dev.hybridpane.domain.pool.PoolMapper;
@@ -13,9 +15,13 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.NodeCondition;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,6 +48,10 @@ public final class Fabric8PoolStore implements PoolStore {
     public Pools open(ClusterRef ref, ClusterAccess access) {
         return new Fabric8Pools(ref, KubeClients.build(clusters.configFor(access)));
     }
+
+    /** Where the CNI DaemonSets are: namespace and name. */
+    private static final String[][] CNI = {{"kube-system", "cilium"}, {"kube-system", "calico-node"},
+            {"calico-system", "calico-node"}};
 
     private static final class Fabric8Pools implements Pools {
         private final ClusterRef ref;
@@ -207,19 +217,53 @@ public final class Fabric8PoolStore implements PoolStore {
 
         @Override
         public Optional<NodeState> node(String name) {
-            return call("read node " + name, () -> {
-                Node n = client.nodes().withName(name).get();
-                if (n == null) {
-                    return Optional.<NodeState>empty();
+            return call("read node " + name, () -> Optional.ofNullable(client.nodes().withName(name).get()).map(Fabric8Pools::state));
+        }
+
+        @Override
+        public List<NodeState> nodesOfPool(String pool) {
+            return call("read the nodes of pool " + pool, () -> client.nodes().withLabel(NodeLabels.POOL, pool).list().getItems()
+                    .stream().map(Fabric8Pools::state).sorted(Comparator.comparing(NodeState::name)).toList());
+        }
+
+        private static NodeState state(Node n) {
+            String name = n.getMetadata().getName();
+            String providerId = n.getSpec() == null ? null : n.getSpec().getProviderID();
+            NodeCondition ready = n.getStatus() == null || n.getStatus().getConditions() == null ? null
+                    : n.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType())).findFirst().orElse(null);
+            boolean isReady = ready != null && "True".equals(ready.getStatus());
+            String reason = ready == null ? "the kubelet has not posted a Ready condition yet"
+                    : (ready.getReason() == null ? "" : ready.getReason())
+                    + (ready.getMessage() == null || ready.getMessage().isBlank() ? "" : ": " + ready.getMessage());
+            Map<String, String> labels = n.getMetadata().getLabels() == null ? Map.of() : n.getMetadata().getLabels();
+            String ip = n.getStatus() == null || n.getStatus().getAddresses() == null ? null : n.getStatus().getAddresses()
+                    .stream().filter(a -> "InternalIP".equals(a.getType())).map(NodeAddress::getAddress).findFirst().orElse(null);
+            return new NodeState(name, providerId, isReady, reason, labels, ip);
+        }
+
+        @Override
+        public List<CniDaemonSet> cniDaemonSets() {
+            return call("read the CNI DaemonSets", () -> {
+                List<CniDaemonSet> out = new ArrayList<>();
+                for (String[] at : CNI) {
+                    DaemonSet d = client.apps().daemonSets().inNamespace(at[0]).withName(at[1]).get();
+                    if (d != null) {
+                        out.add(CniDaemonSets.of(d));
+                    }
                 }
-                String providerId = n.getSpec() == null ? null : n.getSpec().getProviderID();
-                NodeCondition ready = n.getStatus() == null || n.getStatus().getConditions() == null ? null
-                        : n.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType())).findFirst().orElse(null);
-                boolean isReady = ready != null && "True".equals(ready.getStatus());
-                String reason = ready == null ? "the kubelet has not posted a Ready condition yet"
-                        : (ready.getReason() == null ? "" : ready.getReason())
-                        + (ready.getMessage() == null || ready.getMessage().isBlank() ? "" : ": " + ready.getMessage());
-                return Optional.of(new NodeState(name, providerId, isReady, reason));
+                return out;
+            });
+        }
+
+        @Override
+        public void patchDaemonSet(String namespace, String name, String jsonPatch) {
+            call("patch DaemonSet " + namespace + "/" + name, () -> {
+                if (client.apps().daemonSets().inNamespace(namespace).withName(name).get() == null) {
+                    throw new PoolStoreException("Could not patch DaemonSet " + namespace + "/" + name + " in " + ref.name()
+                            + ": it is not in the cluster.", false, null);
+                }
+                client.apps().daemonSets().inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON), jsonPatch);
+                return null;
             });
         }
 

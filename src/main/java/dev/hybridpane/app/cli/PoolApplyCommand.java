@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "apply", mixinStandardHelpOptions = true, description = "Plan or create a node pool (SSM) from a file.")
 public final class PoolApplyCommand implements Callable<Integer> {
+    /** How the engine names the journal of an earlier, finished run it keeps (ID-run-MILLIS). */
+    static final String HISTORY = "-run-";
     @Spec
     CommandSpec spec;
     @Mixin
@@ -87,6 +89,21 @@ public final class PoolApplyCommand implements Callable<Integer> {
         }
         boolean apply = mode != null && mode.apply;
         Path known = knownHosts != null ? knownHosts : ConfigDirs.current().resolve("known_hosts");
+        CancelToken cancel = new CancelToken();
+        CliInterrupt interrupt = apply ? CliInterrupt.cancelling(cancel) : null;
+        int code = 1;
+        try {
+            code = body(pool, apply, known, cancel, out, err);
+            return code;
+        } finally {
+            if (interrupt != null) {
+                interrupt.finished(code); // after the environment closed: the journal written, the lease released
+            }
+        }
+    }
+
+    private int body(HybridNodePool pool, boolean apply, Path known, CancelToken cancel, PrintWriter out, PrintWriter err)
+            throws Exception {
         return PoolEnvironment.run(target, err, env -> {
             ClusterRef ref = target.ref();
             PoolService service = env.service(known);
@@ -110,7 +127,7 @@ public final class PoolApplyCommand implements Callable<Integer> {
             Journal j;
             try {
                 j = service.apply(checked.inputs(), pools, ops.journals(), ops.lock(), env.caller() + " on " + hostname(),
-                        new CancelToken(), journal -> print(journal, printed, out));
+                        cancel, journal -> print(journal, printed, out));
             } catch (OperationLock.LockedException e) {
                 err.println(e.getMessage());
                 return 1;
@@ -121,13 +138,22 @@ public final class PoolApplyCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
+            if (j.status() == OperationStatus.CANCELLED) {
+                err.println(j.error() + "; the journal is kept in the cluster: run the same command again to resume.");
+                err.flush();
+                return 1;
+            }
             err.println(j.status() + ": " + (j.error() == null ? "the operation did not finish" : j.error()));
             err.flush();
             return 1;
         });
     }
 
+    /** Prints this run's new log lines; an earlier finished run's journal, kept as history when this one starts, is not. */
     private static synchronized void print(Journal j, AtomicInteger printed, PrintWriter out) {
+        if (j.id().contains(HISTORY)) {
+            return;
+        }
         for (int i = printed.get(); i < j.log().size(); i++) {
             out.println(j.log().get(i).text());
         }

@@ -30,6 +30,8 @@ final class HostRun implements AutoCloseable {
     volatile String node;
     /** A secret this host's commands may echo (the activation code): never let it into a failure message. */
     volatile String secret;
+    /** The last nodeadm command run on this host and what it said (its last error or line), for a diagnosis. */
+    volatile String lastNodeadm;
 
     HostRun(EdgePort edge, EdgeTarget target) {
         this.edge = edge;
@@ -45,7 +47,11 @@ final class HostRun implements AutoCloseable {
             session = edge.connect(target, CONNECT);
         }
         try {
-            return session.run(c.command(), c.hasStdin() ? c.stdin().getBytes(StandardCharsets.UTF_8) : null, timeout);
+            CommandResult r = session.run(c.command(), c.hasStdin() ? c.stdin().getBytes(StandardCharsets.UTF_8) : null, timeout);
+            if (c.command().contains("nodeadm ")) {
+                lastNodeadm = scrub(c.display() + ": exit " + r.exitCode() + ", " + reason(r));
+            }
+            return r;
         } catch (EdgeException e) {
             // a dropped connection: the next command (a re-run) connects again
             session.close();

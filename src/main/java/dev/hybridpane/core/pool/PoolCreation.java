@@ -5,6 +5,8 @@ import dev.hybridpane.core.ops.Operation;
 import dev.hybridpane.core.ops.Step;
 import dev.hybridpane.core.ops.StepContext;
 import dev.hybridpane.core.ops.Steps;
+import dev.hybridpane.domain.AccessEntry;
+import dev.hybridpane.domain.AuthenticationMode;
 import dev.hybridpane.domain.pool.HostCommands;
 import dev.hybridpane.domain.pool.HybridNodePool;
 import dev.hybridpane.domain.pool.NodeCredentials;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The "create a pool" operation for the SSM credential provider: store the HybridNodePool object, an SSM hybrid
@@ -33,6 +36,7 @@ final class PoolCreation {
     private final Map<String, HostRun> runs;
     private final HostSteps hostSteps;
     private final Clock clock;
+    private Supplier<List<AccessEntry>> accessEntries;
 
     PoolCreation(PoolInputs in, PoolStore.Pools pools, ActivationPort ssm, Map<String, ActivationPort.Created> held,
                  Map<String, HostRun> runs, Clock clock) {
@@ -159,11 +163,64 @@ final class PoolCreation {
         while (!waiting.isEmpty()) {
             if (System.nanoTime() > end) {
                 throw new IllegalStateException("Not Ready after " + in.readyTimeout().toSeconds() + " s: "
-                        + String.join("; ", waiting));
+                        + String.join("; ", waiting) + diagnosed(ctx));
             }
             ctx.pause(Duration.ofMillis(500));
             waiting = notReady(ctx);
         }
+    }
+
+    /** What the diagnosis needs besides the pool: the role's access entries (unknown when not given). */
+    PoolCreation accessEntries(Supplier<List<AccessEntry>> entries) {
+        this.accessEntries = entries;
+        return this;
+    }
+
+    /**
+     * Why the nodes are not Ready and the fixes ({@link NotReadyDiagnosis}): each finding logged and recorded as a Warning
+     * Event on the pool; returned as the failure's tail (" Why: ...").
+     */
+    private String diagnosed(StepContext ctx) {
+        List<NotReadyDiagnosis.Finding> findings;
+        try {
+            findings = NotReadyDiagnosis.diagnose(facts(ctx));
+        } catch (RuntimeException e) {
+            ctx.log("could not diagnose the nodes that are not Ready: " + e.getMessage());
+            return "";
+        }
+        List<String> texts = new ArrayList<>();
+        for (NotReadyDiagnosis.Finding f : findings) {
+            ctx.log("Not Ready: " + f.text());
+            texts.add(f.text());
+            try {
+                pools.event(in.pool().name(), PoolStore.EventType.Warning, f.kind(), f.text());
+            } catch (PoolStoreException e) {
+                ctx.log("could not record the Event: " + e.getMessage());
+            }
+        }
+        return texts.isEmpty() ? "" : ". Why: " + String.join(" ", texts);
+    }
+
+    /** What the diagnosis reads: each host's node, the CNI DaemonSets, the access entries. */
+    NotReadyDiagnosis.Facts facts(StepContext ctx) {
+        List<NotReadyDiagnosis.HostView> hosts = new ArrayList<>();
+        for (String h : in.pool().hostNames()) {
+            Optional<String> node = ctx.get(HostSteps.nodeKey(h));
+            PoolStore.NodeState state = node.flatMap(pools::node).orElse(null);
+            var stored = in.inventory().get(h);
+            String ip = stored == null || stored.status().facts() == null ? null : stored.status().facts().nodeIp();
+            HostRun run = runs.get(h);
+            hosts.add(new NotReadyDiagnosis.HostView(h, node.orElse(null), state, ip, run == null ? null : run.lastNodeadm));
+        }
+        String[] arn = in.cluster().arn() == null ? new String[0] : in.cluster().arn().split(":");
+        String roleArn = "arn:aws:iam::" + (arn.length > 4 ? arn[4] : "") + ":role/" + in.hybridRole();
+        Boolean entry = null;
+        if (accessEntries != null && in.cluster().authenticationMode() != AuthenticationMode.CONFIG_MAP) {
+            entry = accessEntries.get().stream().anyMatch(e -> "HYBRID_LINUX".equals(e.type()) && e.principalArn() != null
+                    && e.principalArn().endsWith(":role/" + in.hybridRole()));
+        }
+        return new NotReadyDiagnosis.Facts(in.clusterName(), in.region(), in.pool().name(), hosts,
+                in.cluster().remoteNodeCidrs(), pools.cniDaemonSets(), in.pool().taints(), roleArn, entry);
     }
 
     private void status(StepContext ctx) {

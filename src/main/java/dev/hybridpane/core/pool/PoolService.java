@@ -166,7 +166,8 @@ public final class PoolService {
             StoredHost s = in.inventory().get(h);
             runs.put(h, new HostRun(edge, new EdgeTarget(s.spec(), in.identity(), null)));
         }
-        Operation op = new PoolCreation(in, pools, ssm, held, runs, clock).operation();
+        Operation op = new PoolCreation(in, pools, ssm, held, runs, clock)
+                .accessEntries(() -> aws.listAccessEntries(in.cluster().ref())).operation();
         try (OperationLock.Held l = lock.acquire("pool-" + in.pool().name(), holder, LOCK_TTL)) {
             Journal j = new OperationEngine(journals, clock).run(op, cancel, listener);
             if (j.status() == OperationStatus.FAILED) {

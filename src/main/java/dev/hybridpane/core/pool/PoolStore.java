@@ -5,6 +5,7 @@ import dev.hybridpane.core.edge.InventoryPort;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.pool.HybridNodePool;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,8 +41,18 @@ public interface PoolStore {
     record Member(String host, String node) {
     }
 
-    /** A Node as a pool operation sees it: whether it is Ready and, when not, why (the Ready condition's reason and message). */
-    record NodeState(String name, String providerId, boolean ready, String reason) {
+    /**
+     * A Node as a pool operation sees it: whether it is Ready and, when not, why (the Ready condition's reason and message);
+     * its labels and its InternalIP (null when it has none).
+     */
+    record NodeState(String name, String providerId, boolean ready, String reason, Map<String, String> labels, String internalIp) {
+        public NodeState {
+            labels = Map.copyOf(labels == null ? Map.of() : labels);
+        }
+
+        public NodeState(String name, String providerId, boolean ready, String reason) {
+            this(name, providerId, ready, reason, Map.of(), null);
+        }
     }
 
     enum EventType { Normal, Warning }
@@ -65,6 +76,15 @@ public interface PoolStore {
         Optional<NodeState> nodeByProviderId(String providerId);
 
         Optional<NodeState> node(String name);
+
+        /** The Nodes labelled hybridpane.dev/pool=POOL, by name. */
+        List<NodeState> nodesOfPool(String pool);
+
+        /** The CNI DaemonSets: cilium and calico-node in kube-system (calico-node also in calico-system); none: empty. */
+        List<CniDaemonSet> cniDaemonSets();
+
+        /** Applies a JSON patch (RFC 6902) to a DaemonSet; the patch holds no secret. */
+        void patchDaemonSet(String namespace, String name, String jsonPatch);
 
         @Override
         void close();
