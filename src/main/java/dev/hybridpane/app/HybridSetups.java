@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The UI's hybrid use cases, composed as {@code app.cli.CliEnvironment} composes them: one HybridSetupService per
@@ -69,6 +70,11 @@ final class HybridSetups implements AutoCloseable {
         @Override
         public CaCertificate generate(String commonName, int validDays, Path certFile, Path keyFile) {
             return ca().generate(commonName, validDays, certFile, keyFile);
+        }
+
+        @Override
+        public CaKey readKey(Path keyFile, Supplier<char[]> passphrase) {
+            return ca().readKey(keyFile, passphrase);
         }
     }
 

@@ -164,7 +164,8 @@ public final class SdkHybridAwsPort implements HybridAwsPort {
     }
 
     private static TrustAnchor anchor(TrustAnchorDetail t) {
-        return new TrustAnchor(t.name(), t.trustAnchorArn(), t.trustAnchorId(), Boolean.TRUE.equals(t.enabled()));
+        String pem = t.source() == null || t.source().sourceData() == null ? "" : t.source().sourceData().x509CertificateData();
+        return new TrustAnchor(t.name(), t.trustAnchorArn(), t.trustAnchorId(), Boolean.TRUE.equals(t.enabled()), pem);
     }
 
     @Override

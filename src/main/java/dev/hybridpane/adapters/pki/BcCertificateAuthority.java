@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.function.Supplier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -40,7 +42,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * A local CA for IAM Roles Anywhere with BouncyCastle: EC P-384, SHA384withECDSA, basic constraints CA=true,
  * keyCertSign and cRLSign. The private key goes only to the file the user chose, created new with owner-only
- * permissions; it is never returned, copied or logged.
+ * permissions; it is never returned, copied or logged. An existing CA's key is read into memory only ({@link #readKey}:
+ * PKCS#8, encrypted PKCS#8, OpenSSL's traditional forms) to issue node certificates.
  */
 public final class BcCertificateAuthority implements CertificateAuthorityPort {
 
@@ -105,6 +108,29 @@ public final class BcCertificateAuthority implements CertificateAuthorityPort {
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("Could not generate the CA: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public CaKey readKey(Path keyFile, Supplier<char[]> passphrase) {
+        String text;
+        try {
+            text = Files.readString(keyFile, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Cannot read the CA key file " + keyFile + ".");
+        }
+        try (PEMParser p = new PEMParser(new StringReader(text))) {
+            for (Object o = p.readObject(); o != null; o = p.readObject()) {
+                PrivateKey k = BcKeys.privateKey(o, passphrase, keyFile);
+                if (k != null) {
+                    return new BcCaKey(k);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("The CA key file " + keyFile + " is not a PEM private key.");
+        }
+        throw new IllegalArgumentException("The CA key file " + keyFile + " holds no private key (-----BEGIN PRIVATE KEY-----).");
     }
 
     private static void writeKey(Path keyFile, KeyPair kp) throws IOException {

@@ -1,8 +1,10 @@
 package dev.hybridpane.app.cli;
 
 import dev.hybridpane.adapters.kube.Fabric8PoolOps;
+import dev.hybridpane.adapters.pki.BcCertificateAuthority;
 import dev.hybridpane.app.ConfigDirs;
 import dev.hybridpane.core.edge.SshIdentity;
+import dev.hybridpane.core.hybrid.CertificateAuthorityPort.CaKey;
 import dev.hybridpane.core.ops.CancelToken;
 import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.ops.OperationLock;
@@ -14,6 +16,7 @@ import dev.hybridpane.domain.pool.HybridNodePool;
 import dev.hybridpane.domain.pool.PoolFormatException;
 import dev.hybridpane.domain.pool.PoolMapper;
 import dev.hybridpane.domain.profile.ProfileProblem;
+import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -23,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,10 +36,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * `hybridpane pool apply -f POOL.yaml --ssh-key KEY`: checks the pool against the cluster, its profile and the inventory
- * (problems: one line each, exit 2), then prints the plan (--plan, the default) or runs it (--apply) as a journaled
+ * (problems: one line each, exit 2; an IAM Roles Anywhere pool needs --ca-key, read into memory only, its passphrase
+ * from --ca-key-passphrase-env or the terminal), then prints the plan (--plan, the default) or runs it (--apply) as a journaled
  * operation in the cluster, printing its log; exit 0 done, 1 failed or cancelled.
  */
-@Command(name = "apply", mixinStandardHelpOptions = true, description = "Plan or create a node pool (SSM) from a file.")
+@Command(name = "apply", mixinStandardHelpOptions = true, description = "Plan or create a node pool (SSM or IAM Roles Anywhere) from a file.")
 public final class PoolApplyCommand implements Callable<Integer> {
     /** How the engine names the journal of an earlier, finished run it keeps (ID-run-MILLIS). */
     static final String HISTORY = "-run-";
@@ -57,6 +62,14 @@ public final class PoolApplyCommand implements Callable<Integer> {
     long readyTimeout;
     @ArgGroup(exclusive = true)
     Mode mode;
+    @Option(names = "--ca-key", paramLabel = "FILE", description = "IAM Roles Anywhere: the private key (PEM) of the trust "
+            + "anchor's CA, read into memory only; it issues each node's certificate.")
+    Path caKey;
+    @Option(names = "--ca-key-passphrase-env", paramLabel = "VAR", description = "The environment variable holding the CA "
+            + "key's passphrase (default: asked on the terminal when the key is encrypted).")
+    String caKeyPassphraseEnv;
+    /** Tests only: where --ca-key-passphrase-env is looked up. */
+    static Function<String, String> environment = System::getenv;
 
     static final class Mode {
         @Option(names = "--plan", description = "Print the plan only (the default).")
@@ -67,7 +80,6 @@ public final class PoolApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         HybridNodePool pool;
         try {
@@ -87,6 +99,45 @@ public final class PoolApplyCommand implements Callable<Integer> {
             err.println("--parallel: at least 1, not " + parallel + ".");
             return 2;
         }
+        CaKey key = null;
+        if (caKey != null) {
+            if (!Files.isReadable(caKey)) {
+                err.println("--ca-key: cannot read " + caKey + ".");
+                return 2;
+            }
+            try {
+                key = new BcCertificateAuthority().readKey(caKey, this::passphrase);
+            } catch (IllegalArgumentException e) {
+                err.println("--ca-key: " + e.getMessage());
+                return 2;
+            }
+        }
+        try (CaKey held = key) {
+            return run(pool, held);
+        }
+    }
+
+    /** The CA key's passphrase: from --ca-key-passphrase-env, else asked on the terminal without echo. */
+    private char[] passphrase() {
+        if (caKeyPassphraseEnv != null) {
+            String v = environment.apply(caKeyPassphraseEnv);
+            if (v == null || v.isEmpty()) {
+                throw new IllegalArgumentException("the CA key is encrypted and the environment variable " + caKeyPassphraseEnv
+                        + " (--ca-key-passphrase-env) is not set.");
+            }
+            return v.toCharArray();
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new IllegalArgumentException("the CA key is encrypted and there is no terminal to ask for its passphrase: "
+                    + "give --ca-key-passphrase-env VAR.");
+        }
+        return console.readPassword("Passphrase for %s: ", caKey);
+    }
+
+    private int run(HybridNodePool pool, CaKey key) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         boolean apply = mode != null && mode.apply;
         Path known = knownHosts != null ? knownHosts : ConfigDirs.current().resolve("known_hosts");
         CancelToken cancel = new CancelToken();
@@ -109,7 +160,7 @@ public final class PoolApplyCommand implements Callable<Integer> {
             PoolService service = env.service(known);
             PoolStore.Pools pools = env.pools(ref);
             PoolService.Checked checked = service.check(pool, ref, env.profiles(ref), env.inventory(ref), pools,
-                    new SshIdentity(sshKey, null), parallel, Duration.ofSeconds(readyTimeout));
+                    new SshIdentity(sshKey, null), parallel, Duration.ofSeconds(readyTimeout), key);
             for (ProfileProblem p : checked.problems()) {
                 (p.isError() ? err : out).println((p.isError() ? "" : "warning: ") + p.field() + ": " + p.message());
             }

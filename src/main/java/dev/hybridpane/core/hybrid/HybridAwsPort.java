@@ -32,7 +32,15 @@ public interface HybridAwsPort {
     record IamRole(String name, String arn, String trustPolicy, int maxSessionDuration) {
     }
 
-    record TrustAnchor(String name, String arn, String id, boolean enabled) {
+    /** {@code certificatePem}: the CA certificate bundle of a CERTIFICATE_BUNDLE source ("" when unknown or another source). */
+    record TrustAnchor(String name, String arn, String id, boolean enabled, String certificatePem) {
+        public TrustAnchor {
+            certificatePem = certificatePem == null ? "" : certificatePem;
+        }
+
+        public TrustAnchor(String name, String arn, String id, boolean enabled) {
+            this(name, arn, id, enabled, "");
+        }
     }
 
     record RolesAnywhereProfile(String name, String arn, String id, List<String> roleArns, int durationSeconds,

@@ -8,21 +8,25 @@ import dev.hybridpane.domain.pool.HostCommand;
 import dev.hybridpane.domain.pool.HostCommands;
 import dev.hybridpane.domain.pool.NodeConfig;
 import dev.hybridpane.domain.pool.NodeConfigRules;
+import dev.hybridpane.domain.pool.NodeCertificates;
 import dev.hybridpane.domain.pool.NodeConfigs;
 import dev.hybridpane.domain.pool.NodeCredentials;
 import dev.hybridpane.domain.pool.PoolHost;
 import dev.hybridpane.domain.pool.SsmRegistration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One host's steps of a pool creation (SSM), each observed before it is applied: sudo and whether the host's node is
- * already in the cluster (then every later step is done), NTP, the VPN route unit, the NodeConfig (0600), nodeadm install
- * (the tracker), nodeadm init (the registration and its Node), recording {@code HOST/node}.
+ * One host's steps of a pool creation, each observed before it is applied: sudo and whether the host's node is already
+ * in the cluster (then every later step is done), NTP, the VPN route unit, for IAM Roles Anywhere the node's certificate
+ * and key (issued in memory from the CA key, unless the host has a good one for its node name), the NodeConfig (0600),
+ * nodeadm install (the tracker), nodeadm init (the registration or Roles Anywhere session, and its Node), recording
+ * {@code HOST/node}. An SSM node is named by its registration; a Roles Anywhere node by {@link NodeCertificates#nodeName}.
  */
 final class HostSteps {
     static final String NODE = "/node";
@@ -50,17 +54,33 @@ final class HostSteps {
         return s == null || s.status().facts() == null ? "" : s.status().facts().osId();
     }
 
+    private boolean rolesAnywhere() {
+        return in.rolesAnywhere() != null;
+    }
+
+    /** A Roles Anywhere host's node name (its certificate's CN). */
+    String nodeName(String host) {
+        return NodeCertificates.nodeName(in.pool().name(), host);
+    }
+
+    private NodeCredentials.RolesAnywhere raCredentials(String host) {
+        PoolInputs.RolesAnywhere ra = in.rolesAnywhere();
+        return new NodeCredentials.RolesAnywhere(nodeName(host), ra.anchor().arn(), ra.profile().arn(), ra.roleArn());
+    }
+
     /** The NodeConfig as the plan shows it (the activation masked). */
-    NodeConfig planConfig() {
-        return NodeConfigs.build(in.clusterName(), in.region(), in.kubernetes(), in.pool(),
-                new NodeCredentials.Ssm("(the activation's id)", "(the activation's code, created in memory)"));
+    NodeConfig planConfig(String host) {
+        return NodeConfigs.build(in.clusterName(), in.region(), in.kubernetes(), in.pool(), rolesAnywhere() ? raCredentials(host)
+                : new NodeCredentials.Ssm("(the activation's id)", "(the activation's code, created in memory)"));
     }
 
     List<Step> steps(String host) {
         PoolHost ph = in.pool().host(host).orElseThrow();
         List<Step> out = new ArrayList<>();
         out.add(Steps.of("check", "Check passwordless sudo and whether the host's node is already in the cluster",
-                List.of(HostCommands.SUDO_CHECK, HostCommands.readRegistration().display()),
+                List.of(HostCommands.SUDO_CHECK, rolesAnywhere() ? "Kubernetes: get the Node with providerID "
+                        + HostCommands.providerId(in.region(), in.clusterName(), nodeName(host))
+                        : HostCommands.readRegistration().display()),
                 ctx -> check(host, ctx), ctx -> { }));
         if (!in.pool().ntpServers().isEmpty()) {
             List<HostCommand> ntp = HostCommands.ntp(osId(host), in.pool().ntpServers());
@@ -74,10 +94,13 @@ final class HostSteps {
                             && runs.apply(host).run(HostCommands.isActive(HostCommands.ROUTE_UNIT)).exitCode() == 0,
                     ctx -> runAll(host, route)));
         });
-        HostCommand planned = HostCommands.writeNodeConfig(planConfig());
+        if (rolesAnywhere()) {
+            out.add(RaCertificateStep.step(in, host, nodeName(host), runs, this::done));
+        }
+        HostCommand planned = HostCommands.writeNodeConfig(planConfig(host));
         out.add(Steps.of("nodeconfig", "Write the NodeConfig", List.of(planned.display()),
-                ctx -> done(host) || sameFile(host, writeConfig(ctx)), ctx -> {
-                    HostCommand c = writeConfig(ctx);
+                ctx -> done(host) || sameFile(host, writeConfig(host, ctx)), ctx -> {
+                    HostCommand c = writeConfig(host, ctx);
                     runs.apply(host).secret = credentials.apply(ctx).map(NodeCredentials.Ssm::activationCode).orElse(null);
                     runs.apply(host).require(c, HostRun.COMMAND, "Writing the NodeConfig");
                 }));
@@ -102,8 +125,8 @@ final class HostSteps {
             }
             r.require(init, HostRun.NODEADM, "nodeadm init");
             if (!joined(host, ctx)) {
-                throw new IllegalStateException("nodeadm init exited 0 on " + host + ", but the host has no SSM registration "
-                        + "or its node is not in the cluster.");
+                throw new IllegalStateException("nodeadm init exited 0 on " + host + ", but " + (rolesAnywhere() ? "its node "
+                        + nodeName(host) : "the host has no SSM registration or its node") + " is not in the cluster.");
             }
         }));
         return out;
@@ -113,7 +136,7 @@ final class HostSteps {
         return cs.stream().map(HostCommand::display).toList();
     }
 
-    private boolean done(String host) {
+    boolean done(String host) {
         return runs.apply(host).done;
     }
 
@@ -128,11 +151,28 @@ final class HostSteps {
         return runs.apply(host).cat(path).map(write.stdin()::equals).orElse(false);
     }
 
-    private HostCommand writeConfig(StepContext ctx) {
-        NodeCredentials.Ssm ssm = credentials.apply(ctx).orElseThrow(() -> new IllegalStateException(
-                "no activation is held in memory for this run: run the operation again"));
-        NodeConfig c = NodeConfigs.build(in.clusterName(), in.region(), in.kubernetes(), in.pool(), ssm);
-        NodeConfigRules.check(c, Map.of(), Instant.now()).ifPresent(p -> {
+    private HostCommand writeConfig(String host, StepContext ctx) throws Exception {
+        NodeCredentials creds;
+        Map<String, String> files = Map.of();
+        if (rolesAnywhere()) {
+            creds = raCredentials(host);
+            // nodeadm's rules read the certificate the certificate step wrote; the key's content is not needed
+            String cert = runs.apply(host).cat(HostCommands.CERTIFICATE_PATH).orElse(null);
+            boolean key = runs.apply(host).run(HostCommands.exists(HostCommands.PRIVATE_KEY_PATH)).exitCode() == 0;
+            Map<String, String> f = new HashMap<>();
+            if (cert != null) {
+                f.put(HostCommands.CERTIFICATE_PATH, cert);
+            }
+            if (key) {
+                f.put(HostCommands.PRIVATE_KEY_PATH, "");
+            }
+            files = f;
+        } else {
+            creds = credentials.apply(ctx).orElseThrow(() -> new IllegalStateException(
+                    "no activation is held in memory for this run: run the operation again"));
+        }
+        NodeConfig c = NodeConfigs.build(in.clusterName(), in.region(), in.kubernetes(), in.pool(), creds);
+        NodeConfigRules.check(c, files, Instant.now()).ifPresent(p -> {
             throw new IllegalStateException("The NodeConfig is invalid: " + p);
         });
         return HostCommands.writeNodeConfig(c);
@@ -152,9 +192,21 @@ final class HostSteps {
         return true;
     }
 
-    /** The host's SSM registration names a node that is in the cluster with this host's providerID; records it. */
+    /**
+     * The host's node is in the cluster with this host's providerID (SSM: the node its registration names; Roles
+     * Anywhere: its node name); records it.
+     */
     private boolean joined(String host, StepContext ctx) throws Exception {
         HostRun r = runs.apply(host);
+        if (rolesAnywhere()) {
+            String name = nodeName(host);
+            if (pools.nodeByProviderId(HostCommands.providerId(in.region(), in.clusterName(), name)).isEmpty()) {
+                return false;
+            }
+            r.node = name;
+            ctx.put(nodeKey(host), name);
+            return true;
+        }
         Optional<String> text = r.cat(SsmRegistration.PATH);
         if (text.isEmpty()) {
             return false;

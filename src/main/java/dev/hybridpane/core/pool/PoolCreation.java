@@ -20,9 +20,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The "create a pool" operation for the SSM credential provider: store the HybridNodePool object, an SSM hybrid
- * activation for the hosts still to join, every host's steps in parallel, wait until every node is Ready, then the pool's
- * status and an Event per host joined. The activation code lives only in {@link #held} (this process's memory).
+ * The "create a pool" operation: store the HybridNodePool object, an SSM hybrid activation for the hosts still to join
+ * (SSM; with IAM Roles Anywhere each host's steps issue its certificate instead), every host's steps in parallel, wait
+ * until every node is Ready, then the pool's status and an Event per host joined. The activation code lives only in {@link #held} (this process's memory).
  */
 final class PoolCreation {
     static final String ACTIVATION = "activation/id";
@@ -59,13 +59,15 @@ final class PoolCreation {
         steps.add(Steps.of("pool-object", "Kubernetes: create or update HybridNodePool " + PoolStore.NAMESPACE + "/" + p.name(),
                 List.of(PoolMapper.toYaml(p).stripTrailing()), ctx -> pools.get(p.name()).filter(s -> s.pool().equals(p))
                         .isPresent(), ctx -> storePool()));
-        steps.add(Steps.of("ssm-activation", "ssm:CreateActivation for the hosts that have not joined yet",
-                List.of("IamRole: " + in.hybridRole(), "RegistrationLimit: " + p.hosts().size() + " (the hosts still to join)",
-                        "ExpirationDate: " + ACTIVATION_LIFETIME.toHours() + " hours from now",
-                        "DefaultInstanceName: " + p.name(), "Tags: EKSClusterARN=" + in.cluster().arn(),
-                        "the activation code is held in memory only (shown nowhere); an activation an earlier run "
-                                + "created and this one cannot use is deleted (ssm:DeleteActivation)"),
-                this::activationInPlace, this::createActivation));
+        if (in.rolesAnywhere() == null) { // IAM Roles Anywhere: each host's certificate is issued in its own steps
+            steps.add(Steps.of("ssm-activation", "ssm:CreateActivation for the hosts that have not joined yet",
+                    List.of("IamRole: " + in.hybridRole(), "RegistrationLimit: " + p.hosts().size() + " (the hosts still to join)",
+                            "ExpirationDate: " + ACTIVATION_LIFETIME.toHours() + " hours from now",
+                            "DefaultInstanceName: " + p.name(), "Tags: EKSClusterARN=" + in.cluster().arn(),
+                            "the activation code is held in memory only (shown nowhere); an activation an earlier run "
+                                    + "created and this one cannot use is deleted (ssm:DeleteActivation)"),
+                    this::activationInPlace, this::createActivation));
+        }
         int parallelism = Math.max(1, in.parallelism());
         steps.add(new FanOut("hosts", "On each host over SSH: sudo check, NTP, route, NodeConfig, nodeadm install, nodeadm init",
                 p.hostNames(), parallelism, hostSteps::steps));

@@ -6,6 +6,7 @@ import dev.hybridpane.core.edge.EdgeTarget;
 import dev.hybridpane.core.edge.InventoryPort;
 import dev.hybridpane.core.edge.SshIdentity;
 import dev.hybridpane.core.edge.StoredHost;
+import dev.hybridpane.core.hybrid.CertificateAuthorityPort.CaKey;
 import dev.hybridpane.core.hybrid.HybridAwsPort;
 import dev.hybridpane.core.ops.CancelToken;
 import dev.hybridpane.core.ops.Journal;
@@ -15,13 +16,11 @@ import dev.hybridpane.core.ops.OperationEngine;
 import dev.hybridpane.core.ops.OperationLock;
 import dev.hybridpane.core.ops.OperationStatus;
 import dev.hybridpane.core.profile.ProfileStore;
-import dev.hybridpane.domain.AccessEntry;
 import dev.hybridpane.domain.Cluster;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.edge.EdgeHostSpec;
 import dev.hybridpane.domain.edge.HostFacts;
 import dev.hybridpane.domain.edge.Site;
-import dev.hybridpane.domain.hybrid.CredentialProvider;
 import dev.hybridpane.domain.pool.HybridNodePool;
 import dev.hybridpane.domain.pool.PoolFacts;
 import dev.hybridpane.domain.pool.PoolRules;
@@ -35,12 +34,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Creating a node pool (SSM): gathers what the plan needs (DescribeCluster, the Hybrid Nodes role, the profile version,
+ * Creating a node pool (SSM or IAM Roles Anywhere): gathers what the plan needs (DescribeCluster, the Hybrid Nodes role
+ * whose trust policy trusts the profile's credential provider, for Roles Anywhere its trust anchor and profile, the profile version,
  * the inventory's hosts and facts, the other pools), checks it (field rules, per-host checks, version skew; errors are
  * invalid input), plans the operation and applies it as a journaled operation under a lock named after the pool. The
  * activation codes this service creates stay in its memory only: another instance (another workstation, a restart)
@@ -75,9 +74,20 @@ public final class PoolService {
         }
     }
 
-    /** Reads the cluster, role, profile version, inventory and pools, and checks the pool against them. */
+    /** {@link #check(HybridNodePool, ClusterRef, ProfileStore.Profiles, InventoryPort.Inventory, PoolStore.Pools,
+     * SshIdentity, int, Duration, CaKey)} without a CA key (an IAM Roles Anywhere pool is then refused). */
     public Checked check(HybridNodePool pool, ClusterRef ref, ProfileStore.Profiles profiles, InventoryPort.Inventory inventory,
                          PoolStore.Pools pools, SshIdentity identity, int parallelism, Duration readyTimeout) {
+        return check(pool, ref, profiles, inventory, pools, identity, parallelism, readyTimeout, null);
+    }
+
+    /**
+     * Reads the cluster, role, profile version, inventory and pools, and checks the pool against them: the profile's
+     * credential provider must be one a HYBRID_LINUX role of the cluster trusts; for IAM Roles Anywhere the role's trust
+     * anchor must be enabled and {@code caKey} (held in memory by the caller, who closes it) its CA's private key.
+     */
+    public Checked check(HybridNodePool pool, ClusterRef ref, ProfileStore.Profiles profiles, InventoryPort.Inventory inventory,
+                         PoolStore.Pools pools, SshIdentity identity, int parallelism, Duration readyTimeout, CaKey caKey) {
         List<ProfileProblem> problems = new ArrayList<>(PoolRules.validate(pool, true));
         Cluster cluster = aws.describeCluster(ref);
         if (!cluster.hybridEnabled()) {
@@ -86,19 +96,16 @@ public final class PoolService {
         }
         KubernetesLayer k = profiles.get(pool.profile().name()).flatMap(s -> s.profile().version(pool.profile().version()))
                 .map(ProfileVersion::kubernetes).orElse(null);
+        String role = null;
+        PoolInputs.RolesAnywhere ra = null;
         if (k == null) {
             problems.add(ProfileProblem.error("profile", "Cluster " + ref.name() + " has no profile " + pool.profile() + "."));
         } else {
-            if (k.credentialProvider() != CredentialProvider.SSM) {
-                problems.add(ProfileProblem.error("profile", "Profile " + pool.profile() + " uses "
-                        + k.credentialProvider().id() + "; this version of pool apply creates SSM pools only."));
-            }
+            HybridRoles.Resolved r = new HybridRoles(aws, iam).resolve(ref, pool.profile().toString(), k.credentialProvider(),
+                    caKey, problems);
+            role = r.roleName();
+            ra = r.rolesAnywhere();
             problems.addAll(PoolRules.versionSkew(k, ref.name(), cluster.version()));
-        }
-        String role = ssmRole(ref);
-        if (role == null) {
-            problems.add(ProfileProblem.error("cluster", "Cluster " + ref.name() + " has no Hybrid Nodes role that SSM may "
-                    + "assume (a HYBRID_LINUX access entry whose role trusts ssm.amazonaws.com)."));
         }
         Map<String, StoredHost> hosts = new LinkedHashMap<>();
         inventory.hosts().forEach(h -> hosts.put(h.spec().name(), h));
@@ -116,7 +123,8 @@ public final class PoolService {
         if (pool.hosts().stream().anyMatch(h -> h.vpn().isPresent())) {
             vpc = aws.describeNetwork(ref.region(), cluster.vpcId(), cluster.subnetIds(), cluster.securityGroupIds()).vpc().cidrs();
         }
-        PoolInputs in = new PoolInputs(pool, cluster, role, vpc, k, site, hosts, poolOfHost, identity, parallelism, readyTimeout);
+        PoolInputs in = new PoolInputs(pool, cluster, role, vpc, k, site, hosts, poolOfHost, identity, parallelism, readyTimeout,
+                ra);
         if (k != null) {
             Map<String, EdgeHostSpec> specs = new HashMap<>();
             Map<String, HostFacts> facts = new HashMap<>();
@@ -132,21 +140,6 @@ public final class PoolService {
             problems.add(ProfileProblem.error("parallel", "Parallelism must be at least 1, not " + parallelism + "."));
         }
         return new Checked(in, List.copyOf(problems));
-    }
-
-    /** The role name SSM activations use: the first HYBRID_LINUX access entry's role whose trust policy names SSM. */
-    private String ssmRole(ClusterRef ref) {
-        for (AccessEntry e : aws.listAccessEntries(ref)) {
-            String arn = e.principalArn();
-            if ("HYBRID_LINUX".equals(e.type()) && arn != null && arn.contains(":role/")) {
-                String name = arn.substring(arn.lastIndexOf('/') + 1);
-                Optional<HybridAwsPort.IamRole> r = iam.getRole(name);
-                if (r.isPresent() && r.get().trustPolicy() != null && r.get().trustPolicy().contains("ssm.amazonaws.com")) {
-                    return name;
-                }
-            }
-        }
-        return null;
     }
 
     /** The plan: nothing is called. */

@@ -51,8 +51,13 @@ public final class PoolLab implements AutoCloseable {
     public final SshIdentity identity;
 
     public PoolLab(Path dir) {
+        this(dir, LabWorld.load());
+    }
+
+    /** A lab of this world (for example the lab's own with another Roles Anywhere CA, whose key a test holds). */
+    public PoolLab(Path dir, LabWorld world) {
         System.setProperty("hybridpane.lab.nodeadm.ms", "100");
-        lab = Lab.start(LabWorld.load(), null);
+        lab = Lab.start(world, null);
         clients = AwsClientFactory.forEndpoint(lab.awsEndpoint(), Lab.ACCESS_KEY_ID, Lab.SECRET_ACCESS_KEY, "us-west-2");
         aws = new SdkAwsPort(clients);
         iam = new SdkHybridAwsPort(clients);
