@@ -144,7 +144,7 @@ public final class PoolApplyCommand implements Callable<Integer> {
         CliInterrupt interrupt = apply ? CliInterrupt.cancelling(cancel) : null;
         int code = 1;
         try {
-            code = body(pool, apply, known, cancel, out, err);
+            code = body(pool, key, apply, known, cancel, out, err);
             return code;
         } finally {
             if (interrupt != null) {
@@ -153,7 +153,7 @@ public final class PoolApplyCommand implements Callable<Integer> {
         }
     }
 
-    private int body(HybridNodePool pool, boolean apply, Path known, CancelToken cancel, PrintWriter out, PrintWriter err)
+    private int body(HybridNodePool pool, CaKey key, boolean apply, Path known, CancelToken cancel, PrintWriter out, PrintWriter err)
             throws Exception {
         return PoolEnvironment.run(target, err, env -> {
             ClusterRef ref = target.ref();
