@@ -5,6 +5,7 @@ import dev.hybridpane.core.ops.JournalStore;
 import dev.hybridpane.core.ops.OperationLock;
 import dev.hybridpane.core.pool.PoolService;
 import dev.hybridpane.core.pool.PoolStore;
+import dev.hybridpane.core.pool.PoolStoreException;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -21,6 +22,17 @@ public record PoolTools(Function<String, PoolService> services, PoolStore store,
         Objects.requireNonNull(services, "services");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(operations, "operations");
+    }
+
+    /** Pool creation where the environment has none: every use says so in a sentence. */
+    public static PoolTools unavailable(String why) {
+        return new PoolTools(profile -> {
+            throw new IllegalStateException(why);
+        }, (ref, access) -> {
+            throw new PoolStoreException(why, false, null);
+        }, access -> {
+            throw new IllegalStateException(why);
+        });
     }
 
     /** A cluster's journals and lock for one run; closing writes what the journal store still holds back. */
