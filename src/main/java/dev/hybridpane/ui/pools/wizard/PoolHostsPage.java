@@ -18,6 +18,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
@@ -103,8 +104,7 @@ final class PoolHostsPage {
 
     private static void fill(GridPane grid, PoolHostsStepViewModel h) {
         grid.getChildren().clear();
-        grid.getColumnConstraints().setAll(new ColumnConstraints(), new ColumnConstraints(), new ColumnConstraints(),
-                new ColumnConstraints(), grow(), new ColumnConstraints(150));
+        grid.getColumnConstraints().setAll(fit(), fit(), fit(), fit(), grow(), new ColumnConstraints(130));
         String[] heads = {"Host", "Address", "System", "Checks", "Offered", "VPN server IP"};
         for (int i = 0; i < heads.length; i++) {
             Label l = FormParts.label(heads[i]);
@@ -148,10 +148,17 @@ final class PoolHostsPage {
         }
     }
 
+    /** A column as wide as its widest cell. */
+    private static ColumnConstraints fit() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setMinWidth(Region.USE_PREF_SIZE);
+        return c;
+    }
+
     private static ColumnConstraints grow() {
         ColumnConstraints c = new ColumnConstraints();
         c.setHgrow(Priority.ALWAYS);
-        c.setMinWidth(160);
+        c.setMinWidth(120);
         return c;
     }
 }

@@ -59,10 +59,12 @@ final class PoolReviewPage {
         plan.setEditable(false);
         plan.setWrapText(false);
         plan.getStyleClass().add("code-area");
-        plan.setPrefRowCount(18);
+        plan.setPrefRowCount(27);
         plan.textProperty().bind(vm.planTextProperty());
-        VBox planBox = new VBox(6, FormParts.label("The plan: every AWS call, host command and Kubernetes change (secrets "
-                + "masked; `hybridpane pool apply --plan` prints the same)"), plan);
+        Label planTitle = FormParts.label("The plan: every AWS call, host command and Kubernetes change (secrets masked; "
+                + "hybridpane pool apply --plan prints the same)");
+        planTitle.setWrapText(true);
+        VBox planBox = new VBox(6, planTitle, plan);
         planBox.visibleProperty().bind(Bindings.isNotEmpty(vm.planTextProperty()));
         planBox.managedProperty().bind(planBox.visibleProperty());
         VBox page = new VBox(14, error, ok, problems, planBox);
