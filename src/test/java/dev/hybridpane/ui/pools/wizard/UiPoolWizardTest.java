@@ -121,7 +121,7 @@ class UiPoolWizardTest {
         assertThat(text(robot, "#pwiz2-taints-error")).contains("is not key=value:Effect");
         assertThat(nextEnabled(robot)).isFalse();
         shoot(robot, "pool-wizard-nodes-light.png");
-        robot.clickOn("#pwiz2-taints").write(":NoSchedule");
+        robot.interact(() -> robot.lookup("#pwiz2-taints").queryAs(TextInputControl.class).setText("dedicated=ui:NoSchedule"));
         FxWait.until(10, () -> nextEnabled(robot) && !visible(robot, "#pwiz2-taints-error"));
         robot.clickOn("#pool-wizard-next");
 
