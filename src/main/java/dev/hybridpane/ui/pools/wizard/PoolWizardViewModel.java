@@ -285,11 +285,14 @@ public final class PoolWizardViewModel extends Wizard {
         return from == applyStep ? hostsStep : super.previous(from);
     }
 
-    /** Cancel: stops a running operation (each host after its current step), wipes the passphrases, closes. */
+    /** Cancel: stops a running operation (each host after its current step), wipes the passphrases (the SSH one once nothing runs), closes. */
     @Override
     public void close() {
         run.cancel();
         hosts.wipe();
+        if (!run.runningProperty().get() && checked.get() != null) {
+            checked.get().inputs().identity().clear();
+        }
         super.close();
     }
 

@@ -233,4 +233,25 @@ class PoolWizardViewModelTest {
         vm.close();
         assertThat(String.valueOf(h.caKey().passphrase())).as("wiped when the wizard closes").isEqualTo("\0".repeat(14));
     }
+
+    @Test
+    void withoutAHybridClusterOrAConnectionTheWizardSaysWhy() {
+        PoolWizards none = new PoolWizards(lab.services, () -> List.of(lab.payments), c -> Optional.of(lab.lab.access),
+                new SyncTaskRunner(), Runnable::run, journals::add);
+        none.newPool(lab.payments, created::add);
+        PoolWizardViewModel vm = (PoolWizardViewModel) none.openProperty().get();
+        assertThat(vm.errorProperty().get()).startsWith("No discovered cluster has hybrid nodes enabled");
+        assertThat(vm.name().clusters()).isEmpty();
+        assertThat(vm.canNextProperty().get()).isFalse();
+
+        PoolWizards offline = new PoolWizards(lab.services, () -> List.of(lab.retail), c -> Optional.empty(),
+                new SyncTaskRunner(), Runnable::run, journals::add);
+        offline.newPool(lab.retail, created::add);
+        vm = (PoolWizardViewModel) offline.openProperty().get();
+        assertThat(vm.errorProperty().get()).startsWith("Not connected to retail-edge yet");
+        vm.name().nameProperty().set("edge-x");
+        assertThat(vm.canNextProperty().get()).as("nothing was read").isFalse();
+        vm.close();
+        assertThat(offline.openProperty().get()).isNull();
+    }
 }
