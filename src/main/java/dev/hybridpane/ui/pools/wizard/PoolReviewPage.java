@@ -9,11 +9,14 @@ import dev.hybridpane.ui.common.Widgets;
 import dev.hybridpane.ui.wizard.FormParts;
 import dev.hybridpane.ui.wizard.OperationRunView;
 import dev.hybridpane.ui.wizard.StepRow;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
@@ -25,6 +28,7 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** The Review page (problems and the plan) and the Apply page (progress per step and per host, the log, Cancel). */
 final class PoolReviewPage {
+    private static final String EVERY_HOST = "Every host";
     private PoolReviewPage() {
     }
 
@@ -136,14 +140,30 @@ final class PoolReviewPage {
         run.hosts().addListener((ListChangeListener<HostProgress>) c -> fillHosts.run());
         fillSteps.run();
         fillHosts.run();
-        ListView<String> log = new ListView<>(run.log());
+        ListView<String> log = new ListView<>(run.shownLog());
         log.setId("pwiz2-run-log");
+        ComboBox<String> logHost = new ComboBox<>();
+        logHost.setId("pwiz2-run-log-host");
+        Runnable hostChoices = () -> {
+            List<String> names = new ArrayList<>();
+            names.add(EVERY_HOST);
+            run.hosts().forEach(h -> names.add(h.host()));
+            if (!logHost.getItems().equals(names)) {
+                logHost.getItems().setAll(names);
+                logHost.setValue(run.logHostProperty().get() == null ? EVERY_HOST : run.logHostProperty().get());
+            }
+        };
+        run.hosts().addListener((ListChangeListener<HostProgress>) c -> hostChoices.run());
+        hostChoices.run();
+        logHost.valueProperty().addListener((o, a, h) -> run.logHostProperty().set(h == null || h.equals(EVERY_HOST) ? null : h));
+        HBox logHead = new HBox(12, FormParts.label("Log"), new Spacer(), logHost);
+        logHead.setAlignment(Pos.CENTER_LEFT);
         log.getStyleClass().addAll("run-log", "mono");
         log.setPrefHeight(150);
         log.setFixedCellSize(22);
-        run.log().addListener((ListChangeListener<String>) c -> log.scrollTo(run.log().size() - 1));
+        run.shownLog().addListener((ListChangeListener<String>) c -> log.scrollTo(run.shownLog().size() - 1));
         Message error = FormParts.errorMessage(vm.errorProperty());
-        VBox page = new VBox(12, bar, head, error, steps, FormParts.label("Hosts"), hosts, FormParts.label("Log"), log);
+        VBox page = new VBox(12, bar, head, error, steps, FormParts.label("Hosts"), hosts, logHead, log);
         page.setId("pwiz2-run");
         return page;
     }

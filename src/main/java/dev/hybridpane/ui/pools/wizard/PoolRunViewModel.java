@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -18,8 +19,10 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 
 /**
  * The Apply step of the pool wizard: the pool operation's journal as it changes (FX thread), as step rows, one
@@ -33,6 +36,8 @@ public final class PoolRunViewModel {
     private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
     private final ObservableList<HostProgress> hosts = FXCollections.observableArrayList();
     private final ObservableList<String> log = FXCollections.observableArrayList();
+    private final ObjectProperty<String> logHost = new SimpleObjectProperty<>(this, "logHost");
+    private final FilteredList<String> shownLog = new FilteredList<>(log);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyObjectWrapper<OperationStatus> status = new ReadOnlyObjectWrapper<>(this, "status");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -42,6 +47,7 @@ public final class PoolRunViewModel {
     /** @param journals told of every journal change (the Activity view's operations) */
     PoolRunViewModel(Consumer<Journal> journals) {
         this.journals = journals;
+        logHost.addListener((o, a, h) -> shownLog.setPredicate(h == null ? null : line -> line.contains("[" + h + "]")));
     }
 
     /** A run begins on these hosts; returns its cancel token. */
@@ -125,6 +131,16 @@ public final class PoolRunViewModel {
 
     public ObservableList<String> log() {
         return log;
+    }
+
+    /** The host whose log lines {@link #shownLog()} keeps; null: every line. */
+    public ObjectProperty<String> logHostProperty() {
+        return logHost;
+    }
+
+    /** The log as shown: every line, or one host's. */
+    public ObservableList<String> shownLog() {
+        return shownLog;
     }
 
     public ReadOnlyDoubleProperty progressProperty() {

@@ -76,7 +76,11 @@ class PoolWizardApplyTest {
         assertThat(journals).as("each host's progress was seen while it ran").anySatisfy(j ->
                 assertThat(j.outputs().get(FanOut.progressKey("dallas-08"))).matches("\\d+/\\d+ .+"));
         assertThat(journals.get(journals.size() - 1).status()).isEqualTo(OperationStatus.SUCCEEDED);
-        assertThat(run.log()).anyMatch(l -> l.contains("[dallas-09]"));
+        assertThat(run.log()).anyMatch(l -> l.contains("[dallas-09]")).anyMatch(l -> l.contains("[dallas-08]"));
+        run.logHostProperty().set("dallas-09");
+        assertThat(run.shownLog()).as("one host's log").isNotEmpty().allMatch(l -> l.contains("[dallas-09]"));
+        run.logHostProperty().set(null);
+        assertThat(run.shownLog()).hasSameSizeAs(run.log());
         assertThat(run.summaryProperty().get()).contains("2 of 2 hosts joined");
         assertThat(run.progressProperty().get()).isEqualTo(1.0);
         assertThat(created).containsExactly("edge-w");
