@@ -3,24 +3,36 @@ package dev.hybridpane.app;
 import dev.hybridpane.adapters.aws.AwsClientFactory;
 import dev.hybridpane.adapters.aws.AwsCredentialsDetector;
 import dev.hybridpane.adapters.aws.EndpointAwsProfiles;
+import dev.hybridpane.adapters.aws.SdkActivations;
+import dev.hybridpane.adapters.aws.SdkAwsPort;
 import dev.hybridpane.adapters.aws.SdkAwsProfiles;
+import dev.hybridpane.adapters.aws.SdkHybridAwsPort;
 import dev.hybridpane.adapters.edge.FileKnownHostsStore;
 import dev.hybridpane.adapters.edge.MinaEdgePort;
 import dev.hybridpane.adapters.kube.Fabric8ClusterPort;
 import dev.hybridpane.adapters.kube.Fabric8InventoryPort;
+import dev.hybridpane.adapters.kube.Fabric8PoolOps;
+import dev.hybridpane.adapters.kube.Fabric8PoolStore;
 import dev.hybridpane.adapters.kube.Fabric8ProfileStore;
 import dev.hybridpane.core.Settings;
+import dev.hybridpane.core.edge.EdgePort;
+import dev.hybridpane.core.ops.JournalStore;
+import dev.hybridpane.core.ops.OperationLock;
+import dev.hybridpane.core.pool.PoolService;
 import dev.hybridpane.lab.Lab;
 import dev.hybridpane.lab.edge.LabEdgeHosts;
 import dev.hybridpane.lab.world.LabWorld;
 import dev.hybridpane.ui.EnvironmentInfo;
 import dev.hybridpane.ui.hosts.HostsServices;
+import dev.hybridpane.ui.pools.wizard.PoolTools;
 import dev.hybridpane.ui.shell.ShellStart;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadFactory;
@@ -48,13 +60,16 @@ public final class Composition implements AutoCloseable {
     private final CompletableFuture<Lab> lab;
     private final ConsolePorts ports;
     private final HybridSetups hybrid;
+    private final PoolServices pools;
     private ShellStart shellStart;
 
-    private Composition(ExecutorService io, CompletableFuture<Lab> lab, ConsolePorts ports, HybridSetups hybrid) {
+    private Composition(ExecutorService io, CompletableFuture<Lab> lab, ConsolePorts ports, HybridSetups hybrid,
+            PoolServices pools) {
         this.io = io;
         this.lab = lab;
         this.ports = ports;
         this.hybrid = hybrid;
+        this.pools = pools;
     }
 
     public static Composition create(Options options) {
@@ -112,8 +127,11 @@ public final class Composition implements AutoCloseable {
                 }
             };
             Path labDir = configDir.resolve("lab");
-            HybridSetups hybrid = new HybridSetups(p -> AwsClientFactory.forEndpoint(aws.get(),
-                    Lab.ACCESS_KEY_ID, Lab.SECRET_ACCESS_KEY, labWorld.regions().get(0)), labDir, Duration.ofSeconds(1));
+            Function<String, AwsClientFactory> labClients = p -> AwsClientFactory.forEndpoint(aws.get(),
+                    Lab.ACCESS_KEY_ID, Lab.SECRET_ACCESS_KEY, labWorld.regions().get(0));
+            HybridSetups hybrid = new HybridSetups(labClients, labDir, Duration.ofSeconds(1));
+            HostsServices hosts = hosts(kube, labDir);
+            PoolServices pools = new PoolServices(labClients, hosts.edge());
             // offered in the Edge Hosts forms once the lab's SSH hosts are up (never waited for on the FX thread);
             // they start once the lab is up, after the first view's work
             lab.thenAcceptAsync(Lab::startEdgeHosts, CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS));
@@ -122,14 +140,16 @@ public final class Composition implements AutoCloseable {
                     fromEdgeHosts(lab, LabEdgeHosts::csv));
             ConsolePorts ports = new ConsolePorts(new EndpointAwsProfiles(LAB_PROFILE, aws, Lab.ACCESS_KEY_ID,
                     Lab.SECRET_ACCESS_KEY, labWorld.regions()), kube, settings, io, clock, configDir, Version.current(),
-                    environment, hosts(kube, labDir), hybrid.tools(), new Fabric8ProfileStore(kube));
-            return new Composition(io, lab, ports, hybrid);
+                    environment, hosts, hybrid.tools(), new Fabric8ProfileStore(kube), pools.tools(kube));
+            return new Composition(io, lab, ports, hybrid, pools);
         }
         HybridSetups hybrid = new HybridSetups(AwsClientFactory::forProfile, configDir, Duration.ofSeconds(10));
+        HostsServices hosts = hosts(kube, configDir);
+        PoolServices pools = new PoolServices(AwsClientFactory::forProfile, hosts.edge());
         ConsolePorts ports = new ConsolePorts(new SdkAwsProfiles(), kube, settings, io, clock, configDir,
-                Version.current(), EnvironmentInfo.awsAccount(), hosts(kube, configDir), hybrid.tools(),
-                new Fabric8ProfileStore(kube));
-        return new Composition(io, null, ports, hybrid);
+                Version.current(), EnvironmentInfo.awsAccount(), hosts, hybrid.tools(),
+                new Fabric8ProfileStore(kube), pools.tools(kube));
+        return new Composition(io, null, ports, hybrid, pools);
     }
 
     /** What the lab's SSH hosts offer, once they are up (null before: it never blocks). */
@@ -148,6 +168,67 @@ public final class Composition implements AutoCloseable {
         var knownHosts = new FileKnownHostsStore(dir.resolve("known_hosts"));
         return new HostsServices(new MinaEdgePort(knownHosts), new Fabric8InventoryPort(kube), knownHosts,
                 new JsonSshSettingsStore(dir));
+    }
+
+    /**
+     * Pool creation as {@code app.cli.PoolEnvironment} assembles it: one PoolService per AWS profile (opened on first
+     * use, its clients closed with the composition), the SSH port the Edge Hosts view uses, the pool objects, and the
+     * journals and locks in the cluster.
+     */
+    private static final class PoolServices implements AutoCloseable {
+        private final Function<String, AwsClientFactory> clients;
+        private final EdgePort edge;
+        private final Map<String, AwsClientFactory> open = new LinkedHashMap<>();
+        private final Map<String, PoolService> services = new LinkedHashMap<>();
+
+        PoolServices(Function<String, AwsClientFactory> clients, EdgePort edge) {
+            this.clients = clients;
+            this.edge = edge;
+        }
+
+        private synchronized PoolService service(String profile) {
+            return services.computeIfAbsent(profile, p -> {
+                AwsClientFactory f = clients.apply(p);
+                open.put(p, f);
+                return new PoolService(new SdkAwsPort(f), new SdkHybridAwsPort(f), new SdkActivations(f), edge,
+                        Clock.systemUTC());
+            });
+        }
+
+        PoolTools tools(Fabric8ClusterPort kube) {
+            return new PoolTools(this::service, new Fabric8PoolStore(kube), access -> {
+                Fabric8PoolOps ops = Fabric8PoolOps.open(kube, access);
+                return new PoolTools.Operations() {
+                    @Override
+                    public JournalStore journals() {
+                        return ops.journals();
+                    }
+
+                    @Override
+                    public OperationLock lock() {
+                        return ops.lock();
+                    }
+
+                    @Override
+                    public void close() {
+                        ops.close();
+                    }
+                };
+            });
+        }
+
+        @Override
+        public synchronized void close() {
+            open.values().forEach(f -> {
+                try {
+                    f.close();
+                } catch (RuntimeException e) {
+                    // closing is best effort
+                }
+            });
+            open.clear();
+            services.clear();
+        }
     }
 
     static ThreadFactory daemonThreads(String prefix) {
@@ -203,6 +284,7 @@ public final class Composition implements AutoCloseable {
             }
         }
         hybrid.close();
+        pools.close();
         if (lab != null) {
             try {
                 lab.join().close();

@@ -7,6 +7,7 @@ import dev.hybridpane.core.profile.ProfileStore;
 import dev.hybridpane.ui.EnvironmentInfo;
 import dev.hybridpane.ui.HybridTools;
 import dev.hybridpane.ui.hosts.HostsServices;
+import dev.hybridpane.ui.pools.wizard.PoolTools;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -23,10 +24,19 @@ import java.util.concurrent.Executor;
  * @param hosts       SSH, inventory and known hosts for the Edge Hosts view
  * @param hybrid      the import and enable-hybrid use cases, journals and CA
  * @param profileStore the cluster profiles, kept in each cluster
+ * @param pools       node pool creation: the use case per AWS profile, the pool objects, journals and locks
  */
 public record ConsolePorts(AwsProfiles profiles, ClusterPort clusterPort, SettingsStore settingsStore, Executor io,
         Clock clock, Path configDir, String version, EnvironmentInfo environment, HostsServices hosts,
-        HybridTools hybrid, ProfileStore profileStore) {
+        HybridTools hybrid, ProfileStore profileStore, PoolTools pools) {
+
+    /** Without node pools (tests of other features): creating one says it is not available here. */
+    public ConsolePorts(AwsProfiles profiles, ClusterPort clusterPort, SettingsStore settingsStore, Executor io,
+            Clock clock, Path configDir, String version, EnvironmentInfo environment, HostsServices hosts,
+            HybridTools hybrid, ProfileStore profileStore) {
+        this(profiles, clusterPort, settingsStore, io, clock, configDir, version, environment, hosts, hybrid, profileStore,
+                PoolTools.unavailable("Node pools are not available in this environment."));
+    }
 
     public ConsolePorts {
         Objects.requireNonNull(profiles, "profiles");
@@ -40,5 +50,6 @@ public record ConsolePorts(AwsProfiles profiles, ClusterPort clusterPort, Settin
         Objects.requireNonNull(hosts, "hosts");
         Objects.requireNonNull(hybrid, "hybrid");
         Objects.requireNonNull(profileStore, "profileStore");
+        Objects.requireNonNull(pools, "pools");
     }
 }

@@ -12,6 +12,7 @@ import dev.hybridpane.ui.clusters.HybridConfigViewModel;
 import dev.hybridpane.ui.common.FxExecutor;
 import dev.hybridpane.ui.common.FxTaskRunner;
 import dev.hybridpane.ui.common.TaskRunner;
+import dev.hybridpane.ui.fleet.ClusterRow;
 import dev.hybridpane.ui.fleet.FleetViewModel;
 import dev.hybridpane.ui.hosts.HostsView;
 import dev.hybridpane.ui.hosts.HostsViewModel;
@@ -21,6 +22,8 @@ import dev.hybridpane.ui.network.NetworkView;
 import dev.hybridpane.ui.overview.OverviewView;
 import dev.hybridpane.ui.overview.OverviewViewModel;
 import dev.hybridpane.ui.pools.PoolsView;
+import dev.hybridpane.ui.pools.wizard.PoolWizards;
+import dev.hybridpane.ui.pools.wizard.PoolsServices;
 import dev.hybridpane.ui.profiles.ProfilesServices;
 import dev.hybridpane.ui.profiles.ProfilesView;
 import dev.hybridpane.ui.profiles.ProfilesViewModel;
@@ -33,9 +36,11 @@ import dev.hybridpane.ui.shell.EnvironmentSession;
 import dev.hybridpane.ui.shell.HybridCommands;
 import dev.hybridpane.ui.shell.MainWindow;
 import dev.hybridpane.ui.shell.NavTarget;
+import dev.hybridpane.ui.shell.PaletteItem;
 import dev.hybridpane.ui.shell.SettingsWriter;
 import dev.hybridpane.ui.shell.ShellStart;
 import dev.hybridpane.ui.shell.ShellViewModel;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -95,8 +100,18 @@ public final class ConsoleUi {
                     session.refreshCluster(ref);
                     config.reload();
                 });
-        CommandPaletteViewModel palette = new CommandPaletteViewModel(fleet.clusterRows(), shell::choose,
-                () -> HybridCommands.of(hybrid, fleet.clusterRows()));
+        PoolsServices poolsServices = new PoolsServices(ports.pools(), ports.profileStore(), ports.hosts().inventory(),
+                ports.hosts().sshSettings(), ports.environment().suggestedKeyFile(), session.profileProperty()::get,
+                session::callerArn, ports.clock());
+        PoolWizards poolWizards = new PoolWizards(poolsServices, () -> fleet.clusterRows().stream().map(ClusterRow::cluster)
+                .toList(), session::clusterAccess, runner, new FxExecutor(), operations::onJournal);
+        CommandPaletteViewModel palette = new CommandPaletteViewModel(fleet.clusterRows(), shell::choose, () -> {
+            // the Node Pools view's "New pool" button will call the same launcher
+            List<PaletteItem> commands = new ArrayList<>(HybridCommands.of(hybrid, fleet.clusterRows()));
+            commands.add(PaletteItem.command("New node pool…", "Command · create a pool of hybrid nodes from edge hosts",
+                    () -> poolWizards.newPool(null, created -> { })));
+            return commands;
+        });
         ClusterAccessViewModel access = new ClusterAccessViewModel(runner, session::kubeconfigContexts,
                 session::kubeContext, session::useKubeContext);
         ClusterDetailViewModel detail = new ClusterDetailViewModel(fleet, runner, session::loadDetail, access, config,
@@ -125,7 +140,8 @@ public final class ConsoleUi {
         views.put(NavTarget.ACTIVITY, () -> new ActivityView(shell.activity(), operations));
         views.put(NavTarget.SETTINGS, () -> new SettingsView(shell.settingsViewModel()));
         MainWindow window = new MainWindow(shell, palette, runner, views, List.of(() -> WizardView.modal(hybrid.openProperty()),
-                        () -> WizardView.modal(profileWizards.openProperty())),
+                        () -> WizardView.modal(profileWizards.openProperty()),
+                        () -> WizardView.modal(poolWizards.openProperty())),
                 osPrefersDark);
         return new Console(window, shell, hybrid, operations);
     }
