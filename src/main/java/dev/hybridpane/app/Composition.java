@@ -1,5 +1,6 @@
 package dev.hybridpane.app;
 
+import dev.hybridpane.adapters.pki.BcCertificateAuthority;
 import dev.hybridpane.adapters.aws.AwsClientFactory;
 import dev.hybridpane.adapters.aws.AwsCredentialsDetector;
 import dev.hybridpane.adapters.aws.EndpointAwsProfiles;
@@ -214,7 +215,7 @@ public final class Composition implements AutoCloseable {
                         ops.close();
                     }
                 };
-            });
+            }, new BcCertificateAuthority());
         }
 
         @Override

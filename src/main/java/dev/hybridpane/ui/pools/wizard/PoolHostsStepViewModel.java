@@ -154,9 +154,9 @@ public final class PoolHostsStepViewModel {
     }
 
     /** The CA key for an iam-ra pool (a copy the caller wipes), else null. */
-    public CaKey caKey() {
+    public CaKeyFile caKey() {
         return rolesAnywhere.get() && caKeyFile.get() != null && !caKeyFile.get().isBlank()
-                ? new CaKey(Path.of(caKeyFile.get().strip()), caPassphrase) : null;
+                ? new CaKeyFile(Path.of(caKeyFile.get().strip()), caPassphrase) : null;
     }
 
     /** The SSH key's passphrase, as typed (the array is copied; the caller may wipe its own). */

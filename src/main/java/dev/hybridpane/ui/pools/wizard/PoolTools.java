@@ -1,12 +1,15 @@
 package dev.hybridpane.ui.pools.wizard;
 
 import dev.hybridpane.core.ClusterAccess;
+import dev.hybridpane.core.hybrid.CertificateAuthorityPort;
 import dev.hybridpane.core.ops.JournalStore;
 import dev.hybridpane.core.ops.OperationLock;
 import dev.hybridpane.core.pool.PoolService;
 import dev.hybridpane.core.pool.PoolStore;
 import dev.hybridpane.core.pool.PoolStoreException;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.function.Function;
 
 /**
@@ -16,9 +19,12 @@ import java.util.function.Function;
  * @param services   the pool use case for an AWS profile name (opening it is blocking: call it off the FX thread)
  * @param store      the HybridNodePool objects of a cluster
  * @param operations opens a cluster's journal store and lock (ConfigMaps and Leases in hybridpane-system)
+ * @param authority  reads an IAM Roles Anywhere CA's private key into memory, for an iam-ra pool's host certificates
  */
-public record PoolTools(Function<String, PoolService> services, PoolStore store, OperationsOpener operations) {
+public record PoolTools(Function<String, PoolService> services, PoolStore store, OperationsOpener operations,
+                        CertificateAuthorityPort authority) {
     public PoolTools {
+        Objects.requireNonNull(authority, "authority");
         Objects.requireNonNull(services, "services");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(operations, "operations");
@@ -32,6 +38,21 @@ public record PoolTools(Function<String, PoolService> services, PoolStore store,
             throw new PoolStoreException(why, false, null);
         }, access -> {
             throw new IllegalStateException(why);
+        }, new CertificateAuthorityPort() {
+            @Override
+            public CaCertificate read(Path certificatePem) {
+                throw new IllegalStateException(why);
+            }
+
+            @Override
+            public CaCertificate generate(String commonName, int validDays, Path certFile, Path keyFile) {
+                throw new IllegalStateException(why);
+            }
+
+            @Override
+            public CaKey readKey(Path keyFile, Supplier<char[]> passphrase) {
+                throw new IllegalArgumentException(why);
+            }
         });
     }
 

@@ -8,6 +8,7 @@ import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.ops.OperationLock;
 import dev.hybridpane.core.ops.OperationStatus;
 import dev.hybridpane.core.pool.PoolInputs;
+import dev.hybridpane.core.hybrid.CertificateAuthorityPort;
 import dev.hybridpane.core.pool.PoolService;
 import dev.hybridpane.core.pool.PoolStore;
 import dev.hybridpane.core.profile.ProfileStore;
@@ -21,7 +22,6 @@ import dev.hybridpane.ui.wizard.Wizard;
 import dev.hybridpane.ui.wizard.WizardStep;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,6 +64,8 @@ public final class PoolWizardViewModel extends Wizard {
     private final WizardStep reviewStep;
     private final WizardStep applyStep;
     private int reads;
+    /** The iam-ra CA's private key, read at the last check (FX thread only). */
+    private CertificateAuthorityPort.CaKey heldKey;
 
     /**
      * @param clusters the discovered clusters (only hybrid-enabled ones are offered)
@@ -201,29 +203,37 @@ public final class PoolWizardViewModel extends Wizard {
         }
         setError(null);
         HybridNodePool pool = pool();
-        CaKey ca = hosts.caKey();
+        CaKeyFile ca = hosts.caKey();
         int parallel = hosts.parallelismProperty().get();
         var identity = hosts.identity();
         work("Checking pool " + pool.name(), "Checking " + pool.name() + " against " + c.name() + "…",
                 "Could not check the pool: ", () -> {
+                    CertificateAuthorityPort.CaKey key = null;
+                    if (ca != null) {
+                        try {
+                            key = services.tools().authority().readKey(ca.keyFile(), ca::passphrase);
+                        } catch (IllegalArgumentException e) {
+                            return new Reviewed(null, List.of(ProfileProblem.error("caKey", e.getMessage())), "", null);
+                        } finally {
+                            ca.wipe();
+                        }
+                    }
                     PoolService service = services.service();
                     try (InventoryPort.Inventory inv = services.inventory().open(c.ref(), a.get());
                          PoolStore.Pools pools = services.tools().store().open(c.ref(), a.get());
                          ProfileStore.Profiles profiles = services.profiles().open(c.ref(), a.get())) {
                         PoolService.Checked ch = service.check(pool, c.ref(), profiles, inv, pools, identity, parallel,
-                                PoolInputs.DEFAULT_READY_TIMEOUT);
-                        List<ProfileProblem> all = new ArrayList<>(ch.problems());
-                        if (ca != null && !Files.isReadable(ca.keyFile())) {
-                            all.add(ProfileProblem.error("caKey", "Cannot read the CA key file " + ca.keyFile() + "."));
-                        }
+                                PoolInputs.DEFAULT_READY_TIMEOUT, key);
                         String plan = ch.valid() ? service.plan(ch.inputs(), pools).planText() : "";
-                        return new Reviewed(ch, all, plan);
-                    } finally {
-                        if (ca != null) {
-                            ca.wipe();
+                        return new Reviewed(ch, ch.problems(), plan, key);
+                    } catch (RuntimeException e) {
+                        if (key != null) {
+                            key.close();
                         }
+                        throw e;
                     }
                 }, r -> {
+                    holdKey(r.key());
                     problems.setAll(r.problems());
                     planText.set(r.plan());
                     boolean ok = r.problems().stream().noneMatch(ProfileProblem::isError);
@@ -237,7 +247,17 @@ public final class PoolWizardViewModel extends Wizard {
                 });
     }
 
-    private record Reviewed(PoolService.Checked checked, List<ProfileProblem> problems, String plan) {
+    /** {@code key}: the CA key read for this check (iam-ra), held in memory until the wizard closes. */
+    private record Reviewed(PoolService.Checked checked, List<ProfileProblem> problems, String plan,
+                            CertificateAuthorityPort.CaKey key) {
+    }
+
+    /** Keeps the CA key the checked inputs sign with; forgets the one an earlier check read. */
+    private void holdKey(CertificateAuthorityPort.CaKey key) {
+        if (heldKey != null && heldKey != key) {
+            heldKey.close();
+        }
+        heldKey = key;
     }
 
     /** Entering Apply (or Retry): runs the checked plan as a journaled operation under the pool's lock. */
@@ -249,11 +269,6 @@ public final class PoolWizardViewModel extends Wizard {
             return;
         }
         setError(null);
-        // RA: hand caKey to PoolService once it takes one
-        CaKey ca = hosts.caKey();
-        if (ca != null) {
-            ca.wipe();
-        }
         CancelToken cancel = run.starting(ch.inputs().pool().hostNames());
         runner.task("Creating node pool " + ch.inputs().pool().name(), () -> {
             PoolService service = services.service();
@@ -290,8 +305,11 @@ public final class PoolWizardViewModel extends Wizard {
     public void close() {
         run.cancel();
         hosts.wipe();
-        if (!run.runningProperty().get() && checked.get() != null) {
-            checked.get().inputs().identity().clear();
+        if (!run.runningProperty().get()) {
+            if (checked.get() != null) {
+                checked.get().inputs().identity().clear();
+            }
+            holdKey(null);
         }
         super.close();
     }

@@ -1,5 +1,6 @@
 package dev.hybridpane.ui.pools.wizard;
 
+import dev.hybridpane.adapters.pki.BcCertificateAuthority;
 import dev.hybridpane.adapters.kube.Fabric8InventoryPort;
 import dev.hybridpane.adapters.kube.Fabric8PoolOps;
 import dev.hybridpane.adapters.kube.Fabric8PoolStore;
@@ -67,7 +68,7 @@ final class PoolWizardLab implements AutoCloseable {
                     ops.close();
                 }
             };
-        });
+        }, new BcCertificateAuthority());
         SshSettingsStore ssh = new SshSettingsStore() {
             @Override
             public SshSettings load() {

@@ -9,11 +9,11 @@ import java.util.Objects;
  * memory only: never saved in settings, logged or shown; {@link #toString()} hides the passphrase and
  * {@link #wipe()} clears it when the wizard closes.
  */
-public final class CaKey {
+public final class CaKeyFile {
     private final Path keyFile;
     private final char[] passphrase;
 
-    public CaKey(Path keyFile, char[] passphrase) {
+    public CaKeyFile(Path keyFile, char[] passphrase) {
         this.keyFile = Objects.requireNonNull(keyFile, "keyFile");
         this.passphrase = passphrase == null ? new char[0] : passphrase.clone();
     }
@@ -37,6 +37,6 @@ public final class CaKey {
 
     @Override
     public String toString() {
-        return "CaKey[" + keyFile + (passphrase.length > 0 ? ", passphrase=***" : "") + "]";
+        return "CaKeyFile[" + keyFile + (passphrase.length > 0 ? ", passphrase=***" : "") + "]";
     }
 }
