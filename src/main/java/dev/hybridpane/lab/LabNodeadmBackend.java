@@ -63,8 +63,8 @@ public final class LabNodeadmBackend implements NodeadmBackend {
 
     @Override
     public String rolesAnywhereSession(String region, String trustAnchorArn, String profileArn, String roleArn,
-            String certificatePem) throws NodeadmBackendException {
-        return aws.rolesAnywhereSession(region, trustAnchorArn, profileArn, roleArn, certificatePem);
+            String roleSessionName, String certificatePem) throws NodeadmBackendException {
+        return aws.rolesAnywhereSession(region, trustAnchorArn, profileArn, roleArn, roleSessionName, certificatePem);
     }
 
     /**

@@ -131,7 +131,10 @@ class LabNodeadmBackendTest {
             String good = ca.issue("dallas-01", now.minusSeconds(60), now.plus(Duration.ofDays(365)));
             String anchorArn = anchor.trustAnchorArn();
             String profileArn = profile.profileArn();
-            assertThat(backend.rolesAnywhereSession("us-west-2", anchorArn, profileArn, RA_ROLE, good)).isEqualTo(RA_ROLE);
+            assertThat(backend.rolesAnywhereSession("us-west-2", anchorArn, profileArn, RA_ROLE, "dallas-01", good)).isEqualTo(RA_ROLE);
+            // the guide's trust policy binds the session name (nodeadm: the nodeName) to the certificate's CN
+            assertThat(refusal("dallas-02", anchorArn, profileArn, RA_ROLE, good)).isEqualTo("AccessDeniedException: Unable to "
+                    + "assume role for " + RA_ROLE);
 
             assertThat(refusal(anchorArn, profileArn, RA_ROLE, other.issue("dallas-01", now.minusSeconds(60), now.plusSeconds(3600))))
                     .isEqualTo("AccessDeniedException: Untrusted signing certificate");
@@ -148,7 +151,7 @@ class LabNodeadmBackendTest {
             assertThat(refusal(anchorArn, profileArn, RA_ROLE, good).length()).isZero();
             // another Region has neither
             assertThat(catchThrowableOfType(NodeadmBackendException.class, () -> backend.rolesAnywhereSession("eu-central-1",
-                    anchorArn, profileArn, RA_ROLE, good))).hasMessageContaining("not found");
+                    anchorArn, profileArn, RA_ROLE, "dallas-01", good))).hasMessageContaining("not found");
 
             ProfileDetail strict = ra.createProfile(b -> b.name("strict").roleArns(RA_ROLE).enabled(true)).profile();
             assertThat(refusal(anchorArn, strict.profileArn(), RA_ROLE, good)).startsWith("AccessDeniedException: Unable to assume role")
@@ -165,8 +168,13 @@ class LabNodeadmBackendTest {
 
     /** The refusal's message, or "" when the session was granted. */
     static String refusal(String anchor, String profile, String role, String pem) {
+        return refusal("dallas-01", anchor, profile, role, pem);
+    }
+
+    /** The refusal's message for a session named {@code session}, or "" when it was granted. */
+    static String refusal(String session, String anchor, String profile, String role, String pem) {
         try {
-            backend.rolesAnywhereSession("us-west-2", anchor, profile, role, pem);
+            backend.rolesAnywhereSession("us-west-2", anchor, profile, role, session, pem);
             return "";
         } catch (NodeadmBackendException e) {
             return e.getMessage();

@@ -18,6 +18,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
 
 /**
  * What a lab host's nodeadm (and the agents it starts) asks of the lab's AWS account, answered from the emulator's
@@ -115,11 +118,13 @@ public final class LabNodeadmAws {
     /**
      * IAM Roles Anywhere CreateSession: the trust anchor and profile exist in the Region and are enabled, the profile
      * lists the role and accepts a custom role session name (nodeadm names the session after the node), the role trusts
-     * rolesanywhere.amazonaws.com for a session as long as the profile's, and the certificate (PEM X.509) is valid now and
-     * signed by a CA certificate of the trust anchor's bundle. Returns the role ARN.
+     * rolesanywhere.amazonaws.com for a session as long as the profile's, its sts:RoleSessionName condition holds (the EKS
+     * guide's trust policy requires the session name to be ${aws:PrincipalTag/x509Subject/CN}, the certificate's CN; nodeadm
+     * names the session after the node), and the certificate (PEM X.509) is valid now and signed by a CA certificate of the
+     * trust anchor's bundle. Returns the role ARN.
      */
     public String rolesAnywhereSession(String region, String trustAnchorArn, String profileArn, String roleArn,
-            String certificatePem) throws NodeadmBackendException {
+            String roleSessionName, String certificatePem) throws NodeadmBackendException {
         Optional<LabRolesAnywhere.Anchor> anchor = rolesAnywhere.anchors().stream()
                 .filter(a -> a.arn().equals(trustAnchorArn) && a.region().equals(region)).findFirst();
         if (anchor.isEmpty()) {
@@ -158,6 +163,11 @@ public final class LabNodeadmAws {
         if (trust.isEmpty() || !LabTrustPolicies.allows(trust.get().trustPolicy(), "rolesanywhere.amazonaws.com", "sts:AssumeRole")) {
             throw new NodeadmBackendException(unable);
         }
+        Optional<String> required = LabTrustPolicies.requiredSessionName(trust.get().trustPolicy(), "rolesanywhere.amazonaws.com",
+                commonName(cert));
+        if (required.isPresent() && !required.get().equals(roleSessionName)) {
+            throw new NodeadmBackendException(unable);
+        }
         if (profile.get().durationSeconds() > trust.get().maxSessionDuration()) {
             throw new NodeadmBackendException(unable + ". The requested DurationSeconds exceeds the MaxSessionDuration set for "
                     + "this role.");
@@ -176,6 +186,20 @@ public final class LabNodeadmAws {
             // refused below
         }
         throw new NodeadmBackendException("ValidationException: the signing certificate is not a PEM X.509 certificate");
+    }
+
+    /** The subject's CN (x509Subject/CN, as Roles Anywhere maps it to a principal tag), or "". */
+    private static String commonName(X509Certificate cert) {
+        try {
+            for (Rdn r : new LdapName(cert.getSubjectX500Principal().getName()).getRdns()) {
+                if (r.getType().equalsIgnoreCase("CN")) {
+                    return String.valueOf(r.getValue());
+                }
+            }
+        } catch (InvalidNameException e) {
+            return "";
+        }
+        return "";
     }
 
     /** Whether a CA certificate of the bundle issued {@code cert}: same issuer name, and its key verifies the signature. */

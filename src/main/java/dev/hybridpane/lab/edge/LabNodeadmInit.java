@@ -121,8 +121,9 @@ final class LabNodeadmInit {
                         + cfg.region() + ".amazonaws.com"));
             }
             try {
+                // aws_signing_helper's --role-session-name is the nodeName (nodeadm's /etc/aws/hybrid/config)
                 principal = b.rolesAnywhereSession(cfg.region(), ra.trustAnchorArn(), ra.profileArn(), ra.roleArn(),
-                        cfg.certificatePem(host));
+                        ra.nodeName(), cfg.certificatePem(host));
             } catch (NodeadmBackend.NodeadmBackendException e) {
                 throw new LabNodeadmLog.Failure(e.getMessage());
             }

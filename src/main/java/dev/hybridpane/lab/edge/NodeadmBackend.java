@@ -45,12 +45,14 @@ public interface NodeadmBackend {
     void deregisterSsm(String region, String instanceId);
 
     /**
-     * IAM Roles Anywhere CreateSession with the host's certificate (PEM): refused unless the trust anchor and profile
-     * exist and are enabled, the profile may assume the role, and the certificate is signed by the trust anchor's CA
-     * and valid now. Returns the role ARN the credentials are for.
+     * IAM Roles Anywhere CreateSession with the host's certificate (PEM), as aws_signing_helper calls it for nodeadm
+     * ({@code --role-session-name} = the NodeConfig's nodeName): refused unless the trust anchor and profile exist and are
+     * enabled, the certificate is signed by the trust anchor's CA and valid now, the profile may assume the role, and the
+     * role's trust policy conditions hold (the EKS guide's binds the session name to the certificate's CN). Returns the
+     * role ARN the credentials are for.
      */
     String rolesAnywhereSession(String region, String trustAnchorArn, String profileArn, String roleArn,
-            String certificatePem) throws NodeadmBackendException;
+            String roleSessionName, String certificatePem) throws NodeadmBackendException;
 
     /**
      * The kubelet started: its Node is registered (or updated) in the cluster's API with these labels, taints,

@@ -232,4 +232,37 @@ class PoolServiceRaLabTest {
         }
         assertThat(check(pool("store-rd", "austin-09"), null).errors()).noneMatch(e -> e.field().equals("profile"));
     }
+
+    /** What nodeadm init prints on a lab host whose certificate is not the node's: written by hand, as an admin might. */
+    static String initWith(String host, String nodeName, String certificatePem) {
+        var h = lab.hosts();
+        assertThat(h.exec(host, "sudo -n nodeadm install 1.31 -p iam-ra -s distro", null).exit()).isZero();
+        var anchor = lab.iam.listTrustAnchors("us-west-2").stream().filter(a -> a.name().equals("retail-edge-stores"))
+                .findFirst().orElseThrow();
+        var profile = lab.iam.listProfiles("us-west-2").stream().filter(x -> x.name().equals("retail-edge-hybrid-nodes"))
+                .findFirst().orElseThrow();
+        String cfg = "apiVersion: node.eks.aws/v1alpha1\nkind: NodeConfig\nspec:\n  cluster: {name: retail-edge, region: us-west-2}\n"
+                + "  hybrid:\n    iamRolesAnywhere:\n      nodeName: " + nodeName + "\n      trustAnchorArn: " + anchor.arn()
+                + "\n      profileArn: " + profile.arn() + "\n      roleArn: arn:aws:iam::111122223333:role/" + RA_ROLE + "\n";
+        h.exec(host, "sudo -n install -D -m 0600 /dev/stdin /etc/hybridpane/nodeconfig.yaml", cfg.getBytes(StandardCharsets.UTF_8));
+        h.exec(host, "sudo -n install -D -m 0600 /dev/stdin /etc/iam/pki/server.key", "key".getBytes(StandardCharsets.UTF_8));
+        h.exec(host, "sudo -n install -D -m 0644 /dev/stdin /etc/iam/pki/server.pem", certificatePem.getBytes(StandardCharsets.UTF_8));
+        var r = h.exec(host, "sudo -n nodeadm init -c file:///etc/hybridpane/nodeconfig.yaml", null);
+        assertThat(r.exit()).as(r.stdout() + r.stderr()).isEqualTo(1);
+        return r.stderr();
+    }
+
+    @Test
+    void theLabsNodeadmInitRefusesACertificateOfAnotherNodeOrAnotherCa() throws Exception {
+        String unable = "AccessDeniedException: Unable to assume role for arn:aws:iam::111122223333:role/" + RA_ROLE;
+        try (CaKey key = key("ca.key"); CaKey other = key("other.key")) {
+            String forAnother = key.issue(ca.pem(), "someone-else", Duration.ofDays(30)).certificatePem();
+            assertThat(initWith("austin-01", "lab-austin-01", forAnother)).contains(unable);
+            String fromOther = other.issue(PKI.read(dir.resolve("other.pem")).pem(), "lab-austin-01", Duration.ofDays(30))
+                    .certificatePem();
+            assertThat(initWith("austin-01", "lab-austin-01", fromOther)).contains("AccessDeniedException: Untrusted signing "
+                    + "certificate");
+        }
+        assertThat(lab.kube().nodes().withName("lab-austin-01").get()).as("no node joined").isNull();
+    }
 }

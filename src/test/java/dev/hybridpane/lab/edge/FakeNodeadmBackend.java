@@ -69,7 +69,7 @@ final class FakeNodeadmBackend implements NodeadmBackend {
 
     @Override
     public String rolesAnywhereSession(String region, String trustAnchorArn, String profileArn, String roleArn,
-            String certificatePem) throws NodeadmBackendException {
+            String roleSessionName, String certificatePem) throws NodeadmBackendException {
         if (!certificatePem.contains("BEGIN CERTIFICATE")) {
             throw new NodeadmBackendException("AccessDeniedException: Untrusted signing certificate.");
         }
