@@ -218,8 +218,12 @@ final class PoolCreation {
         String roleArn = "arn:aws:iam::" + (arn.length > 4 ? arn[4] : "") + ":role/" + in.hybridRole();
         Boolean entry = null;
         if (accessEntries != null && in.cluster().authenticationMode() != AuthenticationMode.CONFIG_MAP) {
-            entry = accessEntries.get().stream().anyMatch(e -> "HYBRID_LINUX".equals(e.type()) && e.principalArn() != null
-                    && e.principalArn().endsWith(":role/" + in.hybridRole()));
+            try {
+                entry = accessEntries.get().stream().anyMatch(e -> "HYBRID_LINUX".equals(e.type()) && e.principalArn() != null
+                        && e.principalArn().endsWith(":role/" + in.hybridRole()));
+            } catch (RuntimeException e) {
+                ctx.log("could not read the cluster's access entries (" + e.getMessage() + "): the diagnosis leaves them out");
+            }
         }
         return new NotReadyDiagnosis.Facts(in.clusterName(), in.region(), in.pool().name(), hosts,
                 in.cluster().remoteNodeCidrs(), pools.cniDaemonSets(), in.pool().taints(), roleArn, entry);

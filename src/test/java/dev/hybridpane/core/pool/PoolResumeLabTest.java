@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +50,7 @@ class PoolResumeLabTest {
     static void start() {
         lab = new PoolLab(dir);
         lab.importHosts("dallas-dc", "10.200.1.0/24", List.of("dallas-08", "dallas-09", "dallas-10", "dallas-12", "dallas-13",
-                "dallas-17"));
+                "dallas-17", "dallas-14"));
     }
 
     @AfterAll
@@ -96,6 +97,11 @@ class PoolResumeLabTest {
     }
 
     static Run run(PoolService service, HybridNodePool p, Point kill) throws Exception {
+        return run(service, p, kill, Duration.ofSeconds(60), j -> { });
+    }
+
+    static Run run(PoolService service, HybridNodePool p, Point kill, Duration readyTimeout, Consumer<Journal> seen)
+            throws Exception {
         Journal before = stored(p);
         int without = (int) p.hostNames().stream().filter(h -> before == null || !before.outputs().containsKey(h + "/node")).count();
         CancelToken cancel = new CancelToken();
@@ -104,10 +110,11 @@ class PoolResumeLabTest {
              PoolStore.Pools pools = lab.pools();
              Fabric8JournalStore journals = new Fabric8JournalStore(lab.kube(), NS);
              Fabric8LeaseLock lock = new Fabric8LeaseLock(lab.kube(), NS, Clock.systemUTC())) {
-            PoolService.Checked c = service.check(p, PoolLab.REF, profiles, inv, pools, lab.identity, 8, Duration.ofSeconds(60));
+            PoolService.Checked c = service.check(p, PoolLab.REF, profiles, inv, pools, lab.identity, 8, readyTimeout);
             assertThat(c.errors()).as("checks").isEmpty();
-            Journal j = service.apply(c.inputs(), pools, journals, lock, "test on ws", cancel, seen -> {
-                if (kill != null && seen.id().equals(opId(p)) && kill.reached().test(seen)) {
+            Journal j = service.apply(c.inputs(), pools, journals, lock, "test on ws", cancel, now -> {
+                seen.accept(now);
+                if (kill != null && now.id().equals(opId(p)) && kill.reached().test(now)) {
                     killed.set(true);
                     cancel.cancel();
                 }
@@ -221,5 +228,45 @@ class PoolResumeLabTest {
         assertThat(again.journal().status()).isEqualTo(OperationStatus.SUCCEEDED);
         assertThat(again.journal().steps().get(1).state()).isEqualTo(StepState.ALREADY_DONE);
         assertThat(activations(p.name())).hasSize(1);
+    }
+
+    @Test
+    void aNodeThatVanishesBeforeTheWaitIsDiagnosedWithItsHostAndLastNodeadmOutputAndARunAgainHealsIt() throws Exception {
+        HybridNodePool p = pool("vanish", "dallas-14");
+        AtomicBoolean deleted = new AtomicBoolean();
+        Run r = run(lab.service(), p, null, Duration.ofSeconds(3), j -> {
+            String node = j.outputs().get("dallas-14/node");
+            if (j.id().equals(opId(p)) && j.steps().get(2).state() == StepState.DONE && node != null && !deleted.getAndSet(true)) {
+                lab.kube().nodes().withName(node).delete(); // between the hosts and the wait for Ready
+            }
+        });
+        assertThat(deleted).isTrue();
+        String node = r.journal().outputs().get("dallas-14/node");
+        String why = node + " (dallas-14): Node " + node + " of host dallas-14 is not in the cluster (it never registered, or was "
+                + "deleted). The last nodeadm output on dallas-14: sudo -n nodeadm init -c file:///etc/hybridpane/nodeconfig.yaml: "
+                + "exit 0, ";
+        assertThat(r.journal().status()).isEqualTo(OperationStatus.FAILED);
+        assertThat(r.journal().error()).startsWith("Step 4 failed: Not Ready after 3 s: " + node + " (dallas-14): not in the "
+                + "cluster. Why: " + why).contains("Fix: check the kubelet on dallas-14 (sudo systemctl status kubelet), then run "
+                + "pool apply again");
+        assertThat(r.journal().log()).anySatisfy(l -> assertThat(l.text()).startsWith("Not Ready: " + why));
+        assertThat(lab.kube().v1().events().inNamespace(NS).list().getItems()).filteredOn(e -> "vanish".equals(
+                e.getInvolvedObject().getName()) && "NodeNotRegistered".equals(e.getReason())).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.getType()).isEqualTo("Warning");
+                    assertThat(e.getMessage()).startsWith(why);
+                });
+
+        Run again = run(lab.service(), p, null);
+        assertThat(again.journal().status()).as(String.valueOf(again.journal().error())).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(again.journal().outputs().get("dallas-14/node")).as("the same registration, the same node").isEqualTo(node);
+        assertThat(lab.kube().nodes().withName(node).get()).isNotNull();
+        // the host kept its SSM registration: nodeadm init re-used it, nothing registered again
+        assertThat(activations("vanish")).singleElement().extracting(Activation::registrationsCount).isEqualTo(0);
+        List<InstanceInformation> instances = new ArrayList<>();
+        lab.clients.ssm("us-west-2").describeInstanceInformationPaginator(b -> b.maxResults(50)).instanceInformationList()
+                .forEach(instances::add);
+        assertThat(instances).filteredOn(i -> "dallas-14".equals(i.computerName())).singleElement()
+                .extracting(InstanceInformation::instanceId).isEqualTo(node);
     }
 }
