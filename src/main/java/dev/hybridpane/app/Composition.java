@@ -8,6 +8,7 @@ import dev.hybridpane.adapters.edge.FileKnownHostsStore;
 import dev.hybridpane.adapters.edge.MinaEdgePort;
 import dev.hybridpane.adapters.kube.Fabric8ClusterPort;
 import dev.hybridpane.adapters.kube.Fabric8InventoryPort;
+import dev.hybridpane.adapters.kube.Fabric8PoolEvents;
 import dev.hybridpane.adapters.kube.Fabric8ProfileStore;
 import dev.hybridpane.core.Settings;
 import dev.hybridpane.lab.Lab;
@@ -122,13 +123,14 @@ public final class Composition implements AutoCloseable {
                     fromEdgeHosts(lab, LabEdgeHosts::csv));
             ConsolePorts ports = new ConsolePorts(new EndpointAwsProfiles(LAB_PROFILE, aws, Lab.ACCESS_KEY_ID,
                     Lab.SECRET_ACCESS_KEY, labWorld.regions()), kube, settings, io, clock, configDir, Version.current(),
-                    environment, hosts(kube, labDir), hybrid.tools(), new Fabric8ProfileStore(kube));
+                    environment, hosts(kube, labDir), hybrid.tools(), new Fabric8ProfileStore(kube),
+                    new Fabric8PoolEvents(kube));
             return new Composition(io, lab, ports, hybrid);
         }
         HybridSetups hybrid = new HybridSetups(AwsClientFactory::forProfile, configDir, Duration.ofSeconds(10));
         ConsolePorts ports = new ConsolePorts(new SdkAwsProfiles(), kube, settings, io, clock, configDir,
                 Version.current(), EnvironmentInfo.awsAccount(), hosts(kube, configDir), hybrid.tools(),
-                new Fabric8ProfileStore(kube));
+                new Fabric8ProfileStore(kube), new Fabric8PoolEvents(kube));
         return new Composition(io, null, ports, hybrid);
     }
 

@@ -3,6 +3,7 @@ package dev.hybridpane.app;
 import dev.hybridpane.core.AwsProfiles;
 import dev.hybridpane.core.ClusterPort;
 import dev.hybridpane.core.SettingsStore;
+import dev.hybridpane.core.pool.PoolEventsPort;
 import dev.hybridpane.core.profile.ProfileStore;
 import dev.hybridpane.ui.EnvironmentInfo;
 import dev.hybridpane.ui.HybridTools;
@@ -23,10 +24,11 @@ import java.util.concurrent.Executor;
  * @param hosts       SSH, inventory and known hosts for the Edge Hosts view
  * @param hybrid      the import and enable-hybrid use cases, journals and CA
  * @param profileStore the cluster profiles, kept in each cluster
+ * @param poolEvents  a pool's history (its Events and members), read once when the pool detail opens
  */
 public record ConsolePorts(AwsProfiles profiles, ClusterPort clusterPort, SettingsStore settingsStore, Executor io,
         Clock clock, Path configDir, String version, EnvironmentInfo environment, HostsServices hosts,
-        HybridTools hybrid, ProfileStore profileStore) {
+        HybridTools hybrid, ProfileStore profileStore, PoolEventsPort poolEvents) {
 
     public ConsolePorts {
         Objects.requireNonNull(profiles, "profiles");
@@ -40,5 +42,6 @@ public record ConsolePorts(AwsProfiles profiles, ClusterPort clusterPort, Settin
         Objects.requireNonNull(hosts, "hosts");
         Objects.requireNonNull(hybrid, "hybrid");
         Objects.requireNonNull(profileStore, "profileStore");
+        Objects.requireNonNull(poolEvents, "poolEvents");
     }
 }

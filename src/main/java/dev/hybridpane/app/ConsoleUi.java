@@ -21,6 +21,7 @@ import dev.hybridpane.ui.network.NetworkView;
 import dev.hybridpane.ui.overview.OverviewView;
 import dev.hybridpane.ui.overview.OverviewViewModel;
 import dev.hybridpane.ui.pools.PoolsView;
+import dev.hybridpane.ui.pools.PoolsViewModel;
 import dev.hybridpane.ui.profiles.ProfilesServices;
 import dev.hybridpane.ui.profiles.ProfilesView;
 import dev.hybridpane.ui.profiles.ProfilesViewModel;
@@ -120,7 +121,9 @@ public final class ConsoleUi {
         views.put(NavTarget.HOSTS, () -> new HostsView(new HostsViewModel(fleet.clusterRows(), session::clusterAccess,
                 ports.hosts(), ports.environment(), runner, new FxExecutor(), ports.clock())));
         views.put(NavTarget.PROFILES, () -> new ProfilesView(profiles));
-        views.put(NavTarget.POOLS, PoolsView::new);
+        PoolsViewModel pools = new PoolsViewModel(fleet, session::clusterAccess, profilesServices, ports.poolEvents(),
+                runner, ports.clock());
+        views.put(NavTarget.POOLS, () -> new PoolsView(pools, null));
         views.put(NavTarget.NETWORK, NetworkView::new);
         views.put(NavTarget.ACTIVITY, () -> new ActivityView(shell.activity(), operations));
         views.put(NavTarget.SETTINGS, () -> new SettingsView(shell.settingsViewModel()));

@@ -17,6 +17,7 @@ import dev.hybridpane.ui.fleet.FleetViewModel;
 import dev.hybridpane.ui.profiles.DiffRow;
 import dev.hybridpane.ui.profiles.LayerField;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -269,6 +270,11 @@ public final class PoolDetailViewModel {
         if (!next.equals(chart)) {
             chart.setAll(next);
         }
+    }
+
+    /** The present, as the samples are timed. */
+    Instant now() {
+        return clock.instant();
     }
 
     public ReadOnlyObjectProperty<PoolRow> rowProperty() { return row.getReadOnlyProperty(); }
