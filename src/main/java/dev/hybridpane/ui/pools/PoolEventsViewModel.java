@@ -30,10 +30,13 @@ import javafx.collections.transformation.FilteredList;
 public final class PoolEventsViewModel {
     public static final String ALL_TYPES = "All types";
     public static final String ALL_SOURCES = "All nodes and the pool";
+    /** The most events one pool's stream keeps, newest first. */
+    static final int MAX_EVENTS = 1000;
     private static final Comparator<ClusterEvent> NEWEST_FIRST = Comparator.comparing(
             (ClusterEvent e) -> e.lastSeen() == null ? Instant.MIN : e.lastSeen()).reversed();
 
     private final ObservableList<EventRow> live;
+    /** The pool's events by uid: read from the cluster, and seen live since the pool was opened. */
     private final Map<String, ClusterEvent> read = new LinkedHashMap<>();
     private final ObservableList<ClusterEvent> events = FXCollections.observableArrayList();
     private final FilteredList<ClusterEvent> shown = new FilteredList<>(events);
@@ -122,14 +125,18 @@ public final class PoolEventsViewModel {
             events.clear();
             return;
         }
-        Map<String, ClusterEvent> byUid = new LinkedHashMap<>(read);
+        // what arrives live is kept while the pool is open: the fleet's list drops it once 300 newer events came
         for (EventRow r : live) {
             if (r.ref().equals(ref) && ours(r.event())) {
-                byUid.put(r.event().uid(), r.event());
+                read.put(r.event().uid(), r.event());
             }
         }
-        List<ClusterEvent> next = new ArrayList<>(byUid.values());
+        List<ClusterEvent> next = new ArrayList<>(read.values());
         next.sort(NEWEST_FIRST);
+        if (next.size() > MAX_EVENTS) {
+            next.subList(MAX_EVENTS, next.size()).forEach(e -> read.remove(e.uid()));
+            next = new ArrayList<>(next.subList(0, MAX_EVENTS));
+        }
         if (!next.equals(events)) {
             events.setAll(next);
         }

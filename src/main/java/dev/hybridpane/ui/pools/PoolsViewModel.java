@@ -66,7 +66,11 @@ public final class PoolsViewModel {
     private final PoolDetailViewModel detail;
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final Map<ClusterRef, List<PoolRow>> byCluster = new HashMap<>();
-    private final Map<ClusterRef, ListChangeListener<PoolHealth>> listening = new HashMap<>();
+    /** The fleet's pool list of each followed cluster, and this model's listener on it. */
+    private record Followed(ObservableList<PoolHealth> pools, ListChangeListener<PoolHealth> listener) {
+    }
+
+    private final Map<ClusterRef, Followed> listening = new HashMap<>();
     /** Per cluster, as last read: its profiles by name, and the profile version each pool uses (labels included). */
     private final Map<ClusterRef, Map<String, ClusterProfile>> profilesRead = new HashMap<>();
     private final Map<ClusterRef, Map<String, ProfileRef>> usageRead = new HashMap<>();
@@ -128,7 +132,8 @@ public final class PoolsViewModel {
                 && x.cluster().ref().equals(current.cluster().ref())).findFirst().orElse(ClusterChoice.ALL));
         for (ClusterRef gone : before) {
             if (!now.contains(gone)) {
-                fleet.pools(gone).removeListener(listening.remove(gone));
+                Followed f = listening.remove(gone);
+                f.pools().removeListener(f.listener());
                 byCluster.remove(gone);
                 profilesRead.remove(gone);
                 usageRead.remove(gone);
@@ -136,11 +141,10 @@ public final class PoolsViewModel {
         }
         notices.removeIf(n -> !now.contains(n.cluster().ref()));
         for (Cluster c : hybrid) {
-            ListChangeListener<PoolHealth> l = listening.get(c.ref());
-            if (l == null) {
-                l = ch -> rebuild(c.ref());
-                listening.put(c.ref(), l);
-                fleet.pools(c.ref()).addListener(l);
+            if (!listening.containsKey(c.ref())) {
+                Followed f = new Followed(fleet.pools(c.ref()), ch -> rebuild(c.ref()));
+                listening.put(c.ref(), f);
+                f.pools().addListener(f.listener());
                 loadProfiles(c);
             }
             rebuild(c.ref());

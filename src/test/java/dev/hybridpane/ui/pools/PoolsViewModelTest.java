@@ -15,11 +15,13 @@ import dev.hybridpane.domain.pool.LivePool;
 import dev.hybridpane.domain.pool.ProfileRef;
 import dev.hybridpane.ui.TestData;
 import dev.hybridpane.ui.common.SyncTaskRunner;
+import dev.hybridpane.ui.fleet.FleetViewModel;
 import dev.hybridpane.ui.profiles.ClusterChoice;
 import dev.hybridpane.ui.profiles.ClusterNotice;
 import dev.hybridpane.ui.profiles.DiffRow;
 import dev.hybridpane.ui.profiles.LayerField;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +84,23 @@ class PoolsViewModelTest {
         vm.refreshProfiles();
         assertThat(row("dallas-gpu").updateText()).isEqualTo("v2 → v3 available");
         assertThat(row("store-pos").updateText()).isEqualTo("v2 → v3 available");
+    }
+
+    @Test
+    void anotherEnvironmentEmptiesTheListAndItsPoolsShowAgainWhenTheyArrive() {
+        vm.load();
+        vm.selectedProperty().set(row("dallas-gpu"));
+        fx.fleet.reset();
+        assertThat(vm.rows()).isEmpty();
+        assertThat(vm.clusters()).isEmpty();
+        assertThat(vm.selectedProperty().get()).isNull();
+        assertThat(vm.detail().nodes()).isEmpty();
+
+        fx.fleet.apply(List.of(new FleetUpdate.ClusterFound(RETAIL),
+                new FleetUpdate.NodeUpserted(REF, TestData.hybrid("mi-9", "new-pool", "dallas-dc", true))));
+        assertThat(vm.rows()).extracting(PoolRow::name, PoolRow::statusText)
+                .containsExactly(tuple("new-pool", "unmanaged"));
+        assertThat(fx.profileReads).as("the cluster's profiles read again").hasSize(2);
     }
 
     @Test
@@ -158,9 +177,19 @@ class PoolsViewModelTest {
         assertThat(d.events().sourceProperty().get()).isEqualTo("Pool dallas-gpu");
         assertThat(fx.historyReads).hasSize(1);
 
+        // the fleet keeps the last 300 events fleet-wide; the open pool keeps what it saw
+        List<FleetUpdate> noise = new ArrayList<>();
+        for (int i = 0; i < FleetViewModel.MAX_EVENTS; i++) {
+            noise.add(new FleetUpdate.EventSeen(REF, event("n" + i, "Node", "pos-1", false, "Noise", T0.plusSeconds(60 + i))));
+        }
+        fx.fleet.apply(noise);
+        assertThat(fx.fleet.recentEvents()).extracting(r -> r.event().uid()).doesNotContain("l1", "l2");
+        assertThat(d.events().events()).extracting(ClusterEvent::uid).containsExactly("l2", "l1", "h2", "h1");
+
         vm.selectedProperty().set(row("store-pos"));
         assertThat(d.summary()).extracting(LayerField::label).contains("Object");
-        assertThat(d.events().events()).extracting(ClusterEvent::uid).containsExactly("o1");
+        assertThat(d.events().events()).extracting(ClusterEvent::uid).as("only what the fleet still lists")
+                .hasSize(FleetViewModel.MAX_EVENTS).doesNotContain("l1", "h2").contains("n299");
         assertThat(d.updateSummaryProperty().get()).startsWith("Up to date");
         assertThat(d.diff()).isEmpty();
     }
