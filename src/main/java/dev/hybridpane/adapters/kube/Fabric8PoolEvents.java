@@ -22,13 +22,17 @@ import java.util.Set;
 
 /**
  * A pool's history read once: core/v1 Events selected by field (involvedObject.kind=HybridNodePool and the pool's name
- * in hybridpane-system; involvedObject.kind=Node in every namespace, kept for the pool's nodes), and the pool object's
+ * in hybridpane-system; involvedObject.kind=Node and each node's name in every namespace, or for a large pool
+ * involvedObject.kind=Node kept for the pool's nodes), and the pool object's
  * status members. The selection is checked again here, so an API server that ignores a field selector shows no
  * stranger's events. A pool without an object (only node labels) or a cluster without the kind has no members.
  */
 public final class Fabric8PoolEvents implements PoolEventsPort {
     private static final Comparator<ClusterEvent> NEWEST_FIRST = Comparator.comparing(
             (ClusterEvent e) -> e.lastSeen() == null ? Instant.MIN : e.lastSeen()).reversed();
+
+    /** Up to this many nodes, each node's events are one list; a larger pool lists the nodes' events once. */
+    static final int PER_NODE_READS = 16;
 
     private final Fabric8ClusterPort clusters;
 
@@ -49,13 +53,21 @@ public final class Fabric8PoolEvents implements PoolEventsPort {
                 }
             }
             Set<String> names = new HashSet<>(nodes);
-            if (!names.isEmpty()) {
-                for (Event e : client.v1().events().inAnyNamespace().withField("involvedObject.kind", "Node")
-                        .list().getItems()) {
-                    if (about(e, "Node", names)) {
-                        ClusterEvent ce = KubeMapper.event(e);
-                        byUid.put(ce.uid(), ce);
-                    }
+            List<Event> nodeEvents = new ArrayList<>();
+            if (names.size() <= PER_NODE_READS) {
+                // a few nodes: each one's events exactly
+                for (String node : names) {
+                    nodeEvents.addAll(client.v1().events().inAnyNamespace().withField("involvedObject.kind", "Node")
+                            .withField("involvedObject.name", node).list().getItems());
+                }
+            } else {
+                nodeEvents.addAll(client.v1().events().inAnyNamespace().withField("involvedObject.kind", "Node")
+                        .list().getItems());
+            }
+            for (Event e : nodeEvents) {
+                if (about(e, "Node", names)) {
+                    ClusterEvent ce = KubeMapper.event(e);
+                    byUid.put(ce.uid(), ce);
                 }
             }
             List<ClusterEvent> events = new ArrayList<>(byUid.values());

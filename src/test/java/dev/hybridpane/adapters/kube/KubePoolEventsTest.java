@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -98,6 +99,14 @@ class KubePoolEventsTest {
             assertThat(h.events().get(1).warning()).isTrue();
             assertThat(h.members()).containsExactly(new PoolStore.Member("austin-01", "pe-node-1"),
                     new PoolStore.Member("austin-02", "pe-node-2"));
+
+            // a large pool: its nodes' events are read in one list, kept for its nodes
+            List<String> many = new ArrayList<>(List.of("pe-node-1"));
+            for (int i = 0; i < Fabric8PoolEvents.PER_NODE_READS; i++) {
+                many.add("pe-big-" + i);
+            }
+            assertThat(port.read(REF, access(lab.adminToken()), "pe-pool", many).events()).extracting(ClusterEvent::reason)
+                    .containsExactly("NodeNotReady", "HostFailed", "NodeJoined");
 
             // a pool that is only node labels has no object: its events, and no members
             PoolHistory unmanaged = port.read(REF, access(lab.adminToken()), "other-pool", List.of());
