@@ -14,6 +14,7 @@ import dev.hybridpane.adapters.kube.Fabric8ClusterPort;
 import dev.hybridpane.adapters.kube.Fabric8InventoryPort;
 import dev.hybridpane.adapters.kube.Fabric8PoolOps;
 import dev.hybridpane.adapters.kube.Fabric8PoolStore;
+import dev.hybridpane.adapters.kube.Fabric8PoolEvents;
 import dev.hybridpane.adapters.kube.Fabric8ProfileStore;
 import dev.hybridpane.core.Settings;
 import dev.hybridpane.core.edge.EdgePort;
@@ -141,7 +142,7 @@ public final class Composition implements AutoCloseable {
                     fromEdgeHosts(lab, LabEdgeHosts::csv));
             ConsolePorts ports = new ConsolePorts(new EndpointAwsProfiles(LAB_PROFILE, aws, Lab.ACCESS_KEY_ID,
                     Lab.SECRET_ACCESS_KEY, labWorld.regions()), kube, settings, io, clock, configDir, Version.current(),
-                    environment, hosts, hybrid.tools(), new Fabric8ProfileStore(kube), pools.tools(kube));
+                    environment, hosts, hybrid.tools(), new Fabric8ProfileStore(kube), pools.tools(kube), new Fabric8PoolEvents(kube));
             return new Composition(io, lab, ports, hybrid, pools);
         }
         HybridSetups hybrid = new HybridSetups(AwsClientFactory::forProfile, configDir, Duration.ofSeconds(10));
@@ -149,7 +150,7 @@ public final class Composition implements AutoCloseable {
         PoolServices pools = new PoolServices(AwsClientFactory::forProfile, hosts.edge());
         ConsolePorts ports = new ConsolePorts(new SdkAwsProfiles(), kube, settings, io, clock, configDir,
                 Version.current(), EnvironmentInfo.awsAccount(), hosts, hybrid.tools(),
-                new Fabric8ProfileStore(kube), pools.tools(kube));
+                new Fabric8ProfileStore(kube), pools.tools(kube), new Fabric8PoolEvents(kube));
         return new Composition(io, null, ports, hybrid, pools);
     }
 

@@ -3,6 +3,7 @@ package dev.hybridpane.app;
 import dev.hybridpane.core.AwsProfiles;
 import dev.hybridpane.core.ClusterPort;
 import dev.hybridpane.core.SettingsStore;
+import dev.hybridpane.core.pool.PoolEventsPort;
 import dev.hybridpane.core.profile.ProfileStore;
 import dev.hybridpane.ui.EnvironmentInfo;
 import dev.hybridpane.ui.HybridTools;
@@ -25,17 +26,18 @@ import java.util.concurrent.Executor;
  * @param hybrid      the import and enable-hybrid use cases, journals and CA
  * @param profileStore the cluster profiles, kept in each cluster
  * @param pools       node pool creation: the use case per AWS profile, the pool objects, journals and locks
+ * @param poolEvents  a pool's history (its Events and members), read once when the pool detail opens
  */
 public record ConsolePorts(AwsProfiles profiles, ClusterPort clusterPort, SettingsStore settingsStore, Executor io,
         Clock clock, Path configDir, String version, EnvironmentInfo environment, HostsServices hosts,
-        HybridTools hybrid, ProfileStore profileStore, PoolTools pools) {
+        HybridTools hybrid, ProfileStore profileStore, PoolTools pools, PoolEventsPort poolEvents) {
 
-    /** Without node pools (tests of other features): creating one says it is not available here. */
+    /** Without node pool creation (tests of other features): creating one says it is not available here. */
     public ConsolePorts(AwsProfiles profiles, ClusterPort clusterPort, SettingsStore settingsStore, Executor io,
             Clock clock, Path configDir, String version, EnvironmentInfo environment, HostsServices hosts,
-            HybridTools hybrid, ProfileStore profileStore) {
+            HybridTools hybrid, ProfileStore profileStore, PoolEventsPort poolEvents) {
         this(profiles, clusterPort, settingsStore, io, clock, configDir, version, environment, hosts, hybrid, profileStore,
-                PoolTools.unavailable("Node pools are not available in this environment."));
+                PoolTools.unavailable("Node pools are not available in this environment."), poolEvents);
     }
 
     public ConsolePorts {
@@ -51,5 +53,6 @@ public record ConsolePorts(AwsProfiles profiles, ClusterPort clusterPort, Settin
         Objects.requireNonNull(hybrid, "hybrid");
         Objects.requireNonNull(profileStore, "profileStore");
         Objects.requireNonNull(pools, "pools");
+        Objects.requireNonNull(poolEvents, "poolEvents");
     }
 }

@@ -24,6 +24,7 @@ import dev.hybridpane.ui.overview.OverviewViewModel;
 import dev.hybridpane.ui.pools.PoolsView;
 import dev.hybridpane.ui.pools.wizard.PoolWizards;
 import dev.hybridpane.ui.pools.wizard.PoolsServices;
+import dev.hybridpane.ui.pools.PoolsViewModel;
 import dev.hybridpane.ui.profiles.ProfilesServices;
 import dev.hybridpane.ui.profiles.ProfilesView;
 import dev.hybridpane.ui.profiles.ProfilesViewModel;
@@ -106,7 +107,7 @@ public final class ConsoleUi {
         PoolWizards poolWizards = new PoolWizards(poolsServices, () -> fleet.clusterRows().stream().map(ClusterRow::cluster)
                 .toList(), session::clusterAccess, runner, new FxExecutor(), operations::onJournal);
         CommandPaletteViewModel palette = new CommandPaletteViewModel(fleet.clusterRows(), shell::choose, () -> {
-            // the Node Pools view's "New pool" button will call the same launcher
+            // the Node Pools view's "New pool" button calls the same launcher
             List<PaletteItem> commands = new ArrayList<>(HybridCommands.of(hybrid, fleet.clusterRows()));
             commands.add(PaletteItem.command("New node pool…", "Command · create a pool of hybrid nodes from edge hosts",
                     () -> poolWizards.newPool(null, created -> { })));
@@ -135,7 +136,9 @@ public final class ConsoleUi {
         views.put(NavTarget.HOSTS, () -> new HostsView(new HostsViewModel(fleet.clusterRows(), session::clusterAccess,
                 ports.hosts(), ports.environment(), runner, new FxExecutor(), ports.clock())));
         views.put(NavTarget.PROFILES, () -> new ProfilesView(profiles));
-        views.put(NavTarget.POOLS, PoolsView::new);
+        PoolsViewModel pools = new PoolsViewModel(fleet, session::clusterAccess, profilesServices, ports.poolEvents(),
+                runner, ports.clock());
+        views.put(NavTarget.POOLS, () -> new PoolsView(pools, () -> poolWizards.newPool(null, created -> { })));
         views.put(NavTarget.NETWORK, NetworkView::new);
         views.put(NavTarget.ACTIVITY, () -> new ActivityView(shell.activity(), operations));
         views.put(NavTarget.SETTINGS, () -> new SettingsView(shell.settingsViewModel()));

@@ -12,6 +12,7 @@ import dev.hybridpane.core.ClusterPort;
 import dev.hybridpane.core.SettingsStore;
 import dev.hybridpane.core.edge.InventoryPort;
 import dev.hybridpane.core.ops.JournalStore;
+import dev.hybridpane.core.pool.PoolEventsPort;
 import dev.hybridpane.core.profile.ProfileStore;
 import dev.hybridpane.core.ClusterDetail;
 import dev.hybridpane.domain.Cluster;
@@ -56,7 +57,7 @@ public final class TestConsole {
             boolean embedded, String summary, Path configDir, String version) {
         return new ConsolePorts(aws, kube, store, io, Clock.systemDefaultZone(), configDir, version,
                 environment(embedded, summary), hostsUnavailable(configDir), hybridUnavailable(),
-                profilesUnavailable());
+                profilesUnavailable(), poolEventsUnavailable());
     }
 
     /** The window's state on these ports, reading what it opens with now (no discovery begun). */
@@ -102,6 +103,12 @@ public final class TestConsole {
     public static ProfileStore profilesUnavailable() {
         return (ref, access) -> {
             throw new IllegalStateException("Cluster profiles are not available in this window.");
+        };
+    }
+
+    public static PoolEventsPort poolEventsUnavailable() {
+        return (ref, access, pool, nodes) -> {
+            throw new IllegalStateException("Pool events are not available in this window.");
         };
     }
 

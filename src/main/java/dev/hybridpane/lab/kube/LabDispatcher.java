@@ -87,7 +87,8 @@ final class LabDispatcher extends Dispatcher {
         if (queue != null && !queue.isEmpty()) {
             return expectationDispatcher.dispatch(request);
         }
-        MockResponse response = crud.dispatch(request);
+        LabEventSelectors.Selection events = LabEventSelectors.of(request.getMethod(), request.getPath());
+        MockResponse response = events != null ? events.answer(crud.handleGet(events.storePath())) : crud.dispatch(request);
         if (response.getWebSocketListener() != null) {
             response.withWebSocketUpgrade(new WatchCloseOffLoop(response.getWebSocketListener(), this::forgetWatch));
         }

@@ -8,7 +8,7 @@ import dev.hybridpane.domain.profile.FieldChange;
  */
 public record DiffRow(String layer, String field, String from, String to) {
 
-    static DiffRow of(FieldChange c) {
+    public static DiffRow of(FieldChange c) {
         String prefix = c.layer() + ".";
         String field = c.path().startsWith(prefix) ? c.path().substring(prefix.length()) : c.path();
         return new DiffRow(c.layer(), field, c.before(), c.after());

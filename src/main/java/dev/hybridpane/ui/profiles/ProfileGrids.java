@@ -8,8 +8,11 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 
-/** The detail pane's grids: a layer's fields, the history, and the side-by-side diff. Rebuilt whole on each change. */
-final class ProfileGrids {
+/**
+ * The detail pane's grids: a layer's fields, the history, and the side-by-side diff (public: the Node Pools view shows
+ * a pool's update with it). Rebuilt whole on each change.
+ */
+public final class ProfileGrids {
     /** A block value's own padding, so that its label lines up with its first line. */
     private static final Insets BLOCK_TOP = new Insets(6, 0, 0, 0);
     private ProfileGrids() {
@@ -47,7 +50,7 @@ final class ProfileGrids {
     }
 
     /** Field | from | to, grouped under a heading per layer. */
-    static void diff(GridPane g, List<DiffRow> rows, Integer from, Integer to) {
+    public static void diff(GridPane g, List<DiffRow> rows, Integer from, Integer to) {
         reset(g, 0);
         ColumnConstraints field = new ColumnConstraints();
         field.setMinWidth(120);
