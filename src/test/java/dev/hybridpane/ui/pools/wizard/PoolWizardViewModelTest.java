@@ -212,7 +212,7 @@ class PoolWizardViewModelTest {
     }
 
     @Test
-    void anIamRaPoolAsksForTheCaKeyKeepsItsPassphraseInMemoryAndReviewSaysWhatCoreRefuses() throws Exception {
+    void anIamRaPoolAsksForTheCaKeyKeepsItsPassphraseInMemoryAndReviewSaysWhenItCannotBeRead() throws Exception {
         PoolWizardViewModel vm = toHosts("edge-ra", "pos-iam-ra");
         PoolHostsStepViewModel h = vm.hosts();
         h.host("dallas-16").selectedProperty().set(true);
@@ -226,7 +226,7 @@ class PoolWizardViewModelTest {
         vm.next();
         assertThat(vm.problems()).anyMatch(p -> p.isError() && p.field().equals("caKey")
                 && p.message().contains("Cannot read the CA key file"));
-        assertThat(vm.problems()).anyMatch(p -> p.isError() && p.message().contains("iam-ra"));
+        assertThat(vm.problems()).as("an unreadable CA key stops the check before anything is read").hasSize(1);
         assertThat(vm.checkedProperty().get()).isNull();
         assertThat(vm.canNextProperty().get()).as("errors block Create pool").isFalse();
         assertThat(vm.problems().toString() + vm.planTextProperty().get()).doesNotContain("s3cret");
