@@ -61,7 +61,9 @@ final class LabCommand implements Callable<Integer> {
     static String banner(Lab lab, Path kubeconfig) {
         StringBuilder b = new StringBuilder();
         String region = lab.world().regions().get(0);
-        b.append("HybridPane lab is running (started in ").append(lab.startupTime().toMillis()).append(" ms). Ctrl+C stops it.\n\n");
+        lab.awaitSeeded();
+        b.append("HybridPane lab is running (started in ").append(lab.startupTime().toMillis()).append(" ms; its seeded pools' ")
+                .append("edge hosts were installed and joined ").append(lab.seedTime().toMillis()).append(" ms later). Ctrl+C stops it.\n\n");
         b.append("AWS emulator    ").append(lab.awsEndpoint()).append("   (STS, EKS, EC2, IAM, SSM, Roles Anywhere)\n");
         Map<String, String> plain = lab.kubeEndpoints();
         for (Map.Entry<String, String> e : new TreeMap<>(lab.kubeTlsEndpoints()).entrySet()) {
