@@ -87,5 +87,7 @@ awk -v w="$wall" -v one="$one" -v f="$fixed" -v n="${#many[@]}" -v p="$parallel"
   ideal = one * n / p; strict = f + (one - f) * n / p
   printf "ideal (per-host %.2f s x %d / %d): %.2f s; overhead %+.1f%%\n", one, n, p, ideal, (w / ideal - 1) * 100
   printf "strict ideal (fixed %.2f s + (%.2f - %.2f) x %d / %d): %.2f s; overhead %+.1f%%\n", f, one, f, n, p, strict, (w / strict - 1) * 100
+  waves = int((n + p - 1) / p)
+  if (waves > 1) printf "%d waves of %d: each wave after the first took %.2f s (the 1-host pool: %.2f s)\n", waves, p, (w - one) / (waves - 1), one
 }'
 if [ -n "${KEEP_LOGS:-}" ]; then cp "$work"/*.log "$work"/*.out "$KEEP_LOGS"/; fi
