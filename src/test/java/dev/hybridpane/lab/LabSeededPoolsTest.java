@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hybridpane.lab.edge.LabEdgeHosts;
 import dev.hybridpane.lab.edge.LabHostProfile;
+import dev.hybridpane.lab.kube.LabSimulation;
 import dev.hybridpane.lab.world.LabWorld;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Node;
@@ -187,5 +188,24 @@ class LabSeededPoolsTest {
             }
         }
         assertThat(free).hasSizeGreaterThanOrEqualTo(6);
+    }
+
+    static boolean ready(String node) {
+        return kube.nodes().withName(node).get().getStatus().getConditions().stream()
+                .anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True"));
+    }
+
+    @Test
+    void theSimulationTakesALiveNodeAwayAndItsKubeletStaysSilentUntilItComesBack() throws Exception {
+        LabSimulation sim = new LabSimulation(lab.kube().server("us-west-2/retail-edge"));
+        String name = sim.tick();
+        assertThat(name).as("a seeded pool's node").isNotNull();
+        assertThat(ready(name)).isFalse();
+        lab.nodeadmBackend().kubelets().tick();
+        assertThat(ready(name)).as("its kubelet posts nothing while it is away").isFalse();
+        assertThat(sim.tick()).isEqualTo(name);
+        assertThat(ready(name)).isTrue();
+        lab.nodeadmBackend().kubelets().tick();
+        assertThat(ready(name)).as("its kubelet posts again").isTrue();
     }
 }

@@ -114,7 +114,7 @@ public final class LabEdgeHosts implements AutoCloseable {
     }
 
     private int startServer(LabHostProfile p) throws IOException, GeneralSecurityException {
-        // made on the first connection: twelve host keys need not delay the lab's start
+        // made on the first connection: dozens of host keys need not delay the lab's start
         AtomicReference<KeyPair> hostKey = new AtomicReference<>();
         SshServer s = SshServer.setUpDefaultServer();
         s.setHost("127.0.0.1");
@@ -224,7 +224,7 @@ public final class LabEdgeHosts implements AutoCloseable {
         return loginKey;
     }
 
-    /** A CSV of the 12 hosts, in the format the console's Import CSV reads. */
+    /** A CSV of the hosts, in the format the console's Import CSV reads. */
     public Path csvPath() {
         return csv;
     }
