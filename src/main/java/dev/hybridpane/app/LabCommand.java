@@ -1,6 +1,7 @@
 package dev.hybridpane.app;
 
 import dev.hybridpane.lab.Lab;
+import dev.hybridpane.lab.edge.LabHostProfile;
 import dev.hybridpane.lab.world.LabWorld;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** `hybridpane lab`: the embedded lab without a window, for the aws CLI and kubectl. */
@@ -27,6 +29,10 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--lab-scale", paramLabel = "NODES", description = "Grow the first hybrid cluster to NODES hybrid nodes.")
     int labScale;
 
+    @Option(names = "--lab-hosts", paramLabel = "N", description = "Add N free Ubuntu 22.04 edge hosts at dallas-dc "
+            + "(dallas-x001...), for scale work (0 to 200).")
+    int labHosts;
+
     @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Where to write the lab's kubeconfig (default: a new temporary directory).")
     Path kubeconfig;
 
@@ -37,8 +43,12 @@ final class LabCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (labHosts < 0 || labHosts > LabHostProfile.MAX_EXTRA) {
+            throw new ParameterException(spec.commandLine(), "--lab-hosts must be 0 to " + LabHostProfile.MAX_EXTRA
+                    + ", not " + labHosts);
+        }
         LabWorld world = LabWorld.load().scaled(labScale);
-        Lab lab = Lab.start(world, Duration.ofSeconds(flapSeconds));
+        Lab lab = Lab.start(world, Duration.ofSeconds(flapSeconds), labHosts);
         Runtime.getRuntime().addShutdownHook(new Thread(lab::close, "hybridpane-lab-stop"));
         Path file = kubeconfig != null ? kubeconfig : Files.createTempDirectory("hybridpane-lab").resolve("kubeconfig");
         lab.writeKubeconfig(file);
@@ -51,7 +61,9 @@ final class LabCommand implements Callable<Integer> {
     static String banner(Lab lab, Path kubeconfig) {
         StringBuilder b = new StringBuilder();
         String region = lab.world().regions().get(0);
-        b.append("HybridPane lab is running (started in ").append(lab.startupTime().toMillis()).append(" ms). Ctrl+C stops it.\n\n");
+        lab.awaitSeeded();
+        b.append("HybridPane lab is running (started in ").append(lab.startupTime().toMillis()).append(" ms; its seeded pools' ")
+                .append("edge hosts were installed and joined ").append(lab.seedTime().toMillis()).append(" ms later). Ctrl+C stops it.\n\n");
         b.append("AWS emulator    ").append(lab.awsEndpoint()).append("   (STS, EKS, EC2, IAM, SSM, Roles Anywhere)\n");
         Map<String, String> plain = lab.kubeEndpoints();
         for (Map.Entry<String, String> e : new TreeMap<>(lab.kubeTlsEndpoints()).entrySet()) {

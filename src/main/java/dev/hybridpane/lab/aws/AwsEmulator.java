@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AwsEmulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AwsEmulator.class);
+    private final Map<String, CompletableFuture<?>> holds = new ConcurrentHashMap<>();
 
     private final AwsState state;
     private final Map<String, AwsService> services = new HashMap<>();
@@ -76,6 +78,11 @@ public final class AwsEmulator implements AutoCloseable {
 
     private static Supplier<Map<String, String>> constant(Map<String, String> endpoints) {
         return () -> endpoints;
+    }
+
+    /** Requests for this service (its signing name: "ssm") wait until {@code ready} completes, whichever way. */
+    public void hold(String serviceName, CompletableFuture<?> ready) {
+        holds.put(serviceName, ready);
     }
 
     /**
@@ -274,6 +281,11 @@ public final class AwsEmulator implements AutoCloseable {
             return AwsResponse.json(400, "application/json",
                     "{\"message\":\"The lab does not emulate the service '" + serviceName.replace("\"", "") + "'\"}")
                     .withHeader("x-amzn-ErrorType", "UnknownOperationException");
+        }
+        CompletableFuture<?> hold = holds.get(serviceName);
+        if (hold != null) {
+            // the lab is still making its world (the seeded pools' SSM registrations): answer from the world once made
+            hold.exceptionally(e -> null).join();
         }
         String op = service.operation(request);
         String name = serviceName + ":" + (op == null ? "Unknown" : op);

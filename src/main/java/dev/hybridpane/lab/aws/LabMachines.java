@@ -43,13 +43,17 @@ public final class LabMachines {
         return out;
     }
 
+    /**
+     * The synthetic SSM nodes: those of pools on no edge host. A pool on the lab's edge hosts registers its instances
+     * live, through the hosts' nodeadm, when the lab starts.
+     */
     public static List<SsmNode> ssmNodes(LabCluster c) {
         List<SsmNode> out = new ArrayList<>();
         for (LabSite site : c.sites()) {
             int indexInSite = 0;
             for (LabPool pool : site.pools()) {
                 for (int i = 1; i <= pool.nodes(); i++, indexInSite++) {
-                    if ("ssm".equals(pool.credentialProvider())) {
+                    if ("ssm".equals(pool.credentialProvider()) && !pool.hosted()) {
                         String id = LabIds.managedInstanceId((c.name() + "/" + site.name() + "/" + pool.name() + "/" + i).hashCode());
                         out.add(new SsmNode(id, site, pool, i, address(site.nodeCidr(), 10L + indexInSite)));
                     }

@@ -12,6 +12,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -103,6 +104,40 @@ public final class LabNodeadmAws {
             throw new NodeadmBackendException(e.refusal == SsmRegistry.Refusal.ACTIVATION_EXPIRED ? ACTIVATION_EXPIRED
                     : INVALID_ACTIVATION);
         }
+    }
+
+    /** A hybrid activation's id and code (the code masked in {@link #toString()}). */
+    public record Activation(String activationId, String activationCode) {
+        @Override
+        public String toString() {
+            return "Activation[activationId=" + activationId + ", activationCode=****]";
+        }
+    }
+
+    /**
+     * CreateActivation as the console makes one for a pool (the lab's own seeding of its world's SSM pools): the
+     * cluster's SSM Hybrid Nodes role, a registration limit of the pool's size, a short expiry and the EKS user guide's
+     * tag EKSClusterARN.
+     */
+    public Activation createActivation(String region, String iamRole, String defaultInstanceName, String description,
+            Duration expiry, int registrationLimit, String clusterArn) {
+        SsmRegistry.Created c = ssm.create(region, iamRole, defaultInstanceName, description, clock.instant().plus(expiry),
+                registrationLimit, Map.of(HybridNodesRoleGuide.SSM_TAG_KEY, clusterArn));
+        return new Activation(c.activationId(), c.activationCode());
+    }
+
+    /** The ARNs of a Region's Roles Anywhere trust anchor and profile of these names: {anchor, profile}; empty if either is missing. */
+    public Optional<List<String>> rolesAnywhereArns(String region, String trustAnchorName, String profileName) {
+        Optional<String> anchor = rolesAnywhere.anchors().stream()
+                .filter(a -> a.region().equals(region) && a.name().equals(trustAnchorName)).map(LabRolesAnywhere.Anchor::arn).findFirst();
+        Optional<String> profile = rolesAnywhere.profiles().stream()
+                .filter(p -> p.region().equals(region) && p.name().equals(profileName)).map(LabRolesAnywhere.Profile::arn).findFirst();
+        return anchor.isPresent() && profile.isPresent() ? Optional.of(List.of(anchor.get(), profile.get())) : Optional.empty();
+    }
+
+    /** The ARN of the account's IAM role of this name (it need not exist). */
+    public String roleArn(String roleName) {
+        return "arn:aws:iam::" + state.accountId() + ":role/" + roleName;
     }
 
     /** DeregisterManagedInstance of the agent's own instance; unknown: nothing. */

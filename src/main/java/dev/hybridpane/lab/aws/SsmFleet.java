@@ -47,7 +47,8 @@ final class SsmFleet {
             Map<String, Activation> byPool = new LinkedHashMap<>();
             for (LabSite site : c.sites()) {
                 for (LabPool pool : site.pools()) {
-                    if (!"ssm".equals(pool.credentialProvider())) {
+                    if (!"ssm".equals(pool.credentialProvider()) || pool.hosted()) {
+                        // a pool on the lab's edge hosts: its activation and instances are live, made at the lab's start
                         continue;
                     }
                     Instant created = clusterCreated.plus(Duration.ofDays(1 + byPool.size()));

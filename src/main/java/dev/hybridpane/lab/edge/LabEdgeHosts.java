@@ -1,9 +1,9 @@
 package dev.hybridpane.lab.edge;
 
-import dev.hybridpane.domain.edge.FactCommands;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
@@ -51,11 +50,8 @@ public final class LabEdgeHosts implements AutoCloseable {
         }
     }
 
-    private final List<LabHostProfile> profiles;
+    private final LabHostFleet fleet;
     private final Clock clock;
-    private final NodeadmBackend backend;
-    private final LabHostTiming timing;
-    private final Map<String, LabHost> states = new ConcurrentHashMap<>();
     private final List<SshServer> servers = new ArrayList<>();
     private final List<LabEdgeHost> hosts = new ArrayList<>();
     private Path dir;
@@ -68,10 +64,13 @@ public final class LabEdgeHosts implements AutoCloseable {
      *                fails as on a host that cannot reach AWS
      */
     public LabEdgeHosts(List<LabHostProfile> profiles, Clock clock, NodeadmBackend backend, LabHostTiming timing) {
-        this.profiles = List.copyOf(profiles);
-        this.clock = clock;
-        this.backend = backend;
-        this.timing = timing;
+        this(new LabHostFleet(profiles, clock, backend, timing, false));
+    }
+
+    /** SSH servers over these machines, each on the port the fleet reserved for it (or any free one). */
+    public LabEdgeHosts(LabHostFleet fleet) {
+        this.fleet = fleet;
+        this.clock = fleet.clock();
     }
 
     /** Hosts without AWS behind them (nodeadm init cannot reach it), with realistic timing. */
@@ -92,9 +91,9 @@ public final class LabEdgeHosts implements AutoCloseable {
             loginKey = dir.resolve("lab_edge_ecdsa");
             writePrivate(loginKey, login);
             Files.writeString(dir.resolve("lab_edge_ecdsa.pub"), PublicKeyEntry.toString(loginPublic) + " hybridpane-lab\n");
-            for (LabHostProfile p : profiles) {
+            for (LabHostProfile p : fleet.profiles()) {
                 if (p.behaviour() == LabHostProfile.Behaviour.UNREACHABLE) {
-                    hosts.add(new LabEdgeHost(p, refusingPort()));
+                    hosts.add(new LabEdgeHost(p, fleet.port(p.name()) > 0 ? fleet.port(p.name()) : refusingPort()));
                 } else {
                     hosts.add(new LabEdgeHost(p, startServer(p)));
                 }
@@ -115,11 +114,11 @@ public final class LabEdgeHosts implements AutoCloseable {
     }
 
     private int startServer(LabHostProfile p) throws IOException, GeneralSecurityException {
-        // made on the first connection: twelve host keys need not delay the lab's start
+        // made on the first connection: dozens of host keys need not delay the lab's start
         AtomicReference<KeyPair> hostKey = new AtomicReference<>();
         SshServer s = SshServer.setUpDefaultServer();
         s.setHost("127.0.0.1");
-        s.setPort(0);
+        s.setPort(fleet.port(p.name()));
         s.setKeyPairProvider(new KeyPairProvider() {
             @Override
             public Iterable<KeyPair> loadKeys(SessionContext session) throws GeneralSecurityException {
@@ -135,8 +134,7 @@ public final class LabEdgeHosts implements AutoCloseable {
         s.setKeyboardInteractiveAuthenticator(null);
         s.setPublickeyAuthenticator((user, key, session) -> p.user().equals(user) && KeyUtils.compareKeys(loginPublic, key));
         Map<String, String> outputs = LabHostOutputs.of(p, clock);
-        LabHost host = LabHost.create(p, backend, timing, clock, outputs.get(FactCommands.OS_RELEASE));
-        states.put(p.name(), host);
+        LabHost host = fleet.host(p.name());
         s.setCommandFactory((channel, command) -> new LabShellCommand(command, host, outputs, () -> {
             try {
                 channel.getSession().close(true);
@@ -161,8 +159,15 @@ public final class LabEdgeHosts implements AutoCloseable {
                 }
             });
         }
-        s.start();
+        try {
+            s.start();
+        } catch (BindException e) {
+            // the reserved port was taken meanwhile: any free one, which the fleet then reports
+            s.setPort(0);
+            s.start();
+        }
         servers.add(s);
+        fleet.port(p.name(), s.getPort());
         return s.getPort();
     }
 
@@ -202,11 +207,12 @@ public final class LabEdgeHosts implements AutoCloseable {
 
     /** Runs one command on a host as its SSH exec channel would (for the lab's own seeding and tests), no network. */
     public HostCommandResult exec(String hostName, String command, byte[] stdin) {
-        LabHost h = states.get(hostName);
-        if (h == null) {
-            throw new IllegalArgumentException("no lab host " + hostName);
-        }
-        return LabHostDirect.exec(h, LabHostOutputs.of(h.profile(), clock), command, stdin);
+        return fleet.exec(hostName, command, stdin);
+    }
+
+    /** The machines behind the SSH servers. */
+    public LabHostFleet fleet() {
+        return fleet;
     }
 
     /** What a command printed and its exit status (-1: the host dropped the connection). */
@@ -218,7 +224,7 @@ public final class LabEdgeHosts implements AutoCloseable {
         return loginKey;
     }
 
-    /** A CSV of the 12 hosts, in the format the console's Import CSV reads. */
+    /** A CSV of the hosts, in the format the console's Import CSV reads. */
     public Path csvPath() {
         return csv;
     }

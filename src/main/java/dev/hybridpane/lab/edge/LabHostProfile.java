@@ -61,10 +61,25 @@ public record LabHostProfile(String name, String site, String distro, String use
     /**
      * The lab's hosts: the twelve of {@link #seed()} (austin-04 has no passwordless sudo; austin-03's IP is outside the
      * remote node networks), plus room for the seeded pools and new ones: ten more Dallas hosts (Ubuntu 22.04/24.04 and
-     * RHEL 9, all compatible), four Austin AL2023 arm64 hosts like the store pool's, and dallas-17, which drops its SSH
-     * connection during its first nodeadm install.
+     * RHEL 9, all compatible), four Austin AL2023 arm64 hosts like the store pool's, dallas-17, which drops its SSH
+     * connection during its first nodeadm install, and the hosts the world's seeded pools run on: dallas-18 to dallas-21
+     * (Ubuntu 22.04, the dallas-gpu pool) and austin-11 to austin-14 (AL2023 arm64, the store-pos pool). 35 hosts.
      */
     public static List<LabHostProfile> world() {
+        return world(0);
+    }
+
+    /** The most extra hosts {@link #world(int)} adds (they fill dallas-dc's /24 from .40). */
+    public static final int MAX_EXTRA = 200;
+
+    /**
+     * {@link #world()} and {@code extra} more free Ubuntu 22.04 hosts at dallas-dc, dallas-x001 onwards at 10.200.1.40
+     * onwards, for scale work ({@code hybridpane lab --lab-hosts N}).
+     */
+    public static List<LabHostProfile> world(int extra) {
+        if (extra < 0 || extra > MAX_EXTRA) {
+            throw new IllegalArgumentException("extra hosts must be 0 to " + MAX_EXTRA + ", not " + extra);
+        }
         long g = 1024L * 1024;
         List<LabHostProfile> all = new ArrayList<>(seed());
         String[] distros = {"ubuntu-22.04", "ubuntu-22.04", "ubuntu-24.04", "rhel-9"};
@@ -80,6 +95,18 @@ public record LabHostProfile(String name, String site, String distro, String use
         all.add(new LabHostProfile("dallas-17", "dallas-dc", "ubuntu-22.04", "ubuntu", "x86_64", "10.200.1.27", 24,
                 "10.200.1.1", 4, 16 * g, 80 * g, false, true, List.of(), 5, null, null,
                 Behaviour.DROPS_CONNECTION_DURING_FIRST_INSTALL));
+        for (int i = 18; i <= 21; i++) {
+            all.add(host(String.format(Locale.ROOT, "dallas-%02d", i), "dallas-dc", "ubuntu-22.04", "ubuntu", "x86_64",
+                    "10.200.1." + (10 + i), 16, 64 * g, 400 * g));
+        }
+        for (int i = 11; i <= 14; i++) {
+            all.add(host(String.format(Locale.ROOT, "austin-%02d", i), "austin-store-112", "al2023", "ec2-user", "aarch64",
+                    "10.200.2." + (20 + i), 4, 8 * g, 40 * g));
+        }
+        for (int i = 1; i <= extra; i++) {
+            all.add(host(String.format(Locale.ROOT, "dallas-x%03d", i), "dallas-dc", "ubuntu-22.04", "ubuntu", "x86_64",
+                    "10.200.1." + (39 + i), 4, 16 * g, 100 * g));
+        }
         return List.copyOf(all);
     }
 

@@ -16,11 +16,14 @@ import java.net.InetAddress;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.LoggerFactory;
 
 /** One lab cluster's Kubernetes API: fabric8's mock server in CRUD mode plus discovery, on 127.0.0.1. */
 public final class LabApiServer implements AutoCloseable {
+    private final Set<String> kubeletNodes = ConcurrentHashMap.newKeySet();
+    private final Set<String> silenced = ConcurrentHashMap.newKeySet();
     private final LabCluster cluster;
     private final LabDiscovery discovery;
     private final LabDispatcher dispatcher;
@@ -78,6 +81,16 @@ public final class LabApiServer implements AutoCloseable {
     /** Stores an object directly (seeding and simulation); watches see an ADDED event. */
     void store(String collectionPath, ObjectNode object, Instant created) {
         dispatcher.seed(collectionPath, object, created);
+    }
+
+    /** The nodes whose kubelet (LabKubelets) posts to this server. */
+    Set<String> kubeletNodes() {
+        return kubeletNodes;
+    }
+
+    /** The nodes whose kubelet the simulation has silenced for now: it posts nothing until it is let go. */
+    Set<String> silenced() {
+        return silenced;
     }
 
     /** Reads a node straight from the store as a JSON tree, or null. */

@@ -106,6 +106,7 @@ public final class LabKubelets implements AutoCloseable {
             }
             Kubelet k = new Kubelet(server, join.nodeName());
             kubelets.put(key(join.region(), join.cluster(), join.nodeName()), k);
+            server.kubeletNodes().add(join.nodeName());
             post(k, now, daemonSets(server));
         }
         synchronized (this) {
@@ -202,6 +203,10 @@ public final class LabKubelets implements AutoCloseable {
         Map<LabApiServer, JsonNode> daemonSets = new HashMap<>();
         for (Kubelet k : kubelets.values()) {
             synchronized (k.server) {
+                if (k.server.silenced().contains(k.name)) {
+                    // the simulation took this node away: it marked it Unknown itself, and lets it go later
+                    continue;
+                }
                 if (k.running) {
                     post(k, now, daemonSets.computeIfAbsent(k.server, LabKubelets::daemonSets));
                 } else if (!k.markedUnknown && k.lastPost != null && !now.isBefore(k.lastPost.plus(grace))) {

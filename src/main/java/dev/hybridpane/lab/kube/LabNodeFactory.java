@@ -65,6 +65,10 @@ final class LabNodeFactory {
         return out;
     }
 
+    /**
+     * The synthetic hybrid nodes: those of pools on no edge host (a pool on the lab's edge hosts gets its Nodes from their
+     * kubelets, when the lab starts).
+     */
     List<ObjectNode> hybridNodes() {
         List<ObjectNode> out = new ArrayList<>();
         for (LabSite site : cluster.sites()) {
@@ -72,7 +76,9 @@ final class LabNodeFactory {
             int indexInSite = 0;
             for (LabPool pool : site.pools()) {
                 for (int i = 1; i <= pool.nodes(); i++, indexInSite++) {
-                    out.add(hybridNode(site, pool, i, Cidr.format(cidr.first() + 10 + indexInSite)));
+                    if (!pool.hosted()) {
+                        out.add(hybridNode(site, pool, i, Cidr.format(cidr.first() + 10 + indexInSite)));
+                    }
                 }
             }
         }
@@ -84,7 +90,7 @@ final class LabNodeFactory {
         List<String> out = new ArrayList<>();
         for (LabSite site : cluster.sites()) {
             for (LabPool pool : site.pools()) {
-                for (int i = 1; i <= pool.nodes(); i++) {
+                for (int i = 1; i <= pool.nodes() && !pool.hosted(); i++) {
                     out.add(hybridNodeName(site, pool, i));
                 }
             }

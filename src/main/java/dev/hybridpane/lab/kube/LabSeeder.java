@@ -102,9 +102,14 @@ final class LabSeeder {
     }
 
     private static JsonNode findProfileSchema() {
+        return crdSchema("clusterprofiles.hybridpane.dev");
+    }
+
+    /** The openAPIV3Schema of v1alpha1 of this CRD of the import manifest. */
+    static JsonNode crdSchema(String crd) {
         for (ObjectNode o : LabImportedFootprint.objects()) {
             if ("CustomResourceDefinition".equals(o.path("kind").asText())
-                    && "clusterprofiles.hybridpane.dev".equals(o.path("metadata").path("name").asText())) {
+                    && crd.equals(o.path("metadata").path("name").asText())) {
                 for (JsonNode v : o.path("spec").path("versions")) {
                     if ("v1alpha1".equals(v.path("name").asText())) {
                         return v.path("schema").path("openAPIV3Schema");
@@ -112,7 +117,7 @@ final class LabSeeder {
                 }
             }
         }
-        throw new IllegalStateException("the import manifest has no clusterprofiles.hybridpane.dev v1alpha1 schema");
+        throw new IllegalStateException("the import manifest has no " + crd + " v1alpha1 schema");
     }
 
     private void seedEvents(LabApiServer server, ObjectNode n, int index, Instant created) {

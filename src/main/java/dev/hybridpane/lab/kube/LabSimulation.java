@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +46,7 @@ public final class LabSimulation implements AutoCloseable {
 
     /** Starts ticking on a daemon thread. Does nothing when the cluster has no hybrid nodes or it already runs. */
     public synchronized void start() {
-        if (executor != null || hybridNodes.isEmpty()) {
+        if (executor != null || server.cluster().hybridNodeCount() == 0) {
             return;
         }
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -77,12 +78,17 @@ public final class LabSimulation implements AutoCloseable {
         }
     }
 
-    /** One step: the node that went away comes back, or a random hybrid node goes NotReady. Returns its name. */
+    /**
+     * One step: the node that went away comes back, or a random hybrid node goes NotReady (a synthetic one, or one whose
+     * kubelet runs on a lab edge host, which is then silenced until it comes back). Returns its name (null: no hybrid
+     * node yet).
+     */
     public synchronized String tick() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         if (down != null) {
             String name = down;
             down = null;
+            server.silenced().remove(name);
             ObjectNode n = setReady(name, true, now);
             if (n != null) {
                 server.store("/api/v1/namespaces/default/events", events.kubelet(n, "Normal", "NodeReady",
@@ -90,9 +96,20 @@ public final class LabSimulation implements AutoCloseable {
             }
             return name;
         }
-        String name = hybridNodes.get(random.nextInt(hybridNodes.size()));
+        List<String> candidates = new ArrayList<>(hybridNodes);
+        candidates.addAll(new TreeSet<>(server.kubeletNodes()));
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        String name = candidates.get(random.nextInt(candidates.size()));
+        if (server.kubeletNodes().contains(name)) {
+            // a node with a live kubelet (a lab edge host's): its kubelet stops posting until the node comes back
+            server.silenced().add(name);
+        }
         ObjectNode n = setReady(name, false, now);
-        if (n != null) {
+        if (n == null) {
+            server.silenced().remove(name);
+        } else {
             down = name;
             server.store("/api/v1/namespaces/default/events", events.controller(n, "Warning", "NodeNotReady",
                     LabEventFactory.statusMessage(name, "NodeNotReady"), now), now);

@@ -60,6 +60,24 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
         return WorldReader.world(new ObjectMapper(new YAMLFactory()).readTree(in));
     }
 
+    /**
+     * The same world as the running lab serves it: each pool that names edge hosts is made on them, live (see
+     * {@link LabPool#hosted()}).
+     */
+    public LabWorld withLiveHosts() {
+        List<LabCluster> out = new ArrayList<>();
+        for (LabCluster c : clusters) {
+            List<LabSite> sites = new ArrayList<>();
+            for (LabSite s : c.sites()) {
+                sites.add(new LabSite(s.name(), s.description(), s.nodeCidr(), s.pools().stream().map(p -> new LabPool(p.name(),
+                        p.nodes(), p.credentialProvider(), p.architecture(), p.kubeletVersion(), p.osImage(), p.profile(),
+                        p.hosts(), !p.hosts().isEmpty())).toList()));
+            }
+            out.add(c.withSites(sites));
+        }
+        return new LabWorld(accountId, userName, regions, out);
+    }
+
     public String userArn() {
         return "arn:aws:iam::" + accountId + ":user/" + userName;
     }
@@ -220,7 +238,31 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
      * version of one of the cluster's profiles (null when the pool names none).
      */
     public record LabPool(String name, int nodes, String credentialProvider, String architecture, String kubeletVersion,
-            String osImage, LabProfileRef profile) {
+            String osImage, LabProfileRef profile, List<String> hosts, boolean live) {
+        /**
+         * @param hosts the lab edge hosts the pool runs on (empty: none; its nodes are synthetic, as with --lab-scale)
+         * @param live  whether the running lab makes the pool's nodes on its hosts (their kubelets, through the lab's
+         *              simulated nodeadm, at start: {@link LabWorld#withLiveHosts()}); false where a part of the lab runs
+         *              alone (an API server or the AWS emulator without edge hosts), which shows the pool's nodes as
+         *              synthetic ones
+         */
+        public LabPool {
+            hosts = List.copyOf(hosts == null ? List.of() : hosts);
+            if (!hosts.isEmpty() && hosts.size() != nodes) {
+                throw new IllegalArgumentException("pool " + name + " has " + nodes + " nodes but names " + hosts.size() + " hosts");
+            }
+        }
+
+        /** A pool of synthetic nodes, on no edge host. */
+        public LabPool(String name, int nodes, String credentialProvider, String architecture, String kubeletVersion,
+                String osImage, LabProfileRef profile) {
+            this(name, nodes, credentialProvider, architecture, kubeletVersion, osImage, profile, List.of(), false);
+        }
+
+        /** Whether the running lab makes this pool's nodes on its edge hosts (else they are synthetic Node objects). */
+        public boolean hosted() {
+            return live && !hosts.isEmpty();
+        }
     }
 
     /** Which profile version a pool was made from: the name of a ClusterProfile of its cluster and a version number. */

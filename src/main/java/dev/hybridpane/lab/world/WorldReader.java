@@ -77,7 +77,7 @@ final class WorldReader {
     }
 
     private static LabPool pool(Obj p) {
-        p.allow("name", "nodes", "credentialProvider", "architecture", "kubeletVersion", "osImage", "profile");
+        p.allow("name", "nodes", "credentialProvider", "architecture", "kubeletVersion", "osImage", "profile", "hosts");
         Obj ref = p.object("profile");
         LabProfileRef profile = null;
         if (ref != null) {
@@ -85,7 +85,7 @@ final class WorldReader {
             profile = new LabProfileRef(ref.text("name"), ref.integer("version"));
         }
         return new LabPool(p.text("name"), p.integer("nodes"), p.text("credentialProvider"), p.text("architecture"),
-                p.text("kubeletVersion"), p.text("osImage"), profile);
+                p.text("kubeletVersion"), p.text("osImage"), profile, p.texts("hosts"), false);
     }
 
     /**

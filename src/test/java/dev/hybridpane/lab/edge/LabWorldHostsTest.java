@@ -1,6 +1,7 @@
 package dev.hybridpane.lab.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hybridpane.core.edge.HostStatuses;
 import dev.hybridpane.core.edge.ProbeResult;
@@ -85,5 +86,28 @@ class LabWorldHostsTest {
                 .extracting(LabHostProfile::name).containsExactly("dallas-17");
         assertThat(world.stream().map(LabHostProfile::name).distinct()).hasSize(world.size());
         assertThat(world.stream().map(LabHostProfile::ip).distinct()).hasSize(world.size());
+    }
+
+    @Test
+    void theWorldHas35HostsAndExtraOnesAreFreeUbuntuHostsInDallasCidr() {
+        // 12 sample + 10 Dallas + 4 Austin arm64 + dallas-17 + the seeded pools' 4 + 4 (was 27 before they had hosts)
+        assertThat(LabHostProfile.world()).hasSize(35);
+        List<LabHostProfile> more = LabHostProfile.world(50);
+        assertThat(more).hasSize(85).startsWith(LabHostProfile.world().toArray(LabHostProfile[]::new));
+        List<LabHostProfile> extra = more.subList(35, 85);
+        assertThat(extra).allSatisfy(p -> {
+            assertThat(p.name()).matches("dallas-x\\d{3}");
+            assertThat(p.site()).isEqualTo("dallas-dc");
+            assertThat(p.distro()).isEqualTo("ubuntu-22.04");
+            assertThat(p.ip()).startsWith("10.200.1.");
+            assertThat(p.behaviour()).isEqualTo(LabHostProfile.Behaviour.NORMAL);
+        });
+        assertThat(more.stream().map(LabHostProfile::ip).distinct()).hasSize(85);
+        assertThat(LabHostProfile.world(LabHostProfile.MAX_EXTRA).get(35 + LabHostProfile.MAX_EXTRA - 1).ip())
+                .isEqualTo("10.200.1.239");
+        assertThatThrownBy(() -> LabHostProfile.world(LabHostProfile.MAX_EXTRA + 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        Map<String, HostPhase> phases = phases(extra.subList(0, 3));
+        assertThat(phases.values()).containsOnly(HostPhase.AVAILABLE);
     }
 }

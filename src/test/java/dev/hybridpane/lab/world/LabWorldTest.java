@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -172,5 +173,21 @@ class LabWorldTest {
 
     private static LabWorld parse(String yaml) throws Exception {
         return LabWorld.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void theSeededPoolsNameTheirHostsAndOnlyTheRunningLabMakesThemLive() {
+        LabWorld w = LabWorld.load();
+        List<LabWorld.LabPool> pools = w.clusters().get(0).sites().stream().flatMap(s -> s.pools().stream()).toList();
+        assertThat(pools).extracting(LabWorld.LabPool::name).containsExactly("dallas-gpu", "store-pos");
+        assertThat(pools.get(0).hosts()).containsExactly("dallas-18", "dallas-19", "dallas-20", "dallas-21");
+        assertThat(pools.get(1).hosts()).containsExactly("austin-11", "austin-12", "austin-13", "austin-14");
+        assertThat(pools).noneMatch(LabWorld.LabPool::hosted);
+        assertThat(w.withLiveHosts().clusters().get(0).sites().stream().flatMap(s -> s.pools().stream()))
+                .allMatch(LabWorld.LabPool::hosted);
+        assertThat(w.scaled(120).withLiveHosts().clusters().get(0).sites().stream().flatMap(s -> s.pools().stream()))
+                .as("--lab-scale's synthetic pools name no hosts").noneMatch(LabWorld.LabPool::hosted);
+        assertThatThrownBy(() -> new LabWorld.LabPool("p", 2, "ssm", "amd64", null, null, null, List.of("h1"), true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 nodes but names 1 hosts");
     }
 }
