@@ -149,7 +149,8 @@ class UiLiveLoadTest {
                         + ((TableCell<?, ?>) cells.get(2)).getText() + " " + pill.getText() + " "
                         + Widgets.kindOf(pill) + " " + Widgets.kindOf(bar)
                         + " " + bar.getProgress();
-                String expected = p.pool() + " " + p.ready() + "/" + p.total() + " " + p.status().name() + " " + kind + " "
+                // these pools are node labels only: no HybridNodePool object, so the Overview marks them unmanaged
+                String expected = p.pool() + (p.managed() ? "" : " · unmanaged") + " " + p.ready() + "/" + p.total() + " " + p.status().name() + " " + kind + " "
                         + kind + " " + (double) p.ready() / p.total();
                 if (!onScreen.equals(expected)) {
                     return "row of " + p.pool() + ": shows '" + onScreen + "', expected '" + expected + "'";

@@ -46,7 +46,10 @@ public final class PoolShowCommand implements Callable<Integer> {
                 out.println("status:");
                 out.println("  phase: " + (p.status().phase().isEmpty() ? "Pending" : p.status().phase()));
                 out.println("  ready: " + p.status().readyText());
-                p.status().members().forEach(m -> out.println("  - host: " + m.host() + "  node: " + m.node()));
+                if (!p.status().members().isEmpty()) {
+                    out.println("  members:");
+                    p.status().members().forEach(m -> out.println("    - {host: " + m.host() + ", node: " + m.node() + "}"));
+                }
             }
             out.flush();
             return 0;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.hybridpane.app.HybridPaneCommand;
 import dev.hybridpane.core.pool.PoolLab;
 import dev.hybridpane.adapters.kube.Fabric8LeaseLock;
@@ -103,6 +104,11 @@ class CliPoolTest {
         JsonNode show = new ObjectMapper().readTree(out.toString());
         assertThat(show.path("status").path("members")).hasSize(2);
         assertThat(show.path("status").path("members").get(0).path("node").asText()).matches("mi-[0-9a-f]{17}");
+        assertThat(run("pool", "show", "cli-pool")).isZero();
+        JsonNode yaml = new ObjectMapper(new YAMLFactory()).readTree(out.toString());
+        assertThat(yaml.path("status").path("phase").asText()).isEqualTo("Running");
+        assertThat(yaml.path("status").path("members")).as("the YAML form is YAML, members included").hasSize(2);
+        assertThat(yaml.path("status").path("members").get(0).path("host").asText()).isEqualTo("dallas-14");
 
         String cfg = lab.hosts().exec("dallas-14", "sudo -n cat /etc/hybridpane/nodeconfig.yaml", null).stdout();
         Matcher m = Pattern.compile("activationCode: \"?([^\"\\n]+)\"?").matcher(cfg);

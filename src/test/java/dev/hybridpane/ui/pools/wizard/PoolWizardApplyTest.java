@@ -50,6 +50,7 @@ class PoolWizardApplyTest {
         wizards.newPool(null, created::add);
         PoolWizardViewModel vm = (PoolWizardViewModel) wizards.openProperty().get();
         vm.name().nameProperty().set(name);
+        vm.name().siteProperty().set("dallas-dc");
         vm.next();
         vm.profile().profileProperty().set("gpu-ssm");
         vm.next();

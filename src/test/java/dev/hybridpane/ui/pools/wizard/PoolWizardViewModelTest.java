@@ -46,7 +46,9 @@ class PoolWizardViewModelTest {
         PoolWizards w = new PoolWizards(lab.services, () -> List.of(lab.payments, lab.retail), c -> Optional.of(lab.lab.access),
                 new SyncTaskRunner(), Runnable::run, journals::add);
         w.newPool(null, created::add);
-        return (PoolWizardViewModel) w.openProperty().get();
+        PoolWizardViewModel vm = (PoolWizardViewModel) w.openProperty().get();
+        vm.name().siteProperty().set("dallas-dc");
+        return vm;
     }
 
     /** Cluster, name, site, profile gpu-ssm v1, nothing on Nodes: on the Hosts step. */
@@ -68,8 +70,8 @@ class PoolWizardViewModelTest {
         PoolNameStepViewModel n = vm.name();
         assertThat(n.clusters()).extracting(c -> c.name()).containsExactly("retail-edge");
         assertThat(n.clusterProperty().get()).as("the only one is chosen").isEqualTo(lab.retail);
-        assertThat(n.sites()).containsExactly("dallas-dc");
-        assertThat(n.siteProperty().get()).as("the only site is chosen").isEqualTo("dallas-dc");
+        assertThat(n.sites()).as("the lab's seeded pools stored both sites").containsExactlyInAnyOrder("dallas-dc", "austin-store-112");
+        assertThat(n.siteProperty().get()).as("open() chose it").isEqualTo("dallas-dc");
         assertThat(n.nameErrorProperty().get()).as("nothing said before typing").isNull();
         assertThat(vm.canNextProperty().get()).isFalse();
         n.nameProperty().set("Edge GPU");

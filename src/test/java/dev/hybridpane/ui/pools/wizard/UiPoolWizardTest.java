@@ -28,6 +28,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
@@ -96,6 +97,10 @@ class UiPoolWizardTest {
     void aPoolIsNamedGivenAProfileAndHostsReviewedAndCreated(FxRobot robot) throws Exception {
         robot.interact(() -> wizards.newPool(null, created::add));
         FxWait.until(20, () -> shown(robot, "#pwiz2-name") && !busy());
+        @SuppressWarnings("unchecked")
+        ComboBox<String> site = robot.lookup("#pwiz2-site").queryAs(ComboBox.class);
+        FxWait.until(10, () -> site.getItems().contains("dallas-dc"));
+        robot.interact(() -> site.getSelectionModel().select("dallas-dc"));
         robot.clickOn("#pwiz2-name").write("Edge");
         FxWait.until(10, () -> visible(robot, "#pwiz2-name-error"));
         assertThat(text(robot, "#pwiz2-name-error")).contains("lower-case letters");
