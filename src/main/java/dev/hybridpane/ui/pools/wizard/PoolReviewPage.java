@@ -163,8 +163,30 @@ final class PoolReviewPage {
         log.setFixedCellSize(22);
         run.shownLog().addListener((ListChangeListener<String>) c -> log.scrollTo(run.shownLog().size() - 1));
         Message error = FormParts.errorMessage(vm.errorProperty());
-        VBox page = new VBox(12, bar, head, error, steps, FormParts.label("Hosts"), hosts, logHead, log);
+        VBox page = new VBox(12, bar, head, error, cniFix(vm.cniFix()), steps, FormParts.label("Hosts"), hosts, logHead, log);
         page.setId("pwiz2-run");
         return page;
+    }
+
+    /** The CNI patch on offer after a failed run: the commands it would run, and a button that applies it. */
+    private static Node cniFix(CniFixOffer offer) {
+        Message m = new Message("The cluster's CNI does not run on this pool's nodes", "");
+        m.setId("pwiz2-cni-fix");
+        m.getStyleClass().add(Styles.WARNING);
+        m.descriptionProperty().bind(offer.patchProperty());
+        Button apply = new Button("Apply the patch");
+        apply.setId("pwiz2-cni-fix-apply");
+        apply.disableProperty().bind(offer.busyProperty());
+        apply.setOnAction(e -> offer.apply());
+        VBox box = new VBox(6, m, apply);
+        Label result = new Label();
+        result.setId("pwiz2-cni-fix-result");
+        result.setWrapText(true);
+        result.textProperty().bind(offer.resultProperty());
+        result.visibleProperty().bind(offer.resultProperty().isNotNull());
+        result.managedProperty().bind(result.visibleProperty());
+        box.visibleProperty().bind(offer.patchProperty().isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
+        return new VBox(6, box, result);
     }
 }

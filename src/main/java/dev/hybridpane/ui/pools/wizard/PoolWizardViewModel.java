@@ -54,6 +54,7 @@ public final class PoolWizardViewModel extends Wizard {
     private final PoolNodeStepViewModel nodes = new PoolNodeStepViewModel();
     private final PoolHostsStepViewModel hosts = new PoolHostsStepViewModel();
     private final PoolRunViewModel run;
+    private final CniFixOffer cniFix;
     private final ObservableList<ProfileProblem> problems = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper planText = new ReadOnlyStringWrapper(this, "planText", "");
     private final ReadOnlyObjectWrapper<PoolService.Checked> checked = new ReadOnlyObjectWrapper<>(this, "checked");
@@ -83,6 +84,7 @@ public final class PoolWizardViewModel extends Wizard {
         this.fx = fx;
         this.created = created;
         this.run = new PoolRunViewModel(journals);
+        this.cniFix = new CniFixOffer(services.tools().store(), runner);
         name.clusters().setAll(PoolNameStepViewModel.hybrid(clusters));
         name.clusterProperty().addListener((o, a, c) -> readCluster(c));
         name.nameProperty().addListener((o, a, b) -> subtitle());
@@ -269,6 +271,7 @@ public final class PoolWizardViewModel extends Wizard {
             return;
         }
         setError(null);
+        cniFix.clear();
         CancelToken cancel = run.starting(ch.inputs().pool().hostNames());
         runner.task("Creating node pool " + ch.inputs().pool().name(), () -> {
             PoolService service = services.service();
@@ -282,6 +285,8 @@ public final class PoolWizardViewModel extends Wizard {
             run.finished(j, null);
             if (j.status() == OperationStatus.SUCCEEDED) {
                 created.accept(ch.inputs().pool().name());
+            } else if (j.status() == OperationStatus.FAILED) {
+                cniFix.check(c.ref(), a.get(), ch.inputs().pool().name());
             }
         }).onError(e -> run.finished(null, e instanceof OperationLock.LockedException ? e.getMessage()
                 : "Failed: " + Errors.sentence(e))).start();
@@ -332,6 +337,11 @@ public final class PoolWizardViewModel extends Wizard {
 
     public PoolRunViewModel run() {
         return run;
+    }
+
+    /** After a failed run: the CNI patch that would let the pool's nodes turn Ready, shown first, applied on request. */
+    public CniFixOffer cniFix() {
+        return cniFix;
     }
 
     /** Review: every problem the checks found (errors block Create pool; warnings do not). */
