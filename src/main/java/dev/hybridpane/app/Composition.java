@@ -154,6 +154,32 @@ public final class Composition implements AutoCloseable {
         return new Composition(io, null, ports, hybrid, pools);
     }
 
+    /**
+     * Pool creation on a cluster port: the use case per AWS profile, the HybridNodePool objects, the journal ConfigMaps
+     * and Leases of a run, and the local CA adapter for Roles Anywhere keys.
+     */
+    public static PoolTools poolTools(Function<String, PoolService> services, Fabric8ClusterPort kube) {
+        return new PoolTools(services, new Fabric8PoolStore(kube), access -> {
+            Fabric8PoolOps ops = Fabric8PoolOps.open(kube, access);
+            return new PoolTools.Operations() {
+                @Override
+                public JournalStore journals() {
+                    return ops.journals();
+                }
+
+                @Override
+                public OperationLock lock() {
+                    return ops.lock();
+                }
+
+                @Override
+                public void close() {
+                    ops.close();
+                }
+            };
+        }, new BcCertificateAuthority());
+    }
+
     /** What the lab's SSH hosts offer, once they are up (null before: it never blocks). */
     private static Supplier<String> fromEdgeHosts(CompletableFuture<Lab> lab, Function<LabEdgeHosts, String> part) {
         return () -> {
@@ -198,25 +224,7 @@ public final class Composition implements AutoCloseable {
         }
 
         PoolTools tools(Fabric8ClusterPort kube) {
-            return new PoolTools(this::service, new Fabric8PoolStore(kube), access -> {
-                Fabric8PoolOps ops = Fabric8PoolOps.open(kube, access);
-                return new PoolTools.Operations() {
-                    @Override
-                    public JournalStore journals() {
-                        return ops.journals();
-                    }
-
-                    @Override
-                    public OperationLock lock() {
-                        return ops.lock();
-                    }
-
-                    @Override
-                    public void close() {
-                        ops.close();
-                    }
-                };
-            }, new BcCertificateAuthority());
+            return poolTools(this::service, kube);
         }
 
         @Override

@@ -1,6 +1,6 @@
 package dev.hybridpane.ui.pools.wizard;
 
-import dev.hybridpane.adapters.pki.BcCertificateAuthority;
+import dev.hybridpane.app.Composition;
 import dev.hybridpane.adapters.kube.Fabric8InventoryPort;
 import dev.hybridpane.adapters.kube.Fabric8PoolOps;
 import dev.hybridpane.adapters.kube.Fabric8PoolStore;
@@ -50,25 +50,7 @@ final class PoolWizardLab implements AutoCloseable {
         }
         retail = lab.aws.describeCluster(PoolLab.REF);
         payments = lab.aws.describeCluster(new ClusterRef("us-west-2", "payments"));
-        PoolTools tools = new PoolTools(p -> lab.service(), new Fabric8PoolStore(lab.clusters), access -> {
-            Fabric8PoolOps ops = Fabric8PoolOps.open(lab.clusters, access);
-            return new PoolTools.Operations() {
-                @Override
-                public JournalStore journals() {
-                    return ops.journals();
-                }
-
-                @Override
-                public OperationLock lock() {
-                    return ops.lock();
-                }
-
-                @Override
-                public void close() {
-                    ops.close();
-                }
-            };
-        }, new BcCertificateAuthority());
+        PoolTools tools = Composition.poolTools(p -> lab.service(), lab.clusters);
         SshSettingsStore ssh = new SshSettingsStore() {
             @Override
             public SshSettings load() {
