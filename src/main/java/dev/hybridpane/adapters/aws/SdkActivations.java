@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.CreateActivationResponse;
 import software.amazon.awssdk.services.ssm.model.DescribeActivationsFilter;
 import software.amazon.awssdk.services.ssm.model.DescribeActivationsFilterKeys;
+import software.amazon.awssdk.services.ssm.model.InstanceInformationStringFilter;
 import software.amazon.awssdk.services.ssm.model.InvalidActivationIdException;
 import software.amazon.awssdk.services.ssm.model.Tag;
 
@@ -56,6 +57,13 @@ public final class SdkActivations implements ActivationPort {
         } catch (SdkException e) {
             throw AwsFailures.translate("ssm:DeleteActivation", e, clients.label());
         }
+    }
+
+    @Override
+    public boolean registered(String region, String managedInstanceId) {
+        return call("ssm:DescribeInstanceInformation", () -> ssm(region).describeInstanceInformation(b -> b.filters(
+                InstanceInformationStringFilter.builder().key("InstanceIds").values(managedInstanceId).build()))
+                .instanceInformationList().stream().anyMatch(i -> managedInstanceId.equals(i.instanceId())));
     }
 
     private SsmClient ssm(String region) {

@@ -58,4 +58,10 @@ public interface ActivationPort {
     Optional<Activation> describe(String region, String activationId);
 
     void delete(String region, String activationId);
+
+    /**
+     * Whether SSM still lists this managed instance (DescribeInstanceInformation): a host registered as it keeps its
+     * registration, and nodeadm init re-uses it rather than spending an activation's registration.
+     */
+    boolean registered(String region, String managedInstanceId);
 }

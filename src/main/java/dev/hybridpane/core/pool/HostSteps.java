@@ -99,7 +99,7 @@ final class HostSteps {
         }
         HostCommand planned = HostCommands.writeNodeConfig(planConfig(host));
         out.add(Steps.of("nodeconfig", "Write the NodeConfig", List.of(planned.display()),
-                ctx -> done(host) || sameFile(host, writeConfig(host, ctx)), ctx -> {
+                ctx -> done(host) || keepsRegistration(host, ctx) || sameFile(host, writeConfig(host, ctx)), ctx -> {
                     HostCommand c = writeConfig(host, ctx);
                     runs.apply(host).secret = credentials.apply(ctx).map(NodeCredentials.Ssm::activationCode).orElse(null);
                     runs.apply(host).require(c, HostRun.COMMAND, "Writing the NodeConfig");
@@ -149,6 +149,23 @@ final class HostSteps {
     private boolean sameFile(String host, HostCommand write) throws Exception {
         String path = write.command().substring(write.command().lastIndexOf(' ') + 1);
         return runs.apply(host).cat(path).map(write.stdin()::equals).orElse(false);
+    }
+
+    /**
+     * An SSM host that is still registered, whose NodeConfig is written, while this process holds no activation code
+     * (another workstation resumes): nodeadm init re-uses the registration, so the file it has is the one to keep.
+     */
+    private boolean keepsRegistration(String host, StepContext ctx) throws Exception {
+        if (rolesAnywhere() || credentials.apply(ctx).isPresent()) {
+            return false;
+        }
+        HostRun r = runs.apply(host);
+        if (r.run(HostCommands.registrationExists()).exitCode() == 0
+                && r.run(HostCommands.exists(HostCommands.NODECONFIG_PATH)).exitCode() == 0) {
+            ctx.log(host + " is registered with SSM and has its NodeConfig: kept (no activation code is held here)");
+            return true;
+        }
+        return false;
     }
 
     private HostCommand writeConfig(String host, StepContext ctx) throws Exception {

@@ -107,10 +107,27 @@ final class PoolCreation {
         return out;
     }
 
+    /**
+     * The hosts that need an activation's registration: those still to join, less those whose recorded managed
+     * instance SSM still lists (their node was deleted, but nodeadm init re-uses the host's registration).
+     */
+    private List<String> toRegister(StepContext ctx) {
+        List<String> out = new ArrayList<>();
+        for (String h : toJoin(ctx)) {
+            Optional<String> node = ctx.get(HostSteps.nodeKey(h));
+            if (node.isPresent() && node.get().startsWith("mi-") && ssm.registered(in.region(), node.get())) {
+                ctx.log(h + " keeps its SSM registration " + node.get() + ": it needs no activation");
+                continue;
+            }
+            out.add(h);
+        }
+        return out;
+    }
+
     private boolean activationInPlace(StepContext ctx) {
-        List<String> join = toJoin(ctx);
+        List<String> join = toRegister(ctx);
         if (join.isEmpty()) {
-            ctx.log("every host's node is in the cluster: no activation is needed");
+            ctx.log("every host's node is in the cluster or its host is still registered: no activation is needed");
             return true;
         }
         Optional<String> id = ctx.get(ACTIVATION);
@@ -132,7 +149,7 @@ final class PoolCreation {
                 mine.wipe();
             }
         }
-        int limit = toJoin(ctx).size();
+        int limit = toRegister(ctx).size();
         ActivationPort.Created c = ssm.create(in.region(), in.hybridRole(), limit, clock.instant().plus(ACTIVATION_LIFETIME),
                 in.pool().name(), "HybridPane node pool " + in.pool().name() + " in " + in.clusterName(),
                 Map.of("EKSClusterARN", in.cluster().arn()));
