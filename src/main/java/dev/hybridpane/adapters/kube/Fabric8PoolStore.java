@@ -53,7 +53,7 @@ public final class Fabric8PoolStore implements PoolStore {
     private static final String[][] CNI = {{"kube-system", "cilium"}, {"kube-system", "calico-node"},
             {"calico-system", "calico-node"}};
 
-    private static final class Fabric8Pools implements Pools {
+    static final class Fabric8Pools implements Pools {
         private final ClusterRef ref;
         private final KubernetesClient client;
 
@@ -90,7 +90,8 @@ public final class Fabric8PoolStore implements PoolStore {
             return out;
         }
 
-        private static Stored stored(GenericKubernetesResource r) {
+        /** A stored pool object as the store reads it (also the pools watch's mapping). */
+        static Stored stored(GenericKubernetesResource r) {
             HybridNodePool pool = PoolMapper.fromSpec(r.getMetadata().getName(), map(r.getAdditionalProperties().get("spec")));
             return new Stored(pool, r.getMetadata().getResourceVersion(), status(map(r.getAdditionalProperties().get("status"))));
         }

@@ -1,19 +1,17 @@
 package dev.hybridpane.adapters.kube;
 
 import dev.hybridpane.core.ClusterListener;
+import dev.hybridpane.core.pool.PoolStore;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.pool.HybridNodePool;
 import dev.hybridpane.domain.pool.LivePool;
 import dev.hybridpane.domain.pool.PoolFormatException;
-import dev.hybridpane.domain.pool.PoolMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -82,16 +80,7 @@ final class Fabric8PoolWatch {
     }
 
     static LivePool live(GenericKubernetesResource r) {
-        HybridNodePool pool = PoolMapper.fromSpec(r.getMetadata().getName(), map(r.getAdditionalProperties().get("spec")));
-        Object phase = map(r.getAdditionalProperties().get("status")).get("phase");
-        return new LivePool(pool, phase == null ? "" : String.valueOf(phase));
-    }
-
-    private static Map<String, Object> map(Object o) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (o instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> out.put(String.valueOf(k), v));
-        }
-        return out;
+        PoolStore.Stored stored = Fabric8PoolStore.Fabric8Pools.stored(r);
+        return new LivePool(stored.pool(), stored.status().phase());
     }
 }

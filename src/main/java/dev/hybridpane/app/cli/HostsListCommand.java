@@ -18,21 +18,20 @@ public final class HostsListCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     PoolTarget target;
-    @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text")
-    String output;
+    @Mixin
+    TextOrJson output;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!output.equals("text") && !output.equals("json")) {
-            err.println("-o: write text or json, not " + output + ".");
+        if (!output.valid(err)) {
             return 2;
         }
         return PoolEnvironment.run(target, err, env -> {
             List<StoredHost> hosts = env.inventory(target.ref()).hosts().stream()
                     .sorted(Comparator.comparing((StoredHost h) -> h.spec().name())).toList();
-            if (output.equals("json")) {
+            if (output.json()) {
                 out.println(HostsCommand.JSON.writeValueAsString(hosts.stream().map(HostsCommand::row).toList()));
             } else if (hosts.isEmpty()) {
                 out.println("No edge hosts in " + target.cluster + ".");

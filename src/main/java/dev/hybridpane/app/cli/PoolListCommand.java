@@ -17,20 +17,19 @@ public final class PoolListCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     PoolTarget target;
-    @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text")
-    String output;
+    @Mixin
+    TextOrJson output;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!output.equals("text") && !output.equals("json")) {
-            err.println("-o: write text or json, not " + output + ".");
+        if (!output.valid(err)) {
             return 2;
         }
         return PoolEnvironment.run(target, err, env -> {
             List<PoolStore.Stored> pools = env.pools(target.ref()).list();
-            if (output.equals("json")) {
+            if (output.json()) {
                 out.println(PoolCommand.JSON.writeValueAsString(pools.stream().map(PoolCommand::row).toList()));
             } else if (pools.isEmpty()) {
                 out.println("No node pools in " + target.cluster + ".");

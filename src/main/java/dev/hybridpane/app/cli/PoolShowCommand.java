@@ -21,15 +21,14 @@ public final class PoolShowCommand implements Callable<Integer> {
     PoolTarget target;
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
-    @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text")
-    String output;
+    @Mixin
+    TextOrJson output;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!output.equals("text") && !output.equals("json")) {
-            err.println("-o: write text or json, not " + output + ".");
+        if (!output.valid(err)) {
             return 2;
         }
         return PoolEnvironment.run(target, err, env -> {
@@ -38,7 +37,7 @@ public final class PoolShowCommand implements Callable<Integer> {
                 err.println("There is no node pool named " + name + " in " + target.cluster + ".");
                 return 1;
             }
-            if (output.equals("json")) {
+            if (output.json()) {
                 out.println(PoolCommand.JSON.writeValueAsString(PoolCommand.object(s.get())));
             } else {
                 PoolStore.Stored p = s.get();

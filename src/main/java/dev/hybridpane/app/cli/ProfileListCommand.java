@@ -19,20 +19,19 @@ public final class ProfileListCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     ProfileTarget target;
-    @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text")
-    String output;
+    @Mixin
+    TextOrJson output;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!output.equals("text") && !output.equals("json")) {
-            err.println("-o: write text or json, not " + output + ".");
+        if (!output.valid(err)) {
             return 2;
         }
         return ProfileEnvironment.run(target, err, env -> {
             List<ProfileSummary> rows = env.service(target.ref()).list();
-            if (output.equals("json")) {
+            if (output.json()) {
                 out.println(ProfileCommand.JSON.writeValueAsString(rows.stream().map(ProfileListCommand::row).toList()));
             } else if (rows.isEmpty()) {
                 out.println("No profiles in " + target.cluster + ".");
