@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.ssm.model.DescribeActivationsFilter;
 import software.amazon.awssdk.services.ssm.model.DescribeActivationsFilterKeys;
 import software.amazon.awssdk.services.ssm.model.InstanceInformationStringFilter;
 import software.amazon.awssdk.services.ssm.model.InvalidActivationIdException;
+import software.amazon.awssdk.services.ssm.model.InvalidInstanceIdException;
 import software.amazon.awssdk.services.ssm.model.Tag;
 
 /** SSM hybrid activations through the SDK's SsmClient (see {@link ActivationPort}); the code is never logged. */
@@ -39,13 +40,7 @@ public final class SdkActivations implements ActivationPort {
         var found = call("ssm:DescribeActivations",
                 () -> ssm(region).describeActivations(b -> b.filters(DescribeActivationsFilter.builder()
                         .filterKey(DescribeActivationsFilterKeys.ACTIVATION_IDS).filterValues(activationId).build())).activationList());
-        return found.stream().filter(a -> activationId.equals(a.activationId())).findFirst().map(a -> {
-            Map<String, String> tags = new LinkedHashMap<>();
-            a.tags().forEach(t -> tags.put(t.key(), t.value()));
-            return new ActivationPort.Activation(a.activationId(), a.iamRole(), a.registrationLimit() == null ? 0 : a.registrationLimit(),
-                    a.registrationsCount() == null ? 0 : a.registrationsCount(), a.expirationDate(),
-                    Boolean.TRUE.equals(a.expired()), tags);
-        });
+        return found.stream().filter(a -> activationId.equals(a.activationId())).findFirst().map(SdkActivations::activation);
     }
 
     @Override
@@ -64,6 +59,42 @@ public final class SdkActivations implements ActivationPort {
         return call("ssm:DescribeInstanceInformation", () -> ssm(region).describeInstanceInformation(b -> b.filters(
                 InstanceInformationStringFilter.builder().key("InstanceIds").values(managedInstanceId).build()))
                 .instanceInformationList().stream().anyMatch(i -> managedInstanceId.equals(i.instanceId())));
+    }
+
+    @Override
+    public void deregister(String region, String managedInstanceId) {
+        try {
+            ssm(region).deregisterManagedInstance(b -> b.instanceId(managedInstanceId));
+        } catch (InvalidInstanceIdException e) {
+            // SSM no longer knows it: nothing to deregister
+        } catch (SdkException e) {
+            throw AwsFailures.translate("ssm:DeregisterManagedInstance", e, clients.label());
+        }
+    }
+
+    @Override
+    public List<ActivationPort.Activation> activationsTagged(String region, String tagKey, String tagValue) {
+        return call("ssm:DescribeActivations", () -> ssm(region).describeActivationsPaginator(b -> b.maxResults(50))
+                .activationList().stream()
+                .filter(a -> a.tags().stream().anyMatch(t -> tagKey.equals(t.key()) && tagValue.equals(t.value())))
+                .map(SdkActivations::activation).toList());
+    }
+
+    @Override
+    public List<ManagedInstance> managedInstances(String region) {
+        return call("ssm:DescribeInstanceInformation", () -> ssm(region).describeInstanceInformationPaginator(b -> b.maxResults(50))
+                .instanceInformationList().stream().filter(i -> i.instanceId() != null && i.instanceId().startsWith("mi-"))
+                .map(i -> new ManagedInstance(i.instanceId(), i.activationId(), i.pingStatusAsString(), i.name(), i.ipAddress(),
+                        i.registrationDate())).toList());
+    }
+
+    /** The SDK's Activation (its simple name is taken by the port's own record). */
+    private static ActivationPort.Activation activation(software.amazon.awssdk.services.ssm.model.Activation a) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        a.tags().forEach(t -> tags.put(t.key(), t.value()));
+        return new ActivationPort.Activation(a.activationId(), a.iamRole(), a.registrationLimit() == null ? 0 : a.registrationLimit(),
+                a.registrationsCount() == null ? 0 : a.registrationsCount(), a.expirationDate(), Boolean.TRUE.equals(a.expired()),
+                tags);
     }
 
     private SsmClient ssm(String region) {

@@ -2,6 +2,7 @@ package dev.hybridpane.adapters.kube;
 
 import dev.hybridpane.core.ClusterAccess;
 import dev.hybridpane.core.pool.CniDaemonSet;
+import dev.hybridpane.core.pool.NodeOps;
 import dev.hybridpane.core.pool.PoolStore;
 import dev.hybridpane.core.pool.PoolStoreException;
 import dev.hybridpane.domain.ClusterRef;
@@ -239,7 +240,10 @@ public final class Fabric8PoolStore implements PoolStore {
             Map<String, String> labels = n.getMetadata().getLabels() == null ? Map.of() : n.getMetadata().getLabels();
             String ip = n.getStatus() == null || n.getStatus().getAddresses() == null ? null : n.getStatus().getAddresses()
                     .stream().filter(a -> "InternalIP".equals(a.getType())).map(NodeAddress::getAddress).findFirst().orElse(null);
-            return new NodeState(name, providerId, isReady, reason, labels, ip);
+            boolean unschedulable = n.getSpec() != null && Boolean.TRUE.equals(n.getSpec().getUnschedulable());
+            String kubelet = n.getStatus() == null || n.getStatus().getNodeInfo() == null ? ""
+                    : n.getStatus().getNodeInfo().getKubeletVersion();
+            return new NodeState(name, providerId, isReady, reason, labels, ip, unschedulable, kubelet);
         }
 
         @Override
@@ -266,6 +270,11 @@ public final class Fabric8PoolStore implements PoolStore {
                 client.apps().daemonSets().inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON), jsonPatch);
                 return null;
             });
+        }
+
+        @Override
+        public NodeOps nodeOps() {
+            return new Fabric8NodeOps(client, ref.name());
         }
 
         /** Before the first write: the kind must be served (nothing, not even the namespace, is written otherwise). */

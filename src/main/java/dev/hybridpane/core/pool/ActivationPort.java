@@ -2,6 +2,7 @@ package dev.hybridpane.core.pool;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -64,4 +65,20 @@ public interface ActivationPort {
      * registration, and nodeadm init re-uses it rather than spending an activation's registration.
      */
     boolean registered(String region, String managedInstanceId);
+
+    /** DeregisterManagedInstance; an instance SSM no longer knows (InvalidInstanceId) is not an error. */
+    void deregister(String region, String managedInstanceId);
+
+    /** Activations whose tag {@code tagKey} has {@code tagValue} (DescribeActivations, every page). */
+    List<Activation> activationsTagged(String region, String tagKey, String tagValue);
+
+    /**
+     * The hybrid managed instances (mi-…) SSM lists (DescribeInstanceInformation, every page), with what an orphan check
+     * needs: the activation they registered with, their ping status, name and IP.
+     */
+    List<ManagedInstance> managedInstances(String region);
+
+    record ManagedInstance(String instanceId, String activationId, String pingStatus, String name, String ipAddress,
+                           Instant registered) {
+    }
 }

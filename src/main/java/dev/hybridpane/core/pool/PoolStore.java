@@ -45,9 +45,15 @@ public interface PoolStore {
      * A Node as a pool operation sees it: whether it is Ready and, when not, why (the Ready condition's reason and message);
      * its labels and its InternalIP (null when it has none).
      */
-    record NodeState(String name, String providerId, boolean ready, String reason, Map<String, String> labels, String internalIp) {
+    record NodeState(String name, String providerId, boolean ready, String reason, Map<String, String> labels, String internalIp,
+                     boolean unschedulable, String kubeletVersion) {
         public NodeState {
             labels = Map.copyOf(labels == null ? Map.of() : labels);
+            kubeletVersion = kubeletVersion == null ? "" : kubeletVersion;
+        }
+
+        public NodeState(String name, String providerId, boolean ready, String reason, Map<String, String> labels, String internalIp) {
+            this(name, providerId, ready, reason, labels, internalIp, false, "");
         }
 
         public NodeState(String name, String providerId, boolean ready, String reason) {
@@ -85,6 +91,9 @@ public interface PoolStore {
 
         /** Applies a JSON patch (RFC 6902) to a DaemonSet; the patch holds no secret. */
         void patchDaemonSet(String namespace, String name, String jsonPatch);
+
+        /** The Node-level writes of day-2 operations (cordon, pods, eviction, delete) on this cluster. */
+        NodeOps nodeOps();
 
         @Override
         void close();

@@ -48,6 +48,7 @@ class PoolCreationReadyTest {
         @Override public List<PoolStore.NodeState> nodesOfPool(String pool) { return node(NODE).stream().toList(); }
         @Override public List<CniDaemonSet> cniDaemonSets() { return List.of(); }
         @Override public void patchDaemonSet(String namespace, String name, String jsonPatch) { throw new UnsupportedOperationException(); }
+        @Override public NodeOps nodeOps() { throw new UnsupportedOperationException(); }
         @Override public void close() { }
     }
 
