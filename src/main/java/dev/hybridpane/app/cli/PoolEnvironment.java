@@ -100,6 +100,24 @@ final class PoolEnvironment implements AutoCloseable {
         return new PoolService(aws, new SdkHybridAwsPort(clients), new SdkActivations(clients), edge, Clock.systemUTC());
     }
 
+    /** SSH with this known_hosts file, for a command that reaches the hosts itself (one per environment). */
+    MinaEdgePort edge(Path knownHosts) {
+        if (edge == null) {
+            edge = keep(new MinaEdgePort(new FileKnownHostsStore(knownHosts)));
+        }
+        return edge;
+    }
+
+    /** IAM and Roles Anywhere (trust anchors, profiles). */
+    SdkHybridAwsPort iam() {
+        return new SdkHybridAwsPort(clients);
+    }
+
+    /** SSM activations and managed instances. */
+    SdkActivations ssm() {
+        return new SdkActivations(clients);
+    }
+
     /** Who runs an operation: the caller's IAM identity. */
     String caller() {
         return aws.callerIdentity().arn();
