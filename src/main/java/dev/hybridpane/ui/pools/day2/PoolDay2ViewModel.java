@@ -140,7 +140,11 @@ public final class PoolDay2ViewModel {
                 .onError(e -> {
                     if (gen == generation) {
                         error.set(Errors.sentence(e));
-                        banner(BannerKind.DANGER, "Day-2 state unknown", error.get());
+                        if (e instanceof UnsupportedOperationException) {
+                            banner(BannerKind.INFO, "Day-2 actions unavailable", error.get());
+                        } else {
+                            banner(BannerKind.DANGER, "Day-2 state unknown", error.get());
+                        }
                     }
                 })
                 .andFinally(() -> {
