@@ -25,16 +25,6 @@ public final class Day2Bar extends VBox {
     public Day2Bar(PoolDay2ViewModel vm, Day2Dialogs dialogs) {
         super(8);
         setId("day2-bar");
-        Message banner = new Message(null, null, Widgets.icon(Feather.LOCK, null)) {
-            @Override
-            public Orientation getContentBias() {
-                return Orientation.HORIZONTAL;
-            }
-        };
-        banner.setId("day2-banner");
-        banner.setMinHeight(Region.USE_PREF_SIZE);
-        banner.titleProperty().bind(vm.bannerTitleProperty());
-        banner.descriptionProperty().bind(vm.bannerTextProperty());
         Button takeOver = Day2Parts.button("Take over…", "day2-takeover", Styles.DANGER);
         takeOver.setOnAction(e -> dialogs.confirmTakeOver());
         Button resume = Day2Parts.button("Resume", "day2-resume", Styles.ACCENT);
@@ -42,18 +32,28 @@ public final class Day2Bar extends VBox {
         resume.setOnAction(e -> vm.resume());
         VBox bannerActions = new VBox(8, takeOver, resume);
         bannerActions.setAlignment(Pos.CENTER);
-        HBox.setHgrow(banner, Priority.ALWAYS);
-        banner.setMaxWidth(Double.MAX_VALUE);
-        HBox bannerRow = new HBox(10, banner, bannerActions);
+        HBox bannerRow = new HBox(10);
         bannerRow.setAlignment(Pos.CENTER_LEFT);
         Runnable kind = () -> {
-            banner.getStyleClass().removeAll(Styles.WARNING, Styles.DANGER, Styles.ACCENT);
             BannerKind k = vm.bannerKindProperty().get();
+            // a new Message each time: its skin lays out the title it was made with
+            Message banner = new Message(vm.bannerTitleProperty().get(), vm.bannerTextProperty().get(),
+                    Widgets.icon(k == BannerKind.INFO ? Feather.INFO : Feather.LOCK, null)) {
+                @Override
+                public Orientation getContentBias() {
+                    return Orientation.HORIZONTAL;
+                }
+            };
+            banner.setId("day2-banner");
+            banner.setMinHeight(Region.USE_PREF_SIZE);
             banner.getStyleClass().add(switch (k) {
                 case DANGER -> Styles.DANGER;
                 case WARNING -> Styles.WARNING;
                 default -> Styles.ACCENT;
             });
+            HBox.setHgrow(banner, Priority.ALWAYS);
+            banner.setMaxWidth(Double.MAX_VALUE);
+            bannerRow.getChildren().setAll(banner, bannerActions);
             bannerRow.setVisible(k != BannerKind.NONE);
             bannerRow.setManaged(k != BannerKind.NONE);
             boolean stale = vm.lockProperty().get() instanceof PoolDay2Port.LockState.Stale;
@@ -65,6 +65,8 @@ public final class Day2Bar extends VBox {
             resume.setManaged(canResume);
         };
         vm.bannerKindProperty().addListener((o, a, b) -> kind.run());
+        vm.bannerTitleProperty().addListener((o, a, b) -> kind.run());
+        vm.bannerTextProperty().addListener((o, a, b) -> kind.run());
         vm.lockProperty().addListener((o, a, b) -> kind.run());
         vm.unfinishedProperty().addListener((o, a, b) -> kind.run());
         resume.disableProperty().bind(vm.runningProperty().or(vm.loadingProperty()));

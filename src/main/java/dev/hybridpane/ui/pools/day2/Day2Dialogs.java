@@ -70,7 +70,7 @@ public final class Day2Dialogs {
             pane.hide(true);
             vm.takeOver();
         });
-        pane.show(confirmCard("day2-takeover", "Take over the lock of " + vm.shownProperty().get().pool() + "?", text,
+        pane.show(confirmCard("day2-takeover-card", "Take over the lock of " + vm.shownProperty().get().pool() + "?", text,
                 List.of(cancel, take)));
         cancel.requestFocus();
     }

@@ -27,24 +27,24 @@ import java.util.function.Consumer;
  * {@link #gate}, when set, holds each node until the test releases a permit (TestFX); {@link #atBoundary} runs at each
  * node boundary (the synchronous view-model tests press Pause/Resume/Cancel there).
  */
-final class FakeDay2Port implements PoolDay2Port {
-    static final Instant T0 = Instant.parse("2026-12-07T08:00:00Z");
+public final class FakeDay2Port implements PoolDay2Port {
+    public static final Instant T0 = Instant.parse("2026-12-07T08:00:00Z");
     static final List<String[]> NODES = List.of(new String[] {"mi-0a", "dallas-01"}, new String[] {"mi-0b", "dallas-02"},
             new String[] {"mi-0c", "dallas-03"});
 
-    final List<String> calls = new CopyOnWriteArrayList<>();
-    volatile LockState lock = new LockState.Free();
+    public final List<String> calls = new CopyOnWriteArrayList<>();
+    public volatile LockState lock = new LockState.Free();
     volatile Optional<Unfinished> unfinished = Optional.empty();
     volatile CredentialProvider provider = CredentialProvider.SSM;
     volatile List<HostCertificate> certificates = List.of();
     volatile String failState;
-    volatile UpgradeOptions upgraded;
-    volatile DrainOptions drained;
+    public volatile UpgradeOptions upgraded;
+    public volatile DrainOptions drained;
     volatile HostChange changed;
     volatile char[] passphraseSeen;
-    volatile Semaphore gate;
+    public volatile Semaphore gate;
     volatile Runnable atBoundary = () -> { };
-    volatile boolean blockDrainOnce;
+    public volatile boolean blockDrainOnce;
     volatile SsmHygiene hygiene = new SsmHygiene(List.of(new Orphan("mi-0dead", "dallas-09", "10.200.1.9",
             T0.minusSeconds(7200))), List.of(new SpentActivation("act-1", "registrations used up", T0.plusSeconds(3600))));
 
