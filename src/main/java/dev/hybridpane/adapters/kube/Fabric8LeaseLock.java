@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -21,8 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * {@link OperationLock} as coordination.k8s.io/v1 Leases in a namespace of the cluster, the object Kubernetes itself
  * uses for node heartbeats and leader election: {@code holderIdentity}, {@code leaseDurationSeconds},
- * {@code acquireTime}, {@code renewTime}, {@code leaseTransitions}. A lease is free when it has no holder or its
- * {@code renewTime + leaseDurationSeconds} has passed. Every write carries the resourceVersion it read, so of two
+ * {@code acquireTime}, {@code renewTime}, {@code leaseTransitions}. A lease is free when it has no holder; it is
+ * stale when its {@code renewTime + leaseDurationSeconds} has passed: its holder re-acquires it, anyone else only
+ * through {@link #takeOver}. Every write carries the resourceVersion it read, so of two
  * workstations taking the same lease at once the API server lets exactly one win (the other gets a 409). A held lease
  * is renewed every third of its duration; closing it clears the holder.
  */
@@ -54,11 +56,44 @@ public final class Fabric8LeaseLock implements OperationLock, AutoCloseable {
     public Held acquire(String name, String holder, Duration ttl) throws LockedException {
         String leaseName = leaseName(name);
         int seconds = (int) Math.max(1, ttl.toSeconds());
-        take(name, leaseName, holder, seconds);
-        return new LeaseHeld(name, leaseName, holder, seconds);
+        take(name, leaseName, holder, seconds, false);
+        return new LeaseHeld(name, leaseName, holder, seconds, null);
     }
 
-    private void take(String name, String leaseName, String holder, int seconds) throws LockedException {
+    @Override
+    public Held takeOver(String name, String holder, Duration ttl) throws LockedException {
+        String leaseName = leaseName(name);
+        int seconds = (int) Math.max(1, ttl.toSeconds());
+        LockState previous = take(name, leaseName, holder, seconds, true);
+        return new LeaseHeld(name, leaseName, holder, seconds, previous);
+    }
+
+    @Override
+    public Optional<LockState> state(String name) {
+        Lease current = client.leases().inNamespace(namespace).withName(leaseName(name)).get();
+        return Optional.ofNullable(state(name, current));
+    }
+
+    private LockState state(String name, Lease lease) {
+        if (lease == null || lease.getSpec() == null) {
+            return null;
+        }
+        String owner = lease.getSpec().getHolderIdentity();
+        if (owner == null || owner.isEmpty()) {
+            return null;
+        }
+        ZonedDateTime acquired = lease.getSpec().getAcquireTime();
+        ZonedDateTime renewed = lease.getSpec().getRenewTime() != null ? lease.getSpec().getRenewTime() : acquired;
+        Integer d = lease.getSpec().getLeaseDurationSeconds();
+        return new LockState(name, owner, acquired == null ? null : acquired.toInstant(),
+                renewed == null ? Instant.EPOCH : renewed.toInstant(), Duration.ofSeconds(d == null ? 0 : d), expired(lease));
+    }
+
+    /**
+     * Takes the lease for {@code holder}: created when missing; renewed when already the holder's; taken when free; a
+     * stale one of someone else only when {@code takeOver} (its state is returned); otherwise refused.
+     */
+    private LockState take(String name, String leaseName, String holder, int seconds, boolean takeOver) throws LockedException {
         ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
         Lease current = client.leases().inNamespace(namespace).withName(leaseName).get();
         try {
@@ -67,12 +102,16 @@ public final class Fabric8LeaseLock implements OperationLock, AutoCloseable {
                         .withNamespace(namespace).addToLabels("app.kubernetes.io/managed-by", "hybridpane").endMetadata()
                         .withNewSpec().withHolderIdentity(holder).withLeaseDurationSeconds(seconds).withAcquireTime(now)
                         .withRenewTime(now).withLeaseTransitions(0).endSpec().build()).create();
-                return;
+                return null;
             }
-            String owner = current.getSpec() == null ? null : current.getSpec().getHolderIdentity();
-            boolean mine = holder.equals(owner);
-            if (!mine && owner != null && !owner.isEmpty() && !expired(current)) {
-                throw new LockedException(name, owner, expiry(current));
+            LockState held = state(name, current);
+            boolean mine = held != null && holder.equals(held.holder());
+            LockState takenFrom = null;
+            if (held != null && !mine) {
+                if (!held.stale() || !takeOver) {
+                    throw new LockedException(held);
+                }
+                takenFrom = held;
             }
             Lease next = new LeaseBuilder(current).editSpec().withHolderIdentity(holder).withLeaseDurationSeconds(seconds)
                     .withRenewTime(now).endSpec().build();
@@ -82,11 +121,15 @@ public final class Fabric8LeaseLock implements OperationLock, AutoCloseable {
                 next.getSpec().setLeaseTransitions(transitions == null ? 1 : transitions + 1);
             }
             client.leases().inNamespace(namespace).resource(next).update(); // carries the resourceVersion it read
+            return takenFrom;
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
                 Lease winner = client.leases().inNamespace(namespace).withName(leaseName).get();
-                String who = winner == null || winner.getSpec() == null ? "another workstation" : winner.getSpec().getHolderIdentity();
-                throw new LockedException(name, who, winner == null ? clock.instant() : expiry(winner));
+                LockState won = state(name, winner);
+                if (won != null) {
+                    throw new LockedException(won);
+                }
+                throw new LockedException(name, "another workstation", clock.instant());
             }
             throw e;
         }
@@ -110,8 +153,11 @@ public final class Fabric8LeaseLock implements OperationLock, AutoCloseable {
         private final AtomicBoolean held = new AtomicBoolean(true);
         private final ScheduledFuture<?> renewal;
 
-        LeaseHeld(String name, String leaseName, String holder, int seconds) {
+        private final LockState takenOver;
+
+        LeaseHeld(String name, String leaseName, String holder, int seconds, LockState takenOver) {
             this.name = name;
+            this.takenOver = takenOver;
             this.leaseName = leaseName;
             this.holder = holder;
             long every = Math.max(200, seconds * 1000L / 3);
@@ -123,7 +169,7 @@ public final class Fabric8LeaseLock implements OperationLock, AutoCloseable {
                 return;
             }
             try {
-                take(name, leaseName, holder, seconds);
+                take(name, leaseName, holder, seconds, false);
             } catch (LockedException e) {
                 held.set(false); // it expired and someone else took it: what runs under it must stop
                 renewal.cancel(false);
@@ -135,6 +181,11 @@ public final class Fabric8LeaseLock implements OperationLock, AutoCloseable {
         @Override
         public String name() {
             return name;
+        }
+
+        @Override
+        public Optional<LockState> takenOver() {
+            return Optional.ofNullable(takenOver);
         }
 
         @Override

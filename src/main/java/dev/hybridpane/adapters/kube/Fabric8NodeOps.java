@@ -10,12 +10,14 @@ import io.fabric8.kubernetes.api.model.policy.v1.EvictionBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * {@link NodeOps} with fabric8: cordon as a merge patch of {@code spec.unschedulable}, pods by field selector, evictions
+ * {@link NodeOps} with fabric8: cordon as a JSON merge patch (RFC 7386) of {@code spec.unschedulable}, pods by field selector, evictions
  * through the pods/eviction subresource (policy/v1), the PDB that refuses an eviction found among the namespace's
  * budgets by its selector.
  */
@@ -43,7 +45,7 @@ final class Fabric8NodeOps implements NodeOps {
     @Override
     public void setUnschedulable(String node, boolean unschedulable) {
         call((unschedulable ? "cordon" : "uncordon") + " node " + node, () -> client.nodes().withName(node)
-                .patch("{\"spec\":{\"unschedulable\":" + unschedulable + "}}"));
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"unschedulable\":" + unschedulable + "}}"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hybridpane.core.pool;
 
+import dev.hybridpane.core.edge.InventoryPort;
 import dev.hybridpane.core.ops.FanOut;
 import dev.hybridpane.core.ops.Operation;
 import dev.hybridpane.core.ops.Step;
@@ -37,6 +38,7 @@ final class PoolCreation {
     private final HostSteps hostSteps;
     private final Clock clock;
     private Supplier<List<AccessEntry>> accessEntries;
+    private InventoryPort.Inventory inventory;
 
     PoolCreation(PoolInputs in, PoolStore.Pools pools, ActivationPort ssm, Map<String, ActivationPort.Created> held,
                  Map<String, HostRun> runs, Clock clock) {
@@ -76,7 +78,8 @@ final class PoolCreation {
                 ctx -> notReady(ctx).isEmpty(), this::waitReady));
         steps.add(Steps.of("pool-status", "Kubernetes: the pool's status (phase Running, ready n/m) and an Event per host joined",
                 List.of("update HybridNodePool " + p.name() + " status", "create Event NodeJoined on HybridNodePool " + p.name()
-                        + " for each host that joined"), ctx -> false, this::status));
+                        + " for each host that joined", "update each joined host's EdgeHost status: in pool " + p.name()),
+                ctx -> false, this::status));
         return new Operation(operationId(in), "pool-create", "Create node pool " + p.name(),
                 p.name() + " · " + in.clusterName() + " · " + in.region(), steps);
     }
@@ -115,7 +118,7 @@ final class PoolCreation {
         List<String> out = new ArrayList<>();
         for (String h : toJoin(ctx)) {
             Optional<String> node = ctx.get(HostSteps.nodeKey(h));
-            if (node.isPresent() && node.get().startsWith("mi-") && ssm.registered(in.region(), node.get())) {
+            if (node.isPresent() && node.get().startsWith("mi-") && NodeRemoval.listed(ssm, in.region(), node.get())) {
                 ctx.log(h + " keeps its SSM registration " + node.get() + ": it needs no activation");
                 continue;
             }
@@ -187,6 +190,12 @@ final class PoolCreation {
             ctx.pause(Duration.ofMillis(500));
             waiting = notReady(ctx);
         }
+    }
+
+    /** The inventory whose EdgeHosts' status names the pool once their node joined (none: not written). */
+    PoolCreation inventory(InventoryPort.Inventory inv) {
+        this.inventory = inv;
+        return this;
     }
 
     /** What the diagnosis needs besides the pool: the role's access entries (unknown when not given). */
@@ -264,6 +273,12 @@ final class PoolCreation {
                 pools.event(in.pool().name(), PoolStore.EventType.Normal, "NodeJoined",
                         "Host " + m.host() + " joined the cluster as node " + m.node() + ".");
                 ctx.put(m.host() + EVENTED, "yes");
+            }
+            if (!m.node().isEmpty() && inventory != null) {
+                String now = in.inventory().containsKey(m.host()) ? in.inventory().get(m.host()).status().pool() : null;
+                if (!in.pool().name().equals(now)) {
+                    NodeRemoval.setHostPool(inventory, m.host(), in.pool().name()); // the inventory shows it "in pool"
+                }
             }
         }
     }

@@ -34,8 +34,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Creating a node pool (SSM or IAM Roles Anywhere): gathers what the plan needs (DescribeCluster, the Hybrid Nodes role
@@ -54,6 +56,7 @@ public final class PoolService {
     private final EdgePort edge;
     private final Clock clock;
     private final Map<String, ActivationPort.Created> held = new ConcurrentHashMap<>();
+    private volatile NodeRemoval.Timings removalTimings = NodeRemoval.Timings.DEFAULT;
 
     public PoolService(AwsPort aws, HybridAwsPort iam, ActivationPort ssm, EdgePort edge, Clock clock) {
         this.aws = aws;
@@ -144,24 +147,72 @@ public final class PoolService {
 
     /** The plan: nothing is called. */
     public Operation plan(PoolInputs in, PoolStore.Pools pools) {
-        return new PoolCreation(in, pools, ssm, held, Map.of(), clock).operation();
+        return plan(in, pools, NodeDrain.Options.DEFAULT);
     }
 
     /**
-     * Runs the operation under the pool's lock; the journal goes to {@code journals}. Returns the final journal.
-     *
-     * @param holder who runs it (caller ARN and host name): the lock's holder
+     * The plan: a creation, or for a pool that exists with hosts added or removed a {@link PoolChange} (the hosts that join,
+     * then each removed node's steps in order, drained with {@code drain}). Nothing is called but reads.
+     */
+    public Operation plan(PoolInputs in, PoolStore.Pools pools, NodeDrain.Options drain) {
+        Operation creation = new PoolCreation(in, pools, ssm, held, Map.of(), clock).operation();
+        Optional<PoolChange.Delta> delta = PoolChange.delta(in.pool(), pools, Optional.empty()).filter(d -> !d.empty());
+        return delta.map(d -> PoolChange.operation(in, creation, d, removal(in, pools, null, drain, h -> null)))
+                .orElse(creation);
+    }
+
+    private NodeRemoval.Context removal(PoolInputs in, PoolStore.Pools pools, InventoryPort.Inventory inventory,
+                                        NodeDrain.Options drain, Function<String, HostRun> runs) {
+        return new NodeRemoval.Context(in.region(), in.clusterName(), in.pool().name(), pools, inventory, ssm, runs, drain,
+                removalTimings);
+    }
+
+    /** The waits of node removals (tests shorten them). */
+    public PoolService withRemovalTimings(NodeRemoval.Timings timings) {
+        this.removalTimings = timings;
+        return this;
+    }
+
+    /**
+     * {@link #apply(PoolInputs, PoolStore.Pools, InventoryPort.Inventory, NodeDrain.Options, JournalStore, OperationLock,
+     * String, CancelToken, Consumer)} without the inventory (the EdgeHosts' status is not written) and default drain choices.
      */
     public Journal apply(PoolInputs in, PoolStore.Pools pools, JournalStore journals, OperationLock lock, String holder,
                          CancelToken cancel, Consumer<Journal> listener) throws OperationLock.LockedException {
+        return apply(in, pools, null, NodeDrain.Options.DEFAULT, journals, lock, holder, cancel, listener);
+    }
+
+    /**
+     * Runs the operation (a creation, or a {@link PoolChange} when the pool exists with hosts added or removed) under the
+     * pool's lock; the journal goes to {@code journals}. Returns the final journal. Each joined host's EdgeHost status
+     * then names the pool; a removed host's no longer does.
+     *
+     * @param inventory the inventory whose EdgeHosts' status is written (null: not written)
+     * @param drain     how removed nodes are drained
+     * @param holder    who runs it (caller ARN and host name): the lock's holder
+     */
+    public Journal apply(PoolInputs in, PoolStore.Pools pools, InventoryPort.Inventory inventory, NodeDrain.Options drain,
+                         JournalStore journals, OperationLock lock, String holder, CancelToken cancel,
+                         Consumer<Journal> listener) throws OperationLock.LockedException {
         Map<String, HostRun> runs = new ConcurrentHashMap<>();
+        Function<String, HostRun> run = h -> runs.computeIfAbsent(h, x -> {
+            StoredHost s = in.inventory().get(x);
+            if (s == null) {
+                throw new IllegalStateException("Host " + x + " is not in the inventory: it cannot be reached.");
+            }
+            return new HostRun(edge, new EdgeTarget(s.spec(), in.identity(), null));
+        });
         for (String h : in.pool().hostNames()) {
-            StoredHost s = in.inventory().get(h);
-            runs.put(h, new HostRun(edge, new EdgeTarget(s.spec(), in.identity(), null)));
+            run.apply(h);
         }
-        Operation op = new PoolCreation(in, pools, ssm, held, runs, clock)
+        Operation creation = new PoolCreation(in, pools, ssm, held, runs, clock).inventory(inventory)
                 .accessEntries(() -> aws.listAccessEntries(in.cluster().ref())).operation();
         try (OperationLock.Held l = lock.acquire("pool-" + in.pool().name(), holder, LOCK_TTL)) {
+            String changeId = PoolChange.operationId(in.region(), in.clusterName(), in.pool().name());
+            Optional<PoolChange.Delta> delta = PoolChange.delta(in.pool(), pools, journals.load(changeId))
+                    .filter(d -> !d.empty());
+            Operation op = delta.map(d -> PoolChange.operation(in, creation, d, removal(in, pools, inventory, drain, run)))
+                    .orElse(creation);
             Journal j = new OperationEngine(journals, clock).run(op, cancel, listener);
             if (j.status() == OperationStatus.FAILED) {
                 try {

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The state that operations share between workstations, in a lab cluster: journals as ConfigMaps (another
- * workstation reads and resumes them) and locks as Leases (one holder at a time; an expired one is taken over).
+ * workstation reads and resumes them) and locks as Leases (one holder at a time; a stale one is taken over only explicitly).
  */
 class KubeOperationStateTest {
     static final String NS = "default";
@@ -61,7 +62,7 @@ class KubeOperationStateTest {
     }
 
     @Test
-    void aLeaseHasOneHolderAtATimeIsRenewedWhileHeldAndIsTakenOverWhenItExpires() throws Exception {
+    void aLeaseHasOneHolderAtATimeIsRenewedWhileHeldAndIsTakenOverOnlyExplicitlyOnceStale() throws Exception {
         try (Fabric8LeaseLock a = new Fabric8LeaseLock(one, NS, Clock.systemUTC());
              Fabric8LeaseLock b = new Fabric8LeaseLock(two, NS, Clock.systemUTC())) {
             OperationLock.Held held = a.acquire("pool/edge-gpu", "ana@ws-1", Duration.ofSeconds(6));
@@ -82,22 +83,55 @@ class KubeOperationStateTest {
             assertThatThrownBy(() -> b.acquire("pool/edge-gpu", "bo@ws-2", Duration.ofSeconds(30)))
                     .isInstanceOf(OperationLock.LockedException.class);
             held.close();
-            Lease released = one.leases().inNamespace(NS).withName(leaseName).get();
-            assertThat(released.getSpec().getHolderIdentity()).isNull();
+            Lease free = one.leases().inNamespace(NS).withName(leaseName).get();
+            assertThat(free.getSpec().getHolderIdentity()).isNull();
+            assertThat(b.state("pool/edge-gpu")).isEmpty();
             try (OperationLock.Held mine = b.acquire("pool/edge-gpu", "bo@ws-2", Duration.ofSeconds(30))) {
                 assertThat(mine.stillHeld()).isTrue();
             }
 
-            // a workstation that stopped: its lease was last renewed long ago, so another takes it over
-            ZonedDateTime old = ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(10);
-            one.leases().inNamespace(NS).resource(new LeaseBuilder().withNewMetadata().withName(Fabric8LeaseLock.leaseName("pool/store-pos"))
+            // a workstation that stopped: its lease was last renewed long ago, so it is stale; another is refused until it
+            // takes it over explicitly, while the stopped holder itself resumes under it
+            ZonedDateTime old = ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(10).truncatedTo(ChronoUnit.SECONDS);
+            String stale = Fabric8LeaseLock.leaseName("pool/store-pos");
+            one.leases().inNamespace(NS).resource(new LeaseBuilder().withNewMetadata().withName(stale)
                     .endMetadata().withNewSpec().withHolderIdentity("cy@ws-3").withLeaseDurationSeconds(60)
                     .withAcquireTime(old).withRenewTime(old).withLeaseTransitions(4).endSpec().build()).create();
-            try (OperationLock.Held taken = a.acquire("pool/store-pos", "ana@ws-1", Duration.ofSeconds(30))) {
-                Lease now = one.leases().inNamespace(NS).withName(Fabric8LeaseLock.leaseName("pool/store-pos")).get();
+            OperationLock.LockState seen = a.state("pool/store-pos").orElseThrow();
+            assertThat(seen.holder()).isEqualTo("cy@ws-3");
+            assertThat(seen.stale()).isTrue();
+            assertThat(seen.renewed()).isEqualTo(old.toInstant());
+            assertThat(seen.ttl()).isEqualTo(Duration.ofSeconds(60));
+            assertThatThrownBy(() -> a.acquire("pool/store-pos", "ana@ws-1", Duration.ofSeconds(30)))
+                    .isInstanceOf(OperationLock.LockedException.class).hasMessageContaining("cy@ws-3")
+                    .hasMessageContaining("stale").hasMessageContaining("take the lock over explicitly")
+                    .satisfies(e -> assertThat(((OperationLock.LockedException) e).stale()).isTrue());
+            assertThat(one.leases().inNamespace(NS).withName(stale).get().getSpec().getHolderIdentity()).isEqualTo("cy@ws-3");
+            try (OperationLock.Held taken = a.takeOver("pool/store-pos", "ana@ws-1", Duration.ofSeconds(30))) {
+                Lease now = one.leases().inNamespace(NS).withName(stale).get();
                 assertThat(now.getSpec().getHolderIdentity()).isEqualTo("ana@ws-1");
                 assertThat(now.getSpec().getLeaseTransitions()).isEqualTo(5);
                 assertThat(taken.stillHeld()).isTrue();
+                assertThat(taken.takenOver()).map(OperationLock.LockState::holder).contains("cy@ws-3");
+                OperationLock.LockState live = b.state("pool/store-pos").orElseThrow();
+                assertThat(live.holder()).isEqualTo("ana@ws-1");
+                assertThat(live.stale()).isFalse();
+                // a live lock is never taken over
+                assertThatThrownBy(() -> b.takeOver("pool/store-pos", "bo@ws-2", Duration.ofSeconds(30)))
+                        .isInstanceOf(OperationLock.LockedException.class).hasMessageContaining("ana@ws-1")
+                        .satisfies(e -> assertThat(((OperationLock.LockedException) e).stale()).isFalse());
+            }
+            assertThat(a.state("pool/store-pos")).isEmpty();
+
+            // the stopped holder, back, re-acquires its own stale lease without a take-over
+            ZonedDateTime older = ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(5);
+            Lease released = one.leases().inNamespace(NS).withName(stale).get();
+            released.getSpec().setHolderIdentity("cy@ws-3");
+            released.getSpec().setRenewTime(older);
+            one.leases().inNamespace(NS).resource(released).update();
+            try (OperationLock.Held again = b.acquire("pool/store-pos", "cy@ws-3", Duration.ofSeconds(30))) {
+                assertThat(again.takenOver()).isEmpty();
+                assertThat(b.state("pool/store-pos").orElseThrow().stale()).isFalse();
             }
         }
     }
