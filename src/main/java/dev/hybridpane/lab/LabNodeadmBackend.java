@@ -90,6 +90,16 @@ public final class LabNodeadmBackend implements NodeadmBackend {
     }
 
     @Override
+    public List<PodOnNode> podsOnNode(String region, String cluster, String nodeName) {
+        return kubelets.podsOnNode(region, cluster, nodeName);
+    }
+
+    @Override
+    public Optional<Boolean> nodeUnschedulable(String region, String cluster, String nodeName) {
+        return kubelets.nodeUnschedulable(region, cluster, nodeName);
+    }
+
+    @Override
     public boolean nodeExists(String region, String cluster, String nodeName) {
         return kubelets.nodeExists(region, cluster, nodeName);
     }

@@ -214,6 +214,7 @@ final class LabNodeadm {
             throw new LabNodeadmLog.Failure("upgrade does not support changing credential providers. Please uninstall and "
                     + "install with new credential provider");
         }
+        LabNodeadmPreflight.check(host, log, args.list("skip"), "upgrade/upgrade.go:131");
         Duration step = host.timing().upgrade().dividedBy(4);
         stopKubelet();
         step("Upgrading kubelet...", step);
@@ -251,6 +252,7 @@ final class LabNodeadm {
         LabHostState s = host.state();
         Duration step = host.timing().uninstall().dividedBy(4);
         String[] id = LabNodeadmInit.providerId(host);
+        LabNodeadmPreflight.check(host, log, args.list("skip"), "uninstall/uninstall.go:84");
         stopKubelet();
         step("Uninstalling kubelet...", step);
         for (String p : List.of(LabHost.KUBELET_BIN, "/etc/systemd/system/kubelet.service", LabHost.KUBECONFIG,

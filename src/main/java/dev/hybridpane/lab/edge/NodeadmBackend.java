@@ -74,6 +74,22 @@ public interface NodeadmBackend {
     /** Whether the cluster still has a Node of this name (nodeadm upgrade's init-validation). */
     boolean nodeExists(String region, String cluster, String nodeName);
 
+    /**
+     * The pods bound to a node (a list with fieldSelector {@code spec.nodeName=NODE}, as nodeadm's pod validation makes
+     * it): the kind of each one's controller ("" when none) and whether it is a mirror pod (a static pod's).
+     */
+    default List<PodOnNode> podsOnNode(String region, String cluster, String nodeName) {
+        return List.of();
+    }
+
+    record PodOnNode(String namespace, String name, String controllerKind, boolean mirror) {
+    }
+
+    /** The Node's spec.unschedulable; empty when the Node does not exist (nodeadm counts NotFound as drained). */
+    default Optional<Boolean> nodeUnschedulable(String region, String cluster, String nodeName) {
+        return Optional.empty();
+    }
+
     /** A refusal from AWS or the cluster, in the words nodeadm (or the agent) logs it. */
     final class NodeadmBackendException extends Exception {
         public NodeadmBackendException(String message) {

@@ -20,7 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -73,6 +75,30 @@ final class LabDispatcher extends Dispatcher {
     /** Tells {@code listener} of every write to the store. */
     void listen(LabCrudDispatcher.Changes listener) {
         crud.listen(listener);
+    }
+
+    /**
+     * The stored pods bound to a node (their JSON), found by a scan of the store's texts rather than a parse of every
+     * pod: what a list with fieldSelector spec.nodeName answers, at the cost of a string search per object.
+     */
+    List<String> podsOn(String node) {
+        String bound = "\"nodeName\":\"" + node + "\"";
+        List<String> out = new ArrayList<>();
+        storeLock().lock();
+        try {
+            for (String json : crud.getMap().values()) {
+                if (json.contains(bound) && "Pod".equals(LabCrudDispatcher.topLevelText(json, "kind"))) {
+                    out.add(json);
+                }
+            }
+        } finally {
+            storeLock().unlock();
+        }
+        return out;
+    }
+
+    private Lock storeLock() {
+        return storeLock != null ? storeLock.readLock() : storeWriteLock;
     }
 
     /** In-process DELETE of an object (watches see it go). */

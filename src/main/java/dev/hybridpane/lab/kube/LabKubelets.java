@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.hybridpane.lab.edge.NodeadmBackend.KubeletJoin;
+import dev.hybridpane.lab.edge.NodeadmBackend.PodOnNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -157,6 +159,28 @@ public final class LabKubelets implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** The pods bound to a node (spec.nodeName), as nodeadm's pod validation lists them. */
+    public List<PodOnNode> podsOnNode(String region, String cluster, String node) {
+        List<PodOnNode> out = new ArrayList<>();
+        for (String json : kube.server(LabKube.key(region, cluster)).dispatcher().podsOn(node)) {
+            try {
+                JsonNode p = JSON.readTree(json);
+                JsonNode owner = LabPodFactory.controller(p);
+                out.add(new PodOnNode(p.path("metadata").path("namespace").asText(), p.path("metadata").path("name").asText(),
+                        owner.path("kind").asText(""), p.path("metadata").path("annotations").has("kubernetes.io/config.mirror")));
+            } catch (JsonProcessingException e) {
+                // not a pod the API would serve
+            }
+        }
+        return out;
+    }
+
+    /** The Node's spec.unschedulable, or empty when there is no such Node. */
+    public Optional<Boolean> nodeUnschedulable(String region, String cluster, String node) {
+        ObjectNode n = kube.server(LabKube.key(region, cluster)).node(node);
+        return n == null ? Optional.empty() : Optional.of(n.path("spec").path("unschedulable").asBoolean(false));
     }
 
     /** The role ARNs the cluster's aws-auth ConfigMap maps into system:nodes (mapRoles). */
