@@ -97,16 +97,30 @@ final class PoolEnvironment implements AutoCloseable {
     }
 
     PoolService service(Path knownHosts) {
-        edge = keep(new MinaEdgePort(new FileKnownHostsStore(knownHosts)));
-        return new PoolService(aws, new SdkHybridAwsPort(clients), new SdkActivations(clients), edge, Clock.systemUTC());
+        return new PoolService(aws, iam(), ssm(), edge(knownHosts), Clock.systemUTC());
     }
 
     /** Node removals, reaching hosts over SSH with this known_hosts. */
     NodeRemovalService removals(Path knownHosts) {
+        return new NodeRemovalService(new SdkActivations(clients), edge(knownHosts), Clock.systemUTC());
+    }
+
+    /** SSH with this known_hosts file, for a command that reaches the hosts itself (one per environment). */
+    MinaEdgePort edge(Path knownHosts) {
         if (edge == null) {
             edge = keep(new MinaEdgePort(new FileKnownHostsStore(knownHosts)));
         }
-        return new NodeRemovalService(new SdkActivations(clients), edge, Clock.systemUTC());
+        return edge;
+    }
+
+    /** IAM and Roles Anywhere (trust anchors, profiles). */
+    SdkHybridAwsPort iam() {
+        return new SdkHybridAwsPort(clients);
+    }
+
+    /** SSM activations and managed instances. */
+    SdkActivations ssm() {
+        return new SdkActivations(clients);
     }
 
     /** Who runs an operation: the caller's IAM identity. */
