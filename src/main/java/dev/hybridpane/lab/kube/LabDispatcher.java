@@ -29,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Answers a lab API server's requests: discovery documents first (any query string), then recorded
@@ -59,6 +61,26 @@ final class LabDispatcher extends Dispatcher {
         this.crds = new LabCrds(discovery, Clock.systemUTC());
     }
 
+    /** The Eviction subresource of a pod (policy/v1 and v1beta1 Evictions are posted to the same path). */
+    private static final Pattern EVICTION = Pattern.compile("/api/v1/namespaces/([^/?]+)/pods/([^/?]+)/eviction(\\?.*)?");
+    private volatile LabWorkloads workloads;
+
+    /** The controllers that answer the Eviction API; set by LabApiServer. */
+    void serveEvictions(LabWorkloads workloads) {
+        this.workloads = workloads;
+    }
+
+    /** Tells {@code listener} of every write to the store. */
+    void listen(LabCrudDispatcher.Changes listener) {
+        crud.listen(listener);
+    }
+
+    /** In-process DELETE of an object (watches see it go). */
+    void delete(String objectPath) {
+        crud.handleDelete(objectPath);
+        storedKeys.remove(objectPath);
+    }
+
     /** Authenticates and authorizes every request first (EKS tokens, the lab's admin token); set by LabApiServer. */
     private volatile LabAuthenticator authenticator;
 
@@ -71,6 +93,13 @@ final class LabDispatcher extends Dispatcher {
         MockResponse refused = LabAuthenticator.check(authenticator, request);
         if (refused != null) {
             return refused;
+        }
+        LabWorkloads w = workloads;
+        if (w != null && "POST".equalsIgnoreCase(request.getMethod())) {
+            Matcher m = EVICTION.matcher(request.getPath());
+            if (m.matches()) {
+                return w.evict(m.group(1), m.group(2), request.getUtf8Body());
+            }
         }
         if ("GET".equalsIgnoreCase(request.getMethod())) {
             String doc = discovery.answer(request.getPath());
