@@ -25,6 +25,8 @@ import dev.hybridpane.ui.pools.PoolsView;
 import dev.hybridpane.ui.pools.wizard.PoolWizards;
 import dev.hybridpane.ui.pools.wizard.PoolsServices;
 import dev.hybridpane.ui.pools.PoolsViewModel;
+import dev.hybridpane.ui.pools.day2.PoolDay2Port;
+import dev.hybridpane.ui.pools.day2.PoolDay2ViewModel;
 import dev.hybridpane.ui.profiles.ProfilesServices;
 import dev.hybridpane.ui.profiles.ProfilesView;
 import dev.hybridpane.ui.profiles.ProfilesViewModel;
@@ -136,8 +138,10 @@ public final class ConsoleUi {
         views.put(NavTarget.HOSTS, () -> new HostsView(new HostsViewModel(fleet.clusterRows(), session::clusterAccess,
                 ports.hosts(), ports.environment(), runner, new FxExecutor(), ports.clock())));
         views.put(NavTarget.PROFILES, () -> new ProfilesView(profiles));
+        PoolDay2ViewModel poolDay2 = new PoolDay2ViewModel(PoolDay2Port.unavailable(), session::clusterAccess, runner,
+                new FxExecutor(), operations::onJournal, ports.clock());
         PoolsViewModel pools = new PoolsViewModel(fleet, session::clusterAccess, profilesServices, ports.poolEvents(),
-                runner, ports.clock());
+                poolDay2, runner, ports.clock());
         views.put(NavTarget.POOLS, () -> new PoolsView(pools, () -> poolWizards.newPool(null, created -> { })));
         views.put(NavTarget.NETWORK, NetworkView::new);
         views.put(NavTarget.ACTIVITY, () -> new ActivityView(shell.activity(), operations));

@@ -6,6 +6,7 @@ import dev.hybridpane.app.bench.UpgradeBenchCommand;
 import dev.hybridpane.app.cli.ClusterCommand;
 import dev.hybridpane.app.cli.HostsCommand;
 import dev.hybridpane.app.cli.HybridCommand;
+import dev.hybridpane.app.cli.NodeCommand;
 import dev.hybridpane.app.cli.PoolCommand;
 import dev.hybridpane.app.cli.ProfileCommand;
 import dev.hybridpane.app.startup.Launcher;
@@ -35,7 +36,7 @@ public final class HybridPaneCommand implements Callable<Integer> {
      * ({@link #commandLine}).
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(LabCommand.class, ClusterCommand.class,
-            HybridCommand.class, ProfileCommand.class, PoolCommand.class, HostsCommand.class, LiveBenchCommand.class,
+            HybridCommand.class, ProfileCommand.class, PoolCommand.class, NodeCommand.class, HostsCommand.class, LiveBenchCommand.class,
             FactsBenchCommand.class, UpgradeBenchCommand.class);
 
     static final String LAB = "--lab";

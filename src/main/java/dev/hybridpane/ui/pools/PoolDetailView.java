@@ -3,21 +3,30 @@ package dev.hybridpane.ui.pools;
 import atlantafx.base.theme.Styles;
 import dev.hybridpane.domain.ClusterEvent;
 import dev.hybridpane.ui.common.Widgets;
+import dev.hybridpane.ui.pools.day2.CertificateExpiry;
+import dev.hybridpane.ui.pools.day2.Day2Bar;
+import dev.hybridpane.ui.pools.day2.Day2Dialogs;
+import dev.hybridpane.ui.pools.day2.PoolDay2ViewModel;
 import dev.hybridpane.ui.profiles.LayerField;
 import dev.hybridpane.ui.profiles.ProfileGrids;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -48,7 +57,7 @@ final class PoolDetailView extends StackPane {
     private final Tab updateTab;
     private final ReadyChart chart;
 
-    PoolDetailView(PoolDetailViewModel detail) {
+    PoolDetailView(PoolDetailViewModel detail, Day2Dialogs dialogs) {
         this.detail = detail;
         getStyleClass().add("pools-detail");
         setId("pools-detail");
@@ -64,7 +73,7 @@ final class PoolDetailView extends StackPane {
         update.managedProperty().bind(update.visibleProperty());
         HBox head = new HBox(10, title, health, status, update);
         head.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(4, head, subtitle);
+        VBox top = new VBox(4, head, subtitle, new Day2Bar(detail.day2(), dialogs));
         top.getStyleClass().add("pools-detail-head");
 
         summary.setId("pools-summary");
@@ -87,6 +96,9 @@ final class PoolDetailView extends StackPane {
 
         nodes.setId("pools-nodes");
         PoolTables.nodes(nodes);
+        PoolDay2ViewModel day2 = detail.day2();
+        PoolTables.certificates(nodes, host -> day2.certificates().get(host), Bindings.isNotEmpty(day2.certificates()));
+        day2.certificates().addListener((MapChangeListener<String, CertificateExpiry>) c -> nodes.refresh());
         nodes.setItems(detail.nodes());
         nodes.setPlaceholder(Widgets.muted("No node of this pool is in the cluster."));
         events.setId("pools-events");
@@ -97,7 +109,7 @@ final class PoolDetailView extends StackPane {
                 .then("No events for this pool or its nodes yet.").otherwise("No event matches the filters."));
         events.setPlaceholder(noEvents);
         updateTab = tab("Update", updatePane());
-        tabs.getTabs().addAll(tab("Nodes", nodes), tab("Events", eventsPane()), updateTab);
+        tabs.getTabs().addAll(tab("Nodes", nodesPane()), tab("Events", eventsPane()), updateTab);
         tabs.setId("pools-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         HBox.setHgrow(tabs, Priority.ALWAYS);
@@ -123,6 +135,42 @@ final class PoolDetailView extends StackPane {
         showHead(detail.rowProperty().get());
         showSummary();
         showDiff();
+    }
+
+    /** The nodes, with "Remove node…" for the selected one (a button, and the row's context menu). */
+    private Node nodesPane() {
+        PoolDay2ViewModel day2 = detail.day2();
+        Button remove = new Button("Remove node…", Widgets.icon(Feather.USER_MINUS, null));
+        remove.setId("pools-remove-node");
+        remove.setMinWidth(Region.USE_PREF_SIZE);
+        remove.disableProperty().bind(day2.actionsDisabledProperty().or(Bindings.createBooleanBinding(() -> {
+            PoolNodeRow r = nodes.getSelectionModel().getSelectedItem();
+            return r == null || r.node() == null;
+        }, nodes.getSelectionModel().selectedItemProperty())));
+        remove.setOnAction(e -> removeSelected());
+        Label hint = Widgets.muted("Select a node to drain and remove it; its host goes back to the inventory.");
+        HBox bar = new HBox(8, remove, hint);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        nodes.setRowFactory(t -> {
+            TableRow<PoolNodeRow> row = new TableRow<>();
+            MenuItem item = new MenuItem("Remove node…");
+            item.setOnAction(e -> removeSelected());
+            item.disableProperty().bind(day2.actionsDisabledProperty());
+            ContextMenu menu = new ContextMenu(item);
+            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
+            return row;
+        });
+        VBox.setVgrow(nodes, Priority.ALWAYS);
+        VBox box = new VBox(8, bar, nodes);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        return box;
+    }
+
+    private void removeSelected() {
+        PoolNodeRow r = nodes.getSelectionModel().getSelectedItem();
+        if (r != null && r.node() != null) {
+            detail.day2().removeNode(r.node().name(), r.host());
+        }
     }
 
     private Node eventsPane() {

@@ -14,6 +14,7 @@ import dev.hybridpane.domain.profile.ProfileVersion;
 import dev.hybridpane.ui.common.Errors;
 import dev.hybridpane.ui.common.TaskRunner;
 import dev.hybridpane.ui.fleet.FleetViewModel;
+import dev.hybridpane.ui.pools.day2.PoolDay2ViewModel;
 import dev.hybridpane.ui.profiles.DiffRow;
 import dev.hybridpane.ui.profiles.LayerField;
 import java.time.Clock;
@@ -51,6 +52,7 @@ public final class PoolDetailViewModel {
     private final Function<PoolRow, Optional<ClusterProfile>> profileOf;
     private final Function<String, ReadySamples> samplesOf;
     private final Clock clock;
+    private final PoolDay2ViewModel day2;
     private final ReadOnlyObjectWrapper<PoolRow> row = new ReadOnlyObjectWrapper<>(this, "row");
     private final ObservableList<LayerField> summary = FXCollections.observableArrayList();
     private final ObservableList<PoolNodeRow> nodes = FXCollections.observableArrayList();
@@ -69,7 +71,7 @@ public final class PoolDetailViewModel {
 
     PoolDetailViewModel(FleetViewModel fleet, Function<Cluster, Optional<ClusterAccess>> access, PoolEventsPort history,
             TaskRunner runner, Function<PoolRow, Optional<ClusterProfile>> profileOf,
-            Function<String, ReadySamples> samplesOf, Clock clock) {
+            Function<String, ReadySamples> samplesOf, PoolDay2ViewModel day2, Clock clock) {
         this.fleet = fleet;
         this.access = access;
         this.history = history;
@@ -77,6 +79,7 @@ public final class PoolDetailViewModel {
         this.profileOf = profileOf;
         this.samplesOf = samplesOf;
         this.clock = clock;
+        this.day2 = day2;
         this.events = new PoolEventsViewModel(fleet.recentEvents());
     }
 
@@ -101,6 +104,7 @@ public final class PoolDetailViewModel {
         refreshNodes();
         refreshDiff();
         samplesChanged();
+        showDay2();
         if (!same) {
             events.open(r == null ? null : r.cluster().ref(), r == null ? null : r.name(), eventNodes());
             eventsStatus.set("");
@@ -210,6 +214,19 @@ public final class PoolDetailViewModel {
             nodes.setAll(out);
         }
         events.nodes(eventNodes());
+        showDay2();
+    }
+
+    /** The day-2 strip follows the shown pool: its versions, hosts and node count. */
+    private void showDay2() {
+        PoolRow r = row.get();
+        if (r == null || !r.managed()) {
+            day2.show(null); // a pool that is only node labels has no object, lock or journal to act on
+            return;
+        }
+        List<String> hosts = object().map(l -> l.pool().hostNames()).orElse(List.of());
+        day2.show(new PoolDay2ViewModel.Shown(r.cluster(), r.name(), r.profile() == null ? null : r.profile().version(),
+                r.latest(), hosts, (int) nodes.stream().filter(n -> n.node() != null).count()));
     }
 
     /** The nodes whose events are the pool's: those in the cluster now, and those its status names. */
@@ -284,6 +301,8 @@ public final class PoolDetailViewModel {
     /** Ready nodes over the last hour, oldest first. */
     ObservableList<ReadySamples.Sample> chart() { return chart; }
     public PoolEventsViewModel events() { return events; }
+    /** The shown pool's day-2 state and actions. */
+    public PoolDay2ViewModel day2() { return day2; }
     /** Whether the pool's history is being read, or why only live events show; "" otherwise. */
     public ReadOnlyStringProperty eventsStatusProperty() { return eventsStatus.getReadOnlyProperty(); }
     /** The update's field | from | to rows (empty when there is no update). */

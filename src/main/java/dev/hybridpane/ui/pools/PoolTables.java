@@ -5,12 +5,15 @@ import dev.hybridpane.domain.ClusterEvent;
 import dev.hybridpane.domain.HealthStatus;
 import dev.hybridpane.ui.common.Cells;
 import dev.hybridpane.ui.common.Widgets;
+import dev.hybridpane.ui.pools.day2.CertificateExpiry;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -99,6 +102,30 @@ final class PoolTables {
         t.getColumns().add(Cells.column("Credentials", 80, PoolNodeRow::credentialText));
         t.getColumns().add(tipped(Cells.column("NodeConfig", 120, PoolNodeRow::nodeConfigText)));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+    }
+
+    /**
+     * The host certificate's expiry (IAM Roles Anywhere pools: shown while any is known), amber within 30 days, red
+     * once expired.
+     */
+    static void certificates(TableView<PoolNodeRow> t, Function<String, CertificateExpiry> expiry,
+            ObservableBooleanValue shown) {
+        TableColumn<PoolNodeRow, CertificateExpiry> c = Cells.column("Certificate", 150, r -> expiry.apply(r.host()));
+        c.setId("pools-nodes-certificate");
+        c.setComparator(Comparator.nullsFirst(Comparator.comparing(CertificateExpiry::notAfter)));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(CertificateExpiry e, boolean empty) {
+                super.updateItem(e, empty);
+                getStyleClass().removeAll(Styles.WARNING, Styles.DANGER);
+                setText(empty ? null : e == null ? "—" : e.text());
+                if (!empty && e != null && e.level() != CertificateExpiry.Level.OK) {
+                    getStyleClass().add(e.level() == CertificateExpiry.Level.EXPIRED ? Styles.DANGER : Styles.WARNING);
+                }
+            }
+        });
+        c.visibleProperty().bind(shown);
+        t.getColumns().add(2, c);
     }
 
     /** Last seen, type, object (a node or the pool), reason, message, count. */

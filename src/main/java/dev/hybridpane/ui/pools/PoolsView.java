@@ -4,6 +4,7 @@ import atlantafx.base.controls.Message;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import dev.hybridpane.ui.common.Widgets;
+import dev.hybridpane.ui.pools.day2.Day2Dialogs;
 import dev.hybridpane.ui.profiles.ClusterChoice;
 import dev.hybridpane.ui.profiles.ClusterNotice;
 import javafx.animation.Animation;
@@ -43,6 +44,7 @@ public final class PoolsView extends StackPane {
     private final PoolsViewModel vm;
     private final TableView<PoolRow> table = new TableView<>();
     private final PoolDetailView detail;
+    private final Day2Dialogs dialogs;
     private final SplitPane split = new SplitPane();
     private final Timeline ticks;
 
@@ -65,7 +67,8 @@ public final class PoolsView extends StackPane {
         BorderPane main = new BorderPane();
         main.setTop(new VBox(Widgets.header("Node Pools", "Hybrid nodes made from edge hosts and one profile version: "
                 + "health, status, updates and events per pool", clusterLabel, cluster), toolbar(onCreate), notices()));
-        detail = new PoolDetailView(vm.detail());
+        dialogs = new Day2Dialogs(vm.detail().day2());
+        detail = new PoolDetailView(vm.detail(), dialogs);
         table.setId("pools-table");
         PoolTables.pools(table, this::openUpdate);
         SortedList<PoolRow> sorted = new SortedList<>(vm.filteredRows());
@@ -103,7 +106,7 @@ public final class PoolsView extends StackPane {
         vm.clusters().addListener((ListChangeListener<Object>) c -> choose.run());
         vm.rows().addListener((ListChangeListener<Object>) c -> choose.run());
         main.setCenter(center);
-        getChildren().add(main);
+        getChildren().addAll(main, dialogs.pane());
         vm.load();
         choose.run();
         ticks = new Timeline(new KeyFrame(Duration.minutes(1), e -> vm.sample()));
@@ -207,5 +210,9 @@ public final class PoolsView extends StackPane {
 
     PoolDetailView detail() {
         return detail;
+    }
+
+    Day2Dialogs dialogs() {
+        return dialogs;
     }
 }

@@ -12,6 +12,7 @@ import dev.hybridpane.ui.common.Errors;
 import dev.hybridpane.ui.common.TaskRunner;
 import dev.hybridpane.ui.fleet.ClusterRow;
 import dev.hybridpane.ui.fleet.FleetViewModel;
+import dev.hybridpane.ui.pools.day2.PoolDay2ViewModel;
 import dev.hybridpane.ui.profiles.ClusterChoice;
 import dev.hybridpane.ui.profiles.ClusterNotice;
 import dev.hybridpane.ui.profiles.ProfilesServices;
@@ -81,13 +82,14 @@ public final class PoolsViewModel {
     private boolean loaded;
 
     public PoolsViewModel(FleetViewModel fleet, Function<Cluster, Optional<ClusterAccess>> access,
-            ProfilesServices profiles, PoolEventsPort history, TaskRunner runner, Clock clock) {
+            ProfilesServices profiles, PoolEventsPort history, PoolDay2ViewModel day2, TaskRunner runner, Clock clock) {
         this.fleet = fleet;
         this.access = access;
         this.profiles = profiles;
         this.runner = runner;
         this.clock = clock;
-        this.detail = new PoolDetailViewModel(fleet, access, history, runner, this::profileOf, this::samplesOf, clock);
+        this.detail = new PoolDetailViewModel(fleet, access, history, runner, this::profileOf, this::samplesOf, day2,
+                clock);
         filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> r -> choice.get().includes(r.cluster())
                 && r.matches(filter.get()), filter, choice));
         selected.addListener((o, a, b) -> detail.show(b));

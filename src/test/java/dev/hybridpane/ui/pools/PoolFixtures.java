@@ -28,7 +28,10 @@ import dev.hybridpane.domain.profile.NetworkLayer;
 import dev.hybridpane.domain.profile.OsLayer;
 import dev.hybridpane.domain.profile.ProfileLayers;
 import dev.hybridpane.ui.TestData;
+import dev.hybridpane.ui.common.TaskRunner;
 import dev.hybridpane.ui.fleet.FleetViewModel;
+import dev.hybridpane.ui.pools.day2.PoolDay2Port;
+import dev.hybridpane.ui.pools.day2.PoolDay2ViewModel;
 import dev.hybridpane.ui.profiles.ProfilesServices;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 
 /**
  * A fleet for the Node Pools tests: retail-edge (hybrid) holds dallas-gpu, a managed pool on gpu-ssm v1 whose
@@ -138,6 +142,11 @@ final class PoolFixtures {
 
     ProfilesServices services() {
         return new ProfilesServices(store, () -> "arn:aws:iam::111122223333:user/ana", Clock.fixed(T0, ZoneOffset.UTC));
+    }
+
+    /** The day-2 strip where no day-2 service is wired (this is what these tests show). */
+    PoolDay2ViewModel day2(TaskRunner runner, Executor fx) {
+        return new PoolDay2ViewModel(PoolDay2Port.unavailable(), this::access, runner, fx, j -> { }, clock);
     }
 
     /** factory is not connected: no access for it. */

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class PoolsViewModelTest {
     private final PoolFixtures fx = new PoolFixtures();
     private final PoolsViewModel vm = new PoolsViewModel(fx.fleet, fx::access, fx.services(), fx.history,
-            new SyncTaskRunner(), fx.clock);
+            fx.day2(new SyncTaskRunner(), Runnable::run), new SyncTaskRunner(), fx.clock);
 
     private PoolRow row(String pool) {
         return vm.rows().stream().filter(r -> r.name().equals(pool)).findFirst().orElseThrow();

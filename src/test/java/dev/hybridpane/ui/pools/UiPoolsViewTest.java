@@ -72,7 +72,8 @@ class UiPoolsViewTest {
     }
 
     private PoolsViewModel viewModel(FleetViewModel fleet) {
-        return new PoolsViewModel(fleet, fx::access, fx.services(), fx.history, new FxTaskRunner(io, new FxExecutor()),
+        FxTaskRunner runner = new FxTaskRunner(io, new FxExecutor());
+        return new PoolsViewModel(fleet, fx::access, fx.services(), fx.history, fx.day2(runner, new FxExecutor()), runner,
                 fx.clock);
     }
 

@@ -1,0 +1,34 @@
+package dev.hybridpane.ui.pools.day2;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * A host certificate's expiry as the nodes table shows it: the date and the days left; a warning within
+ * {@link #WARN_DAYS} days, an error once expired.
+ */
+public record CertificateExpiry(Instant notAfter, Instant now) {
+    public static final int WARN_DAYS = 30;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    public enum Level { OK, WARNING, EXPIRED }
+
+    public Level level() {
+        if (!notAfter.isAfter(now)) {
+            return Level.EXPIRED;
+        }
+        return Duration.between(now, notAfter).compareTo(Duration.ofDays(WARN_DAYS)) <= 0 ? Level.WARNING : Level.OK;
+    }
+
+    /** "2027-03-01 (84 days)", "2026-12-20 (13 days: rotate soon)", "2026-11-30 (expired 7 days ago)". */
+    public String text() {
+        long days = Duration.between(now, notAfter).toDays();
+        return DAY.format(notAfter) + switch (level()) {
+            case OK -> " (" + days + " days)";
+            case WARNING -> " (" + days + (days == 1 ? " day" : " days") + ": rotate soon)";
+            case EXPIRED -> " (expired " + (-days) + (-days == 1 ? " day" : " days") + " ago)";
+        };
+    }
+}
