@@ -2,6 +2,7 @@ package dev.hybridpane.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hybridpane.adapters.kube.Fabric8JournalStore;
 import dev.hybridpane.adapters.kube.Fabric8LeaseLock;
 import dev.hybridpane.adapters.pki.BcCertificateAuthority;
@@ -121,6 +122,25 @@ class CliPoolCertsOrphansTest {
         assertThat(out.toString()).contains("already done: Issue a new certificate", "(rotation 1)")
                 .doesNotContain("issued certificate");
         assertThat(serial()).isEqualTo(after);
+    }
+
+    @Test
+    void showWithAnSshKeyListsEachHostsCertificateAndItsExpiry() throws Exception {
+        String key = lab.hosts().loginKeyPath().toString();
+        String known = dir.resolve("known_hosts").toString();
+        assertThat(run("pool", "show", "ra-cli", "--ssh-key", key, "--known-hosts", known)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("certificates:\n  - austin-07: CN=ra-cli-austin-07, serial " + serial() + ", expires ")
+                .contains(" days left)");
+        assertThat(err.toString()).as("a year left: no warning").isEmpty();
+        assertThat(run("pool", "show", "ra-cli", "-o", "json", "--ssh-key", key, "--known-hosts", known)).isZero();
+        var cert = new ObjectMapper().readTree(out.toString()).path("certificates").get(0);
+        assertThat(cert.path("commonName").asText()).isEqualTo("ra-cli-austin-07");
+        assertThat(cert.path("daysLeft").asLong()).isBetween(363L, 365L);
+        assertThat(cert.path("warning").asBoolean()).isFalse();
+        assertThat(run("pool", "show", "ssm-cli", "--ssh-key", key, "--known-hosts", known)).isZero();
+        assertThat(out.toString()).as("an SSM pool has no certificates").doesNotContain("certificates:");
+        assertThat(run("pool", "show", "ra-cli")).isZero();
+        assertThat(out.toString()).as("without --ssh-key no host is reached").doesNotContain("certificates:");
     }
 
     @Test
