@@ -5,6 +5,7 @@ import dev.hybridpane.app.bench.LiveBenchCommand;
 import dev.hybridpane.app.cli.ClusterCommand;
 import dev.hybridpane.app.cli.HostsCommand;
 import dev.hybridpane.app.cli.HybridCommand;
+import dev.hybridpane.app.cli.NodeCommand;
 import dev.hybridpane.app.cli.PoolCommand;
 import dev.hybridpane.app.cli.ProfileCommand;
 import dev.hybridpane.app.startup.Launcher;
@@ -34,7 +35,7 @@ public final class HybridPaneCommand implements Callable<Integer> {
      * ({@link #commandLine}).
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(LabCommand.class, ClusterCommand.class,
-            HybridCommand.class, ProfileCommand.class, PoolCommand.class, HostsCommand.class, LiveBenchCommand.class,
+            HybridCommand.class, ProfileCommand.class, PoolCommand.class, NodeCommand.class, HostsCommand.class, LiveBenchCommand.class,
             FactsBenchCommand.class);
 
     static final String LAB = "--lab";

@@ -94,7 +94,7 @@ public final class SdkActivations implements ActivationPort {
         a.tags().forEach(t -> tags.put(t.key(), t.value()));
         return new ActivationPort.Activation(a.activationId(), a.iamRole(), a.registrationLimit() == null ? 0 : a.registrationLimit(),
                 a.registrationsCount() == null ? 0 : a.registrationsCount(), a.expirationDate(), Boolean.TRUE.equals(a.expired()),
-                tags);
+                tags, a.defaultInstanceName(), a.description());
     }
 
     private SsmClient ssm(String region) {

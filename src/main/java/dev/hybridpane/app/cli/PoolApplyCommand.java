@@ -3,12 +3,14 @@ package dev.hybridpane.app.cli;
 import dev.hybridpane.adapters.kube.Fabric8PoolOps;
 import dev.hybridpane.adapters.pki.BcCertificateAuthority;
 import dev.hybridpane.app.ConfigDirs;
+import dev.hybridpane.core.edge.InventoryPort;
 import dev.hybridpane.core.edge.SshIdentity;
 import dev.hybridpane.core.hybrid.CertificateAuthorityPort.CaKey;
 import dev.hybridpane.core.ops.CancelToken;
 import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.ops.OperationLock;
 import dev.hybridpane.core.ops.OperationStatus;
+import dev.hybridpane.core.pool.NodeDrain;
 import dev.hybridpane.core.pool.PoolService;
 import dev.hybridpane.core.pool.PoolStore;
 import dev.hybridpane.domain.ClusterRef;
@@ -38,9 +40,12 @@ import picocli.CommandLine.Spec;
  * `hybridpane pool apply -f POOL.yaml --ssh-key KEY`: checks the pool against the cluster, its profile and the inventory
  * (problems: one line each, exit 2; an IAM Roles Anywhere pool needs --ca-key, read into memory only, its passphrase
  * from --ca-key-passphrase-env or the terminal), then prints the plan (--plan, the default) or runs it (--apply) as a journaled
- * operation in the cluster, printing its log; exit 0 done, 1 failed or cancelled.
+ * operation in the cluster, printing its log; exit 0 done, 1 failed or cancelled. For a pool that exists, a file with hosts
+ * added or removed is a change (PoolChange): the added hosts join, then each removed node is drained (--delete-emptydir-data,
+ * --force, --disable-eviction, --drain-timeout as kubectl drain), uninstalled, deleted and its host freed.
  */
-@Command(name = "apply", mixinStandardHelpOptions = true, description = "Plan or create a node pool (SSM or IAM Roles Anywhere) from a file.")
+@Command(name = "apply", mixinStandardHelpOptions = true, description = "Plan or create a node pool (SSM or IAM Roles Anywhere) from a file, or change one: hosts added join, hosts "
+        + "removed are drained, uninstalled and freed.")
 public final class PoolApplyCommand implements Callable<Integer> {
     /** How the engine names the journal of an earlier, finished run it keeps (ID-run-MILLIS). */
     static final String HISTORY = "-run-";
@@ -62,12 +67,15 @@ public final class PoolApplyCommand implements Callable<Integer> {
     long readyTimeout;
     @ArgGroup(exclusive = true)
     Mode mode;
+    @Mixin
+    NodeRemoveCommand.DrainOptions drain;
     @Option(names = "--ca-key", paramLabel = "FILE", description = "IAM Roles Anywhere: the private key (PEM) of the trust "
             + "anchor's CA, read into memory only; it issues each node's certificate.")
     Path caKey;
     @Option(names = "--ca-key-passphrase-env", paramLabel = "VAR", description = "The environment variable holding the CA "
             + "key's passphrase (default: asked on the terminal when the key is encrypted).")
     String caKeyPassphraseEnv;
+    private NodeDrain.Options drainOptions = NodeDrain.Options.DEFAULT;
     /** Tests only: where --ca-key-passphrase-env is looked up. */
     static Function<String, String> environment = System::getenv;
 
@@ -97,6 +105,12 @@ public final class PoolApplyCommand implements Callable<Integer> {
         }
         if (parallel < 1) {
             err.println("--parallel: at least 1, not " + parallel + ".");
+            return 2;
+        }
+        try {
+            drainOptions = drain.options();
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
             return 2;
         }
         CaKey key = null;
@@ -159,7 +173,8 @@ public final class PoolApplyCommand implements Callable<Integer> {
             ClusterRef ref = target.ref();
             PoolService service = env.service(known);
             PoolStore.Pools pools = env.pools(ref);
-            PoolService.Checked checked = service.check(pool, ref, env.profiles(ref), env.inventory(ref), pools,
+            InventoryPort.Inventory inventory = env.inventory(ref);
+            PoolService.Checked checked = service.check(pool, ref, env.profiles(ref), inventory, pools,
                     new SshIdentity(sshKey, null), parallel, Duration.ofSeconds(readyTimeout), key);
             for (ProfileProblem p : checked.problems()) {
                 (p.isError() ? err : out).println((p.isError() ? "" : "warning: ") + p.field() + ": " + p.message());
@@ -169,7 +184,7 @@ public final class PoolApplyCommand implements Callable<Integer> {
                 return 2;
             }
             if (!apply) {
-                out.print(service.plan(checked.inputs(), pools).planText());
+                out.print(service.plan(checked.inputs(), pools, drainOptions).planText());
                 out.flush();
                 return 0;
             }
@@ -177,7 +192,7 @@ public final class PoolApplyCommand implements Callable<Integer> {
             AtomicInteger printed = new AtomicInteger();
             Journal j;
             try {
-                j = service.apply(checked.inputs(), pools, ops.journals(), ops.lock(), env.caller() + " on " + hostname(),
+                j = service.apply(checked.inputs(), pools, inventory, drainOptions, ops.journals(), ops.lock(), env.caller() + " on " + hostname(),
                         cancel, journal -> print(journal, printed, out));
             } catch (OperationLock.LockedException e) {
                 err.println(e.getMessage());

@@ -16,6 +16,7 @@ import dev.hybridpane.core.CachingTokens;
 import dev.hybridpane.core.ClusterAccess;
 import dev.hybridpane.core.edge.InventoryException;
 import dev.hybridpane.core.edge.InventoryPort;
+import dev.hybridpane.core.pool.NodeRemovalService;
 import dev.hybridpane.core.pool.PoolService;
 import dev.hybridpane.core.pool.PoolStore;
 import dev.hybridpane.core.pool.PoolStoreException;
@@ -96,8 +97,30 @@ final class PoolEnvironment implements AutoCloseable {
     }
 
     PoolService service(Path knownHosts) {
-        edge = keep(new MinaEdgePort(new FileKnownHostsStore(knownHosts)));
-        return new PoolService(aws, new SdkHybridAwsPort(clients), new SdkActivations(clients), edge, Clock.systemUTC());
+        return new PoolService(aws, iam(), ssm(), edge(knownHosts), Clock.systemUTC());
+    }
+
+    /** Node removals, reaching hosts over SSH with this known_hosts. */
+    NodeRemovalService removals(Path knownHosts) {
+        return new NodeRemovalService(new SdkActivations(clients), edge(knownHosts), Clock.systemUTC());
+    }
+
+    /** SSH with this known_hosts file, for a command that reaches the hosts itself (one per environment). */
+    MinaEdgePort edge(Path knownHosts) {
+        if (edge == null) {
+            edge = keep(new MinaEdgePort(new FileKnownHostsStore(knownHosts)));
+        }
+        return edge;
+    }
+
+    /** IAM and Roles Anywhere (trust anchors, profiles). */
+    SdkHybridAwsPort iam() {
+        return new SdkHybridAwsPort(clients);
+    }
+
+    /** SSM activations and managed instances. */
+    SdkActivations ssm() {
+        return new SdkActivations(clients);
     }
 
     /** Who runs an operation: the caller's IAM identity. */

@@ -57,7 +57,7 @@ public final class Launcher {
     static final String SMALL_MACHINE_TUNING = "-XX:CICompilerCount=1";
 
     /** Every subcommand but bench-live (which opens the real window) runs without one. */
-    static final Set<String> HEADLESS_SUBCOMMANDS = Set.of("lab", "cluster", "hybrid", "profile", "pool", "hosts",
+    static final Set<String> HEADLESS_SUBCOMMANDS = Set.of("lab", "cluster", "hybrid", "profile", "pool", "node", "hosts",
             "bench-facts");
     /** picocli's standard help and version options. */
     public static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");

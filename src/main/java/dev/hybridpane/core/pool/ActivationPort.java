@@ -44,7 +44,18 @@ public interface ActivationPort {
 
     /** DescribeActivations' view of one activation (never its code). */
     record Activation(String id, String iamRole, int registrationLimit, int registrationsCount, Instant expirationDate,
-                      boolean expired, Map<String, String> tags) {
+                      boolean expired, Map<String, String> tags, String defaultInstanceName, String description) {
+        public Activation {
+            tags = Map.copyOf(tags == null ? Map.of() : tags);
+            defaultInstanceName = defaultInstanceName == null ? "" : defaultInstanceName;
+            description = description == null ? "" : description;
+        }
+
+        public Activation(String id, String iamRole, int registrationLimit, int registrationsCount, Instant expirationDate,
+                          boolean expired, Map<String, String> tags) {
+            this(id, iamRole, registrationLimit, registrationsCount, expirationDate, expired, tags, "", "");
+        }
+
         public boolean usable(Instant now) {
             return !expired && (expirationDate == null || expirationDate.isAfter(now)) && registrationsCount < registrationLimit;
         }

@@ -13,6 +13,7 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Queue;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class LabApiServer implements AutoCloseable {
     private final Set<String> kubeletNodes = ConcurrentHashMap.newKeySet();
     private final Set<String> silenced = ConcurrentHashMap.newKeySet();
+    private final Set<String> stoppedKubelets = ConcurrentHashMap.newKeySet();
+    private final LabWorkloads workloads;
     private final LabCluster cluster;
     private final LabDiscovery discovery;
     private final LabDispatcher dispatcher;
@@ -36,6 +39,8 @@ public final class LabApiServer implements AutoCloseable {
         Map<ServerRequest, Queue<ServerResponse>> expectations = new ConcurrentHashMap<>();
         this.dispatcher = new LabDispatcher(expectations, discovery);
         dispatcher.authenticateWith(new LabAuthenticator(cluster, access, dispatcher::get));
+        this.workloads = new LabWorkloads(dispatcher, stoppedKubelets, Clock.systemUTC());
+        dispatcher.serveEvictions(workloads);
         String adminToken = access.adminToken();
         this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), expectations,
                 dispatcher, false) {
@@ -88,6 +93,16 @@ public final class LabApiServer implements AutoCloseable {
         return kubeletNodes;
     }
 
+    /** The controllers that put pods on the pools' nodes (and answer the Eviction API). */
+    public LabWorkloads workloads() {
+        return workloads;
+    }
+
+    /** The nodes whose kubelet (LabKubelets) was stopped: their pods are not Ready. */
+    Set<String> stoppedKubelets() {
+        return stoppedKubelets;
+    }
+
     /** The nodes whose kubelet the simulation has silenced for now: it posts nothing until it is let go. */
     Set<String> silenced() {
         return silenced;
@@ -117,6 +132,7 @@ public final class LabApiServer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        workloads.close();
         if (client != null) {
             client.close();
             client = null;

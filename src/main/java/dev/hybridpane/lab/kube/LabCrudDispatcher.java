@@ -60,6 +60,17 @@ final class LabCrudDispatcher extends KubernetesCrudDispatcher {
     private final ArrayDeque<Change> changes = new ArrayDeque<>();
     /** The version of the newest change dropped from the log (0: none dropped yet). */
     private long droppedUpTo;
+    /** Told of every write (kind, old state, new state), under the store's write lock: it must only take note. */
+    private volatile Changes changesListener;
+
+    /** What the lab's controllers hear of the store's writes; called under the store's write lock, so it must be quick. */
+    interface Changes {
+        void changed(String kind, String oldState, String newState);
+    }
+
+    void listen(Changes listener) {
+        this.changesListener = listener;
+    }
 
     @SuppressWarnings("unchecked")
     LabCrudDispatcher() {
@@ -114,6 +125,12 @@ final class LabCrudDispatcher extends KubernetesCrudDispatcher {
         super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
         if (Objects.equals(oldState, newState) || (oldState == null && newState == null)) {
             return;
+        }
+        Changes listener = changesListener;
+        if (listener != null) {
+            String kind = resource != null && resource.getKind() != null ? resource.getKind()
+                    : topLevelText(newState != null ? newState : oldState, "kind");
+            listener.changed(kind, oldState, newState);
         }
         AttributeSet newKey = null;
         if (newState != null) {
@@ -233,6 +250,26 @@ final class LabCrudDispatcher extends KubernetesCrudDispatcher {
             }
         }
         return null;
+    }
+
+    /** A top-level text field of a stored object (its kind), or "" when absent or unreadable. */
+    static String topLevelText(String json, String field) {
+        try (JsonParser p = JSON.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return "";
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals(name) && value == JsonToken.VALUE_STRING) {
+                    return p.getText();
+                }
+                p.skipChildren();
+            }
+        } catch (IOException | RuntimeException e) {
+            // not JSON: no kind
+        }
+        return "";
     }
 
     /** The stored object's {@code metadata.resourceVersion}, or Long.MAX_VALUE when it has none (then it is sent). */

@@ -70,6 +70,11 @@ public final class LabDiscovery {
         List<APIResource> list = resources.computeIfAbsent(gv, k -> new ArrayList<>());
         list.removeIf(x -> x.getName().equals(plural));
         list.add(r);
+        if ("pods".equals(plural) && group.isEmpty()) {
+            // kubectl drain finds the Eviction API here (drain.CheckEvictionSupport: name, kind, group and version)
+            list.add(new APIResourceBuilder().withName("pods/eviction").withSingularName("").withKind("Eviction").withGroup("policy")
+                    .withVersion("v1").withNamespaced(true).withVerbs("create").build());
+        }
         if ("nodes".equals(plural) && group.isEmpty()) {
             list.add(new APIResourceBuilder().withName("nodes/status").withKind(kind).withNamespaced(false)
                     .withVerbs("get", "patch", "update").build());
@@ -114,6 +119,13 @@ public final class LabDiscovery {
             return null;
         }
         return list.stream().filter(r -> r.getKind().equals(kind) && !r.getName().contains("/")).map(APIResource::getName)
+                .findFirst().orElse(null);
+    }
+
+    /** The kind of a resource (its plural) in a group version, or null when not published. */
+    synchronized String kindOf(String groupVersion, String plural) {
+        List<APIResource> list = resources.get(groupVersion);
+        return list == null ? null : list.stream().filter(r -> r.getName().equals(plural)).map(APIResource::getKind)
                 .findFirst().orElse(null);
     }
 

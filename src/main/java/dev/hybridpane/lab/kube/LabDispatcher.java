@@ -29,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Answers a lab API server's requests: discovery documents first (any query string), then recorded
@@ -59,6 +61,26 @@ final class LabDispatcher extends Dispatcher {
         this.crds = new LabCrds(discovery, Clock.systemUTC());
     }
 
+    /** The Eviction subresource of a pod (policy/v1 and v1beta1 Evictions are posted to the same path). */
+    private static final Pattern EVICTION = Pattern.compile("/api/v1/namespaces/([^/?]+)/pods/([^/?]+)/eviction(\\?.*)?");
+    private volatile LabWorkloads workloads;
+
+    /** The controllers that answer the Eviction API; set by LabApiServer. */
+    void serveEvictions(LabWorkloads workloads) {
+        this.workloads = workloads;
+    }
+
+    /** Tells {@code listener} of every write to the store. */
+    void listen(LabCrudDispatcher.Changes listener) {
+        crud.listen(listener);
+    }
+
+    /** In-process DELETE of an object (watches see it go). */
+    void delete(String objectPath) {
+        crud.handleDelete(objectPath);
+        storedKeys.remove(objectPath);
+    }
+
     /** Authenticates and authorizes every request first (EKS tokens, the lab's admin token); set by LabApiServer. */
     private volatile LabAuthenticator authenticator;
 
@@ -72,6 +94,14 @@ final class LabDispatcher extends Dispatcher {
         if (refused != null) {
             return refused;
         }
+        request = strategicAsMergePatch(request);
+        LabWorkloads w = workloads;
+        if (w != null && "POST".equalsIgnoreCase(request.getMethod())) {
+            Matcher m = EVICTION.matcher(request.getPath());
+            if (m.matches()) {
+                return w.evict(m.group(1), m.group(2), request.getUtf8Body());
+            }
+        }
         if ("GET".equalsIgnoreCase(request.getMethod())) {
             String doc = discovery.answer(request.getPath());
             if (doc != null) {
@@ -80,6 +110,47 @@ final class LabDispatcher extends Dispatcher {
         }
         // custom resources are served only while their CRD is established, and checked against its schema
         return crds.handle(request, this::dispatchStored, this::get, crud::handleDelete);
+    }
+
+    private static final Pattern COLLECTION = Pattern.compile("/(?:api/(v1)|apis/([^/]+/[^/]+))(?:/namespaces/[^/]+)?/([^/?]+)(?:\\?.*)?");
+    private static final String UNTYPED_LIST = "\"kind\":\"List\"";
+
+    /**
+     * Names a list by its kind ("PodList"), as the API server does: the store answers every list as kind "List", which
+     * client-go's typed clients (kubectl drain's pod list, nodeadm's) decode into an empty list without an error.
+     */
+    private void typedList(String path, MockResponse response) {
+        Matcher m = COLLECTION.matcher(path);
+        if (!m.matches()) {
+            return;
+        }
+        String body = response.getBody().readUtf8();
+        int at = body.indexOf(UNTYPED_LIST);
+        String kind = at >= 0 && at < 64 ? discovery.kindOf(m.group(1) != null ? m.group(1) : m.group(2), m.group(3)) : null;
+        response.setBody(kind == null ? body : body.substring(0, at) + "\"kind\":\"" + kind + "List\"" + body.substring(at + UNTYPED_LIST.length()));
+    }
+
+    /**
+     * A strategic merge patch (kubectl cordon, label, annotate) applied as a JSON merge patch, which the store knows: the
+     * same result for maps and scalars; a list in the patch replaces the stored list instead of merging by its key.
+     * Built-in kinds only.
+     */
+    static RecordedRequest strategicAsMergePatch(RecordedRequest request) {
+        String type = request.getHeader("Content-Type");
+        if (!"PATCH".equalsIgnoreCase(request.getMethod()) || type == null
+                || !type.startsWith("application/strategic-merge-patch+json")) {
+            return request;
+        }
+        String[] s = request.getPath().split("[/?]");
+        if (s.length > 2 && s[1].equals("apis") && LabCrds.isCustomGroup(s[2])) {
+            return request; // custom resources take no strategic merge patch (415), as on a real server
+        }
+        Headers.Builder headers = Headers.builder().add("Content-Type", "application/merge-patch+json");
+        if (request.getHeader("Accept") != null) {
+            headers.add("Accept", request.getHeader("Accept"));
+        }
+        return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(), headers.build(),
+                new Buffer(request.getUtf8Body().getBytes(StandardCharsets.UTF_8)));
     }
 
     private MockResponse dispatchStored(RecordedRequest request) {
@@ -97,6 +168,10 @@ final class LabDispatcher extends Dispatcher {
             String body = response.getBody().readUtf8();
             String table = tables.table(request.getPath(), request.getHeader("Accept"), body);
             response.setBody(table != null ? table : body);
+        }
+        if ("GET".equalsIgnoreCase(request.getMethod()) && response.code() == 200 && response.getWebSocketListener() == null
+                && response.getBody() != null) {
+            typedList(request.getPath(), response);
         }
         if (response.header("Content-Type") == null && response.getWebSocketListener() == null) {
             response.setHeader("Content-Type", "application/json");

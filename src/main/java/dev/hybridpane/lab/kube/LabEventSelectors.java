@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The field selectors a Kubernetes API server supports on core/v1 Events (besides metadata.name and
+ * The field selectors a Kubernetes API server supports on core/v1 Pods (spec.nodeName, status.phase... as kubectl drain
+ * and nodeadm's pod validation list a node's pods) and on core/v1 Events (besides metadata.name and
  * metadata.namespace, which the CRUD store already answers): involvedObject.kind, .name, .namespace, .uid,
  * .apiVersion, .resourceVersion, .fieldPath, reason, reportingComponent, source and type, with {@code =}, {@code ==}
  * and {@code !=}. A list of events that names any of them is answered from the store without them, then filtered.
@@ -22,6 +23,9 @@ import java.util.Set;
  */
 final class LabEventSelectors {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** core/v1 Pods' own field selectors (pkg/registry/core/pod/strategy.go PodToSelectableFields). */
+    private static final Set<String> POD_FIELDS = Set.of("spec.nodeName", "spec.restartPolicy", "spec.schedulerName",
+            "spec.serviceAccountName", "spec.hostNetwork", "status.phase", "status.podIP", "status.nominatedNodeName");
     private static final Set<String> FIELDS = Set.of("involvedObject.kind", "involvedObject.name",
             "involvedObject.namespace", "involvedObject.uid", "involvedObject.apiVersion",
             "involvedObject.resourceVersion", "involvedObject.fieldPath", "reason", "reportingComponent", "source",
@@ -32,6 +36,7 @@ final class LabEventSelectors {
         boolean matches(JsonNode event) {
             String actual = switch (field) {
                 case "source" -> text(event.path("source").path("component"));
+                case "spec.hostNetwork" -> String.valueOf(event.path("spec").path("hostNetwork").asBoolean(false));
                 default -> {
                     JsonNode n = event;
                     for (String part : field.split("\\.")) {
@@ -84,9 +89,11 @@ final class LabEventSelectors {
         }
         int q = path.indexOf('?');
         String collection = q < 0 ? path : path.substring(0, q);
-        if (q < 0 || !(collection.equals("/api/v1/events") || collection.matches("/api/v1/namespaces/[^/]+/events"))) {
+        boolean pods = collection.equals("/api/v1/pods") || collection.matches("/api/v1/namespaces/[^/]+/pods");
+        if (q < 0 || !(pods || collection.equals("/api/v1/events") || collection.matches("/api/v1/namespaces/[^/]+/events"))) {
             return null;
         }
+        Set<String> fields = pods ? POD_FIELDS : FIELDS;
         List<String> params = new ArrayList<>();
         List<Requirement> requirements = new ArrayList<>();
         List<String> others = new ArrayList<>();
@@ -101,7 +108,7 @@ final class LabEventSelectors {
             String selector = URLDecoder.decode(param.substring("fieldSelector=".length()), StandardCharsets.UTF_8);
             for (String term : selector.split(",")) {
                 Requirement r = requirement(term.strip());
-                if (r != null && FIELDS.contains(r.field())) {
+                if (r != null && fields.contains(r.field())) {
                     requirements.add(r);
                 } else if (!term.isBlank()) {
                     others.add(term.strip());

@@ -106,6 +106,7 @@ public final class LabKube implements AutoCloseable {
                 LabApiServer s = f.join();
                 servers.put(key(s.cluster().region(), s.cluster().name()), s);
                 new LabSeeder(clock).seed(s);
+                s.workloads().start();
             }
         } catch (RuntimeException e) {
             futures.forEach(f -> f.thenAccept(LabApiServer::close));

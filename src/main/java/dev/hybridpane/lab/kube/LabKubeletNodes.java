@@ -198,7 +198,7 @@ final class LabKubeletNodes {
         return false;
     }
 
-    private static boolean selects(JsonNode pod, Map<String, String> labels) {
+    static boolean selects(JsonNode pod, Map<String, String> labels) {
         for (var e : pod.path("nodeSelector").properties()) {
             if (!e.getValue().asText().equals(labels.get(e.getKey()))) {
                 return false;
@@ -245,7 +245,7 @@ final class LabKubeletNodes {
         }
     }
 
-    private static boolean tolerates(JsonNode tolerations, JsonNode taints) {
+    static boolean tolerates(JsonNode tolerations, JsonNode taints) {
         for (JsonNode t : taints) {
             String effect = t.path("effect").asText();
             if (!"NoSchedule".equals(effect) && !"NoExecute".equals(effect)) {

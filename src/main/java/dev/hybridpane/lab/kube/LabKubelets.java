@@ -107,6 +107,8 @@ public final class LabKubelets implements AutoCloseable {
             Kubelet k = new Kubelet(server, join.nodeName());
             kubelets.put(key(join.region(), join.cluster(), join.nodeName()), k);
             server.kubeletNodes().add(join.nodeName());
+            server.stoppedKubelets().remove(join.nodeName());
+            server.workloads().kubeletChanged(join.nodeName());
             post(k, now, daemonSets(server));
         }
         synchronized (this) {
@@ -144,6 +146,8 @@ public final class LabKubelets implements AutoCloseable {
         Kubelet k = kubelets.get(key(region, cluster, node));
         if (k != null) {
             k.running = false;
+            k.server.stoppedKubelets().add(node);
+            k.server.workloads().kubeletChanged(node);
         }
     }
 
