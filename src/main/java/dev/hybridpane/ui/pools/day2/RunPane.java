@@ -35,6 +35,7 @@ final class RunPane extends VBox {
         run.statusProperty().addListener((o, a, s) -> style(summary, s));
         ProgressBar bar = new ProgressBar();
         bar.setMaxWidth(Double.MAX_VALUE);
+        bar.setMinHeight(Region.USE_PREF_SIZE);
         bar.progressProperty().bind(run.progressProperty());
         Message blocked = FormParts.notice(Day2Parts.orNull(run.blockedProperty()), Feather.PAUSE_CIRCLE, Styles.WARNING,
                 true);
@@ -71,6 +72,7 @@ final class RunPane extends VBox {
         log.setId(idPrefix + "-run-log");
         log.getStyleClass().addAll("mono", Styles.DENSE);
         log.setPrefHeight(110);
+        log.setMinHeight(66);
         log.setFixedCellSize(22);
         run.log().addListener((ListChangeListener<String>) c -> log.scrollTo(run.log().size() - 1));
         targets.minHeightProperty().bind(targets.prefHeightProperty());

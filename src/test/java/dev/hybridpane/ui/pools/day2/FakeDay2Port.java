@@ -35,8 +35,8 @@ public final class FakeDay2Port implements PoolDay2Port {
     public final List<String> calls = new CopyOnWriteArrayList<>();
     public volatile LockState lock = new LockState.Free();
     volatile Optional<Unfinished> unfinished = Optional.empty();
-    volatile CredentialProvider provider = CredentialProvider.SSM;
-    volatile List<HostCertificate> certificates = List.of();
+    public volatile CredentialProvider provider = CredentialProvider.SSM;
+    public volatile List<HostCertificate> certificates = List.of();
     volatile String failState;
     public volatile UpgradeOptions upgraded;
     public volatile DrainOptions drained;
