@@ -20,7 +20,12 @@ import dev.hybridpane.core.Settings;
 import dev.hybridpane.core.edge.EdgePort;
 import dev.hybridpane.core.ops.JournalStore;
 import dev.hybridpane.core.ops.OperationLock;
+import dev.hybridpane.core.pool.CertRotation;
+import dev.hybridpane.core.pool.HostCertificates;
+import dev.hybridpane.core.pool.NodeRemovalService;
 import dev.hybridpane.core.pool.PoolService;
+import dev.hybridpane.core.pool.PoolUpgrade;
+import dev.hybridpane.core.pool.SsmHygiene;
 import dev.hybridpane.lab.Lab;
 import dev.hybridpane.lab.edge.LabEdgeHosts;
 import dev.hybridpane.lab.world.LabWorld;
@@ -142,7 +147,7 @@ public final class Composition implements AutoCloseable {
                     fromEdgeHosts(lab, LabEdgeHosts::csv));
             ConsolePorts ports = new ConsolePorts(new EndpointAwsProfiles(LAB_PROFILE, aws, Lab.ACCESS_KEY_ID,
                     Lab.SECRET_ACCESS_KEY, labWorld.regions()), kube, settings, io, clock, configDir, Version.current(),
-                    environment, hosts, hybrid.tools(), new Fabric8ProfileStore(kube), pools.tools(kube), new Fabric8PoolEvents(kube));
+                    environment, hosts, hybrid.tools(), new Fabric8ProfileStore(kube), pools.tools(kube), new Fabric8PoolEvents(kube), pools::day2);
             return new Composition(io, lab, ports, hybrid, pools);
         }
         HybridSetups hybrid = new HybridSetups(AwsClientFactory::forProfile, configDir, Duration.ofSeconds(10));
@@ -150,7 +155,7 @@ public final class Composition implements AutoCloseable {
         PoolServices pools = new PoolServices(AwsClientFactory::forProfile, hosts.edge());
         ConsolePorts ports = new ConsolePorts(new SdkAwsProfiles(), kube, settings, io, clock, configDir,
                 Version.current(), EnvironmentInfo.awsAccount(), hosts, hybrid.tools(),
-                new Fabric8ProfileStore(kube), pools.tools(kube), new Fabric8PoolEvents(kube));
+                new Fabric8ProfileStore(kube), pools.tools(kube), new Fabric8PoolEvents(kube), pools::day2);
         return new Composition(io, null, ports, hybrid, pools);
     }
 
@@ -208,6 +213,7 @@ public final class Composition implements AutoCloseable {
         private final EdgePort edge;
         private final Map<String, AwsClientFactory> open = new LinkedHashMap<>();
         private final Map<String, PoolService> services = new LinkedHashMap<>();
+        private final Map<String, Day2Core> day2 = new LinkedHashMap<>();
 
         PoolServices(Function<String, AwsClientFactory> clients, EdgePort edge) {
             this.clients = clients;
@@ -220,6 +226,20 @@ public final class Composition implements AutoCloseable {
                 open.put(p, f);
                 return new PoolService(new SdkAwsPort(f), new SdkHybridAwsPort(f), new SdkActivations(f), edge,
                         Clock.systemUTC());
+            });
+        }
+
+        /** The day-2 use cases of a profile, on the same clients and SSH port as its pool creation. */
+        synchronized Day2Core day2(String profile) {
+            return day2.computeIfAbsent(profile, p -> {
+                service(p);
+                AwsClientFactory f = open.get(p);
+                SdkAwsPort aws = new SdkAwsPort(f);
+                SdkActivations ssm = new SdkActivations(f);
+                return new Day2Core(service(p), new NodeRemovalService(ssm, edge, Clock.systemUTC()),
+                        new PoolUpgrade(aws, edge, Clock.systemUTC()),
+                        new CertRotation(aws, new SdkHybridAwsPort(f), edge, Clock.systemUTC()),
+                        new SsmHygiene(ssm, Clock.systemUTC()), new HostCertificates(edge, Clock.systemUTC()));
             });
         }
 
@@ -238,6 +258,7 @@ public final class Composition implements AutoCloseable {
             });
             open.clear();
             services.clear();
+            day2.clear();
         }
     }
 

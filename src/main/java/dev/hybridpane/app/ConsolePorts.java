@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * What the console's window is built from: the ports of the environment it opened on, filled once by
@@ -27,10 +28,21 @@ import java.util.concurrent.Executor;
  * @param profileStore the cluster profiles, kept in each cluster
  * @param pools       node pool creation: the use case per AWS profile, the pool objects, journals and locks
  * @param poolEvents  a pool's history (its Events and members), read once when the pool detail opens
+ * @param day2        the day-2 use cases per AWS profile (host changes, removal, upgrade, rotation, SSM hygiene); null
+ *                    where the environment has none (the pool detail's actions then say so)
  */
 public record ConsolePorts(AwsProfiles profiles, ClusterPort clusterPort, SettingsStore settingsStore, Executor io,
         Clock clock, Path configDir, String version, EnvironmentInfo environment, HostsServices hosts,
-        HybridTools hybrid, ProfileStore profileStore, PoolTools pools, PoolEventsPort poolEvents) {
+        HybridTools hybrid, ProfileStore profileStore, PoolTools pools, PoolEventsPort poolEvents,
+        Function<String, Day2Core> day2) {
+
+    /** Without day-2 use cases (tests of other features). */
+    public ConsolePorts(AwsProfiles profiles, ClusterPort clusterPort, SettingsStore settingsStore, Executor io,
+            Clock clock, Path configDir, String version, EnvironmentInfo environment, HostsServices hosts,
+            HybridTools hybrid, ProfileStore profileStore, PoolTools pools, PoolEventsPort poolEvents) {
+        this(profiles, clusterPort, settingsStore, io, clock, configDir, version, environment, hosts, hybrid, profileStore,
+                pools, poolEvents, null);
+    }
 
     /** Without node pool creation (tests of other features): creating one says it is not available here. */
     public ConsolePorts(AwsProfiles profiles, ClusterPort clusterPort, SettingsStore settingsStore, Executor io,

@@ -25,7 +25,6 @@ import dev.hybridpane.ui.pools.PoolsView;
 import dev.hybridpane.ui.pools.wizard.PoolWizards;
 import dev.hybridpane.ui.pools.wizard.PoolsServices;
 import dev.hybridpane.ui.pools.PoolsViewModel;
-import dev.hybridpane.ui.pools.day2.PoolDay2Port;
 import dev.hybridpane.ui.pools.day2.PoolDay2ViewModel;
 import dev.hybridpane.ui.profiles.ProfilesServices;
 import dev.hybridpane.ui.profiles.ProfilesView;
@@ -138,7 +137,7 @@ public final class ConsoleUi {
         views.put(NavTarget.HOSTS, () -> new HostsView(new HostsViewModel(fleet.clusterRows(), session::clusterAccess,
                 ports.hosts(), ports.environment(), runner, new FxExecutor(), ports.clock())));
         views.put(NavTarget.PROFILES, () -> new ProfilesView(profiles));
-        PoolDay2ViewModel poolDay2 = new PoolDay2ViewModel(PoolDay2Port.unavailable(), session::clusterAccess, runner,
+        PoolDay2ViewModel poolDay2 = new PoolDay2ViewModel(CorePoolDay2.of(poolsServices, ports.day2()), session::clusterAccess, runner,
                 new FxExecutor(), operations::onJournal, ports.clock());
         PoolsViewModel pools = new PoolsViewModel(fleet, session::clusterAccess, profilesServices, ports.poolEvents(),
                 poolDay2, runner, ports.clock());

@@ -2,6 +2,7 @@ package dev.hybridpane.app;
 
 import dev.hybridpane.app.bench.FactsBenchCommand;
 import dev.hybridpane.app.bench.LiveBenchCommand;
+import dev.hybridpane.app.bench.UpgradeBenchCommand;
 import dev.hybridpane.app.cli.ClusterCommand;
 import dev.hybridpane.app.cli.HostsCommand;
 import dev.hybridpane.app.cli.HybridCommand;
@@ -36,7 +37,7 @@ public final class HybridPaneCommand implements Callable<Integer> {
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(LabCommand.class, ClusterCommand.class,
             HybridCommand.class, ProfileCommand.class, PoolCommand.class, NodeCommand.class, HostsCommand.class, LiveBenchCommand.class,
-            FactsBenchCommand.class);
+            FactsBenchCommand.class, UpgradeBenchCommand.class);
 
     static final String LAB = "--lab";
     static final String LAB_SCALE = "--lab-scale";

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 /** `hybridpane pool ...`: the cluster's hybrid node pools. */
 @Command(name = "pool", mixinStandardHelpOptions = true, description = "Hybrid node pool commands.",
         subcommands = {PoolApplyCommand.class, PoolListCommand.class, PoolShowCommand.class, PoolFixCniCommand.class,
-                PoolUpgradeCommand.class, PoolResumeCommand.class, PoolRotateCertsCommand.class})
+                PoolUpgradeCommand.class, PoolResumeCommand.class, PoolRotateCertsCommand.class, PoolOrphansCommand.class})
 public final class PoolCommand {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -30,6 +30,9 @@ public final class PoolResumeCommand implements Callable<Integer> {
     Path sshKey;
     @Option(names = "--known-hosts", paramLabel = "FILE", description = "Trusted host keys (default: HybridPane's own known_hosts).")
     Path knownHosts;
+    @Option(names = "--take-over", description = "Take the pool's lease over when it is stale (its holder stopped renewing it); "
+            + "an Event on the pool records it.")
+    boolean takeOver;
 
     @Override
     public Integer call() throws Exception {
@@ -65,6 +68,6 @@ public final class PoolResumeCommand implements Callable<Integer> {
         out.println("Resuming " + j.title() + " (" + j.status() + " at " + (j.finished() == null ? j.started() : j.finished())
                 + ")");
         out.flush();
-        return PoolUpgradeCommand.run(spec, target, pool, o.get(), true, sshKey, knownHosts);
+        return PoolUpgradeCommand.run(spec, target, pool, o.get(), true, sshKey, knownHosts, takeOver);
     }
 }

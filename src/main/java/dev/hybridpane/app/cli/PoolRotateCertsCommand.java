@@ -168,8 +168,9 @@ public final class PoolRotateCertsCommand implements Callable<Integer> {
                 return 1;
             }
             if (j.status() == OperationStatus.SUCCEEDED) {
-                out.println("Pool " + name + ": the certificates of " + checked.inputs().pool().pool().hostNames().size()
-                        + " hosts are rotated (rotation " + j.outputs().get("rotation") + ").");
+                int n = checked.inputs().pool().pool().hostNames().size();
+                out.println("Pool " + name + ": the certificates of " + n + (n == 1 ? " host are" : " hosts are")
+                        + " rotated (rotation " + j.outputs().get("rotation") + ").");
                 out.flush();
                 return 0;
             }

@@ -72,6 +72,9 @@ public final class PoolUpgradeCommand implements Callable<Integer> {
     Path sshKey;
     @Option(names = "--known-hosts", paramLabel = "FILE", description = "Trusted host keys (default: HybridPane's own known_hosts).")
     Path knownHosts;
+    @Option(names = "--take-over", description = "Take the pool's lease over when it is stale (its holder stopped renewing it); "
+            + "an Event on the pool records it.")
+    boolean takeOver;
     @ArgGroup(exclusive = true)
     Mode mode;
 
@@ -118,12 +121,12 @@ public final class PoolUpgradeCommand implements Callable<Integer> {
         boolean apply = mode != null && mode.apply;
         PoolUpgrade.Options o = new PoolUpgrade.Options(toVersion, s.get(), maxUnavailable, maxSurge, !continueOnFailure,
                 pause.get(), Duration.ofSeconds(readyTimeout), NodeDrain.Options.DEFAULT.withTimeout(Duration.ofSeconds(drainTimeout)));
-        return run(spec, target, pool, o, apply, sshKey, knownHosts);
+        return run(spec, target, pool, o, apply, sshKey, knownHosts, takeOver);
     }
 
     /** Plans (and with {@code apply} runs) the upgrade: shared with `pool resume`. */
     static int run(CommandSpec spec, PoolTarget target, String pool, PoolUpgrade.Options o, boolean apply, Path sshKey,
-                   Path knownHosts) throws Exception {
+                   Path knownHosts, boolean takeOver) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (apply && (sshKey == null || !Files.isReadable(sshKey))) {
@@ -161,9 +164,9 @@ public final class PoolUpgradeCommand implements Callable<Integer> {
                 Journal j;
                 try {
                     j = upgrade.apply(plan, new SshIdentity(sshKey, null), pools, ops.journals(), ops.lock(),
-                            env.caller() + " on " + hostname(), cancel, new PauseToken(), journal -> print(journal, printed, out));
+                            env.caller() + " on " + hostname(), takeOver, cancel, new PauseToken(), journal -> print(journal, printed, out));
                 } catch (OperationLock.LockedException e) {
-                    err.println(e.getMessage());
+                    err.println(e.getMessage() + (e.stale() ? " It is stale: --take-over takes it over." : ""));
                     return 1;
                 }
                 return outcome(j, pool, out, err);

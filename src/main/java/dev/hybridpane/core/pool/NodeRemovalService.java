@@ -79,7 +79,7 @@ public final class NodeRemovalService {
      * @throws NotFound when the cluster has no such node, it is in no pool HybridPane manages, or no host of the pool runs it
      */
     public Target resolve(ClusterRef ref, String node, NodeDrain.Options drain, PoolStore.Pools pools, JournalStore journals) {
-        Optional<Journal> earlier = journals.load(operationId(ref, node)).filter(j -> !j.status().finished());
+        Optional<Journal> earlier = journals.load(operationId(ref, node)).filter(j -> j.status() != OperationStatus.SUCCEEDED);
         if (earlier.isPresent() && earlier.get().outputs().containsKey(INPUT_POOL) && earlier.get().outputs().containsKey(INPUT_HOST)) {
             Map<String, String> o = earlier.get().outputs();
             return new Target(ref, o.get(INPUT_POOL), o.get(INPUT_HOST), node, drain);

@@ -2,6 +2,7 @@ package dev.hybridpane.core.pool;
 
 import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.ops.Operation;
+import dev.hybridpane.core.ops.OperationStatus;
 import dev.hybridpane.core.ops.Step;
 import dev.hybridpane.core.ops.Steps;
 import dev.hybridpane.domain.pool.HybridNodePool;
@@ -51,14 +52,14 @@ public final class PoolChange {
     }
 
     /**
-     * The delta between the stored pool and the desired one, plus the removals an unfinished earlier run recorded (its
+     * The delta between the stored pool and the desired one, plus the removals an earlier run that did not succeed recorded (failed, cancelled, interrupted) (its
      * journal; the spec may already have lost those hosts). Empty when the pool is not stored or was never created (no
      * status members yet, and no earlier change): that is a creation.
      */
     static Optional<Delta> delta(HybridNodePool desired, PoolStore.Pools pools, Optional<Journal> earlier) {
         Optional<PoolStore.Stored> stored = pools.get(desired.name());
         Map<String, String> removed = new LinkedHashMap<>();
-        earlier.filter(j -> !j.status().finished()).ifPresent(j -> j.outputs().forEach((k, v) -> {
+        earlier.filter(j -> j.status() != OperationStatus.SUCCEEDED).ifPresent(j -> j.outputs().forEach((k, v) -> {
             if (k.startsWith(INPUT_REMOVE) && !desired.hostNames().contains(k.substring(INPUT_REMOVE.length()))) {
                 removed.put(k.substring(INPUT_REMOVE.length()), v);
             }

@@ -305,6 +305,13 @@ public final class PoolUpgrade {
     public Journal apply(UpgradePlan plan, SshIdentity identity, PoolStore.Pools pools, JournalStore journals, OperationLock lock,
                          String holder, CancelToken cancel, PauseToken pause, Consumer<Journal> listener)
             throws OperationLock.LockedException {
+        return apply(plan, identity, pools, journals, lock, holder, false, cancel, pause, listener);
+    }
+
+    /** {@link #apply} that, with {@code takeOver}, takes a stale lease over explicitly (an Event says so; {@link PoolLocks}). */
+    public Journal apply(UpgradePlan plan, SshIdentity identity, PoolStore.Pools pools, JournalStore journals, OperationLock lock,
+                         String holder, boolean takeOver, CancelToken cancel, PauseToken pause, Consumer<Journal> listener)
+            throws OperationLock.LockedException {
         if (!plan.valid()) {
             throw new IllegalArgumentException("The plan has errors: " + plan.errors().get(0).message());
         }
@@ -313,7 +320,7 @@ public final class PoolUpgrade {
             runs.put(h, new HostRun(edge, new EdgeTarget(plan.hosts().get(h), identity, null)));
         }
         Operation op = operation(plan, pools, runs, pause);
-        try (OperationLock.Held l = lock.acquire("pool-" + plan.pool().name(), holder, PoolService.LOCK_TTL)) {
+        try (OperationLock.Held l = PoolLocks.acquire(pools, lock, plan.pool().name(), holder, takeOver)) {
             Journal j = new OperationEngine(journals, clock).run(op, cancel, listener);
             if (j.status() == OperationStatus.FAILED) {
                 try {

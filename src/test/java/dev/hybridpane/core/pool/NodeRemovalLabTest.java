@@ -47,7 +47,7 @@ class NodeRemovalLabTest {
         lab = new PoolLab(dir);
         lab.lab.nodeadmBackend().kubelets().setTimings(Duration.ofMillis(300), Duration.ofSeconds(2));
         lab.importHosts("dallas-dc", "10.200.1.0/24", List.of("dallas-08", "dallas-09", "dallas-10", "dallas-12", "dallas-13",
-                "dallas-14"));
+                "dallas-14", "dallas-03", "dallas-16"));
     }
 
     @AfterAll
@@ -213,5 +213,38 @@ class NodeRemovalLabTest {
         assertRemoved("day2-resume", "dallas-14", node);
         assertThat(lab.kube().nodes().list().getItems()).as("no node left cordoned")
                 .noneMatch(n -> Boolean.TRUE.equals(n.getSpec().getUnschedulable()));
+    }
+
+    @Test
+    void aShrinkInterruptedOnceTheSpecLostTheHostIsFinishedByAnotherWorkstationFromTheJournal() throws Exception {
+        Journal created = create(pool("day2-cut", "dallas-03", "dallas-16"));
+        String n16 = created.outputs().get("dallas-16/node");
+        HybridNodePool shrunk = pool("day2-cut", "dallas-03");
+        CancelToken cancel = new CancelToken();
+        Journal first;
+        try (InventoryPort.Inventory inv = lab.inventory(); ProfileStore.Profiles profiles = lab.profiles();
+             PoolStore.Pools pools = lab.pools();
+             Fabric8JournalStore journals = new Fabric8JournalStore(lab.kube(), NS);
+             Fabric8LeaseLock lock = new Fabric8LeaseLock(lab.kube(), NS, Clock.systemUTC())) {
+            PoolService s = lab.service();
+            PoolService.Checked c = s.check(shrunk, PoolLab.REF, profiles, inv, pools, lab.identity, 8, Duration.ofSeconds(60));
+            first = s.apply(c.inputs(), pools, inv, NodeDrain.Options.DEFAULT, journals, lock, "ws-1", cancel, j -> {
+                if (j.steps().size() > 1 && j.steps().get(1).state() == StepState.DONE) {
+                    cancel.cancel(); // the spec was stored without dallas-16; its node is not removed yet
+                }
+            });
+            journals.flush();
+        }
+        assertThat(first.status()).as(String.valueOf(first.error())).isEqualTo(OperationStatus.CANCELLED);
+        assertThat(first.id()).isEqualTo("pool-change/us-west-2/retail-edge/day2-cut");
+        assertThat(first.outputs()).containsEntry("input/remove/dallas-16", n16).containsKey("input/pool");
+        assertThat(stored("day2-cut").pool().hostNames()).containsExactly("dallas-03");
+        assertThat(lab.kube().nodes().withName(n16).get()).as("not removed yet").isNotNull();
+
+        Journal second = apply(lab.service().withRemovalTimings(FAST), shrunk, x -> { });
+        assertThat(second.status()).as(String.valueOf(second.error())).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(second.id()).isEqualTo("pool-change/us-west-2/retail-edge/day2-cut");
+        assertRemoved("day2-cut", "dallas-16", n16);
+        assertThat(nodes("day2-cut")).hasSize(1).noneMatch(n -> Boolean.TRUE.equals(n.getSpec().getUnschedulable()));
     }
 }

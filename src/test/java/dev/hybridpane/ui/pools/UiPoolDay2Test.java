@@ -8,7 +8,11 @@ import dev.hybridpane.core.ops.OperationStatus;
 import dev.hybridpane.ui.FxWait;
 import dev.hybridpane.ui.common.FxExecutor;
 import dev.hybridpane.ui.common.FxTaskRunner;
+import dev.hybridpane.domain.hybrid.CredentialProvider;
 import dev.hybridpane.ui.pools.day2.Day2Flow;
+import dev.hybridpane.ui.pools.day2.EditHostsViewModel;
+import dev.hybridpane.ui.pools.day2.RotateCertsViewModel;
+import dev.hybridpane.ui.pools.day2.SsmHygieneViewModel;
 import dev.hybridpane.ui.pools.day2.FakeDay2Port;
 import dev.hybridpane.ui.pools.day2.PoolDay2Port;
 import dev.hybridpane.ui.pools.day2.PoolDay2ViewModel;
@@ -18,6 +22,7 @@ import dev.hybridpane.ui.pools.day2.UpgradeViewModel;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -109,6 +114,58 @@ class UiPoolDay2Test {
     void staleLockTakeOverThenRemoveNodeDark(FxRobot robot) throws Exception {
         dark(robot);
         removeNode(robot, "dark");
+    }
+
+    @Test
+    void editHostsSsmHygieneAndRotationDialogsLight(FxRobot robot) throws Exception {
+        openPool(robot);
+        robot.clickOn("#day2-edit-hosts");
+        FxWait.until(5, () -> day2.openProperty().get() instanceof EditHostsViewModel e && e.hosts().size() == 5);
+        EditHostsViewModel e = (EditHostsViewModel) day2.openProperty().get();
+        assertThat(robot.lookup("#day2-hosts-review").queryButton().isDisabled()).as("no change yet").isTrue();
+        robot.interact(() -> {
+            e.hosts().get(3).chosenProperty().set(true);
+            e.hosts().get(1).chosenProperty().set(false);
+        });
+        FxWait.until(5, () -> !robot.lookup("#day2-hosts-review").queryButton().isDisabled());
+        assertThat(robot.lookup("#day2-hosts-summary").queryAs(Label.class).getText()).startsWith("1 host joins; 1 node");
+        shoot("day2-edit-hosts-light.png");
+        robot.clickOn("#day2-hosts-close");
+        FxWait.until(5, () -> day2.openProperty().get() == null);
+
+        robot.clickOn("#day2-ssm");
+        FxWait.until(5, () -> day2.openProperty().get() instanceof SsmHygieneViewModel h && h.loadedProperty().get());
+        assertThat(texts(robot, "#day2-ssm-orphans")).contains("mi-0dead");
+        shoot("day2-ssm-hygiene-light.png");
+        robot.clickOn("#day2-ssm-clean");
+        FxWait.until(5, () -> robot.lookup("#day2-ssm-clean-confirm").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(port.calls).noneMatch(c -> c.startsWith("cleanUp"));
+        shoot("day2-ssm-confirm-light.png");
+        robot.clickOn("#day2-ssm-clean-confirm");
+        FxWait.until(5, () -> port.calls.contains("cleanUp 1 1")
+                && robot.lookup("#day2-ssm-result").tryQuery().map(Node::isVisible).orElse(false));
+        robot.clickOn("#day2-ssm-close");
+
+        port.provider = CredentialProvider.IAM_RA;
+        port.certificates = List.of(new PoolDay2Port.HostCertificate("dallas-01", "mi-0a",
+                        FakeDay2Port.T0.plus(Duration.ofDays(200))),
+                new PoolDay2Port.HostCertificate("dallas-02", "mi-0b", FakeDay2Port.T0.plus(Duration.ofDays(12))),
+                new PoolDay2Port.HostCertificate("dallas-03", "mi-0c", FakeDay2Port.T0.minus(Duration.ofDays(3))));
+        robot.clickOn("#day2-refresh");
+        FxWait.until(5, () -> day2.certificates().size() == 3
+                && robot.lookup("#day2-rotate").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(texts(robot, "#pools-nodes")).contains("Certificate", "2027-06-25 (200 days)",
+                "2026-12-19 (12 days: rotate soon)", "2026-12-04 (expired 3 days ago)");
+        shoot("day2-certificates-light.png");
+        robot.clickOn("#day2-rotate");
+        FxWait.until(5, () -> day2.openProperty().get() instanceof RotateCertsViewModel);
+        assertThat(robot.lookup("#day2-rotate-review").queryButton().isDisabled()).as("no key file yet").isTrue();
+        robot.clickOn("#day2-rotate-key").write("/nonexistent/ca.key");
+        robot.clickOn("#day2-rotate-review");
+        FxWait.until(5, () -> robot.lookup("#day2-rotate-key-row-error").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(robot.lookup("#day2-rotate-key-row-error").queryAs(Label.class).getText())
+                .isEqualTo("No readable file at /nonexistent/ca.key.");
+        shoot("day2-rotate-light.png");
     }
 
     private void upgrade(FxRobot robot, String theme) throws Exception {

@@ -97,15 +97,14 @@ public final class Day2RunViewModel {
         for (int i = log.size(); i < j.log().size(); i++) {
             log.add(TIME.format(j.log().get(i).time()) + "  " + j.log().get(i).text());
         }
-        String pod = j.outputs().getOrDefault(PoolDay2Port.BLOCKED_POD_OUTPUT, "");
-        blocked.set(pod.isEmpty() || j.status().finished() ? "" : "Drain waiting: PodDisruptionBudget "
-                + j.outputs().getOrDefault(PoolDay2Port.BLOCKED_BUDGET_OUTPUT, "?") + " blocks the eviction of pod " + pod
-                + ". " + j.outputs().getOrDefault(PoolDay2Port.BLOCKED_MESSAGE_OUTPUT, "")
-                + " The drain retries until the PDB allows it or its timeout.");
+        String why = j.outputs().getOrDefault(PoolDay2Port.BLOCKED_OUTPUT, "");
+        blocked.set(why.isEmpty() || j.status().finished() ? "" : why + (why.endsWith(".") ? "" : ".")
+                + " The drain retries until the PodDisruptionBudget allows it, or until its timeout.");
         paused.set("true".equals(j.outputs().get(PoolDay2Port.PAUSED_OUTPUT)) && !j.status().finished());
         long finished = s.stream().filter(r -> r.state() != StepState.PENDING && r.state() != StepState.RUNNING).count();
         long done = targets.stream().filter(t -> t.state() == TargetProgress.State.DONE).count();
-        progress.set(targets.isEmpty() ? (s.isEmpty() ? 0 : (double) finished / s.size()) : (double) done / targets.size());
+        // one node (a removal): its steps measure the progress; several: the nodes done
+        progress.set(targets.size() <= 1 ? (s.isEmpty() ? 0 : (double) finished / s.size()) : (double) done / targets.size());
         status.set(j.status());
         summary.set(switch (j.status()) {
             case SUCCEEDED -> "Finished: " + j.doneCount() + " of " + s.size() + " steps in place"
@@ -117,7 +116,7 @@ public final class Day2RunViewModel {
             default -> paused.get() ? "Paused at a node boundary: " + done + " of " + targets.size()
                     + " done. Resume goes on with the next node."
                     : "Step " + Math.min(finished + 1, s.size()) + " of " + s.size()
-                    + (targets.isEmpty() ? "…" : " · " + done + " of " + targets.size() + " done…");
+                    + (targets.size() <= 1 ? "…" : " · " + done + " of " + targets.size() + " done…");
         });
         journals.accept(j);
     }

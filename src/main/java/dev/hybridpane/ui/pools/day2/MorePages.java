@@ -46,20 +46,22 @@ final class MorePages {
         TableColumn<HostEdit, HostEdit> in = Cells.column("In pool", 70, h -> h);
         in.setCellFactory(c -> new TableCell<>() {
             private final CheckBox box = new CheckBox();
+            private HostEdit bound;
 
             @Override
             protected void updateItem(HostEdit h, boolean empty) {
                 super.updateItem(h, empty);
-                if (getItem() != null) {
-                    box.selectedProperty().unbindBidirectional(getItem().chosenProperty());
+                if (bound != null) {
+                    box.selectedProperty().unbindBidirectional(bound.chosenProperty());
+                    bound = null;
                 }
                 if (empty || h == null) {
                     setGraphic(null);
                     return;
                 }
-                box.selectedProperty().unbindBidirectional(h.chosenProperty());
                 box.setSelected(h.chosenProperty().get());
                 box.selectedProperty().bindBidirectional(h.chosenProperty());
+                bound = h;
                 box.setDisable(!h.editable());
                 setGraphic(box);
             }

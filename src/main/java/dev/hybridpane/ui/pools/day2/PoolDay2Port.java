@@ -26,16 +26,15 @@ import java.util.function.Consumer;
  * <li>{@code progress/NODE} ({@code FanOut.progressKey}): one node's (or host's) current step, "waiting",
  * "2/6 nodeadm upgrade…", "done", "failed: reason", "cancelled";</li>
  * <li>{@link #PAUSED_OUTPUT} "true" while a rolling run is paused at a node boundary;</li>
- * <li>{@link #BLOCKED_POD_OUTPUT}, {@link #BLOCKED_BUDGET_OUTPUT}, {@link #BLOCKED_MESSAGE_OUTPUT}: while a drain
- * waits on a PodDisruptionBudget (Eviction API 429), the pod ("namespace/name"), the PDB's name and the API's
- * message; absent (or "") once nothing blocks.</li>
+ * <li>{@link #BLOCKED_OUTPUT}: while a drain waits on a PodDisruptionBudget (Eviction API 429), the sentence that
+ * names the pod and the budget (as {@code NodeDrain.drain}'s {@code blocked} callback says it); absent or "" once
+ * nothing blocks. (Core tells it through a callback: the implementation puts it in a copy of the last journal it
+ * reported and reports that.)</li>
  * </ul>
  */
 public interface PoolDay2Port {
     String PAUSED_OUTPUT = "rolling/paused";
-    String BLOCKED_POD_OUTPUT = "drain/blocked-pod";
-    String BLOCKED_BUDGET_OUTPUT = "drain/blocked-budget";
-    String BLOCKED_MESSAGE_OUTPUT = "drain/blocked-message";
+    String BLOCKED_OUTPUT = "drain/blocked";
 
     /** The pool acted on: its cluster, how to reach its API, and its name. */
     record PoolTarget(Cluster cluster, ClusterAccess access, String pool) {

@@ -171,7 +171,8 @@ public final class PoolDay2ViewModel {
         } else if (st.lock() instanceof LockState.Stale stale) {
             banner(BannerKind.DANGER, "Stale lock: held by " + stale.holder() + " since " + TIME.format(stale.since()),
                     "Its lease was last renewed at " + TIME.format(stale.lastRenewal()) + ": that console is probably "
-                    + "gone. Take over to act on the pool; Resume then finishes its work.");
+                    + "gone. Take over to act on the pool" + (st.unfinished().isPresent() ? "; Resume then finishes "
+                    + st.unfinished().get().title() + "." : "."));
         } else if (st.unfinished().isPresent()) {
             Unfinished u = st.unfinished().get();
             banner(BannerKind.INFO, "Unfinished: " + u.title(), "Started " + TIME.format(u.started()) + " by " + u.by()

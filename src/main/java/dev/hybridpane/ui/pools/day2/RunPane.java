@@ -15,7 +15,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -36,6 +35,7 @@ final class RunPane extends VBox {
         run.statusProperty().addListener((o, a, s) -> style(summary, s));
         ProgressBar bar = new ProgressBar();
         bar.setMaxWidth(Double.MAX_VALUE);
+        bar.setMinHeight(Region.USE_PREF_SIZE);
         bar.progressProperty().bind(run.progressProperty());
         Message blocked = FormParts.notice(Day2Parts.orNull(run.blockedProperty()), Feather.PAUSE_CIRCLE, Styles.WARNING,
                 true);
@@ -54,7 +54,8 @@ final class RunPane extends VBox {
         state.setMinWidth(96);
         targets.getColumns().add(state);
         targets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        targets.setPrefHeight(170);
+        targets.prefHeightProperty().bind(Bindings.when(Bindings.size(run.targets()).lessThanOrEqualTo(1)).then(64)
+                .otherwise(170));
         targets.setPlaceholder(Widgets.muted("The run lists its nodes as it reaches them."));
         targets.visibleProperty().bind(Bindings.isNotEmpty(run.targets()));
         targets.managedProperty().bind(targets.visibleProperty());
@@ -64,16 +65,17 @@ final class RunPane extends VBox {
         Runnable rebuild = () -> steps.getChildren().setAll(run.steps().stream()
                 .map(r -> OperationRunView.row(r, r.stateLabel())).toList());
         run.steps().addListener((ListChangeListener<StepRow>) c -> rebuild.run());
-        steps.visibleProperty().bind(Bindings.isEmpty(run.targets()));
+        steps.visibleProperty().bind(Bindings.size(run.targets()).lessThanOrEqualTo(1)); // one node: its steps too
         steps.managedProperty().bind(steps.visibleProperty());
 
         ListView<String> log = new ListView<>(run.log());
         log.setId(idPrefix + "-run-log");
         log.getStyleClass().addAll("mono", Styles.DENSE);
         log.setPrefHeight(110);
+        log.setMinHeight(66);
         log.setFixedCellSize(22);
         run.log().addListener((ListChangeListener<String>) c -> log.scrollTo(run.log().size() - 1));
-        VBox.setVgrow(targets, Priority.ALWAYS);
+        targets.minHeightProperty().bind(targets.prefHeightProperty());
         getChildren().addAll(summary, bar, blocked, targets, steps, FormParts.label("Log"), log);
     }
 

@@ -129,9 +129,9 @@ class Day2FlowsTest {
         fx.port.blockDrainOnce = true;
         r.approve();
         assertThat(fx.port.drained).isEqualTo(new PoolDay2Port.DrainOptions(true, false, false, Duration.ofMinutes(15)));
-        assertThat(blocked.get(0)).isEqualTo("Drain waiting: PodDisruptionBudget web-pdb blocks the eviction of pod "
-                + "shop/web-7d9c. Cannot evict pod as it would violate the pod's disruption budget. The drain retries "
-                + "until the PDB allows it or its timeout.");
+        assertThat(blocked.get(0)).isEqualTo("Draining node mi-0b: pod shop/web-7d9c is blocked by PodDisruptionBudget "
+                + "web-pdb (Cannot evict pod as it would violate the pod's disruption budget.). The drain retries until the "
+                + "PodDisruptionBudget allows it, or until its timeout.");
         assertThat(r.run().blockedProperty().get()).as("nothing blocks at the end").isEmpty();
         assertThat(r.run().statusProperty().get()).isEqualTo(OperationStatus.SUCCEEDED);
         assertThat(r.run().steps()).hasSize(7).allMatch(s -> s.stateLabel().equals("Done"));

@@ -35,8 +35,8 @@ public final class FakeDay2Port implements PoolDay2Port {
     public final List<String> calls = new CopyOnWriteArrayList<>();
     public volatile LockState lock = new LockState.Free();
     volatile Optional<Unfinished> unfinished = Optional.empty();
-    volatile CredentialProvider provider = CredentialProvider.SSM;
-    volatile List<HostCertificate> certificates = List.of();
+    public volatile CredentialProvider provider = CredentialProvider.SSM;
+    public volatile List<HostCertificate> certificates = List.of();
     volatile String failState;
     public volatile UpgradeOptions upgraded;
     public volatile DrainOptions drained;
@@ -124,12 +124,11 @@ public final class FakeDay2Port implements PoolDay2Port {
             steps.set(i, new Journal.StepRecord(steps.get(i).id(), steps.get(i).title(), StepState.RUNNING, null));
             out.put(FanOut.progressKey(node), (i + 1) + "/" + steps.size() + " " + REMOVAL.get(i));
             if (i == 1 && blockDrainOnce) {
-                out.put(BLOCKED_POD_OUTPUT, "shop/web-7d9c");
-                out.put(BLOCKED_BUDGET_OUTPUT, "web-pdb");
-                out.put(BLOCKED_MESSAGE_OUTPUT, "Cannot evict pod as it would violate the pod's disruption budget.");
+                out.put(BLOCKED_OUTPUT, "Draining node " + node + ": pod shop/web-7d9c is blocked by PodDisruptionBudget "
+                        + "web-pdb (Cannot evict pod as it would violate the pod's disruption budget.).");
                 progress.accept(journal("node-remove", "Remove node " + node, OperationStatus.RUNNING, steps, out, null));
                 hold();
-                out.put(BLOCKED_POD_OUTPUT, "");
+                out.put(BLOCKED_OUTPUT, "");
             }
             progress.accept(journal("node-remove", "Remove node " + node, OperationStatus.RUNNING, steps, out, null));
             hold();
