@@ -3,6 +3,7 @@ package dev.hybridpane.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hybridpane.lab.edge.LabEdgeHosts.HostCommandResult;
+import dev.hybridpane.lab.edge.LabHostFleet;
 import dev.hybridpane.lab.world.LabWorld;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -165,5 +166,20 @@ class LabNodeadmPreflightTest {
             assertThat(System.nanoTime()).as("the pods of the deleted Node gone").isLessThan(deadline);
             Thread.sleep(100);
         }
+    }
+
+    @Test
+    void aHostThatCrashesMidUpgradeIsUpgradedByARerun() {
+        String host = "dallas-20";
+        String node = nodeOf(host);
+        lab.hostFleet().injectUpgradeFault(host, LabHostFleet.UpgradeFault.CRASH_MID_UPGRADE);
+        String upgrade = "sudo -n nodeadm upgrade 1.30 -c " + CFG + " --skip pod-validation,node-validation";
+        assertThat(run(host, upgrade).exit()).as("the connection dropped").isEqualTo(-1);
+        assertThat(run(host, "systemctl is-active kubelet").stdout().strip()).isEqualTo("inactive");
+        HostCommandResult again = run(host, upgrade);
+        assertThat(again.exit()).as(again.stderr()).isZero();
+        assertThat(run(host, "systemctl is-active kubelet").stdout().strip()).isEqualTo("active");
+        assertThat(kube.nodes().withName(node).get().getStatus().getNodeInfo().getKubeletVersion()).isEqualTo("v1.30.10-eks-5e0fdde");
+        assertThat(nodeOf(host)).isEqualTo(node);
     }
 }

@@ -82,6 +82,19 @@ public final class LabHostFleet {
                 LabHostOutputs.of(p, clock).get(FactCommands.OS_RELEASE)));
     }
 
+    /** A day-2 fault of a host, armed for its next {@code nodeadm upgrade} only. */
+    public enum UpgradeFault {
+        /** The host reboots half way: the SSH connection drops, the kubelet is down, its binary already replaced. */
+        CRASH_MID_UPGRADE,
+        /** The upgrade stops half way and does not return until the session is closed. */
+        HANG_MID_UPGRADE
+    }
+
+    /** Arms {@code fault} for the host's next nodeadm upgrade; a re-run then completes it (nodeadm upgrade is idempotent). */
+    public void injectUpgradeFault(String name, UpgradeFault fault) {
+        host(name).state().armUpgradeFault(fault);
+    }
+
     /** Runs one command on a host as its SSH exec channel would, with nodeadm's realistic timing; no network. */
     public LabEdgeHosts.HostCommandResult exec(String name, String command, byte[] stdin) {
         LabHost h = host(name);

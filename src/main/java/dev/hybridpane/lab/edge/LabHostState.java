@@ -117,4 +117,18 @@ final class LabHostState {
         droppedInstall = true;
         return true;
     }
+
+    private LabHostFleet.UpgradeFault upgradeFault;
+
+    /** The fault the host's next nodeadm upgrade meets (once). */
+    synchronized void armUpgradeFault(LabHostFleet.UpgradeFault fault) {
+        this.upgradeFault = fault;
+    }
+
+    /** The armed fault, taken: it fires once; null when none. */
+    synchronized LabHostFleet.UpgradeFault takeUpgradeFault() {
+        LabHostFleet.UpgradeFault f = upgradeFault;
+        upgradeFault = null;
+        return f;
+    }
 }

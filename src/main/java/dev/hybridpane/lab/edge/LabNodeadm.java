@@ -223,6 +223,14 @@ final class LabNodeadm {
             log.info("flows/upgrade.go:140", "No new version found for artifact kubelet. Skipping upgrade.");
         }
         host.state().write(LabHost.KUBELET_BIN, LabHost.kubeletBinary("v" + release), "0755");
+        LabHostFleet.UpgradeFault fault = host.state().takeUpgradeFault();
+        if (fault == LabHostFleet.UpgradeFault.CRASH_MID_UPGRADE) {
+            dropConnection.run(); // the host rebooted: kubelet down, kubelet replaced, the rest not yet
+            return -1;
+        }
+        if (fault == LabHostFleet.UpgradeFault.HANG_MID_UPGRADE) {
+            Thread.sleep(Duration.ofHours(1).toMillis()); // until the session closes (interrupted) or the hour ends
+        }
         step("Upgrading kubectl, cni-plugins, image credential provider and IAM authenticator...", step);
         host.state().write(LabHost.TRACKER, tracker, "0644");
         List<String> skip = new ArrayList<>(args.list("skip"));
