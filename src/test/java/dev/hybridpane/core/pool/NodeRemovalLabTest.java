@@ -84,10 +84,15 @@ class NodeRemovalLabTest {
     }
 
     static Journal remove(NodeRemovalService service, String node, CancelToken cancel, Consumer<Journal> seen) throws Exception {
+        return remove(service, node, NodeDrain.Options.DEFAULT, cancel, seen);
+    }
+
+    static Journal remove(NodeRemovalService service, String node, NodeDrain.Options drain, CancelToken cancel,
+                          Consumer<Journal> seen) throws Exception {
         try (InventoryPort.Inventory inv = lab.inventory(); PoolStore.Pools pools = lab.pools();
              Fabric8JournalStore journals = new Fabric8JournalStore(lab.kube(), NS);
              Fabric8LeaseLock lock = new Fabric8LeaseLock(lab.kube(), NS, Clock.systemUTC())) {
-            NodeRemovalService.Target t = service.resolve(PoolLab.REF, node, NodeDrain.Options.DEFAULT, pools, journals);
+            NodeRemovalService.Target t = service.resolve(PoolLab.REF, node, drain, pools, journals);
             Journal j = service.apply(t, pools, inv, lab.identity, journals, lock, "test on ws", cancel, seen);
             journals.flush();
             return j;
@@ -198,7 +203,9 @@ class NodeRemovalLabTest {
         Journal created = create(pool("day2-resume", "dallas-14"));
         String node = created.outputs().get("dallas-14/node");
         CancelToken cancel = new CancelToken();
-        Journal first = remove(removals(), node, cancel, j -> {
+        // a one-node pool: its app's budget (minAvailable 1) can never let the last pod go, so eviction is disabled
+        NodeDrain.Options delete = new NodeDrain.Options(false, false, true, Duration.ofSeconds(60), Duration.ofSeconds(1));
+        Journal first = remove(removals(), node, delete, cancel, j -> {
             if (j.steps().size() > 2 && (j.steps().get(2).state() == StepState.DONE
                     || j.steps().get(2).state() == StepState.ALREADY_DONE)) {
                 cancel.cancel(); // after the drain (step 3: inputs, cordon, drain)
@@ -207,7 +214,7 @@ class NodeRemovalLabTest {
         assertThat(first.status()).isEqualTo(OperationStatus.CANCELLED);
         assertThat(lab.kube().nodes().withName(node).get().getSpec().getUnschedulable()).as("cordoned, drained").isTrue();
 
-        Journal second = remove(removals(), node, new CancelToken(), x -> { });
+        Journal second = remove(removals(), node, delete, new CancelToken(), x -> { });
         assertThat(second.status()).as(String.valueOf(second.error())).isEqualTo(OperationStatus.SUCCEEDED);
         assertThat(second.steps().subList(1, 3)).allMatch(s -> s.state() == StepState.ALREADY_DONE);
         assertRemoved("day2-resume", "dallas-14", node);
