@@ -101,7 +101,7 @@ class PoolUpgradeLabTest {
         }
         List<Event> events = lab.kube().v1().events().inNamespace(PoolStore.NAMESPACE).list().getItems().stream()
                 .filter(e -> p.name().equals(e.getInvolvedObject().getName())).toList();
-        assertThat(events).extracting(Event::getReason).contains("UpgradeStarted", "NodeCordoned", "NodeConfigWritten",
+        assertThat(events).extracting(Event::getReason).contains("UpgradeStarted", "NodeCordoned", "NodeDrained", "NodeConfigWritten",
                 "NodeUpgraded", "NodeUncordoned", "PoolUpgraded");
         assertThat(events).filteredOn(e -> e.getReason().equals("NodeUpgraded")).hasSize(3);
 
