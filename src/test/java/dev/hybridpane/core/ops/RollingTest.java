@@ -156,7 +156,7 @@ class RollingTest {
         assertThat(j.status()).isEqualTo(OperationStatus.FAILED);
         assertThat(j.error()).contains("1 of 5 failed: n2 (nodeadm upgrade exited 1)", "3 not started: n3, n4, n5");
         assertThat(done).containsExactly("n1");
-        assertThat(startOrder).containsExactly("n1", "n2");
+        assertThat(startOrder).as("the two in flight started together; nothing after the failure").containsExactlyInAnyOrder("n1", "n2");
         assertThat(out).as("n2 stays out of service, with the reason").containsExactly("n2");
         assertThat(j.outputs().get(Rolling.progressKey("n2"))).isEqualTo("failed: nodeadm upgrade exited 1");
     }

@@ -7,11 +7,18 @@ import dev.hybridpane.core.ops.CancelToken;
 import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.ops.OperationStatus;
 import dev.hybridpane.core.ops.Rolling;
+import dev.hybridpane.core.profile.ProfileStore;
+import dev.hybridpane.domain.hybrid.CredentialProvider;
 import dev.hybridpane.domain.pool.HybridNodePool;
+import dev.hybridpane.domain.profile.ClusterProfile;
+import dev.hybridpane.domain.profile.KubernetesLayer;
+import dev.hybridpane.domain.profile.ProfileLayers;
+import dev.hybridpane.domain.profile.ProfileVersion;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Node;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -101,9 +108,26 @@ class PoolUpgradeLabTest {
         }
         List<Event> events = lab.kube().v1().events().inNamespace(PoolStore.NAMESPACE).list().getItems().stream()
                 .filter(e -> p.name().equals(e.getInvolvedObject().getName())).toList();
-        assertThat(events).extracting(Event::getReason).contains("UpgradeStarted", "NodeCordoned", "NodeConfigWritten",
+        assertThat(events).extracting(Event::getReason).contains("UpgradeStarted", "NodeCordoned", "NodeDrained", "NodeConfigWritten",
                 "NodeUpgraded", "NodeUncordoned", "PoolUpgraded");
         assertThat(events).filteredOn(e -> e.getReason().equals("NodeUpgraded")).hasSize(3);
+
+        // a version that changes the credential provider cannot be upgraded in place: the plan says repave, and the new names
+        try (PoolStore.Pools pools = lab.pools(); var profiles = lab.profiles(); var inv = lab.inventory()) {
+            ProfileStore.Stored stored = profiles.get(PoolUpgradeLab.PROFILE).orElseThrow();
+            ProfileVersion v2 = stored.profile().version(2).orElseThrow();
+            KubernetesLayer k = v2.kubernetes();
+            ProfileLayers ra = new ProfileLayers(v2.os(), new KubernetesLayer(k.version(), CredentialProvider.IAM_RA,
+                    k.containerdSource(), k.kubeletConfig(), k.kubeletFlags(), k.containerdConfig()), v2.network());
+            ClusterProfile.Saved saved = stored.profile().save(ra, Instant.now(), "test");
+            profiles.update(saved.profile(), stored.resourceVersion());
+            UpgradePlan repave = new PoolUpgrade(lab.aws, lab.edge, Clock.systemUTC()).plan(PoolLab.REF, p.name(),
+                    PoolUpgrade.Options.to(saved.version().number()), pools, profiles, inv);
+            assertThat(repave.nodes()).extracting(UpgradePlan.NodePlan::method).containsOnly(UpgradePlan.Method.REPAVE);
+            assertThat(repave.planText()).contains("repave", "the credential provider changes (ssm → iam-ra): nodeadm cannot "
+                    + "upgrade it in place", "the node is named upg-inplace-dallas-08");
+            assertThat(repave.valid()).as("repaves are planned, not run yet").isFalse();
+        }
 
     }
 
