@@ -88,7 +88,9 @@ final class PoolTables {
     /** Host, node, Ready, kubelet, IP, conditions, credential provider, NodeConfig. */
     static void nodes(TableView<PoolNodeRow> t) {
         t.getStyleClass().add(Styles.DENSE);
-        t.getColumns().add(Cells.column("Host", 84, PoolNodeRow::hostText));
+        TableColumn<PoolNodeRow, String> host = Cells.column("Host", 84, PoolNodeRow::hostText);
+        host.setMinWidth(80); // "dallas-01" whole beside the certificate column
+        t.getColumns().add(host);
         t.getColumns().add(Cells.column("Node", 110, PoolNodeRow::nodeText));
         TableColumn<PoolNodeRow, PoolNodeRow> ready = Cells.column("Ready", 80, r -> r);
         ready.setComparator(Comparator.comparing(PoolNodeRow::ready));
