@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -87,7 +88,9 @@ final class PoolTables {
     /** Host, node, Ready, kubelet, IP, conditions, credential provider, NodeConfig. */
     static void nodes(TableView<PoolNodeRow> t) {
         t.getStyleClass().add(Styles.DENSE);
-        t.getColumns().add(Cells.column("Host", 84, PoolNodeRow::hostText));
+        TableColumn<PoolNodeRow, String> host = Cells.column("Host", 84, PoolNodeRow::hostText);
+        host.setMinWidth(80); // "dallas-01" whole beside the certificate column
+        t.getColumns().add(host);
         t.getColumns().add(Cells.column("Node", 110, PoolNodeRow::nodeText));
         TableColumn<PoolNodeRow, PoolNodeRow> ready = Cells.column("Ready", 80, r -> r);
         ready.setComparator(Comparator.comparing(PoolNodeRow::ready));
@@ -110,20 +113,28 @@ final class PoolTables {
      */
     static void certificates(TableView<PoolNodeRow> t, Function<String, CertificateExpiry> expiry,
             ObservableBooleanValue shown) {
-        TableColumn<PoolNodeRow, CertificateExpiry> c = Cells.column("Certificate", 150, r -> expiry.apply(r.host()));
+        TableColumn<PoolNodeRow, CertificateExpiry> c = Cells.column("Certificate", 96, r -> expiry.apply(r.host()));
         c.setId("pools-nodes-certificate");
         c.setComparator(Comparator.nullsFirst(Comparator.comparing(CertificateExpiry::notAfter)));
         c.setCellFactory(col -> new TableCell<>() {
+            private final Label pill = Widgets.pill("", Widgets.NEUTRAL);
+
             @Override
             protected void updateItem(CertificateExpiry e, boolean empty) {
                 super.updateItem(e, empty);
-                getStyleClass().removeAll(Styles.WARNING, Styles.DANGER);
-                setText(empty ? null : e == null ? "—" : e.text());
-                if (!empty && e != null && e.level() != CertificateExpiry.Level.OK) {
-                    getStyleClass().add(e.level() == CertificateExpiry.Level.EXPIRED ? Styles.DANGER : Styles.WARNING);
+                setText(empty || e != null ? null : "—");
+                setGraphic(empty || e == null ? null : pill);
+                setTooltip(empty || e == null ? null : new Tooltip("Expires " + e.text()));
+                if (!empty && e != null) {
+                    Widgets.setPill(pill, e.shortText(), switch (e.level()) {
+                        case OK -> Styles.SUCCESS;
+                        case WARNING -> Styles.WARNING;
+                        case EXPIRED -> Styles.DANGER;
+                    });
                 }
             }
         });
+        c.setMinWidth(90);
         c.visibleProperty().bind(shown);
         t.getColumns().add(2, c);
     }

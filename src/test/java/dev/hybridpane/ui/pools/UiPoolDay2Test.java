@@ -154,8 +154,7 @@ class UiPoolDay2Test {
         robot.clickOn("#day2-refresh");
         FxWait.until(5, () -> day2.certificates().size() == 3
                 && robot.lookup("#day2-rotate").tryQuery().map(Node::isVisible).orElse(false));
-        assertThat(texts(robot, "#pools-nodes")).contains("Certificate", "2027-06-25 (200 days)",
-                "2026-12-19 (12 days: rotate soon)", "2026-12-04 (expired 3 days ago)");
+        assertThat(texts(robot, "#pools-nodes")).contains("Certificate", "200 days", "12 days", "expired");
         shoot("day2-certificates-light.png");
         robot.clickOn("#day2-rotate");
         FxWait.until(5, () -> day2.openProperty().get() instanceof RotateCertsViewModel);

@@ -22,6 +22,12 @@ public record CertificateExpiry(Instant notAfter, Instant now) {
         return Duration.between(now, notAfter).compareTo(Duration.ofDays(WARN_DAYS)) <= 0 ? Level.WARNING : Level.OK;
     }
 
+    /** For a narrow cell: "84 days", "13 days", "expired". */
+    public String shortText() {
+        long days = Duration.between(now, notAfter).toDays();
+        return level() == Level.EXPIRED ? "expired" : days + (days == 1 ? " day" : " days");
+    }
+
     /** "2027-03-01 (84 days)", "2026-12-20 (13 days: rotate soon)", "2026-11-30 (expired 7 days ago)". */
     public String text() {
         long days = Duration.between(now, notAfter).toDays();

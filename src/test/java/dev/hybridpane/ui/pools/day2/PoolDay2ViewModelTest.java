@@ -101,6 +101,8 @@ class PoolDay2ViewModelTest {
         assertThat(vm.certificates().get("dallas-02").text()).isEqualTo("2027-01-06 (30 days: rotate soon)");
         assertThat(vm.certificates().get("dallas-03").level()).isEqualTo(CertificateExpiry.Level.EXPIRED);
         assertThat(vm.certificates().get("dallas-03").text()).isEqualTo("2026-12-05 (expired 2 days ago)");
+        assertThat(vm.certificates().get("dallas-02").shortText()).isEqualTo("30 days");
+        assertThat(vm.certificates().get("dallas-03").shortText()).isEqualTo("expired");
         assertThat(vm.ssmHygiene()).as("SSM hygiene is for SSM pools").isEmpty();
         assertThat(vm.rotateCertificates()).isPresent();
     }
