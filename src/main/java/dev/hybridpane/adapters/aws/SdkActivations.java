@@ -56,9 +56,15 @@ public final class SdkActivations implements ActivationPort {
 
     @Override
     public boolean registered(String region, String managedInstanceId) {
-        return call("ssm:DescribeInstanceInformation", () -> ssm(region).describeInstanceInformation(b -> b.filters(
-                InstanceInformationStringFilter.builder().key("InstanceIds").values(managedInstanceId).build()))
-                .instanceInformationList().stream().anyMatch(i -> managedInstanceId.equals(i.instanceId())));
+        try {
+            return ssm(region).describeInstanceInformation(b -> b.filters(
+                    InstanceInformationStringFilter.builder().key("InstanceIds").values(managedInstanceId).build()))
+                    .instanceInformationList().stream().anyMatch(i -> managedInstanceId.equals(i.instanceId()));
+        } catch (InvalidInstanceIdException e) {
+            return false; // SSM no longer knows the instance (deregistered): it is not registered
+        } catch (SdkException e) {
+            throw AwsFailures.translate("ssm:DescribeInstanceInformation", e, clients.label());
+        }
     }
 
     @Override

@@ -23,10 +23,13 @@ import java.util.function.Supplier;
  */
 final class Fabric8NodeOps implements NodeOps {
     private final KubernetesClient client;
+    private final KubernetesClient evictions;
     private final String cluster;
 
-    Fabric8NodeOps(KubernetesClient client, String cluster) {
+    /** @param evictions a client that does not retry a 429 (fabric8's default retries it with backoff) */
+    Fabric8NodeOps(KubernetesClient client, KubernetesClient evictions, String cluster) {
         this.client = client;
+        this.evictions = evictions;
         this.cluster = cluster;
     }
 
@@ -70,7 +73,7 @@ final class Fabric8NodeOps implements NodeOps {
     @Override
     public Eviction evict(String namespace, String pod) {
         try {
-            boolean ok = client.pods().inNamespace(namespace).withName(pod).evict(new EvictionBuilder().withNewMetadata()
+            boolean ok = evictions.pods().inNamespace(namespace).withName(pod).evict(new EvictionBuilder().withNewMetadata()
                     .withName(pod).withNamespace(namespace).endMetadata().build());
             if (ok) {
                 return new Eviction.Evicted();

@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -57,6 +58,8 @@ public final class Fabric8PoolStore implements PoolStore {
     static final class Fabric8Pools implements Pools {
         private final ClusterRef ref;
         private final KubernetesClient client;
+        private KubernetesClient evictions;
+        private NodeOps nodeOps;
 
         Fabric8Pools(ClusterRef ref, KubernetesClient client) {
             this.ref = ref;
@@ -273,8 +276,15 @@ public final class Fabric8PoolStore implements PoolStore {
         }
 
         @Override
-        public NodeOps nodeOps() {
-            return new Fabric8NodeOps(client, ref.name());
+        public synchronized NodeOps nodeOps() {
+            if (nodeOps == null) {
+                // fabric8 retries a 429 itself (with backoff); an eviction's 429 is a PodDisruptionBudget's answer that
+                // the drain must see, name and wait on: evictions go through a client that does not retry
+                evictions = KubeClients.build(new ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0)
+                        .build());
+                nodeOps = new Fabric8NodeOps(client, evictions, ref.name());
+            }
+            return nodeOps;
         }
 
         /** Before the first write: the kind must be served (nothing, not even the namespace, is written otherwise). */
@@ -294,7 +304,10 @@ public final class Fabric8PoolStore implements PoolStore {
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
+            if (evictions != null) {
+                evictions.close();
+            }
             client.close();
         }
     }

@@ -31,6 +31,8 @@ import java.util.function.Function;
  * <p>The rolling upgrade reuses {@link #cordon}, {@link #drain} and {@link #steps} (cutover and repave remove nodes this way).
  */
 public final class NodeRemoval {
+    /** The output that holds, while a PodDisruptionBudget blocks the drain, the sentence naming the pod and the budget. */
+    public static final String BLOCKED_OUTPUT = "drain/blocked";
 
     /**
      * How long the waits may take: NotReady after uninstall (the node monitor's grace, 40 s on EKS, plus margin), SSM's
@@ -101,7 +103,11 @@ public final class NodeRemoval {
                 ctx -> state(c, node).isEmpty() || NodeDrain.drained(c.pools().nodeOps(), node),
                 ctx -> {
                     NodeDrain.Result r = new NodeDrain(c.pools().nodeOps(), c.drain()).drain(node, ctx,
-                            why -> event(c, ctx, PoolStore.EventType.Warning, "DrainBlocked", why));
+                            why -> {
+                                ctx.put(BLOCKED_OUTPUT, why);
+                                event(c, ctx, PoolStore.EventType.Warning, "DrainBlocked", why);
+                            });
+                    ctx.put(BLOCKED_OUTPUT, "");
                     event(c, ctx, PoolStore.EventType.Normal, "NodeDrained", "Node " + node + " is drained: " + r.removed().size()
                             + " pod(s) evicted" + (r.skipped().isEmpty() ? "" : ", " + r.skipped().size()
                             + " DaemonSet or mirror pod(s) left") + ".");

@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -19,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * NodeDrain with the production adapter (Fabric8NodeOps) against the lab's Eviction API and the seeded store-pos pool's
- * budget (POOL-app: 2 replicas, PodDisruptionBudget minAvailable 1): with both pods on one node and nowhere else to run,
- * the drain times out naming the pod and the budget and leaves the node cordoned.
+ * budget (POOL-app: 2 replicas, PodDisruptionBudget minAvailable 1): with both pods on one node, the first eviction passes,
+ * the second is refused (429) naming the budget, and the drain proceeds once the replacement runs on another node; with
+ * nowhere else to run, the drain times out naming the pod and the budget and leaves the node cordoned.
  */
 class NodeDrainLabTest {
     @TempDir
@@ -77,6 +80,38 @@ class NodeDrainLabTest {
         others.forEach(n -> cordon(n, true));
         pods().forEach(p -> kube.pods().inNamespace("edge-apps").withName(p.getMetadata().getName()).delete());
         await(() -> running() && pods().stream().allMatch(p -> node.equals(p.getSpec().getNodeName())));
+    }
+
+    @Test
+    void aBudgetThatBlocksIsNamedAndTheDrainProceedsOnceTheReplacementRunsElsewhere() throws Exception {
+        List<String> nodes = poolNodes();
+        String node = nodes.get(0);
+        List<String> others = nodes.subList(1, nodes.size());
+        bothPodsOn(node, others);
+        others.forEach(n -> cordon(n, false));
+        await(() -> kube.policy().v1().podDisruptionBudget().inNamespace("edge-apps").withName("store-pos-app").get()
+                .getStatus().getDisruptionsAllowed() == 1);
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        NodeDrain.Options options = new NodeDrain.Options(false, false, false, Duration.ofSeconds(60), Duration.ofMillis(500));
+
+        NodeDrain.Result r;
+        try (PoolStore.Pools pools = lab.pools()) {
+            r = new NodeDrain(pools.nodeOps(), options).drain(node, new StepContext(Map.of(), log::add, new CancelToken()),
+                    events::add);
+            assertThat(NodeDrain.drained(pools.nodeOps(), node)).isTrue();
+        }
+
+        assertThat(r.removed()).hasSize(2).allMatch(p -> p.startsWith("edge-apps/store-pos-app-"));
+        assertThat(r.skipped()).isNotEmpty().allMatch(p -> p.startsWith("kube-system/"));
+        assertThat(events).as("the blocking budget named once").singleElement().asString()
+                .startsWith("Draining node " + node + ": pod edge-apps/store-pos-app-")
+                .contains("is blocked by PodDisruptionBudget edge-apps/store-pos-app: Cannot evict pod as it would violate the "
+                        + "pod's disruption budget");
+        assertThat(kube.nodes().withName(node).get().getSpec().getUnschedulable()).isTrue();
+        await(NodeDrainLabTest::running);
+        assertThat(pods()).noneMatch(p -> node.equals(p.getSpec().getNodeName()));
+        cordon(node, false);
     }
 
     @Test
