@@ -9,6 +9,7 @@ import dev.hybridpane.core.ops.OperationLock;
 import dev.hybridpane.core.ops.OperationStatus;
 import dev.hybridpane.core.pool.PoolInputs;
 import dev.hybridpane.core.hybrid.CertificateAuthorityPort;
+import dev.hybridpane.core.pool.NodeDrain;
 import dev.hybridpane.core.pool.PoolService;
 import dev.hybridpane.core.pool.PoolStore;
 import dev.hybridpane.core.profile.ProfileStore;
@@ -276,10 +277,12 @@ public final class PoolWizardViewModel extends Wizard {
         runner.task("Creating node pool " + ch.inputs().pool().name(), () -> {
             PoolService service = services.service();
             String holder = services.caller().get() + " on " + hostName();
+            // the inventory too: each joined host's EdgeHost status then names the pool ("in pool" in Edge Hosts)
             try (PoolStore.Pools pools = services.tools().store().open(c.ref(), a.get());
+                 InventoryPort.Inventory inventory = services.inventory().open(c.ref(), a.get());
                  PoolTools.Operations ops = services.tools().operations().open(a.get())) {
-                return service.apply(ch.inputs(), pools, ops.journals(), ops.lock(), holder, cancel,
-                        j -> fx.execute(() -> run.show(j)));
+                return service.apply(ch.inputs(), pools, inventory, NodeDrain.Options.DEFAULT, ops.journals(), ops.lock(),
+                        holder, cancel, j -> fx.execute(() -> run.show(j)));
             }
         }).onSuccess(j -> {
             run.finished(j, null);
