@@ -8,8 +8,7 @@ import dev.hybridpane.adapters.edge.FileKnownHostsStore;
 import dev.hybridpane.adapters.edge.MinaEdgePort;
 import dev.hybridpane.adapters.kube.Fabric8ClusterPort;
 import dev.hybridpane.adapters.kube.Fabric8InventoryPort;
-import dev.hybridpane.adapters.kube.Fabric8JournalStore;
-import dev.hybridpane.adapters.kube.Fabric8LeaseLock;
+import dev.hybridpane.adapters.kube.Fabric8PoolOps;
 import dev.hybridpane.adapters.kube.Fabric8PoolStore;
 import dev.hybridpane.adapters.kube.Fabric8ProfileStore;
 import dev.hybridpane.core.CachingTokens;
@@ -22,6 +21,8 @@ import dev.hybridpane.core.edge.ProbeResult;
 import dev.hybridpane.core.edge.SshIdentity;
 import dev.hybridpane.core.ops.CancelToken;
 import dev.hybridpane.core.ops.Journal;
+import dev.hybridpane.core.ops.JournalStore;
+import dev.hybridpane.core.ops.OperationLock;
 import dev.hybridpane.core.ops.OperationStatus;
 import dev.hybridpane.core.ops.PauseToken;
 import dev.hybridpane.core.ops.Rolling;
@@ -45,8 +46,6 @@ import dev.hybridpane.domain.profile.ProfileVersion;
 import dev.hybridpane.lab.Lab;
 import dev.hybridpane.lab.edge.LabEdgeHosts;
 import dev.hybridpane.lab.world.LabWorld;
-import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,9 +116,10 @@ public final class UpgradeBenchCommand implements Callable<Integer> {
             try (ProfileStore.Profiles profiles = new Fabric8ProfileStore(clusters).open(REF, access);
                  InventoryPort.Inventory inv = new Fabric8InventoryPort(clusters).open(REF, access);
                  PoolStore.Pools pools = new Fabric8PoolStore(clusters).open(REF, access);
-                 KubernetesClient kube = lab.kube().client("us-west-2/retail-edge");
-                 Fabric8JournalStore journals = new Fabric8JournalStore(kube, PoolStore.NAMESPACE);
-                 Fabric8LeaseLock lock = new Fabric8LeaseLock(kube, PoolStore.NAMESPACE, Clock.systemUTC())) {
+                 PoolStore.Pools sampled = new Fabric8PoolStore(clusters).open(REF, access);
+                 Fabric8PoolOps ops = Fabric8PoolOps.open(clusters, access)) {
+                JournalStore journals = ops.journals();
+                OperationLock lock = ops.lock();
                 ProfileVersion v = profiles.get("gpu-ssm").orElseThrow().profile().version(1).orElseThrow();
                 KubernetesLayer k = v.kubernetes();
                 profiles.create(ClusterProfile.create("bench-ssm", new ProfileLayers(v.os(), new KubernetesLayer("1.30",
@@ -156,8 +156,8 @@ public final class UpgradeBenchCommand implements Callable<Integer> {
                 Thread sampler = new Thread(() -> {
                     while (!stop.get()) {
                         try {
-                            int now = (int) kube.nodes().withLabel("hybridpane.dev/pool", pool.name()).list().getItems().stream()
-                                    .filter(UpgradeBenchCommand::unavailable).count();
+                            int now = (int) sampled.nodesOfPool(pool.name()).stream()
+                                    .filter(n -> n.unschedulable() || !n.ready()).count();
                             most.accumulateAndGet(now, Math::max);
                             samples.incrementAndGet();
                             Thread.sleep(20);
@@ -200,11 +200,6 @@ public final class UpgradeBenchCommand implements Callable<Integer> {
         } finally {
             lab.close();
         }
-    }
-
-    private static boolean unavailable(Node n) {
-        boolean ready = n.getStatus().getConditions().stream().anyMatch(x -> x.getType().equals("Ready") && x.getStatus().equals("True"));
-        return Boolean.TRUE.equals(n.getSpec().getUnschedulable()) || !ready;
     }
 
     private static double secs(long since) {
