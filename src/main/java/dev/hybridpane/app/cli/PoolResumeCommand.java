@@ -1,11 +1,22 @@
 package dev.hybridpane.app.cli;
 
 import dev.hybridpane.core.ops.Journal;
+import dev.hybridpane.core.pool.CertRotation;
+import dev.hybridpane.core.pool.NodeDrain;
+import dev.hybridpane.core.pool.NodeRemovalService;
+import dev.hybridpane.core.pool.PoolChange;
 import dev.hybridpane.core.pool.PoolUpgrade;
+import dev.hybridpane.domain.pool.HybridNodePool;
+import dev.hybridpane.domain.pool.PoolMapper;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,9 +63,20 @@ public final class PoolResumeCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+        if (j.kind().equals(NodeRemovalService.KIND) || j.kind().equals(PoolChange.KIND)) {
+            out.println("Resuming " + j.title() + " (" + j.status() + ")");
+            out.flush();
+            return delegate(j, out, err);
+        }
+        if (j.kind().equals(CertRotation.KIND)) {
+            err.println("Pool " + pool + "'s unfinished operation is a certificate rotation (" + j.id() + "): it needs the CA "
+                    + "key again; run `pool rotate-certs " + pool + " --ca-key FILE --apply`, which resumes it.");
+            err.flush();
+            return 1;
+        }
         if (!j.kind().equals(PoolUpgrade.KIND)) {
             err.println("Pool " + pool + "'s unfinished operation is a " + j.kind() + " (" + j.id() + ", " + j.status()
-                    + "): `pool resume` does not run that kind yet.");
+                    + "): `pool resume` does not run that kind.");
             err.flush();
             return 1;
         }
@@ -69,5 +91,59 @@ public final class PoolResumeCommand implements Callable<Integer> {
                 + ")");
         out.flush();
         return PoolUpgradeCommand.run(spec, target, pool, o.get(), true, sshKey, knownHosts, takeOver);
+    }
+
+    /**
+     * A node removal or a pool change runs again through its own command (`node remove NODE`, `pool apply -f`), with the
+     * inputs its journal recorded: the node, the desired pool, the drain's choices.
+     */
+    private int delegate(Journal j, PrintWriter out, PrintWriter err) throws Exception {
+        NodeDrain.Options drain = PoolChange.recordedDrain(j);
+        List<String> args = new ArrayList<>();
+        Path file = null;
+        Object command;
+        if (j.kind().equals(NodeRemovalService.KIND)) {
+            command = new NodeRemoveCommand();
+            args.add(j.id().substring(j.id().lastIndexOf('/') + 1));
+        } else {
+            HybridNodePool desired = PoolChange.recordedPool(j).orElse(null);
+            if (desired == null) {
+                err.println("The journal " + j.id() + " recorded no pool to resume from: run `pool apply -f POOL.yaml --apply` "
+                        + "again.");
+                err.flush();
+                return 1;
+            }
+            command = new PoolApplyCommand();
+            file = Files.createTempFile("hybridpane-resume-", ".yaml"); // the pool as recorded: no secret in it
+            Files.writeString(file, PoolMapper.toYaml(desired), StandardCharsets.UTF_8);
+            args.addAll(List.of("-f", file.toString()));
+        }
+        args.addAll(List.of("--apply", "--ssh-key", sshKey.toString(), "--cluster", target.cluster, "--region", target.region));
+        if (target.profile != null) {
+            args.addAll(List.of("--profile", target.profile));
+        }
+        if (target.lab) {
+            args.add("--lab");
+        }
+        if (knownHosts != null) {
+            args.addAll(List.of("--known-hosts", knownHosts.toString()));
+        }
+        if (drain.deleteEmptyDirData()) {
+            args.add("--delete-emptydir-data");
+        }
+        if (drain.force()) {
+            args.add("--force");
+        }
+        if (drain.disableEviction()) {
+            args.add("--disable-eviction");
+        }
+        args.addAll(List.of("--drain-timeout", drain.timeout().toSeconds() + "s"));
+        try {
+            return new CommandLine(command).setOut(out).setErr(err).execute(args.toArray(String[]::new));
+        } finally {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 }

@@ -157,7 +157,11 @@ public final class PoolUpgrade {
      */
     public static Optional<Journal> unfinished(JournalStore journals, ClusterRef ref, String pool) {
         String tail = "/" + ref.region() + "/" + ref.name() + "/" + pool;
-        return journals.list().stream().filter(j -> j.id().endsWith(tail) && !j.id().startsWith("pool-create/"))
+        String nodes = NodeRemovalService.KIND + "/" + ref.region() + "/" + ref.name() + "/";
+        // a node removal's journal is named after its node: it names its pool in its recorded inputs
+        return journals.list().stream().filter(j -> j.id().endsWith(tail) && !j.id().startsWith("pool-create/")
+                        || j.id().startsWith(nodes) && !j.id().contains("-run-")
+                        && pool.equals(j.outputs().get(NodeRemovalService.INPUT_POOL)))
                 .filter(j -> j.status() != OperationStatus.SUCCEEDED).findFirst();
     }
 
