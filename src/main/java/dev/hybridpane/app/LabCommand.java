@@ -1,12 +1,16 @@
 package dev.hybridpane.app;
 
 import dev.hybridpane.lab.Lab;
+import dev.hybridpane.lab.edge.LabHostFleet;
 import dev.hybridpane.lab.edge.LabHostProfile;
 import dev.hybridpane.lab.world.LabWorld;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -40,9 +44,28 @@ final class LabCommand implements Callable<Integer> {
             description = "How often a hybrid node flaps NotReady/Ready (0: never). Default: ${DEFAULT-VALUE}.")
     int flapSeconds;
 
+    @Option(names = "--lab-host-fault", paramLabel = "HOST=FAULT", description = "Arm a day-2 fault on an edge host for its "
+            + "next nodeadm upgrade only: crash-mid-upgrade (the connection drops, the kubelet is down, half replaced; a "
+            + "re-run completes) or hang-mid-upgrade (the command does not return until the session closes). Repeatable.")
+    List<String> hostFaults = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Map<String, LabHostFleet.UpgradeFault> faults = new LinkedHashMap<>();
+        for (String f : hostFaults) {
+            String[] kv = f.split("=", 2);
+            LabHostFleet.UpgradeFault fault = kv.length < 2 ? null : switch (kv[1]) {
+                case "crash-mid-upgrade" -> LabHostFleet.UpgradeFault.CRASH_MID_UPGRADE;
+                case "hang-mid-upgrade" -> LabHostFleet.UpgradeFault.HANG_MID_UPGRADE;
+                default -> null;
+            };
+            if (fault == null || kv[0].isBlank()) {
+                throw new ParameterException(spec.commandLine(), "--lab-host-fault: HOST=crash-mid-upgrade or "
+                        + "HOST=hang-mid-upgrade, not \"" + f + "\"");
+            }
+            faults.put(kv[0], fault);
+        }
         if (labHosts < 0 || labHosts > LabHostProfile.MAX_EXTRA) {
             throw new ParameterException(spec.commandLine(), "--lab-hosts must be 0 to " + LabHostProfile.MAX_EXTRA
                     + ", not " + labHosts);
@@ -50,6 +73,15 @@ final class LabCommand implements Callable<Integer> {
         LabWorld world = LabWorld.load().scaled(labScale);
         Lab lab = Lab.start(world, Duration.ofSeconds(flapSeconds), labHosts);
         Runtime.getRuntime().addShutdownHook(new Thread(lab::close, "hybridpane-lab-stop"));
+        if (!faults.isEmpty()) {
+            LabHostFleet fleet = lab.edgeHosts().fleet();
+            for (Map.Entry<String, LabHostFleet.UpgradeFault> e : faults.entrySet()) {
+                if (lab.edgeHosts().hosts().stream().noneMatch(h -> h.name().equals(e.getKey()))) {
+                    throw new ParameterException(spec.commandLine(), "--lab-host-fault: the lab has no edge host " + e.getKey());
+                }
+                fleet.injectUpgradeFault(e.getKey(), e.getValue());
+            }
+        }
         Path file = kubeconfig != null ? kubeconfig : Files.createTempDirectory("hybridpane-lab").resolve("kubeconfig");
         lab.writeKubeconfig(file);
         out.println(banner(lab, file));

@@ -31,8 +31,12 @@ public final class PoolCommand {
         m.put("totalNodes", s.status().total());
         m.put("phase", s.status().phase().isEmpty() ? "Pending" : s.status().phase());
         m.put("hosts", s.pool().hostNames());
-        List<Map<String, String>> members = s.status().members().stream()
-                .map(x -> Map.of("host", x.host(), "node", x.node())).toList();
+        List<Map<String, String>> members = s.status().members().stream().map(x -> {
+            Map<String, String> one = new LinkedHashMap<>(); // host, then node: a stable order for scripts and diffs
+            one.put("host", x.host());
+            one.put("node", x.node());
+            return one;
+        }).toList();
         m.put("members", members);
         return m;
     }
