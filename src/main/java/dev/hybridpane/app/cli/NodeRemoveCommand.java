@@ -14,7 +14,6 @@ import dev.hybridpane.core.pool.PoolStore;
 import dev.hybridpane.domain.ClusterRef;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -156,7 +155,7 @@ public final class NodeRemoveCommand implements Callable<Integer> {
             Journal j;
             try {
                 j = service.apply(t, pools, inventory, new SshIdentity(sshKey, null), ops.journals(), ops.lock(),
-                        env.caller() + " on " + hostname(), cancel, journal -> print(journal, printed, out));
+                        env.caller() + " on " + JournalLines.hostname(), cancel, journal -> JournalLines.print(journal, printed, out));
             } catch (OperationLock.LockedException e) {
                 err.println(e.getMessage());
                 return 1;
@@ -176,22 +175,5 @@ public final class NodeRemoveCommand implements Callable<Integer> {
         });
     }
 
-    private static synchronized void print(Journal j, AtomicInteger printed, PrintWriter out) {
-        if (j.id().contains(PoolApplyCommand.HISTORY)) {
-            return;
-        }
-        for (int i = printed.get(); i < j.log().size(); i++) {
-            out.println(j.log().get(i).text());
-        }
-        printed.set(Math.max(printed.get(), j.log().size()));
-        out.flush();
-    }
 
-    private static String hostname() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "unknown host";
-        }
-    }
 }

@@ -21,7 +21,6 @@ import dev.hybridpane.domain.profile.ProfileProblem;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,8 +191,9 @@ public final class PoolApplyCommand implements Callable<Integer> {
             AtomicInteger printed = new AtomicInteger();
             Journal j;
             try {
-                j = service.apply(checked.inputs(), pools, inventory, drainOptions, ops.journals(), ops.lock(), env.caller() + " on " + hostname(),
-                        cancel, journal -> print(journal, printed, out));
+                j = service.apply(checked.inputs(), pools, inventory, drainOptions, ops.journals(), ops.lock(),
+                        env.caller() + " on " + JournalLines.hostname(),
+                        cancel, journal -> JournalLines.print(journal, printed, out));
             } catch (OperationLock.LockedException e) {
                 err.println(e.getMessage());
                 return 1;
@@ -215,23 +215,5 @@ public final class PoolApplyCommand implements Callable<Integer> {
         });
     }
 
-    /** Prints this run's new log lines; an earlier finished run's journal, kept as history when this one starts, is not. */
-    private static synchronized void print(Journal j, AtomicInteger printed, PrintWriter out) {
-        if (j.id().contains(HISTORY)) {
-            return;
-        }
-        for (int i = printed.get(); i < j.log().size(); i++) {
-            out.println(j.log().get(i).text());
-        }
-        printed.set(Math.max(printed.get(), j.log().size()));
-        out.flush();
-    }
 
-    private static String hostname() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "unknown host";
-        }
-    }
 }

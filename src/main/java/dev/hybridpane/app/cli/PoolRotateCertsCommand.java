@@ -16,7 +16,6 @@ import dev.hybridpane.domain.profile.ProfileProblem;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -161,8 +160,8 @@ public final class PoolRotateCertsCommand implements Callable<Integer> {
             AtomicInteger printed = new AtomicInteger();
             Journal j;
             try {
-                j = rotation.apply(checked.inputs(), pools, ops.journals(), ops.lock(), env.caller() + " on " + hostname(),
-                        takeOver, again, cancel, journal -> print(journal, printed, out));
+                j = rotation.apply(checked.inputs(), pools, ops.journals(), ops.lock(), env.caller() + " on " + JournalLines.hostname(),
+                        takeOver, again, cancel, journal -> JournalLines.print(journal, printed, out));
             } catch (OperationLock.LockedException e) {
                 err.println(e.getMessage());
                 return 1;
@@ -185,23 +184,5 @@ public final class PoolRotateCertsCommand implements Callable<Integer> {
         });
     }
 
-    /** This run's new log lines (an earlier finished run's journal, kept as history, is not printed). */
-    private static synchronized void print(Journal j, AtomicInteger printed, PrintWriter out) {
-        if (j.id().contains(PoolApplyCommand.HISTORY)) {
-            return;
-        }
-        for (int i = printed.get(); i < j.log().size(); i++) {
-            out.println(j.log().get(i).text());
-        }
-        printed.set(Math.max(printed.get(), j.log().size()));
-        out.flush();
-    }
 
-    private static String hostname() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "unknown host";
-        }
-    }
 }
