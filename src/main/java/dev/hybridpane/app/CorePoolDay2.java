@@ -278,7 +278,9 @@ final class CorePoolDay2 implements PoolDay2Port {
 
     private static PoolUpgrade.Options options(UpgradeOptions o) {
         PoolUpgrade.Strategy s = o.strategy() == Strategy.CUTOVER ? PoolUpgrade.Strategy.CUTOVER : PoolUpgrade.Strategy.IN_PLACE;
-        return new PoolUpgrade.Options(o.toVersion(), s, o.maxUnavailable(), o.maxSurge(), o.stopOnFirstFailure(),
+        // the dialog leaves max surge empty (0) unless the strategy is cutover; core wants at least 1 whatever the strategy
+        int surge = s == PoolUpgrade.Strategy.CUTOVER ? o.maxSurge() : Math.max(1, o.maxSurge());
+        return new PoolUpgrade.Options(o.toVersion(), s, o.maxUnavailable(), surge, o.stopOnFirstFailure(),
                 o.pauseBetweenNodes(), null, null);
     }
 
