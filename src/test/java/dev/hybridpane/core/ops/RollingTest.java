@@ -71,7 +71,8 @@ class RollingTest {
         assertThat(peak.get()).as("most out of service at once").isEqualTo(3);
         assertThat(out).isEmpty();
         assertThat(startOrder.subList(0, 3)).containsExactlyInAnyOrder("n1", "n2", "n3");
-        assertThat(startOrder.get(8)).isIn("n8", "n9");
+        // launched in order, three at a time: each thread records its own start, so within a group the order may vary
+        assertThat(startOrder.subList(6, 9)).containsExactlyInAnyOrder("n7", "n8", "n9");
         ts.forEach(t -> assertThat(j.outputs()).containsEntry(Rolling.progressKey(t), "done").containsEntry(t + "/upgraded", "yes")
                 .containsKey(Rolling.elapsedKey(t)));
         assertThat(Long.parseLong(j.outputs().get(Rolling.elapsedKey("n4")))).isGreaterThanOrEqualTo(workMillis);
