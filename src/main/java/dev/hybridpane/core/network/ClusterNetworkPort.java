@@ -38,10 +38,11 @@ public interface ClusterNetworkPort {
         public static final Cni NONE = new Cni("none", null, List.of(), "");
     }
 
-    /** A hybrid node (label eks.amazonaws.com/compute-type=hybrid) and its labels. */
-    record HybridNode(String name, Map<String, String> labels, boolean ready) {
+    /** A hybrid node (label eks.amazonaws.com/compute-type=hybrid), its labels and its InternalIP ("" when none). */
+    record HybridNode(String name, Map<String, String> labels, boolean ready, String internalIp) {
         public HybridNode {
             labels = Map.copyOf(labels == null ? Map.of() : labels);
+            internalIp = internalIp == null ? "" : internalIp;
         }
     }
 
@@ -55,6 +56,12 @@ public interface ClusterNetworkPort {
         Cni cni();
 
         List<HybridNode> hybridNodes();
+
+        /**
+         * The CNI's BGP configuration objects that advertise pod CIDRs to the on-prem routers ("CiliumBGPClusterConfig/x",
+         * "CiliumBGPPeeringPolicy/x", "BGPPeer/x" for Calico); empty when there are none or their kinds are not served.
+         */
+        List<String> bgpConfigs();
 
         @Override
         void close();

@@ -1,5 +1,6 @@
 package dev.hybridpane.core.network;
 
+import dev.hybridpane.core.AwsPort;
 import dev.hybridpane.core.hybrid.HybridAwsPort;
 import dev.hybridpane.core.network.ClusterNetworkPort.Cni;
 import dev.hybridpane.core.network.ClusterNetworkPort.HybridNode;
@@ -13,6 +14,8 @@ import dev.hybridpane.core.network.NetworkReadPort.VpnConnection;
 import dev.hybridpane.core.network.NetworkReadPort.VpnGateway;
 import dev.hybridpane.core.pool.ActivationPort;
 import dev.hybridpane.core.pool.PoolStore;
+import dev.hybridpane.core.pool.SsmHygiene;
+import dev.hybridpane.domain.AccessEntry;
 import dev.hybridpane.domain.Cluster;
 import dev.hybridpane.domain.ClusterNetwork.SecurityGroup;
 import dev.hybridpane.domain.edge.Site;
@@ -20,6 +23,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -31,6 +35,7 @@ import java.util.function.Supplier;
  */
 final class DoctorReads implements AutoCloseable {
     private final Cluster cluster;
+    private final AwsPort aws;
     private final NetworkReadPort network;
     private final HybridAwsPort hybrid;
     private final ActivationPort activations;
@@ -38,9 +43,10 @@ final class DoctorReads implements AutoCloseable {
     private final Clock clock;
     private final Map<String, FutureTask<Object>> memo = new ConcurrentHashMap<>();
 
-    DoctorReads(Cluster cluster, NetworkReadPort network, HybridAwsPort hybrid, ActivationPort activations,
+    DoctorReads(Cluster cluster, AwsPort aws, NetworkReadPort network, HybridAwsPort hybrid, ActivationPort activations,
             ClusterNetworkPort clusterSide, Clock clock) {
         this.cluster = cluster;
+        this.aws = aws;
         this.network = network;
         this.hybrid = hybrid;
         this.activations = activations;
@@ -198,6 +204,26 @@ final class DoctorReads implements AutoCloseable {
 
     List<HybridNode> hybridNodes() {
         return once("hybridNodes", () -> session().hybridNodes());
+    }
+
+    List<AccessEntry> accessEntries() {
+        return once("accessEntries", () -> aws.listAccessEntries(cluster.ref()));
+    }
+
+    List<ActivationPort.Activation> activationsOfCluster() {
+        return once("activations", () -> activations.activationsTagged(region(), SsmHygiene.CLUSTER_TAG, cluster.arn()));
+    }
+
+    List<HybridAwsPort.TrustAnchor> trustAnchors() {
+        return once("trustAnchors", () -> hybrid.listTrustAnchors(region()));
+    }
+
+    Optional<HybridAwsPort.IamRole> role(String name) {
+        return once("role:" + name, () -> hybrid.getRole(name));
+    }
+
+    List<String> bgpConfigs() {
+        return once("bgp", () -> session().bgpConfigs());
     }
 
     /** The subjects an area's unknown check is about: the VPC for the AWS side, nothing else yet. */

@@ -45,7 +45,7 @@ public final class NetworkDoctor {
         }
 
         public ClusterRef ref() {
-            return new ClusterRef(cluster, region);
+            return new ClusterRef(region, cluster);
         }
     }
 
@@ -99,7 +99,7 @@ public final class NetworkDoctor {
         }
         p.update(0, 1, "Describing cluster " + request.cluster());
         Cluster cluster = aws.describeCluster(request.ref());
-        try (DoctorReads reads = new DoctorReads(cluster, network, hybrid, activations, clusterSide, clock)) {
+        try (DoctorReads reads = new DoctorReads(cluster, aws, network, hybrid, activations, clusterSide, clock)) {
             List<Probe> probes = new ArrayList<>(Probes.all());
             if (request.hosts()) {
                 probes.add(HostProbe.probe(hostProbes, c));
