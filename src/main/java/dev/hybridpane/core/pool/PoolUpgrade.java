@@ -221,13 +221,18 @@ public final class PoolUpgrade {
         problems.addAll(PoolRules.versionSkew(to.kubernetes(), ref.name(), aws.describeCluster(ref).version()));
         Map<String, EdgeHostSpec> hosts = new HashMap<>();
         List<String> free = new ArrayList<>();
+        List<String> claimed = new ArrayList<>();
         for (StoredHost h : inventory.hosts()) {
             hosts.put(h.spec().name(), h.spec());
             boolean inPool = h.status().pool() != null && !h.status().pool().isBlank();
-            if (!inPool && h.spec().site().equals(pool.site()) && !pool.hostNames().contains(h.spec().name())) {
+            boolean outside = h.spec().site().equals(pool.site()) && !pool.hostNames().contains(h.spec().name());
+            if (!inPool && outside) {
                 free.add(h.spec().name());
+            } else if (outside && h.status().pool().equals(pool.name())) {
+                claimed.add(h.spec().name()); // an earlier cutover run claimed it and died before the swap: it goes first
             }
         }
+        free.addAll(0, claimed);
         for (PoolStore.Stored other : pools.list()) {
             free.removeAll(other.pool().hostNames());
         }

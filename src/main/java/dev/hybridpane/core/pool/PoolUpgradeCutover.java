@@ -47,18 +47,27 @@ final class PoolUpgradeCutover {
         List<UpgradePlan.NodePlan> nodes = batches.getOrDefault(batch, List.of());
         for (UpgradePlan.NodePlan n : nodes) {
             String fresh = plan.rebuild().replacements().get(n.host());
-            if (fresh != null) {
-                out.addAll(join.join(fresh, "cutover, replacing node " + n.node() + " on " + n.host()));
-                out.add(adopt(fresh, n));
+            if (fresh == null) {
+                continue; // no free host for it: the plan says so and is refused
             }
+            out.add(claim(fresh, n));
+            out.addAll(join.join(fresh, "cutover, replacing node " + n.node() + " on " + n.host()));
         }
         for (UpgradePlan.NodePlan n : nodes) {
-            if (n.node().isEmpty()) {
-                out.add(NodeRemoval.uninstall(removal, n.host(), "(none)"));
-                out.add(NodeRemoval.release(removal, n.host(), "(none)"));
-            } else {
-                out.addAll(NodeRemoval.steps(removal, n.host(), n.node()));
+            String fresh = plan.rebuild().replacements().get(n.host());
+            if (fresh == null) {
+                continue;
             }
+            if (n.node().isEmpty()) {
+                out.add(swapped(fresh, n, NodeRemoval.uninstall(removal, n.host(), "(none)")));
+            } else {
+                for (Step s : NodeRemoval.steps(removal, n.host(), n.node())) {
+                    if (!s.id().endsWith("/release")) {
+                        out.add(swapped(fresh, n, s));
+                    }
+                }
+            }
+            out.add(swap(fresh, n));
         }
         String pool = plan.pool().name();
         out.add(Steps.of(batch + "/phase", "Kubernetes: pool " + pool + " stays " + PoolUpgrade.PHASE + " until the end",
@@ -73,51 +82,86 @@ final class PoolUpgradeCutover {
         return pools.get(plan.pool().name()).map(st -> st.status().phase()).orElse("");
     }
 
-    /** The new host in the pool's spec (with the old host's VPN server) and status, its EdgeHost in the pool. */
-    private Step adopt(String host, UpgradePlan.NodePlan old) {
+    /**
+     * The free host's EdgeHost is marked in the pool before anything runs on it, so a run resumed by another console picks
+     * the same host again (claimed hosts come first) instead of joining a second one.
+     */
+    private Step claim(String fresh, UpgradePlan.NodePlan old) {
         String pool = plan.pool().name();
-        return Steps.of(host + "/adopt", "Host " + host + " into pool " + pool + "'s spec and status, its EdgeHost in the pool, "
-                        + "an Event NodeAdopted", List.of("update HybridNodePool " + pool + " (spec.hosts, status.members)",
-                        "update EdgeHost " + host + " status (pool)"),
-                ctx -> adopted(ctx, host), ctx -> {
+        return Steps.of(fresh + "/claim", "Claim free host " + fresh + " for pool " + pool + " (it replaces " + old.host() + ")",
+                List.of("update EdgeHost " + fresh + " status (pool " + pool + ")"),
+                ctx -> removal.inventory() == null || removal.inventory().hosts().stream()
+                        .filter(h -> h.spec().name().equals(fresh)).anyMatch(h -> pool.equals(h.status().pool())),
+                ctx -> NodeRemoval.setHostPool(removal.inventory(), fresh, pool));
+    }
+
+    /** A removal step, done as well once the swap is (the old host is then out of the pool). */
+    private Step swapped(String fresh, UpgradePlan.NodePlan old, Step s) {
+        return PoolUpgradeJoin.guarded(s, ctx -> swappedIn(ctx, fresh, old.host()));
+    }
+
+    /**
+     * The new host takes the old one's place in the pool's spec (the old host's VPN server) and status, in one update, so
+     * no resume ever sees both or neither; the new host's EdgeHost is in the pool, the old one's is available again.
+     */
+    private Step swap(String host, UpgradePlan.NodePlan old) {
+        String pool = plan.pool().name();
+        return Steps.of(old.host() + "/swap", "Host " + host + " takes " + old.host() + "'s place in pool " + pool + " (spec and "
+                        + "status); " + old.host() + " back to available, Events NodeRemoved and NodeAdopted",
+                List.of("update HybridNodePool " + pool + " (spec.hosts, status.members)", "update EdgeHost " + host + " and "
+                        + old.host() + " status (pool)"),
+                ctx -> swappedIn(ctx, host, old.host()), ctx -> {
                     String node = ctx.get(HostSteps.nodeKey(host)).orElseThrow(() -> new IllegalStateException("Host " + host
                             + " has no node recorded in the journal."));
-                    addHost(host, old.host(), node);
+                    replaceHost(old.host(), host, node);
                     if (removal.inventory() != null) {
                         NodeRemoval.setHostPool(removal.inventory(), host, pool);
+                        NodeRemoval.setHostPool(removal.inventory(), old.host(), null);
                     }
+                    join.event(ctx, "NodeRemoved", "Host " + old.host() + " left pool " + pool + " (node " + old.node()
+                            + " removed); the host is available.");
                     join.event(ctx, "NodeAdopted", "Host " + host + " (node " + node + ", v" + plan.to().number()
-                            + ") is in pool " + pool + "; node " + old.node() + " on " + old.host() + " goes next.");
+                            + ") took the place of " + old.host() + " in pool " + pool + ".");
                 });
     }
 
-    private boolean adopted(StepContext ctx, String host) {
+    private boolean swappedIn(StepContext ctx, String host, String oldHost) {
         Optional<PoolStore.Stored> s = pools.get(plan.pool().name());
         Optional<String> node = ctx.get(HostSteps.nodeKey(host));
-        if (s.isEmpty() || node.isEmpty() || s.get().pool().host(host).isEmpty()
+        if (s.isEmpty() || node.isEmpty() || s.get().pool().host(host).isEmpty() || s.get().pool().host(oldHost).isPresent()
                 || s.get().status().members().stream().noneMatch(m -> m.host().equals(host) && m.node().equals(node.get()))) {
             return false;
         }
-        return removal.inventory() == null || removal.inventory().hosts().stream().filter(h -> h.spec().name().equals(host))
-                .findFirst().map(h -> plan.pool().name().equals(h.status().pool())).orElse(true);
+        return removal.inventory() == null || removal.inventory().hosts().stream().filter(h -> h.spec().name().equals(host)
+                || h.spec().name().equals(oldHost)).allMatch(h -> h.spec().name().equals(host)
+                ? plan.pool().name().equals(h.status().pool()) : !plan.pool().name().equals(h.status().pool()));
     }
 
-    private void addHost(String host, String oldHost, String node) {
+    private void replaceHost(String oldHost, String host, String node) {
         for (int attempt = 1; ; attempt++) {
             PoolStore.Stored s = pools.get(plan.pool().name()).orElseThrow(() -> new IllegalStateException("Pool "
                     + plan.pool().name() + " is gone."));
             HybridNodePool p = s.pool();
             try {
-                if (p.host(host).isEmpty()) {
+                if (p.host(host).isEmpty() || p.host(oldHost).isPresent()) {
                     String vpn = p.host(oldHost).map(PoolHost::vpnServerIp).orElse(null);
-                    List<PoolHost> hosts = new ArrayList<>(p.hosts());
-                    hosts.add(new PoolHost(host, vpn));
+                    List<PoolHost> hosts = new ArrayList<>();
+                    for (PoolHost h : p.hosts()) {
+                        if (h.host().equals(oldHost)) {
+                            hosts.add(new PoolHost(host, vpn));
+                        } else if (!h.host().equals(host)) {
+                            hosts.add(h);
+                        }
+                    }
+                    if (hosts.stream().noneMatch(h -> h.host().equals(host))) {
+                        hosts.add(new PoolHost(host, vpn));
+                    }
                     p = p.withHosts(hosts);
                     pools.update(p, s.resourceVersion());
                 }
                 PoolStore.PoolStatus st = s.status();
-                List<PoolStore.Member> members = new ArrayList<>(st.members().stream().filter(m -> !m.host().equals(host))
-                        .toList());
+                List<PoolStore.Member> members = new ArrayList<>(st.members().stream().filter(m -> !m.host().equals(host)
+                        && !m.host().equals(oldHost)).toList());
                 members.add(new PoolStore.Member(host, node));
                 int ready = (int) members.stream().filter(m -> pools.node(m.node()).map(PoolStore.NodeState::ready)
                         .orElse(false)).count();

@@ -4,6 +4,7 @@ import dev.hybridpane.core.ops.Step;
 import dev.hybridpane.core.ops.StepContext;
 import dev.hybridpane.core.ops.Steps;
 import dev.hybridpane.domain.pool.NodeCredentials;
+import dev.hybridpane.domain.pool.SsmRegistration;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -99,8 +100,29 @@ final class PoolUpgradeJoin {
                 });
     }
 
-    private int left(StepContext ctx, Collection<String> joining) {
-        return (int) joining.stream().filter(h -> !rebuilt(ctx, h)).count();
+    /**
+     * The hosts still to register: not marked rebuilt, and not registered with SSM since their old node (a run that
+     * died after {@code nodeadm init} left the registration, which nodeadm re-uses, so that host needs no activation).
+     */
+    private int left(StepContext ctx, Collection<String> joining) throws Exception {
+        int left = 0;
+        for (String h : joining) {
+            if (!rebuilt(ctx, h) && !registeredAnew(h)) {
+                left++;
+            }
+        }
+        return left;
+    }
+
+    private boolean registeredAnew(String host) throws Exception {
+        Optional<String> text = runs.apply(host).cat(SsmRegistration.PATH);
+        if (text.isEmpty()) {
+            return false;
+        }
+        SsmRegistration reg = SsmRegistration.parse(text.get());
+        String old = plan.nodes().stream().filter(n -> n.host().equals(host)).map(UpgradePlan.NodePlan::node).findFirst()
+                .orElse("");
+        return reg.wellFormed() && !reg.managedInstanceId().equals(old);
     }
 
     /** The host joins at the new version: the creation's steps (ids "HOST/…"), Ready at the new kubelet, the mark. */

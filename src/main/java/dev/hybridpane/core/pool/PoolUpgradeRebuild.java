@@ -35,8 +35,9 @@ public record PoolUpgradeRebuild(PoolInputs inputs, InventoryPort.Inventory inve
     }
 
     /**
-     * What the repave or cutover of {@code pool} to {@code to} joins with: for a cutover each old node that still exists
-     * gets the next free host (too few: an error naming them; each such node's plan notes its replacement), then the pool
+     * What the repave or cutover of {@code pool} to {@code to} joins with: for a cutover each old host gets the next free
+     * host in the inventory's order (a resumed run finds the same one: a new host leaves the free hosts only when it takes
+     * the old one's place) (too few: an error naming them; each such node's plan notes its replacement), then the pool
      * on version N (with the free hosts for a cutover) is checked as a creation is ({@link PoolService#check}: its problems
      * join the plan's; a Roles Anywhere pool without its CA key is refused there, naming it).
      */
@@ -49,7 +50,7 @@ public record PoolUpgradeRebuild(PoolInputs inputs, InventoryPort.Inventory inve
         int needed = 0;
         for (int i = 0; i < nodes.size(); i++) {
             UpgradePlan.NodePlan n = nodes.get(i);
-            if (n.method() != UpgradePlan.Method.CUTOVER || n.node().isEmpty() || pools.node(n.node()).isEmpty()) {
+            if (n.method() != UpgradePlan.Method.CUTOVER) {
                 continue;
             }
             needed++;

@@ -91,7 +91,7 @@ class CliPoolUpgradeTest {
         assertThat(strategy.code()).isEqualTo(2);
         assertThat(strategy.err().strip()).isEqualTo("--strategy: in-place, cutover or repave, not sideways.");
         Ran cutover = run("pool", "upgrade", "cli-upg", "--to-version", "2", "--strategy", "cutover");
-        assertThat(cutover.code()).isEqualTo(2);
+        assertThat(cutover.code()).as(cutover.out() + cutover.err()).isEqualTo(2);
         assertThat(cutover.err()).contains("error: strategy: A cutover needs a free compatible host of site dallas-dc for each "
                 + "of the 2 node(s) it replaces; the site has 0: import hosts, or upgrade in place.");
         Ran repave = run("pool", "upgrade", "cli-upg", "--to-version", "2", "--strategy", "repave");

@@ -38,6 +38,7 @@ class PoolUpgradeLabTest {
 
     @BeforeAll
     static void start() {
+        PoolUpgradeLab.COMMANDS.clear(); // counted per class: each class has its own lab and hosts
         lab = new PoolLab(dir);
         lab.importHosts("dallas-dc", "10.200.1.0/24", List.of("dallas-08", "dallas-09", "dallas-10", "dallas-12", "dallas-13",
                 "dallas-14"));

@@ -25,13 +25,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Repave and cutover on the lab, production adapters: a 2-node SSM pool cut over onto 2 free hosts (max surge 1), capacity
- * sampled throughout; a 2-node SSM pool repaved (asked), the hosts kept and the nodes renamed by their new registrations.
+ * sampled throughout; a 2-node SSM pool repaved (asked), the hosts kept and the nodes renamed by their new registrations;
+ * a cutover killed at many points, each resumed by another console (another PoolUpgrade, so no activation code held).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PoolUpgradeRebuildLabTest {
     static final NodeRemoval.Timings FAST = new NodeRemoval.Timings(Duration.ofSeconds(60), Duration.ofMillis(200),
             Duration.ofSeconds(5));
@@ -42,6 +47,7 @@ class PoolUpgradeRebuildLabTest {
 
     @BeforeAll
     static void start() {
+        PoolUpgradeLab.COMMANDS.clear(); // counted per class: each class has its own lab and hosts
         lab = new PoolLab(dir);
         lab.lab.nodeadmBackend().kubelets().setTimings(Duration.ofMillis(300), Duration.ofSeconds(2));
         lab.importHosts("dallas-dc", "10.200.1.0/24", List.of("dallas-08", "dallas-09", "dallas-10", "dallas-12", "dallas-13",
@@ -150,6 +156,7 @@ class PoolUpgradeRebuildLabTest {
     }
 
     @Test
+    @Order(1)
     void cutoverJoinsNewNodesFirstNeverDropsCapacityAndFreesTheOldHosts() throws Exception {
         HybridNodePool p = PoolUpgradeLab.pool("upg-cut", "dallas-dc", List.of("dallas-08", "dallas-09"));
         create(p);
@@ -201,6 +208,7 @@ class PoolUpgradeRebuildLabTest {
     }
 
     @Test
+    @Order(2)
     void repaveAskedForAnSsmPoolKeepsTheHostsAndRenamesTheNodes() throws Exception {
         HybridNodePool p = PoolUpgradeLab.pool("upg-rep", "dallas-dc", List.of("dallas-13", "dallas-14"));
         create(p);
@@ -239,5 +247,51 @@ class PoolUpgradeRebuildLabTest {
                     .contains("hybridpane.dev/profile-version=2");
         }
         assertThat(events(p.name())).filteredOn(e -> e.getReason().equals("NodeRepaved")).hasSize(2);
+    }
+
+    @Test
+    @Order(3)
+    void cutoverKilledAtManyPointsAndResumedByAnotherConsoleDoesNothingTwice() throws Exception {
+        lab.importHosts("dallas-dc", "10.200.1.0/24", List.of("dallas-03", "dallas-16"));
+        HybridNodePool p = PoolUpgradeLab.pool("upg-cut-resume", "dallas-dc", List.of("dallas-03", "dallas-16"));
+        create(p);
+        Map<String, String> before = versions(p.name());
+        PoolUpgrade.Options o = new PoolUpgrade.Options(2, PoolUpgrade.Strategy.CUTOVER, 1, 1, true, Duration.ZERO,
+                Duration.ofSeconds(60), null);
+        List<String> kills = List.of("[batch-1] Drain node", "[batch-1] Delete node",
+                "[batch-1] Host ", "[batch-2] Cordon node", "[batch-2] nodeadm uninstall on");
+        Map<String, String> joined = new TreeMap<>();
+        for (String k : kills) {
+            AtomicBoolean killed = new AtomicBoolean();
+            Journal j = upgrade(p.name(), o, plan -> plan.rebuild().replacements().forEach(joined::putIfAbsent),
+                    new CancelToken(), now -> {
+                        if (!killed.get() && now.log().stream().anyMatch(l -> l.text().startsWith(k))) {
+                            killed.set(true);
+                            throw new IllegalStateException("the console died");
+                        }
+                    });
+            assertThat(killed).as("reached " + k + ": " + j.status() + " " + j.error() + " " + j.log()).isTrue();
+            assertThat(j.status()).as(k).isEqualTo(OperationStatus.FAILED);
+        }
+        Journal last = upgrade(p.name(), o, plan -> { }, new CancelToken(), x -> { });
+        assertThat(last.status()).as(String.valueOf(last.error())).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(joined).as("the same free host replaces each old host in every run").hasSize(2);
+        Map<String, String> after = versions(p.name());
+        assertThat(after).hasSize(2).allSatisfy((n, v) -> assertThat(v).startsWith("v1.31."));
+        assertThat(after.keySet()).doesNotContainAnyElementsOf(before.keySet());
+        try (PoolStore.Pools pools = lab.pools()) {
+            PoolStore.Stored s = pools.get(p.name()).orElseThrow();
+            assertThat(s.pool().hostNames()).containsExactlyInAnyOrderElementsOf(joined.values());
+            assertThat(s.status().phase()).isEqualTo("Running");
+            assertThat(s.status().members()).extracting(PoolStore.Member::node).containsExactlyInAnyOrderElementsOf(after.keySet());
+        }
+        for (String old : p.hostNames()) {
+            assertThat(hostPool(old)).as(old + " available").isEmpty();
+            assertThat(PoolUpgradeLab.ran(old, "sudo -n nodeadm uninstall")).as(old + " uninstalled once").isEqualTo(1);
+        }
+        for (String fresh : joined.values()) {
+            assertThat(hostPool(fresh)).isEqualTo(p.name());
+            assertThat(PoolUpgradeLab.ran(fresh, INIT)).as(fresh + " initialised once").isEqualTo(1);
+        }
     }
 }
