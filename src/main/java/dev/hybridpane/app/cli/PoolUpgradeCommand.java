@@ -3,7 +3,6 @@ package dev.hybridpane.app.cli;
 import dev.hybridpane.adapters.edge.FileKnownHostsStore;
 import dev.hybridpane.adapters.edge.MinaEdgePort;
 import dev.hybridpane.adapters.kube.Fabric8PoolOps;
-import dev.hybridpane.adapters.pki.BcCertificateAuthority;
 import dev.hybridpane.app.ConfigDirs;
 import dev.hybridpane.core.edge.SshIdentity;
 import dev.hybridpane.core.hybrid.CertificateAuthorityPort.CaKey;
@@ -18,7 +17,6 @@ import dev.hybridpane.core.pool.PoolUpgrade;
 import dev.hybridpane.core.pool.UpgradePlan;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.profile.ProfileProblem;
-import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -132,40 +130,16 @@ public final class PoolUpgradeCommand implements Callable<Integer> {
         boolean apply = mode != null && mode.apply;
         PoolUpgrade.Options o = new PoolUpgrade.Options(toVersion, s.get(), maxUnavailable, maxSurge, !continueOnFailure,
                 pause.get(), Duration.ofSeconds(readyTimeout), NodeDrain.Options.DEFAULT.withTimeout(Duration.ofSeconds(drainTimeout)));
-        CaKey key = null;
-        if (caKey != null) {
-            if (!Files.isReadable(caKey)) {
-                err.println("--ca-key: cannot read " + caKey + ".");
-                return 2;
-            }
-            try {
-                key = new BcCertificateAuthority().readKey(caKey, this::passphrase);
-            } catch (IllegalArgumentException e) {
-                err.println("--ca-key: " + e.getMessage());
-                return 2;
-            }
+        CaKey key;
+        try {
+            key = CaKeyFiles.read(caKey, caKeyPassphraseEnv, System::getenv);
+        } catch (CaKeyFiles.Refused e) {
+            err.println(e.getMessage());
+            return 2;
         }
         try (CaKey held = key) {
             return run(spec, target, pool, o, apply, sshKey, knownHosts, takeOver, held);
         }
-    }
-
-    /** The CA key's passphrase: from --ca-key-passphrase-env, else asked on the terminal without echo. */
-    private char[] passphrase() {
-        if (caKeyPassphraseEnv != null) {
-            String v = System.getenv(caKeyPassphraseEnv);
-            if (v == null || v.isEmpty()) {
-                throw new IllegalArgumentException("the CA key is encrypted and the environment variable " + caKeyPassphraseEnv
-                        + " (--ca-key-passphrase-env) is not set.");
-            }
-            return v.toCharArray();
-        }
-        Console console = System.console();
-        if (console == null) {
-            throw new IllegalArgumentException("the CA key is encrypted and there is no terminal to ask for its passphrase: "
-                    + "give --ca-key-passphrase-env VAR.");
-        }
-        return console.readPassword("Passphrase for %s: ", caKey);
     }
 
     /** {@link #run(CommandSpec, PoolTarget, String, PoolUpgrade.Options, boolean, Path, Path, boolean, CaKey)} without a CA key. */
