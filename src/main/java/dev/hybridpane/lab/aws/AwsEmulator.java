@@ -47,6 +47,7 @@ public final class AwsEmulator implements AutoCloseable {
     private final Map<String, CompletableFuture<?>> holds = new ConcurrentHashMap<>();
 
     private final AwsState state;
+    private final Ec2Service ec2;
     private final Map<String, AwsService> services = new HashMap<>();
     private final Map<String, Fault> stickyFaults = new ConcurrentHashMap<>();
     private final Map<String, Deque<Fault>> nextFaults = new ConcurrentHashMap<>();
@@ -102,7 +103,8 @@ public final class AwsEmulator implements AutoCloseable {
         register(new StsService(state, credentials));
         this.eks = new EksService(json, state, apiEndpoints, caDataBase64, defaultPageSize);
         register(eks);
-        register(new Ec2Service(state));
+        this.ec2 = new Ec2Service(state);
+        register(ec2);
         this.iam = new IamService(state, defaultPageSize);
         register(iam);
         SsmRegistry ssm = new SsmRegistry(clock);
@@ -196,6 +198,16 @@ public final class AwsEmulator implements AutoCloseable {
     public void clearFaults() {
         stickyFaults.clear();
         nextFaults.clear();
+    }
+
+    /**
+     * Turns a site-to-site VPN tunnel (1 or 2) UP or DOWN, as an outage or its repair on the premises would: EC2 has no
+     * call for it. DescribeVpnConnections shows it in the tunnel's telemetry, with the time it changed.
+     *
+     * @throws IllegalArgumentException when the region has no such VPN connection or tunnel
+     */
+    public void setVpnTunnel(String region, String vpnConnectionId, int tunnel, boolean up) {
+        ec2.setTunnel(region, vpnConnectionId, tunnel, up);
     }
 
     /** How long an EKS UpdateClusterConfig stays InProgress before it succeeds (default 3 s). */

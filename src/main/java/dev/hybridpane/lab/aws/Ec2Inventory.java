@@ -3,15 +3,18 @@ package dev.hybridpane.lab.aws;
 import dev.hybridpane.lab.world.LabWorld.LabCluster;
 import dev.hybridpane.lab.world.LabWorld.LabSubnet;
 import dev.hybridpane.lab.world.LabWorld.LabVpc;
+import dev.hybridpane.lab.world.LabWorld.LabVpnConnection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The EC2 resources of one region, derived from the clusters' VPCs: each VPC has one main route table
- * associated with all its subnets (a local route, plus a route to the transit gateway for every remote
- * node and pod CIDR of a hybrid cluster), the cluster security group, and the additional security
- * groups (inbound 443 from the remote node and pod CIDRs when hybrid nodes are enabled).
+ * The EC2 resources of one region as the world seeds them, derived from the clusters' VPCs: each VPC has one main route
+ * table associated with all its subnets (a local route, plus a route to the transit gateway or the virtual private
+ * gateway for every remote node and pod CIDR of a hybrid cluster, or those the world lists), the cluster security
+ * group, and the additional security groups (inbound 443 from the remote node and pod CIDRs when hybrid nodes are
+ * enabled, or from those the world lists); transit gateways with their VPC and VPN attachments and their default route
+ * table; virtual private gateways and site-to-site VPN connections. {@link Ec2Network} holds what changes at run time.
  */
 final class Ec2Inventory {
 
@@ -29,28 +32,87 @@ final class Ec2Inventory {
         }
     }
 
-    /** gatewayId is "local" or null; transitGatewayId is set for routes to the TGW. */
-    record Route(String destination, String gatewayId, String transitGatewayId, String origin) {
-    }
-
-    record RouteTable(String id, String vpcId, List<Route> routes, List<String> subnetIds, String name) {
-        Map<String, List<String>> filterValues() {
-            List<String> tgws = routes.stream().map(Route::transitGatewayId).filter(t -> t != null).toList();
-            return Map.of("route-table-id", List.of(id), "vpc-id", List.of(vpcId), "association.subnet-id", subnetIds,
-                    "association.main", List.of("true"), "route.transit-gateway-id", tgws,
-                    "route.destination-cidr-block", routes.stream().map(Route::destination).toList(), "tag:Name", List.of(name));
+    /**
+     * A route: gatewayId is "local", a virtual private gateway (vgw-...) or null; transitGatewayId is set for routes to a
+     * transit gateway, networkInterfaceId for routes to a network interface. origin is CreateRouteTable (the local
+     * route), CreateRoute or EnableVgwRoutePropagation (a route a virtual private gateway propagates).
+     */
+    record Route(String destination, String gatewayId, String transitGatewayId, String networkInterfaceId, String origin) {
+        /** The route's target id, whatever its kind. */
+        String target() {
+            return gatewayId != null ? gatewayId : transitGatewayId != null ? transitGatewayId : networkInterfaceId;
         }
     }
 
+    /** A route table; {@code propagatingVgws} the virtual private gateways whose routes it takes (route propagation). */
+    record RouteTable(String id, String vpcId, List<Route> routes, List<String> subnetIds, String name,
+            List<String> propagatingVgws) {
+        RouteTable {
+            routes = List.copyOf(routes);
+            subnetIds = List.copyOf(subnetIds);
+            propagatingVgws = List.copyOf(propagatingVgws);
+        }
+
+        RouteTable withRoutes(List<Route> newRoutes) {
+            return new RouteTable(id, vpcId, newRoutes, subnetIds, name, propagatingVgws);
+        }
+
+        RouteTable withPropagatingVgws(List<String> vgws) {
+            return new RouteTable(id, vpcId, routes, subnetIds, name, vgws);
+        }
+
+        Map<String, List<String>> filterValues() {
+            Map<String, List<String>> m = new java.util.HashMap<>();
+            m.put("route-table-id", List.of(id));
+            m.put("vpc-id", List.of(vpcId));
+            m.put("association.subnet-id", subnetIds);
+            m.put("association.main", List.of("true"));
+            m.put("route.transit-gateway-id", routes.stream().map(Route::transitGatewayId).filter(t -> t != null).toList());
+            m.put("route.gateway-id", routes.stream().map(Route::gatewayId).filter(t -> t != null).toList());
+            m.put("route.network-interface-id", routes.stream().map(Route::networkInterfaceId).filter(t -> t != null).toList());
+            m.put("route.destination-cidr-block", routes.stream().map(Route::destination).toList());
+            m.put("route.origin", routes.stream().map(Route::origin).distinct().toList());
+            m.put("route.state", List.of("active"));
+            m.put("tag:Name", List.of(name));
+            m.put("tag-key", List.of("Name"));
+            return m;
+        }
+    }
+
+    /** An IPv4 range of a permission, with its own description (null: none). */
+    record IpRange(String cidr, String description) {
+    }
+
     /** protocol "-1" means all traffic; sourceGroupIds are security-group-to-security-group grants. */
-    record Permission(String protocol, Integer fromPort, Integer toPort, List<String> cidrs, List<String> sourceGroupIds,
-            String description) {
+    record Permission(String protocol, Integer fromPort, Integer toPort, List<IpRange> ranges, List<String> sourceGroupIds) {
+        Permission {
+            ranges = List.copyOf(ranges);
+            sourceGroupIds = List.copyOf(sourceGroupIds);
+        }
+
+        boolean samePorts(String otherProtocol, Integer otherFrom, Integer otherTo) {
+            return protocol.equals(otherProtocol) && java.util.Objects.equals(fromPort, otherFrom)
+                    && java.util.Objects.equals(toPort, otherTo);
+        }
     }
 
     record SecurityGroup(String id, String name, String description, String vpcId, List<Permission> ingress) {
+        SecurityGroup {
+            ingress = List.copyOf(ingress);
+        }
+
+        SecurityGroup withIngress(List<Permission> newIngress) {
+            return new SecurityGroup(id, name, description, vpcId, newIngress);
+        }
+
         Map<String, List<String>> filterValues() {
+            List<Permission> tcp = ingress.stream().filter(p -> !p.protocol().equals("-1")).toList();
             return Map.of("group-id", List.of(id), "group-name", List.of(name), "vpc-id", List.of(vpcId),
-                    "tag:Name", List.of(name));
+                    "tag:Name", List.of(name), "ip-permission.cidr", ingress.stream().flatMap(p -> p.ranges().stream())
+                            .map(IpRange::cidr).distinct().toList(),
+                    "ip-permission.from-port", tcp.stream().map(p -> String.valueOf(p.fromPort())).distinct().toList(),
+                    "ip-permission.to-port", tcp.stream().map(p -> String.valueOf(p.toPort())).distinct().toList(),
+                    "ip-permission.protocol", ingress.stream().map(Permission::protocol).distinct().toList());
         }
     }
 
@@ -126,12 +188,16 @@ final class Ec2Inventory {
         }
     }
 
-    /** The attachment of a cluster's VPC (its subnets) to its transit gateway. */
-    record TransitGatewayAttachment(String id, String transitGatewayId, String vpcId, String name, String routeTableId) {
+    /**
+     * An attachment to a transit gateway: a cluster's VPC (its subnets; resourceType "vpc") or a site-to-site VPN
+     * connection (resourceType "vpn"), associated with the gateway's default route table.
+     */
+    record TransitGatewayAttachment(String id, String transitGatewayId, String resourceId, String name, String routeTableId,
+            String resourceType) {
         Map<String, List<String>> filterValues(String accountId) {
             return Map.of("transit-gateway-attachment-id", List.of(id), "transit-gateway-id", List.of(transitGatewayId),
                     "transit-gateway-owner-id", List.of(accountId), "resource-owner-id", List.of(accountId),
-                    "resource-type", List.of("vpc"), "resource-id", List.of(vpcId), "state", List.of("available"),
+                    "resource-type", List.of(resourceType), "resource-id", List.of(resourceId), "state", List.of("available"),
                     "association.state", List.of("associated"), "association.transit-gateway-route-table-id",
                     List.of(routeTableId), "tag:Name", List.of(name));
         }
@@ -151,13 +217,66 @@ final class Ec2Inventory {
     final List<NetworkInterface> networkInterfaces = new ArrayList<>();
     final List<TransitGateway> transitGateways = new ArrayList<>();
     final List<TransitGatewayAttachment> transitGatewayAttachments = new ArrayList<>();
+    final List<Ec2Routing.VpnGateway> vpnGateways = new ArrayList<>();
+    final List<Ec2Routing.VpnConnection> vpnConnections = new ArrayList<>();
+    final List<Ec2Routing.TgwRouteTable> tgwRouteTables = new ArrayList<>();
 
     Ec2Inventory(List<LabCluster> clusters) {
         for (LabCluster c : clusters) {
             add(c);
             addNetworkInterfaces(c);
             addTransitGateway(c);
+            addVpn(c);
         }
+    }
+
+    /** Every remote node and pod CIDR of the cluster. */
+    private static List<String> remoteCidrs(LabCluster c) {
+        List<String> remote = new ArrayList<>(c.remoteNodeCidrs());
+        remote.addAll(c.remotePodCidrs());
+        return remote;
+    }
+
+    /**
+     * The cluster's virtual private gateway and its VPN connections (static routing, two tunnels each, outside addresses
+     * of AWS's side from the documentation range 192.0.2.0/24, inside CIDRs from 169.254.0.0/16 as AWS picks them). A VPN
+     * on a transit gateway gets a VPN attachment, and its static routes go into the transit gateway's route table.
+     */
+    private void addVpn(LabCluster c) {
+        LabVpc v = c.vpc();
+        if (v.vpnGatewayId() != null) {
+            vpnGateways.add(new Ec2Routing.VpnGateway(v.vpnGatewayId(), v.id(), v.name().replace("-vpc", "") + "-vgw"));
+        }
+        int n = vpnConnections.size();
+        for (LabVpnConnection lv : v.vpnConnections()) {
+            List<String> routes = lv.staticRoutes() == null ? remoteCidrs(c) : lv.staticRoutes();
+            List<Ec2Routing.Tunnel> tunnels = new ArrayList<>();
+            for (int t = 0; t < lv.tunnels().size(); t++) {
+                int third = 10 + 2 * n + t;
+                tunnels.add(new Ec2Routing.Tunnel("192.0.2." + third, "169.254." + (100 + 2 * n + t) + ".0/30",
+                        lv.tunnels().get(t), Ec2Routing.SEEDED_STATUS_CHANGE));
+            }
+            String name = c.name() + "-" + lv.site();
+            boolean onTgw = v.transitGatewayId() != null;
+            vpnConnections.add(new Ec2Routing.VpnConnection(lv.id(), lv.customerGatewayId(), lv.customerGatewayAddress(),
+                    onTgw ? null : v.vpnGatewayId(), onTgw ? v.transitGatewayId() : null, name, tunnels,
+                    onTgw ? List.of() : routes));
+            n++;
+            if (onTgw) {
+                Ec2Routing.TgwRouteTable table = tgwRouteTable(v.transitGatewayId());
+                String attachment = LabMachines.hexId("tgw-attach-0", lv.id(), 17);
+                transitGatewayAttachments.add(new TransitGatewayAttachment(attachment, v.transitGatewayId(), lv.id(),
+                        name + "-attachment", table.id(), "vpn"));
+                List<Ec2Routing.TgwRoute> tgwRoutes = new ArrayList<>(table.routes());
+                routes.forEach(cidr -> tgwRoutes.add(new Ec2Routing.TgwRoute(cidr, attachment, lv.id(), "vpn", "static",
+                        "active")));
+                tgwRouteTables.set(tgwRouteTables.indexOf(table), table.withRoutes(tgwRoutes));
+            }
+        }
+    }
+
+    private Ec2Routing.TgwRouteTable tgwRouteTable(String tgw) {
+        return tgwRouteTables.stream().filter(t -> t.transitGatewayId().equals(tgw)).findFirst().orElseThrow();
     }
 
     /**
@@ -196,8 +315,20 @@ final class Ec2Inventory {
             transitGateways.add(known);
         }
         known.vpcNames().add(c.vpc().name());
-        transitGatewayAttachments.add(new TransitGatewayAttachment(LabMachines.hexId("tgw-attach-0", c.vpc().id(), 17), tgw,
-                c.vpc().id(), c.vpc().name() + "-attachment", known.routeTableId()));
+        String attachment = LabMachines.hexId("tgw-attach-0", c.vpc().id(), 17);
+        transitGatewayAttachments.add(new TransitGatewayAttachment(attachment, tgw, c.vpc().id(),
+                c.vpc().name() + "-attachment", known.routeTableId(), "vpc"));
+        // the VPC attachment propagates the VPC's CIDRs into the transit gateway's default route table
+        String rtb = known.routeTableId();
+        Ec2Routing.TgwRouteTable table = tgwRouteTables.stream().filter(t -> t.id().equals(rtb)).findFirst().orElse(null);
+        if (table == null) {
+            table = new Ec2Routing.TgwRouteTable(rtb, tgw, known.name() + "-default", List.of());
+            tgwRouteTables.add(table);
+        }
+        List<Ec2Routing.TgwRoute> routes = new ArrayList<>(table.routes());
+        c.vpc().cidrs().forEach(cidr -> routes.add(new Ec2Routing.TgwRoute(cidr, attachment, c.vpc().id(), "vpc",
+                "propagated", "active")));
+        tgwRouteTables.set(tgwRouteTables.indexOf(table), table.withRoutes(routes));
     }
 
     private void add(LabCluster c) {
@@ -207,25 +338,26 @@ final class Ec2Inventory {
             subnets.add(new Subnet(s.id(), v.id(), s.cidr(), s.availabilityZone(), s.name()));
         }
         List<Route> routes = new ArrayList<>();
-        v.cidrs().forEach(cidr -> routes.add(new Route(cidr, "local", null, "CreateRouteTable")));
+        v.cidrs().forEach(cidr -> routes.add(new Route(cidr, "local", null, null, "CreateRouteTable")));
+        List<String> routed = v.routedCidrs() == null ? remoteCidrs(c) : v.routedCidrs();
         if (v.transitGatewayId() != null) {
-            List<String> remote = new ArrayList<>(c.remoteNodeCidrs());
-            remote.addAll(c.remotePodCidrs());
-            remote.forEach(cidr -> routes.add(new Route(cidr, null, v.transitGatewayId(), "CreateRoute")));
+            routed.forEach(cidr -> routes.add(new Route(cidr, null, v.transitGatewayId(), null, "CreateRoute")));
+        } else if (v.vpnGatewayId() != null) {
+            routed.forEach(cidr -> routes.add(new Route(cidr, v.vpnGatewayId(), null, null, "CreateRoute")));
         }
         routeTables.add(new RouteTable("rtb-" + suffix(v.id()), v.id(), routes,
-                v.subnets().stream().map(LabSubnet::id).toList(), v.name() + "-private"));
+                v.subnets().stream().map(LabSubnet::id).toList(), v.name() + "-private", List.of()));
 
         securityGroups.add(new SecurityGroup(v.clusterSecurityGroupId(), "eks-cluster-sg-" + c.name() + "-" + suffix(v.id())
                 .substring(0, 8),
                 "EKS created security group applied to ENI that is attached to EKS Control Plane master nodes, as well as"
                         + " any managed workloads.",
-                v.id(), List.of(new Permission("-1", null, null, List.of(), List.of(v.clusterSecurityGroupId()), null))));
-        List<String> remote = new ArrayList<>(c.remoteNodeCidrs());
-        remote.addAll(c.remotePodCidrs());
+                v.id(), List.of(new Permission("-1", null, null, List.of(), List.of(v.clusterSecurityGroupId())))));
+        List<String> allowed = v.apiIngressCidrs() == null ? remoteCidrs(c) : v.apiIngressCidrs();
         for (String sg : v.additionalSecurityGroupIds()) {
-            List<Permission> ingress = remote.isEmpty() ? List.of()
-                    : List.of(new Permission("tcp", 443, 443, remote, List.of(), "Kubernetes API from hybrid nodes and pods"));
+            List<Permission> ingress = allowed.isEmpty() ? List.of()
+                    : List.of(new Permission("tcp", 443, 443, allowed.stream()
+                            .map(cidr -> new IpRange(cidr, "Kubernetes API from hybrid nodes and pods")).toList(), List.of()));
             securityGroups.add(new SecurityGroup(sg, c.name() + "-additional", "Additional security group for " + c.name(),
                     v.id(), ingress));
         }

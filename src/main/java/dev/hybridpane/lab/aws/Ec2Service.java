@@ -14,16 +14,22 @@ import java.util.regex.Pattern;
 /**
  * Amazon EC2 on its own query protocol (XML in the 2016-11-15 namespace, errors as
  * {@code <Response><Errors><Error>}): DescribeVpcs, DescribeSubnets, DescribeRouteTables, DescribeSecurityGroups,
- * DescribeNetworkInterfaces, DescribeTransitGateways and DescribeTransitGatewayAttachments with id lists, filters
- * (with EC2's * and ? wildcards) and MaxResults/NextToken pagination; DescribeVpnConnections and DescribeVpnGateways
- * (which do not page) and DescribeVpcAttribute. A NextToken is bound to the
+ * DescribeNetworkInterfaces, DescribeTransitGateways, DescribeTransitGatewayAttachments and
+ * DescribeTransitGatewayRouteTables with id lists, filters (with EC2's * and ? wildcards) and MaxResults/NextToken
+ * pagination; DescribeVpnConnections and DescribeVpnGateways (which do not page), DescribeVpcAttribute, the transit
+ * gateway route table reads ({@link Ec2TransitGatewayReads}) and the network changes ({@link Ec2Writes}) on each
+ * region's {@link Ec2Network}. A NextToken is bound to the
  * action, region and filters that issued it; any other is refused with InvalidPaginationToken, as EC2 does.
  */
 final class Ec2Service implements AwsService {
     static final String NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
-    private static final Set<String> ACTIONS = Set.of("DescribeVpcs", "DescribeSubnets", "DescribeRouteTables",
+    private static final Set<String> READS = Set.of("DescribeVpcs", "DescribeSubnets", "DescribeRouteTables",
             "DescribeSecurityGroups", "DescribeNetworkInterfaces", "DescribeVpcAttribute", "DescribeTransitGateways",
-            "DescribeTransitGatewayAttachments", "DescribeVpnConnections", "DescribeVpnGateways");
+            "DescribeTransitGatewayAttachments", "DescribeVpnConnections", "DescribeVpnGateways",
+            "DescribeTransitGatewayRouteTables", "SearchTransitGatewayRoutes", "GetTransitGatewayRouteTableAssociations",
+            "GetTransitGatewayRouteTablePropagations");
+    private static final Set<String> TGW_ROUTE_TABLE_FILTERS = Set.of("default-association-route-table",
+            "default-propagation-route-table", "state", "transit-gateway-id", "transit-gateway-route-table-id", "tag-key");
     /** The filters DescribeVpnConnections and DescribeVpnGateways take (EC2 API reference). */
     private static final Set<String> VPN_CONNECTION_FILTERS = Set.of("customer-gateway-configuration", "customer-gateway-id",
             "state", "option.static-routes-only", "route.destination-cidr-block", "bgp-asn", "type", "vpn-connection-id",
@@ -35,6 +41,8 @@ final class Ec2Service implements AwsService {
     private static final Pattern FILTER_NAME = Pattern.compile("Filter\\.(\\d+)\\.Name");
 
     private final AwsState state;
+    /** Each region's network as changed at run time. */
+    private final Map<String, Ec2Network> networks = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * EC2 does not cap a page the caller did not ask for (without MaxResults a Describe call answers everything), so
@@ -52,7 +60,7 @@ final class Ec2Service implements AwsService {
     @Override
     public String operation(AwsRequest r) {
         String action = r.params().get("Action");
-        return action != null && ACTIONS.contains(action) ? action : null;
+        return action != null && (READS.contains(action) || Ec2Writes.ACTIONS.contains(action)) ? action : null;
     }
 
     /**
@@ -60,7 +68,7 @@ final class Ec2Service implements AwsService {
      * filters it takes (null: those its resources answer), {@code minResults} the least MaxResults it accepts (0: any;
      * -1: it does not page).
      */
-    private record Kind<T>(String idParam, String notFoundCode, String notFoundFormat, String setName,
+    record Kind<T>(String idParam, String notFoundCode, String notFoundFormat, String setName,
             Function<T, String> id, Function<T, Map<String, List<String>>> filters, BiConsumer<Xml, T> writer,
             Set<String> filterNames, int minResults) {
         Kind(String idParam, String notFoundCode, String notFoundFormat, String setName, Function<T, String> id,
@@ -72,6 +80,15 @@ final class Ec2Service implements AwsService {
     @Override
     public AwsResponse handle(String operation, AwsRequest r) {
         Ec2Inventory inv = new Ec2Inventory(state.clusters(r.region()));
+        Ec2Network net = network(r.region());
+        net.sync(inv);
+        if (Ec2Writes.ACTIONS.contains(operation)) {
+            try {
+                return new Ec2Writes(net, inv, state.accountId()).handle(operation, r);
+            } catch (Ec2Network.Ec2Error e) {
+                return error(r, e.status, e.code, e.getMessage());
+            }
+        }
         Map<String, String> groupNames = new java.util.HashMap<>();
         inv.securityGroups.forEach(g -> groupNames.put(g.id(), g.name()));
         Ec2Xml xml = new Ec2Xml(state.accountId(), r.region(), groupNames::get);
@@ -82,10 +99,10 @@ final class Ec2Service implements AwsService {
             case "DescribeSubnets" -> describe(operation, r, inv.subnets, new Kind<>("SubnetId", "InvalidSubnetID.NotFound",
                     "The subnet ID '%s' does not exist", "subnetSet", Ec2Inventory.Subnet::id,
                     Ec2Inventory.Subnet::filterValues, xml::subnet));
-            case "DescribeRouteTables" -> describe(operation, r, inv.routeTables, new Kind<>("RouteTableId",
+            case "DescribeRouteTables" -> describe(operation, r, net.routeTables(), new Kind<>("RouteTableId",
                     "InvalidRouteTableID.NotFound", "The routeTable ID '%s' does not exist", "routeTableSet",
                     Ec2Inventory.RouteTable::id, Ec2Inventory.RouteTable::filterValues, xml::routeTable));
-            case "DescribeSecurityGroups" -> describe(operation, r, inv.securityGroups, new Kind<>("GroupId",
+            case "DescribeSecurityGroups" -> describe(operation, r, net.securityGroups(), new Kind<>("GroupId",
                     "InvalidGroup.NotFound", "The security group '%s' does not exist", "securityGroupInfo",
                     Ec2Inventory.SecurityGroup::id, Ec2Inventory.SecurityGroup::filterValues, xml::securityGroup));
             case "DescribeNetworkInterfaces" -> describe(operation, r, inv.networkInterfaces, new Kind<>("NetworkInterfaceId",
@@ -100,21 +117,49 @@ final class Ec2Service implements AwsService {
                     new Kind<>("TransitGatewayAttachmentIds", "InvalidTransitGatewayAttachmentID.NotFound",
                             "Transit Gateway Attachment %s was deleted or does not exist.", "transitGatewayAttachments",
                             Ec2Inventory.TransitGatewayAttachment::id, a -> a.filterValues(account), xml::transitGatewayAttachment,
-                            new Ec2Inventory.TransitGatewayAttachment("", "", "", "", "").filterValues(account).keySet(), 5));
-            // The world models no site-to-site VPN (its remote networks reach the VPC through the transit gateway by a
-            // path it does not describe), so the account holds no VPN connections or virtual private gateways.
-            case "DescribeVpnConnections" -> describe(operation, r, List.<String>of(), new Kind<>("VpnConnectionId",
+                            new Ec2Inventory.TransitGatewayAttachment("", "", "", "", "", "").filterValues(account).keySet(), 5));
+            case "DescribeVpnConnections" -> describe(operation, r, net.vpnConnections(), new Kind<>("VpnConnectionId",
                     "InvalidVpnConnectionID.NotFound", "The vpnConnection ID '%s' does not exist", "vpnConnectionSet",
-                    id -> id, id -> Map.of(), (x, id) -> { }, VPN_CONNECTION_FILTERS, -1));
-            case "DescribeVpnGateways" -> describe(operation, r, List.<String>of(), new Kind<>("VpnGatewayId",
+                    Ec2Routing.VpnConnection::id, Ec2Routing.VpnConnection::filterValues, Ec2RoutingXml::vpnConnection,
+                    VPN_CONNECTION_FILTERS, -1));
+            case "DescribeVpnGateways" -> describe(operation, r, inv.vpnGateways, new Kind<>("VpnGatewayId",
                     "InvalidVpnGatewayID.NotFound", "The vpnGateway ID '%s' does not exist", "vpnGatewaySet",
-                    id -> id, id -> Map.of(), (x, id) -> { }, VPN_GATEWAY_FILTERS, -1));
-            case "DescribeVpcAttribute" -> describeVpcAttribute(r, inv);
+                    Ec2Routing.VpnGateway::id, Ec2Routing.VpnGateway::filterValues, Ec2RoutingXml::vpnGateway,
+                    VPN_GATEWAY_FILTERS, -1));
+            case "DescribeTransitGatewayRouteTables" -> describe(operation, r, net.tgwRouteTables(), new Kind<>(
+                    "TransitGatewayRouteTableIds", "InvalidRouteTableID.NotFound",
+                    "Transit Gateway Route Table %s was deleted or does not exist.", "transitGatewayRouteTables",
+                    Ec2Routing.TgwRouteTable::id, Ec2Routing.TgwRouteTable::filterValues, Ec2RoutingXml::tgwRouteTable,
+                    TGW_ROUTE_TABLE_FILTERS, 5));
+            case "SearchTransitGatewayRoutes", "GetTransitGatewayRouteTableAssociations",
+                    "GetTransitGatewayRouteTablePropagations" -> new Ec2TransitGatewayReads(this, inv, net).handle(operation, r);
+            case "DescribeVpcAttribute" -> describeVpcAttribute(r, net);
             default -> unknownOperation(r);
         };
     }
 
-    private <T> AwsResponse describe(String operation, AwsRequest r, List<T> all, Kind<T> kind) {
+    /** The lab's switch for a VPN tunnel ({@link AwsEmulator#setVpnTunnel}). */
+    void setTunnel(String region, String vpnConnectionId, int tunnel, boolean up) {
+        Ec2Network net = network(region);
+        net.sync(new Ec2Inventory(state.clusters(region)));
+        try {
+            net.setTunnel(vpnConnectionId, tunnel, up);
+        } catch (Ec2Network.Ec2Error e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    /** The region's network as changed at run time (seeded from the world on first use). */
+    Ec2Network network(String region) {
+        return networks.computeIfAbsent(region, k -> new Ec2Network());
+    }
+
+    <T> AwsResponse describe(String operation, AwsRequest r, List<T> all, Kind<T> kind) {
+        return describe(operation, operation, r, all, kind);
+    }
+
+    /** A Describe-style answer whose page tokens are bound to {@code pageKey} (the operation and what it reads). */
+    <T> AwsResponse describe(String operation, String pageKey, AwsRequest r, List<T> all, Kind<T> kind) {
         List<String> ids = indexed(r.params(), kind.idParam() + ".");
         Map<String, List<String>> filters = filters(r.params());
         String maxText = r.params().get("MaxResults");
@@ -158,7 +203,7 @@ final class Ec2Service implements AwsService {
         }
         Pages<T> page;
         try {
-            page = Pages.of(operation + " " + r.region() + " " + new TreeMap<>(filters), selected, r.params().get("NextToken"), max);
+            page = Pages.of(pageKey + " " + r.region() + " " + new TreeMap<>(filters), selected, r.params().get("NextToken"), max);
         } catch (Pages.BadTokenException e) {
             return error(r, 400, "InvalidPaginationToken", "The specified pagination token is not valid or is expired.");
         }
@@ -194,11 +239,11 @@ final class Ec2Service implements AwsService {
     }
 
     /**
-     * DescribeVpcAttribute: enableDnsSupport and enableDnsHostnames are true (EKS requires both for private endpoint
-     * access), enableNetworkAddressUsageMetrics false. Both parameters are required; an attribute EC2 does not have is
+     * DescribeVpcAttribute: enableDnsSupport and enableDnsHostnames as the VPC has them (seeded true: EKS requires both
+     * for private endpoint access; ModifyVpcAttribute changes them), enableNetworkAddressUsageMetrics false. Both parameters are required; an attribute EC2 does not have is
      * InvalidParameterValue, a VPC the region does not hold InvalidVpcID.NotFound.
      */
-    private AwsResponse describeVpcAttribute(AwsRequest r, Ec2Inventory inv) {
+    private AwsResponse describeVpcAttribute(AwsRequest r, Ec2Network net) {
         String vpcId = r.params().get("VpcId");
         String attribute = r.params().get("Attribute");
         if (vpcId == null || vpcId.isEmpty()) {
@@ -211,11 +256,17 @@ final class Ec2Service implements AwsService {
             return error(r, 400, "InvalidParameterValue", "Value (" + attribute + ") for parameter attribute is invalid. "
                     + "Unknown attribute.");
         }
-        if (inv.vpcs.stream().noneMatch(v -> v.id().equals(vpcId))) {
+        Ec2Network.Dns dns = net.dns(vpcId);
+        if (dns == null) {
             return error(r, 400, "InvalidVpcID.NotFound", "The vpc ID '" + vpcId + "' does not exist");
         }
+        boolean value = switch (attribute) {
+            case "enableDnsSupport" -> dns.support();
+            case "enableDnsHostnames" -> dns.hostnames();
+            default -> false;
+        };
         Xml x = new Xml().openNs("DescribeVpcAttributeResponse", NS).leaf("requestId", r.requestId()).leaf("vpcId", vpcId)
-                .open(attribute).leaf("value", !"enableNetworkAddressUsageMetrics".equals(attribute)).close(attribute)
+                .open(attribute).leaf("value", value).close(attribute)
                 .close("DescribeVpcAttributeResponse");
         return AwsResponse.xml(200, x.toString());
     }

@@ -45,8 +45,8 @@ final class Ec2Xml {
         x.open("routeSet");
         for (Ec2Inventory.Route r : t.routes()) {
             x.open("item").leaf("destinationCidrBlock", r.destination()).leaf("gatewayId", r.gatewayId())
-                    .leaf("transitGatewayId", r.transitGatewayId()).leaf("state", "active").leaf("origin", r.origin())
-                    .close("item");
+                    .leaf("networkInterfaceId", r.networkInterfaceId()).leaf("transitGatewayId", r.transitGatewayId())
+                    .leaf("state", "active").leaf("origin", r.origin()).close("item");
         }
         x.close("routeSet");
         x.open("associationSet");
@@ -59,7 +59,9 @@ final class Ec2Xml {
                     .close("associationState").close("item");
         }
         x.close("associationSet");
-        x.open("propagatingVgwSet").close("propagatingVgwSet");
+        x.open("propagatingVgwSet");
+        t.propagatingVgws().forEach(g -> x.open("item").leaf("gatewayId", g).close("item"));
+        x.close("propagatingVgwSet");
         name(x, t.name());
     }
 
@@ -73,7 +75,8 @@ final class Ec2Xml {
         }
         x.close("ipPermissions");
         x.open("ipPermissionsEgress");
-        permission(x, new Ec2Inventory.Permission("-1", null, null, List.of("0.0.0.0/0"), List.of(), null));
+        permission(x, new Ec2Inventory.Permission("-1", null, null, List.of(new Ec2Inventory.IpRange("0.0.0.0/0", null)),
+                List.of()));
         x.close("ipPermissionsEgress");
         name(x, g.name());
     }
@@ -117,8 +120,8 @@ final class Ec2Xml {
 
     void transitGatewayAttachment(Xml x, Ec2Inventory.TransitGatewayAttachment a) {
         x.leaf("transitGatewayAttachmentId", a.id()).leaf("transitGatewayId", a.transitGatewayId())
-                .leaf("transitGatewayOwnerId", accountId).leaf("resourceOwnerId", accountId).leaf("resourceType", "vpc")
-                .leaf("resourceId", a.vpcId()).leaf("state", "available");
+                .leaf("transitGatewayOwnerId", accountId).leaf("resourceOwnerId", accountId).leaf("resourceType", a.resourceType())
+                .leaf("resourceId", a.resourceId()).leaf("state", "available");
         x.open("association").leaf("transitGatewayRouteTableId", a.routeTableId()).leaf("state", "associated")
                 .close("association");
         x.leaf("creationTime", "2024-05-20T14:09:42.000Z");
@@ -133,8 +136,8 @@ final class Ec2Xml {
         }
         x.close("groups");
         x.open("ipRanges");
-        for (String cidr : p.cidrs()) {
-            x.open("item").leaf("cidrIp", cidr).leaf("description", p.description()).close("item");
+        for (Ec2Inventory.IpRange range : p.ranges()) {
+            x.open("item").leaf("cidrIp", range.cidr()).leaf("description", range.description()).close("item");
         }
         x.close("ipRanges");
         x.open("ipv6Ranges").close("ipv6Ranges").open("prefixListIds").close("prefixListIds");

@@ -200,12 +200,45 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
         }
     }
 
+    /**
+     * A cluster's VPC and how it reaches its remote networks: through a transit gateway ({@code transitGatewayId}) or a
+     * virtual private gateway attached to it ({@code vpnGatewayId}), with site-to-site VPN connections on that gateway.
+     *
+     * @param routedCidrs     the remote CIDRs its route table sends to that gateway (null: every remote node and pod CIDR)
+     * @param apiIngressCidrs the CIDRs its additional security groups allow TCP 443 from (null: every remote node and
+     *                        pod CIDR)
+     */
     public record LabVpc(String id, String name, List<String> cidrs, List<LabSubnet> subnets,
-            String clusterSecurityGroupId, List<String> additionalSecurityGroupIds, String transitGatewayId) {
+            String clusterSecurityGroupId, List<String> additionalSecurityGroupIds, String transitGatewayId,
+            String vpnGatewayId, List<LabVpnConnection> vpnConnections, List<String> routedCidrs,
+            List<String> apiIngressCidrs) {
         public LabVpc {
             cidrs = List.copyOf(cidrs);
             subnets = List.copyOf(subnets);
             additionalSecurityGroupIds = List.copyOf(additionalSecurityGroupIds == null ? List.of() : additionalSecurityGroupIds);
+            vpnConnections = List.copyOf(vpnConnections == null ? List.of() : vpnConnections);
+            routedCidrs = routedCidrs == null ? null : List.copyOf(routedCidrs);
+            apiIngressCidrs = apiIngressCidrs == null ? null : List.copyOf(apiIngressCidrs);
+        }
+
+        /** A VPC without VPN connections, routing and allowing every remote CIDR. */
+        public LabVpc(String id, String name, List<String> cidrs, List<LabSubnet> subnets, String clusterSecurityGroupId,
+                List<String> additionalSecurityGroupIds, String transitGatewayId) {
+            this(id, name, cidrs, subnets, clusterSecurityGroupId, additionalSecurityGroupIds, transitGatewayId, null, null,
+                    null, null);
+        }
+    }
+
+    /**
+     * A site-to-site VPN connection from the VPC's gateway to a customer gateway at a site: its two tunnels' status (UP or
+     * DOWN, in order) and its static routes (null: every remote node and pod CIDR). On a transit gateway the static
+     * routes are that gateway's route table's routes to the VPN attachment, as AWS keeps them.
+     */
+    public record LabVpnConnection(String id, String customerGatewayId, String customerGatewayAddress, String site,
+            List<String> tunnels, List<String> staticRoutes) {
+        public LabVpnConnection {
+            tunnels = List.copyOf(tunnels == null ? List.of("UP", "UP") : tunnels);
+            staticRoutes = staticRoutes == null ? null : List.copyOf(staticRoutes);
         }
     }
 

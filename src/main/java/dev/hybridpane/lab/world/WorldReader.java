@@ -10,6 +10,7 @@ import dev.hybridpane.lab.world.LabWorld.LabProfileRef;
 import dev.hybridpane.lab.world.LabWorld.LabSite;
 import dev.hybridpane.lab.world.LabWorld.LabSubnet;
 import dev.hybridpane.lab.world.LabWorld.LabVpc;
+import dev.hybridpane.lab.world.LabWorld.LabVpnConnection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,9 +51,26 @@ final class WorldReader {
     }
 
     private static LabVpc vpc(Obj v) {
-        v.allow("id", "name", "cidrs", "subnets", "clusterSecurityGroupId", "additionalSecurityGroupIds", "transitGatewayId");
-        return new LabVpc(v.text("id"), v.text("name"), v.texts("cidrs"), v.objects("subnets", WorldReader::subnet),
-                v.text("clusterSecurityGroupId"), v.texts("additionalSecurityGroupIds"), v.text("transitGatewayId"));
+        v.allow("id", "name", "cidrs", "subnets", "clusterSecurityGroupId", "additionalSecurityGroupIds", "transitGatewayId",
+                "vpnGatewayId", "vpnConnections", "routedCidrs", "apiIngressCidrs");
+        LabVpc vpc = new LabVpc(v.text("id"), v.text("name"), v.texts("cidrs"), v.objects("subnets", WorldReader::subnet),
+                v.text("clusterSecurityGroupId"), v.texts("additionalSecurityGroupIds"), v.text("transitGatewayId"),
+                v.text("vpnGatewayId"), v.objects("vpnConnections", WorldReader::vpnConnection), v.texts("routedCidrs"),
+                v.texts("apiIngressCidrs"));
+        if (!vpc.vpnConnections().isEmpty() && (vpc.transitGatewayId() == null) == (vpc.vpnGatewayId() == null)) {
+            throw new IllegalArgumentException(v.where() + ": VPN connections need either a transitGatewayId or a vpnGatewayId");
+        }
+        return vpc;
+    }
+
+    private static LabVpnConnection vpnConnection(Obj c) {
+        c.allow("id", "customerGatewayId", "customerGatewayAddress", "site", "tunnels", "staticRoutes");
+        LabVpnConnection vpn = new LabVpnConnection(c.text("id"), c.text("customerGatewayId"), c.text("customerGatewayAddress"),
+                c.text("site"), c.texts("tunnels"), c.texts("staticRoutes"));
+        if (vpn.tunnels().size() != 2 || !vpn.tunnels().stream().allMatch(t -> t.equals("UP") || t.equals("DOWN"))) {
+            throw new IllegalArgumentException(c.where() + ".tunnels: expected two of UP or DOWN, found " + vpn.tunnels());
+        }
+        return vpn;
     }
 
     private static LabSubnet subnet(Obj s) {

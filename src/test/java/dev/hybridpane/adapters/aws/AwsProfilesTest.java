@@ -110,7 +110,7 @@ class AwsProfilesTest {
             try (AwsPort port = lab.open("lab")) {
                 assertThat(port).isInstanceOf(SdkAwsPort.class);
                 assertThat(port.callerIdentity().account()).isEqualTo("111122223333");
-                assertThat(port.listClusters("eu-central-1")).isEqualTo(List.of("factory-floor"));
+                assertThat(port.listClusters("eu-central-1")).isEqualTo(List.of("factory-floor", "warehouse-edge"));
             }
             assertThatThrownBy(() -> lab.open("prod")).isInstanceOf(IllegalArgumentException.class);
         }

@@ -72,7 +72,7 @@ class AwsSdkPortTest {
         int before = emulator.inspect().requestCount("eks:ListClusters");
         assertThat(port.listClusters("us-west-2")).containsExactly("retail-edge", "payments");
         assertThat(emulator.inspect().requestCount("eks:ListClusters") - before).as("one page per cluster").isEqualTo(2);
-        assertThat(port.listClusters("eu-central-1")).containsExactly("factory-floor");
+        assertThat(port.listClusters("eu-central-1")).containsExactly("factory-floor", "warehouse-edge");
         assertThat(port.listClusters("ap-south-1")).isEmpty();
     }
 

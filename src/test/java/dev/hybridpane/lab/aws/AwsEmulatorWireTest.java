@@ -50,7 +50,7 @@ class AwsEmulatorWireTest {
 
     @Test
     void clustersAreScopedByTheSignedRegion() throws Exception {
-        assertThat(get("/clusters", "eu-central-1", "eks").body()).isEqualTo("{\"clusters\":[\"factory-floor\"]}");
+        assertThat(get("/clusters", "eu-central-1", "eks").body()).isEqualTo("{\"clusters\":[\"factory-floor\",\"warehouse-edge\"]}");
         assertThat(get("/clusters/retail-edge", "eu-central-1", "eks").statusCode()).isEqualTo(404);
     }
 

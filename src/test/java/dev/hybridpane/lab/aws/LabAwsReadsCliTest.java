@@ -70,7 +70,8 @@ class LabAwsReadsCliTest {
     @Test
     void iamListsPageByMarker() throws Exception {
         JsonNode roles = ok("iam", "list-roles", "--page-size", "1");
-        assertThat(texts(roles.path("Roles"), "RoleName")).containsExactly("retail-edge-hybrid-ra", "retail-edge-hybrid-ssm");
+        assertThat(texts(roles.path("Roles"), "RoleName")).containsExactly("retail-edge-hybrid-ra", "retail-edge-hybrid-ssm",
+                "warehouse-edge-hybrid-ssm");
         JsonNode inline = ok("iam", "list-role-policies", "--role-name", "retail-edge-hybrid-ssm", "--page-size", "1");
         assertThat(inline.path("PolicyNames").toString()).isEqualTo("[\"EKSDescribeClusterPolicy\",\"EKSHybridSSMPolicy\"]");
         JsonNode attached = ok("iam", "list-attached-role-policies", "--role-name", "retail-edge-hybrid-ssm", "--page-size", "1");
@@ -128,8 +129,10 @@ class LabAwsReadsCliTest {
         assertThat(texts(ok("ec2", "describe-transit-gateways").path("TransitGateways"), "TransitGatewayId"))
                 .containsExactly("tgw-04e5f6a7b8c9d0e1f");
         assertThat(texts(ok("ec2", "describe-transit-gateway-attachments", "--page-size", "5")
-                .path("TransitGatewayAttachments"), "ResourceId")).containsExactly("vpc-0a1b2c3d4e5f60718");
-        assertThat(ok("ec2", "describe-vpn-connections").path("VpnConnections")).isEmpty();
+                .path("TransitGatewayAttachments"), "ResourceId")).containsExactly("vpc-0a1b2c3d4e5f60718",
+                        "vpn-07c1d2e3f4a5b6c7d");
+        assertThat(texts(ok("ec2", "describe-vpn-connections").path("VpnConnections"), "VpnConnectionId"))
+                .containsExactly("vpn-07c1d2e3f4a5b6c7d");
         assertThat(ok("ec2", "describe-vpn-gateways").path("VpnGateways")).isEmpty();
         refused("InvalidVpnGatewayID.NotFound", "ec2", "describe-vpn-gateways", "--vpn-gateway-ids", "vgw-0123456789abcdef0");
     }

@@ -2,6 +2,7 @@ package dev.hybridpane.lab.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.hybridpane.adapters.aws.AwsClientFactory;
 import dev.hybridpane.lab.world.LabWorld;
@@ -188,11 +189,13 @@ class LabAwsReadsTest {
         IamClient iam = lab().iam();
         List<Role> roles = new ArrayList<>();
         iam.listRolesPaginator(b -> b.maxItems(1)).roles().forEach(roles::add);
-        assertThat(roles).extracting(Role::roleName).containsExactly("retail-edge-hybrid-ra", SSM_ROLE);
-        ListRolesResponse first = iam.listRoles(b -> b.maxItems(1));
+        assertThat(roles).extracting(Role::roleName).containsExactly("retail-edge-hybrid-ra", SSM_ROLE,
+                "warehouse-edge-hybrid-ssm");
+        ListRolesResponse first = iam.listRoles(b -> b.maxItems(2));
         assertThat(first.isTruncated()).isTrue();
         assertThat(first.marker()).isNotBlank();
-        ListRolesResponse last = iam.listRoles(b -> b.maxItems(1).marker(first.marker()));
+        ListRolesResponse last = iam.listRoles(b -> b.maxItems(2).marker(first.marker()));
+        assertThat(last.roles()).extracting(Role::roleName).containsExactly("warehouse-edge-hybrid-ssm");
         assertThat(last.isTruncated()).isFalse();
         assertThat(last.marker()).isNull();
         Role ssm = roles.get(1);
@@ -215,7 +218,7 @@ class LabAwsReadsTest {
         ListRolesResponse first = iam.listRoles(b -> { });
         assertThat(first.roles()).hasSize(1);
         assertThat(first.isTruncated()).isTrue();
-        assertThat(iam.listRolesPaginator(b -> { }).roles()).hasSize(2);
+        assertThat(iam.listRolesPaginator(b -> { }).roles()).hasSize(3);
         assertThat(iam.listRolePoliciesPaginator(b -> b.roleName(SSM_ROLE)).policyNames())
                 .containsExactly("EKSDescribeClusterPolicy", "EKSHybridSSMPolicy");
     }
@@ -248,7 +251,8 @@ class LabAwsReadsTest {
         assertThat(aws).extracting(Policy::policyName).containsExactlyInAnyOrder("AmazonEC2ContainerRegistryPullOnly",
                 "AmazonSSMManagedInstanceCore", "AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy");
         Policy ecr = aws.stream().filter(p -> p.arn().equals(ManagedPolicies.ECR_PULL_ONLY)).findFirst().orElseThrow();
-        assertThat(ecr.attachmentCount()).isEqualTo(2);
+        // the three hybrid nodes roles: retail-edge's SSM and Roles Anywhere ones, warehouse-edge's SSM one
+        assertThat(ecr.attachmentCount()).isEqualTo(3);
         assertThat(ecr.defaultVersionId()).isEqualTo("v1");
         assertThat(ecr.isAttachable()).isTrue();
         assertThat(ecr.path()).isEqualTo("/");
@@ -325,7 +329,7 @@ class LabAwsReadsTest {
     }
 
     @Test
-    void transitGatewaysAreTheWorldsRemoteNetworkPathAndVpnsAreNone() {
+    void transitGatewaysCarryTheWorldsRemoteNetworksToTheSiteVpn() {
         Lab lab = lab();
         Ec2Client ec2 = lab.ec2();
         LabCluster retail = cluster(RETAIL);
@@ -341,15 +345,18 @@ class LabAwsReadsTest {
         List<TransitGatewayAttachment> attachments = new ArrayList<>();
         ec2.describeTransitGatewayAttachmentsPaginator(b -> b.maxResults(5)).transitGatewayAttachments()
                 .forEach(attachments::add);
-        assertThat(attachments).singleElement().satisfies(a -> {
+        assertThat(attachments).hasSize(2).allSatisfy(a -> {
             assertThat(a.transitGatewayId()).isEqualTo(retail.vpc().transitGatewayId());
-            assertThat(a.resourceType()).isEqualTo(TransitGatewayAttachmentResourceType.VPC);
-            assertThat(a.resourceId()).isEqualTo(retail.vpc().id());
             assertThat(a.association().transitGatewayRouteTableId())
                     .isEqualTo(tgws.get(0).options().associationDefaultRouteTableId());
         });
+        assertThat(attachments).extracting(TransitGatewayAttachment::resourceType, TransitGatewayAttachment::resourceId)
+                .containsExactly(tuple(TransitGatewayAttachmentResourceType.VPC, retail.vpc().id()),
+                        tuple(TransitGatewayAttachmentResourceType.VPN, "vpn-07c1d2e3f4a5b6c7d"));
+        // warehouse-edge, in Frankfurt, reaches its site through a virtual private gateway instead
         assertThat(lab.clients().ec2("eu-central-1").describeTransitGateways(b -> { }).transitGateways()).isEmpty();
-        assertThat(ec2.describeVpnConnections(b -> { }).vpnConnections()).isEmpty();
+        assertThat(ec2.describeVpnConnections(b -> { }).vpnConnections()).extracting(v -> v.transitGatewayId())
+                .containsExactly(retail.vpc().transitGatewayId());
         assertThat(ec2.describeVpnGateways(b -> { }).vpnGateways()).isEmpty();
         Ec2Exception tgw = refused(Ec2Exception.class, () -> ec2.describeTransitGateways(b -> b.transitGatewayIds(
                 "tgw-0123456789abcdef0")));
@@ -473,7 +480,8 @@ class LabAwsReadsTest {
         assertThat(pages).hasSizeGreaterThan(1).allMatch(p -> p.instanceInformationList().size() <= 5);
         Set<String> distinct = new HashSet<>(ids);
         assertThat(distinct).hasSize(ids.size());
-        int ssmNodes = LabWorld.load().scaled(200).clusters().stream().flatMap(c -> c.sites().stream())
+        int ssmNodes = LabWorld.load().scaled(200).clusters().stream().filter(c -> c.region().equals("us-west-2"))
+                .flatMap(c -> c.sites().stream())
                 .flatMap(s -> s.pools().stream()).filter(p -> p.credentialProvider().equals("ssm"))
                 .mapToInt(LabWorld.LabPool::nodes).sum();
         assertThat(ids).hasSize(ssmNodes);

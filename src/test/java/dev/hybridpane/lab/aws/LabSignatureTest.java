@@ -147,7 +147,7 @@ class LabSignatureTest {
              IamClient iam = client(IamClient.builder(), "aws-global", lab(), null);
              RolesAnywhereClient ra = client(RolesAnywhereClient.builder(), "us-west-2", lab(), null)) {
             assertThat(sts.getCallerIdentity().arn()).isEqualTo("arn:aws:iam::111122223333:user/lab-admin");
-            assertThat(eks.listClusters().clusters()).containsExactly("factory-floor");
+            assertThat(eks.listClusters().clusters()).containsExactly("factory-floor", "warehouse-edge");
             assertThat(ec2.describeVpcs().vpcs()).isNotEmpty();
             assertThat(iam.getUser().user().userName()).isEqualTo("lab-admin");
             assertThat(ra.listTrustAnchors(b -> { }).trustAnchors()).isNotEmpty();

@@ -40,7 +40,8 @@ class LabKubeTest {
 
     @Test
     void servesEveryWorldClusterOnLoopback() {
-        assertThat(lab.endpoints()).containsOnlyKeys(RETAIL, "us-west-2/payments", "eu-central-1/factory-floor");
+        assertThat(lab.endpoints()).containsOnlyKeys(RETAIL, "us-west-2/payments", "eu-central-1/factory-floor",
+                "eu-central-1/warehouse-edge");
         assertThat(lab.endpoints().values()).allMatch(u -> u.startsWith("http://127.0.0.1:")).doesNotHaveDuplicates();
     }
 

@@ -42,7 +42,7 @@ class LabWorldTest {
         }
         LabWorld read = LabWorld.load();
         assertThat(read).isEqualTo(bound);
-        assertThat(read.clusters()).hasSize(3);
+        assertThat(read.clusters()).hasSize(4);
         assertThat(read.clusters().get(0).hybridRoles().get(1).caCertificate()).startsWith("-----BEGIN CERTIFICATE-----");
         assertThat(read.clusters().get(0).sites()).extracting(LabWorld.LabSite::name).containsExactly("dallas-dc", "austin-store-112");
     }

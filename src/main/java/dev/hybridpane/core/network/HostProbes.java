@@ -1,0 +1,194 @@
+package dev.hybridpane.core.network;
+
+import dev.hybridpane.core.edge.EdgeException;
+import dev.hybridpane.core.edge.EdgePort;
+import dev.hybridpane.core.edge.EdgeTarget;
+import dev.hybridpane.core.edge.InventoryPort;
+import dev.hybridpane.core.edge.SshIdentity;
+import dev.hybridpane.core.edge.StoredHost;
+import dev.hybridpane.core.ops.CancelToken;
+import dev.hybridpane.domain.network.DoctorCheck;
+import dev.hybridpane.domain.profile.CniKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The on-prem side of the network doctor: on each host of a pool, over SSH ({@link EdgePort}, as pool creation's host
+ * steps do), the read-only commands of {@code domain.network.HostProbeCommands}, turned into four checks a host:
+ * {@code host.route@HOST} (a route to the VPC CIDR, through the VPN server IP where the pool set one),
+ * {@code host.firewall@HOST} (10250/tcp and the CNI's VXLAN port let in), {@code host.time@HOST} (the clock in sync) and
+ * {@code host.api@HOST} (the API server endpoint resolves and TCP 443 to it connects). Each check's evidence is the
+ * command and what it printed; fixes are manual, with exact snippets. A host that cannot be reached over SSH gives four
+ * UNKNOWN checks; nothing here throws for one host. Blocking: call it off the FX thread.
+ */
+public final class HostProbes {
+    public static final String ROUTE = "host.route";
+    public static final String FIREWALL = "host.firewall";
+    public static final String TIME = "host.time";
+    public static final String API = "host.api";
+    public static final int PARALLEL = 8;
+    static final Duration CONNECT = Duration.ofSeconds(20);
+    static final Duration COMMAND = Duration.ofSeconds(20);
+
+    /**
+     * One host to probe and what it is checked against.
+     *
+     * @param host        the host's inventory name (the checks' subject: {@code host.route@HOST})
+     * @param edge        how to reach it (address, user, key); null when the inventory does not hold it
+     * @param vpcCidrs    the cluster VPC's CIDRs (at least one)
+     * @param vpnServerIp the pool's VPN server IP for this host, "" when none
+     * @param cni         the CNI on hybrid nodes (its VXLAN port: Cilium 8472/udp, Calico 4789/udp)
+     * @param apiHost     the API server endpoint's host name (or address); "" when unknown
+     * @param apiPort     its port (443 for EKS)
+     * @param pool        the pool's name ("" when none): the checks name {@code pool:POOL}
+     * @param site        the site's name ("" when none): the checks name {@code site:SITE}
+     * @param osId        os-release ID from the host's facts ("ubuntu", "rhel"…; "" when unknown), for the chrony fix
+     */
+    public record Target(String host, EdgeTarget edge, List<String> vpcCidrs, String vpnServerIp, CniKind cni, String apiHost,
+            int apiPort, String pool, String site, String osId) {
+        public Target {
+            vpcCidrs = List.copyOf(vpcCidrs == null ? List.of() : vpcCidrs);
+            vpnServerIp = vpnServerIp == null ? "" : vpnServerIp.strip();
+            cni = cni == null ? CniKind.CILIUM : cni;
+            apiHost = apiHost == null ? "" : apiHost.strip();
+            pool = pool == null ? "" : pool;
+            site = site == null ? "" : site;
+            osId = osId == null ? "" : osId;
+        }
+
+        /** The topology elements a host's checks are about: its pool and its site. */
+        public List<String> subjects() {
+            List<String> s = new ArrayList<>();
+            if (!pool.isEmpty()) {
+                s.add("pool:" + pool);
+            }
+            if (!site.isEmpty()) {
+                s.add("site:" + site);
+            }
+            return s;
+        }
+    }
+
+    /** A host finished: {@code done} of {@code total}. */
+    public record Progress(String host, int done, int total) {
+    }
+
+    private final EdgePort edge;
+    private final int parallelism;
+    private final Duration connectTimeout;
+    private final Duration commandTimeout;
+
+    public HostProbes(EdgePort edge) {
+        this(edge, PARALLEL, CONNECT, COMMAND);
+    }
+
+    public HostProbes(EdgePort edge, int parallelism, Duration connectTimeout, Duration commandTimeout) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
+        }
+        this.edge = edge;
+        this.parallelism = parallelism;
+        this.connectTimeout = connectTimeout;
+        this.commandTimeout = commandTimeout;
+    }
+
+    /**
+     * How to reach the inventory's hosts with one identity (the doctor's hosts are pool hosts, held in the inventory),
+     * and their os-release IDs: {@code host → (EdgeTarget, osId)}; empty for a host the inventory does not hold.
+     */
+    public static Function<String, Optional<Reach>> inventory(InventoryPort.Inventory inventory,
+            SshIdentity identity) {
+        Map<String, StoredHost> byName = new ConcurrentHashMap<>();
+        inventory.hosts().forEach(h -> byName.put(h.spec().name(), h));
+        return name -> Optional.ofNullable(byName.get(name)).map(h -> new Reach(new EdgeTarget(h.spec(), identity, null),
+                h.status().facts() == null || h.status().facts().osId() == null ? "" : h.status().facts().osId()));
+    }
+
+    /** How one inventory host is reached, and its os-release ID. */
+    public record Reach(EdgeTarget edge, String osId) {
+    }
+
+    /**
+     * Probes every host, at most {@code parallelism} at once, and returns their checks in the targets' order (four a
+     * host). Cancelling stops each host before its next command; hosts not finished when cancelled give no checks.
+     */
+    public List<DoctorCheck> probe(List<Target> targets, Consumer<Progress> progress, CancelToken cancel) {
+        if (targets.isEmpty()) {
+            return List.of();
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(Math.min(parallelism, targets.size()), r -> {
+            Thread t = new Thread(r, "host-probes");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicInteger done = new AtomicInteger();
+        try {
+            List<Future<List<DoctorCheck>>> runs = new ArrayList<>();
+            for (Target t : targets) {
+                runs.add(threads.submit(() -> {
+                    List<DoctorCheck> checks = probe(t, cancel);
+                    progress.accept(new Progress(t.host(), done.incrementAndGet(), targets.size()));
+                    return checks;
+                }));
+            }
+            List<DoctorCheck> out = new ArrayList<>();
+            for (int i = 0; i < runs.size(); i++) {
+                try {
+                    out.addAll(runs.get(i).get());
+                } catch (ExecutionException e) {
+                    out.addAll(HostProbeChecks.unreachable(targets.get(i), "probing it failed: " + e.getCause().getMessage()));
+                }
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel.cancel();
+            return List.of();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** One host's four checks (none when cancelled before it finished). */
+    public List<DoctorCheck> probe(Target t, CancelToken cancel) {
+        if (cancel.cancelled()) {
+            return List.of();
+        }
+        if (t.edge() == null) {
+            return HostProbeChecks.unreachable(t, "host " + t.host() + " is not in the inventory");
+        }
+        try (EdgePort.EdgeSession session = edge.connect(t.edge(), connectTimeout)) {
+            HostProbeChecks checks = new HostProbeChecks(t, c -> {
+                if (cancel.cancelled()) {
+                    throw new CancelledProbe();
+                }
+                return session.run(c, null, commandTimeout);
+            });
+            return List.of(checks.route(), checks.firewall(), checks.time(), checks.api());
+        } catch (EdgeException e) {
+            return HostProbeChecks.unreachable(t, "cannot reach " + t.host() + " over SSH: " + e.failure().reason());
+        } catch (CancelledProbe e) {
+            return List.of();
+        }
+    }
+
+    /** Thrown out of a host's commands when the user cancelled. */
+    static final class CancelledProbe extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CancelledProbe() {
+            super("cancelled", null, false, false);
+        }
+    }
+}

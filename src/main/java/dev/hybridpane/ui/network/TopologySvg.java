@@ -1,0 +1,114 @@
+package dev.hybridpane.ui.network;
+
+import dev.hybridpane.domain.network.DoctorReport;
+import dev.hybridpane.domain.network.DoctorStatus;
+import dev.hybridpane.ui.network.TopologyLayout.Box;
+import dev.hybridpane.ui.network.TopologyLayout.Edge;
+import dev.hybridpane.ui.network.TopologyLayout.Light;
+import java.util.Locale;
+
+/**
+ * The topology picture as a standalone SVG document (light colours, fonts the system has): the same layout as the
+ * view's picture, broken links red with the failing check's title, tunnel lights, every text escaped.
+ */
+public final class TopologySvg {
+    private static final String FONT = "font-family=\"Inter, Segoe UI, Helvetica, Arial, sans-serif\"";
+
+    private TopologySvg() {
+    }
+
+    public static String write(DoctorReport report) {
+        TopologyLayout layout = TopologyLayout.of(report);
+        double w = Math.max(layout.width(), 420);
+        double h = layout.height() + 44;
+        StringBuilder b = new StringBuilder();
+        b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        b.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
+                + "viewBox=\"0 0 %.0f %.0f\">%n", w, h, w, h));
+        b.append("<title>").append(esc("Network of " + report.cluster() + " (" + report.region() + ")")).append("</title>\n");
+        b.append(String.format(Locale.ROOT, "<rect width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>%n", w, h));
+        b.append(String.format(Locale.ROOT, "<text x=\"24\" y=\"26\" %s font-size=\"15\" font-weight=\"600\" fill=\"#1f2328\">%s</text>%n",
+                FONT, esc(report.cluster() + " · " + report.region() + " — " + NetworkViewModel.summary(report))));
+        b.append("<g transform=\"translate(0,36)\">\n");
+        for (Edge e : layout.edges()) {
+            edge(b, e);
+        }
+        for (Box box : layout.boxes()) {
+            box(b, box);
+        }
+        b.append("</g>\n</svg>\n");
+        return b.toString();
+    }
+
+    private static void edge(StringBuilder b, Edge e) {
+        double mx = (e.x1() + e.x2()) / 2;
+        String colour = colour(e.status(), "#8c959f");
+        b.append(String.format(Locale.ROOT, "<path id=\"%s\" d=\"M%.1f %.1f C%.1f %.1f %.1f %.1f %.1f %.1f\" fill=\"none\" "
+                        + "stroke=\"%s\" stroke-width=\"%s\"%s><title>%s</title></path>%n",
+                esc("link:" + e.link().id()), e.x1(), e.y1(), mx, e.y1(), mx, e.y2(), e.x2(), e.y2(), colour,
+                e.status() == DoctorStatus.FAIL ? "3" : "2",
+                e.status() == DoctorStatus.UNKNOWN ? " stroke-dasharray=\"6 4\"" : "", esc(e.caption())));
+        String caption = e.caption();
+        if (!caption.isBlank()) {
+            double cy = (e.y1() + e.y2()) / 2 - 6;
+            b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" %s font-size=\"11\" "
+                    + "fill=\"%s\"%s>%s</text>%n", mx, cy, FONT, colour(e.status(), "#57606a"),
+                    e.failing().isPresent() ? " font-weight=\"600\"" : "", esc(caption)));
+        }
+    }
+
+    private static void box(StringBuilder b, Box box) {
+        String border = colour(box.status(), "#d0d7de");
+        b.append(String.format(Locale.ROOT, "<g id=\"%s\">%n", esc("element:" + box.element().id())));
+        b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"8\" "
+                        + "fill=\"#f6f8fa\" stroke=\"%s\" stroke-width=\"%s\"/>%n", box.x(), box.y(), box.width(),
+                box.height(), border, box.status() == DoctorStatus.PASS ? "1.2" : "2.2"));
+        b.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\"/>%n",
+                box.x() + box.width() - 14, box.y() + 16, colour(box.status(), "#1a7f37")));
+        b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" %s font-size=\"10\" fill=\"#57606a\">%s</text>%n",
+                box.x() + 12, box.y() + 17, FONT, esc(TopologyLayout.kindName(box.element().kind()).toUpperCase(Locale.ROOT))));
+        b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" %s font-size=\"13\" font-weight=\"600\" fill=\"#1f2328\">%s</text>%n",
+                box.x() + 12, box.y() + 34, FONT, esc(box.element().label())));
+        double y = box.y() + TopologyLayout.HEADER + 10;
+        for (String line : box.lines()) {
+            b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" %s font-size=\"11\" fill=\"#57606a\">%s</text>%n",
+                    box.x() + 12, y, FONT, esc(line)));
+            y += TopologyLayout.LINE;
+        }
+        double x = box.x() + 12;
+        for (Light l : box.lights()) {
+            b.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\"/>%n", x + 5, y - 4,
+                    l.up() ? "#1a7f37" : "#cf222e"));
+            String text = l.name() + " " + (l.up() ? "UP" : "DOWN");
+            b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" %s font-size=\"11\" fill=\"#1f2328\">%s</text>%n",
+                    x + 14, y, FONT, esc(text)));
+            x += 88;
+        }
+        b.append("</g>\n");
+    }
+
+    private static String colour(DoctorStatus s, String pass) {
+        return switch (s) {
+            case PASS -> pass;
+            case UNKNOWN -> "#8250df";
+            case WARN -> "#bf8700";
+            case FAIL -> "#cf222e";
+        };
+    }
+
+    /** XML text and attribute escaping. */
+    static String esc(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&apos;");
+                default -> b.append(c < 0x20 && c != '\t' && c != '\n' ? ' ' : c);
+            }
+        }
+        return b.toString();
+    }
+}

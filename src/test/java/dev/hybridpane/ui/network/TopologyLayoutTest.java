@@ -1,0 +1,80 @@
+package dev.hybridpane.ui.network;
+
+import static dev.hybridpane.ui.network.NetworkFixtures.VPC_TGW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hybridpane.domain.network.DoctorReport;
+import dev.hybridpane.domain.network.DoctorStatus;
+import dev.hybridpane.domain.network.Topology;
+import dev.hybridpane.domain.network.Topology.Element;
+import dev.hybridpane.domain.network.Topology.Kind;
+import dev.hybridpane.ui.network.TopologyLayout.Box;
+import dev.hybridpane.ui.network.TopologyLayout.Edge;
+import dev.hybridpane.ui.network.TopologyLayout.Light;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The picture's layout (columns, order, states, tunnel lights, captions) and the SVG drawn from it. */
+class TopologyLayoutTest {
+    private final TopologyLayout layout = TopologyLayout.of(NetworkFixtures.faulty());
+    private final Map<String, Box> boxes = layout.boxes().stream()
+            .collect(Collectors.toMap(b -> b.element().id(), Function.identity()));
+
+    @Test
+    void columnsRunFromTheVpcToThePools() {
+        assertThat(boxes.get("vpc-0a1b2c").x()).isLessThan(boxes.get("tgw-0c2d3e").x());
+        assertThat(boxes.get("tgw-0c2d3e").x()).isLessThan(boxes.get("vpn-0dal").x());
+        assertThat(boxes.get("vpn-0dal").x()).isLessThan(boxes.get("site:dallas").x());
+        assertThat(boxes.get("site:dallas").x()).isLessThan(boxes.get("pool:dallas-gpu").x());
+        assertThat(boxes.get("vpn-0dal").x()).isEqualTo(boxes.get("vpn-0aus").x());
+        // each site sits beside its VPN, each pool beside its site: no crossing links
+        assertThat(boxes.get("site:dallas").y()).isLessThan(boxes.get("site:austin").y());
+        assertThat(boxes.get("pool:dallas-web").y()).isLessThan(boxes.get("pool:austin-edge").y());
+        assertThat(layout.width()).isGreaterThan(boxes.get("pool:austin-edge").x() + 100);
+        for (Box b : layout.boxes()) {
+            assertThat(b.y() + b.height()).isLessThanOrEqualTo(layout.height());
+        }
+    }
+
+    @Test
+    void statesLightsAndCaptionsComeFromTheChecks() {
+        assertThat(boxes.get("vpc-0a1b2c").status()).isEqualTo(DoctorStatus.FAIL);
+        assertThat(boxes.get("vpn-0dal").status()).isEqualTo(DoctorStatus.WARN);
+        assertThat(boxes.get("site:austin").status()).isEqualTo(DoctorStatus.PASS);
+        assertThat(boxes.get("vpn-0dal").lights()).containsExactly(new Light("tunnel 1", true), new Light("tunnel 2", false));
+        assertThat(boxes.get("vpn-0dal").lines()).containsExactly("static routes");
+        Edge broken = layout.edges().stream().filter(e -> e.link().id().equals(VPC_TGW)).findFirst().orElseThrow();
+        assertThat(broken.status()).isEqualTo(DoctorStatus.FAIL);
+        assertThat(broken.caption()).isEqualTo("✕ Route to remote pod network");
+        Edge fine = layout.edges().stream().filter(e -> e.link().id().equals("vpn-0aus->site:austin")).findFirst().orElseThrow();
+        assertThat(fine.status()).isEqualTo(DoctorStatus.PASS);
+        assertThat(fine.caption()).isEqualTo("IPsec");
+        assertThat(broken.x1()).isEqualTo(boxes.get("vpc-0a1b2c").x() + boxes.get("vpc-0a1b2c").width());
+        assertThat(broken.x2()).isEqualTo(boxes.get("tgw-0c2d3e").x());
+    }
+
+    @Test
+    void anEmptyTopologyHasNoSize() {
+        TopologyLayout empty = TopologyLayout.of(new DoctorReport("c", "r", Instant.EPOCH, List.of(), Topology.EMPTY));
+        assertThat(empty.boxes()).isEmpty();
+        assertThat(empty.width()).isZero();
+    }
+
+    @Test
+    void theSvgDrawsBrokenLinksRedAndEscapesEveryText() {
+        String svg = TopologySvg.write(NetworkFixtures.faulty());
+        assertThat(svg).startsWith("<?xml").endsWith("</svg>\n");
+        assertThat(svg).containsPattern("id=\"link:vpc-0a1b2c-&gt;tgw-0c2d3e\"[^>]*stroke=\"#cf222e\"");
+        assertThat(svg).containsPattern("id=\"link:vpn-0aus-&gt;site:austin\"[^>]*stroke=\"#8c959f\"");
+        assertThat(svg).contains(">✕ Route to remote pod network<", ">tunnel 2 DOWN<", ">10.20.0.0/16<");
+        DoctorReport evil = new DoctorReport("a<b>&\"c'", "r", Instant.EPOCH, List.of(), new Topology(
+                List.of(new Element("vpc-1", Kind.VPC, "<script>alert(1)</script>", List.of("x & y"))), List.of()));
+        String e = TopologySvg.write(evil);
+        assertThat(e).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;", "x &amp; y",
+                "a&lt;b&gt;&amp;&quot;c&apos;");
+    }
+}
