@@ -44,9 +44,7 @@ public final class DoctorCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Tests only: how a session is opened (default: AWS or the lab, from the options). */
-    static volatile Function<DoctorCommand, DoctorSession> sessions = c -> {
-        throw new IllegalStateException("hybridpane doctor: the doctor's checks are not part of this build yet.");
-    };
+    static volatile Function<DoctorCommand, DoctorSession> sessions = AwsDoctorSession::open;
 
     @Spec
     CommandSpec spec;
