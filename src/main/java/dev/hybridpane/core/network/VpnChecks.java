@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * VPN connections: each one of the VPC's gateways is available with at least one tunnel UP (both is better: one UP is a
- * warning), and, when it routes statically, has a static route for each remote node and pod CIDR it serves (BGP passes).
+ * warning), and, when it routes statically to a virtual private gateway, has a static route for each remote node and pod
+ * CIDR it serves (BGP passes; a transit gateway VPN's static routes are in the transit gateway route table, checked there).
  */
 final class VpnChecks {
     private VpnChecks() {
@@ -81,6 +82,9 @@ final class VpnChecks {
 
     private static List<DoctorCheck> routes(DoctorReads reads, VpnConnection v, List<VpnConnection> all) {
         List<String> subjects = List.of(v.id());
+        if (v.transitGatewayId() != null && !v.transitGatewayId().isBlank()) {
+            return List.of(); // a transit gateway VPN's static routes are the transit gateway route table's (aws.tgw-routes)
+        }
         if (!v.staticRoutesOnly()) {
             return List.of(new DoctorCheck("aws.vpn-routes@" + v.id(), "aws", "VPN routing", subjects, DoctorStatus.PASS,
                     v.id() + " routes with BGP: the site's router advertises its node and pod CIDRs.", evidence(v),

@@ -40,7 +40,7 @@ class NetworkDoctorTest {
         assertEquals(r.checks().size(), new HashSet<>(r.checks().stream().map(DoctorCheck::id).toList()).size());
         for (String id : List.of("aws.routes@rtb-1:10.81.0.0/16", "aws.routes@rtb-main:10.80.0.0/16",
                 "aws.tgw-attachment@tgw-1", "aws.tgw-routes@tgw-rtb-1:10.81.0.0/16", "aws.vpn@vpn-1",
-                "aws.vpn-routes@vpn-1:10.80.0.0/16", "aws.sg-443@10.81.0.0/16", "aws.vpc-dns@vpc-1:enableDnsHostnames",
+"aws.sg-443@10.81.0.0/16", "aws.vpc-dns@vpc-1:enableDnsHostnames",
                 "aws.vpc-dns@vpc-1:enableDnsSupport", "aws.endpoint-access@payments", "aws.access-entry@hybrid-ssm",
                 "aws.ssm-activation@act-1", "cluster.pod-cidrs@n1", "cluster.pod-routes", "cluster.cni-affinity@kube-system/cilium",
                 "cluster.cni-ipam@kube-system/cilium")) {
