@@ -68,7 +68,7 @@ public final class TopologySvg {
         b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" %s font-size=\"10\" fill=\"#57606a\">%s</text>%n",
                 box.x() + 12, box.y() + 17, FONT, esc(TopologyLayout.kindName(box.element().kind()).toUpperCase(Locale.ROOT))));
         b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" %s font-size=\"13\" font-weight=\"600\" fill=\"#1f2328\">%s</text>%n",
-                box.x() + 12, box.y() + 34, FONT, esc(box.element().label())));
+                box.x() + 12, box.y() + 34, FONT, esc(TopologyLayout.shortLabel(box.element()))));
         double y = box.y() + TopologyLayout.HEADER + 10;
         for (String line : box.lines()) {
             b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" %s font-size=\"11\" fill=\"#57606a\">%s</text>%n",
@@ -82,7 +82,7 @@ public final class TopologySvg {
             String text = l.name() + " " + (l.up() ? "UP" : "DOWN");
             b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" %s font-size=\"11\" fill=\"#1f2328\">%s</text>%n",
                     x + 14, y, FONT, esc(text)));
-            x += 88;
+            y += TopologyLayout.LINE;
         }
         b.append("</g>\n");
     }

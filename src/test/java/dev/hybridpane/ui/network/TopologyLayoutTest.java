@@ -58,6 +58,14 @@ class TopologyLayoutTest {
     }
 
     @Test
+    void aBoxDoesNotRepeatTheKindItsHeaderNames() {
+        assertThat(TopologyLayout.shortLabel(boxes.get("tgw-0c2d3e").element())).isEqualTo("tgw-0c2d3e");
+        assertThat(TopologyLayout.shortLabel(boxes.get("vpn-0dal").element())).isEqualTo("vpn-0dal");
+        assertThat(TopologyLayout.shortLabel(boxes.get("site:dallas").element())).isEqualTo("dallas");
+        assertThat(TopologyLayout.shortLabel(new Element("x", Kind.POOL, "Pool", List.of()))).isEqualTo("Pool");
+    }
+
+    @Test
     void anEmptyTopologyHasNoSize() {
         TopologyLayout empty = TopologyLayout.of(new DoctorReport("c", "r", Instant.EPOCH, List.of(), Topology.EMPTY));
         assertThat(empty.boxes()).isEmpty();
