@@ -254,11 +254,11 @@ public final class NetworkView extends StackPane {
         return center;
     }
 
-    /** Shrinks a picture wider than the pane so it fits (never below 55 %), and never enlarges it. */
+    /** Shrinks a picture wider than the pane so it fits (never below 70 %; wider pictures scroll), and never enlarges it. */
     private void fit() {
         double w = picture.getPrefWidth();
         double avail = scroll.getViewportBounds().getWidth() - 16;
-        double s = w <= 0 || avail <= 0 ? 1 : Math.max(0.55, Math.min(1, avail / w));
+        double s = w <= 0 || avail <= 0 ? 1 : Math.max(0.7, Math.min(1, avail / w));
         picture.setScaleX(s);
         picture.setScaleY(s);
     }
@@ -286,6 +286,13 @@ public final class NetworkView extends StackPane {
         double s = picture.getScaleX();
         SnapshotParameters p = new SnapshotParameters();
         p.setTransform(new Scale(1 / s, 1 / s));
-        return picture.snapshot(p, null);
+        // the exported picture shows the network, not what is chosen in the view
+        String chosen = vm.selectedProperty().get();
+        picture.mark(null);
+        try {
+            return picture.snapshot(p, null);
+        } finally {
+            picture.mark(chosen);
+        }
     }
 }

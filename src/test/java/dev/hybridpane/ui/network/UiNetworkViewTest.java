@@ -163,6 +163,11 @@ class UiNetworkViewTest {
         FxWait.until(10, () -> Files.exists(png) && vm.noticeProperty().get() != null);
         var image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isGreaterThan(1000);
+        Path svg = SHOTS.resolve("network-export-" + theme + ".svg");
+        Files.deleteIfExists(svg);
+        robot.interact(() -> vm.exportSvg(svg));
+        FxWait.until(10, () -> Files.exists(svg));
+        assertThat(Files.readString(svg)).contains(">pod network<", "tunnel 2 DOWN");
 
         // Fix…: the plan first (nothing changed), then Apply, then the doctor runs again and everything passes
         robot.clickOn("#network-fix-open");
