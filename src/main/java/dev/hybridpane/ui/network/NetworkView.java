@@ -214,7 +214,7 @@ public final class NetworkView extends StackPane {
         saved.managedProperty().bind(saved.visibleProperty());
         saved.setOnClose(e -> vm.dismissNotice());
         VBox box = new VBox(8, error, saved);
-        box.setPadding(new Insets(0, 0, 8, 0));
+        box.getStyleClass().add("network-notices");
         return box;
     }
 
