@@ -236,9 +236,10 @@ public final class Composition implements AutoCloseable {
                 AwsClientFactory f = open.get(p);
                 SdkAwsPort aws = new SdkAwsPort(f);
                 SdkActivations ssm = new SdkActivations(f);
+                SdkHybridAwsPort iam = new SdkHybridAwsPort(f);
                 return new Day2Core(service(p), new NodeRemovalService(ssm, edge, Clock.systemUTC()),
-                        new PoolUpgrade(aws, edge, Clock.systemUTC()),
-                        new CertRotation(aws, new SdkHybridAwsPort(f), edge, Clock.systemUTC()),
+                        new PoolUpgrade(aws, iam, ssm, edge, Clock.systemUTC()),
+                        new CertRotation(aws, iam, edge, Clock.systemUTC()),
                         new SsmHygiene(ssm, Clock.systemUTC()), new HostCertificates(edge, Clock.systemUTC()));
             });
         }

@@ -148,9 +148,7 @@ final class CorePoolDay2 implements PoolDay2Port {
             if (provider == CredentialProvider.IAM_RA) {
                 for (HostCertificates.HostCertificate c : core().certificates().read(stored, o.inventory,
                         identity(o.ref, stored.pool().hostNames()))) {
-                    if (c.readable()) {
-                        certificates.add(new HostCertificate(c.host(), c.node(), c.notAfter()));
-                    }
+                    certificates.add(new HostCertificate(c.host(), c.node(), c.notAfter(), c.problem()));
                 }
             }
             return new Day2State(lock, unfinished, provider, certificates);

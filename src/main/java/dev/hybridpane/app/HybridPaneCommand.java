@@ -4,6 +4,7 @@ import dev.hybridpane.app.bench.FactsBenchCommand;
 import dev.hybridpane.app.bench.LiveBenchCommand;
 import dev.hybridpane.app.bench.UpgradeBenchCommand;
 import dev.hybridpane.app.cli.ClusterCommand;
+import dev.hybridpane.app.cli.DoctorCommand;
 import dev.hybridpane.app.cli.HostsCommand;
 import dev.hybridpane.app.cli.HybridCommand;
 import dev.hybridpane.app.cli.NodeCommand;
@@ -36,7 +37,8 @@ public final class HybridPaneCommand implements Callable<Integer> {
      * ({@link #commandLine}).
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(LabCommand.class, ClusterCommand.class,
-            HybridCommand.class, ProfileCommand.class, PoolCommand.class, NodeCommand.class, HostsCommand.class, LiveBenchCommand.class,
+            HybridCommand.class, ProfileCommand.class, PoolCommand.class, NodeCommand.class, HostsCommand.class, DoctorCommand.class,
+            LiveBenchCommand.class,
             FactsBenchCommand.class, UpgradeBenchCommand.class);
 
     static final String LAB = "--lab";

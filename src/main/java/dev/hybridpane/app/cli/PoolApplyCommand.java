@@ -1,7 +1,6 @@
 package dev.hybridpane.app.cli;
 
 import dev.hybridpane.adapters.kube.Fabric8PoolOps;
-import dev.hybridpane.adapters.pki.BcCertificateAuthority;
 import dev.hybridpane.app.ConfigDirs;
 import dev.hybridpane.core.edge.InventoryPort;
 import dev.hybridpane.core.edge.SshIdentity;
@@ -18,7 +17,6 @@ import dev.hybridpane.domain.pool.HybridNodePool;
 import dev.hybridpane.domain.pool.PoolFormatException;
 import dev.hybridpane.domain.pool.PoolMapper;
 import dev.hybridpane.domain.profile.ProfileProblem;
-import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -112,40 +110,16 @@ public final class PoolApplyCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 2;
         }
-        CaKey key = null;
-        if (caKey != null) {
-            if (!Files.isReadable(caKey)) {
-                err.println("--ca-key: cannot read " + caKey + ".");
-                return 2;
-            }
-            try {
-                key = new BcCertificateAuthority().readKey(caKey, this::passphrase);
-            } catch (IllegalArgumentException e) {
-                err.println("--ca-key: " + e.getMessage());
-                return 2;
-            }
+        CaKey key;
+        try {
+            key = CaKeyFiles.read(caKey, caKeyPassphraseEnv, environment);
+        } catch (CaKeyFiles.Refused e) {
+            err.println(e.getMessage());
+            return 2;
         }
         try (CaKey held = key) {
             return run(pool, held);
         }
-    }
-
-    /** The CA key's passphrase: from --ca-key-passphrase-env, else asked on the terminal without echo. */
-    private char[] passphrase() {
-        if (caKeyPassphraseEnv != null) {
-            String v = environment.apply(caKeyPassphraseEnv);
-            if (v == null || v.isEmpty()) {
-                throw new IllegalArgumentException("the CA key is encrypted and the environment variable " + caKeyPassphraseEnv
-                        + " (--ca-key-passphrase-env) is not set.");
-            }
-            return v.toCharArray();
-        }
-        Console console = System.console();
-        if (console == null) {
-            throw new IllegalArgumentException("the CA key is encrypted and there is no terminal to ask for its passphrase: "
-                    + "give --ca-key-passphrase-env VAR.");
-        }
-        return console.readPassword("Passphrase for %s: ", caKey);
     }
 
     private int run(HybridNodePool pool, CaKey key) throws Exception {

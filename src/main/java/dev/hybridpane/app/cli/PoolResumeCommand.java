@@ -1,5 +1,6 @@
 package dev.hybridpane.app.cli;
 
+import dev.hybridpane.core.hybrid.CertificateAuthorityPort.CaKey;
 import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.pool.CertRotation;
 import dev.hybridpane.core.pool.NodeDrain;
@@ -37,6 +38,12 @@ public final class PoolResumeCommand implements Callable<Integer> {
     PoolTarget target;
     @Parameters(index = "0", paramLabel = "NAME", description = "The pool.")
     String pool;
+    @Option(names = "--ca-key", paramLabel = "FILE", description = "IAM Roles Anywhere: the trust anchor CA's private key (PEM), "
+            + "read into memory only, for the nodes a resumed repave or cutover joins.")
+    Path caKey;
+    @Option(names = "--ca-key-passphrase-env", paramLabel = "VAR", description = "The environment variable holding the CA "
+            + "key's passphrase (default: asked on the terminal when the key is encrypted).")
+    String caKeyPassphraseEnv;
     @Option(names = "--ssh-key", required = true, paramLabel = "KEY", description = "Private key file to log in to the hosts.")
     Path sshKey;
     @Option(names = "--known-hosts", paramLabel = "FILE", description = "Trusted host keys (default: HybridPane's own known_hosts).")
@@ -90,7 +97,17 @@ public final class PoolResumeCommand implements Callable<Integer> {
         out.println("Resuming " + j.title() + " (" + j.status() + " at " + (j.finished() == null ? j.started() : j.finished())
                 + ")");
         out.flush();
-        return PoolUpgradeCommand.run(spec, target, pool, o.get(), true, sshKey, knownHosts, takeOver);
+        CaKey key;
+        try {
+            key = CaKeyFiles.read(caKey, caKeyPassphraseEnv, System::getenv);
+        } catch (CaKeyFiles.Refused e) {
+            err.println(e.getMessage());
+            err.flush();
+            return 2;
+        }
+        try (CaKey held = key) {
+            return PoolUpgradeCommand.run(spec, target, pool, o.get(), true, sshKey, knownHosts, takeOver, held);
+        }
     }
 
     /**

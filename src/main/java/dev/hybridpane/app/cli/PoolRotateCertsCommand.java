@@ -1,7 +1,6 @@
 package dev.hybridpane.app.cli;
 
 import dev.hybridpane.adapters.kube.Fabric8PoolOps;
-import dev.hybridpane.adapters.pki.BcCertificateAuthority;
 import dev.hybridpane.app.ConfigDirs;
 import dev.hybridpane.core.edge.SshIdentity;
 import dev.hybridpane.core.hybrid.CertificateAuthorityPort.CaKey;
@@ -13,8 +12,6 @@ import dev.hybridpane.core.pool.CertRotation;
 import dev.hybridpane.core.pool.PoolStore;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.profile.ProfileProblem;
-import java.io.Console;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,15 +87,11 @@ public final class PoolRotateCertsCommand implements Callable<Integer> {
             err.println("--ready-timeout: at least 1 second, not " + readyTimeout + ".");
             return 2;
         }
-        if (!Files.isReadable(caKey)) {
-            err.println("--ca-key: cannot read " + caKey + ".");
-            return 2;
-        }
         CaKey key;
         try {
-            key = new BcCertificateAuthority().readKey(caKey, this::passphrase);
-        } catch (IllegalArgumentException e) {
-            err.println("--ca-key: " + e.getMessage());
+            key = CaKeyFiles.read(caKey, caKeyPassphraseEnv, environment);
+        } catch (CaKeyFiles.Refused e) {
+            err.println(e.getMessage());
             return 2;
         }
         try (CaKey held = key) {
@@ -115,23 +108,6 @@ public final class PoolRotateCertsCommand implements Callable<Integer> {
                 }
             }
         }
-    }
-
-    private char[] passphrase() {
-        if (caKeyPassphraseEnv != null) {
-            String v = environment.apply(caKeyPassphraseEnv);
-            if (v == null || v.isEmpty()) {
-                throw new IllegalArgumentException("the CA key is encrypted and the environment variable " + caKeyPassphraseEnv
-                        + " (--ca-key-passphrase-env) is not set.");
-            }
-            return v.toCharArray();
-        }
-        Console console = System.console();
-        if (console == null) {
-            throw new IllegalArgumentException("the CA key is encrypted and there is no terminal to ask for its passphrase: "
-                    + "give --ca-key-passphrase-env VAR.");
-        }
-        return console.readPassword("Passphrase for %s: ", caKey);
     }
 
     private int body(CaKey key, boolean apply, CancelToken cancel) throws Exception {

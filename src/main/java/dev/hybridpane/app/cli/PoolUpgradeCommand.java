@@ -5,6 +5,7 @@ import dev.hybridpane.adapters.edge.MinaEdgePort;
 import dev.hybridpane.adapters.kube.Fabric8PoolOps;
 import dev.hybridpane.app.ConfigDirs;
 import dev.hybridpane.core.edge.SshIdentity;
+import dev.hybridpane.core.hybrid.CertificateAuthorityPort.CaKey;
 import dev.hybridpane.core.ops.CancelToken;
 import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.ops.OperationLock;
@@ -58,7 +59,9 @@ public final class PoolUpgradeCommand implements Callable<Integer> {
     int maxUnavailable;
     @Option(names = "--max-surge", paramLabel = "K", defaultValue = "1", description = "Cutover: new nodes joined first (default 1).")
     int maxSurge;
-    @Option(names = "--strategy", paramLabel = "in-place|cutover", defaultValue = "in-place", description = "in-place (default) or cutover.")
+    @Option(names = "--strategy", paramLabel = "in-place|cutover|repave", defaultValue = "in-place", description = "in-place "
+            + "(default), cutover (new nodes on free hosts of the site join first) or repave (every node removed and its host "
+            + "joined again).")
     String strategy;
     @Option(names = "--pause-between", paramLabel = "DURATION", defaultValue = "0", description = "A pause after each node: 30s, 2m (default none).")
     String pauseBetween;
@@ -72,6 +75,12 @@ public final class PoolUpgradeCommand implements Callable<Integer> {
     Path sshKey;
     @Option(names = "--known-hosts", paramLabel = "FILE", description = "Trusted host keys (default: HybridPane's own known_hosts).")
     Path knownHosts;
+    @Option(names = "--ca-key", paramLabel = "FILE", description = "IAM Roles Anywhere: the private key (PEM) of the trust "
+            + "anchor's CA, read into memory only: the nodes a repave or a cutover joins get their certificates from it.")
+    Path caKey;
+    @Option(names = "--ca-key-passphrase-env", paramLabel = "VAR", description = "The environment variable holding the CA "
+            + "key's passphrase (else it is asked on the terminal).")
+    String caKeyPassphraseEnv;
     @Option(names = "--take-over", description = "Take the pool's lease over when it is stale (its holder stopped renewing it); "
             + "an Event on the pool records it.")
     boolean takeOver;
@@ -106,7 +115,7 @@ public final class PoolUpgradeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Optional<PoolUpgrade.Strategy> s = PoolUpgrade.Strategy.parse(strategy);
         if (s.isEmpty()) {
-            err.println("--strategy: in-place or cutover, not " + strategy + ".");
+            err.println("--strategy: in-place, cutover or repave, not " + strategy + ".");
             return 2;
         }
         Optional<Duration> pause = duration(pauseBetween);
@@ -121,12 +130,27 @@ public final class PoolUpgradeCommand implements Callable<Integer> {
         boolean apply = mode != null && mode.apply;
         PoolUpgrade.Options o = new PoolUpgrade.Options(toVersion, s.get(), maxUnavailable, maxSurge, !continueOnFailure,
                 pause.get(), Duration.ofSeconds(readyTimeout), NodeDrain.Options.DEFAULT.withTimeout(Duration.ofSeconds(drainTimeout)));
-        return run(spec, target, pool, o, apply, sshKey, knownHosts, takeOver);
+        CaKey key;
+        try {
+            key = CaKeyFiles.read(caKey, caKeyPassphraseEnv, System::getenv);
+        } catch (CaKeyFiles.Refused e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        try (CaKey held = key) {
+            return run(spec, target, pool, o, apply, sshKey, knownHosts, takeOver, held);
+        }
     }
 
-    /** Plans (and with {@code apply} runs) the upgrade: shared with `pool resume`. */
+    /** {@link #run(CommandSpec, PoolTarget, String, PoolUpgrade.Options, boolean, Path, Path, boolean, CaKey)} without a CA key. */
     static int run(CommandSpec spec, PoolTarget target, String pool, PoolUpgrade.Options o, boolean apply, Path sshKey,
                    Path knownHosts, boolean takeOver) throws Exception {
+        return run(spec, target, pool, o, apply, sshKey, knownHosts, takeOver, null);
+    }
+
+    /** Plans (and with {@code apply} runs) the upgrade: shared with `pool resume`. {@code caKey}: null when not given. */
+    static int run(CommandSpec spec, PoolTarget target, String pool, PoolUpgrade.Options o, boolean apply, Path sshKey,
+                   Path knownHosts, boolean takeOver, CaKey caKey) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (apply && (sshKey == null || !Files.isReadable(sshKey))) {
@@ -141,11 +165,11 @@ public final class PoolUpgradeCommand implements Callable<Integer> {
         try (MinaEdgePort edge = new MinaEdgePort(new FileKnownHostsStore(known))) {
             code = PoolEnvironment.run(target, err, env -> {
                 ClusterRef ref = target.ref();
-                PoolUpgrade upgrade = new PoolUpgrade(env.aws, edge, Clock.systemUTC());
+                PoolUpgrade upgrade = new PoolUpgrade(env.aws, env.iam(), env.ssm(), edge, Clock.systemUTC());
                 PoolStore.Pools pools = env.pools(ref);
                 UpgradePlan plan;
                 try {
-                    plan = upgrade.plan(ref, pool, o, pools, env.profiles(ref), env.inventory(ref));
+                    plan = upgrade.plan(ref, pool, o, pools, env.profiles(ref), env.inventory(ref), caKey);
                 } catch (IllegalArgumentException e) {
                     err.println(e.getMessage());
                     err.flush();

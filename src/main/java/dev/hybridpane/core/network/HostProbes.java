@@ -9,9 +9,11 @@ import dev.hybridpane.core.edge.StoredHost;
 import dev.hybridpane.core.ops.CancelToken;
 import dev.hybridpane.domain.network.DoctorCheck;
 import dev.hybridpane.domain.profile.CniKind;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -117,6 +119,47 @@ public final class HostProbes {
 
     /** How one inventory host is reached, and its os-release ID. */
     public record Reach(EdgeTarget edge, String osId) {
+    }
+
+    /**
+     * These probes as the doctor's {@link HostProbeRunner}: each target reached as {@code reach} says (for example
+     * {@link #inventory}); a host it does not know gives four UNKNOWN checks. The context's API endpoint may be a host
+     * name, {@code host:port} or the endpoint URL (port 443 unless it names one); its CNI name picks the VXLAN port.
+     */
+    public HostProbeRunner runner(Function<String, Optional<Reach>> reach) {
+        return (context, targets, cancel) -> {
+            String[] api = endpoint(context.apiEndpointHost());
+            List<Target> ts = targets.stream().map(t -> {
+                Optional<Reach> r = reach.apply(t.host());
+                return new Target(t.host(), r.map(Reach::edge).orElse(null), context.vpcCidrs(), t.vpnServerIp(),
+                        cni(context.cni()), api[0], Integer.parseInt(api[1]), t.pool(), t.site(), r.map(Reach::osId).orElse(""));
+            }).toList();
+            return probe(ts, p -> { }, cancel);
+        };
+    }
+
+    /** "cilium", "calico" (any case, any suffix such as "cilium-agent"); anything else is a custom CNI. */
+    static CniKind cni(String name) {
+        String n = name == null ? "" : name.toLowerCase(Locale.ROOT);
+        return n.contains("calico") ? CniKind.CALICO : n.contains("cilium") ? CniKind.CILIUM : CniKind.CUSTOM;
+    }
+
+    /** {host, port} of "host", "host:port" or "https://host[:port]/…"; port 443 unless named. */
+    static String[] endpoint(String text) {
+        String s = text == null ? "" : text.strip();
+        try {
+            if (s.contains("://")) {
+                URI u = URI.create(s);
+                return new String[] {u.getHost() == null ? "" : u.getHost(), String.valueOf(u.getPort() > 0 ? u.getPort() : 443)};
+            }
+        } catch (IllegalArgumentException e) {
+            return new String[] {"", "443"};
+        }
+        int colon = s.lastIndexOf(':');
+        if (colon > 0 && s.indexOf(':') == colon && s.substring(colon + 1).matches("\\d{1,5}")) {
+            return new String[] {s.substring(0, colon), s.substring(colon + 1)};
+        }
+        return new String[] {s, "443"};
     }
 
     /**

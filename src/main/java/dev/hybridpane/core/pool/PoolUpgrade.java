@@ -6,6 +6,8 @@ import dev.hybridpane.core.edge.EdgeTarget;
 import dev.hybridpane.core.edge.InventoryPort;
 import dev.hybridpane.core.edge.SshIdentity;
 import dev.hybridpane.core.edge.StoredHost;
+import dev.hybridpane.core.hybrid.CertificateAuthorityPort.CaKey;
+import dev.hybridpane.core.hybrid.HybridAwsPort;
 import dev.hybridpane.core.ops.CancelToken;
 import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.ops.JournalStore;
@@ -51,7 +53,7 @@ public final class PoolUpgrade {
 
     /** How the pool is upgraded. Nodes nodeadm cannot upgrade in place are repaved whatever the strategy. */
     public enum Strategy {
-        IN_PLACE("in-place"), CUTOVER("cutover");
+        IN_PLACE("in-place"), CUTOVER("cutover"), REPAVE("repave");
 
         private final String text;
 
@@ -63,7 +65,7 @@ public final class PoolUpgrade {
             return text;
         }
 
-        /** "in-place" or "cutover"; anything else: empty. */
+        /** "in-place", "cutover" or "repave" (every node repaved, even where nodeadm could upgrade it); else empty. */
         public static Optional<Strategy> parse(String s) {
             for (Strategy x : values()) {
                 if (x.text.equals(s)) {
@@ -138,13 +140,31 @@ public final class PoolUpgrade {
     }
 
     private final AwsPort aws;
+    private final HybridAwsPort iam;
+    private final ActivationPort ssm;
     private final EdgePort edge;
     private final Clock clock;
+    private final Map<String, ActivationPort.Created> held = new ConcurrentHashMap<>();
+    private volatile NodeRemoval.Timings removalTimings = NodeRemoval.Timings.DEFAULT;
 
+    /** In-place upgrades only: a repave or a cutover is refused in the plan (it needs IAM and SSM). */
     public PoolUpgrade(AwsPort aws, EdgePort edge, Clock clock) {
+        this(aws, null, null, edge, clock);
+    }
+
+    /** Every strategy: new nodes of a repave or a cutover join with the cluster's Hybrid Nodes role (SSM or Roles Anywhere). */
+    public PoolUpgrade(AwsPort aws, HybridAwsPort iam, ActivationPort ssm, EdgePort edge, Clock clock) {
         this.aws = aws;
+        this.iam = iam;
+        this.ssm = ssm;
         this.edge = edge;
         this.clock = clock;
+    }
+
+    /** The waits of node removals in a repave or a cutover (tests shorten them). */
+    public PoolUpgrade withRemovalTimings(NodeRemoval.Timings timings) {
+        this.removalTimings = timings;
+        return this;
     }
 
     public static String operationId(ClusterRef ref, String pool) {
@@ -171,6 +191,16 @@ public final class PoolUpgrade {
      */
     public UpgradePlan plan(ClusterRef ref, String poolName, Options o, PoolStore.Pools pools, ProfileStore.Profiles profiles,
                             InventoryPort.Inventory inventory) {
+        return plan(ref, poolName, o, pools, profiles, inventory, null);
+    }
+
+    /**
+     * The plan, with the CA key of the cluster's Roles Anywhere trust anchor (held in memory by the caller, who closes it;
+     * null when not given): the nodes a repave or a cutover joins to a Roles Anywhere pool get their certificates from it.
+     * A repave or a cutover keeps {@code inventory} until the run ends (the hosts' EdgeHost status follows them).
+     */
+    public UpgradePlan plan(ClusterRef ref, String poolName, Options o, PoolStore.Pools pools, ProfileStore.Profiles profiles,
+                            InventoryPort.Inventory inventory, CaKey caKey) {
         PoolStore.Stored stored = pools.get(poolName).orElseThrow(() -> new IllegalArgumentException("Cluster " + ref.name()
                 + " has no pool " + poolName + "."));
         HybridNodePool pool = stored.pool();
@@ -191,25 +221,42 @@ public final class PoolUpgrade {
         problems.addAll(PoolRules.versionSkew(to.kubernetes(), ref.name(), aws.describeCluster(ref).version()));
         Map<String, EdgeHostSpec> hosts = new HashMap<>();
         List<String> free = new ArrayList<>();
+        List<String> claimed = new ArrayList<>();
         for (StoredHost h : inventory.hosts()) {
             hosts.put(h.spec().name(), h.spec());
             boolean inPool = h.status().pool() != null && !h.status().pool().isBlank();
-            if (!inPool && h.spec().site().equals(pool.site()) && !pool.hostNames().contains(h.spec().name())) {
+            boolean outside = h.spec().site().equals(pool.site()) && !pool.hostNames().contains(h.spec().name());
+            if (!inPool && outside) {
                 free.add(h.spec().name());
+            } else if (outside && h.status().pool().equals(pool.name())) {
+                claimed.add(h.spec().name()); // an earlier cutover run claimed it and died before the swap: it goes first
             }
         }
+        free.addAll(0, claimed);
         for (PoolStore.Stored other : pools.list()) {
             free.removeAll(other.pool().hostNames());
         }
-        boolean repave = from.kubernetes().credentialProvider() != to.kubernetes().credentialProvider()
+        boolean repave = o.strategy() == Strategy.REPAVE
+                || from.kubernetes().credentialProvider() != to.kubernetes().credentialProvider()
                 || to.os().mode() == OsMode.APPLIANCE && !to.os().imageReference().equals(from.os().imageReference());
         List<UpgradePlan.NodePlan> nodes = nodes(pool, stored.status(), pools, from, to, o, repave, problems);
         if (!hosts.keySet().containsAll(pool.hostNames())) {
             problems.add(ProfileProblem.error("hosts", "The inventory has no host " + String.join(", ", pool.hostNames().stream()
                     .filter(h -> !hosts.containsKey(h)).toList()) + ": the pool's hosts cannot be reached."));
         }
-        UpgradePlan plan = new UpgradePlan(ref, pool, from, to, o, nodes, free, hosts, problems, null);
+        PoolUpgradeRebuild rebuild = null;
+        if (nodes.stream().anyMatch(n -> n.method() == UpgradePlan.Method.REPAVE || n.method() == UpgradePlan.Method.CUTOVER)) {
+            rebuild = iam == null || ssm == null ? refuse(problems) : PoolUpgradeRebuild.gather(new PoolService(aws, iam, ssm,
+                    edge, clock), ref, pool, to, o, nodes, free, pools, profiles, inventory, caKey, ssm, problems);
+        }
+        UpgradePlan plan = new UpgradePlan(ref, pool, from, to, o, nodes, free, hosts, problems, null, rebuild);
         return plan.withOperation(operation(plan, pools, Map.of(), null));
+    }
+
+    private static PoolUpgradeRebuild refuse(List<ProfileProblem> problems) {
+        problems.add(ProfileProblem.error("strategy", "This console runs in-place upgrades only: a repave or a cutover needs "
+                + "its IAM and SSM access to join new nodes."));
+        return null;
     }
 
     private static void options(Options o, HybridNodePool pool, List<ProfileProblem> problems) {
@@ -246,7 +293,11 @@ public final class PoolUpgrade {
             PoolStore.NodeState s = node.isEmpty() ? null : states.get(node);
             List<String> notes = new ArrayList<>();
             UpgradePlan.Method m;
-            if (s == null) {
+            if (s == null && (repave || o.strategy() == Strategy.CUTOVER)) {
+                m = repave ? UpgradePlan.Method.REPAVE : UpgradePlan.Method.CUTOVER;
+                notes.add("its node " + (node.isEmpty() ? "" : node + " ") + "is gone: an interrupted run's removal is finished"
+                        + (repave ? ", then the host joins again" : ""));
+            } else if (s == null) {
                 problems.add(ProfileProblem.error("hosts[" + h + "]", "Host " + h + " has no node in the cluster"
                         + (node.isEmpty() ? "" : " (" + node + ")") + ": finish the pool first (pool apply, or pool resume)."));
                 m = UpgradePlan.Method.IN_PLACE;
@@ -267,17 +318,12 @@ public final class PoolUpgrade {
                 notes.add(from.kubernetes().credentialProvider() != to.kubernetes().credentialProvider()
                         ? "the credential provider changes (" + from.kubernetes().credentialProvider().id() + " → "
                         + to.kubernetes().credentialProvider().id() + "): nodeadm cannot upgrade it in place"
+                        : o.strategy() == Strategy.REPAVE ? "a repave was asked: the node is removed and the host joins again"
                         : "the appliance image changes: the host is rebuilt");
                 notes.add(to.kubernetes().credentialProvider().id().equals("ssm")
                         ? "the node's name changes: SSM registers the host again and names it by its new managed instance id"
                         : "the node is named " + NodeCertificates.nodeName(pool.name(), h)
                         + " (its Roles Anywhere certificate's CN)");
-                problems.add(ProfileProblem.error("hosts[" + h + "]", "Node " + node + " needs a repave (" + notes.get(0)
-                        + "), which this console does not run yet: remove the node and add the host again."));
-            }
-            if (m == UpgradePlan.Method.CUTOVER) {
-                problems.add(ProfileProblem.error("strategy", "The cutover strategy is not run by this console yet: use "
-                        + "in-place."));
             }
             out.add(new UpgradePlan.NodePlan(h, node, order, (order - 1) / perBatch + 1, m, stepTitles(m), notes));
         }
@@ -297,7 +343,9 @@ public final class PoolUpgrade {
 
     /** The operation: inputs, phase Upgrading, the nodes rolled, the pool on the new version. */
     Operation operation(UpgradePlan plan, PoolStore.Pools pools, Map<String, HostRun> runs, PauseToken pause) {
-        return PoolUpgradeOperation.build(plan, pools, runs, pause);
+        NodeRemoval.Context removal = new NodeRemoval.Context(plan.ref().region(), plan.ref().name(), plan.pool().name(), pools,
+                plan.rebuild() == null ? null : plan.rebuild().inventory(), ssm, runs::get, plan.options().drain(), removalTimings);
+        return PoolUpgradeOperation.build(plan, pools, runs, pause, removal, held, clock);
     }
 
     /**
@@ -320,7 +368,11 @@ public final class PoolUpgrade {
             throw new IllegalArgumentException("The plan has errors: " + plan.errors().get(0).message());
         }
         Map<String, HostRun> runs = new ConcurrentHashMap<>();
-        for (String h : plan.pool().hostNames()) {
+        List<String> reached = new ArrayList<>(plan.pool().hostNames());
+        if (plan.rebuild() != null) {
+            reached.addAll(plan.rebuild().replacements().values());
+        }
+        for (String h : reached) {
             runs.put(h, new HostRun(edge, new EdgeTarget(plan.hosts().get(h), identity, null)));
         }
         Operation op = operation(plan, pools, runs, pause);

@@ -8,6 +8,7 @@ import dev.hybridpane.core.ops.StepContext;
 import dev.hybridpane.core.ops.Steps;
 import dev.hybridpane.domain.pool.HybridNodePool;
 import dev.hybridpane.domain.pool.ProfileRef;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,11 @@ final class PoolUpgradeOperation {
     private PoolUpgradeOperation() {
     }
 
-    static Operation build(UpgradePlan plan, PoolStore.Pools pools, Map<String, HostRun> runs, PauseToken pause) {
+    static Operation build(UpgradePlan plan, PoolStore.Pools pools, Map<String, HostRun> runs, PauseToken pause,
+                           NodeRemoval.Context removal, Map<String, ActivationPort.Created> held, Clock clock) {
         HybridNodePool p = plan.pool();
         int n = plan.to().number();
         PoolUpgrade.Options o = plan.options();
-        PoolUpgradeSteps nodeSteps = new PoolUpgradeSteps(plan, pools, runs::get);
         List<Step> steps = new ArrayList<>();
         steps.add(Steps.of("inputs", "Record the upgrade's inputs in the journal (for a resume)",
                 o.inputs().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList(),
@@ -43,9 +44,7 @@ final class PoolUpgradeOperation {
                             + " unavailable.");
                     ctx.put(STARTED, "yes");
                 }));
-        steps.add(new Rolling("nodes", "Upgrade each node " + o.strategy().text() + ", at most " + o.maxUnavailable()
-                + " at a time", p.hostNames(), new Rolling.Options(Math.max(1, o.maxUnavailable()), o.pauseBetween(),
-                o.stopOnFailure()), pause, nodeSteps::steps));
+        steps.add(nodes(plan, pools, runs, pause, removal, held, clock, steps));
         steps.add(Steps.of("pool-spec", "Kubernetes: HybridNodePool " + p.name() + " on " + p.profile().name() + " v" + n
                         + ", phase Running, an Event PoolUpgraded",
                 List.of("update HybridNodePool " + p.name() + " spec.profile.version: " + n, "update its status"),
@@ -53,6 +52,37 @@ final class PoolUpgradeOperation {
                         .equals("Running")).isPresent(), ctx -> finish(plan, pools, ctx)));
         return new Operation(PoolUpgrade.operationId(plan.ref(), p.name()), PoolUpgrade.KIND, "Upgrade node pool " + p.name()
                 + " to " + p.profile().name() + " v" + n, p.name() + " · " + plan.ref().name() + " · " + plan.ref().region(), steps);
+    }
+
+    /** The nodes rolled: in place (every host), repaved (each at most max unavailable at once) or cut over (by batch). */
+    private static Rolling nodes(UpgradePlan plan, PoolStore.Pools pools, Map<String, HostRun> runs, PauseToken pause,
+                                 NodeRemoval.Context removal, Map<String, ActivationPort.Created> held, Clock clock,
+                                 List<Step> steps) {
+        PoolUpgrade.Options o = plan.options();
+        Rolling.Options each = new Rolling.Options(Math.max(1, o.maxUnavailable()), o.pauseBetween(), o.stopOnFailure());
+        if (plan.rebuild() == null) {
+            PoolUpgradeSteps nodeSteps = new PoolUpgradeSteps(plan, pools, runs::get);
+            return new Rolling("nodes", "Upgrade each node " + o.strategy().text() + ", at most " + o.maxUnavailable()
+                    + " at a time", plan.pool().hostNames(), each, pause, nodeSteps::steps);
+        }
+        PoolUpgradeJoin join = new PoolUpgradeJoin(plan, pools, runs::get, held, clock);
+        List<String> repaved = plan.nodes().stream().filter(n -> n.method() == UpgradePlan.Method.REPAVE)
+                .map(UpgradePlan.NodePlan::host).toList();
+        if (!repaved.isEmpty()) {
+            if (plan.rebuild().ssmJoin()) {
+                steps.add(join.activation(repaved));
+            }
+            PoolUpgradeRepave repave = new PoolUpgradeRepave(plan, pools, removal, join);
+            return new Rolling("nodes", "Repave each node, at most " + o.maxUnavailable() + " at a time", repaved, each, pause,
+                    repave::steps);
+        }
+        if (plan.rebuild().ssmJoin()) {
+            steps.add(join.activation(plan.rebuild().replacements().values()));
+        }
+        PoolUpgradeCutover cutover = new PoolUpgradeCutover(plan, pools, removal, join);
+        return new Rolling("nodes", "Cut over in batches of at most " + o.maxSurge() + ": new nodes join first, then as many "
+                + "old ones are removed", cutover.batches(), new Rolling.Options(1, o.pauseBetween(), o.stopOnFailure()), pause,
+                cutover::steps);
     }
 
     private static String phase(PoolStore.Pools pools, String pool) {

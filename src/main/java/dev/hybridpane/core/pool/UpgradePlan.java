@@ -14,11 +14,12 @@ import java.util.Map;
  * options, and per node (in the order they go) its host, its batch, how it is upgraded, each step and notes (an SSM node
  * repaved gets a new name, a node already at the new version is left alone…); every problem found (errors: it cannot run
  * as asked); how each host (and free host) is reached, from the inventory; and the operation itself ({@link #operation}, whose {@code planText} lists every step and its arguments).
- * Nothing secret is in it.
+ * For a repave or a cutover, {@code rebuild} (else null) holds what new nodes join with (the CA key of a Roles Anywhere
+ * pool in memory, shown nowhere). Nothing secret is shown by it.
  */
 public record UpgradePlan(ClusterRef ref, HybridNodePool pool, ProfileVersion from, ProfileVersion to, PoolUpgrade.Options options,
                           List<NodePlan> nodes, List<String> freeHosts, Map<String, EdgeHostSpec> hosts,
-                          List<ProfileProblem> problems, Operation operation) {
+                          List<ProfileProblem> problems, Operation operation, PoolUpgradeRebuild rebuild) {
     public UpgradePlan {
         nodes = List.copyOf(nodes);
         hosts = Map.copyOf(hosts);
@@ -65,7 +66,7 @@ public record UpgradePlan(ClusterRef ref, HybridNodePool pool, ProfileVersion fr
 
     /** The same plan with its operation (built once the plan's contents are known). */
     UpgradePlan withOperation(Operation op) {
-        return new UpgradePlan(ref, pool, from, to, options, nodes, freeHosts, hosts, problems, op);
+        return new UpgradePlan(ref, pool, from, to, options, nodes, freeHosts, hosts, problems, op, rebuild);
     }
 
     public boolean valid() {

@@ -5,8 +5,10 @@ import dev.hybridpane.lab.world.LabWorld.LabSubnet;
 import dev.hybridpane.lab.world.LabWorld.LabVpc;
 import dev.hybridpane.lab.world.LabWorld.LabVpnConnection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The EC2 resources of one region as the world seeds them, derived from the clusters' VPCs: each VPC has one main route
@@ -62,7 +64,7 @@ final class Ec2Inventory {
         }
 
         Map<String, List<String>> filterValues() {
-            Map<String, List<String>> m = new java.util.HashMap<>();
+            Map<String, List<String>> m = new HashMap<>();
             m.put("route-table-id", List.of(id));
             m.put("vpc-id", List.of(vpcId));
             m.put("association.subnet-id", subnetIds);
@@ -91,8 +93,8 @@ final class Ec2Inventory {
         }
 
         boolean samePorts(String otherProtocol, Integer otherFrom, Integer otherTo) {
-            return protocol.equals(otherProtocol) && java.util.Objects.equals(fromPort, otherFrom)
-                    && java.util.Objects.equals(toPort, otherTo);
+            return protocol.equals(otherProtocol) && Objects.equals(fromPort, otherFrom)
+                    && Objects.equals(toPort, otherTo);
         }
     }
 
@@ -133,7 +135,7 @@ final class Ec2Inventory {
         }
 
         Map<String, List<String>> filterValues(String accountId) {
-            Map<String, List<String>> m = new java.util.HashMap<>();
+            Map<String, List<String>> m = new HashMap<>();
             m.put("network-interface-id", List.of(id));
             m.put("subnet-id", List.of(subnetId));
             m.put("vpc-id", List.of(vpcId));
@@ -171,7 +173,7 @@ final class Ec2Inventory {
         }
 
         Map<String, List<String>> filterValues(String accountId) {
-            Map<String, List<String>> m = new java.util.HashMap<>();
+            Map<String, List<String>> m = new HashMap<>();
             m.put("transit-gateway-id", List.of(id));
             m.put("state", List.of("available"));
             m.put("owner-id", List.of(accountId));

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -187,7 +188,7 @@ final class Ec2Network {
     /** One rule to add or remove: a protocol and port range from one CIDR. */
     record Rule(String protocol, Integer fromPort, Integer toPort, String cidr, String description) {
         String peer() {
-            String proto = protocol.equals("-1") ? "ALL" : protocol.toUpperCase(java.util.Locale.ROOT);
+            String proto = protocol.equals("-1") ? "ALL" : protocol.toUpperCase(Locale.ROOT);
             return "peer: " + cidr + ", " + proto + ", from port: " + fromPort + ", to port: " + toPort + ", ALLOW";
         }
     }

@@ -1,11 +1,13 @@
 package dev.hybridpane.lab.aws;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -42,7 +44,7 @@ final class Ec2Service implements AwsService {
 
     private final AwsState state;
     /** Each region's network as changed at run time. */
-    private final Map<String, Ec2Network> networks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Ec2Network> networks = new ConcurrentHashMap<>();
 
     /**
      * EC2 does not cap a page the caller did not ask for (without MaxResults a Describe call answers everything), so
@@ -89,7 +91,7 @@ final class Ec2Service implements AwsService {
                 return error(r, e.status, e.code, e.getMessage());
             }
         }
-        Map<String, String> groupNames = new java.util.HashMap<>();
+        Map<String, String> groupNames = new HashMap<>();
         inv.securityGroups.forEach(g -> groupNames.put(g.id(), g.name()));
         Ec2Xml xml = new Ec2Xml(state.accountId(), r.region(), groupNames::get);
         String account = state.accountId();

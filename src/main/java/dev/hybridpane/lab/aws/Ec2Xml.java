@@ -1,6 +1,7 @@
 package dev.hybridpane.lab.aws;
 
 import java.util.List;
+import java.util.function.Function;
 /**
  * Writes EC2 resources as the items of DescribeVpcs, DescribeSubnets, DescribeRouteTables, DescribeSecurityGroups,
  * DescribeNetworkInterfaces, DescribeTransitGateways and DescribeTransitGatewayAttachments (element names as the
@@ -10,10 +11,10 @@ final class Ec2Xml {
     private final String accountId;
     private final String region;
 
-    private final java.util.function.Function<String, String> groupNames;
+    private final Function<String, String> groupNames;
 
     /** {@code groupNames}: a security group's name by its id (network interfaces name their groups). */
-    Ec2Xml(String accountId, String region, java.util.function.Function<String, String> groupNames) {
+    Ec2Xml(String accountId, String region, Function<String, String> groupNames) {
         this.accountId = accountId;
         this.region = region;
         this.groupNames = groupNames;

@@ -53,6 +53,7 @@ record LabHost(LabHostProfile profile, LabHostState state, NodeadmBackend backen
     static LabHost create(LabHostProfile p, NodeadmBackend backend, LabHostTiming timing, Clock clock, String osRelease) {
         LabHostState s = new LabHostState();
         LabHost h = new LabHost(p, s, backend, timing, clock);
+        s.network(LabHostNetwork.forDistro(p.distro()));
         s.write("/etc/os-release", osRelease, "0644");
         s.write("/etc/hostname", p.name() + "\n", "0644");
         s.write("/etc/hosts", "127.0.0.1 localhost\n127.0.1.1 " + p.name() + "\n", "0644");

@@ -29,6 +29,7 @@ public final class LabHostFleet {
     private final Map<String, LabHostProfile> byName = new LinkedHashMap<>();
     private final Map<String, LabHost> hosts = new ConcurrentHashMap<>();
     private final Map<String, Integer> ports = new ConcurrentHashMap<>();
+    private final LabSiteNetwork siteNetwork = new LabSiteNetwork();
 
     /**
      * @param backend what the hosts' nodeadm reaches beyond them; null: none
@@ -78,8 +79,29 @@ public final class LabHostFleet {
     /** The host's machine, made (fresh from its distribution) at first use. */
     LabHost host(String name) {
         LabHostProfile p = profile(name);
-        return hosts.computeIfAbsent(name, n -> LabHost.create(p, backend, timing, clock,
-                LabHostOutputs.of(p, clock).get(FactCommands.OS_RELEASE)));
+        return hosts.computeIfAbsent(name, n -> {
+            LabHost h = LabHost.create(p, backend, timing, clock, LabHostOutputs.of(p, clock).get(FactCommands.OS_RELEASE));
+            h.state().network().site(siteNetwork);
+            return h;
+        });
+    }
+
+    /** What the hosts' sites resolve and reach beyond them (the API server endpoints); shared by every host. */
+    public LabSiteNetwork siteNetwork() {
+        return siteNetwork;
+    }
+
+    /** A network fault of one host, as its administrator's colleague (or the site's network team) would cause it. */
+    public enum NetworkFault {
+        /** The site's router lost its route to the VPC: the host's own routes look fine, but nothing reaches the VPC. */
+        SITE_ROUTE_TO_VPC_LOST,
+        /** The site's DNS no longer forwards the EKS zone to the VPC's resolver: a private endpoint's name does not resolve. */
+        DNS_NOT_FORWARDED
+    }
+
+    /** Turns a network fault of a host on or off. */
+    public void networkFault(String name, NetworkFault fault, boolean on) {
+        host(name).state().network().fault(fault, on);
     }
 
     /** A day-2 fault of a host, armed for its next {@code nodeadm upgrade} only. */

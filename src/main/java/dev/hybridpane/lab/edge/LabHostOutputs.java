@@ -19,7 +19,7 @@ final class LabHostOutputs {
     static Map<String, String> of(LabHostProfile h, Clock clock) {
         Map<String, String> m = new LinkedHashMap<>();
         boolean ubuntuLike = h.distro().startsWith("ubuntu") || h.distro().startsWith("debian");
-        String nic = ubuntuLike ? "ens18" : h.distro().startsWith("rhel") ? "ens192" : "eth0";
+        String nic = nic(h);
         m.put(FactCommands.HOSTNAME, h.name() + "\n");
         m.put(FactCommands.OS_RELEASE, resource("os-release-" + h.distro()));
         m.put(FactCommands.UNAME, kernel(h) + " " + h.arch() + "\n");
@@ -45,6 +45,12 @@ final class LabHostOutputs {
         m.put(FactCommands.EXISTING_NODE, h.kubelet() != null
                 ? "    server: https://4F1C8E2D9A7B3C5E.gr7.us-west-2.eks.amazonaws.com\n" : "none\n");
         return m;
+    }
+
+    /** The host's network interface: ens18 (Ubuntu, Debian), ens192 (RHEL), eth0 (Amazon Linux). */
+    static String nic(LabHostProfile h) {
+        boolean ubuntuLike = h.distro().startsWith("ubuntu") || h.distro().startsWith("debian");
+        return ubuntuLike ? "ens18" : h.distro().startsWith("rhel") ? "ens192" : "eth0";
     }
 
     private static String kernel(LabHostProfile h) {

@@ -31,6 +31,16 @@ final class LabHostState {
     /** The IAM role of the activation the SSM agent registered with (the agent knows it; nodeadm asks it). */
     private String ssmIamRole;
     private boolean droppedInstall;
+    private volatile LabHostNetwork network = LabHostNetwork.forDistro("");
+
+    /** Its firewall and network faults. */
+    LabHostNetwork network() {
+        return network;
+    }
+
+    void network(LabHostNetwork n) {
+        network = n;
+    }
 
     synchronized FileEntry file(String path) {
         return files.get(path);

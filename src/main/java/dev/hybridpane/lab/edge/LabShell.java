@@ -3,7 +3,10 @@ package dev.hybridpane.lab.edge;
 import java.io.IOException;
 import java.util.List;
 
-/** The commands of the host vocabulary, over the host's files and units; root only behind {@code sudo -n}. */
+/**
+ * The commands of the host vocabulary, over the host's files and units; root only behind {@code sudo -n}. The network
+ * doctor's probes and the firewall front ends are {@link LabProbeShell}'s.
+ */
 final class LabShell {
     private final LabHost host;
     private final LabShellCommand.Io io;
@@ -48,6 +51,14 @@ final class LabShell {
             case "rm" -> rm(args, root);
             case "systemctl" -> systemctl(args, root);
             case "nodeadm", "/usr/local/bin/nodeadm" -> new LabNodeadm(host, io, root, dropConnection).run(args);
+            case "ip" -> new LabProbeShell(host, io, root).ip(args);
+            case "nft" -> new LabProbeShell(host, io, root).nft(args);
+            case "iptables-save" -> new LabProbeShell(host, io, root).iptablesSave(args);
+            case "firewall-cmd" -> new LabProbeShell(host, io, root).firewallCmd(args);
+            case "ufw" -> new LabProbeShell(host, io, root).ufw(args);
+            case "timedatectl" -> new LabProbeShell(host, io, root).timedatectl(args);
+            case "getent" -> new LabProbeShell(host, io, root).getent(args);
+            case "timeout" -> new LabProbeShell(host, io, root).timeout(args);
             default -> {
                 io.err("bash: line 1: " + w.get(0) + ": command not found\n");
                 yield 127;

@@ -39,6 +39,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.transform.Scale;
 import javafx.stage.FileChooser;
 import javax.imageio.ImageIO;
 import org.kordamp.ikonli.feather.Feather;
@@ -213,7 +214,7 @@ public final class NetworkView extends StackPane {
         saved.managedProperty().bind(saved.visibleProperty());
         saved.setOnClose(e -> vm.dismissNotice());
         VBox box = new VBox(8, error, saved);
-        box.setPadding(new Insets(0, 0, 8, 0));
+        box.getStyleClass().add("network-notices");
         return box;
     }
 
@@ -224,7 +225,7 @@ public final class NetworkView extends StackPane {
         CheckDetailPane detail = new CheckDetailPane(vm);
         SplitPane split = new SplitPane(left, detail);
         split.setId("network-split");
-        split.setDividerPositions(0.7);
+        split.setDividerPositions(0.73);
         SplitPane.setResizableWithParent(detail, false);
         detail.setMinWidth(300);
 
@@ -253,11 +254,11 @@ public final class NetworkView extends StackPane {
         return center;
     }
 
-    /** Shrinks a picture wider than the pane so it fits (never below 60 %), and never enlarges it. */
+    /** Shrinks a picture wider than the pane so it fits (never below 70 %; wider pictures scroll), and never enlarges it. */
     private void fit() {
         double w = picture.getPrefWidth();
         double avail = scroll.getViewportBounds().getWidth() - 16;
-        double s = w <= 0 || avail <= 0 ? 1 : Math.max(0.6, Math.min(1, avail / w));
+        double s = w <= 0 || avail <= 0 ? 1 : Math.max(0.7, Math.min(1, avail / w));
         picture.setScaleX(s);
         picture.setScaleY(s);
     }
@@ -280,17 +281,18 @@ public final class NetworkView extends StackPane {
         });
     }
 
-    /** The picture unscaled, with the theme's background. */
+    /** The picture at full size (whatever the view's fit scale), with the theme's background. */
     WritableImage snapshot() {
-        double sx = picture.getScaleX();
-        picture.setScaleX(1);
-        picture.setScaleY(1);
+        double s = picture.getScaleX();
+        SnapshotParameters p = new SnapshotParameters();
+        p.setTransform(new Scale(1 / s, 1 / s));
+        // the exported picture shows the network, not what is chosen in the view
+        String chosen = vm.selectedProperty().get();
+        picture.mark(null);
         try {
-            SnapshotParameters p = new SnapshotParameters();
             return picture.snapshot(p, null);
         } finally {
-            picture.setScaleX(sx);
-            picture.setScaleY(sx);
+            picture.mark(chosen);
         }
     }
 }

@@ -194,7 +194,7 @@ public final class NetworkViewModel {
     static String titleOf(Topology t, String id) {
         for (Topology.Element e : t.elements()) {
             if (e.id().equals(id)) {
-                return TopologyLayout.kindName(e.kind()) + " " + e.label();
+                return TopologyLayout.kindName(e.kind()) + " " + TopologyLayout.shortLabel(e);
             }
         }
         for (Topology.Link l : t.links()) {
@@ -206,7 +206,7 @@ public final class NetworkViewModel {
     }
 
     private static String labelOf(Topology t, String id) {
-        return t.elements().stream().filter(e -> e.id().equals(id)).map(Topology.Element::label).findFirst().orElse(id);
+        return t.elements().stream().filter(e -> e.id().equals(id)).map(TopologyLayout::shortLabel).findFirst().orElse(id);
     }
 
     /** Whether the report has a fix that can be applied after review. */
@@ -265,7 +265,7 @@ public final class NetworkViewModel {
     static void writeAtomically(Path file, byte[] bytes) throws Exception {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".hybridpane-", ".tmp");
+        Path tmp = dir.resolve("." + file.getFileName() + ".hybridpane.tmp");
         try {
             Files.write(tmp, bytes);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -23,12 +23,12 @@ import java.util.regex.Pattern;
  */
 public record TopologyLayout(List<Box> boxes, List<Edge> edges, double width, double height) {
     static final double BOX_WIDTH = 184;
-    static final double COLUMN_GAP = 132;
+    static final double COLUMN_GAP = 116;
     static final double ROW_GAP = 26;
     static final double MARGIN = 24;
     static final double HEADER = 40;
     static final double LINE = 17;
-    static final double PADDING = 12;
+    static final double PADDING = 16;
 
     private static final Pattern TUNNEL = Pattern.compile("(?i)tunnel\\s*(\\d+)\\b.*?\\b(UP|DOWN)\\b");
 
@@ -109,7 +109,7 @@ public record TopologyLayout(List<Box> boxes, List<Edge> edges, double width, do
                         lines.add(d);
                     }
                 }
-                double h = HEADER + lines.size() * LINE + (lights.isEmpty() ? 0 : LINE + 4) + PADDING;
+                double h = HEADER + (lines.size() + lights.size()) * LINE + PADDING;
                 List<DoctorCheck> checks = report.checksOf(e.id());
                 col.add(new Box(e, 0, y, BOX_WIDTH, h, worst(checks), checks.size(), List.copyOf(lights), List.copyOf(lines)));
                 y += h + ROW_GAP;
@@ -157,6 +157,20 @@ public record TopologyLayout(List<Box> boxes, List<Edge> edges, double width, do
             w = w.worst(c.status());
         }
         return w;
+    }
+
+    /**
+     * The label without the kind its box already names ("Transit gateway tgw-0c2d" → "tgw-0c2d", "VPN vpn-0a" →
+     * "vpn-0a"); a label that does not start with its kind stays as it is.
+     */
+    public static String shortLabel(Topology.Element e) {
+        String label = e.label();
+        for (String prefix : List.of(kindName(e.kind()) + " ", "VPN ", "VPC ", "Direct Connect ", "Site ", "Pool ")) {
+            if (label.regionMatches(true, 0, prefix, 0, prefix.length()) && label.length() > prefix.length()) {
+                return label.substring(prefix.length());
+            }
+        }
+        return label;
     }
 
     /** Human name of an element kind ("Transit gateway"). */

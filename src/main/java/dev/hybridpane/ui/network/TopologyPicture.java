@@ -153,7 +153,7 @@ final class TopologyPicture extends Pane {
         state(mark, b.status());
         HBox head = new HBox(6, kind, new Spacer(), mark);
         head.setAlignment(Pos.CENTER_LEFT);
-        Label name = new Label(b.element().label());
+        Label name = new Label(TopologyLayout.shortLabel(b.element()));
         name.getStyleClass().add("topo-label");
         VBox box = new VBox(2, head, name);
         for (String line : b.lines()) {
@@ -162,7 +162,7 @@ final class TopologyPicture extends Pane {
             box.getChildren().add(l);
         }
         if (!b.lights().isEmpty()) {
-            HBox lights = new HBox(12);
+            VBox lights = new VBox(3);
             lights.getStyleClass().add("topo-lights");
             for (Light light : b.lights()) {
                 Circle dot = new Circle(5);
@@ -185,7 +185,7 @@ final class TopologyPicture extends Pane {
         box.setMinSize(b.width(), b.height());
         box.setMaxSize(b.width(), b.height());
         box.setOnMouseClicked(ev -> onSelect.accept(b.element().id()));
-        Widgets.lazyTooltip(name, b.element().id());
+        Widgets.lazyTooltip(name, b.element().label() + "\n" + b.element().id());
         getChildren().add(box);
         bySubject.put(b.element().id(), box);
     }

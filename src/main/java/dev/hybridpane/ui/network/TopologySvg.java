@@ -5,6 +5,8 @@ import dev.hybridpane.domain.network.DoctorStatus;
 import dev.hybridpane.ui.network.TopologyLayout.Box;
 import dev.hybridpane.ui.network.TopologyLayout.Edge;
 import dev.hybridpane.ui.network.TopologyLayout.Light;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -50,11 +52,41 @@ public final class TopologySvg {
                 e.status() == DoctorStatus.UNKNOWN ? " stroke-dasharray=\"6 4\"" : "", esc(e.caption())));
         String caption = e.caption();
         if (!caption.isBlank()) {
-            double cy = (e.y1() + e.y2()) / 2 - 6;
-            b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" %s font-size=\"11\" "
-                    + "fill=\"%s\"%s>%s</text>%n", mx, cy, FONT, colour(e.status(), "#57606a"),
-                    e.failing().isPresent() ? " font-weight=\"600\"" : "", esc(caption)));
+            List<String> lines = wrap(caption, 18);
+            double my = (e.y1() + e.y2()) / 2;
+            double top = my - 8 - lines.size() * 13;
+            int longest = lines.stream().mapToInt(String::length).max().orElse(0);
+            double w = longest * 6.3 + 10;
+            if (e.failing().isPresent()) {
+                b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"4\" "
+                        + "fill=\"%s\"/>%n", mx - w / 2, top, w, lines.size() * 13 + 5.0,
+                        e.status() == DoctorStatus.FAIL ? "#ffebe9" : "#fff8c5"));
+            }
+            b.append(String.format(Locale.ROOT, "<text text-anchor=\"middle\" %s font-size=\"11\" fill=\"%s\"%s>", FONT,
+                    colour(e.status(), "#57606a"), e.failing().isPresent() ? " font-weight=\"600\"" : ""));
+            for (int i = 0; i < lines.size(); i++) {
+                b.append(String.format(Locale.ROOT, "<tspan x=\"%.1f\" y=\"%.1f\">%s</tspan>", mx, top + 11 + i * 13,
+                        esc(lines.get(i))));
+            }
+            b.append("</text>\n");
         }
+    }
+
+    /** Words in lines of at most {@code width} characters (a longer word stands alone). */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() == 0 ? "" : " ").append(word);
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     private static void box(StringBuilder b, Box box) {
@@ -68,7 +100,7 @@ public final class TopologySvg {
         b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" %s font-size=\"10\" fill=\"#57606a\">%s</text>%n",
                 box.x() + 12, box.y() + 17, FONT, esc(TopologyLayout.kindName(box.element().kind()).toUpperCase(Locale.ROOT))));
         b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" %s font-size=\"13\" font-weight=\"600\" fill=\"#1f2328\">%s</text>%n",
-                box.x() + 12, box.y() + 34, FONT, esc(box.element().label())));
+                box.x() + 12, box.y() + 34, FONT, esc(TopologyLayout.shortLabel(box.element()))));
         double y = box.y() + TopologyLayout.HEADER + 10;
         for (String line : box.lines()) {
             b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" %s font-size=\"11\" fill=\"#57606a\">%s</text>%n",
@@ -82,7 +114,7 @@ public final class TopologySvg {
             String text = l.name() + " " + (l.up() ? "UP" : "DOWN");
             b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" %s font-size=\"11\" fill=\"#1f2328\">%s</text>%n",
                     x + 14, y, FONT, esc(text)));
-            x += 88;
+            y += TopologyLayout.LINE;
         }
         b.append("</g>\n");
     }

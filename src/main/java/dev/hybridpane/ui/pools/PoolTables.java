@@ -115,7 +115,8 @@ final class PoolTables {
             ObservableBooleanValue shown) {
         TableColumn<PoolNodeRow, CertificateExpiry> c = Cells.column("Certificate", 96, r -> expiry.apply(r.host()));
         c.setId("pools-nodes-certificate");
-        c.setComparator(Comparator.nullsFirst(Comparator.comparing(CertificateExpiry::notAfter)));
+        c.setComparator(Comparator.nullsFirst(Comparator.comparing(CertificateExpiry::notAfter,
+                Comparator.nullsFirst(Comparator.naturalOrder()))));
         c.setCellFactory(col -> new TableCell<>() {
             private final Label pill = Widgets.pill("", Widgets.NEUTRAL);
 
@@ -124,12 +125,13 @@ final class PoolTables {
                 super.updateItem(e, empty);
                 setText(empty || e != null ? null : "—");
                 setGraphic(empty || e == null ? null : pill);
-                setTooltip(empty || e == null ? null : new Tooltip("Expires " + e.text()));
+                setTooltip(empty || e == null ? null : new Tooltip(e.problem() != null ? e.text() : "Expires " + e.text()));
                 if (!empty && e != null) {
                     Widgets.setPill(pill, e.shortText(), switch (e.level()) {
                         case OK -> Styles.SUCCESS;
                         case WARNING -> Styles.WARNING;
                         case EXPIRED -> Styles.DANGER;
+                        case UNREAD -> Widgets.NEUTRAL;
                     });
                 }
             }

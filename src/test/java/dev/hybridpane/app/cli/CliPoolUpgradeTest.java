@@ -89,7 +89,18 @@ class CliPoolUpgradeTest {
         assertThat(noVersion.err().strip()).isEqualTo("Profile upg-ssm has no version 9 in cluster retail-edge.");
         Ran strategy = run("pool", "upgrade", "cli-upg", "--to-version", "2", "--strategy", "sideways");
         assertThat(strategy.code()).isEqualTo(2);
-        assertThat(strategy.err().strip()).isEqualTo("--strategy: in-place or cutover, not sideways.");
+        assertThat(strategy.err().strip()).isEqualTo("--strategy: in-place, cutover or repave, not sideways.");
+        Ran cutover = run("pool", "upgrade", "cli-upg", "--to-version", "2", "--strategy", "cutover");
+        assertThat(cutover.code()).as(cutover.out() + cutover.err()).isEqualTo(2);
+        assertThat(cutover.err()).contains("error: strategy: A cutover needs a free compatible host of site dallas-dc for each "
+                + "of the 2 node(s) it replaces; the site has 0: import hosts, or upgrade in place.");
+        Ran repave = run("pool", "upgrade", "cli-upg", "--to-version", "2", "--strategy", "repave");
+        assertThat(repave.code()).as(repave.err()).isZero();
+        assertThat(repave.out()).contains("repave", "a repave was asked: the node is removed and the host joins again",
+                "the node's name changes", "nodeadm uninstall");
+        Ran noCa = run("pool", "upgrade", "cli-upg", "--to-version", "2", "--ca-key", dir.resolve("nowhere.pem").toString());
+        assertThat(noCa.code()).isEqualTo(2);
+        assertThat(noCa.err().strip()).isEqualTo("--ca-key: cannot read " + dir.resolve("nowhere.pem") + ".");
         Ran pause = run("pool", "upgrade", "cli-upg", "--to-version", "2", "--pause-between", "soon");
         assertThat(pause.code()).isEqualTo(2);
         assertThat(pause.err().strip()).isEqualTo("--pause-between: a duration such as 30s or 2m, not soon.");

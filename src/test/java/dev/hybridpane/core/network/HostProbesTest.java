@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -176,6 +177,33 @@ class HostProbesTest {
         assertThat(api.subjects()).isEmpty();
         assertThat(e.ran).noneMatch(c -> c.startsWith("h3: getent"));
         assertThat(progress).hasSize(2).extracting(HostProbes.Progress::total).containsOnly(2);
+    }
+
+    @Test
+    void asTheDoctorsRunnerEachTargetIsReachedThroughTheInventory() {
+        ScriptedEdge e = new ScriptedEdge();
+        e.answer("h4", "ip route get 10.100.0.1", 0, "10.100.0.1 via 10.200.1.1 dev ens18 src 10.200.1.14 uid 1000 \n", "");
+        e.answer("h4", "sudo -n nft list ruleset", 0, "table inet filter {\n\tchain input {\n"
+                + "\t\ttype filter hook input priority filter; policy drop;\n\t\ttcp dport 10250 accept\n\t}\n}\n", "");
+        e.answer("h4", "timeout 5 bash -c '</dev/tcp/127.0.0.1/6443'", 0, "", "");
+        e.answer("h4", "timedatectl show -p NTPSynchronized --value", 0, "no\n", "");
+        EdgeTarget edge = new EdgeTarget(new EdgeHostSpec("h4", "127.0.0.1", 22, "u", "dallas-dc", null), null, null);
+        HostProbeRunner runner = new HostProbes(e).runner(h -> h.equals("h4")
+                ? Optional.of(new HostProbes.Reach(edge, "rhel")) : Optional.empty());
+        List<DoctorCheck> checks = runner.probe(new HostProbeRunner.Context(null, List.of("10.100.0.0/16"), "calico",
+                "https://127.0.0.1:6443"), List.of(new HostProbeRunner.Target("h4", "gpu", "dallas-dc", ""),
+                new HostProbeRunner.Target("ghost", "gpu", "dallas-dc", "")), new CancelToken());
+        Map<String, DoctorCheck> m = byId(checks);
+        assertThat(m.get("host.route@h4").status()).isEqualTo(DoctorStatus.PASS);
+        assertThat(m.get("host.api@h4").status()).as(m.get("host.api@h4").summary()).isEqualTo(DoctorStatus.PASS);
+        assertThat(m.get("host.firewall@h4").summary()).contains("(nftables) does not let 4789/udp in");
+        assertThat(m.get("host.time@h4").fix().snippet()).contains("/etc/chrony.d/hybridpane.conf", "enable --now chronyd");
+        assertThat(m.get("host.route@ghost").summary()).isEqualTo("unknown: host ghost is not in the inventory");
+        assertThat(HostProbes.endpoint("ABC.gr7.us-west-2.eks.amazonaws.com")).containsExactly("ABC.gr7.us-west-2.eks.amazonaws.com", "443");
+        assertThat(HostProbes.endpoint("https://ABC.eks.amazonaws.com")).containsExactly("ABC.eks.amazonaws.com", "443");
+        assertThat(HostProbes.endpoint("10.0.0.1:8443")).containsExactly("10.0.0.1", "8443");
+        assertThat(HostProbes.cni("CILIUM")).isEqualTo(CniKind.CILIUM);
+        assertThat(HostProbes.cni("none")).isEqualTo(CniKind.CUSTOM);
     }
 
     @Test

@@ -38,6 +38,7 @@ class PoolUpgradeLabTest {
 
     @BeforeAll
     static void start() {
+        PoolUpgradeLab.COMMANDS.clear(); // counted per class: each class has its own lab and hosts
         lab = new PoolLab(dir);
         lab.importHosts("dallas-dc", "10.200.1.0/24", List.of("dallas-08", "dallas-09", "dallas-10", "dallas-12", "dallas-13",
                 "dallas-14"));
@@ -126,7 +127,13 @@ class PoolUpgradeLabTest {
             assertThat(repave.nodes()).extracting(UpgradePlan.NodePlan::method).containsOnly(UpgradePlan.Method.REPAVE);
             assertThat(repave.planText()).contains("repave", "the credential provider changes (ssm → iam-ra): nodeadm cannot "
                     + "upgrade it in place", "the node is named upg-inplace-dallas-08");
-            assertThat(repave.valid()).as("repaves are planned, not run yet").isFalse();
+            assertThat(repave.errors()).as("a console without IAM and SSM runs in-place upgrades only")
+                    .extracting(p2 -> p2.message()).contains("This console runs in-place upgrades only: a repave or a cutover "
+                            + "needs its IAM and SSM access to join new nodes.");
+            UpgradePlan withAccess = new PoolUpgrade(lab.aws, lab.iam, lab.ssm, lab.edge, Clock.systemUTC()).plan(PoolLab.REF,
+                    p.name(), PoolUpgrade.Options.to(saved.version().number()), pools, profiles, inv);
+            assertThat(withAccess.errors()).as("Roles Anywhere nodes need the CA key").extracting(p2 -> p2.field())
+                    .contains("ca-key");
         }
 
     }

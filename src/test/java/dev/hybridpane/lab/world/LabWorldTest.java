@@ -171,6 +171,28 @@ class LabWorldTest {
                 .hasMessage("world.clusters[0].sites[0].pools[0].profile.version: expected a whole number, found STRING");
     }
 
+    @Test
+    void aVpcNamesItsGatewayVpnConnectionsAndWhatItRoutesAndAllows() throws Exception {
+        String vpn = "vpc: {id: vpc-1, name: v, cidrs: [10.0.0.0/16], vpnGatewayId: vgw-1, routedCidrs: [10.9.0.0/16],"
+                + " apiIngressCidrs: [], vpnConnections: [{id: vpn-1, customerGatewayId: cgw-1, customerGatewayAddress: 203.0.113.9,"
+                + " site: s, tunnels: [UP, DOWN]}], subnets: [{id: subnet-1, cidr: 10.0.0.0/20}]}";
+        LabWorld.LabVpc v = parse(MINIMAL.replaceFirst("vpc: \\{.*}\\n", vpn + "\n")).clusters().get(0).vpc();
+        assertThat(v.vpnGatewayId()).isEqualTo("vgw-1");
+        assertThat(v.routedCidrs()).containsExactly("10.9.0.0/16");
+        assertThat(v.apiIngressCidrs()).isEmpty();
+        assertThat(v.vpnConnections()).singleElement().satisfies(c -> {
+            assertThat(c.tunnels()).containsExactly("UP", "DOWN");
+            assertThat(c.staticRoutes()).as("null: every remote CIDR").isNull();
+        });
+        LabWorld.LabVpc plain = parse(MINIMAL).clusters().get(0).vpc();
+        assertThat(plain.vpnConnections()).isEmpty();
+        assertThat(plain.routedCidrs()).as("null: every remote CIDR").isNull();
+        assertThatThrownBy(() -> parse(MINIMAL.replaceFirst("vpc: \\{.*}\\n", vpn.replace("[UP, DOWN]", "[UP, SIDEWAYS]") + "\n")))
+                .hasMessageContaining("world.clusters[0].vpc.vpnConnections[0].tunnels: expected two of UP or DOWN");
+        assertThatThrownBy(() -> parse(MINIMAL.replaceFirst("vpc: \\{.*}\\n", vpn.replace("vpnGatewayId: vgw-1,", "") + "\n")))
+                .hasMessageContaining("world.clusters[0].vpc: VPN connections need either a transitGatewayId or a vpnGatewayId");
+    }
+
     private static LabWorld parse(String yaml) throws Exception {
         return LabWorld.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
     }

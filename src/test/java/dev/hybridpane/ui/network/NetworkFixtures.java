@@ -33,9 +33,9 @@ final class NetworkFixtures {
     static Topology topology() {
         return new Topology(List.of(
                 new Element(VPC, Kind.VPC, VPC, List.of("10.20.0.0/16", "us-west-2")),
-                new Element(TGW, Kind.TRANSIT_GATEWAY, TGW, List.of("attachment available")),
-                new Element(VPN_DALLAS, Kind.VPN_CONNECTION, VPN_DALLAS, List.of("tunnel 1 UP", "tunnel 2 DOWN", "static routes")),
-                new Element(VPN_AUSTIN, Kind.VPN_CONNECTION, VPN_AUSTIN, List.of("tunnel 1 UP", "tunnel 2 UP", "BGP")),
+                new Element(TGW, Kind.TRANSIT_GATEWAY, "Transit gateway " + TGW, List.of("attachment available")),
+                new Element(VPN_DALLAS, Kind.VPN_CONNECTION, "VPN " + VPN_DALLAS, List.of("tunnel 1 UP", "tunnel 2 DOWN", "static routes")),
+                new Element(VPN_AUSTIN, Kind.VPN_CONNECTION, "VPN " + VPN_AUSTIN, List.of("tunnel 1 UP", "tunnel 2 UP", "BGP")),
                 new Element("site:dallas", Kind.SITE, "dallas", List.of("nodes 10.80.0.0/16")),
                 new Element("site:austin", Kind.SITE, "austin", List.of("nodes 10.90.0.0/16")),
                 new Element("pool:dallas-gpu", Kind.POOL, "dallas-gpu", List.of("3 nodes", "pods 10.81.0.0/16")),

@@ -192,7 +192,7 @@ class NetworkViewModelTest {
         assertThat(Files.readString(html)).contains("<h1>edge-prod</h1>");
         Path svg = dir.resolve("p.svg");
         vm.exportSvg(svg);
-        assertThat(Files.readString(svg)).startsWith("<?xml").contains("<svg", "✕ Route to remote pod network");
+        assertThat(Files.readString(svg)).startsWith("<?xml").contains("<svg", "✕ Route to remote</tspan>");
         assertThat(Files.list(dir)).noneMatch(p -> p.getFileName().toString().endsWith(".tmp"));
     }
 

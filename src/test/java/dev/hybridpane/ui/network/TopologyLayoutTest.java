@@ -58,6 +58,14 @@ class TopologyLayoutTest {
     }
 
     @Test
+    void aBoxDoesNotRepeatTheKindItsHeaderNames() {
+        assertThat(TopologyLayout.shortLabel(boxes.get("tgw-0c2d3e").element())).isEqualTo("tgw-0c2d3e");
+        assertThat(TopologyLayout.shortLabel(boxes.get("vpn-0dal").element())).isEqualTo("vpn-0dal");
+        assertThat(TopologyLayout.shortLabel(boxes.get("site:dallas").element())).isEqualTo("dallas");
+        assertThat(TopologyLayout.shortLabel(new Element("x", Kind.POOL, "Pool", List.of()))).isEqualTo("Pool");
+    }
+
+    @Test
     void anEmptyTopologyHasNoSize() {
         TopologyLayout empty = TopologyLayout.of(new DoctorReport("c", "r", Instant.EPOCH, List.of(), Topology.EMPTY));
         assertThat(empty.boxes()).isEmpty();
@@ -70,7 +78,8 @@ class TopologyLayoutTest {
         assertThat(svg).startsWith("<?xml").endsWith("</svg>\n");
         assertThat(svg).containsPattern("id=\"link:vpc-0a1b2c-&gt;tgw-0c2d3e\"[^>]*stroke=\"#cf222e\"");
         assertThat(svg).containsPattern("id=\"link:vpn-0aus-&gt;site:austin\"[^>]*stroke=\"#8c959f\"");
-        assertThat(svg).contains(">✕ Route to remote pod network<", ">tunnel 2 DOWN<", ">10.20.0.0/16<");
+        assertThat(svg).contains(">✕ Route to remote</tspan>", ">pod network</tspan>", ">tunnel 2 DOWN<", ">10.20.0.0/16<");
+        assertThat(TopologySvg.wrap("✕ Route to remote pod network", 18)).containsExactly("✕ Route to remote", "pod network");
         DoctorReport evil = new DoctorReport("a<b>&\"c'", "r", Instant.EPOCH, List.of(), new Topology(
                 List.of(new Element("vpc-1", Kind.VPC, "<script>alert(1)</script>", List.of("x & y"))), List.of()));
         String e = TopologySvg.write(evil);

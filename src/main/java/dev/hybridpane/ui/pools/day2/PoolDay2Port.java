@@ -64,8 +64,14 @@ public interface PoolDay2Port {
     record Unfinished(String operationId, String kind, String title, Instant started, String by) {
     }
 
-    /** One host's Roles Anywhere certificate as the host has it. */
-    record HostCertificate(String host, String node, Instant notAfter) {
+    /**
+     * One host's Roles Anywhere certificate as the host has it; {@code problem} says why it could not be read (the host's
+     * key is not trusted yet, SSH refused, no certificate file), and then {@code notAfter} is null.
+     */
+    record HostCertificate(String host, String node, Instant notAfter, String problem) {
+        public HostCertificate(String host, String node, Instant notAfter) {
+            this(host, node, notAfter, null);
+        }
     }
 
     /** The pool's day-2 state: its lock, an unfinished operation, its credential provider, its host certificates. */

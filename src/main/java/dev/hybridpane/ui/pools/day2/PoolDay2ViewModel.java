@@ -162,7 +162,8 @@ public final class PoolDay2ViewModel {
         certificates.clear();
         Instant now = clock.instant();
         for (HostCertificate c : st.certificates()) {
-            certificates.put(c.host(), new CertificateExpiry(c.notAfter(), now));
+            certificates.put(c.host(), c.problem() != null ? CertificateExpiry.unread(c.problem(), now)
+                    : new CertificateExpiry(c.notAfter(), now));
         }
         if (st.lock() instanceof LockState.Held h) {
             banner(BannerKind.WARNING, "Updating, held by " + h.holder() + " since " + TIME.format(h.since()),

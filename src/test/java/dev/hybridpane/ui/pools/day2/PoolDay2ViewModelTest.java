@@ -93,8 +93,14 @@ class PoolDay2ViewModelTest {
         fx.port.certificates = List.of(
                 new HostCertificate("dallas-01", "n1", FakeDay2Port.T0.plus(Duration.ofDays(90))),
                 new HostCertificate("dallas-02", "n2", FakeDay2Port.T0.plus(Duration.ofDays(30))),
-                new HostCertificate("dallas-03", "n3", FakeDay2Port.T0.minus(Duration.ofDays(2))));
+                new HostCertificate("dallas-03", "n3", FakeDay2Port.T0.minus(Duration.ofDays(2))),
+                new HostCertificate("dallas-04", "n4", null, "dallas-04's host key is not trusted yet: open it in Edge "
+                        + "Hosts and trust it"));
         vm.show(Day2Fixtures.GPU);
+        assertThat(vm.certificates().get("dallas-04").level()).as("a host not read says so").isEqualTo(CertificateExpiry.Level.UNREAD);
+        assertThat(vm.certificates().get("dallas-04").shortText()).isEqualTo("not read");
+        assertThat(vm.certificates().get("dallas-04").text()).isEqualTo("not read: dallas-04's host key is not trusted yet: "
+                + "open it in Edge Hosts and trust it");
         assertThat(vm.certificates().get("dallas-01").level()).isEqualTo(CertificateExpiry.Level.OK);
         assertThat(vm.certificates().get("dallas-01").text()).isEqualTo("2027-03-07 (90 days)");
         assertThat(vm.certificates().get("dallas-02").level()).isEqualTo(CertificateExpiry.Level.WARNING);
