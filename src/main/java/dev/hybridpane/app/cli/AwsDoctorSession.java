@@ -9,6 +9,7 @@ import dev.hybridpane.adapters.aws.SdkNetworkWritePort;
 import dev.hybridpane.adapters.edge.FileKnownHostsStore;
 import dev.hybridpane.adapters.edge.MinaEdgePort;
 import dev.hybridpane.adapters.kube.Fabric8CniAffinity;
+import dev.hybridpane.adapters.kube.Fabric8ClusterNetworkPort;
 import dev.hybridpane.adapters.kube.Fabric8ClusterPort;
 import dev.hybridpane.adapters.kube.Fabric8InventoryPort;
 import dev.hybridpane.app.ConfigDirs;
@@ -94,7 +95,7 @@ final class AwsDoctorSession implements DoctorSession {
 
     /** The cluster's side of the doctor through its Kubernetes API, opened with the console's EKS token. */
     private ClusterNetworkPort clusterSide() {
-        return ClusterSides.fabric8(clusters, this::access);
+        return new Fabric8ClusterNetworkPort(clusters, this::access);
     }
 
     /** The hosts of the cluster's pools, found in its inventory and reached over SSH with the --ssh-key. */
