@@ -72,6 +72,13 @@ class UiNetworkWalkTest {
         ComboBox<DoctorTarget> clusters = robot.lookup("#network-cluster").queryAs(ComboBox.class);
         FxWait.until(30, () -> clusters.getItems().contains(warehouse));
         assertThat(clusters.getItems()).as("the fleet's hybrid clusters").contains(new DoctorTarget("retail-edge", "us-west-2"));
+        // retail-edge starts healthy: nothing fails, and the picture reaches its sites and pools
+        robot.interact(() -> clusters.setValue(new DoctorTarget("retail-edge", "us-west-2")));
+        robot.clickOn("#network-run");
+        FxWait.until(90, () -> robot.lookup("#network-count-pass").tryQuery().isPresent());
+        assertThat(robot.lookup("#network-count-fail").tryQuery()).as("a healthy network fails nothing").isEmpty();
+        shootBoth(robot, "network-retail-edge");
+
         robot.interact(() -> clusters.setValue(warehouse));
         robot.clickOn("#network-run");
         FxWait.until(90, () -> robot.lookup("#network-count-fail").tryQuery().isPresent());
