@@ -12,23 +12,17 @@ import dev.hybridpane.ui.TestConsole;
 import dev.hybridpane.ui.activity.OperationRow;
 import dev.hybridpane.ui.fleet.ClusterRow;
 import dev.hybridpane.ui.hybrid.ImportClusterViewModel;
-import dev.hybridpane.ui.settings.ThemeChoice;
 import dev.hybridpane.ui.shell.MainWindow;
 import dev.hybridpane.ui.shell.NavTarget;
 import dev.hybridpane.ui.wizard.StepRow;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListCell;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -182,14 +176,6 @@ class UiImportWalkTest {
     }
 
     private void shootBoth(FxRobot robot, String name) throws Exception {
-        for (ThemeChoice theme : List.of(ThemeChoice.LIGHT, ThemeChoice.DARK)) {
-            robot.interact(() -> window.viewModel().settingsViewModel().themeProperty().set(theme));
-            WaitForAsyncUtils.waitForFxEvents();
-            WritableImage[] img = new WritableImage[1];
-            robot.interact(() -> img[0] = stage.getScene().snapshot(null));
-            ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png",
-                    new File(dir.resolve(name + "-" + theme.name().toLowerCase(Locale.ROOT) + ".png").toString()));
-        }
-        robot.interact(() -> window.viewModel().settingsViewModel().themeProperty().set(ThemeChoice.LIGHT));
+        WalkShots.both(robot, window, stage, dir, name);
     }
 }

@@ -4,22 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hybridpane.ui.FxWait;
 import dev.hybridpane.ui.TestConsole;
-import dev.hybridpane.ui.settings.ThemeChoice;
 import dev.hybridpane.ui.shell.MainWindow;
 import dev.hybridpane.ui.shell.NavTarget;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The pool detail's day-2 actions in the real window on the lab, through the wired port (core's use cases, the lab's
@@ -91,14 +84,6 @@ class UiPoolDay2WalkTest {
     }
 
     private void shootBoth(FxRobot robot, String name) throws Exception {
-        for (ThemeChoice theme : List.of(ThemeChoice.LIGHT, ThemeChoice.DARK)) {
-            robot.interact(() -> window.viewModel().settingsViewModel().themeProperty().set(theme));
-            WaitForAsyncUtils.waitForFxEvents();
-            WritableImage[] img = new WritableImage[1];
-            robot.interact(() -> img[0] = stage.getScene().snapshot(null));
-            ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png",
-                    new File(dir.resolve(name + "-" + theme.name().toLowerCase(Locale.ROOT) + ".png").toString()));
-        }
-        robot.interact(() -> window.viewModel().settingsViewModel().themeProperty().set(ThemeChoice.LIGHT));
+        WalkShots.both(robot, window, stage, dir, name);
     }
 }
