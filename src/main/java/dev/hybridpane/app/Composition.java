@@ -147,7 +147,8 @@ public final class Composition implements AutoCloseable {
                     fromEdgeHosts(lab, LabEdgeHosts::csv));
             ConsolePorts ports = new ConsolePorts(new EndpointAwsProfiles(LAB_PROFILE, aws, Lab.ACCESS_KEY_ID,
                     Lab.SECRET_ACCESS_KEY, labWorld.regions()), kube, settings, io, clock, configDir, Version.current(),
-                    environment, hosts, hybrid.tools(), new Fabric8ProfileStore(kube), pools.tools(kube), new Fabric8PoolEvents(kube), pools::day2);
+                    environment, hosts, hybrid.tools(), new Fabric8ProfileStore(kube), pools.tools(kube), new Fabric8PoolEvents(kube), pools::day2,
+                    p -> pools.network(p, kube));
             return new Composition(io, lab, ports, hybrid, pools);
         }
         HybridSetups hybrid = new HybridSetups(AwsClientFactory::forProfile, configDir, Duration.ofSeconds(10));
@@ -155,7 +156,8 @@ public final class Composition implements AutoCloseable {
         PoolServices pools = new PoolServices(AwsClientFactory::forProfile, hosts.edge());
         ConsolePorts ports = new ConsolePorts(new SdkAwsProfiles(), kube, settings, io, clock, configDir,
                 Version.current(), EnvironmentInfo.awsAccount(), hosts, hybrid.tools(),
-                new Fabric8ProfileStore(kube), pools.tools(kube), new Fabric8PoolEvents(kube), pools::day2);
+                new Fabric8ProfileStore(kube), pools.tools(kube), new Fabric8PoolEvents(kube), pools::day2,
+                p -> pools.network(p, kube));
         return new Composition(io, null, ports, hybrid, pools);
     }
 
@@ -214,6 +216,7 @@ public final class Composition implements AutoCloseable {
         private final Map<String, AwsClientFactory> open = new LinkedHashMap<>();
         private final Map<String, PoolService> services = new LinkedHashMap<>();
         private final Map<String, Day2Core> day2 = new LinkedHashMap<>();
+        private final Map<String, NetworkDoctors> network = new LinkedHashMap<>();
 
         PoolServices(Function<String, AwsClientFactory> clients, EdgePort edge) {
             this.clients = clients;
@@ -241,6 +244,14 @@ public final class Composition implements AutoCloseable {
                         new PoolUpgrade(aws, iam, ssm, edge, Clock.systemUTC()),
                         new CertRotation(aws, iam, edge, Clock.systemUTC()),
                         new SsmHygiene(ssm, Clock.systemUTC()), new HostCertificates(edge, Clock.systemUTC()));
+            });
+        }
+
+        /** The network doctor of a profile, on the same clients and SSH port as its pools. */
+        synchronized NetworkDoctors network(String profile, Fabric8ClusterPort kube) {
+            return network.computeIfAbsent(profile, p -> {
+                service(p);
+                return new NetworkDoctors(open.get(p), kube, edge, Clock.systemUTC());
             });
         }
 

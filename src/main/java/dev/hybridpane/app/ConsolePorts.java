@@ -30,11 +30,22 @@ import java.util.function.Function;
  * @param poolEvents  a pool's history (its Events and members), read once when the pool detail opens
  * @param day2        the day-2 use cases per AWS profile (host changes, removal, upgrade, rotation, SSM hygiene); null
  *                    where the environment has none (the pool detail's actions then say so)
+ * @param network     the network doctor and its fixes per AWS profile; null where the environment has none (the Network
+ *                    view then says so)
  */
 public record ConsolePorts(AwsProfiles profiles, ClusterPort clusterPort, SettingsStore settingsStore, Executor io,
         Clock clock, Path configDir, String version, EnvironmentInfo environment, HostsServices hosts,
         HybridTools hybrid, ProfileStore profileStore, PoolTools pools, PoolEventsPort poolEvents,
-        Function<String, Day2Core> day2) {
+        Function<String, Day2Core> day2, Function<String, NetworkDoctors> network) {
+
+    /** Without the network doctor (tests of other features). */
+    public ConsolePorts(AwsProfiles profiles, ClusterPort clusterPort, SettingsStore settingsStore, Executor io,
+            Clock clock, Path configDir, String version, EnvironmentInfo environment, HostsServices hosts,
+            HybridTools hybrid, ProfileStore profileStore, PoolTools pools, PoolEventsPort poolEvents,
+            Function<String, Day2Core> day2) {
+        this(profiles, clusterPort, settingsStore, io, clock, configDir, version, environment, hosts, hybrid, profileStore,
+                pools, poolEvents, day2, null);
+    }
 
     /** Without day-2 use cases (tests of other features). */
     public ConsolePorts(AwsProfiles profiles, ClusterPort clusterPort, SettingsStore settingsStore, Executor io,

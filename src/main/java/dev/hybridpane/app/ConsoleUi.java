@@ -18,7 +18,6 @@ import dev.hybridpane.ui.hosts.HostsView;
 import dev.hybridpane.ui.hosts.HostsViewModel;
 import dev.hybridpane.ui.hybrid.HybridActions;
 import dev.hybridpane.ui.wizard.WizardView;
-import dev.hybridpane.ui.network.NetworkDoctorPort;
 import dev.hybridpane.ui.network.NetworkView;
 import dev.hybridpane.ui.network.NetworkViewModel;
 import dev.hybridpane.ui.overview.OverviewView;
@@ -144,9 +143,8 @@ public final class ConsoleUi {
         PoolsViewModel pools = new PoolsViewModel(fleet, session::clusterAccess, profilesServices, ports.poolEvents(),
                 poolDay2, runner, ports.clock());
         views.put(NavTarget.POOLS, () -> new PoolsView(pools, () -> poolWizards.newPool(null, created -> { })));
-        // the network doctor's port is wired by the lead at merge; until then the view says it is not available
-        NetworkViewModel network = new NetworkViewModel(NetworkDoctorPort.unavailable(), runner, new FxExecutor(),
-                operations::onJournal);
+        NetworkViewModel network = new NetworkViewModel(CoreNetworkDoctor.of(() -> fleet.clusterRows().stream()
+                .map(ClusterRow::cluster).toList(), poolsServices, ports.network()), runner, new FxExecutor(), operations::onJournal);
         views.put(NavTarget.NETWORK, () -> new NetworkView(network));
         views.put(NavTarget.ACTIVITY, () -> new ActivityView(shell.activity(), operations));
         views.put(NavTarget.SETTINGS, () -> new SettingsView(shell.settingsViewModel()));

@@ -117,6 +117,11 @@ final class CorePoolDay2 implements PoolDay2Port {
 
     /** How the hosts are logged into: the Edge Hosts view's key for them, else its default, else the environment's. */
     private SshIdentity identity(ClusterRef ref, Collection<String> hosts) {
+        return identity(services, ref, hosts);
+    }
+
+    /** Shared with the Network view's host probes. */
+    static SshIdentity identity(PoolsServices services, ClusterRef ref, Collection<String> hosts) {
         SshSettings s = services.sshSettings().load();
         String prefix = ref.region() + "/" + ref.name() + "/";
         String key = hosts.stream().map(h -> s.keyFiles().get(prefix + h)).filter(Objects::nonNull).findFirst()

@@ -69,6 +69,11 @@ public interface NetworkDoctorPort {
         }
     }
 
+    /** Why no doctor can run here (one sentence), or "" where it can; a constant, not a call. */
+    default String whyUnavailable() {
+        return "";
+    }
+
     /** The hybrid clusters to choose from (those with remote networks), in a stable order. */
     List<DoctorTarget> clusters() throws Exception;
 

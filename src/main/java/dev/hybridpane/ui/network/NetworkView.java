@@ -239,9 +239,13 @@ public final class NetworkView extends StackPane {
                 "The path from the VPC to every site and pool is then drawn here: broken links red, naming the "
                         + "failing check; click anything to see what was read and how to fix it.");
         noReport.setId("network-empty-report");
+        Node unavailable = Widgets.emptyState(Feather.SHARE_2, "Network doctor not available",
+                "This environment offers no network doctor; hybridpane doctor runs the same checks from a shell.");
+        unavailable.setId("network-unavailable");
         StackPane center = new StackPane();
         Runnable choose = () -> {
             Node want = vm.reportProperty().get() != null ? split
+                    : !vm.unavailableProperty().get().isEmpty() ? unavailable
                     : vm.loadedProperty().get() && vm.clusters().isEmpty() ? noClusters : noReport;
             if (center.getChildren().size() != 1 || center.getChildren().get(0) != want) {
                 center.getChildren().setAll(want);

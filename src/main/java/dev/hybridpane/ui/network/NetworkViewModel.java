@@ -49,6 +49,7 @@ public final class NetworkViewModel {
     private final ObservableList<DoctorTarget> clusters = FXCollections.observableArrayList();
     private final ObjectProperty<DoctorTarget> target = new SimpleObjectProperty<>(this, "target");
     private final BooleanProperty probeHosts = new SimpleBooleanProperty(this, "probeHosts", false);
+    private final ReadOnlyStringWrapper unavailable = new ReadOnlyStringWrapper(this, "unavailable", "");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
@@ -82,7 +83,10 @@ public final class NetworkViewModel {
                     target.set(was != null && list.contains(was) ? was : list.isEmpty() ? null : list.get(0));
                 })
                 .onError(e -> error.set(Errors.sentence(e)))
-                .andFinally(() -> loaded.set(true))
+                .andFinally(() -> {
+                    unavailable.set(port.whyUnavailable());
+                    loaded.set(true);
+                })
                 .start();
     }
 
@@ -294,6 +298,11 @@ public final class NetworkViewModel {
 
     public BooleanProperty probeHostsProperty() {
         return probeHosts;
+    }
+
+    /** Why the doctor cannot run in this environment, or "". */
+    public ReadOnlyStringProperty unavailableProperty() {
+        return unavailable.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadedProperty() {

@@ -11,6 +11,11 @@ final class UnavailableNetworkDoctor implements NetworkDoctorPort {
     static final String WHY = "The network doctor is not available in this environment.";
 
     @Override
+    public String whyUnavailable() {
+        return WHY;
+    }
+
+    @Override
     public List<DoctorTarget> clusters() {
         return List.of();
     }

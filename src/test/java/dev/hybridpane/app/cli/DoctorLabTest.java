@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hybridpane.app.HybridPaneCommand;
+import dev.hybridpane.core.pool.PoolStore;
 import dev.hybridpane.lab.Lab;
+import dev.hybridpane.lab.kube.LabKube;
 import dev.hybridpane.lab.world.LabWorld;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,13 +36,11 @@ class DoctorLabTest {
     static void start() {
         lab = Lab.start(LabWorld.load(), null);
         PoolEnvironment.sharedLab = lab;
-        AwsDoctorSession.journalsDir = dir;
     }
 
     @AfterAll
     static void stop() {
         PoolEnvironment.sharedLab = null;
-        AwsDoctorSession.journalsDir = null;
         lab.close();
     }
 
@@ -79,7 +78,11 @@ class DoctorLabTest {
 
         assertThat(run("--fix", "--apply")).as(out + "\n" + err).isZero();
         assertThat(out.toString()).contains("Checking again after the fixes.").contains("Finished: all");
-        assertThat(Files.exists(dir.resolve("lab/operations/network-fix-eu-central-1-warehouse-edge.json"))).isTrue();
+        // the journal is shared state: in the cluster, where another workstation sees and resumes it
+        assertThat(lab.kube().client(LabKube.key("eu-central-1", "warehouse-edge")).configMaps().inNamespace(PoolStore.NAMESPACE)
+                .withLabel("hybridpane.dev/operation-journal", "true").list().getItems())
+                .extracting(cm -> cm.getMetadata().getName()).anyMatch(n -> n.startsWith("hybridpane-op-network-fix-eu-central-1-"));
+        assertThat(dir.resolve("lab/operations")).as("nothing on the workstation").doesNotExist();
 
         assertThat(run("-o", "json")).as(out.toString()).isZero();
         JsonNode after = new ObjectMapper().readTree(out.toString());

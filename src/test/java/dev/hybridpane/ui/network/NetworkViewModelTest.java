@@ -213,5 +213,7 @@ class NetworkViewModelTest {
         none.load();
         assertThat(none.clusters()).isEmpty();
         assertThat(none.loadedProperty().get()).isTrue();
+        assertThat(none.unavailableProperty().get()).isEqualTo("The network doctor is not available in this environment.");
+        assertThat(vm.unavailableProperty().get()).as("the fake doctor is available").isEmpty();
     }
 }

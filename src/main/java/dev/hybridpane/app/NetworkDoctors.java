@@ -1,0 +1,89 @@
+package dev.hybridpane.app;
+
+import dev.hybridpane.adapters.aws.AwsClientFactory;
+import dev.hybridpane.adapters.aws.SdkActivations;
+import dev.hybridpane.adapters.aws.SdkAwsPort;
+import dev.hybridpane.adapters.aws.SdkHybridAwsPort;
+import dev.hybridpane.adapters.aws.SdkNetworkReadPort;
+import dev.hybridpane.adapters.aws.SdkNetworkWritePort;
+import dev.hybridpane.adapters.kube.Fabric8CniAffinity;
+import dev.hybridpane.adapters.kube.Fabric8ClusterNetworkPort;
+import dev.hybridpane.adapters.kube.Fabric8ClusterPort;
+import dev.hybridpane.adapters.kube.Fabric8InventoryPort;
+import dev.hybridpane.adapters.kube.Fabric8PoolOps;
+import dev.hybridpane.core.CachingTokens;
+import dev.hybridpane.core.ClusterAccess;
+import dev.hybridpane.core.edge.EdgePort;
+import dev.hybridpane.core.edge.InventoryPort;
+import dev.hybridpane.core.edge.SshIdentity;
+import dev.hybridpane.core.network.FixPlan;
+import dev.hybridpane.core.network.HostProbes;
+import dev.hybridpane.core.network.NetworkDoctor;
+import dev.hybridpane.core.network.NetworkFixes;
+import dev.hybridpane.core.ops.CancelToken;
+import dev.hybridpane.core.ops.Journal;
+import dev.hybridpane.core.ops.OperationEngine;
+import dev.hybridpane.domain.Cluster;
+import dev.hybridpane.domain.ClusterRef;
+import dev.hybridpane.domain.network.DoctorReport;
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/**
+ * The network doctor and its fixes for one AWS account (its clients), shared by `hybridpane doctor` and the Network view:
+ * the checks on the SDK and fabric8 adapters, the cluster opened with an EKS token, the hosts probed over SSH when an
+ * identity is given, and the fixes applied through the operation engine with their journal in the cluster (the pools'
+ * namespace), so another workstation sees and resumes them.
+ */
+public final class NetworkDoctors implements AutoCloseable {
+    private final AwsClientFactory clients;
+    private final SdkAwsPort aws;
+    private final Fabric8ClusterPort clusters;
+    private final EdgePort edge;
+    private final Clock clock;
+
+    public NetworkDoctors(AwsClientFactory clients, Fabric8ClusterPort clusters, EdgePort edge, Clock clock) {
+        this.clients = clients;
+        this.aws = new SdkAwsPort(clients);
+        this.clusters = clusters;
+        this.edge = edge;
+        this.clock = clock;
+    }
+
+    private ClusterAccess access(Cluster c) {
+        return new ClusterAccess.EksTokenAccess(c.endpoint(), c.certificateAuthority(),
+                new CachingTokens(() -> aws.eksToken(c.ref()), clock));
+    }
+
+    /**
+     * Every check of the cluster; the hosts of its pools too when {@code hosts} is not null (they are found in the
+     * cluster's inventory and logged into with that identity).
+     */
+    public DoctorReport diagnose(ClusterRef ref, SshIdentity hosts, NetworkDoctor.Progress progress, CancelToken cancel) {
+        NetworkDoctor doctor = new NetworkDoctor(aws, new SdkNetworkReadPort(clients), new SdkHybridAwsPort(clients),
+                new SdkActivations(clients), new Fabric8ClusterNetworkPort(clusters, this::access), clock);
+        if (hosts == null) {
+            return doctor.run(new NetworkDoctor.Request(ref.name(), ref.region(), false), progress, cancel);
+        }
+        Cluster c = aws.describeCluster(ref);
+        try (InventoryPort.Inventory inventory = new Fabric8InventoryPort(clusters).open(c.ref(), access(c))) {
+            doctor = doctor.withHostProbes(new HostProbes(edge).runner(HostProbes.inventory(inventory, hosts)));
+            return doctor.run(new NetworkDoctor.Request(ref.name(), ref.region(), true), progress, cancel);
+        }
+    }
+
+    /** Applies the plan's automatic fixes, journaled in the cluster after every change; a re-run resumes. */
+    public Journal applyFixes(FixPlan plan, CancelToken cancel, Consumer<Journal> listener) {
+        Cluster c = aws.describeCluster(new ClusterRef(plan.region(), plan.cluster()));
+        try (Fabric8PoolOps ops = Fabric8PoolOps.open(clusters, access(c));
+             Fabric8CniAffinity cni = Fabric8CniAffinity.open(clusters, access(c))) {
+            return new NetworkFixes(new SdkNetworkWritePort(clients), cni).apply(plan, new OperationEngine(ops.journals(), clock),
+                    cancel, listener);
+        }
+    }
+
+    @Override
+    public void close() {
+        aws.close();
+    }
+}
