@@ -49,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 
 /**
@@ -145,6 +146,13 @@ public final class ConsoleUi {
         views.put(NavTarget.POOLS, () -> new PoolsView(pools, () -> poolWizards.newPool(null, created -> { })));
         NetworkViewModel network = new NetworkViewModel(CoreNetworkDoctor.of(() -> fleet.clusterRows().stream()
                 .map(ClusterRow::cluster).toList(), poolsServices, ports.network()), runner, new FxExecutor(), operations::onJournal);
+        // the fleet finds clusters as it goes: the doctor's choice follows when the hybrid ones come or go
+        fleet.clusterRows().addListener((ListChangeListener<ClusterRow>) c -> {
+            if (network.loadedProperty().get() && fleet.clusterRows().stream().filter(r -> r.cluster().hybridEnabled()).count()
+                    != network.clusters().size()) {
+                network.load();
+            }
+        });
         views.put(NavTarget.NETWORK, () -> new NetworkView(network));
         views.put(NavTarget.ACTIVITY, () -> new ActivityView(shell.activity(), operations));
         views.put(NavTarget.SETTINGS, () -> new SettingsView(shell.settingsViewModel()));
