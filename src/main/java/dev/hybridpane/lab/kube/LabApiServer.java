@@ -27,6 +27,8 @@ public final class LabApiServer implements AutoCloseable {
     private final Set<String> silenced = ConcurrentHashMap.newKeySet();
     private final Set<String> stoppedKubelets = ConcurrentHashMap.newKeySet();
     private final LabWorkloads workloads;
+    /** Cilium's cluster-pool IPAM, on clusters whose CNI is Cilium; null on the others. */
+    private final LabCiliumIpam cilium;
     private final LabCluster cluster;
     private final LabDiscovery discovery;
     private final LabDispatcher dispatcher;
@@ -41,6 +43,7 @@ public final class LabApiServer implements AutoCloseable {
         dispatcher.authenticateWith(new LabAuthenticator(cluster, access, dispatcher::get));
         this.workloads = new LabWorkloads(dispatcher, stoppedKubelets, Clock.systemUTC());
         dispatcher.serveEvictions(workloads);
+        this.cilium = LabCiliumIpam.runsCilium(cluster) ? new LabCiliumIpam(cluster, dispatcher, Clock.systemUTC()) : null;
         String adminToken = access.adminToken();
         this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), expectations,
                 dispatcher, false) {
@@ -86,6 +89,11 @@ public final class LabApiServer implements AutoCloseable {
     /** Stores an object directly (seeding and simulation); watches see an ADDED event. */
     void store(String collectionPath, ObjectNode object, Instant created) {
         dispatcher.seed(collectionPath, object, created);
+    }
+
+    /** Cilium's cluster-pool IPAM of this cluster, or null when its CNI is not Cilium. */
+    LabCiliumIpam cilium() {
+        return cilium;
     }
 
     /** The nodes whose kubelet (LabKubelets) posts to this server. */

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -60,8 +61,8 @@ final class LabCrudDispatcher extends KubernetesCrudDispatcher {
     private final ArrayDeque<Change> changes = new ArrayDeque<>();
     /** The version of the newest change dropped from the log (0: none dropped yet). */
     private long droppedUpTo;
-    /** Told of every write (kind, old state, new state), under the store's write lock: it must only take note. */
-    private volatile Changes changesListener;
+    /** Told of every write (kind, old state, new state), under the store's write lock: they must only take note. */
+    private final List<Changes> changesListeners = new CopyOnWriteArrayList<>();
 
     /** What the lab's controllers hear of the store's writes; called under the store's write lock, so it must be quick. */
     interface Changes {
@@ -69,7 +70,7 @@ final class LabCrudDispatcher extends KubernetesCrudDispatcher {
     }
 
     void listen(Changes listener) {
-        this.changesListener = listener;
+        changesListeners.add(listener);
     }
 
     @SuppressWarnings("unchecked")
@@ -126,11 +127,10 @@ final class LabCrudDispatcher extends KubernetesCrudDispatcher {
         if (Objects.equals(oldState, newState) || (oldState == null && newState == null)) {
             return;
         }
-        Changes listener = changesListener;
-        if (listener != null) {
+        if (!changesListeners.isEmpty()) {
             String kind = resource != null && resource.getKind() != null ? resource.getKind()
                     : topLevelText(newState != null ? newState : oldState, "kind");
-            listener.changed(kind, oldState, newState);
+            changesListeners.forEach(l -> l.changed(kind, oldState, newState));
         }
         AttributeSet newKey = null;
         if (newState != null) {

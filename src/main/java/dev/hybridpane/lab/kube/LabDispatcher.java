@@ -72,9 +72,16 @@ final class LabDispatcher extends Dispatcher {
         this.workloads = workloads;
     }
 
-    /** Tells {@code listener} of every write to the store. */
+    /** Tells {@code listener} of every write to the store (several listeners may listen). */
     void listen(LabCrudDispatcher.Changes listener) {
         crud.listen(listener);
+    }
+
+    /** Run after each write, outside the store's lock: where a controller acts on what its listener noted. */
+    private volatile Runnable afterWrite = () -> { };
+
+    void afterEachWrite(Runnable action) {
+        this.afterWrite = action;
     }
 
     /**
@@ -105,6 +112,7 @@ final class LabDispatcher extends Dispatcher {
     void delete(String objectPath) {
         crud.handleDelete(objectPath);
         storedKeys.remove(objectPath);
+        afterWrite.run();
     }
 
     /** Authenticates and authorizes every request first (EKS tokens, the lab's admin token); set by LabApiServer. */
@@ -135,7 +143,11 @@ final class LabDispatcher extends Dispatcher {
             }
         }
         // custom resources are served only while their CRD is established, and checked against its schema
-        return crds.handle(request, this::dispatchStored, this::get, crud::handleDelete);
+        MockResponse response = crds.handle(request, this::dispatchStored, this::get, crud::handleDelete);
+        if (!"GET".equalsIgnoreCase(request.getMethod())) {
+            afterWrite.run();
+        }
+        return response;
     }
 
     private static final Pattern COLLECTION = Pattern.compile("/(?:api/(v1)|apis/([^/]+/[^/]+))(?:/namespaces/[^/]+)?/([^/?]+)(?:\\?.*)?");
@@ -236,6 +248,7 @@ final class LabDispatcher extends Dispatcher {
         if (LabCrds.CRDS.equals(collectionPath)) {
             crds.written(object);
         }
+        afterWrite.run();
     }
 
     /** The custom resources this server serves (its established CRDs). */

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Fills a lab API server from its world cluster: namespaces, HybridPane's import footprint and the world's
- * ClusterProfiles (clusters with hybrid nodes only), EC2 and hybrid nodes, kube-system workloads and node events, built as JSON trees. Writes straight into the CRUD store (no HTTP round trips), so 5,000 nodes seed in about a second.
+ * ClusterProfiles (clusters with hybrid nodes only), EC2 and hybrid nodes, kube-system workloads (with Cilium's IPAM
+ * objects where the CNI is Cilium: {@link LabCiliumIpam}) and node events, built as JSON trees. Writes straight into the CRUD store (no HTTP round trips), so 5,000 nodes seed in about a second.
  */
 final class LabSeeder {
     static final String NODES = "/api/v1/nodes";
@@ -48,6 +49,10 @@ final class LabSeeder {
         }
         for (ObjectNode d : workloads.deployments()) {
             server.store("/apis/apps/v1/namespaces/kube-system/deployments", d, clusterCreated);
+        }
+        if (server.cilium() != null) {
+            // Cilium's CRD and config came with its install; each node's CiliumNode comes as the node registers
+            server.cilium().install(clusterCreated);
         }
         Instant nodesCreated = now.minus(Duration.ofDays(12));
         for (ObjectNode n : new LabNodeFactory(c, nodesCreated).cloudNodes()) {

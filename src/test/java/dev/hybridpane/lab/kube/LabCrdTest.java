@@ -282,8 +282,9 @@ class LabCrdTest {
         KubernetesClient retail = lab.client(RETAIL);
         List<String> names = retail.apiextensions().v1().customResourceDefinitions().list().getItems().stream()
                 .map(d -> d.getMetadata().getName()).toList();
+        // HybridPane's four, and Cilium's CiliumNode (retail-edge runs Cilium: LabCiliumIpamTest)
         assertThat(names).containsExactlyInAnyOrder("clusterprofiles.hybridpane.dev", "sites.hybridpane.dev",
-                "edgehosts.hybridpane.dev", "hybridnodepools.hybridpane.dev");
+                "edgehosts.hybridpane.dev", "hybridnodepools.hybridpane.dev", "ciliumnodes.cilium.io");
         assertThat(retail.namespaces().withName("hybridpane-system").get()).isNotNull();
         assertThat(retail.rbac().clusterRoles().withName("hybridpane-admin").get()).isNotNull();
         assertThat(retail.rbac().clusterRoleBindings().withName("hybridpane-viewer").get()).isNotNull();
