@@ -4,7 +4,6 @@ import dev.hybridpane.core.ops.CancelToken;
 import dev.hybridpane.domain.Cluster;
 import dev.hybridpane.domain.network.DoctorCheck;
 import dev.hybridpane.domain.pool.PoolHost;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,20 +26,8 @@ final class HostProbe {
             });
             Cluster c = reads.cluster();
             HostProbeRunner.Context context = new HostProbeRunner.Context(c.ref(), reads.vpcCidrs(), reads.cni().name(),
-                    endpointHost(c.endpoint()));
+                    c.endpoint() == null ? "" : c.endpoint());
             return runner.probe(context, targets, cancel);
         });
-    }
-
-    static String endpointHost(String endpoint) {
-        if (endpoint == null || endpoint.isBlank()) {
-            return "";
-        }
-        try {
-            String host = URI.create(endpoint).getHost();
-            return host == null ? endpoint : host;
-        } catch (IllegalArgumentException e) {
-            return endpoint;
-        }
     }
 }

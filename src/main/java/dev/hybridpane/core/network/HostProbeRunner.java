@@ -14,7 +14,7 @@ public interface HostProbeRunner {
 
     /**
      * What every host is checked against: the VPC CIDRs, the CNI (cilium or calico: its VXLAN port), the API server
-     * endpoint's host name.
+     * endpoint as the cluster gives it (its URL: the host and, when it names one, the port; 443 otherwise).
      */
     record Context(ClusterRef cluster, List<String> vpcCidrs, String cni, String apiEndpointHost) {
         public Context {
