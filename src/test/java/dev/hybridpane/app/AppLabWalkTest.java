@@ -68,7 +68,7 @@ class AppLabWalkTest {
     void opensOnTheLabShowsLiveNodesAndEveryView(FxRobot robot) throws Exception {
         FxWait.until(20, () -> window.readyProperty().get());
         var fleet = window.viewModel().fleet();
-        FxWait.until(20, () -> fleet.clusterRows().size() == 3
+        FxWait.until(20, () -> fleet.clusterRows().size() == 4
                 && fleet.clusterRows().stream().allMatch(r -> r.connection() instanceof ConnectionState.Connected)
                 && fleet.row(RETAIL).map(r -> r.counts().hybridTotal() == 8).orElse(false));
         assertThat(robot.lookup("#env-badge").tryQuery()).isPresent();

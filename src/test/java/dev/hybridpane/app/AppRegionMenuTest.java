@@ -46,7 +46,7 @@ class AppRegionMenuTest {
     @Test
     void ticksRegionsWithoutClosingThenRediscoversOnce(FxRobot robot) throws Exception {
         var fleet = window.viewModel().fleet();
-        FxWait.until(20, () -> fleet.clusterRows().size() == 3);
+        FxWait.until(20, () -> fleet.clusterRows().size() == 4);
         MenuButton menu = robot.lookup("#region-chooser").queryAs(MenuButton.class);
         robot.clickOn(menu);
         WaitForAsyncUtils.waitForFxEvents();
