@@ -85,13 +85,38 @@ final class IdentityChecks {
                 continue;
             }
             boolean expired = a.expired() || a.expirationDate() != null && !a.expirationDate().isAfter(now);
+            int waiting = hostsToJoin(reads, a.defaultInstanceName());
+            if (waiting == 0) {
+                // pool creation makes one activation for exactly its hosts: once they joined, a spent one is normal
+                out.add(new DoctorCheck(id, "aws", "SSM activation", subjects, DoctorStatus.PASS, "The activation " + a.id()
+                        + who + " is " + (expired ? "expired" : "used up") + ", and no host of its pool waits to register: "
+                        + "nothing needs it (SSM hygiene cleans spent activations).", evidence, DoctorFix.NONE));
+                continue;
+            }
             out.add(new DoctorCheck(id, "aws", "SSM activation", subjects, DoctorStatus.WARN, "The activation " + a.id() + who
-                    + " is " + (expired ? "expired" : "used up") + ": registered nodes keep working, but no new host can"
-                    + " register with it.", evidence, DoctorFix.manual("Add hosts through a new activation (pool apply"
+                    + " is " + (expired ? "expired" : "used up") + (waiting > 0 ? " while " + waiting + " host(s) of its pool have "
+                    + "not joined" : "") + ": registered nodes keep working, but no new host can register with it.", evidence, DoctorFix.manual("Add hosts through a new activation (pool apply"
                     + " creates one); clean spent activations with SSM hygiene.",
                     "hybridpane pool orphans --cluster " + reads.cluster().name() + " --region " + reads.region() + " --apply")));
         }
         return out;
+    }
+
+    /**
+     * How many hosts of the activation's pool (SSM names it as the default instance name) have no node yet; -1 when that
+     * cannot be told (no such pool, or the cluster's pools could not be read).
+     */
+    private static int hostsToJoin(DoctorReads reads, String pool) {
+        if (pool.isBlank()) {
+            return -1;
+        }
+        try {
+            return reads.pools().stream().filter(p -> p.pool().name().equals(pool)).findFirst()
+                    .map(p -> Math.max(0, p.pool().hosts().size() - Math.max(p.status().total(), p.status().members().size())))
+                    .orElse(-1);
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 
     static List<DoctorCheck> trustAnchors(DoctorReads reads) {

@@ -20,6 +20,8 @@ import dev.hybridpane.domain.ClusterNetwork.SecurityGroup;
 import dev.hybridpane.domain.EndpointAccess;
 import dev.hybridpane.domain.network.DoctorCheck;
 import dev.hybridpane.domain.network.DoctorReport;
+import dev.hybridpane.domain.pool.PoolHost;
+import dev.hybridpane.core.pool.PoolStore;
 import dev.hybridpane.domain.network.DoctorStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,8 +180,15 @@ class NetworkChecksTest {
         DoctorReport r = run();
         assertEquals(DoctorStatus.FAIL, check(r, "aws.access-entry@hybrid-ssm").status());
         assertTrue(check(r, "aws.access-entry@hybrid-ssm").fix().snippet().contains("--type HYBRID_LINUX"));
-        assertEquals(DoctorStatus.WARN, check(r, "aws.ssm-activation@act-1").status());
-        assertTrue(check(r, "aws.ssm-activation@act-1").summary().contains("used up"));
+        assertEquals(DoctorStatus.PASS, check(r, "aws.ssm-activation@act-1").status(), "its pool's 2 hosts joined: spent is normal");
+        assertTrue(check(r, "aws.ssm-activation@act-1").summary().contains("no host of its pool waits"));
+        PoolStore.Stored joined = w.pools.get(0);
+        w.pools = List.of(new PoolStore.Stored(joined.pool().withHosts(List.of(new PoolHost("h1", "10.80.1.1"),
+                new PoolHost("h2", ""), new PoolHost("h3", ""))), "1", joined.status()));
+        r = run();
+        assertEquals(DoctorStatus.WARN, check(r, "aws.ssm-activation@act-1").status(), "a third host waits");
+        assertTrue(check(r, "aws.ssm-activation@act-1").summary().contains("used up while 1 host(s) of its pool have not joined"));
+        w.pools = List.of(joined);
 
         w.entries = new ArrayList<>(List.of(new AccessEntry("arn:aws:iam::1:role/hybrid-ra", "HYBRID_LINUX",
                 "", List.of())));

@@ -159,7 +159,7 @@ class NetworkDoctorTest {
                 new HostProbeRunner.Target("h2", "dallas-pool", "dallas", "")), got);
         assertEquals(List.of("10.100.0.0/16"), ctx.get().vpcCidrs());
         assertEquals("cilium", ctx.get().cni());
-        assertEquals("abc.eks.example", ctx.get().apiEndpointHost());
+        assertEquals("https://abc.eks.example:443", ctx.get().apiEndpointHost(), "the endpoint as the cluster gives it: its port too");
         assertEquals(DoctorStatus.FAIL, check(r, "host.route@h2").status());
         assertEquals(1, r.exitCode(false));
         DoctorReport without = w.doctor().run(new NetworkDoctor.Request("payments", "us-west-2", true), null, null);
