@@ -116,10 +116,6 @@ final class CorePoolDay2 implements PoolDay2Port {
     }
 
     /** How the hosts are logged into: the Edge Hosts view's key for them, else its default, else the environment's. */
-    private SshIdentity identity(ClusterRef ref, Collection<String> hosts) {
-        return identity(services, ref, hosts);
-    }
-
     /** Shared with the Network view's host probes. */
     static SshIdentity identity(PoolsServices services, ClusterRef ref, Collection<String> hosts) {
         SshSettings s = services.sshSettings().load();
@@ -152,7 +148,7 @@ final class CorePoolDay2 implements PoolDay2Port {
             List<HostCertificate> certificates = new ArrayList<>();
             if (provider == CredentialProvider.IAM_RA) {
                 for (HostCertificates.HostCertificate c : core().certificates().read(stored, o.inventory,
-                        identity(o.ref, stored.pool().hostNames()))) {
+                        identity(services, o.ref, stored.pool().hostNames()))) {
                     certificates.add(new HostCertificate(c.host(), c.node(), c.notAfter(), c.problem()));
                 }
             }
@@ -223,7 +219,7 @@ final class CorePoolDay2 implements PoolDay2Port {
 
     private PoolService.Checked check(Open o, HybridNodePool desired) {
         PoolService.Checked c = core().pools().check(desired, o.ref, o.profiles(), o.inventory, o.pools,
-                identity(o.ref, desired.hostNames()), PoolInputs.DEFAULT_PARALLELISM, PoolInputs.DEFAULT_READY_TIMEOUT);
+                identity(services, o.ref, desired.hostNames()), PoolInputs.DEFAULT_PARALLELISM, PoolInputs.DEFAULT_READY_TIMEOUT);
         if (!c.valid()) {
             throw new IllegalArgumentException(c.errors().get(0).message());
         }
@@ -273,7 +269,7 @@ final class CorePoolDay2 implements PoolDay2Port {
             throws Exception {
         NodeRemovalService removals = core().removals();
         NodeRemovalService.Target t = removals.resolve(o.ref, node, drain, o.pools, o.ops.journals());
-        return removals.apply(t, o.pools, o.inventory, identity(o.ref, List.of(t.host())), o.ops.journals(), o.ops.lock(),
+        return removals.apply(t, o.pools, o.inventory, identity(services, o.ref, List.of(t.host())), o.ops.journals(), o.ops.lock(),
                 holder(), control.cancelToken(), progress);
     }
 
@@ -340,7 +336,7 @@ final class CorePoolDay2 implements PoolDay2Port {
                 pause.resume();
             }
         });
-        return core().upgrades().apply(plan, identity(o.ref, plan.hosts().keySet()), o.pools, o.ops.journals(), o.ops.lock(),
+        return core().upgrades().apply(plan, identity(services, o.ref, plan.hosts().keySet()), o.pools, o.ops.journals(), o.ops.lock(),
                 holder(), false, control.cancelToken(), pause, progress);
     }
 
@@ -351,7 +347,7 @@ final class CorePoolDay2 implements PoolDay2Port {
         try (Open o = new Open(target)) {
             PoolStore.Stored stored = o.pool(target.pool());
             CertRotation.Checked c = core().rotation().check(o.ref, target.pool(), o.profiles(), o.inventory, o.pools,
-                    identity(o.ref, stored.pool().hostNames()), null, null);
+                    identity(services, o.ref, stored.pool().hostNames()), null, null);
             // without the CA key the plan can still be shown: only the key's own problem is left for the run
             Optional<ProfileProblem> error = c.errors().stream().filter(p -> !p.field().equals("ca-key")).findFirst();
             if (error.isPresent() || c.inputs() == null) {
@@ -367,7 +363,7 @@ final class CorePoolDay2 implements PoolDay2Port {
              CaKey key = services.tools().authority().readKey(ca.keyFile(), ca::passphrase)) {
             PoolStore.Stored stored = o.pool(target.pool());
             CertRotation.Checked c = core().rotation().check(o.ref, target.pool(), o.profiles(), o.inventory, o.pools,
-                    identity(o.ref, stored.pool().hostNames()), key, null);
+                    identity(services, o.ref, stored.pool().hostNames()), key, null);
             if (!c.valid()) {
                 throw new IllegalArgumentException(c.errors().isEmpty() ? "The pool cannot be rotated."
                         : c.errors().get(0).message());

@@ -309,7 +309,7 @@ class KubeClusterPortTest {
         Fabric8ClusterPort port = new Fabric8ClusterPort(f, Clock.systemUTC());
         // a lab without an AWS account writes only the admin token's contexts
         assertThat(port.kubeconfigContexts()).containsExactlyInAnyOrder("retail-edge-static", "payments-static",
-                "factory-floor-static");
+                "factory-floor-static", "warehouse-edge-static");
         assertThat(new Fabric8ClusterPort(dir.resolve("none"), Clock.systemUTC()).kubeconfigContexts()).isEmpty();
         Recorder r = new Recorder();
         try (ClusterConnection c = port.connect(new ClusterRef("us-west-2", "payments"),
