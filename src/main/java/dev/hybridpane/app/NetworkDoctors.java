@@ -26,6 +26,7 @@ import dev.hybridpane.core.network.NetworkFixes;
 import dev.hybridpane.core.ops.CancelToken;
 import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.ops.OperationEngine;
+import dev.hybridpane.core.ops.OperationLock.LockedException;
 import dev.hybridpane.core.pool.PoolStore;
 import dev.hybridpane.core.profile.ProfileStore;
 import dev.hybridpane.domain.Cluster;
@@ -33,6 +34,8 @@ import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.hybrid.CredentialProvider;
 import dev.hybridpane.domain.network.DoctorReport;
 import dev.hybridpane.domain.profile.ProfileVersion;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -112,14 +115,35 @@ public final class NetworkDoctors implements AutoCloseable {
         return new HostProbes.RolesAnywhere(pools, cas);
     }
 
-    /** Applies the plan's automatic fixes, journaled in the cluster after every change; a re-run resumes. */
-    public Journal applyFixes(FixPlan plan, CancelToken cancel, Consumer<Journal> listener) {
+    /**
+     * Applies the plan's automatic fixes, journaled in the cluster after every change (a re-run resumes), under the
+     * cluster's network-fix Lease held for "CALLER_ARN on HOST" and released when the run ends; refused with a
+     * {@link LockedException} naming the holder while another workstation holds it.
+     */
+    public Journal applyFixes(FixPlan plan, CancelToken cancel, Consumer<Journal> listener) throws LockedException {
         Cluster c = aws.describeCluster(new ClusterRef(plan.region(), plan.cluster()));
         try (Fabric8PoolOps ops = Fabric8PoolOps.open(clusters, access(c));
              Fabric8CniAffinity cni = Fabric8CniAffinity.open(clusters, access(c))) {
             return new NetworkFixes(new SdkNetworkWritePort(clients), cni).apply(plan, new OperationEngine(ops.journals(), clock),
-                    cancel, listener);
+                    ops.lock(), holder(), cancel, listener);
         }
+    }
+
+    /** Who holds the fix's Lease: the caller's ARN (or the account's label) on this workstation's host name. */
+    private String holder() {
+        String who;
+        try {
+            who = aws.callerIdentity().arn();
+        } catch (RuntimeException e) {
+            who = clients.label();
+        }
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "unknown host";
+        }
+        return who + " on " + host;
     }
 
     @Override

@@ -1,12 +1,14 @@
 package dev.hybridpane.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hybridpane.adapters.aws.AwsClientFactory;
 import dev.hybridpane.adapters.aws.SdkHybridAwsPort;
 import dev.hybridpane.adapters.edge.FileKnownHostsStore;
 import dev.hybridpane.adapters.edge.MinaEdgePort;
 import dev.hybridpane.adapters.kube.Fabric8ClusterPort;
+import dev.hybridpane.adapters.kube.Fabric8LeaseLock;
 import dev.hybridpane.adapters.pki.BcCertificateAuthority;
 import dev.hybridpane.core.edge.EdgeException;
 import dev.hybridpane.core.edge.EdgeTarget;
@@ -14,8 +16,15 @@ import dev.hybridpane.core.edge.ProbeResult;
 import dev.hybridpane.core.edge.SshIdentity;
 import dev.hybridpane.core.hybrid.CertificateAuthorityPort.CaCertificate;
 import dev.hybridpane.core.hybrid.CertificateAuthorityPort.CaKey;
+import dev.hybridpane.core.network.FixPlan;
 import dev.hybridpane.core.network.NetworkDoctor;
+import dev.hybridpane.core.network.NetworkFixes;
 import dev.hybridpane.core.ops.CancelToken;
+import dev.hybridpane.core.ops.Journal;
+import dev.hybridpane.core.ops.OperationLock;
+import dev.hybridpane.core.ops.OperationLock.LockedException;
+import dev.hybridpane.core.ops.OperationStatus;
+import dev.hybridpane.core.pool.PoolStore;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.edge.EdgeHostSpec;
 import dev.hybridpane.domain.edge.SudoMode;
@@ -30,6 +39,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -43,9 +53,10 @@ import org.junit.jupiter.api.io.TempDir;
  * `doctor --hosts` on the lab reads each Roles Anywhere host's certificate over real SSH (one doctor run): retail-edge's
  * store-pos host austin-11 as seeded passes; one given a certificate that expires in ten days (from a CA that a colleague made a
  * second trust anchor of) warns, one from a CA no anchor holds fails, one with its certificate removed is unknown; the
- * SSM pool's hosts get no certificate check.
+ * SSM pool's hosts get no certificate check. And `doctor --fix --apply`'s apply holds the cluster's network-fix Lease:
+ * refused naming the other holder while another workstation holds it, released when the run ends.
  */
-class HostCertificateChecksLabTest {
+class HostCertificatesAndFixLeaseLabTest {
     static final String PEM = "/etc/iam/pki/server.pem";
     @TempDir
     static Path dir;
@@ -134,5 +145,39 @@ class HostCertificateChecksLabTest {
         assertThat(missing.status()).isEqualTo(DoctorStatus.UNKNOWN);
         assertThat(missing.summary()).contains("no certificate at " + PEM + " on austin-14");
         assertThat(after.exitCode(false)).as("a failing certificate fails the doctor").isEqualTo(1);
+    }
+
+    @Test
+    void aFixApplyHoldsTheClustersNetworkFixLeaseAndIsRefusedWhileAnotherWorkstationHoldsIt() throws Exception {
+        // warehouse-edge's planted fault: no route for the remote pod CIDR 10.211.0.0/16 (the VGW carries the others)
+        Map<String, String> params = Map.of("routeTableId", "rtb-0d4e5f60718293a41", "destinationCidr", "10.211.0.0/16",
+                "targetKind", "vpnGateway", "targetId", "vgw-0e8f9a0b1c2d3e4f5");
+        FixPlan plan = new FixPlan("warehouse-edge", "eu-central-1", List.of(new FixPlan.Change(NetworkFixes.CREATE_ROUTE, params,
+                "create route 10.211.0.0/16 → vgw-0e8f9a0b1c2d3e4f5 in rtb-0d4e5f60718293a41",
+                List.of("aws.routes@rtb-0d4e5f60718293a41:10.211.0.0/16"))), List.of(), List.of());
+        try (Fabric8LeaseLock other = new Fabric8LeaseLock(lab.kube().client("eu-central-1/warehouse-edge"), PoolStore.NAMESPACE,
+                Clock.systemUTC())) {
+            try (OperationLock.Held held = other.acquire(NetworkFixes.LOCK, "arn:aws:iam::111122223333:user/bo on ws-2",
+                    NetworkFixes.LOCK_TTL)) {
+                assertThatThrownBy(() -> doctors.applyFixes(plan, new CancelToken(), j -> { }))
+                        .isInstanceOfSatisfying(LockedException.class, e -> assertThat(NetworkFixes.refusal("warehouse-edge", e))
+                                .startsWith("The network of warehouse-edge is being fixed from another workstation: network-fix is "
+                                        + "locked by arn:aws:iam::111122223333:user/bo on ws-2 since "));
+                assertThat(lab.kube().client("eu-central-1/warehouse-edge").leases().inNamespace(PoolStore.NAMESPACE)
+                        .withName("hybridpane-network-fix").get().getSpec().getHolderIdentity())
+                        .isEqualTo("arn:aws:iam::111122223333:user/bo on ws-2");
+                assertThat(clients.ec2("eu-central-1").describeRouteTables(r -> r.routeTableIds("rtb-0d4e5f60718293a41"))
+                        .routeTables().get(0).routes()).as("nothing changed").noneMatch(r -> "10.211.0.0/16".equals(
+                                r.destinationCidrBlock()));
+            }
+            List<OperationLock.LockState> during = new ArrayList<>();
+            Journal j = doctors.applyFixes(plan, new CancelToken(), x -> other.state(NetworkFixes.LOCK).ifPresent(during::add));
+            assertThat(j.status()).as(String.valueOf(j.error())).isEqualTo(OperationStatus.SUCCEEDED);
+            assertThat(during).as("held by this workstation's caller while it ran").isNotEmpty()
+                    .allSatisfy(s -> assertThat(s.holder()).startsWith("arn:aws:").contains(" on "));
+            assertThat(other.state(NetworkFixes.LOCK)).as("released at the end").isEmpty();
+            assertThat(clients.ec2("eu-central-1").describeRouteTables(r -> r.routeTableIds("rtb-0d4e5f60718293a41"))
+                    .routeTables().get(0).routes()).anyMatch(r -> "10.211.0.0/16".equals(r.destinationCidrBlock()));
+        }
     }
 }
