@@ -109,6 +109,16 @@ class NetworkDoctorLabTest {
                 "aws.routes@" + WAREHOUSE_RTB + ":10.211.0.0/16", "aws.sg-443@10.211.0.0/16");
         assertThat(r.exitCode(false)).isEqualTo(1);
         assertThat(r.topology().links().stream().map(Topology.Link::id)).contains(WAREHOUSE_VGW + "->" + WAREHOUSE_VPN);
+        // the whole path: VPC → VGW → VPN → the site → its pool (the lab seeds hamburg-dc's Site and HybridNodePool)
+        assertThat(r.topology().links().stream().map(Topology.Link::id)).contains(
+                "vpc-0d4e5f60718293a41->" + WAREHOUSE_VGW, WAREHOUSE_VPN + "->site:hamburg-dc",
+                "site:hamburg-dc->pool:hamburg-pickers");
+        Topology.Element site = r.topology().elements().stream().filter(e -> e.id().equals("site:hamburg-dc")).findFirst()
+                .orElseThrow();
+        assertThat(site.details()).contains("10.210.1.0/24", "pods 10.211.0.0/16");
+        Topology.Element pool = r.topology().elements().stream().filter(e -> e.id().equals("pool:hamburg-pickers"))
+                .findFirst().orElseThrow();
+        assertThat(pool.details()).contains("3/3 nodes ready");
     }
 
     @Test
