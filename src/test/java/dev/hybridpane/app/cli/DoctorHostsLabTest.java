@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the pools' hosts: every host gets its on-prem checks (route, firewall, time, API; the Roles Anywhere pool's hosts their
  * certificate too), all passing, and exit 0; a host
  * whose site router lost its route to the VPC (the lab's network fault) fails its host.api check (its own route still
- * passes), and the run exits 1.
+ * passes), one whose chrony was stopped its host.time, one whose ufw was turned on its host.firewall, and the run exits 1.
  */
 class DoctorHostsLabTest {
     static final String[] RETAIL = {"--lab", "--cluster", "retail-edge", "--region", "us-west-2"};
@@ -96,25 +96,38 @@ class DoctorHostsLabTest {
         assertThat(checks.keySet()).containsExactlyElementsOf(expected);
         assertThat(checks.values()).as(out.toString()).containsOnly("pass");
 
-        lab.hostFleet().networkFault("austin-12", NetworkFault.SITE_ROUTE_TO_VPC_LOST, true);
-        try {
-            assertThat(run(doctor)).as(out + "\n" + err).isEqualTo(1);
-        } finally {
-            lab.hostFleet().networkFault("austin-12", NetworkFault.SITE_ROUTE_TO_VPC_LOST, false);
-        }
-        checks = hostChecks();
-        assertThat(checks).containsEntry("host.api@austin-12", "fail").containsEntry("host.route@austin-12", "pass");
-        assertThat(checks.entrySet().stream().filter(e -> !e.getValue().equals("pass")).map(Map.Entry::getKey))
-                .containsExactly("host.api@austin-12");
-
+        // a colleague's day: austin-12's site loses its route to the VPC, chrony is stopped on dallas-19, ufw is turned
+        // on (SSH allowed, nothing else) on dallas-20
         String[] text = {"doctor", "--hosts", "--ssh-key", key, "--known-hosts", known};
         lab.hostFleet().networkFault("austin-12", NetworkFault.SITE_ROUTE_TO_VPC_LOST, true);
         try {
+            onHost("dallas-19", "sudo -n systemctl stop chrony");
+            onHost("dallas-20", "sudo -n ufw allow 22/tcp", "sudo -n ufw --force enable");
+            assertThat(run(doctor)).as(out + "\n" + err).isEqualTo(1);
+            checks = hostChecks();
             assertThat(run(text)).isEqualTo(1);
         } finally {
             lab.hostFleet().networkFault("austin-12", NetworkFault.SITE_ROUTE_TO_VPC_LOST, false);
+            onHost("dallas-19", "sudo -n systemctl start chrony");
+            onHost("dallas-20", "sudo -n ufw disable");
         }
+        assertThat(checks).containsEntry("host.route@austin-12", "pass");
+        assertThat(checks.entrySet().stream().filter(e -> !e.getValue().equals("pass")).map(Map.Entry::getKey))
+                .containsExactlyInAnyOrder("host.api@austin-12", "host.time@dallas-19", "host.firewall@dallas-20");
+        assertThat(checks).containsEntry("host.api@austin-12", "fail").containsEntry("host.time@dallas-19", "fail")
+                .containsEntry("host.firewall@dallas-20", "fail");
         assertThat(out.toString()).containsPattern("(?m)^  FAIL +API server reachable: TCP \\d+ to 127\\.0\\.0\\.1 timed out "
-                + "after 5 s from austin-12: the kubelet cannot reach the API server\\.");
+                + "after 5 s from austin-12: the kubelet cannot reach the API server\\.")
+                .containsPattern("(?m)^  FAIL +Clock in sync: dallas-19's clock is not synchronized")
+                .containsPattern("(?m)^  FAIL +Firewall lets the kubelet and the overlay in: dallas-20's firewall \\(ufw\\) does "
+                        + "not let 10250/tcp and 8472/udp in");
+    }
+
+    /** Commands a colleague runs on a host over SSH. */
+    static void onHost(String host, String... commands) {
+        for (String c : commands) {
+            var r = lab.edgeHosts().exec(host, c, null);
+            assertThat(r.exit()).as(host + ": " + c + ": " + r.stderr()).isZero();
+        }
     }
 }
