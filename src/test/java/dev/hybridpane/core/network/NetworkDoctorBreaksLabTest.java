@@ -18,7 +18,11 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +34,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.RemoteNodeNetwork;
 import software.amazon.awssdk.services.eks.model.RemotePodNetwork;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.rolesanywhere.RolesAnywhereClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -55,6 +61,7 @@ class NetworkDoctorBreaksLabTest {
     static final String VPN = NetworkDoctorLabTest.RETAIL_VPN;
     static final String ANCHOR = "c0de8a53-e517-351f-a5fe-732df5f2c841";
     static final String SSM_ROLE = "retail-edge-hybrid-ssm";
+    static final String RA_ROLE = "retail-edge-hybrid-ra";
     static final String CILIUM = "kube-system/cilium";
     static final String POS_NODE = "store-pos-01";
 
@@ -75,6 +82,7 @@ class NetworkDoctorBreaksLabTest {
     static EksClient eks;
     static RolesAnywhereClient rolesAnywhere;
     static SsmClient ssm;
+    static IamClient iam;
     static KubernetesClient kube;
     static final Map<String, DoctorReport> HEALTHY = new HashMap<>();
 
@@ -86,6 +94,7 @@ class NetworkDoctorBreaksLabTest {
         eks = doctorLab.clients.eks(OREGON);
         rolesAnywhere = doctorLab.clients.rolesAnywhere(OREGON);
         ssm = doctorLab.clients.ssm(OREGON);
+        iam = doctorLab.clients.iam();
         doctorLab.lab.aws().setUpdateDelay(Duration.ZERO);
         kube = doctorLab.lab.kube().client(LabKube.key(OREGON, RETAIL));
     }
@@ -256,6 +265,19 @@ class NetworkDoctorBreaksLabTest {
         ssm.deleteActivation(b -> b.activationId((String) SAVED.get("activation")));
     }
 
+    /** The Roles Anywhere role's trust policy without its aws:SourceArn condition (any anchor of the account may be used). */
+    static void anyAnchorTrusted(boolean any) {
+        if (any) {
+            SAVED.put("trust", URLDecoder.decode(iam.getRole(b -> b.roleName(RA_ROLE)).role().assumeRolePolicyDocument(),
+                    StandardCharsets.UTF_8));
+            iam.updateAssumeRolePolicy(b -> b.roleName(RA_ROLE).policyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{"
+                    + "\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"rolesanywhere.amazonaws.com\"},\"Action\":["
+                    + "\"sts:AssumeRole\",\"sts:TagSession\",\"sts:SetSourceIdentity\"]}]}"));
+        } else {
+            iam.updateAssumeRolePolicy(b -> b.roleName(RA_ROLE).policyDocument((String) SAVED.remove("trust")));
+        }
+    }
+
     static List<Break> breaks() {
         return List.of(
                 new Break("a route deleted", "aws.routes@" + RTB + ":" + PODS, DoctorStatus.FAIL, "has no route for the remote pod "
@@ -300,6 +322,8 @@ class NetworkDoctorBreaksLabTest {
                 new Break("the trust anchor disabled", "aws.trust-anchor@" + ANCHOR, DoctorStatus.FAIL, "is disabled",
                         () -> rolesAnywhere.disableTrustAnchor(b -> b.trustAnchorId(ANCHOR)),
                         () -> rolesAnywhere.enableTrustAnchor(b -> b.trustAnchorId(ANCHOR))),
+                new Break("the Roles Anywhere role trusting any anchor", "aws.trust-anchor", DoctorStatus.WARN,
+                        "name no trust anchor in their trust policy", () -> anyAnchorTrusted(true), () -> anyAnchorTrusted(false)),
                 new Break("a node's pod CIDR moved outside the remote pod network", "cluster.pod-cidrs@" + POS_NODE,
                         DoctorStatus.FAIL, "10.99.2.0/25 is outside every remote pod network",
                         () -> podCidrs(POS_NODE, List.of("10.99.2.0/25")), () -> podCidrs(POS_NODE, List.of("10.201.2.0/25"))),
@@ -318,6 +342,30 @@ class NetworkDoctorBreaksLabTest {
                         "has no remote pod network", () -> remoteNetworks(List.of()), () -> remoteNetworks(List.of(PODS))),
                 new Break("a colleague's activation used up", RETAIL, OREGON, () -> "aws.ssm-activation@" + SAVED.remove("activation"),
                         DoctorStatus.WARN, "(spare-racks) is used up", () -> spentActivation(), () -> removeActivation()));
+    }
+
+    @Test
+    void aColleaguesActivationPastItsExpiryWarns() {
+        String arn = eks.describeCluster(b -> b.name(RETAIL)).cluster().arn();
+        String id = ssm.createActivation(b -> b.iamRole(SSM_ROLE).defaultInstanceName("spare-racks").registrationLimit(2)
+                .expirationDate(Instant.now().plus(Duration.ofHours(1))).tags(t -> t.key(SsmHygiene.CLUSTER_TAG).value(arn)))
+                .activationId();
+        DoctorReport now;
+        DoctorReport later;
+        try {
+            now = doctorLab.run(RETAIL, OREGON);
+            // two hours on, as the doctor's clock sees it
+            later = DoctorLab.run(DoctorLab.doctor(doctorLab.clients, Clock.offset(Clock.systemUTC(), Duration.ofHours(2))),
+                    RETAIL, OREGON);
+        } finally {
+            ssm.deleteActivation(b -> b.activationId(id));
+        }
+        DoctorCheck usable = DoctorLab.check(now, "aws.ssm-activation@" + id);
+        assertThat(usable.status()).isEqualTo(DoctorStatus.PASS);
+        assertThat(usable.summary()).contains("can register 2 more hosts");
+        DoctorCheck expired = DoctorLab.check(later, "aws.ssm-activation@" + id);
+        assertThat(expired.status()).as(ReportText.render(later)).isEqualTo(DoctorStatus.WARN);
+        assertThat(expired.summary()).contains("(spare-racks) is expired");
     }
 
     @TestFactory
