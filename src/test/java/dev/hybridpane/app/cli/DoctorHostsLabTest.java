@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hybridpane.app.HybridPaneCommand;
 import dev.hybridpane.lab.Lab;
+import dev.hybridpane.lab.aws.Fault;
 import dev.hybridpane.lab.edge.LabHostFleet.NetworkFault;
 import dev.hybridpane.lab.world.LabWorld;
 import java.io.PrintWriter;
@@ -95,6 +96,22 @@ class DoctorHostsLabTest {
                 h.startsWith("austin-") ? Stream.of("host.certificate") : Stream.empty()).map(k -> k + "@" + h)).sorted().toList();
         assertThat(checks.keySet()).containsExactlyElementsOf(expected);
         assertThat(checks.values()).as(out.toString()).containsOnly("pass");
+
+        // the VPC's CIDR (what the hosts must route) cannot be read: the hosts are one UNKNOWN naming the permission, the
+        // rest of the report still runs, and an unknown does not fail the run
+        lab.aws().setFault("ec2:DescribeVpcs", Fault.ACCESS_DENIED);
+        try {
+            assertThat(run(doctor)).as(out + "\n" + err).isZero();
+        } finally {
+            lab.aws().clearFaults();
+        }
+        JsonNode denied = new ObjectMapper().readTree(out.toString()).get("checks");
+        Map<String, JsonNode> byId = new TreeMap<>();
+        denied.forEach(c -> byId.put(c.get("id").asText(), c));
+        assertThat(byId).containsKey("host.probes").containsKey("aws.vpn@vpn-07c1d2e3f4a5b6c7d");
+        assertThat(byId.get("host.probes").get("status").asText()).isEqualTo("unknown");
+        assertThat(byId.get("host.probes").get("summary").asText()).isEqualTo("unknown: missing permission ec2:DescribeVpcs");
+        assertThat(byId.get("aws.vpn@vpn-07c1d2e3f4a5b6c7d").get("status").asText()).isEqualTo("pass");
 
         // a colleague's day: austin-12's site loses its route to the VPC, chrony is stopped on dallas-19, ufw is turned
         // on (SSH allowed, nothing else) on dallas-20
