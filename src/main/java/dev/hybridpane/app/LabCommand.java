@@ -49,9 +49,17 @@ final class LabCommand implements Callable<Integer> {
             + "re-run completes) or hang-mid-upgrade (the command does not return until the session closes). Repeatable.")
     List<String> hostFaults = new ArrayList<>();
 
+    @Option(names = "--sso-approve-after", paramLabel = "DELAY", description = "Approve IAM Identity Center sign-ins "
+            + "(aws sso login, hybridpane login) on their own this long after they start, e.g. 3s or 500ms, as if their "
+            + "page had been opened. Default: only opening the page approves one.")
+    String ssoApproveAfter;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Duration approveAfter = ssoApproveAfter == null ? null : LabSsoSnippet.parseDelay(ssoApproveAfter)
+                .orElseThrow(() -> new ParameterException(spec.commandLine(), "--sso-approve-after: a delay such as 3s, "
+                        + "500ms or 1m, not \"" + ssoApproveAfter + "\""));
         Map<String, LabHostFleet.UpgradeFault> faults = new LinkedHashMap<>();
         for (String f : hostFaults) {
             String[] kv = f.split("=", 2);
@@ -73,6 +81,7 @@ final class LabCommand implements Callable<Integer> {
         LabWorld world = LabWorld.load().scaled(labScale);
         Lab lab = Lab.start(world, Duration.ofSeconds(flapSeconds), labHosts);
         Runtime.getRuntime().addShutdownHook(new Thread(lab::close, "hybridpane-lab-stop"));
+        lab.aws().setSsoApproveAfter(approveAfter);
         if (!faults.isEmpty()) {
             LabHostFleet fleet = lab.edgeHosts().fleet();
             for (Map.Entry<String, LabHostFleet.UpgradeFault> e : faults.entrySet()) {
@@ -84,7 +93,7 @@ final class LabCommand implements Callable<Integer> {
         }
         Path file = kubeconfig != null ? kubeconfig : Files.createTempDirectory("hybridpane-lab").resolve("kubeconfig");
         lab.writeKubeconfig(file);
-        out.println(banner(lab, file));
+        out.println(banner(lab, file) + LabSsoSnippet.section(lab, approveAfter));
         out.flush();
         new CountDownLatch(1).await();
         return 0;
@@ -96,7 +105,8 @@ final class LabCommand implements Callable<Integer> {
         lab.awaitSeeded();
         b.append("HybridPane lab is running (started in ").append(lab.startupTime().toMillis()).append(" ms; its seeded pools' ")
                 .append("edge hosts were installed and joined ").append(lab.seedTime().toMillis()).append(" ms later). Ctrl+C stops it.\n\n");
-        b.append("AWS emulator    ").append(lab.awsEndpoint()).append("   (STS, EKS, EC2, IAM, SSM, Roles Anywhere)\n");
+        b.append("AWS emulator    ").append(lab.awsEndpoint())
+                .append("   (STS, EKS, EC2, IAM, SSM, Roles Anywhere, IAM Identity Center)\n");
         Map<String, String> plain = lab.kubeEndpoints();
         for (Map.Entry<String, String> e : new TreeMap<>(lab.kubeTlsEndpoints()).entrySet()) {
             b.append(String.format("Kubernetes API  %-30s %s   (plain HTTP for the console: %s)%n", e.getKey(), e.getValue(),

@@ -73,9 +73,9 @@ final class Gateways {
                 || v.name() != null && !v.name().isBlank() && v.name().contains(s.name())).toList();
     }
 
-    /** The Direct Connect gateway attachments of the VPC's transit gateways (not deleted). */
+    /** The Direct Connect gateway attachments of the VPC's transit gateways (not deleted); throws when they are unread. */
     static List<TgwAttachment> directConnects(DoctorReads reads) {
-        List<String> tgws = attachedOrEmpty(reads);
+        List<String> tgws = transitGateways(reads);
         return reads.tgwAttachments().stream().filter(a -> "direct-connect-gateway".equals(a.resourceType()))
                 .filter(a -> tgws.contains(a.transitGatewayId()) && !"deleted".equals(a.state())).toList();
     }

@@ -8,7 +8,7 @@ import java.util.Set;
  * Which service a request addresses, read from the request itself as an AWS endpoint knows it from its host name: the
  * query protocol's {@code Version} (STS 2011-06-15, IAM 2010-05-08, EC2 2016-11-15), JSON 1.1's
  * {@code X-Amz-Target} prefix (AmazonSSM.), or a REST-JSON resource path (EKS's /clusters..., IAM Roles Anywhere's
- * /trustanchors...). The credential scope must then name that service, else AWS answers SignatureDoesNotMatch
+ * /trustanchors...; SSO OIDC's /token, the portal's /federation/credentials). The credential scope must then name that service, else AWS answers SignatureDoesNotMatch
  * ("Credential should be scoped to correct service"). Null when the request's shape names no service the lab knows;
  * then the scope alone routes it, as before.
  */
@@ -24,6 +24,11 @@ final class AddressedService {
     /** First path segments of the IAM Roles Anywhere API reference's REST operations. */
     private static final Set<String> ROLES_ANYWHERE_ROOTS = Set.of("trustanchors", "trustanchor", "profiles", "profile",
             "crls", "crl", "subjects", "subject", "ListTagsForResource", "TagResource", "UntagResource");
+
+    /** SSO OIDC's REST paths (/client/register, /device_authorization, /token) and the lab's verification page. */
+    private static final Set<String> SSO_OIDC_ROOTS = Set.of("client", "device_authorization", "token", "device");
+    /** The AWS access portal's REST paths (/federation/credentials, /assignment/..., /logout). */
+    private static final Set<String> SSO_PORTAL_ROOTS = Set.of("federation", "assignment", "logout");
 
     private AddressedService() {
     }
@@ -44,6 +49,12 @@ final class AddressedService {
             }
             if (ROLES_ANYWHERE_ROOTS.contains(root)) {
                 return "rolesanywhere";
+            }
+            if (SSO_OIDC_ROOTS.contains(root)) {
+                return "sso-oauth";
+            }
+            if (SSO_PORTAL_ROOTS.contains(root)) {
+                return "awsssoportal";
             }
         }
         return null;

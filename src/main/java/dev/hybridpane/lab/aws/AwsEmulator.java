@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -59,6 +60,9 @@ public final class AwsEmulator implements AutoCloseable {
     private final AwsInspection inspection;
     private final LabNodeadmAws nodeadm;
     private final LabCredentials credentials = new LabCredentials();
+    /** Services whose operations AWS serves unsigned (SSO OIDC, the access portal with its bearer token). */
+    private static final Set<String> UNSIGNED = Set.of("sso-oauth", "awsssoportal");
+    private final OidcService oidc;
     private final SigV4Verifier verifier = new SigV4Verifier(credentials);
     private final Clock clock = Clock.systemUTC();
     private HttpServer server;
@@ -101,7 +105,10 @@ public final class AwsEmulator implements AutoCloseable {
         credentials.issue(LabCredentials.LAB_ACCESS_KEY_ID, SigV4Verifier.Secret.longTerm(LabCredentials.LAB_SECRET_ACCESS_KEY),
                 state.userArn());
         Json json = new Json();
-        register(new StsService(state, credentials));
+        register(new StsService(state, credentials, clock));
+        this.oidc = new OidcService(json, clock);
+        register(oidc);
+        register(new SsoPortalService(json, oidc, new SsoDirectory(world.accountId()), credentials, clock));
         this.eks = new EksService(json, state, apiEndpoints, caDataBase64, defaultPageSize);
         register(eks);
         this.ec2 = new Ec2Service(state);
@@ -223,6 +230,14 @@ public final class AwsEmulator implements AutoCloseable {
         directConnect.setBgp(region, virtualInterfaceId, peer, up);
     }
 
+    /**
+     * IAM Identity Center's device codes approve themselves this long after StartDeviceAuthorization, as if the user
+     * had opened the verification page; null (the default): only opening the page approves one.
+     */
+    public void setSsoApproveAfter(Duration delay) {
+        oidc.approveAfter(delay);
+    }
+
     /** How long an EKS UpdateClusterConfig stays InProgress before it succeeds (default 3 s). */
     public void setUpdateDelay(Duration delay) {
         eks.setUpdateDelay(delay);
@@ -293,8 +308,9 @@ public final class AwsEmulator implements AutoCloseable {
                 scope.map(CredentialScope::accessKeyId).orElse(null), scope.map(CredentialScope::region).orElse(null),
                 serviceName, requestId);
 
-        SigV4Result verdict = verifier.verify(new SigV4Verifier.HttpRequest(ex.getRequestMethod(), rawPath, rawQuery,
-                ex.getRequestHeaders(), body), clock.instant(), addressed, expectedRegion(scope, serviceName));
+        boolean unsigned = addressed != null && UNSIGNED.contains(addressed);
+        SigV4Result verdict = unsigned ? null : verifier.verify(new SigV4Verifier.HttpRequest(ex.getRequestMethod(), rawPath,
+                rawQuery, ex.getRequestHeaders(), body), clock.instant(), addressed, expectedRegion(scope, serviceName));
         if (verdict instanceof SigV4Result.Refused refused) {
             LOG.info("lab AWS refused a {} request ({} {}): {}: {}", serviceName, ex.getRequestMethod(), rawPath,
                     refused.awsErrorCode(), refused.message());

@@ -34,19 +34,22 @@ class DirectConnectLabTest {
     static final String VIF = "dxvif-fgq3x5k2";
     static final String ID = "aws.dx@" + DXGW;
 
+    static DoctorLab doctorLab;
     static Lab lab;
     static AwsClientFactory clients;
 
     @BeforeAll
     static void start() {
-        NetworkDoctorLabTest.start();
-        lab = NetworkDoctorLabTest.lab;
-        clients = NetworkDoctorLabTest.clients;
+        doctorLab = DoctorLab.start();
+        lab = doctorLab.lab;
+        clients = doctorLab.clients;
     }
 
     @AfterAll
     static void stop() {
-        NetworkDoctorLabTest.stop();
+        if (doctorLab != null) {
+            doctorLab.close();
+        }
     }
 
     @AfterEach
@@ -57,7 +60,7 @@ class DirectConnectLabTest {
     }
 
     static DoctorReport run() {
-        return NetworkDoctorLabTest.run("retail-edge", "us-west-2");
+        return doctorLab.run("retail-edge", "us-west-2");
     }
 
     static List<String> links(DoctorReport r) {
@@ -101,9 +104,9 @@ class DirectConnectLabTest {
     @Test
     void retailEdgesDirectConnectPassesAndIsDrawnFromTheTransitGatewayToAustin() {
         DoctorReport r = run();
-        DoctorCheck dx = NetworkDoctorLabTest.check(r, ID);
+        DoctorCheck dx = DoctorLab.check(r, ID);
         assertThat(dx.status()).as(ReportText.render(r)).isEqualTo(DoctorStatus.PASS);
-        assertThat(NetworkDoctorLabTest.failing(r, "aws")).as(ReportText.render(r)).isEmpty();
+        assertThat(DoctorLab.failing(r, "aws")).as(ReportText.render(r)).isEmpty();
         assertThat(links(r)).contains(NetworkDoctorLabTest.RETAIL_TGW + "->" + DXGW, DXGW + "->site:austin-store-112",
                 NetworkDoctorLabTest.RETAIL_VPN + "->site:dallas-dc", "site:austin-store-112->pool:store-pos")
                 .doesNotContain(NetworkDoctorLabTest.RETAIL_VPN + "->site:austin-store-112");
@@ -115,12 +118,12 @@ class DirectConnectLabTest {
     @Test
     void bgpGoingDownWarnsThenFailsAndTurnsTheLinkRed() {
         lab.aws().setDirectConnectBgp("us-west-2", VIF, 2, false);
-        DoctorCheck warn = NetworkDoctorLabTest.check(run(), ID);
+        DoctorCheck warn = DoctorLab.check(run(), ID);
         assertThat(warn.status()).isEqualTo(DoctorStatus.WARN);
         assertThat(warn.evidence()).anyMatch(l -> l.contains("BGP peer") && l.endsWith(": down"));
         lab.aws().setDirectConnectBgp("us-west-2", VIF, 1, false);
         DoctorReport r = run();
-        DoctorCheck fail = NetworkDoctorLabTest.check(r, ID);
+        DoctorCheck fail = DoctorLab.check(r, ID);
         assertThat(fail.status()).isEqualTo(DoctorStatus.FAIL);
         assertThat(fail.evidence()).anyMatch(l -> l.startsWith(VIF) && l.endsWith(": down"));
         assertThat(fail.fix().snippet()).contains("router bgp 65112", "remote-as 64513", "network 10.200.2.0 mask 255.255.255.0");
@@ -135,7 +138,7 @@ class DirectConnectLabTest {
     @Test
     void aDeniedDirectConnectReadIsUnknownNamingThePermission() {
         lab.aws().setFault("directconnect:DescribeVirtualInterfaces", Fault.ACCESS_DENIED);
-        DoctorCheck c = NetworkDoctorLabTest.check(run(), ID);
+        DoctorCheck c = DoctorLab.check(run(), ID);
         assertThat(c.status()).isEqualTo(DoctorStatus.UNKNOWN);
         assertThat(c.summary()).isEqualTo("unknown: missing permission directconnect:DescribeVirtualInterfaces");
     }

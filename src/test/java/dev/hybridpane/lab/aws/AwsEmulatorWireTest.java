@@ -143,9 +143,13 @@ class AwsEmulatorWireTest {
         assertThat(get("/trustanchors", "eu-central-1", "rolesanywhere").body()).contains("\"trustAnchors\":[]");
         assertThat(ra.headers().firstValue("x-amzn-ErrorType")).hasValue("UnknownOperationException");
 
-        HttpResponse<String> sts = form("Action=AssumeRole&Version=2011-06-15", "us-west-2", "sts");
+        HttpResponse<String> sts = form("Action=GetFederationToken&Version=2011-06-15", "us-west-2", "sts");
         assertThat(sts.statusCode()).isEqualTo(400);
         assertThat(sts.body()).contains("<Code>InvalidAction</Code>");
+        // AssumeRole is served (the lab's MFA roles): a request without RoleArn is STS's ValidationError
+        HttpResponse<String> assume = form("Action=AssumeRole&Version=2011-06-15", "us-west-2", "sts");
+        assertThat(assume.statusCode()).isEqualTo(400);
+        assertThat(assume.body()).contains("<Code>ValidationError</Code>").contains("roleArn");
     }
 
     @Test
