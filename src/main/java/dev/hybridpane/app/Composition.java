@@ -112,8 +112,10 @@ public final class Composition implements AutoCloseable {
         var settings = new JsonSettingsStore(useLab ? configDir.resolve("lab") : configDir);
         if (options.profile() != null || !options.regions().isEmpty()) {
             Settings s = settings.load();
-            settings.save(s.withProfile(options.profile() != null ? options.profile() : s.profile(),
-                    options.regions().isEmpty() ? s.regions() : options.regions()));
+            String profile = options.profile() != null ? options.profile() : s.profile();
+            // regions given on the command line are that profile's from now on
+            settings.save(options.regions().isEmpty() ? s.withProfile(profile, s.regions())
+                    : s.withProfileRegions(profile, options.regions()));
         }
         Clock clock = Clock.systemDefaultZone();
         Fabric8ClusterPort kube = new Fabric8ClusterPort();

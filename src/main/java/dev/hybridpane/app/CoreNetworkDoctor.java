@@ -1,6 +1,9 @@
 package dev.hybridpane.app;
 
+import dev.hybridpane.core.network.NetworkFixes;
 import dev.hybridpane.core.ops.CancelToken;
+import dev.hybridpane.core.ops.OperationLock.LockedException;
+import dev.hybridpane.core.ops.OperationStatus;
 import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.domain.Cluster;
 import dev.hybridpane.domain.ClusterRef;
@@ -63,8 +66,17 @@ final class CoreNetworkDoctor implements NetworkDoctorPort {
 
     @Override
     public Journal applyFixes(FixPlan plan, CancelToken cancel, Consumer<Journal> progress) {
-        var corePlan = reviewed.take(plan.operation());
-        return doctors().applyFixes(corePlan, cancel, progress);
+        var corePlan = reviewed.get(plan.operation());
+        try {
+            Journal j = doctors().applyFixes(corePlan, cancel, progress);
+            if (j.status() == OperationStatus.SUCCEEDED) {
+                reviewed.done(plan.operation());
+            }
+            return j;
+        } catch (LockedException e) {
+            // nothing changed: the plan stays reviewed, Apply again once the other workstation is done
+            throw new IllegalStateException(NetworkFixes.refusal(corePlan.cluster(), e), e);
+        }
     }
 
     @Override

@@ -245,7 +245,8 @@ final class LabSeededPools {
         ObjectNode o = LabPoolObjects.object("Site", site.name());
         ObjectNode spec = o.putObject("spec").put("description", site.description());
         spec.putArray("nodeCidrs").add(site.nodeCidr());
-        spec.putArray("podCidrs");
+        ArrayNode pods = spec.putArray("podCidrs");
+        site.podCidrs().forEach(pods::add);
         spec.putArray("ntpServers");
         return o;
     }

@@ -29,6 +29,23 @@ class JsonSettingsStoreTest {
     }
 
     @Test
+    void regionsPerProfileRoundTripAndOlderFilesReadWithout() throws Exception {
+        var store = new JsonSettingsStore(dir);
+        Settings s = Settings.DEFAULTS.withProfileRegions("prod", List.of("us-west-2", "eu-central-1"))
+                .withProfileRegions("dev", List.of("eu-west-1"));
+        store.save(s);
+        Settings read = new JsonSettingsStore(dir).load();
+        assertThat(read).isEqualTo(s);
+        assertThat(read.regionsOf("prod")).contains(List.of("us-west-2", "eu-central-1"));
+        assertThat(read.profile()).isEqualTo("dev");
+
+        Files.writeString(dir.resolve("settings.json"), "{\"theme\":\"DARK\",\"profile\":\"prod\",\"regions\":[\"eu-west-1\"]}");
+        Settings old = new JsonSettingsStore(dir).load();
+        assertThat(old.profileRegions()).isEmpty();
+        assertThat(old.regions()).containsExactly("eu-west-1");
+    }
+
+    @Test
     void corruptFileFallsBackToDefaults() throws Exception {
         Files.writeString(dir.resolve("settings.json"), "{ not json");
         assertThat(new JsonSettingsStore(dir).load()).isEqualTo(Settings.DEFAULTS);

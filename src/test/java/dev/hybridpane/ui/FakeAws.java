@@ -22,6 +22,13 @@ public final class FakeAws implements AwsProfiles {
     public final List<String> opened = new ArrayList<>();
     public final List<String> closedPorts = new ArrayList<>();
     public boolean accessEntriesDenied;
+    /** Each profile's own region, as the aws CLI would choose it. */
+    public final Map<String, String> defaultRegions = new LinkedHashMap<>();
+
+    @Override
+    public Map<String, String> defaultRegions() {
+        return Map.copyOf(defaultRegions);
+    }
 
     @Override
     public List<String> profiles() {

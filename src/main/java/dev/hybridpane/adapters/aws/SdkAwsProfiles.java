@@ -3,9 +3,13 @@ package dev.hybridpane.adapters.aws;
 import dev.hybridpane.core.AwsPort;
 import dev.hybridpane.core.AwsProfiles;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileProperty;
 
 /**
  * The user's AWS profiles from ~/.aws/config and ~/.aws/credentials (read through the SDK's ProfileFile,
@@ -17,14 +21,21 @@ public final class SdkAwsProfiles implements AwsProfiles {
 
     private final Supplier<ProfileFile> profileFile;
     private final List<String> regions;
+    private final Map<String, String> env;
 
     public SdkAwsProfiles() {
-        this(ProfileFile::defaultProfileFile, EksRegions.ALL);
+        this(ProfileFile::defaultProfileFile, EksRegions.ALL, System.getenv());
     }
 
     public SdkAwsProfiles(Supplier<ProfileFile> profileFile, List<String> regions) {
+        this(profileFile, regions, System.getenv());
+    }
+
+    /** @param env the environment variables (AWS_REGION, AWS_DEFAULT_REGION) */
+    public SdkAwsProfiles(Supplier<ProfileFile> profileFile, List<String> regions, Map<String, String> env) {
         this.profileFile = profileFile;
         this.regions = List.copyOf(regions);
+        this.env = Map.copyOf(env);
     }
 
     /**
@@ -46,8 +57,36 @@ public final class SdkAwsProfiles implements AwsProfiles {
         return regions;
     }
 
+    /**
+     * As the aws CLI chooses a profile's region: AWS_REGION (CLI v2), then AWS_DEFAULT_REGION, then the profile's own
+     * {@code region} (never its source_profile's: the CLI does not follow it for the region). The Java SDK's
+     * DefaultAwsRegionProviderChain differs (the aws.region property, AWS_REGION, the profile; it ignores
+     * AWS_DEFAULT_REGION): HybridPane follows the CLI, which its users have configured and checked their setup with.
+     */
+    @Override
+    public Map<String, String> defaultRegions() {
+        String fromEnv = env("AWS_REGION").or(() -> env("AWS_DEFAULT_REGION")).orElse(null);
+        Map<String, String> out = new LinkedHashMap<>();
+        ProfileFile file = profileFile.get();
+        for (String name : profiles()) {
+            String region = fromEnv != null ? fromEnv : file.profile(name)
+                    .flatMap(p -> p.property(ProfileProperty.REGION)).map(String::trim).filter(r -> !r.isEmpty())
+                    .orElse(null);
+            if (region != null) {
+                out.put(name, region);
+            }
+        }
+        return out;
+    }
+
+    private Optional<String> env(String name) {
+        return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
     @Override
     public AwsPort open(String profile) {
-        return new SdkAwsPort(AwsClientFactory.forProfile(profile, profileFile.get()));
+        ProfileFile file = profileFile.get();
+        // a failure to get the profile's credentials comes back with its cause and fix in the user's words
+        return new ProfileAwsPort(new SdkAwsPort(AwsClientFactory.forProfile(profile, file)), profile, file);
     }
 }

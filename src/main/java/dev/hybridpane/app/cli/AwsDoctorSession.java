@@ -11,6 +11,7 @@ import dev.hybridpane.core.network.FixPlan;
 import dev.hybridpane.core.network.NetworkDoctor;
 import dev.hybridpane.core.ops.CancelToken;
 import dev.hybridpane.core.ops.Journal;
+import dev.hybridpane.core.ops.OperationLock.LockedException;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.network.DoctorReport;
 import dev.hybridpane.lab.Lab;
@@ -55,7 +56,7 @@ final class AwsDoctorSession implements DoctorSession {
     }
 
     @Override
-    public Journal applyFixes(FixPlan plan, CancelToken cancel, Consumer<Journal> listener) {
+    public Journal applyFixes(FixPlan plan, CancelToken cancel, Consumer<Journal> listener) throws LockedException {
         return doctors.applyFixes(plan, cancel, listener);
     }
 

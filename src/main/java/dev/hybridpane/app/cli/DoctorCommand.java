@@ -11,6 +11,7 @@ import dev.hybridpane.core.network.NetworkFixes;
 import dev.hybridpane.core.ops.CancelToken;
 import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.ops.OperationCancelledException;
+import dev.hybridpane.core.ops.OperationLock.LockedException;
 import dev.hybridpane.core.ops.OperationStatus;
 import dev.hybridpane.domain.ConnectionState.FailureKind;
 import dev.hybridpane.domain.network.DoctorReport;
@@ -164,7 +165,14 @@ public final class DoctorCommand implements Callable<Integer> {
             out.println();
         }
         AtomicInteger printed = new AtomicInteger();
-        Journal j = session.applyFixes(plan, cancel, journal -> JournalLines.print(journal, printed, log));
+        Journal j;
+        try {
+            j = session.applyFixes(plan, cancel, journal -> JournalLines.print(journal, printed, log));
+        } catch (LockedException e) {
+            err.println(NetworkFixes.refusal(target.cluster, e));
+            err.flush();
+            return 1;
+        }
         if (j.status() != OperationStatus.SUCCEEDED) {
             err.println((j.status() == OperationStatus.CANCELLED ? "" : j.status() + ": ") + (j.error() == null
                     ? "the fixes did not finish" : j.error()) + "; running `hybridpane doctor --fix --apply` again resumes them.");

@@ -2,6 +2,8 @@ package dev.hybridpane.core.network;
 
 import dev.hybridpane.core.edge.EdgeException;
 import dev.hybridpane.core.edge.EdgePort.CommandResult;
+import dev.hybridpane.core.pool.HostCertificates;
+import dev.hybridpane.core.pool.HostCertificates.HostCertificate;
 import dev.hybridpane.domain.network.DoctorCheck;
 import dev.hybridpane.domain.network.DoctorFix;
 import dev.hybridpane.domain.network.DoctorStatus;
@@ -10,13 +12,19 @@ import dev.hybridpane.domain.network.HostProbeCommands;
 import dev.hybridpane.domain.network.HostProbeCommands.Port;
 import dev.hybridpane.domain.network.HostProbeCommands.Route;
 import dev.hybridpane.domain.pool.HostCommands;
+import dev.hybridpane.domain.pool.NodeCertificates;
 import dev.hybridpane.domain.profile.CniKind;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** One host's four checks from the commands' answers (the commands run through {@link Shell}, one SSH exec each). */
+/**
+ * One host's four checks (five on a Roles Anywhere host) from the commands' answers (the commands run through
+ * {@link Shell}, one SSH exec each).
+ */
 final class HostProbeChecks {
     /** Runs one command on the host. */
     interface Shell {
@@ -38,6 +46,7 @@ final class HostProbeChecks {
             case HostProbes.ROUTE -> "Route to the VPC";
             case HostProbes.FIREWALL -> "Firewall lets the kubelet and the overlay in";
             case HostProbes.TIME -> "Clock in sync";
+            case HostProbes.CERTIFICATE -> "Roles Anywhere certificate";
             default -> "API server reachable";
         };
     }
@@ -55,13 +64,16 @@ final class HostProbeChecks {
         return new DoctorCheck(u.id(), u.area(), u.title(), u.subjects(), u.status(), u.summary(), evidence, u.fix());
     }
 
-    /** The four checks UNKNOWN, for a host that could not be reached. */
+    /** The host's checks UNKNOWN (four; five on a Roles Anywhere host), for a host that could not be reached. */
     static List<DoctorCheck> unreachable(HostProbes.Target t, String why) {
         HostProbeChecks c = new HostProbeChecks(t, x -> {
             throw new IllegalStateException("not reached");
         });
-        return List.of(HostProbes.ROUTE, HostProbes.FIREWALL, HostProbes.TIME, HostProbes.API).stream()
-                .map(k -> c.unknown(k, why, List.of())).toList();
+        List<String> kinds = new ArrayList<>(List.of(HostProbes.ROUTE, HostProbes.FIREWALL, HostProbes.TIME, HostProbes.API));
+        if (t.certificate() != null) {
+            kinds.add(HostProbes.CERTIFICATE);
+        }
+        return kinds.stream().map(k -> c.unknown(k, why, List.of())).toList();
     }
 
     /** "$ command", then what it printed (stdout, then stderr), then its exit status when not 0. */
@@ -265,5 +277,75 @@ final class HostProbeChecks {
                         + "sudo tee /etc/systemd/resolved.conf.d/eks.conf >/dev/null <<'EOF'\n[Resolve]\n"
                         + "DNS=<INBOUND_ENDPOINT_IP_1> <INBOUND_ENDPOINT_IP_2>\nDomains=~eks.amazonaws.com\nEOF\n"
                         + "sudo systemctl restart systemd-resolved\n" + HostProbeCommands.resolve(t.apiHost()) + "\n");
+    }
+
+    // host.certificate ------------------------------------------------------------------------------------------------
+
+    /**
+     * The host's IAM Roles Anywhere certificate (only the certificate is read, never the key): PASS with more than 30 days
+     * left, WARN within 30 days, FAIL once expired or when none of the trust anchors' CAs issued it, UNKNOWN when it
+     * cannot be read.
+     */
+    DoctorCheck certificate(Instant now) {
+        String path = HostCommands.CERTIFICATE_PATH;
+        String cmd = HostCommands.cat(path).command();
+        List<String> ev = new ArrayList<>();
+        try {
+            CommandResult r = shell.run(cmd);
+            ev.add("$ " + cmd);
+            if (r.exitCode() != 0) {
+                ev.add(firstLine(r) + " (exit " + r.exitCode() + ")");
+                String why = r.stderr().contains("password is required")
+                        ? "reading " + path + " needs root, and sudo -n on " + t.host() + " asks for a password"
+                        : r.stderr().contains("No such file") ? "no certificate at " + path + " on " + t.host()
+                        : cmd + " failed on " + t.host() + ": " + firstLine(r);
+                return unknown(HostProbes.CERTIFICATE, why, ev);
+            }
+            HostCertificate c = HostCertificates.of(t.host(), "", r.stdout(), now);
+            if (!c.readable()) {
+                return unknown(HostProbes.CERTIFICATE, c.problem(), ev);
+            }
+            X509Certificate x = NodeCertificates.parse(r.stdout()).orElseThrow();
+            ev.add("subject CN=" + c.commonName() + ", serial " + c.serial());
+            ev.add("issuer " + x.getIssuerX500Principal().getName());
+            ev.add("notAfter " + c.notAfter() + " (" + c.daysLeft() + " days left)");
+            List<String> cas = t.certificate().trustAnchorCas();
+            boolean foreign = false;
+            if (cas.isEmpty()) {
+                ev.add("the issuer was not checked: no trust anchor CA certificate could be read");
+            } else {
+                foreign = cas.stream().map(NodeCertificates::parse).flatMap(Optional::stream)
+                        .noneMatch(ca -> NodeCertificates.issuedBy(x, ca));
+                ev.add(foreign ? "issued by none of the " + cas.size() + " trust anchor CA(s) of the region"
+                        : "issued by the trust anchor's CA");
+            }
+            String cert = t.host() + "'s certificate CN=" + c.commonName();
+            if (c.expired()) {
+                return check(HostProbes.CERTIFICATE, DoctorStatus.FAIL, cert + " expired at " + c.notAfter() + ": its node "
+                        + "gets no AWS credentials from IAM Roles Anywhere and falls out of the cluster.", ev, rotateFix());
+            }
+            if (foreign) {
+                return check(HostProbes.CERTIFICATE, DoctorStatus.FAIL, cert + " was not issued by the CA of a trust anchor of "
+                        + "the region: IAM Roles Anywhere refuses it.", ev, rotateFix());
+            }
+            if (c.warning()) {
+                return check(HostProbes.CERTIFICATE, DoctorStatus.WARN, cert + " expires " + c.notAfter() + ", in "
+                        + c.daysLeft() + (c.daysLeft() == 1 ? " day" : " days") + ": rotate the pool's certificates before then.",
+                        ev, rotateFix());
+            }
+            return check(HostProbes.CERTIFICATE, DoctorStatus.PASS, cert + " is valid until " + c.notAfter() + " ("
+                    + c.daysLeft() + " days left).", ev, DoctorFix.NONE);
+        } catch (EdgeException e) {
+            return unknown(HostProbes.CERTIFICATE, "the connection to " + t.host() + " failed: " + e.failure().reason(), ev);
+        }
+    }
+
+    private DoctorFix rotateFix() {
+        HostProbes.CertificateCheck cc = t.certificate();
+        String pool = t.pool().isEmpty() ? "POOL" : t.pool();
+        return DoctorFix.manual("Rotate pool " + pool + "'s certificates: a new certificate for each host from the trust "
+                + "anchor's CA key, the signing helper restarted, each node kept Ready.",
+                "hybridpane pool rotate-certs " + pool + " --cluster " + cc.cluster() + " --region " + cc.region()
+                        + " --ca-key CA_KEY_FILE --ssh-key SSH_KEY_FILE --apply\n");
     }
 }

@@ -10,12 +10,14 @@ import dev.hybridpane.core.ops.CancelToken;
 import dev.hybridpane.domain.network.DoctorCheck;
 import dev.hybridpane.domain.profile.CniKind;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -30,18 +32,21 @@ import java.util.function.Function;
  * steps do), the read-only commands of {@code domain.network.HostProbeCommands}, turned into four checks a host:
  * {@code host.route@HOST} (a route to the VPC CIDR, through the VPN server IP where the pool set one),
  * {@code host.firewall@HOST} (10250/tcp and the CNI's VXLAN port let in), {@code host.time@HOST} (the clock in sync) and
- * {@code host.api@HOST} (the API server endpoint resolves and TCP 443 to it connects). Each check's evidence is the
- * command and what it printed; fixes are manual, with exact snippets. A host that cannot be reached over SSH gives four
- * UNKNOWN checks; nothing here throws for one host. Blocking: call it off the FX thread.
+ * {@code host.api@HOST} (the API server endpoint resolves and TCP 443 to it connects); on a host of an IAM Roles Anywhere
+ * pool a fifth, {@code host.certificate@HOST} (its certificate not expired, nor within 30 days of it, and issued by the
+ * trust anchor's CA). Each check's evidence is the command and what it printed; fixes are manual, with exact snippets. A
+ * host that cannot be reached over SSH gives its checks UNKNOWN; nothing here throws for one host. Blocking: call it off
+ * the FX thread.
  */
 public final class HostProbes {
     public static final String ROUTE = "host.route";
     public static final String FIREWALL = "host.firewall";
     public static final String TIME = "host.time";
     public static final String API = "host.api";
+    public static final String CERTIFICATE = "host.certificate";
     public static final int PARALLEL = 8;
-    static final Duration CONNECT = Duration.ofSeconds(20);
-    static final Duration COMMAND = Duration.ofSeconds(20);
+    public static final Duration CONNECT = Duration.ofSeconds(20);
+    public static final Duration COMMAND = Duration.ofSeconds(20);
 
     /**
      * One host to probe and what it is checked against.
@@ -56,9 +61,16 @@ public final class HostProbes {
      * @param pool        the pool's name ("" when none): the checks name {@code pool:POOL}
      * @param site        the site's name ("" when none): the checks name {@code site:SITE}
      * @param osId        os-release ID from the host's facts ("ubuntu", "rhel"…; "" when unknown), for the chrony fix
+     * @param certificate how to check its IAM Roles Anywhere certificate; null when its pool uses SSM (no certificate)
      */
     public record Target(String host, EdgeTarget edge, List<String> vpcCidrs, String vpnServerIp, CniKind cni, String apiHost,
-            int apiPort, String pool, String site, String osId) {
+            int apiPort, String pool, String site, String osId, CertificateCheck certificate) {
+        /** A host whose pool holds no certificate (SSM). */
+        public Target(String host, EdgeTarget edge, List<String> vpcCidrs, String vpnServerIp, CniKind cni, String apiHost,
+                int apiPort, String pool, String site, String osId) {
+            this(host, edge, vpcCidrs, vpnServerIp, cni, apiHost, apiPort, pool, site, osId, null);
+        }
+
         public Target {
             vpcCidrs = List.copyOf(vpcCidrs == null ? List.of() : vpcCidrs);
             vpnServerIp = vpnServerIp == null ? "" : vpnServerIp.strip();
@@ -82,6 +94,26 @@ public final class HostProbes {
         }
     }
 
+    /**
+     * A Roles Anywhere host's certificate check: the cluster (for the fix, {@code hybridpane pool rotate-certs}) and the
+     * PEM certificates of the region's trust anchors (empty when they could not be read: the issuer is then not checked).
+     */
+    public record CertificateCheck(String cluster, String region, List<String> trustAnchorCas) {
+        public CertificateCheck {
+            trustAnchorCas = List.copyOf(trustAnchorCas == null ? List.of() : trustAnchorCas);
+        }
+    }
+
+    /** Which pools are IAM Roles Anywhere pools (their hosts hold a certificate), and the trust anchors' CA certificates. */
+    public record RolesAnywhere(Set<String> pools, List<String> trustAnchorCas) {
+        public static final RolesAnywhere NONE = new RolesAnywhere(Set.of(), List.of());
+
+        public RolesAnywhere {
+            pools = Set.copyOf(pools == null ? Set.of() : pools);
+            trustAnchorCas = List.copyOf(trustAnchorCas == null ? List.of() : trustAnchorCas);
+        }
+    }
+
     /** A host finished: {@code done} of {@code total}. */
     public record Progress(String host, int done, int total) {
     }
@@ -90,12 +122,18 @@ public final class HostProbes {
     private final int parallelism;
     private final Duration connectTimeout;
     private final Duration commandTimeout;
+    private final Clock clock;
 
     public HostProbes(EdgePort edge) {
         this(edge, PARALLEL, CONNECT, COMMAND);
     }
 
     public HostProbes(EdgePort edge, int parallelism, Duration connectTimeout, Duration commandTimeout) {
+        this(edge, parallelism, connectTimeout, commandTimeout, Clock.systemUTC());
+    }
+
+    /** {@code clock}: what "now" is for a certificate's expiry. */
+    public HostProbes(EdgePort edge, int parallelism, Duration connectTimeout, Duration commandTimeout, Clock clock) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
         }
@@ -103,6 +141,7 @@ public final class HostProbes {
         this.parallelism = parallelism;
         this.connectTimeout = connectTimeout;
         this.commandTimeout = commandTimeout;
+        this.clock = clock;
     }
 
     /**
@@ -127,12 +166,19 @@ public final class HostProbes {
      * name, {@code host:port} or the endpoint URL (port 443 unless it names one); its CNI name picks the VXLAN port.
      */
     public HostProbeRunner runner(Function<String, Optional<Reach>> reach) {
+        return runner(reach, RolesAnywhere.NONE);
+    }
+
+    /** As {@link #runner(Function)}, and the hosts of {@code ra}'s pools get their certificate checked too. */
+    public HostProbeRunner runner(Function<String, Optional<Reach>> reach, RolesAnywhere ra) {
         return (context, targets, cancel) -> {
             String[] api = endpoint(context.apiEndpointHost());
             List<Target> ts = targets.stream().map(t -> {
                 Optional<Reach> r = reach.apply(t.host());
                 return new Target(t.host(), r.map(Reach::edge).orElse(null), context.vpcCidrs(), t.vpnServerIp(),
-                        cni(context.cni()), api[0], Integer.parseInt(api[1]), t.pool(), t.site(), r.map(Reach::osId).orElse(""));
+                        cni(context.cni()), api[0], Integer.parseInt(api[1]), t.pool(), t.site(), r.map(Reach::osId).orElse(""),
+                        ra.pools().contains(t.pool()) ? new CertificateCheck(context.cluster().name(), context.cluster().region(),
+                                ra.trustAnchorCas()) : null);
             }).toList();
             return probe(ts, p -> { }, cancel);
         };
@@ -164,7 +210,7 @@ public final class HostProbes {
 
     /**
      * Probes every host, at most {@code parallelism} at once, and returns their checks in the targets' order (four a
-     * host). Cancelling stops each host before its next command; hosts not finished when cancelled give no checks.
+     * host, five on a Roles Anywhere host). Cancelling stops each host before its next command; hosts not finished when cancelled give no checks.
      */
     public List<DoctorCheck> probe(List<Target> targets, Consumer<Progress> progress, CancelToken cancel) {
         if (targets.isEmpty()) {
@@ -203,7 +249,7 @@ public final class HostProbes {
         }
     }
 
-    /** One host's four checks (none when cancelled before it finished). */
+    /** One host's four checks, five on a Roles Anywhere host (none when cancelled before it finished). */
     public List<DoctorCheck> probe(Target t, CancelToken cancel) {
         if (cancel.cancelled()) {
             return List.of();
@@ -218,7 +264,11 @@ public final class HostProbes {
                 }
                 return session.run(c, null, commandTimeout);
             });
-            return List.of(checks.route(), checks.firewall(), checks.time(), checks.api());
+            List<DoctorCheck> out = new ArrayList<>(List.of(checks.route(), checks.firewall(), checks.time(), checks.api()));
+            if (t.certificate() != null) {
+                out.add(checks.certificate(clock.instant()));
+            }
+            return out;
         } catch (EdgeException e) {
             return HostProbeChecks.unreachable(t, "cannot reach " + t.host() + " over SSH: " + e.failure().reason());
         } catch (CancelledProbe e) {

@@ -4,12 +4,15 @@ import dev.hybridpane.core.ops.CancelToken;
 import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.ops.Operation;
 import dev.hybridpane.core.ops.OperationEngine;
+import dev.hybridpane.core.ops.OperationLock;
+import dev.hybridpane.core.ops.OperationLock.LockedException;
 import dev.hybridpane.core.ops.Step;
 import dev.hybridpane.domain.Cidr;
 import dev.hybridpane.domain.network.DoctorCheck;
 import dev.hybridpane.domain.network.DoctorFix;
 import dev.hybridpane.domain.network.DoctorReport;
 import dev.hybridpane.domain.network.DoctorStatus;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,7 +25,9 @@ import java.util.function.Consumer;
  * The network doctor's fixes: from a report's failing and warning checks, a {@link FixPlan} (one line per automatic
  * change, the manual fixes per site), and its apply as an {@link Operation} of idempotent steps run by the
  * {@link OperationEngine}: each step observes first (the route, the rule, the attribute, the static route, the
- * DaemonSet's affinity as they are now), so a re-run or another workstation changes nothing twice.
+ * DaemonSet's affinity as they are now), so a re-run or another workstation changes nothing twice. An apply holds the
+ * cluster's {@link #LOCK} lock (the Lease {@code hybridpane-network-fix}) while it runs, so that two workstations never fix
+ * one cluster's network at once.
  */
 public final class NetworkFixes {
     public static final String KIND = "network-fix";
@@ -31,6 +36,10 @@ public final class NetworkFixes {
     public static final String VPC_DNS = "vpc-dns";
     public static final String VPN_STATIC_ROUTE = "vpn-static-route";
     public static final String CNI_AFFINITY = "cni-affinity";
+    /** The lock an apply holds in the cluster (the Lease hybridpane-network-fix): one workstation fixes at a time. */
+    public static final String LOCK = "network-fix";
+    /** How long a renewal holds it; not renewed for this long, it is stale and the next apply takes it over. */
+    public static final Duration LOCK_TTL = Duration.ofMinutes(2);
     /** The order changes run in: routes first (the path), then what uses it. */
     static final List<String> ACTIONS = List.of(VPC_DNS, CREATE_ROUTE, VPN_STATIC_ROUTE, AUTHORIZE_443, CNI_AFFINITY);
     static final Set<String> DNS_ATTRIBUTES = Set.of("enableDnsHostnames", "enableDnsSupport");
@@ -88,6 +97,24 @@ public final class NetworkFixes {
     /** Runs the plan's changes through the engine (on the caller's thread), journaled after every change. */
     public Journal apply(FixPlan plan, OperationEngine engine, CancelToken cancel, Consumer<Journal> listener) {
         return engine.run(operation(plan), cancel, listener);
+    }
+
+    /**
+     * As {@link #apply(FixPlan, OperationEngine, CancelToken, Consumer)}, holding the cluster's {@link #LOCK} for
+     * {@code holder} ("ARN on HOST", never a secret) from before the first change until the run ends, however it ends
+     * (done, failed, cancelled). A lock another workstation holds and renews refuses the apply, naming its holder; one
+     * its holder stopped renewing (stale) is taken over, since every step observes before it changes anything.
+     */
+    public Journal apply(FixPlan plan, OperationEngine engine, OperationLock lock, String holder, CancelToken cancel,
+            Consumer<Journal> listener) throws LockedException {
+        try (OperationLock.Held held = lock.takeOver(LOCK, holder, LOCK_TTL)) {
+            return engine.run(operation(plan), cancel, listener);
+        }
+    }
+
+    /** The refusal in one line: who is fixing the cluster's network, since when. */
+    public static String refusal(String cluster, LockedException e) {
+        return "The network of " + cluster + " is being fixed from another workstation: " + e.getMessage();
     }
 
     public static String operationId(String cluster, String region) {

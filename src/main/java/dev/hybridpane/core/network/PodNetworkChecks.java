@@ -92,8 +92,7 @@ final class PodNetworkChecks {
                     DoctorFix.manual("Add the missing route (see the aws.routes checks of this pod network and their fix).", ""));
         }
         if (tables == null) {
-            return DoctorCheck.unknown(id, "cluster", "Pod CIDRs of " + n.node(), subjects,
-                    "the VPC's route tables could not be read");
+            return DoctorCheck.unknown(id, "cluster", "Pod CIDRs of " + n.node(), subjects, tablesUnread(reads));
         }
         return new DoctorCheck(id, "cluster", "Pod CIDRs of " + n.node(), subjects, DoctorStatus.PASS, n.node() + "'s pod CIDRs "
                 + String.join(", ", n.cidrs()) + " sit in the remote pod networks and the VPC routes them.", evidence,
@@ -139,6 +138,16 @@ final class PodNetworkChecks {
             return reads.clusterRouteTables();
         } catch (RuntimeException e) {
             return null;
+        }
+    }
+
+    /** Why the route tables could not be read ("missing permission ec2:DescribeRouteTables"). */
+    private static String tablesUnread(DoctorReads reads) {
+        try {
+            reads.clusterRouteTables();
+            return "the VPC's route tables could not be read";
+        } catch (RuntimeException e) {
+            return Probe.why(e);
         }
     }
 

@@ -23,12 +23,30 @@ final class VpnChecks {
 
     static List<DoctorCheck> run(DoctorReads reads) {
         List<VpnConnection> vpns = Gateways.vpns(reads);
+        RuntimeException unread = gatewaysUnread(reads);
+        if (unread != null && vpns.isEmpty()) {
+            throw unread; // which VPN connections are the VPC's is not known: UNKNOWN naming the read, not "no VPN"
+        }
         List<DoctorCheck> out = new ArrayList<>();
         for (VpnConnection v : vpns) {
             out.add(tunnels(reads, v));
             out.addAll(routes(reads, v, vpns));
         }
+        if (unread != null) {
+            out.add(DoctorCheck.unknown("aws.vpn", "aws", "VPN connections", reads.subjectsOf("aws"), Probe.why(unread)));
+        }
         return out;
+    }
+
+    /** Why the VPC's gateways (and so its VPN connections) could not all be found, or null when they could. */
+    private static RuntimeException gatewaysUnread(DoctorReads reads) {
+        try {
+            Gateways.transitGateways(reads);
+            Gateways.vpnGateways(reads);
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
     }
 
     static List<String> evidence(VpnConnection v) {

@@ -98,6 +98,15 @@ final class LabNodeFactory {
         return out;
     }
 
+    /** The names {@link #hybridNodes()} gives one synthetic pool's nodes, in order (each also the node's hostname). */
+    List<String> poolNodeNames(LabSite site, LabPool pool) {
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i <= pool.nodes(); i++) {
+            out.add(hybridNodeName(site, pool, i));
+        }
+        return out;
+    }
+
     /** SSM nodes are named by their managed-instance id; Roles Anywhere nodes by the pool and a number. */
     private String hybridNodeName(LabSite site, LabPool pool, int i) {
         return "ssm".equals(pool.credentialProvider())

@@ -67,6 +67,7 @@ final class LabSeeder {
                 seedEvents(server, n, i, hybridCreated);
             }
         }
+        LabSyntheticPools.store(server, c, new LabNodeFactory(c, hybridCreated), hybridCreated.plusSeconds(60));
     }
 
     /**

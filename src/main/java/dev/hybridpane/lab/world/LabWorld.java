@@ -69,9 +69,9 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
         for (LabCluster c : clusters) {
             List<LabSite> sites = new ArrayList<>();
             for (LabSite s : c.sites()) {
-                sites.add(new LabSite(s.name(), s.description(), s.nodeCidr(), s.pools().stream().map(p -> new LabPool(p.name(),
-                        p.nodes(), p.credentialProvider(), p.architecture(), p.kubeletVersion(), p.osImage(), p.profile(),
-                        p.hosts(), !p.hosts().isEmpty())).toList()));
+                sites.add(new LabSite(s.name(), s.description(), s.nodeCidr(), s.podCidrs(), s.pools().stream()
+                        .map(p -> new LabPool(p.name(), p.nodes(), p.credentialProvider(), p.architecture(), p.kubeletVersion(),
+                                p.osImage(), p.profile(), p.hosts(), !p.hosts().isEmpty(), p.managed())).toList()));
             }
             out.add(c.withSites(sites));
         }
@@ -259,10 +259,19 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
             String caCertificate) {
     }
 
-    /** An on-prem site: its node CIDR (inside the cluster's remote node networks) and its pools. */
-    public record LabSite(String name, String description, String nodeCidr, List<LabPool> pools) {
+    /**
+     * An on-prem site: its node CIDR (inside the cluster's remote node networks), the pod CIDRs its nodes' pods use (inside
+     * the remote pod networks; empty when the world does not say) and its pools.
+     */
+    public record LabSite(String name, String description, String nodeCidr, List<String> podCidrs, List<LabPool> pools) {
         public LabSite {
+            podCidrs = List.copyOf(podCidrs == null ? List.of() : podCidrs);
             pools = List.copyOf(pools);
+        }
+
+        /** A site whose pod CIDRs the world does not name. */
+        public LabSite(String name, String description, String nodeCidr, List<LabPool> pools) {
+            this(name, description, nodeCidr, List.of(), pools);
         }
     }
 
@@ -271,13 +280,17 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
      * version of one of the cluster's profiles (null when the pool names none).
      */
     public record LabPool(String name, int nodes, String credentialProvider, String architecture, String kubeletVersion,
-            String osImage, LabProfileRef profile, List<String> hosts, boolean live) {
+            String osImage, LabProfileRef profile, List<String> hosts, boolean live, boolean managed) {
         /**
          * @param hosts the lab edge hosts the pool runs on (empty: none; its nodes are synthetic, as with --lab-scale)
          * @param live  whether the running lab makes the pool's nodes on its hosts (their kubelets, through the lab's
          *              simulated nodeadm, at start: {@link LabWorld#withLiveHosts()}); false where a part of the lab runs
          *              alone (an API server or the AWS emulator without edge hosts), which shows the pool's nodes as
          *              synthetic ones
+         * @param managed whether a pool of synthetic nodes (no edge hosts) was made through HybridPane all the same: the lab
+         *              stores its Site and HybridNodePool (spec and Running status, members host → node, where the host is
+         *              the name each synthetic node's kubelet reports as its hostname) as for a hosted pool; a hosted pool
+         *              always is, the scaled pools of {@link #scaled} never are
          */
         public LabPool {
             hosts = List.copyOf(hosts == null ? List.of() : hosts);
@@ -286,10 +299,21 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
             }
         }
 
+        /** A pool on these edge hosts (or none), not made through HybridPane when it has none. */
+        public LabPool(String name, int nodes, String credentialProvider, String architecture, String kubeletVersion,
+                String osImage, LabProfileRef profile, List<String> hosts, boolean live) {
+            this(name, nodes, credentialProvider, architecture, kubeletVersion, osImage, profile, hosts, live, false);
+        }
+
         /** A pool of synthetic nodes, on no edge host. */
         public LabPool(String name, int nodes, String credentialProvider, String architecture, String kubeletVersion,
                 String osImage, LabProfileRef profile) {
             this(name, nodes, credentialProvider, architecture, kubeletVersion, osImage, profile, List.of(), false);
+        }
+
+        /** Whether the lab stores this pool of synthetic nodes as a HybridNodePool (see {@code managed}). */
+        public boolean managedSynthetic() {
+            return managed && !hosted() && profile != null;
         }
 
         /** Whether the running lab makes this pool's nodes on its edge hosts (else they are synthetic Node objects). */

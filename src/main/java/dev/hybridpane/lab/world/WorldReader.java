@@ -90,12 +90,14 @@ final class WorldReader {
     }
 
     private static LabSite site(Obj s) {
-        s.allow("name", "description", "nodeCidr", "pools");
-        return new LabSite(s.text("name"), s.text("description"), s.text("nodeCidr"), s.objects("pools", WorldReader::pool));
+        s.allow("name", "description", "nodeCidr", "podCidrs", "pools");
+        return new LabSite(s.text("name"), s.text("description"), s.text("nodeCidr"), s.texts("podCidrs"),
+                s.objects("pools", WorldReader::pool));
     }
 
     private static LabPool pool(Obj p) {
-        p.allow("name", "nodes", "credentialProvider", "architecture", "kubeletVersion", "osImage", "profile", "hosts");
+        p.allow("name", "nodes", "credentialProvider", "architecture", "kubeletVersion", "osImage", "profile", "hosts",
+                "managed");
         Obj ref = p.object("profile");
         LabProfileRef profile = null;
         if (ref != null) {
@@ -103,7 +105,7 @@ final class WorldReader {
             profile = new LabProfileRef(ref.text("name"), ref.integer("version"));
         }
         return new LabPool(p.text("name"), p.integer("nodes"), p.text("credentialProvider"), p.text("architecture"),
-                p.text("kubeletVersion"), p.text("osImage"), profile, p.texts("hosts"), false);
+                p.text("kubeletVersion"), p.text("osImage"), profile, p.texts("hosts"), false, p.bool("managed"));
     }
 
     /**

@@ -52,6 +52,8 @@ public final class EnvironmentSession {
     private final ActivityViewModel activity;
     private final SettingsWriter settings;
     private final FxBatchingBridge bridge;
+    /** What the window opened with: each profile's own region, for its first open. */
+    private final ShellStart start;
     private final ObservableList<String> profiles = FXCollections.observableArrayList();
     private final ObservableList<String> availableRegions = FXCollections.observableArrayList();
     private final ObservableList<String> selectedRegions = FXCollections.observableArrayList();
@@ -78,6 +80,7 @@ public final class EnvironmentSession {
         this.activity = activity;
         this.settings = settings;
         this.bridge = new FxBatchingBridge(this::applyBatch);
+        this.start = start;
         this.early = start.discovery();
         profiles.setAll(start.profiles());
         availableRegions.setAll(start.availableRegions());
@@ -186,8 +189,11 @@ public final class EnvironmentSession {
         if (p == null || p.equals(profile.get())) {
             return;
         }
+        // the regions picked for that profile before; on its first open, its own region (as the aws CLI has it)
+        List<String> regions = start.regionsFor(settings.settings(), p);
         profile.set(p);
-        settings.update(s -> s.withProfile(p, List.copyOf(selectedRegions)));
+        selectedRegions.setAll(regions);
+        settings.update(s -> s.withProfile(p, regions));
         updateDescription();
         startDiscovery();
     }
@@ -198,7 +204,7 @@ public final class EnvironmentSession {
             return;
         }
         selectedRegions.setAll(ordered);
-        settings.update(s -> s.withProfile(profile.get(), ordered));
+        settings.update(s -> s.withProfileRegions(profile.get(), ordered));
         updateDescription();
         startDiscovery();
     }

@@ -8,6 +8,7 @@ import dev.hybridpane.core.SettingsStore;
 import dev.hybridpane.ui.EnvironmentInfo;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
@@ -17,16 +18,20 @@ import java.util.concurrent.Executor;
  * its way while the toolkit starts and the window is built; the window claims that discovery when it starts its own.
  * It is a snapshot of the start: later changes are the window's.
  *
- * @param profile   null when no profile is configured
- * @param discovery the discovery begun for {@code profile} and {@code regions}, or null
+ * @param profile        null when no profile is configured
+ * @param discovery      the discovery begun for {@code profile} and {@code regions}, or null
+ * @param defaultRegions each profile's own region as the aws CLI would choose it (profiles without one are absent)
+ * @param allRegionsFirst whether a profile with no regions remembered shows every region (an embedded environment)
  */
 public record ShellStart(Settings settings, List<String> profiles, List<String> availableRegions, String profile,
-        List<String> regions, EarlyDiscovery discovery) implements AutoCloseable {
+        List<String> regions, EarlyDiscovery discovery, Map<String, String> defaultRegions, boolean allRegionsFirst)
+        implements AutoCloseable {
 
     public ShellStart {
         profiles = List.copyOf(profiles);
         availableRegions = List.copyOf(availableRegions);
         regions = List.copyOf(regions);
+        defaultRegions = Map.copyOf(defaultRegions);
     }
 
     /** Reads the settings and the profiles and regions on offer, and chooses the profile and regions to show first. */
@@ -40,10 +45,20 @@ public record ShellStart(Settings settings, List<String> profiles, List<String> 
         Settings settings = loaded == null ? Settings.DEFAULTS : loaded;
         List<String> profiles = awsProfiles.profiles();
         List<String> available = awsProfiles.availableRegions();
+        Map<String, String> defaults = defaultRegions(awsProfiles);
         String profile = settings.profile() != null && profiles.contains(settings.profile()) ? settings.profile()
                 : profiles.isEmpty() ? null : profiles.get(0);
+        boolean allFirst = environment.allRegionsFirst();
         return new ShellStart(settings, profiles, available, profile,
-                initialRegions(settings, available, environment.allRegionsFirst()), null);
+                regionsFor(settings, profile, available, defaults.get(profile), allFirst), null, defaults, allFirst);
+    }
+
+    private static Map<String, String> defaultRegions(AwsProfiles awsProfiles) {
+        try {
+            return awsProfiles.defaultRegions();
+        } catch (RuntimeException e) {
+            return Map.of(); // an unreadable profile file: the window says so when the profile opens
+        }
     }
 
     /** {@link #read}, then starts discovering the chosen profile and regions on the I/O threads. */
@@ -57,17 +72,38 @@ public record ShellStart(Settings settings, List<String> profiles, List<String> 
         EarlyDiscovery discovery = EarlyDiscovery.start(awsProfiles, start.profile(), start.regions(), clusterPort, io,
                 ref -> EnvironmentSession.kubeContext(settings, ref), clock);
         return new ShellStart(settings, start.profiles(), start.availableRegions(), start.profile(), start.regions(),
-                discovery);
+                discovery, start.defaultRegions(), start.allRegionsFirst());
     }
 
-    /** The remembered regions still on offer; else every region on offer, or us-east-1, or the first region on offer. */
-    private static List<String> initialRegions(Settings settings, List<String> available, boolean allFirst) {
-        List<String> remembered = settings.regions().stream().filter(available::contains).toList();
+    /** The regions a profile opens on, as {@link #regionsFor(Settings, String, List, String, boolean)} chooses them. */
+    public List<String> regionsFor(Settings current, String p) {
+        return regionsFor(current, p, availableRegions, defaultRegions.get(p), allRegionsFirst);
+    }
+
+    /**
+     * The regions a profile opens on: those the user picked for it, still on offer; else (settings written before
+     * regions were remembered per profile) the regions shown last, when they were this profile's; else every region
+     * on offer in an embedded environment; else the profile's own region (its first open); else us-east-1, or the
+     * first region on offer.
+     */
+    static List<String> regionsFor(Settings settings, String profile, List<String> available, String profileRegion,
+            boolean allFirst) {
+        List<String> remembered = settings.regionsOf(profile).orElse(List.of()).stream().filter(available::contains)
+                .toList();
         if (!remembered.isEmpty()) {
             return remembered;
         }
+        if (settings.profileRegions().isEmpty() && profile != null && profile.equals(settings.profile())) {
+            List<String> last = settings.regions().stream().filter(available::contains).toList();
+            if (!last.isEmpty()) {
+                return last;
+            }
+        }
         if (allFirst) {
             return List.copyOf(available);
+        }
+        if (profileRegion != null && (available.contains(profileRegion) || available.isEmpty())) {
+            return List.of(profileRegion);
         }
         if (available.contains("us-east-1") || available.isEmpty()) {
             return List.of("us-east-1");

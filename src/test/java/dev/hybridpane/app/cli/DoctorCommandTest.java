@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import dev.hybridpane.core.ops.OperationLock.LockState;
+import dev.hybridpane.core.ops.OperationLock.LockedException;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,7 @@ class DoctorCommandTest {
     private final List<String> calls = new ArrayList<>();
     private RuntimeException failure;
     private OperationStatus applied = OperationStatus.SUCCEEDED;
+    private LockedException locked;
     private Function<DoctorCommand, DoctorSession> before;
 
     @BeforeEach
@@ -52,8 +56,11 @@ class DoctorCommandTest {
             }
 
             @Override
-            public Journal applyFixes(FixPlan plan, CancelToken cancel, Consumer<Journal> listener) {
+            public Journal applyFixes(FixPlan plan, CancelToken cancel, Consumer<Journal> listener) throws LockedException {
                 calls.add("apply " + plan.changes().size());
+                if (locked != null) {
+                    throw locked;
+                }
                 Journal j = new Journal("network-fix-x", "network-fix", "Fix the network", "x", applied, Instant.EPOCH, Instant.EPOCH,
                         List.of(), Map.of(), List.of(new Journal.LogLine(Instant.EPOCH, "Step 1: create route")),
                         applied == OperationStatus.SUCCEEDED ? null : "Step 1 failed: ec2:CreateRoute was denied");
@@ -189,5 +196,18 @@ class DoctorCommandTest {
         assertThat(err.toString()).isEqualTo("FAILED: Step 1 failed: ec2:CreateRoute was denied; running `hybridpane doctor --fix --apply` "
                 + "again resumes them.\n");
         assertThat(calls).containsExactly("diagnose warehouse-edge eu-central-1", "apply 2", "close");
+    }
+
+    @Test
+    void anApplyWhileAnotherWorkstationHoldsTheLeaseIsRefusedInOneLineNamingItAndExitsOne() {
+        reports.add(SampleReports.faulty());
+        locked = new LockedException(new LockState("network-fix", "arn:aws:iam::111122223333:user/bo on ws-2",
+                Instant.parse("2026-12-07T14:00:00Z"), Instant.parse("2026-12-07T14:01:00Z"), Duration.ofMinutes(2), false));
+        assertThat(run("--fix", "--apply")).isEqualTo(1);
+        assertThat(err.toString()).startsWith("The network of warehouse-edge is being fixed from another workstation: network-fix "
+                + "is locked by arn:aws:iam::111122223333:user/bo on ws-2 since 2026-12-07T14:00:00Z").endsWith(".\n");
+        assertThat(err.toString().lines()).hasSize(1);
+        assertThat(calls).as("nothing is checked again after a refusal").containsExactly("diagnose warehouse-edge eu-central-1",
+                "apply 2", "close");
     }
 }

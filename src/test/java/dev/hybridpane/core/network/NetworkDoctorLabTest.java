@@ -2,16 +2,6 @@ package dev.hybridpane.core.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hybridpane.adapters.aws.AwsClientFactory;
-import dev.hybridpane.adapters.aws.SdkActivations;
-import dev.hybridpane.adapters.aws.SdkAwsPort;
-import dev.hybridpane.adapters.aws.SdkHybridAwsPort;
-import dev.hybridpane.adapters.aws.SdkNetworkReadPort;
-import dev.hybridpane.adapters.kube.Fabric8ClusterNetworkPort;
-import dev.hybridpane.adapters.kube.Fabric8ClusterPort;
-import dev.hybridpane.core.CachingTokens;
-import dev.hybridpane.core.ClusterAccess;
-import dev.hybridpane.core.ops.CancelToken;
 import dev.hybridpane.domain.network.DoctorCheck;
 import dev.hybridpane.domain.network.DoctorReport;
 import dev.hybridpane.domain.network.DoctorStatus;
@@ -19,8 +9,6 @@ import dev.hybridpane.domain.network.ReportText;
 import dev.hybridpane.domain.network.Topology;
 import dev.hybridpane.lab.Lab;
 import dev.hybridpane.lab.aws.Fault;
-import dev.hybridpane.lab.world.LabWorld;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -45,30 +33,21 @@ class NetworkDoctorLabTest {
     static final String WAREHOUSE_VPN = "vpn-0f1e2d3c4b5a69788";
     static final String WAREHOUSE_SG = "sg-0b6f708192a3b4c56";
 
+    static DoctorLab doctorLab;
     static Lab lab;
-    static AwsClientFactory clients;
-    static NetworkDoctor doctor;
     static Ec2Client oregon;
 
     @BeforeAll
     static void start() {
-        lab = Lab.start(LabWorld.load(), null);
-        clients = AwsClientFactory.forEndpoint(lab.awsEndpoint(), Lab.ACCESS_KEY_ID, Lab.SECRET_ACCESS_KEY, "us-west-2");
-        SdkAwsPort aws = new SdkAwsPort(clients);
-        Fabric8ClusterNetworkPort kube = new Fabric8ClusterNetworkPort(new Fabric8ClusterPort(), c -> new ClusterAccess.EksTokenAccess(
-                c.endpoint(), c.certificateAuthority(), new CachingTokens(() -> aws.eksToken(c.ref()), Clock.systemUTC())));
-        doctor = new NetworkDoctor(aws, new SdkNetworkReadPort(clients), new SdkHybridAwsPort(clients), new SdkActivations(clients),
-                kube, Clock.systemUTC());
-        oregon = clients.ec2("us-west-2");
+        doctorLab = DoctorLab.start();
+        lab = doctorLab.lab;
+        oregon = doctorLab.clients.ec2("us-west-2");
     }
 
     @AfterAll
     static void stop() {
-        if (clients != null) {
-            clients.close();
-        }
-        if (lab != null) {
-            lab.close();
+        if (doctorLab != null) {
+            doctorLab.close();
         }
     }
 
@@ -78,16 +57,15 @@ class NetworkDoctorLabTest {
     }
 
     static DoctorReport run(String cluster, String region) {
-        return doctor.run(new NetworkDoctor.Request(cluster, region, false), null, new CancelToken());
+        return doctorLab.run(cluster, region);
     }
 
     static DoctorCheck check(DoctorReport r, String id) {
-        return r.checks().stream().filter(c -> c.id().equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + id + " in\n" + ReportText.render(r)));
+        return DoctorLab.check(r, id);
     }
 
     static List<String> failing(DoctorReport r, String area) {
-        return r.checks().stream().filter(c -> c.area().equals(area) && c.status() == DoctorStatus.FAIL).map(DoctorCheck::id).toList();
+        return DoctorLab.failing(r, area);
     }
 
     @Test
@@ -131,6 +109,16 @@ class NetworkDoctorLabTest {
                 "aws.routes@" + WAREHOUSE_RTB + ":10.211.0.0/16", "aws.sg-443@10.211.0.0/16");
         assertThat(r.exitCode(false)).isEqualTo(1);
         assertThat(r.topology().links().stream().map(Topology.Link::id)).contains(WAREHOUSE_VGW + "->" + WAREHOUSE_VPN);
+        // the whole path: VPC → VGW → VPN → the site → its pool (the lab seeds hamburg-dc's Site and HybridNodePool)
+        assertThat(r.topology().links().stream().map(Topology.Link::id)).contains(
+                "vpc-0d4e5f60718293a41->" + WAREHOUSE_VGW, WAREHOUSE_VPN + "->site:hamburg-dc",
+                "site:hamburg-dc->pool:hamburg-pickers");
+        Topology.Element site = r.topology().elements().stream().filter(e -> e.id().equals("site:hamburg-dc")).findFirst()
+                .orElseThrow();
+        assertThat(site.details()).contains("10.210.1.0/24", "pods 10.211.0.0/16");
+        Topology.Element pool = r.topology().elements().stream().filter(e -> e.id().equals("pool:hamburg-pickers"))
+                .findFirst().orElseThrow();
+        assertThat(pool.details()).contains("3/3 nodes ready");
     }
 
     @Test

@@ -36,6 +36,8 @@ final class FakeNetworkDoctor implements NetworkDoctorPort {
     volatile Semaphore gate;
     volatile Exception runFailure;
     volatile String failApplyAt;
+    /** Thrown by the next apply before any change (another workstation holds the cluster's network-fix lease). */
+    volatile Exception refuseApply;
     volatile Runnable midRun = () -> { };
     private final OperationEngine engine = new OperationEngine(new MemoryJournals(), Clock.systemUTC());
 
@@ -99,8 +101,13 @@ final class FakeNetworkDoctor implements NetworkDoctorPort {
     }
 
     @Override
-    public Journal applyFixes(FixPlan plan, CancelToken cancel, Consumer<Journal> progress) {
+    public Journal applyFixes(FixPlan plan, CancelToken cancel, Consumer<Journal> progress) throws Exception {
         calls.add("apply " + plan.changes().size());
+        Exception refused = refuseApply;
+        if (refused != null) {
+            refuseApply = null;
+            throw refused;
+        }
         return engine.run(plan.operation(), cancel, progress);
     }
 

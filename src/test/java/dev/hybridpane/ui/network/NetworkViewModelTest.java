@@ -169,6 +169,28 @@ class NetworkViewModelTest {
     }
 
     @Test
+    void anApplyRefusedForAnotherWorkstationsLeaseNamesItChangesNothingAndApplyingLaterWorks() {
+        vm.load();
+        vm.run();
+        vm.openFix();
+        FixViewModel fix = vm.fixProperty().get();
+        port.refuseApply = new IllegalStateException("The network of edge-prod is being fixed from another workstation: "
+                + "network-fix is locked by arn:aws:iam::111122223333:user/bo on ws-2 since 2026-12-07T14:00:00Z, last renewed "
+                + "2026-12-07T14:01:00Z (an operation is running there; it is released when it ends, or turns stale if that "
+                + "workstation stops).");
+        fix.apply();
+        assertThat(fix.phaseProperty().get()).isEqualTo(Phase.FAILED);
+        assertThat(fix.errorProperty().get()).contains("being fixed from another workstation",
+                "locked by arn:aws:iam::111122223333:user/bo on ws-2");
+        assertThat(port.made).as("nothing changed").isEmpty();
+
+        fix.apply();
+        assertThat(fix.phaseProperty().get()).isEqualTo(Phase.SUCCEEDED);
+        assertThat(fix.errorProperty().get()).isNull();
+        assertThat(port.made).hasSize(2);
+    }
+
+    @Test
     void closingAReviewedPlanChangesNothingAndDoesNotRunAgain() {
         vm.load();
         vm.run();
