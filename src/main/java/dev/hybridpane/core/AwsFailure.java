@@ -1,6 +1,7 @@
 package dev.hybridpane.core;
 
 import dev.hybridpane.domain.ConnectionState.FailureKind;
+import java.util.Optional;
 
 /**
  * A failed AWS call, translated at the adapter boundary into a kind and a sentence for the user.
@@ -12,12 +13,25 @@ public final class AwsFailure extends RuntimeException {
     private final FailureKind kind;
     private final String operation;
     private final String errorCode;
+    private final transient CredentialProblem credentialProblem;
 
     public AwsFailure(FailureKind kind, String operation, String errorCode, String message, Throwable cause) {
+        this(kind, operation, errorCode, message, cause, null);
+    }
+
+    /** @param credentialProblem why the profile's credentials failed, in the user's words (null: not known) */
+    public AwsFailure(FailureKind kind, String operation, String errorCode, String message, Throwable cause,
+            CredentialProblem credentialProblem) {
         super(message, cause);
         this.kind = kind;
         this.operation = operation;
         this.errorCode = errorCode;
+        this.credentialProblem = credentialProblem;
+    }
+
+    /** Why the profile's credentials (or a region's access) failed, when the adapter could tell. */
+    public Optional<CredentialProblem> credentialProblem() {
+        return Optional.ofNullable(credentialProblem);
     }
 
     public FailureKind kind() {

@@ -113,7 +113,7 @@ public final class FleetService implements AutoCloseable {
         try {
             names = aws.listClusters(region);
         } catch (AwsFailure e) {
-            sink.accept(new FleetUpdate.RegionFailed(region, e.getMessage()));
+            sink.accept(new FleetUpdate.RegionFailed(region, e.getMessage(), e.credentialProblem().orElse(null)));
             return List.of();
         }
         List<CompletableFuture<Cluster>> described = new ArrayList<>();

@@ -21,7 +21,11 @@ public sealed interface FleetUpdate {
     record ClusterUnavailable(ClusterRef ref, String reason) implements FleetUpdate {
     }
 
-    record RegionFailed(String region, String reason) implements FleetUpdate {
+    /** @param problem why, in the user's words, when the profile's credentials or the region's access failed; or null */
+    record RegionFailed(String region, String reason, CredentialProblem problem) implements FleetUpdate {
+        public RegionFailed(String region, String reason) {
+            this(region, reason, null);
+        }
     }
 
     record DiscoveryFinished(int clusters, Duration took) implements FleetUpdate {

@@ -85,6 +85,8 @@ public final class SdkAwsProfiles implements AwsProfiles {
 
     @Override
     public AwsPort open(String profile) {
-        return new SdkAwsPort(AwsClientFactory.forProfile(profile, profileFile.get()));
+        ProfileFile file = profileFile.get();
+        // a failure to get the profile's credentials comes back with its cause and fix in the user's words
+        return new ProfileAwsPort(new SdkAwsPort(AwsClientFactory.forProfile(profile, file)), profile, file);
     }
 }
