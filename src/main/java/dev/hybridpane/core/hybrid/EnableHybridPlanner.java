@@ -6,6 +6,7 @@ import dev.hybridpane.core.ops.Step;
 import dev.hybridpane.core.ops.StepContext;
 import dev.hybridpane.core.ops.Steps;
 import dev.hybridpane.domain.AccessEntry;
+import dev.hybridpane.domain.Arns;
 import dev.hybridpane.domain.Cluster;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.hybrid.CredentialProvider;
@@ -51,13 +52,14 @@ public final class EnableHybridPlanner {
         ClusterRef ref = c.ref();
         String region = ref.region();
         String account = review.accountId();
+        String partition = partition(c);
         List<Step> steps = new ArrayList<>();
         boolean ra = r.provider() == CredentialProvider.IAM_RA;
         if (ra) {
             steps.add(trustAnchor(region, r));
         }
-        steps.add(role(region, account, r));
-        for (String arn : HybridNodesIam.managedPolicies(r.provider())) {
+        steps.add(role(partition, region, account, r));
+        for (String arn : HybridNodesIam.managedPolicies(partition, r.provider())) {
             steps.add(Steps.of("iam-attach-" + arn.substring(arn.lastIndexOf('/') + 1), "iam:AttachRolePolicy " + r.roleName(),
                     List.of("PolicyArn: " + arn),
                     ctx -> iam.attachedPolicyArns(r.roleName()).contains(arn),
@@ -70,10 +72,10 @@ public final class EnableHybridPlanner {
                     ctx -> iam.putRolePolicy(r.roleName(), p.name(), p.document())));
         }
         if (ra) {
-            steps.add(profile(region, account, r));
+            steps.add(profile(partition, region, account, r));
         }
         steps.add(remoteNetworks(ref, r));
-        steps.add(r.access() == NodeAccess.AWS_AUTH ? awsAuth(review, r, account) : accessEntry(ref, r, account));
+        steps.add(r.access() == NodeAccess.AWS_AUTH ? awsAuth(review, r, partition, account) : accessEntry(ref, r, partition, account));
         if (r.patchCiliumAffinity()) {
             steps.add(Steps.of("cilium-affinity", "kubectl patch daemonset/cilium and deployment/cilium-operator -n kube-system",
                     List.of("nodeAffinity: eks.amazonaws.com/compute-type In [hybrid] (JSON patch)"),
@@ -96,17 +98,17 @@ public final class EnableHybridPlanner {
                 ctx -> ctx.put(TRUST_ANCHOR_ARN, iam.createTrustAnchor(region, r.trustAnchorName(), r.caCertificatePem()).arn()));
     }
 
-    private Step role(String region, String account, EnableHybridRequest r) {
-        String shownTrust = HybridNodesIam.trustPolicy(r.provider(), region, account, null);
+    private Step role(String partition, String region, String account, EnableHybridRequest r) {
+        String shownTrust = HybridNodesIam.trustPolicy(partition, r.provider(), region, account, null);
         return Steps.of("iam-role", "iam:CreateRole " + r.roleName(),
                 List.of("MaxSessionDuration: " + HybridNodesIam.ROLE_MAX_SESSION_SECONDS, "AssumeRolePolicyDocument:\n" + shownTrust),
                 ctx -> {
                     Optional<HybridAwsPort.IamRole> role = iam.getRole(r.roleName());
                     role.ifPresent(x -> ctx.put(ROLE_ARN, x.arn()));
-                    return role.map(x -> same(x.trustPolicy(), trust(ctx, r, region, account))).orElse(false);
+                    return role.map(x -> same(x.trustPolicy(), trust(ctx, r, partition, region, account))).orElse(false);
                 },
                 ctx -> {
-                    String trust = trust(ctx, r, region, account);
+                    String trust = trust(ctx, r, partition, region, account);
                     if (iam.getRole(r.roleName()).isPresent()) {
                         ctx.log("The role exists with another trust policy; replacing it (iam:UpdateAssumeRolePolicy)");
                         iam.updateAssumeRolePolicy(r.roleName(), trust);
@@ -118,14 +120,14 @@ public final class EnableHybridPlanner {
                 });
     }
 
-    private static String trust(StepContext ctx, EnableHybridRequest r, String region, String account) {
+    private static String trust(StepContext ctx, EnableHybridRequest r, String partition, String region, String account) {
         String anchor = r.provider() == CredentialProvider.IAM_RA ? ctx.require(TRUST_ANCHOR_ARN) : null;
-        return HybridNodesIam.trustPolicy(r.provider(), region, account, anchor);
+        return HybridNodesIam.trustPolicy(partition, r.provider(), region, account, anchor);
     }
 
-    private Step profile(String region, String account, EnableHybridRequest r) {
+    private Step profile(String partition, String region, String account, EnableHybridRequest r) {
         return Steps.of("ra-profile", "rolesanywhere:CreateProfile " + r.profileName(),
-                List.of("region: " + region, "roleArns: [" + roleArn(account, r) + "]", "durationSeconds: " + r.sessionSeconds(),
+                List.of("region: " + region, "roleArns: [" + roleArn(partition, account, r) + "]", "durationSeconds: " + r.sessionSeconds(),
                         "acceptRoleSessionName: true", "enabled: true"),
                 ctx -> iam.listProfiles(region).stream().filter(p -> p.name().equals(r.profileName())).findFirst()
                         .map(p -> record(ctx, PROFILE_ARN, p.arn())).orElse(false),
@@ -178,9 +180,9 @@ public final class EnableHybridPlanner {
         }
     }
 
-    private Step accessEntry(ClusterRef ref, EnableHybridRequest r, String account) {
+    private Step accessEntry(ClusterRef ref, EnableHybridRequest r, String partition, String account) {
         return Steps.of("eks-access-entry", "eks:CreateAccessEntry " + ref.name(),
-                List.of("principalArn: " + roleArn(account, r), "type: HYBRID_LINUX"),
+                List.of("principalArn: " + roleArn(partition, account, r), "type: HYBRID_LINUX"),
                 ctx -> {
                     Optional<AccessEntry> e = iam.describeAccessEntry(ref, ctx.require(ROLE_ARN));
                     if (e.isPresent() && !"HYBRID_LINUX".equals(e.get().type())) {
@@ -192,16 +194,25 @@ public final class EnableHybridPlanner {
                 ctx -> iam.createAccessEntry(ref, ctx.require(ROLE_ARN), "HYBRID_LINUX"));
     }
 
-    private Step awsAuth(EnableReview review, EnableHybridRequest r, String account) {
+    private Step awsAuth(EnableReview review, EnableHybridRequest r, String partition, String account) {
         return Steps.of("aws-auth", "kubectl edit configmap/aws-auth -n kube-system (mapRoles)",
-                List.of("rolearn: " + roleArn(account, r), "username: system:node:{{SessionName}}",
+                List.of("rolearn: " + roleArn(partition, account, r), "username: system:node:{{SessionName}}",
                         "groups: [system:bootstrappers, system:nodes]"),
                 ctx -> kube.awsAuthMapsRole(review.access(), ctx.require(ROLE_ARN)),
                 ctx -> kube.addAwsAuthMapRole(review.access(), ctx.require(ROLE_ARN)));
     }
 
-    static String roleArn(String account, EnableHybridRequest r) {
-        return "arn:aws:iam::" + account + ":role/" + r.roleName();
+    static String roleArn(String partition, String account, EnableHybridRequest r) {
+        return Arns.iamRole(partition, account, r.roleName());
+    }
+
+    /**
+     * The partition every ARN of the plan is in (aws, aws-cn, aws-us-gov): the cluster ARN's, as DescribeCluster
+     * reported it while reviewing (always the caller's own partition: no call crosses partitions; planning calls nothing),
+     * else the region's.
+     */
+    static String partition(Cluster c) {
+        return Arns.partition(c.ref().region(), c.arn());
     }
 
     private static boolean record(StepContext ctx, String key, String value) {

@@ -3,6 +3,7 @@ package dev.hybridpane.core.network;
 import dev.hybridpane.core.hybrid.HybridAwsPort.TrustAnchor;
 import dev.hybridpane.core.pool.ActivationPort.Activation;
 import dev.hybridpane.domain.AccessEntry;
+import dev.hybridpane.domain.Arns;
 import dev.hybridpane.domain.Cluster;
 import dev.hybridpane.domain.network.DoctorCheck;
 import dev.hybridpane.domain.network.DoctorFix;
@@ -22,6 +23,11 @@ import java.util.Set;
  */
 final class IdentityChecks {
     private IdentityChecks() {
+    }
+
+    /** The partition of the cluster's ARN (the caller's: aws, aws-cn, aws-us-gov), else its region's. */
+    static String partition(Cluster c) {
+        return Arns.partition(c.region(), c.arn());
     }
 
     static String roleName(String nameOrArn) {
@@ -52,7 +58,7 @@ final class IdentityChecks {
                                 + " not HYBRID_LINUX").orElse("no access entry") + ": its nodes cannot join the cluster.",
                         evidence, DoctorFix.manual("Create a HYBRID_LINUX access entry for " + role + ".",
                         "aws eks create-access-entry --region " + c.region() + " --cluster-name " + c.name()
-                                + " --principal-arn arn:aws:iam::ACCOUNT_ID:role/" + role + " --type HYBRID_LINUX")));
+                                + " --principal-arn " + Arns.iamRole(partition(c), "ACCOUNT_ID", role) + " --type HYBRID_LINUX")));
             }
         }
         boolean anyHybrid = entries.stream().anyMatch(e -> "HYBRID_LINUX".equals(e.type()));
@@ -63,7 +69,8 @@ final class IdentityChecks {
                     : "The cluster has no HYBRID_LINUX access entry: hybrid nodes cannot join it.", evidence,
                     anyHybrid ? DoctorFix.NONE : DoctorFix.manual("Create a HYBRID_LINUX access entry for the Hybrid Nodes"
                             + " role.", "aws eks create-access-entry --region " + c.region() + " --cluster-name " + c.name()
-                            + " --principal-arn arn:aws:iam::ACCOUNT_ID:role/HYBRID_NODES_ROLE --type HYBRID_LINUX")));
+                            + " --principal-arn " + Arns.iamRole(partition(c), "ACCOUNT_ID", "HYBRID_NODES_ROLE")
+                            + " --type HYBRID_LINUX")));
         }
         return out;
     }

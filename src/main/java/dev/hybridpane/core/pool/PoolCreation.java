@@ -7,6 +7,7 @@ import dev.hybridpane.core.ops.Step;
 import dev.hybridpane.core.ops.StepContext;
 import dev.hybridpane.core.ops.Steps;
 import dev.hybridpane.domain.AccessEntry;
+import dev.hybridpane.domain.Arns;
 import dev.hybridpane.domain.AuthenticationMode;
 import dev.hybridpane.domain.pool.HostCommands;
 import dev.hybridpane.domain.pool.HybridNodePool;
@@ -240,8 +241,8 @@ final class PoolCreation {
             HostRun run = runs.get(h);
             hosts.add(new NotReadyDiagnosis.HostView(h, node.orElse(null), state, ip, run == null ? null : run.lastNodeadm));
         }
-        String[] arn = in.cluster().arn() == null ? new String[0] : in.cluster().arn().split(":");
-        String roleArn = "arn:aws:iam::" + (arn.length > 4 ? arn[4] : "") + ":role/" + in.hybridRole();
+        String roleArn = Arns.iamRole(Arns.partition(in.cluster().ref().region(), in.cluster().arn()),
+                Arns.accountOf(in.cluster().arn()), in.hybridRole());
         Boolean entry = null;
         if (accessEntries != null && in.cluster().authenticationMode() != AuthenticationMode.CONFIG_MAP) {
             try {

@@ -1,17 +1,20 @@
 package dev.hybridpane.domain.hybrid;
 
+import dev.hybridpane.domain.Arns;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The Hybrid Nodes IAM role, exactly as the EKS user guide gives it: the inline eks:DescribeCluster policy,
  * the managed ECR pull policy, for SSM also AmazonSSMManagedInstanceCore and the SSM inline statements, and
- * the trust policy of the chosen provider. All documents are JSON strings in the order AWS shows them.
+ * the trust policy of the chosen provider. All documents are JSON strings in the order AWS shows them, every ARN in
+ * the caller's partition ({@link Arns}: aws, aws-cn, aws-us-gov).
  */
 public final class HybridNodesIam {
     public static final String DEFAULT_ROLE_NAME = "AmazonEKSHybridNodesRole";
-    public static final String ECR_PULL_ONLY = "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly";
-    public static final String SSM_CORE = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
+    /** The AWS managed policies' names; their ARNs are in the caller's partition ({@link #managedPolicies}). */
+    public static final String ECR_PULL_ONLY = "AmazonEC2ContainerRegistryPullOnly";
+    public static final String SSM_CORE = "AmazonSSMManagedInstanceCore";
     public static final String DESCRIBE_CLUSTER_POLICY = "EKSDescribeClusterPolicy";
     public static final String SSM_POLICY = "EKSHybridSSMPolicy";
     /** The MaxSessionDuration HybridPane gives the role it creates (12 h, the IAM maximum). */
@@ -24,10 +27,13 @@ public final class HybridNodesIam {
     public record InlinePolicy(String name, String document) {
     }
 
-    public static List<String> managedPolicies(CredentialProvider p) {
-        return p == CredentialProvider.SSM ? List.of(ECR_PULL_ONLY, SSM_CORE) : List.of(ECR_PULL_ONLY);
+    /** The managed policies' ARNs in {@code partition}: arn:PARTITION:iam::aws:policy/NAME. */
+    public static List<String> managedPolicies(String partition, CredentialProvider p) {
+        List<String> names = p == CredentialProvider.SSM ? List.of(ECR_PULL_ONLY, SSM_CORE) : List.of(ECR_PULL_ONLY);
+        return names.stream().map(n -> Arns.managedPolicy(partition, n)).toList();
     }
 
+    /** The inline policies; the SSM one's managed-instance ARN is in the cluster ARN's partition. */
     public static List<InlinePolicy> inlinePolicies(CredentialProvider p, String region, String accountId, String clusterArn) {
         List<InlinePolicy> out = new ArrayList<>();
         out.add(new InlinePolicy(DESCRIBE_CLUSTER_POLICY, """
@@ -55,7 +61,7 @@ public final class HybridNodesIam {
                         {
                           "Effect": "Allow",
                           "Action": "ssm:DeregisterManagedInstance",
-                          "Resource": "arn:aws:ssm:%s:%s:managed-instance/*",
+                          "Resource": "%s",
                           "Condition": {
                             "StringEquals": {
                               "ssm:resourceTag/EKSClusterARN": "%s"
@@ -64,7 +70,8 @@ public final class HybridNodesIam {
                         }
                       ]
                     }
-                    """.formatted(region, accountId, clusterArn).strip()));
+                    """.formatted(Arns.of(Arns.partition(region, clusterArn), "ssm", region, accountId, "managed-instance/*"),
+                    clusterArn).strip()));
         }
         return List.copyOf(out);
     }
@@ -74,7 +81,8 @@ public final class HybridNodesIam {
      * rolesanywhere.amazonaws.com; TagSession and SetSourceIdentity limited to the trust anchor, AssumeRole
      * with the session name bound to the certificate's CN.
      */
-    public static String trustPolicy(CredentialProvider p, String region, String accountId, String trustAnchorArn) {
+    public static String trustPolicy(String partition, CredentialProvider p, String region, String accountId,
+            String trustAnchorArn) {
         if (p == CredentialProvider.SSM) {
             return """
                     {
@@ -86,12 +94,12 @@ public final class HybridNodesIam {
                           "Action": "sts:AssumeRole",
                           "Condition": {
                             "StringEquals": {"aws:SourceAccount": "%s"},
-                            "ArnEquals": {"aws:SourceArn": "arn:aws:ssm:%s:%s:*"}
+                            "ArnEquals": {"aws:SourceArn": "%s"}
                           }
                         }
                       ]
                     }
-                    """.formatted(accountId, region, accountId).strip();
+                    """.formatted(accountId, Arns.of(partition, "ssm", region, accountId, "*")).strip();
         }
         String anchor = trustAnchorArn == null || trustAnchorArn.isBlank() ? "<trust anchor ARN>" : trustAnchorArn;
         return """

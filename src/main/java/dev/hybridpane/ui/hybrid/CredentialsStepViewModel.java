@@ -2,6 +2,7 @@ package dev.hybridpane.ui.hybrid;
 
 import dev.hybridpane.core.hybrid.CertificateAuthorityPort;
 import dev.hybridpane.core.hybrid.CertificateAuthorityPort.CaCertificate;
+import dev.hybridpane.domain.Arns;
 import dev.hybridpane.domain.hybrid.CredentialProvider;
 import dev.hybridpane.domain.hybrid.HybridNodesIam;
 import dev.hybridpane.ui.common.Errors;
@@ -109,9 +110,9 @@ public final class CredentialsStepViewModel {
         CredentialProvider p = provider.get();
         String role = roleName.get() == null ? "" : roleName.get().strip();
         roleNameError.set(role.matches("[\\w+=,.@-]{1,64}") ? null : "1 to 64 letters, digits or +=,.@_- characters.");
-        trustPolicy.set(HybridNodesIam.trustPolicy(p, region, account, null));
+        trustPolicy.set(HybridNodesIam.trustPolicy(Arns.partition(region, clusterArn), p, region, account, null));
         StringBuilder b = new StringBuilder();
-        HybridNodesIam.managedPolicies(p).forEach(a -> b.append("Managed: ").append(a).append('\n'));
+        HybridNodesIam.managedPolicies(Arns.partition(region, clusterArn), p).forEach(a -> b.append("Managed: ").append(a).append('\n'));
         HybridNodesIam.inlinePolicies(p, region, account, clusterArn).forEach(i -> b.append("\nInline ").append(i.name())
                 .append(":\n").append(i.document()).append('\n'));
         permissions.set(b.toString().strip());

@@ -5,6 +5,7 @@ import dev.hybridpane.core.hybrid.EnableReview;
 import dev.hybridpane.core.hybrid.HybridSetupService;
 import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.ops.Operation;
+import dev.hybridpane.domain.Arns;
 import dev.hybridpane.domain.Cluster;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.ui.HybridTools;
@@ -54,8 +55,11 @@ public final class EnableHybridViewModel extends OperationWizard {
         this.onFinished = onFinished;
         this.credentials = new CredentialsStepViewModel(runner, tools.certificateAuthority());
         networks.pods().addListener((Observable o) -> cni.refresh());
-        roleArn = Bindings.createStringBinding(() -> "arn:aws:iam::" + (review.get() == null ? "<account>" : review.get().accountId())
-                + ":role/" + credentials.roleNameProperty().get().strip(), review, credentials.roleNameProperty());
+        roleArn = Bindings.createStringBinding(() -> review.get() == null
+                ? "arn:<partition>:iam::<account>:role/" + credentials.roleNameProperty().get().strip()
+                : Arns.iamRole(Arns.partition(review.get().cluster().ref().region(), review.get().cluster().arn()),
+                        review.get().accountId(), credentials.roleNameProperty().get().strip()),
+                review, credentials.roleNameProperty());
         networksStep = add(new WizardStep("Remote networks", () -> EnableHybridPages.networks(this),
                 reviewed(networks.validProperty())));
         credentialsStep = add(new WizardStep("Node credentials", () -> new CredentialsStepView(credentials),

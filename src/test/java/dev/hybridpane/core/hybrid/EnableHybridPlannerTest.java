@@ -15,6 +15,8 @@ import dev.hybridpane.core.ops.Step;
 import dev.hybridpane.core.ops.StepState;
 import dev.hybridpane.domain.AccessEntry;
 import dev.hybridpane.domain.AuthenticationMode;
+import dev.hybridpane.domain.Cluster;
+import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.hybrid.CredentialProvider;
 import dev.hybridpane.domain.hybrid.HybridNodesIam;
 import java.time.Clock;
@@ -112,14 +114,14 @@ class EnableHybridPlannerTest {
         assertThat(first.status()).isEqualTo(OperationStatus.SUCCEEDED);
         assertThat(states(first)).containsOnly(StepState.DONE);
         assertThat(aws.changes).containsExactly("iam:CreateRole AmazonEKSHybridNodesRole",
-                "iam:AttachRolePolicy AmazonEKSHybridNodesRole " + HybridNodesIam.ECR_PULL_ONLY,
-                "iam:AttachRolePolicy AmazonEKSHybridNodesRole " + HybridNodesIam.SSM_CORE,
+                "iam:AttachRolePolicy AmazonEKSHybridNodesRole arn:aws:iam::aws:policy/" + HybridNodesIam.ECR_PULL_ONLY,
+                "iam:AttachRolePolicy AmazonEKSHybridNodesRole arn:aws:iam::aws:policy/" + HybridNodesIam.SSM_CORE,
                 "iam:PutRolePolicy AmazonEKSHybridNodesRole EKSDescribeClusterPolicy",
                 "iam:PutRolePolicy AmazonEKSHybridNodesRole EKSHybridSSMPolicy",
                 "eks:UpdateClusterConfig payments [10.200.0.0/16] [10.201.0.0/16]",
                 "eks:CreateAccessEntry " + ROLE_ARN + " HYBRID_LINUX");
         assertThat(aws.roles.get(HybridNodesIam.DEFAULT_ROLE_NAME).trustPolicy())
-                .isEqualTo(HybridNodesIam.trustPolicy(CredentialProvider.SSM, "us-west-2", ACCOUNT, null));
+                .isEqualTo(HybridNodesIam.trustPolicy("aws", CredentialProvider.SSM, "us-west-2", ACCOUNT, null));
         assertThat(aws.calls).as("the update was followed until it succeeded")
                 .filteredOn(c -> c.startsWith("eks:DescribeUpdate")).hasSize(3);
         assertThat(aws.cluster.remoteNodeCidrs()).containsExactly("10.200.0.0/16");
@@ -145,7 +147,7 @@ class EnableHybridPlannerTest {
         String anchorArn = aws.anchors.get(0).arn();
         assertThat(aws.anchors).extracting(HybridAwsPort.TrustAnchor::name).containsExactly("hp-anchor");
         assertThat(aws.roles.get(HybridNodesIam.DEFAULT_ROLE_NAME).trustPolicy()).as("the trust names the anchor just created")
-                .isEqualTo(HybridNodesIam.trustPolicy(CredentialProvider.IAM_RA, "us-west-2", ACCOUNT, anchorArn));
+                .isEqualTo(HybridNodesIam.trustPolicy("aws", CredentialProvider.IAM_RA, "us-west-2", ACCOUNT, anchorArn));
         assertThat(aws.profiles).singleElement().satisfies(p -> {
             assertThat(p.name()).isEqualTo("hp-profile");
             assertThat(p.roleArns()).containsExactly(ROLE_ARN);
@@ -178,7 +180,7 @@ class EnableHybridPlannerTest {
         assertThat(aws.changes).contains("iam:UpdateAssumeRolePolicy AmazonEKSHybridNodesRole")
                 .doesNotContain("iam:CreateRole AmazonEKSHybridNodesRole");
         assertThat(aws.roles.get(HybridNodesIam.DEFAULT_ROLE_NAME).trustPolicy())
-                .isEqualTo(HybridNodesIam.trustPolicy(CredentialProvider.SSM, "us-west-2", ACCOUNT, null));
+                .isEqualTo(HybridNodesIam.trustPolicy("aws", CredentialProvider.SSM, "us-west-2", ACCOUNT, null));
     }
 
     @Test
@@ -252,5 +254,40 @@ class EnableHybridPlannerTest {
                 null, null, null, null, 3600, NodeAccess.ACCESS_ENTRY, false);
 
         assertThatThrownBy(() -> plan(aws, r)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Remote pod CIDR 1:");
+    }
+
+    /** The same cluster in another partition and region, as DescribeCluster reports it there. */
+    static Cluster in(String partition, String region, AuthenticationMode mode) {
+        Cluster c = FakeHybridAws.cluster(mode, List.of(), List.of());
+        return new Cluster(new ClusterRef(region, "payments"), "arn:" + partition + ":eks:" + region + ":" + ACCOUNT
+                + ":cluster/payments", c.version(), c.status(), c.endpoint(), c.endpointAccess(), c.authenticationMode(),
+                c.ipFamily(), c.vpcId(), c.subnetIds(), c.securityGroupIds(), c.clusterSecurityGroupId(), c.serviceCidr(),
+                c.remoteNodeCidrs(), c.remotePodCidrs(), c.certificateAuthority(), c.createdAt(), c.tags());
+    }
+
+    @Test
+    void chinaAndGovCloudCallersGetEveryArnInTheirPartition() {
+        for (String[] pr : new String[][] {{"aws-cn", "cn-north-1"}, {"aws-us-gov", "us-gov-west-1"}}) {
+            FakeHybridAws aws = new FakeHybridAws(AuthenticationMode.API);
+            aws.cluster = in(pr[0], pr[1], AuthenticationMode.API);
+            Operation ssm = plan(aws, ssm(NodeAccess.ACCESS_ENTRY));
+            Journal j = run(ssm);
+            assertThat(j.status()).as(pr[0] + ": " + j.error()).isEqualTo(OperationStatus.SUCCEEDED);
+            String role = "arn:" + pr[0] + ":iam::" + ACCOUNT + ":role/" + HybridNodesIam.DEFAULT_ROLE_NAME;
+            assertThat(aws.changes).contains(
+                    "iam:AttachRolePolicy AmazonEKSHybridNodesRole arn:" + pr[0] + ":iam::aws:policy/" + HybridNodesIam.ECR_PULL_ONLY,
+                    "iam:AttachRolePolicy AmazonEKSHybridNodesRole arn:" + pr[0] + ":iam::aws:policy/" + HybridNodesIam.SSM_CORE,
+                    "eks:CreateAccessEntry " + role + " HYBRID_LINUX");
+            assertThat(aws.roles.get(HybridNodesIam.DEFAULT_ROLE_NAME).trustPolicy())
+                    .contains("\"aws:SourceArn\": \"arn:" + pr[0] + ":ssm:" + pr[1] + ":" + ACCOUNT + ":*\"");
+            assertThat(ssm.planText()).contains("arn:" + pr[0] + ":ssm:" + pr[1] + ":" + ACCOUNT + ":managed-instance/*")
+                    .doesNotContain("arn:aws:");
+            assertThat(String.join("\n", aws.changes)).doesNotContain("arn:aws:");
+
+            FakeHybridAws ra = new FakeHybridAws(AuthenticationMode.API_AND_CONFIG_MAP);
+            ra.cluster = in(pr[0], pr[1], AuthenticationMode.API_AND_CONFIG_MAP);
+            Operation op = plan(ra, rolesAnywhere(NodeAccess.AWS_AUTH, false));
+            assertThat(op.planText()).contains("roleArns: [" + role + "]", "rolearn: " + role).doesNotContain("arn:aws:");
+        }
     }
 }

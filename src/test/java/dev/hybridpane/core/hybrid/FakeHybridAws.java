@@ -3,6 +3,7 @@ package dev.hybridpane.core.hybrid;
 import dev.hybridpane.core.AwsPort;
 import dev.hybridpane.core.EksToken;
 import dev.hybridpane.domain.AccessEntry;
+import dev.hybridpane.domain.Arns;
 import dev.hybridpane.domain.AuthenticationMode;
 import dev.hybridpane.domain.CallerIdentity;
 import dev.hybridpane.domain.Cluster;
@@ -58,6 +59,11 @@ final class FakeHybridAws implements AwsPort, HybridAwsPort {
                 List.of(), "sg-c", "172.20.0.0/16", nodeCidrs, podCidrs, "Q0E=", Instant.EPOCH, Map.of());
     }
 
+    /** The account's partition: its cluster ARN's (aws, aws-cn, aws-us-gov), as AWS answers in that partition. */
+    String partition() {
+        return Arns.partitionOf(cluster.arn());
+    }
+
     private void call(String c) {
         calls.add(c);
     }
@@ -72,7 +78,7 @@ final class FakeHybridAws implements AwsPort, HybridAwsPort {
     @Override
     public CallerIdentity callerIdentity() {
         call("sts:GetCallerIdentity");
-        return new CallerIdentity(ACCOUNT, "arn:aws:iam::" + ACCOUNT + ":user/admin", "AIDA");
+        return new CallerIdentity(ACCOUNT, "arn:" + partition() + ":iam::" + ACCOUNT + ":user/admin", "AIDA");
     }
 
     @Override
@@ -175,7 +181,7 @@ final class FakeHybridAws implements AwsPort, HybridAwsPort {
     @Override
     public IamRole createRole(String roleName, String trustPolicy, String description, int maxSessionDuration) {
         change("iam:CreateRole " + roleName);
-        IamRole role = new IamRole(roleName, "arn:aws:iam::" + ACCOUNT + ":role/" + roleName, trustPolicy, maxSessionDuration);
+        IamRole role = new IamRole(roleName, "arn:" + partition() + ":iam::" + ACCOUNT + ":role/" + roleName, trustPolicy, maxSessionDuration);
         roles.put(roleName, role);
         return role;
     }
@@ -220,7 +226,7 @@ final class FakeHybridAws implements AwsPort, HybridAwsPort {
     @Override
     public TrustAnchor createTrustAnchor(String region, String name, String certificatePem) {
         change("rolesanywhere:CreateTrustAnchor " + name);
-        TrustAnchor a = new TrustAnchor(name, "arn:aws:rolesanywhere:" + region + ":" + ACCOUNT + ":trust-anchor/ta-" + anchors.size(),
+        TrustAnchor a = new TrustAnchor(name, "arn:" + partition() + ":rolesanywhere:" + region + ":" + ACCOUNT + ":trust-anchor/ta-" + anchors.size(),
                 "ta-" + anchors.size(), true);
         anchors.add(a);
         return a;
@@ -235,7 +241,7 @@ final class FakeHybridAws implements AwsPort, HybridAwsPort {
     @Override
     public RolesAnywhereProfile createProfile(String region, String name, String roleArn, int durationSeconds) {
         change("rolesanywhere:CreateProfile " + name + " " + roleArn + " " + durationSeconds);
-        RolesAnywhereProfile p = new RolesAnywhereProfile(name, "arn:aws:rolesanywhere:" + region + ":" + ACCOUNT + ":profile/p-"
+        RolesAnywhereProfile p = new RolesAnywhereProfile(name, "arn:" + partition() + ":rolesanywhere:" + region + ":" + ACCOUNT + ":profile/p-"
                 + profiles.size(), "p-" + profiles.size(), List.of(roleArn), durationSeconds, true);
         profiles.add(p);
         return p;

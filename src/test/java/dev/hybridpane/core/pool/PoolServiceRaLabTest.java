@@ -216,7 +216,7 @@ class PoolServiceRaLabTest {
     @Test
     void aProfileWhoseProviderNoHybridRoleTrustsIsRefusedNamingTheRolesAndTheFix() throws Exception {
         String raTrust = lab.iam.getRole(RA_ROLE).orElseThrow().trustPolicy();
-        lab.iam.updateAssumeRolePolicy(RA_ROLE, HybridNodesIam.trustPolicy(CredentialProvider.SSM, "us-west-2", "111122223333",
+        lab.iam.updateAssumeRolePolicy(RA_ROLE, HybridNodesIam.trustPolicy("aws", CredentialProvider.SSM, "us-west-2", "111122223333",
                 null));
         try (CaKey key = key("ca.key")) {
             PoolService.Checked c = check(pool("store-rd", "austin-09"), key);

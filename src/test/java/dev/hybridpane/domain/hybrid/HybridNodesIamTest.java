@@ -14,7 +14,7 @@ class HybridNodesIamTest {
 
     @Test
     void ssmRoleHasTheReferencePolicies() throws Exception {
-        assertThat(HybridNodesIam.managedPolicies(CredentialProvider.SSM)).containsExactly(
+        assertThat(HybridNodesIam.managedPolicies("aws", CredentialProvider.SSM)).containsExactly(
                 "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly", "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
         var inline = HybridNodesIam.inlinePolicies(CredentialProvider.SSM, "us-west-2", "111122223333", CLUSTER);
         assertThat(inline).hasSize(2);
@@ -30,7 +30,7 @@ class HybridNodesIamTest {
 
     @Test
     void ssmTrustPolicy() throws Exception {
-        JsonNode s = json.readTree(HybridNodesIam.trustPolicy(CredentialProvider.SSM, "us-west-2", "111122223333", null))
+        JsonNode s = json.readTree(HybridNodesIam.trustPolicy("aws", CredentialProvider.SSM, "us-west-2", "111122223333", null))
                 .path("Statement").get(0);
         assertThat(s.path("Principal").path("Service").asText()).isEqualTo("ssm.amazonaws.com");
         assertThat(s.path("Action").asText()).isEqualTo("sts:AssumeRole");
@@ -41,7 +41,7 @@ class HybridNodesIamTest {
     @Test
     void rolesAnywhereTrustPolicyAndPolicies() throws Exception {
         String anchor = "arn:aws:rolesanywhere:us-west-2:111122223333:trust-anchor/abc";
-        JsonNode st = json.readTree(HybridNodesIam.trustPolicy(CredentialProvider.IAM_RA, "us-west-2", "111122223333", anchor))
+        JsonNode st = json.readTree(HybridNodesIam.trustPolicy("aws", CredentialProvider.IAM_RA, "us-west-2", "111122223333", anchor))
                 .path("Statement");
         assertThat(st.get(0).path("Principal").path("Service").asText()).isEqualTo("rolesanywhere.amazonaws.com");
         assertThat(List.of(st.get(0).path("Action").get(0).asText(), st.get(0).path("Action").get(1).asText()))
@@ -50,8 +50,32 @@ class HybridNodesIamTest {
         assertThat(st.get(1).path("Action").asText()).isEqualTo("sts:AssumeRole");
         assertThat(st.get(1).path("Condition").path("StringEquals").path("sts:RoleSessionName").asText())
                 .isEqualTo("${aws:PrincipalTag/x509Subject/CN}");
-        assertThat(HybridNodesIam.managedPolicies(CredentialProvider.IAM_RA)).containsExactly(HybridNodesIam.ECR_PULL_ONLY);
+        assertThat(HybridNodesIam.managedPolicies("aws", CredentialProvider.IAM_RA))
+                .containsExactly("arn:aws:iam::aws:policy/" + HybridNodesIam.ECR_PULL_ONLY);
         assertThat(HybridNodesIam.inlinePolicies(CredentialProvider.IAM_RA, "us-west-2", "1", CLUSTER)).hasSize(1);
+    }
+
+    @Test
+    void chinaAndGovCloudCallersGetTheirPartitionInEveryArn() throws Exception {
+        String cn = "arn:aws-cn:eks:cn-north-1:111122223333:cluster/payments";
+        assertThat(HybridNodesIam.managedPolicies("aws-cn", CredentialProvider.SSM)).containsExactly(
+                "arn:aws-cn:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly",
+                "arn:aws-cn:iam::aws:policy/AmazonSSMManagedInstanceCore");
+        JsonNode ssm = json.readTree(HybridNodesIam.inlinePolicies(CredentialProvider.SSM, "cn-north-1", "111122223333", cn).get(1)
+                .document()).path("Statement");
+        assertThat(ssm.get(1).path("Resource").asText()).isEqualTo("arn:aws-cn:ssm:cn-north-1:111122223333:managed-instance/*");
+        JsonNode trust = json.readTree(HybridNodesIam.trustPolicy("aws-us-gov", CredentialProvider.SSM, "us-gov-west-1",
+                "111122223333", null)).path("Statement").get(0);
+        assertThat(trust.path("Condition").path("ArnEquals").path("aws:SourceArn").asText())
+                .isEqualTo("arn:aws-us-gov:ssm:us-gov-west-1:111122223333:*");
+        assertThat(HybridNodesIam.managedPolicies("aws-us-gov", CredentialProvider.IAM_RA))
+                .containsExactly("arn:aws-us-gov:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly");
+        for (CredentialProvider p : CredentialProvider.values()) {
+            String all = String.join("\n", HybridNodesIam.managedPolicies("aws-cn", p)) + HybridNodesIam.trustPolicy("aws-cn", p,
+                    "cn-north-1", "111122223333", "arn:aws-cn:rolesanywhere:cn-north-1:111122223333:trust-anchor/x")
+                    + HybridNodesIam.inlinePolicies(p, "cn-north-1", "111122223333", cn);
+            assertThat(all).as(p.name()).doesNotContain("arn:aws:");
+        }
     }
 
     @Test

@@ -12,11 +12,11 @@ class RoleTrustTest {
 
     @Test
     void theGuidesPoliciesNameTheirProvider() {
-        RoleTrust ssm = RoleTrust.parse(HybridNodesIam.trustPolicy(CredentialProvider.SSM, "us-west-2", "111122223333", null));
+        RoleTrust ssm = RoleTrust.parse(HybridNodesIam.trustPolicy("aws", CredentialProvider.SSM, "us-west-2", "111122223333", null));
         assertThat(ssm.provider()).contains(CredentialProvider.SSM);
         assertThat(ssm.trusts(CredentialProvider.IAM_RA)).isFalse();
         assertThat(ssm.trustAnchorArns()).isEmpty();
-        RoleTrust ra = RoleTrust.parse(HybridNodesIam.trustPolicy(CredentialProvider.IAM_RA, "us-west-2", "111122223333", ANCHOR));
+        RoleTrust ra = RoleTrust.parse(HybridNodesIam.trustPolicy("aws", CredentialProvider.IAM_RA, "us-west-2", "111122223333", ANCHOR));
         assertThat(ra.provider()).contains(CredentialProvider.IAM_RA);
         assertThat(ra.trusts(CredentialProvider.SSM)).isFalse();
         assertThat(ra.trustAnchorArns()).containsExactly(ANCHOR);
