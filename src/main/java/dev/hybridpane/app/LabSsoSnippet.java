@@ -3,6 +3,8 @@ package dev.hybridpane.app;
 import dev.hybridpane.lab.Lab;
 import dev.hybridpane.lab.aws.SsoDirectory;
 import dev.hybridpane.lab.aws.TotpMfaDevice;
+import dev.hybridpane.lab.world.LabWorld;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -13,7 +15,7 @@ import java.util.regex.Pattern;
  * snippet with an {@code [sso-session lab]} and profiles on it (the lab's account and the second account), an
  * assume-role profile whose role requires MFA, and the MFA device's TOTP seed (a throwaway lab value).
  */
-final class LabSsoSnippet {
+public final class LabSsoSnippet {
     private static final Pattern DELAY = Pattern.compile("(\\d{1,6})(ms|s|m)");
 
     private LabSsoSnippet() {
@@ -35,9 +37,14 @@ final class LabSsoSnippet {
 
     /** The ~/.aws/config text: sso-session lab, profiles lab-sso and lab-staging-sso, lab-keys and lab-mfa. */
     static String config(Lab lab) {
-        String region = lab.world().regions().get(0);
-        String endpoint = lab.awsEndpoint().toString();
-        String account = lab.world().accountId();
+        return config(lab.world(), lab.awsEndpoint());
+    }
+
+    /** As above, for a lab world whose AWS emulator is at {@code awsEndpoint}. */
+    public static String config(LabWorld world, URI awsEndpoint) {
+        String region = world.regions().get(0);
+        String endpoint = awsEndpoint.toString();
+        String account = world.accountId();
         String mfaRole = TotpMfaDevice.roleArns(account).get(1);
         return "[sso-session lab]\n"
                 + "sso_start_url = " + SsoDirectory.START_URL + "\n"
@@ -63,7 +70,7 @@ final class LabSsoSnippet {
                 + "[profile lab-mfa]\n"
                 + "role_arn = " + mfaRole + "\n"
                 + "source_profile = lab-keys\n"
-                + "mfa_serial = " + TotpMfaDevice.serial(account, lab.world().userName()) + "\n"
+                + "mfa_serial = " + TotpMfaDevice.serial(account, world.userName()) + "\n"
                 + "region = " + region + "\n"
                 + "endpoint_url = " + endpoint + "\n";
     }

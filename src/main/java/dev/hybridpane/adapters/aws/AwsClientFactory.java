@@ -1,5 +1,6 @@
 package dev.hybridpane.adapters.aws;
 
+import dev.hybridpane.core.MfaCodePrompt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -13,17 +14,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileProperty;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.directconnect.DirectConnectClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -60,11 +61,16 @@ public final class AwsClientFactory implements AutoCloseable {
      * @param label            how messages name these credentials, e.g. "profile dev"
      */
     public AwsClientFactory(AwsCredentialsProvider credentials, URI endpointOverride, String homeRegion, String label) {
+        this(credentials, endpointOverride, homeRegion, label, httpClient(endpointOverride));
+    }
+
+    private AwsClientFactory(AwsCredentialsProvider credentials, URI endpointOverride, String homeRegion, String label,
+            SdkHttpClient http) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.endpointOverride = endpointOverride;
         this.homeRegion = homeRegion == null || homeRegion.isBlank() ? FALLBACK_REGION : homeRegion;
         this.label = label;
-        this.http = httpClient(endpointOverride);
+        this.http = http;
     }
 
     /**
@@ -97,26 +103,41 @@ public final class AwsClientFactory implements AutoCloseable {
 
     /**
      * A named profile of the given profile file. A "default" profile that is not in the file falls back to the
-     * SDK's default chain (environment variables, container and instance credentials).
+     * SDK's default chain (environment variables, container and instance credentials). An assume-role profile with
+     * mfa_serial cannot be opened without a code: see {@link #forProfile(String, ProfileFile, MfaCodePrompt, SsoTokenCache)}.
      */
     public static AwsClientFactory forProfile(String profileName, ProfileFile profileFile) {
-        boolean inFile = profileFile.profile(profileName).isPresent();
-        AwsCredentialsProvider provider;
-        if (!inFile && "default".equals(profileName)) {
-            provider = DefaultCredentialsProvider.builder().build();
-        } else {
-            provider = ProfileCredentialsProvider.builder().profileFile(profileFile).profileName(profileName).build();
-        }
-        String region = profileFile.profile(profileName).flatMap(p -> p.property(ProfileProperty.REGION)).orElse(null);
+        return forProfile(profileName, profileFile, MfaCodePrompt.NONE, SsoTokenCache.user());
+    }
+
+    /**
+     * A named profile, as the aws CLI reads it: SSO profiles with the CLI's token cache (refreshed there), assume-role
+     * profiles with mfa_serial with a code from {@code mfa}, others through the SDK's own profile provider; every
+     * client at the profile's {@code endpoint_url} when it names one.
+     */
+    public static AwsClientFactory forProfile(String profileName, ProfileFile profileFile, MfaCodePrompt mfa,
+            SsoTokenCache ssoCache) {
+        Optional<Profile> profile = profileFile.profile(profileName);
+        URI endpoint = profile.flatMap(p -> p.property(SsoSession.ENDPOINT_URL)).filter(v -> !v.isBlank())
+                .map(v -> URI.create(v.trim())).orElse(null);
+        String region = profile.flatMap(p -> p.property(ProfileProperty.REGION)).orElse(null);
         if (region == null) {
             region = System.getenv("AWS_REGION") != null ? System.getenv("AWS_REGION") : System.getenv("AWS_DEFAULT_REGION");
         }
-        return new AwsClientFactory(provider, null, region, "profile " + profileName);
+        SdkHttpClient http = httpClient(endpoint);
+        AwsCredentialsProvider provider = ProfileCredentials.of(profileName, profileFile, mfa, ssoCache, http, endpoint,
+                region == null ? FALLBACK_REGION : region);
+        return new AwsClientFactory(provider, endpoint, region, "profile " + profileName, http);
     }
 
     /** A named profile of the user's ~/.aws/config and ~/.aws/credentials (or AWS_CONFIG_FILE and friends). */
     public static AwsClientFactory forProfile(String profileName) {
         return forProfile(profileName, ProfileFile.defaultProfileFile());
+    }
+
+    /** As {@link #forProfile(String)}, asking {@code mfa} for the code of an MFA profile. */
+    public static AwsClientFactory forProfile(String profileName, MfaCodePrompt mfa) {
+        return forProfile(profileName, ProfileFile.defaultProfileFile(), mfa, SsoTokenCache.user());
     }
 
     /** One endpoint for every service, with static keys: the lab's AWS emulator. */
@@ -158,6 +179,10 @@ public final class AwsClientFactory implements AutoCloseable {
     public RolesAnywhereClient rolesAnywhere(String region) {
         return client("rolesanywhere", region,
                 r -> configure(RolesAnywhereClient.builder(), r).build());
+    }
+
+    public DirectConnectClient directConnect(String region) {
+        return client("directconnect", region, r -> configure(DirectConnectClient.builder(), r).build());
     }
 
     public SsmClient ssm(String region) {
