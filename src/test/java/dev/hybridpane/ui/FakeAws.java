@@ -22,6 +22,8 @@ public final class FakeAws implements AwsProfiles {
     public final List<String> opened = new ArrayList<>();
     public final List<String> closedPorts = new ArrayList<>();
     public boolean accessEntriesDenied;
+    /** eks:ListClusters fails in these regions with these failures. */
+    public final Map<String, AwsFailure> listFailures = new LinkedHashMap<>();
     /** Each profile's own region, as the aws CLI would choose it. */
     public final Map<String, String> defaultRegions = new LinkedHashMap<>();
 
@@ -52,6 +54,9 @@ public final class FakeAws implements AwsProfiles {
 
             @Override
             public List<String> listClusters(String region) {
+                if (listFailures.containsKey(region)) {
+                    throw listFailures.get(region);
+                }
                 return clusters.stream().filter(c -> c.region().equals(region)).map(Cluster::name).toList();
             }
 

@@ -84,7 +84,12 @@ public final class ClustersView extends BorderPane {
         table.getColumns().forEach(c -> c.setMinWidth(Math.max(c.getMinWidth(), Math.min(c.getPrefWidth(), 70))));
         vm.sortBy(table.comparatorProperty());
         table.setItems(vm.sorted());
-        Label placeholder = new Label("No clusters match. Clear the filter, or pick other regions in the top bar.");
+        Label placeholder = new Label();
+        placeholder.setId("clusters-placeholder");
+        // when regions or the credentials failed, the banner above says why: the filter is not to blame
+        placeholder.textProperty().bind(Bindings.when(vm.listingFailed())
+                .then("No clusters could be listed: see the message above.")
+                .otherwise("No clusters match. Clear the filter, or pick other regions in the top bar."));
         placeholder.getStyleClass().add(Styles.TEXT_MUTED);
         table.setPlaceholder(placeholder);
 

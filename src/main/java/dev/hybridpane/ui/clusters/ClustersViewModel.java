@@ -2,6 +2,7 @@ package dev.hybridpane.ui.clusters;
 
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.ui.fleet.ClusterRow;
+import dev.hybridpane.ui.fleet.FleetProblems;
 import dev.hybridpane.ui.fleet.FleetViewModel;
 import java.util.Comparator;
 import java.util.Locale;
@@ -11,6 +12,8 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 
 /** The clusters table: filter over name, region, version and status, sorted by the table's comparator. */
 public final class ClustersViewModel {
@@ -86,5 +89,16 @@ public final class ClustersViewModel {
 
     public int total() {
         return fleet.clusterRows().size();
+    }
+
+    /** What kept clusters from being listed. */
+    public FleetProblems problems() {
+        return fleet.problems();
+    }
+
+    /** No cluster was listed, and regions or the credentials failed: an empty table is then no filter's doing. */
+    public BooleanBinding listingFailed() {
+        return Bindings.createBooleanBinding(() -> fleet.clusterRows().isEmpty() && fleet.problems().anyProperty().get(),
+                fleet.clusterRows(), fleet.problems().anyProperty());
     }
 }

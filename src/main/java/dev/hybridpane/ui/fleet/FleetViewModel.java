@@ -55,7 +55,7 @@ public final class FleetViewModel {
     private final ReadOnlyObjectWrapper<DiscoveryState> discovery = new ReadOnlyObjectWrapper<>(this, "discovery",
             DiscoveryState.IDLE);
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "Not started");
-    private final List<String> failedRegions = new ArrayList<>();
+    private final FleetProblems problems = new FleetProblems();
     private final List<Consumer<Set<NodeKey>>> batchListeners = new CopyOnWriteArrayList<>();
     private String environmentError;
 
@@ -134,9 +134,10 @@ public final class FleetViewModel {
             discovery.set(DiscoveryState.DONE);
         } else if (u instanceof FleetUpdate.EnvironmentFailed f) {
             environmentError = f.reason();
+            problems.environmentFailed(f.reason());
             discovery.set(DiscoveryState.FAILED);
         } else if (u instanceof FleetUpdate.RegionFailed rf) {
-            failedRegions.add(rf.region());
+            problems.regionFailed(rf.region(), rf.reason(), rf.problem());
         } else if (u instanceof FleetUpdate.ClusterUnavailable) {
             unavailable.set(unavailable.get() + 1);
         } else if (u instanceof FleetUpdate.ClusterFound cf) {
@@ -266,9 +267,7 @@ public final class FleetViewModel {
             if (unavailable.get() > 0) {
                 sb.append(" · ").append(unavailable.get()).append(" unavailable");
             }
-            if (!failedRegions.isEmpty()) {
-                sb.append(" · region errors: ").append(String.join(", ", failedRegions));
-            }
+            // the regions that failed follow as a link of their own (the status bar's), which lists their reasons
         }
         statusText.set(sb.toString());
     }
@@ -283,7 +282,7 @@ public final class FleetViewModel {
         rowIndex.clear();
         states.clear();
         recentEvents.clear();
-        failedRegions.clear();
+        problems.reset();
         environmentError = null;
         unavailable.set(0);
         warnings.set(0);
@@ -341,6 +340,11 @@ public final class FleetViewModel {
     /** Pool roll-ups of a cluster, by pool name: managed pools (objects) and unmanaged ones (node labels only). */
     public ObservableList<PoolHealth> pools(ClusterRef ref) {
         return state(ref).pools;
+    }
+
+    /** What kept clusters from being listed: failed regions, the profile's credentials, a failed discovery. */
+    public FleetProblems problems() {
+        return problems;
     }
 
     public ObservableList<ClusterRow> clusterRows() {

@@ -50,6 +50,8 @@ public final class OverviewView extends BorderPane {
         setCenter(scroll);
         clusters = vm.clusters();
         clusters.addListener((ListChangeListener<ClusterRow>) c -> sync());
+        // a credential or region failure is the banner's to explain: no "no clusters yet" then
+        vm.problems().anyProperty().addListener((o, a, b) -> sync());
         sync();
     }
 
@@ -69,8 +71,9 @@ public final class OverviewView extends BorderPane {
         for (ClusterRow r : clusters) {
             byRef.get(r.ref()).update(r);
         }
-        empty.setVisible(clusters.isEmpty());
-        empty.setManaged(clusters.isEmpty());
+        boolean none = clusters.isEmpty() && !vm.problems().anyProperty().get();
+        empty.setVisible(none);
+        empty.setManaged(none);
     }
 
     /**

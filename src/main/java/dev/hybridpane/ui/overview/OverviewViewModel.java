@@ -6,6 +6,7 @@ import dev.hybridpane.domain.PoolHealth;
 import dev.hybridpane.ui.common.LiveRows;
 import dev.hybridpane.ui.fleet.ClusterRow;
 import dev.hybridpane.ui.fleet.EventRow;
+import dev.hybridpane.ui.fleet.FleetProblems;
 import dev.hybridpane.ui.fleet.FleetViewModel;
 import java.util.Comparator;
 import java.util.function.Consumer;
@@ -65,6 +66,11 @@ public final class OverviewViewModel {
     }
 
     /** Clusters in name order (hybrid-enabled first). */
+    /** What kept clusters from being listed (then there is no "no clusters yet" to say). */
+    public FleetProblems problems() {
+        return fleet.problems();
+    }
+
     public SortedList<ClusterRow> clusters() {
         return new SortedList<>(fleet.clusterRows(), Comparator
                 .comparing((ClusterRow r) -> !(r.cluster().hybridEnabled() || r.counts().hybridTotal() > 0))

@@ -81,7 +81,11 @@ public final class MainWindow {
         frame.setTop(new TopBar(vm, palette::show));
         frame.setLeft(new Sidebar(vm));
         content.getStyleClass().add("content");
-        frame.setCenter(content);
+        // why the fleet could not be listed, above whichever view is shown
+        ProblemBanner banner = new ProblemBanner(vm.fleet().problems(), vm.credentialActions(), vm::startDiscovery);
+        BorderPane main = new BorderPane(content);
+        main.setTop(banner);
+        frame.setCenter(main);
         frame.setBottom(new StatusBarView(vm.fleet(), runner));
         root.getChildren().add(frame);
         // the palette's controls are made the first time it opens: nothing of it is styled or laid out at startup

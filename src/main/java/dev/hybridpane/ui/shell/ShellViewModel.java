@@ -34,8 +34,16 @@ public final class ShellViewModel {
     private final ObjectProperty<ClusterRef> selectedCluster = new SimpleObjectProperty<>(this, "selectedCluster");
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
     private final List<Runnable> beforeClose = new ArrayList<>();
+    private final CredentialActions credentialActions;
 
     public ShellViewModel(EnvironmentSession session, SettingsWriter settings, SettingsViewModel settingsVm) {
+        this(session, settings, settingsVm, CredentialActions.NONE);
+    }
+
+    /** @param credentialActions what the window offers about a credential problem (signing in to AWS SSO) */
+    public ShellViewModel(EnvironmentSession session, SettingsWriter settings, SettingsViewModel settingsVm,
+            CredentialActions credentialActions) {
+        this.credentialActions = credentialActions;
         this.session = session;
         this.settings = settings;
         this.settingsVm = settingsVm;
@@ -105,6 +113,10 @@ public final class ShellViewModel {
         beforeClose.forEach(Runnable::run);
         session.close();
         return settings.save();
+    }
+
+    public CredentialActions credentialActions() {
+        return credentialActions;
     }
 
     public EnvironmentSession session() {

@@ -6,6 +6,7 @@ import dev.hybridpane.ui.common.Widgets;
 import dev.hybridpane.ui.fleet.DiscoveryState;
 import dev.hybridpane.ui.fleet.FleetViewModel;
 import javafx.beans.binding.Bindings;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.feather.Feather;
@@ -22,6 +23,15 @@ final class StatusBarView extends StatusBar {
         fleet.discoveryProperty().addListener((o, a, b) -> styleDot(state, b));
         styleDot(state, fleet.discoveryProperty().get());
         setGraphic(state);
+        // the regions that failed: a link to their reasons
+        Hyperlink regionErrors = new Hyperlink();
+        regionErrors.setId("region-errors");
+        regionErrors.getStyleClass().add(Styles.DANGER);
+        regionErrors.textProperty().bind(fleet.problems().regionErrorsProperty());
+        regionErrors.visibleProperty().bind(regionErrors.textProperty().isNotEmpty());
+        regionErrors.managedProperty().bind(regionErrors.visibleProperty());
+        regionErrors.setOnAction(e -> RegionErrorsPopover.show(regionErrors, fleet.problems()));
+        getLeftItems().add(regionErrors);
         Label task = new Label();
         task.getStyleClass().add(Styles.TEXT_MUTED);
         task.textProperty().bind(Bindings.when(runner.runningProperty().greaterThan(0))
