@@ -24,6 +24,7 @@ import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileProperty;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.directconnect.DirectConnectClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -178,6 +179,10 @@ public final class AwsClientFactory implements AutoCloseable {
     public RolesAnywhereClient rolesAnywhere(String region) {
         return client("rolesanywhere", region,
                 r -> configure(RolesAnywhereClient.builder(), r).build());
+    }
+
+    public DirectConnectClient directConnect(String region) {
+        return client("directconnect", region, r -> configure(DirectConnectClient.builder(), r).build());
     }
 
     public SsmClient ssm(String region) {

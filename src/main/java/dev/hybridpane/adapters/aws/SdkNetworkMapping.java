@@ -1,7 +1,10 @@
 package dev.hybridpane.adapters.aws;
 
 import dev.hybridpane.core.network.NetworkReadPort;
+import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.services.directconnect.model.BGPPeer;
+import software.amazon.awssdk.services.directconnect.model.VirtualInterface;
 import software.amazon.awssdk.services.ec2.model.Route;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
@@ -87,5 +90,16 @@ final class SdkNetworkMapping {
 
     static String name(List<Tag> tags) {
         return tags.stream().filter(t -> "Name".equals(t.key())).map(Tag::value).findFirst().orElse("");
+    }
+
+    static NetworkReadPort.VirtualInterface virtualInterface(VirtualInterface v) {
+        List<NetworkReadPort.BgpPeer> peers = new ArrayList<>();
+        for (BGPPeer p : v.bgpPeers()) {
+            peers.add(new NetworkReadPort.BgpPeer(p.bgpPeerId(), p.bgpStatusAsString(), p.asn() == null ? 0 : p.asn(),
+                    p.amazonAddress(), p.customerAddress()));
+        }
+        return new NetworkReadPort.VirtualInterface(v.virtualInterfaceId(), v.virtualInterfaceName(), v.virtualInterfaceType(),
+                v.virtualInterfaceStateAsString(), v.directConnectGatewayId(), v.location(), v.vlan() == null ? 0 : v.vlan(),
+                v.amazonSideAsn() == null ? 0 : v.amazonSideAsn(), peers);
     }
 }

@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 /**
  * {@link NetworkReadPort} on the SDK v2 EC2 client of an {@link AwsClientFactory}: paginators wherever EC2 pages
  * (route tables, transit gateways, their attachments and route tables, security groups); SDK errors translated to
- * {@link AwsFailure} naming the operation, so a denied call becomes "missing permission ec2:…".
+ * {@link AwsFailure} naming the operation, so a denied call becomes "missing permission ec2:…". Direct Connect (its
+ * gateways, virtual interfaces and BGP peers) through the region's Direct Connect client, following nextToken.
  */
 public final class SdkNetworkReadPort implements NetworkReadPort {
     private final AwsClientFactory clients;
@@ -97,6 +98,38 @@ public final class SdkNetworkReadPort implements NetworkReadPort {
     public List<NetworkReadPort.VpnConnection> vpnConnections(String region) {
         return call("ec2:DescribeVpnConnections", () -> ec2(region).describeVpnConnections(b -> { }).vpnConnections().stream()
                 .map(SdkNetworkMapping::vpn).toList());
+    }
+
+    @Override
+    public List<DirectConnectGateway> directConnectGateways(String region) {
+        // no SDK paginator for Direct Connect: follow nextToken
+        return call("directconnect:DescribeDirectConnectGateways", () -> {
+            List<DirectConnectGateway> out = new ArrayList<>();
+            String token = null;
+            do {
+                String next = token;
+                var page = clients.directConnect(region).describeDirectConnectGateways(b -> b.nextToken(next));
+                page.directConnectGateways().forEach(g -> out.add(new DirectConnectGateway(g.directConnectGatewayId(),
+                        g.directConnectGatewayName(), g.directConnectGatewayStateAsString())));
+                token = page.nextToken();
+            } while (token != null && !token.isEmpty());
+            return out;
+        });
+    }
+
+    @Override
+    public List<VirtualInterface> virtualInterfaces(String region) {
+        return call("directconnect:DescribeVirtualInterfaces", () -> {
+            List<VirtualInterface> out = new ArrayList<>();
+            String token = null;
+            do {
+                String next = token;
+                var page = clients.directConnect(region).describeVirtualInterfaces(b -> b.nextToken(next));
+                page.virtualInterfaces().forEach(v -> out.add(SdkNetworkMapping.virtualInterface(v)));
+                token = page.nextToken();
+            } while (token != null && !token.isEmpty());
+            return out;
+        });
     }
 
     @Override

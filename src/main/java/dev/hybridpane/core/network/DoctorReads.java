@@ -5,11 +5,13 @@ import dev.hybridpane.core.hybrid.HybridAwsPort;
 import dev.hybridpane.core.network.ClusterNetworkPort.Cni;
 import dev.hybridpane.core.network.ClusterNetworkPort.HybridNode;
 import dev.hybridpane.core.network.ClusterNetworkPort.NodePodCidrs;
+import dev.hybridpane.core.network.NetworkReadPort.DirectConnectGateway;
 import dev.hybridpane.core.network.NetworkReadPort.RouteTable;
 import dev.hybridpane.core.network.NetworkReadPort.TgwAttachment;
 import dev.hybridpane.core.network.NetworkReadPort.TgwRoute;
 import dev.hybridpane.core.network.NetworkReadPort.TgwRouteTable;
 import dev.hybridpane.core.network.NetworkReadPort.TransitGateway;
+import dev.hybridpane.core.network.NetworkReadPort.VirtualInterface;
 import dev.hybridpane.core.network.NetworkReadPort.VpnConnection;
 import dev.hybridpane.core.network.NetworkReadPort.VpnGateway;
 import dev.hybridpane.core.pool.ActivationPort;
@@ -167,6 +169,14 @@ final class DoctorReads implements AutoCloseable {
 
     List<VpnConnection> vpnConnections() {
         return once("vpns", () -> network.vpnConnections(region()));
+    }
+
+    List<DirectConnectGateway> dxGateways() {
+        return once("dxgws", () -> network.directConnectGateways(region()));
+    }
+
+    List<VirtualInterface> virtualInterfaces() {
+        return once("vifs", () -> network.virtualInterfaces(region()));
     }
 
     List<SecurityGroup> securityGroups() {

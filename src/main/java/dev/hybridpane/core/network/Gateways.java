@@ -1,12 +1,14 @@
 package dev.hybridpane.core.network;
 
 import dev.hybridpane.core.network.NetworkReadPort.TgwAttachment;
+import dev.hybridpane.core.network.NetworkReadPort.TgwRoute;
 import dev.hybridpane.core.network.NetworkReadPort.VpnConnection;
 import dev.hybridpane.core.network.NetworkReadPort.VpnGateway;
 import dev.hybridpane.domain.edge.Site;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** The gateways between the cluster's VPC and its sites, as the reads show them. */
@@ -69,6 +71,38 @@ final class Gateways {
         }
         return sites.stream().filter(s -> !s.vpnGateway().isBlank() && s.vpnGateway().equals(v.customerGatewayIp())
                 || v.name() != null && !v.name().isBlank() && v.name().contains(s.name())).toList();
+    }
+
+    /** The Direct Connect gateway attachments of the VPC's transit gateways (not deleted); throws when they are unread. */
+    static List<TgwAttachment> directConnects(DoctorReads reads) {
+        List<String> tgws = transitGateways(reads);
+        return reads.tgwAttachments().stream().filter(a -> "direct-connect-gateway".equals(a.resourceType()))
+                .filter(a -> tgws.contains(a.transitGatewayId()) && !"deleted".equals(a.state())).toList();
+    }
+
+    /**
+     * The sites a Direct Connect gateway serves: those whose node CIDR the transit gateway route table of the VPC's
+     * attachment sends, by its longest matching route, to this gateway's attachment (a Direct Connect gateway names no
+     * site; the route table says which traffic takes it). Empty when the route table or the sites cannot be read.
+     */
+    static List<Site> sitesOf(DoctorReads reads, TgwAttachment dx) {
+        try {
+            TgwAttachment vpc = reads.vpcAttachments().stream().filter(a -> a.transitGatewayId().equals(dx.transitGatewayId()))
+                    .findFirst().orElse(null);
+            if (vpc == null) {
+                return List.of();
+            }
+            Optional<String> rt = TransitChecks.routeTableOf(reads, dx.transitGatewayId(), vpc, reads.transitGateways());
+            if (rt.isEmpty()) {
+                return List.of();
+            }
+            List<TgwRoute> routes = reads.tgwRoutes(rt.get());
+            return reads.sites().stream().filter(s -> s.nodeCidrs().stream().anyMatch(cidr -> TransitChecks.best(routes, cidr)
+                    .filter(r -> !r.targets().isEmpty() && dx.id().equals(r.targets().get(0).attachmentId())).isPresent()))
+                    .toList();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     /** Whether a destination is (inside) one of the cluster's remote node or pod networks. */

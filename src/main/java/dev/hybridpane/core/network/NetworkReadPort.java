@@ -86,6 +86,29 @@ public interface NetworkReadPort {
         }
     }
 
+    /** A Direct Connect gateway (global; its id a UUID): {@code state} pending, available, deleting or deleted. */
+    record DirectConnectGateway(String id, String name, String state) {
+    }
+
+    /** A BGP peer of a virtual interface: {@code status} up, down or unknown; the customer's ASN and both addresses. */
+    record BgpPeer(String id, String status, long asn, String amazonAddress, String customerAddress) {
+        public boolean up() {
+            return "up".equalsIgnoreCase(status);
+        }
+    }
+
+    /**
+     * A Direct Connect virtual interface: {@code state} (confirming, verifying, pending, available, down, deleting,
+     * deleted, rejected, unknown; "down" is BGP down), the Direct Connect gateway it is attached to ({@code gatewayId},
+     * for transit and private ones), its location, VLAN, Amazon's ASN and its BGP peers.
+     */
+    record VirtualInterface(String id, String name, String type, String state, String gatewayId, String location, int vlan,
+                            long amazonSideAsn, List<BgpPeer> peers) {
+        public VirtualInterface {
+            peers = List.copyOf(peers == null ? List.of() : peers);
+        }
+    }
+
     /** DescribeVpcs: the VPC's IPv4 CIDR blocks (primary first). */
     List<String> vpcCidrs(String region, String vpcId);
 
@@ -109,6 +132,12 @@ public interface NetworkReadPort {
 
     /** DescribeVpnConnections, with telemetry and static routes. */
     List<VpnConnection> vpnConnections(String region);
+
+    /** directconnect:DescribeDirectConnectGateways (every page; the gateways are global, the call is made in the region). */
+    List<DirectConnectGateway> directConnectGateways(String region);
+
+    /** directconnect:DescribeVirtualInterfaces of the region, with their BGP peers. */
+    List<VirtualInterface> virtualInterfaces(String region);
 
     /** DescribeSecurityGroups of these ids. */
     List<SecurityGroup> securityGroups(String region, List<String> groupIds);

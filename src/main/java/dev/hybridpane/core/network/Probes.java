@@ -12,6 +12,7 @@ final class Probes {
                 new Probe("aws.routes", "aws", "Routes to remote networks", RouteChecks::run),
                 new Probe("aws.transit-gateway", "aws", "Transit gateway", TransitChecks::run),
                 new Probe("aws.vpn", "aws", "VPN connections", VpnChecks::run),
+                new Probe("aws.dx", "aws", "Direct Connect", DirectConnectChecks::run),
                 new Probe("aws.sg-443", "aws", "Security groups", SecurityGroupChecks::run),
                 new Probe("aws.vpc-dns", "aws", "VPC DNS settings", VpcChecks::dns),
                 new Probe("aws.endpoint-access", "aws", "Endpoint access", VpcChecks::endpoint),

@@ -1,5 +1,6 @@
 package dev.hybridpane.core.network;
 
+import dev.hybridpane.core.network.NetworkReadPort.TgwAttachment;
 import dev.hybridpane.core.network.NetworkReadPort.Tunnel;
 import dev.hybridpane.core.network.NetworkReadPort.VpnConnection;
 import dev.hybridpane.core.network.NetworkReadPort.VpnGateway;
@@ -17,8 +18,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The picture of a run: VPC → transit gateway / virtual private gateway → VPN connections → sites → pools. Only what
- * was read is drawn (an unreadable part leaves its elements out; its checks say why).
+ * The picture of a run: VPC → transit gateway / virtual private gateway → VPN connections or Direct Connect gateways →
+ * sites → pools. Only what was read is drawn (an unreadable part leaves its elements out; its checks say why). A Direct
+ * Connect gateway (its element's id the gateway's id, its details the BGP status of each virtual interface) is drawn
+ * from its transit gateway to the sites whose node CIDR the transit gateway route table sends to its attachment
+ * ({@link Gateways#sitesOf(DoctorReads, TgwAttachment)}); such a site is not also hung from a lone VPN by default.
  */
 final class TopologyBuilder {
     private final Map<String, Element> elements = new LinkedHashMap<>();
@@ -79,17 +83,29 @@ final class TopologyBuilder {
             element(v.id(), Kind.VPN_CONNECTION, "VPN " + v.id(), details);
             link(Gateways.parentOf(v), v.id(), v.state());
         }
+        Map<String, List<TgwAttachment>> dxBySite = new LinkedHashMap<>();
+        for (TgwAttachment dx : orEmpty(() -> Gateways.directConnects(reads))) {
+            List<String> details = new ArrayList<>();
+            orEmpty(reads::dxGateways).stream().filter(g -> g.id().equals(dx.resourceId())).findFirst()
+                    .ifPresent(g -> details.add(g.name()));
+            DirectConnectChecks.vifsOf(reads, dx.resourceId()).forEach(v -> details.addAll(DirectConnectChecks.bgpLines(v)));
+            element(dx.resourceId(), Kind.DIRECT_CONNECT, "Direct Connect " + dx.resourceId(), details);
+            link(dx.transitGatewayId(), dx.resourceId(), dx.id() + " (" + dx.state() + ")");
+            Gateways.sitesOf(reads, dx).forEach(s -> dxBySite.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(dx));
+        }
         List<Site> sites = orEmpty(reads::sites);
         for (Site s : sites) {
             List<String> details = new ArrayList<>(s.nodeCidrs());
             s.podCidrs().forEach(p -> details.add("pods " + p));
             element("site:" + s.name(), Kind.SITE, s.name(), details);
+            List<TgwAttachment> dxServing = dxBySite.getOrDefault(s.name(), List.of());
+            dxServing.forEach(dx -> link(dx.resourceId(), "site:" + s.name(), "Direct Connect"));
             List<VpnConnection> serving = vpns.stream().filter(v -> Gateways.sitesOf(reads, v).contains(s)).toList();
-            if (serving.isEmpty() && vpns.size() == 1) {
+            if (serving.isEmpty() && vpns.size() == 1 && dxServing.isEmpty()) {
                 serving = vpns;
             }
             serving.forEach(v -> link(v.id(), "site:" + s.name(), v.customerGatewayIp()));
-            if (vpns.isEmpty()) {
+            if (vpns.isEmpty() && dxServing.isEmpty()) {
                 gateways.forEach(g -> link(g, "site:" + s.name(), "Direct Connect or other"));
             }
         }

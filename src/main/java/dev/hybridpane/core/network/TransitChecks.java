@@ -149,7 +149,8 @@ final class TransitChecks {
                 evidence, DoctorFix.NONE);
     }
 
-    private static Optional<TgwRoute> best(List<TgwRoute> routes, String cidr) {
+    /** The route of the table that carries {@code cidr}: the longest whose destination contains it. */
+    static Optional<TgwRoute> best(List<TgwRoute> routes, String cidr) {
         TgwRoute best = null;
         int prefix = -1;
         for (TgwRoute r : routes) {

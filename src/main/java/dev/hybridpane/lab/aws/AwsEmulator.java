@@ -34,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The lab's AWS: one HTTP server on 127.0.0.1 that answers STS, EKS, EC2, IAM, SSM and IAM Roles Anywhere
+ * The lab's AWS: one HTTP server on 127.0.0.1 that answers STS, EKS, EC2, IAM, SSM, IAM Roles Anywhere and Direct Connect
  * in their real wire protocols. Every request must be signed with AWS Signature Version 4 (Authorization header or
  * presigned query) by a key this account issued ({@link #credentials()}: the lab user's
  * {@link LabCredentials#LAB_ACCESS_KEY_ID}, or an STS session's), within 5 minutes of now, for a Region of AWS's and
@@ -56,6 +56,7 @@ public final class AwsEmulator implements AutoCloseable {
     private final EksService eks;
     private final IamService iam;
     private final RolesAnywhereService rolesAnywhere;
+    private final DirectConnectService directConnect;
     private final AwsInspection inspection;
     private final LabNodeadmAws nodeadm;
     private final LabCredentials credentials = new LabCredentials();
@@ -118,6 +119,8 @@ public final class AwsEmulator implements AutoCloseable {
         register(new SsmService(json, state, defaultPageSize, ssm, iam));
         this.rolesAnywhere = new RolesAnywhereService(json, state, defaultPageSize);
         register(rolesAnywhere);
+        this.directConnect = new DirectConnectService(json, state);
+        register(directConnect);
         this.nodeadm = new LabNodeadmAws(state, ssm, iam, rolesAnywhere, eks, json, clock);
         this.inspection = new AwsInspection(state, iam, rolesAnywhere, counts);
         for (LabWorld.LabCluster c : world.clusters()) {
@@ -215,6 +218,16 @@ public final class AwsEmulator implements AutoCloseable {
      */
     public void setVpnTunnel(String region, String vpnConnectionId, int tunnel, boolean up) {
         ec2.setTunnel(region, vpnConnectionId, tunnel, up);
+    }
+
+    /**
+     * Turns a BGP peer (1-based) of a Direct Connect virtual interface up or down, as an outage or its repair on the
+     * premises would: AWS has no call for it. DescribeVirtualInterfaces shows it (the interface is down when every peer is).
+     *
+     * @throws IllegalArgumentException when the region has no such virtual interface or peer
+     */
+    public void setDirectConnectBgp(String region, String virtualInterfaceId, int peer, boolean up) {
+        directConnect.setBgp(region, virtualInterfaceId, peer, up);
     }
 
     /**

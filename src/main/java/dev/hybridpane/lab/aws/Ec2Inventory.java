@@ -1,5 +1,6 @@
 package dev.hybridpane.lab.aws;
 
+import dev.hybridpane.lab.world.LabWorld;
 import dev.hybridpane.lab.world.LabWorld.LabCluster;
 import dev.hybridpane.lab.world.LabWorld.LabSubnet;
 import dev.hybridpane.lab.world.LabWorld.LabVpc;
@@ -191,8 +192,9 @@ final class Ec2Inventory {
     }
 
     /**
-     * An attachment to a transit gateway: a cluster's VPC (its subnets; resourceType "vpc") or a site-to-site VPN
-     * connection (resourceType "vpn"), associated with the gateway's default route table.
+     * An attachment to a transit gateway: a cluster's VPC (its subnets; resourceType "vpc"), a site-to-site VPN
+     * connection (resourceType "vpn") or a Direct Connect gateway ("direct-connect-gateway"), associated with the
+     * gateway's default route table.
      */
     record TransitGatewayAttachment(String id, String transitGatewayId, String resourceId, String name, String routeTableId,
             String resourceType) {
@@ -229,6 +231,24 @@ final class Ec2Inventory {
             addNetworkInterfaces(c);
             addTransitGateway(c);
             addVpn(c);
+            addDirectConnect(c);
+        }
+    }
+
+    /**
+     * Each Direct Connect gateway on the cluster's transit gateway: its attachment (resourceType direct-connect-gateway,
+     * resourceId the gateway's id) and the routes its BGP propagates into the gateway's route table.
+     */
+    private void addDirectConnect(LabCluster c) {
+        for (LabWorld.LabDirectConnectGateway dx : c.vpc().directConnectGateways()) {
+            Ec2Routing.TgwRouteTable table = tgwRouteTable(c.vpc().transitGatewayId());
+            String attachment = LabMachines.hexId("tgw-attach-0", dx.id(), 17);
+            transitGatewayAttachments.add(new TransitGatewayAttachment(attachment, c.vpc().transitGatewayId(), dx.id(),
+                    dx.name() + "-attachment", table.id(), "direct-connect-gateway"));
+            List<Ec2Routing.TgwRoute> routes = new ArrayList<>(table.routes());
+            dx.routes().forEach(cidr -> routes.add(new Ec2Routing.TgwRoute(cidr, attachment, dx.id(), "direct-connect-gateway",
+                    "propagated", "active")));
+            tgwRouteTables.set(tgwRouteTables.indexOf(table), table.withRoutes(routes));
         }
     }
 

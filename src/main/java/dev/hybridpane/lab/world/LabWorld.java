@@ -207,11 +207,12 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
      * @param routedCidrs     the remote CIDRs its route table sends to that gateway (null: every remote node and pod CIDR)
      * @param apiIngressCidrs the CIDRs its additional security groups allow TCP 443 from (null: every remote node and
      *                        pod CIDR)
+     * @param directConnectGateways Direct Connect gateways attached to its transit gateway
      */
     public record LabVpc(String id, String name, List<String> cidrs, List<LabSubnet> subnets,
             String clusterSecurityGroupId, List<String> additionalSecurityGroupIds, String transitGatewayId,
             String vpnGatewayId, List<LabVpnConnection> vpnConnections, List<String> routedCidrs,
-            List<String> apiIngressCidrs) {
+            List<String> apiIngressCidrs, List<LabDirectConnectGateway> directConnectGateways) {
         public LabVpc {
             cidrs = List.copyOf(cidrs);
             subnets = List.copyOf(subnets);
@@ -219,6 +220,15 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
             vpnConnections = List.copyOf(vpnConnections == null ? List.of() : vpnConnections);
             routedCidrs = routedCidrs == null ? null : List.copyOf(routedCidrs);
             apiIngressCidrs = apiIngressCidrs == null ? null : List.copyOf(apiIngressCidrs);
+            directConnectGateways = List.copyOf(directConnectGateways == null ? List.of() : directConnectGateways);
+        }
+
+        /** A VPC without Direct Connect. */
+        public LabVpc(String id, String name, List<String> cidrs, List<LabSubnet> subnets, String clusterSecurityGroupId,
+                List<String> additionalSecurityGroupIds, String transitGatewayId, String vpnGatewayId,
+                List<LabVpnConnection> vpnConnections, List<String> routedCidrs, List<String> apiIngressCidrs) {
+            this(id, name, cidrs, subnets, clusterSecurityGroupId, additionalSecurityGroupIds, transitGatewayId, vpnGatewayId,
+                    vpnConnections, routedCidrs, apiIngressCidrs, null);
         }
 
         /** A VPC without VPN connections, routing and allowing every remote CIDR. */
@@ -239,6 +249,27 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
         public LabVpnConnection {
             tunnels = List.copyOf(tunnels == null ? List.of("UP", "UP") : tunnels);
             staticRoutes = staticRoutes == null ? null : List.copyOf(staticRoutes);
+        }
+    }
+
+    /**
+     * A Direct Connect gateway (its id a UUID, as AWS gives them) attached to the VPC's transit gateway, serving a site:
+     * the transit gateway route table has {@code routes} (propagated from the gateway's BGP) to its attachment. Its transit
+     * virtual interfaces, each on a Direct Connect connection at a location, carry BGP peers whose status is up or down.
+     */
+    public record LabDirectConnectGateway(String id, String name, long amazonSideAsn, String site, List<String> routes,
+            List<LabVirtualInterface> virtualInterfaces) {
+        public LabDirectConnectGateway {
+            routes = List.copyOf(routes == null ? List.of() : routes);
+            virtualInterfaces = List.copyOf(virtualInterfaces == null ? List.of() : virtualInterfaces);
+        }
+    }
+
+    /** A transit virtual interface: its connection, location, VLAN, the customer's ASN and its BGP peers (up or down). */
+    public record LabVirtualInterface(String id, String connectionId, String location, int vlan, long asn,
+            List<String> bgpPeers) {
+        public LabVirtualInterface {
+            bgpPeers = List.copyOf(bgpPeers == null ? List.of() : bgpPeers);
         }
     }
 

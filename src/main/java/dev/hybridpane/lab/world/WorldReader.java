@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hybridpane.lab.world.LabWorld.LabAccessEntry;
 import dev.hybridpane.lab.world.LabWorld.LabCluster;
+import dev.hybridpane.lab.world.LabWorld.LabDirectConnectGateway;
 import dev.hybridpane.lab.world.LabWorld.LabHybridRole;
 import dev.hybridpane.lab.world.LabWorld.LabPool;
 import dev.hybridpane.lab.world.LabWorld.LabProfileRef;
 import dev.hybridpane.lab.world.LabWorld.LabSite;
 import dev.hybridpane.lab.world.LabWorld.LabSubnet;
+import dev.hybridpane.lab.world.LabWorld.LabVirtualInterface;
 import dev.hybridpane.lab.world.LabWorld.LabVpc;
 import dev.hybridpane.lab.world.LabWorld.LabVpnConnection;
 import java.util.ArrayList;
@@ -52,15 +54,37 @@ final class WorldReader {
 
     private static LabVpc vpc(Obj v) {
         v.allow("id", "name", "cidrs", "subnets", "clusterSecurityGroupId", "additionalSecurityGroupIds", "transitGatewayId",
-                "vpnGatewayId", "vpnConnections", "routedCidrs", "apiIngressCidrs");
+                "vpnGatewayId", "vpnConnections", "routedCidrs", "apiIngressCidrs", "directConnectGateways");
         LabVpc vpc = new LabVpc(v.text("id"), v.text("name"), v.texts("cidrs"), v.objects("subnets", WorldReader::subnet),
                 v.text("clusterSecurityGroupId"), v.texts("additionalSecurityGroupIds"), v.text("transitGatewayId"),
                 v.text("vpnGatewayId"), v.objects("vpnConnections", WorldReader::vpnConnection), v.texts("routedCidrs"),
-                v.texts("apiIngressCidrs"));
+                v.texts("apiIngressCidrs"), v.objects("directConnectGateways", WorldReader::directConnectGateway));
         if (!vpc.vpnConnections().isEmpty() && (vpc.transitGatewayId() == null) == (vpc.vpnGatewayId() == null)) {
             throw new IllegalArgumentException(v.where() + ": VPN connections need either a transitGatewayId or a vpnGatewayId");
         }
+        if (!vpc.directConnectGateways().isEmpty() && vpc.transitGatewayId() == null) {
+            throw new IllegalArgumentException(v.where() + ": Direct Connect gateways attach to a transitGatewayId");
+        }
         return vpc;
+    }
+
+    private static LabDirectConnectGateway directConnectGateway(Obj d) {
+        d.allow("id", "name", "amazonSideAsn", "site", "routes", "virtualInterfaces");
+        LabDirectConnectGateway g = new LabDirectConnectGateway(d.text("id"), d.text("name"), d.integer("amazonSideAsn"),
+                d.text("site"), d.texts("routes"), d.objects("virtualInterfaces", WorldReader::virtualInterface));
+        for (LabVirtualInterface vif : g.virtualInterfaces()) {
+            if (vif.bgpPeers().isEmpty() || !vif.bgpPeers().stream().allMatch(p -> p.equals("up") || p.equals("down"))) {
+                throw new IllegalArgumentException(d.where() + ".virtualInterfaces: bgpPeers must be up or down, found "
+                        + vif.bgpPeers());
+            }
+        }
+        return g;
+    }
+
+    private static LabVirtualInterface virtualInterface(Obj v) {
+        v.allow("id", "connectionId", "location", "vlan", "asn", "bgpPeers");
+        return new LabVirtualInterface(v.text("id"), v.text("connectionId"), v.text("location"), v.integer("vlan"),
+                v.integer("asn"), v.texts("bgpPeers"));
     }
 
     private static LabVpnConnection vpnConnection(Obj c) {

@@ -30,9 +30,9 @@ public record TopologyLayout(List<Box> boxes, List<Edge> edges, double width, do
     static final double LINE = 17;
     static final double PADDING = 16;
 
-    private static final Pattern TUNNEL = Pattern.compile("(?i)tunnel\\s*(\\d+)\\b.*?\\b(UP|DOWN)\\b");
+    private static final Pattern TUNNEL = Pattern.compile("(?i)(tunnel|BGP peer)\\s*(\\d+)\\b.*?\\b(UP|DOWN)\\b");
 
-    /** A tunnel's light: its name ("tunnel 1") and whether it is up. */
+    /** A VPN tunnel's or a Direct Connect BGP peer's light: its name ("tunnel 1", "BGP peer 2") and whether it is up. */
     public record Light(String name, boolean up) {
     }
 
@@ -104,7 +104,8 @@ public record TopologyLayout(List<Box> boxes, List<Edge> edges, double width, do
                 for (String d : e.details()) {
                     Matcher m = TUNNEL.matcher(d);
                     if (m.find()) {
-                        lights.add(new Light("tunnel " + m.group(1), m.group(2).toUpperCase(Locale.ROOT).equals("UP")));
+                        String kind = m.group(1).toLowerCase(Locale.ROOT).startsWith("tunnel") ? "tunnel" : "BGP peer";
+                        lights.add(new Light(kind + " " + m.group(2), m.group(3).toUpperCase(Locale.ROOT).equals("UP")));
                     } else {
                         lines.add(d);
                     }

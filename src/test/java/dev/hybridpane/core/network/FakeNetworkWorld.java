@@ -7,6 +7,8 @@ import dev.hybridpane.core.hybrid.HybridAwsPort;
 import dev.hybridpane.core.network.ClusterNetworkPort.Cni;
 import dev.hybridpane.core.network.ClusterNetworkPort.HybridNode;
 import dev.hybridpane.core.network.ClusterNetworkPort.NodePodCidrs;
+import dev.hybridpane.core.network.NetworkReadPort.BgpPeer;
+import dev.hybridpane.core.network.NetworkReadPort.DirectConnectGateway;
 import dev.hybridpane.core.network.NetworkReadPort.Route;
 import dev.hybridpane.core.network.NetworkReadPort.RouteTable;
 import dev.hybridpane.core.network.NetworkReadPort.TgwAttachment;
@@ -14,6 +16,7 @@ import dev.hybridpane.core.network.NetworkReadPort.TgwRoute;
 import dev.hybridpane.core.network.NetworkReadPort.TgwRouteTarget;
 import dev.hybridpane.core.network.NetworkReadPort.TransitGateway;
 import dev.hybridpane.core.network.NetworkReadPort.Tunnel;
+import dev.hybridpane.core.network.NetworkReadPort.VirtualInterface;
 import dev.hybridpane.core.network.NetworkReadPort.VpnConnection;
 import dev.hybridpane.core.network.NetworkReadPort.VpnGateway;
 import dev.hybridpane.core.network.NetworkReadPort.VpnRoute;
@@ -76,6 +79,9 @@ final class FakeNetworkWorld implements NetworkReadPort, ClusterNetworkPort {
     List<VpnGateway> vgws = List.of();
     VpnConnection vpn = vpn(List.of(new Tunnel("3.3.3.1", "UP", ""), new Tunnel("3.3.3.2", "UP", "")), true,
             List.of(new VpnRoute(NODES, "available"), new VpnRoute(PODS, "available")));
+    /** No Direct Connect until a test adds one ({@link #withDirectConnect}). */
+    List<DirectConnectGateway> dxGateways = new ArrayList<>();
+    List<VirtualInterface> vifs = new ArrayList<>();
     List<SecurityGroup> groups = new ArrayList<>(List.of(new SecurityGroup("sg-c", "eks-cluster-sg", "", List.of(
             new IngressRule("tcp", 443, 443, List.of(NODES)), new IngressRule("tcp", 443, 443, List.of(PODS))))));
     boolean dnsHostnames = true;
@@ -125,6 +131,29 @@ final class FakeNetworkWorld implements NetworkReadPort, ClusterNetworkPort {
 
     static CniDaemonSet ciliumDs(List<CniDaemonSet.Term> terms) {
         return new CniDaemonSet("kube-system", "cilium", Map.of(), terms, List.of());
+    }
+
+    static final String DX = "3f6d1c2e-0000-4e71-9c5d-0b2a7e9f4d18";
+    static final String AUSTIN = "10.80.2.0/24";
+
+    /**
+     * A second site, austin (10.80.2.0/24), behind a Direct Connect gateway on tgw-1: its attachment (available), the
+     * transit gateway route for the site's node CIDR to it, and one transit virtual interface with two BGP peers.
+     */
+    FakeNetworkWorld withDirectConnect(String... bgp) {
+        sites = List.of(sites.get(0), new Site("austin", "", List.of(AUSTIN), List.of(), "", List.of()));
+        attachments.add(new TgwAttachment("tgw-attach-dx", "tgw-1", "direct-connect-gateway", DX, "available", "tgw-rtb-1"));
+        tgwRoutes.add(new TgwRoute(AUSTIN, "propagated", "active",
+                List.of(new TgwRouteTarget("tgw-attach-dx", "direct-connect-gateway", DX))));
+        dxGateways.add(new DirectConnectGateway(DX, "core-dxgw", "available"));
+        List<BgpPeer> peers = new ArrayList<>();
+        for (int i = 0; i < bgp.length; i++) {
+            peers.add(new BgpPeer("dxpeer-" + i, bgp[i], 65112, "169.254.201." + (1 + 4 * i) + "/30",
+                    "169.254.201." + (2 + 4 * i) + "/30"));
+        }
+        vifs.add(new VirtualInterface("dxvif-abcd1234", "core-vif", "transit", peers.stream().anyMatch(BgpPeer::up)
+                ? "available" : "down", DX, "EqDA2", 112, 64513, peers));
+        return this;
     }
 
     void deny(String operation) {
@@ -255,6 +284,18 @@ final class FakeNetworkWorld implements NetworkReadPort, ClusterNetworkPort {
     public List<VpnConnection> vpnConnections(String region) {
         call("ec2:DescribeVpnConnections");
         return vpn == null ? List.of() : List.of(vpn);
+    }
+
+    @Override
+    public List<DirectConnectGateway> directConnectGateways(String region) {
+        call("directconnect:DescribeDirectConnectGateways");
+        return dxGateways;
+    }
+
+    @Override
+    public List<VirtualInterface> virtualInterfaces(String region) {
+        call("directconnect:DescribeVirtualInterfaces");
+        return vifs;
     }
 
     @Override

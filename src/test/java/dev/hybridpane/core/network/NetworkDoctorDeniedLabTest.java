@@ -34,12 +34,15 @@ class NetworkDoctorDeniedLabTest {
     }
 
     static final List<Denied> READS = List.of(
-            new Denied("ec2:DescribeRouteTables", List.of("aws.routes", "aws.transit-gateway", "aws.vpn",
+            new Denied("ec2:DescribeRouteTables", List.of("aws.routes", "aws.transit-gateway", "aws.vpn", "aws.dx",
                     "cluster.pod-cidrs@"), List.of("aws.tgw-")),
-            new Denied("ec2:DescribeTransitGatewayAttachments", List.of("aws.transit-gateway", "aws.vpn"), List.of("aws.tgw-")),
+            new Denied("ec2:DescribeTransitGatewayAttachments", List.of("aws.transit-gateway", "aws.vpn", "aws.dx"),
+                    List.of("aws.tgw-")),
             new Denied("ec2:DescribeTransitGateways", List.of("aws.transit-gateway"), List.of("aws.tgw-")),
             new Denied("ec2:SearchTransitGatewayRoutes", List.of("aws.transit-gateway"), List.of("aws.tgw-")),
             new Denied("ec2:DescribeVpnConnections", List.of("aws.vpn"), List.of()),
+            new Denied("directconnect:DescribeVirtualInterfaces", List.of("aws.dx@"), List.of()),
+            new Denied("directconnect:DescribeDirectConnectGateways", List.of("aws.dx@"), List.of()),
             new Denied("warehouse-edge", "eu-central-1", "ec2:DescribeVpnGateways",
                     List.of("aws.transit-gateway", "aws.vpn"), List.of("aws.vpn-routes@", "aws.routes@")),
             new Denied("ec2:DescribeSecurityGroups", List.of("aws.sg-443"), List.of()),

@@ -64,6 +64,16 @@ final class SlowReads implements NetworkReadPort {
     }
 
     @Override
+    public List<DirectConnectGateway> directConnectGateways(String region) {
+        return w.directConnectGateways(region);
+    }
+
+    @Override
+    public List<VirtualInterface> virtualInterfaces(String region) {
+        return w.virtualInterfaces(region);
+    }
+
+    @Override
     public List<SecurityGroup> securityGroups(String region, List<String> groupIds) {
         return w.securityGroups(region, groupIds);
     }

@@ -130,7 +130,7 @@ class LabAwsReadsCliTest {
                 .containsExactly("tgw-04e5f6a7b8c9d0e1f");
         assertThat(texts(ok("ec2", "describe-transit-gateway-attachments", "--page-size", "5")
                 .path("TransitGatewayAttachments"), "ResourceId")).containsExactly("vpc-0a1b2c3d4e5f60718",
-                        "vpn-07c1d2e3f4a5b6c7d");
+                        "vpn-07c1d2e3f4a5b6c7d", "3f6d1c2e-8a4b-4e71-9c5d-0b2a7e9f4d18");
         assertThat(texts(ok("ec2", "describe-vpn-connections").path("VpnConnections"), "VpnConnectionId"))
                 .containsExactly("vpn-07c1d2e3f4a5b6c7d");
         assertThat(ok("ec2", "describe-vpn-gateways").path("VpnGateways")).isEmpty();

@@ -345,14 +345,16 @@ class LabAwsReadsTest {
         List<TransitGatewayAttachment> attachments = new ArrayList<>();
         ec2.describeTransitGatewayAttachmentsPaginator(b -> b.maxResults(5)).transitGatewayAttachments()
                 .forEach(attachments::add);
-        assertThat(attachments).hasSize(2).allSatisfy(a -> {
+        assertThat(attachments).hasSize(3).allSatisfy(a -> {
             assertThat(a.transitGatewayId()).isEqualTo(retail.vpc().transitGatewayId());
             assertThat(a.association().transitGatewayRouteTableId())
                     .isEqualTo(tgws.get(0).options().associationDefaultRouteTableId());
         });
         assertThat(attachments).extracting(TransitGatewayAttachment::resourceType, TransitGatewayAttachment::resourceId)
                 .containsExactly(tuple(TransitGatewayAttachmentResourceType.VPC, retail.vpc().id()),
-                        tuple(TransitGatewayAttachmentResourceType.VPN, "vpn-07c1d2e3f4a5b6c7d"));
+                        tuple(TransitGatewayAttachmentResourceType.VPN, "vpn-07c1d2e3f4a5b6c7d"),
+                        tuple(TransitGatewayAttachmentResourceType.DIRECT_CONNECT_GATEWAY,
+                                retail.vpc().directConnectGateways().get(0).id()));
         // warehouse-edge, in Frankfurt, reaches its site through a virtual private gateway instead
         assertThat(lab.clients().ec2("eu-central-1").describeTransitGateways(b -> { }).transitGateways()).isEmpty();
         assertThat(ec2.describeVpnConnections(b -> { }).vpnConnections()).extracting(v -> v.transitGatewayId())

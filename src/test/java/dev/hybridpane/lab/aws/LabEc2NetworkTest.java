@@ -107,16 +107,19 @@ class LabEc2NetworkTest {
         assertThat(routes).extracting(TransitGatewayRoute::destinationCidrBlock, r -> r.typeAsString(),
                 r -> r.transitGatewayAttachments().get(0).resourceId(), r -> r.transitGatewayAttachments().get(0).resourceTypeAsString())
                 .containsExactly(tuple("10.100.0.0/16", "propagated", RETAIL_VPC, "vpc"),
-                        tuple("10.200.0.0/16", "static", RETAIL_VPN, "vpn"), tuple("10.201.0.0/16", "static", RETAIL_VPN, "vpn"));
+                        tuple("10.200.0.0/16", "static", RETAIL_VPN, "vpn"), tuple("10.201.0.0/16", "static", RETAIL_VPN, "vpn"),
+                        // austin-store-112's node CIDR, which the Direct Connect gateway's BGP propagates
+                        tuple("10.200.2.0/24", "propagated", "3f6d1c2e-8a4b-4e71-9c5d-0b2a7e9f4d18", "direct-connect-gateway"));
         assertThat(oregon.searchTransitGatewayRoutes(b -> b.transitGatewayRouteTableId(tgwRtb).filters(Filter.builder()
                 .name("route-search.longest-prefix-match").values("10.201.7.0/24").build())).routes())
                 .extracting(TransitGatewayRoute::destinationCidrBlock).containsExactly("10.201.0.0/16");
         assertThat(oregon.getTransitGatewayRouteTableAssociations(b -> b.transitGatewayRouteTableId(tgwRtb)).associations())
                 .extracting(a -> a.resourceId(), a -> a.stateAsString())
-                .containsExactly(tuple(RETAIL_VPC, "associated"), tuple(RETAIL_VPN, "associated"));
+                .containsExactly(tuple(RETAIL_VPC, "associated"), tuple(RETAIL_VPN, "associated"),
+                        tuple("3f6d1c2e-8a4b-4e71-9c5d-0b2a7e9f4d18", "associated"));
         assertThat(oregon.getTransitGatewayRouteTablePropagations(b -> b.transitGatewayRouteTableId(tgwRtb))
                 .transitGatewayRouteTablePropagations()).extracting(p -> p.resourceTypeAsString(), p -> p.stateAsString())
-                .containsExactly(tuple("vpc", "enabled"), tuple("vpn", "enabled"));
+                .containsExactly(tuple("vpc", "enabled"), tuple("vpn", "enabled"), tuple("direct-connect-gateway", "enabled"));
 
         VpnConnection vpn = vpn(oregon, RETAIL_VPN);
         assertThat(vpn.stateAsString()).isEqualTo("available");

@@ -86,4 +86,16 @@ class TopologyLayoutTest {
         assertThat(e).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;", "x &amp; y",
                 "a&lt;b&gt;&amp;&quot;c&apos;");
     }
+
+    @Test
+    void aDirectConnectsBgpPeersAreLightsAsTunnelsAre() {
+        Element dx = new Element("3f6d1c2e", Kind.DIRECT_CONNECT, "Direct Connect 3f6d1c2e", List.of("core-dxgw",
+                "dxvif-fgq3x5k2 (VLAN 112, available)", "BGP peer 1 UP", "BGP peer 2 DOWN"));
+        TopologyLayout l = TopologyLayout.of(new DoctorReport("c", "r", Instant.EPOCH, List.of(), new Topology(List.of(dx),
+                List.of())));
+        assertThat(l.boxes().get(0).lights()).containsExactly(new Light("BGP peer 1", true), new Light("BGP peer 2", false));
+        assertThat(l.boxes().get(0).lines()).containsExactly("core-dxgw", "dxvif-fgq3x5k2 (VLAN 112, available)");
+        assertThat(TopologySvg.write(new DoctorReport("c", "r", Instant.EPOCH, List.of(), new Topology(List.of(dx),
+                List.of())))).contains(">BGP peer 2 DOWN<");
+    }
 }
