@@ -11,11 +11,14 @@ import dev.hybridpane.ui.network.NetworkDoctorPort.ReportFormat;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javafx.application.Application;
 import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
 import javafx.collections.ListChangeListener;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
@@ -23,6 +26,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -50,6 +54,7 @@ import org.kordamp.ikonli.feather.Feather;
  * and exports (picture as PNG or SVG, report as Markdown or HTML).
  */
 public final class NetworkView extends StackPane {
+    private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
     private final NetworkViewModel vm;
     private final TopologyPicture picture;
     private final ChecksTable table;
@@ -149,7 +154,7 @@ public final class NetworkView extends StackPane {
         png.setOnAction(e -> choose("PNG image", "png").ifPresent(this::exportPng));
         MenuItem svg = new MenuItem("Picture as SVG…");
         svg.setId("network-export-svg");
-        svg.setOnAction(e -> choose("SVG image", "svg").ifPresent(f -> vm.exportSvg(f.toPath())));
+        svg.setOnAction(e -> choose("SVG image", "svg").ifPresent(this::exportSvg));
         MenuItem md = new MenuItem("Report as Markdown…");
         md.setId("network-export-md");
         md.setOnAction(e -> choose("Markdown", "md").ifPresent(f -> vm.exportReport(ReportFormat.MARKDOWN, f.toPath())));
@@ -283,6 +288,26 @@ public final class NetworkView extends StackPane {
             ImageIO.write(image, "png", out);
             return out.toByteArray();
         });
+    }
+
+    /** The picture as SVG in the theme the window shows (dark background and light text in the dark theme). */
+    private void exportSvg(File file) {
+        DoctorReport r = vm.reportProperty().get();
+        if (r != null) {
+            boolean dark = darkTheme();
+            vm.exportBytes("Exporting the picture", file.toPath(), () -> TopologySvg.write(r, dark)
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Whether the window shows the dark theme: its root's :dark state, else a dark user-agent stylesheet. */
+    boolean darkTheme() {
+        Scene scene = getScene();
+        if (scene != null && scene.getRoot().getPseudoClassStates().contains(DARK)) {
+            return true;
+        }
+        String ua = Application.getUserAgentStylesheet();
+        return ua != null && ua.toLowerCase(Locale.ROOT).contains("dark");
     }
 
     /** The picture at full size (whatever the view's fit scale), with the theme's background. */

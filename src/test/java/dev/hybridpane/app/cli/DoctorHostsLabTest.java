@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `hybridpane doctor --lab --cluster retail-edge --region us-west-2 --hosts` after `hosts import --accept-new-host-keys` of
- * the pools' hosts: every host gets its four on-prem checks (route, firewall, time, API), all passing, and exit 0; a host
+ * the pools' hosts: every host gets its four on-prem checks (route, firewall, time, API), and each host of the Roles
+ * Anywhere pool store-pos its certificate check too, all passing, and exit 0; a host
  * whose site router lost its route to the VPC (the lab's network fault) fails its host.api check (its own route still
  * passes), and the run exits 1.
  */
@@ -33,6 +35,8 @@ class DoctorHostsLabTest {
     static final List<String> POOL_HOSTS = List.of("dallas-18", "dallas-19", "dallas-20", "dallas-21", "austin-11", "austin-12",
             "austin-13", "austin-14");
     static final List<String> KINDS = List.of("host.route", "host.firewall", "host.time", "host.api");
+    /** store-pos (IAM Roles Anywhere) runs on austin-11..14: their certificates are read too. */
+    static final List<String> CERTIFIED_HOSTS = List.of("austin-11", "austin-12", "austin-13", "austin-14");
     @TempDir
     static Path dir;
     static Lab lab;
@@ -88,7 +92,8 @@ class DoctorHostsLabTest {
         String[] doctor = {"doctor", "--hosts", "--ssh-key", key, "--known-hosts", known, "-o", "json"};
         assertThat(run(doctor)).as(out + "\n" + err).isZero();
         Map<String, String> checks = hostChecks();
-        List<String> expected = POOL_HOSTS.stream().flatMap(h -> KINDS.stream().map(k -> k + "@" + h)).sorted().toList();
+        List<String> expected = Stream.concat(POOL_HOSTS.stream().flatMap(h -> KINDS.stream().map(k -> k + "@" + h)),
+                CERTIFIED_HOSTS.stream().map(h -> "host.certificate@" + h)).sorted().toList();
         assertThat(checks.keySet()).containsExactlyElementsOf(expected);
         assertThat(checks.values()).as(out.toString()).containsOnly("pass");
 

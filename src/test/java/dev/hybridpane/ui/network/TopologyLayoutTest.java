@@ -11,6 +11,9 @@ import dev.hybridpane.domain.network.Topology.Kind;
 import dev.hybridpane.ui.network.TopologyLayout.Box;
 import dev.hybridpane.ui.network.TopologyLayout.Edge;
 import dev.hybridpane.ui.network.TopologyLayout.Light;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -97,5 +100,27 @@ class TopologyLayoutTest {
         assertThat(l.boxes().get(0).lines()).containsExactly("core-dxgw", "dxvif-fgq3x5k2 (VLAN 112, available)");
         assertThat(TopologySvg.write(new DoctorReport("c", "r", Instant.EPOCH, List.of(), new Topology(List.of(dx),
                 List.of())))).contains(">BGP peer 2 DOWN<");
+    }
+
+    @Test
+    void theSvgIsDrawnInTheWindowsTheme() throws IOException {
+        String light = TopologySvg.write(NetworkFixtures.faulty(), false);
+        String dark = TopologySvg.write(NetworkFixtures.faulty(), true);
+        assertThat(light).isEqualTo(TopologySvg.write(NetworkFixtures.faulty()));
+        assertThat(light).contains("fill=\"#ffffff\"/>", "fill=\"#1f2328\"");
+        // dark: the canvas and boxes in Primer Dark's backgrounds, light text and lines, its own red for broken links
+        assertThat(dark).containsPattern("<rect width=\"\\d+\" height=\"\\d+\" fill=\"#161b22\"/>")
+                .contains("fill=\"#0d1117\" stroke=", "fill=\"#e6edf3\">", "fill=\"#8d96a0\">")
+                .containsPattern("id=\"link:vpc-0a1b2c-&gt;tgw-0c2d3e\"[^>]*stroke=\"#f85149\"")
+                .containsPattern("id=\"link:vpn-0aus-&gt;site:austin\"[^>]*stroke=\"#6e7681\"");
+        for (String lightOnly : List.of("#ffffff", "#f6f8fa", "#1f2328", "#57606a", "#cf222e", "#ffebe9")) {
+            assertThat(dark).as(lightOnly).doesNotContain(lightOnly);
+        }
+        assertThat(dark.replaceAll("#[0-9a-f]{6}", "")).isEqualTo(light.replaceAll("#[0-9a-f]{6}", ""));
+        // both saved beside the window's screenshots, for a person to look at
+        Path dir = Path.of(System.getProperty("hybridpane.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("topology-light.svg"), light);
+        Files.writeString(dir.resolve("topology-dark.svg"), dark);
     }
 }
