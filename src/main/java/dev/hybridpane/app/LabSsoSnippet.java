@@ -79,7 +79,7 @@ public final class LabSsoSnippet {
     static String section(Lab lab, Duration approveAfter) {
         StringBuilder b = new StringBuilder();
         b.append("\nIAM Identity Center (SSO) and MFA. Add this to ~/.aws/config (or a file named by AWS_CONFIG_FILE):\n\n");
-        config(lab).lines().forEach(l -> b.append("  ").append(l).append('\n'));
+        config(lab).lines().forEach(l -> b.append(l.isEmpty() ? "" : "  ").append(l).append('\n'));
         b.append("\n  hybridpane login --profile lab-sso          (or: aws sso login --profile lab-sso, with aws CLI v2)\n");
         b.append("  aws sts get-caller-identity --profile lab-sso\n");
         b.append("  A sign-in is approved when its verification page (printed by the login) is opened");

@@ -46,7 +46,8 @@ final class AwsDoctorSession implements DoctorSession {
             return new AwsDoctorSession(shared != null ? null : lab, AwsClientFactory.forEndpoint(lab.awsEndpoint(),
                     Lab.ACCESS_KEY_ID, Lab.SECRET_ACCESS_KEY, c.target.region), c);
         }
-        return new AwsDoctorSession(null, AwsClientFactory.forProfile(c.target.profile == null ? "default" : c.target.profile), c);
+        return new AwsDoctorSession(null, AwsClientFactory.forProfile(
+                c.target.profile == null ? "default" : c.target.profile, TerminalMfaPrompt.INSTANCE), c);
     }
 
     @Override

@@ -45,7 +45,8 @@ final class CliEnvironment implements AutoCloseable {
             return new CliEnvironment(lab, AwsClientFactory.forEndpoint(lab.awsEndpoint(), Lab.ACCESS_KEY_ID, Lab.SECRET_ACCESS_KEY,
                     region), config.resolve("lab"));
         }
-        return new CliEnvironment(null, AwsClientFactory.forProfile(profile == null ? "default" : profile), config);
+        return new CliEnvironment(null, AwsClientFactory.forProfile(profile == null ? "default" : profile,
+                TerminalMfaPrompt.INSTANCE), config);
     }
 
     HybridSetupService setup() {

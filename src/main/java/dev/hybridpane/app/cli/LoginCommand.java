@@ -10,6 +10,7 @@ import dev.hybridpane.core.ops.CancelToken;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -78,7 +79,7 @@ public final class LoginCommand implements Callable<Integer> {
         try {
             SsoCachedToken token = login.await(code, cancel);
             out.println("Signed in. The token is cached for the aws CLI and HybridPane in " + cache.file(session)
-                    + " until " + token.expiresAt() + (token.refreshToken() != null ? " (refreshable)." : "."));
+                    + " until " + token.expiresAt().truncatedTo(ChronoUnit.SECONDS) + (token.refreshToken() != null ? " (refreshable)." : "."));
             return 0;
         } catch (SsoLoginException e) {
             err.println("hybridpane login: " + e.getMessage());

@@ -62,7 +62,8 @@ final class PoolEnvironment implements AutoCloseable {
             return new PoolEnvironment(shared != null ? null : lab, AwsClientFactory.forEndpoint(lab.awsEndpoint(),
                     Lab.ACCESS_KEY_ID, Lab.SECRET_ACCESS_KEY, target.region));
         }
-        return new PoolEnvironment(null, AwsClientFactory.forProfile(target.profile == null ? "default" : target.profile));
+        return new PoolEnvironment(null, AwsClientFactory.forProfile(target.profile == null ? "default" : target.profile,
+                TerminalMfaPrompt.INSTANCE));
     }
 
     private ClusterAccess access(ClusterRef ref) {

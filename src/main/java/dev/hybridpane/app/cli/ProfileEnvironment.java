@@ -42,7 +42,8 @@ final class ProfileEnvironment implements AutoCloseable {
             return new ProfileEnvironment(shared != null ? null : lab, AwsClientFactory.forEndpoint(lab.awsEndpoint(),
                     Lab.ACCESS_KEY_ID, Lab.SECRET_ACCESS_KEY, target.region));
         }
-        return new ProfileEnvironment(null, AwsClientFactory.forProfile(target.profile == null ? "default" : target.profile));
+        return new ProfileEnvironment(null, AwsClientFactory.forProfile(target.profile == null ? "default" : target.profile,
+                TerminalMfaPrompt.INSTANCE));
     }
 
     /** The cluster's profiles (DescribeCluster, then its Kubernetes API with the EKS token). */
