@@ -50,7 +50,8 @@ public record ShellStart(Settings settings, List<String> profiles, List<String> 
                 : profiles.isEmpty() ? null : profiles.get(0);
         boolean allFirst = environment.allRegionsFirst();
         return new ShellStart(settings, profiles, available, profile,
-                regionsFor(settings, profile, available, defaults.get(profile), allFirst), null, defaults, allFirst);
+                regionsFor(settings, profile, available, profile == null ? null : defaults.get(profile), allFirst), null,
+                defaults, allFirst);
     }
 
     private static Map<String, String> defaultRegions(AwsProfiles awsProfiles) {
@@ -77,7 +78,7 @@ public record ShellStart(Settings settings, List<String> profiles, List<String> 
 
     /** The regions a profile opens on, as {@link #regionsFor(Settings, String, List, String, boolean)} chooses them. */
     public List<String> regionsFor(Settings current, String p) {
-        return regionsFor(current, p, availableRegions, defaultRegions.get(p), allRegionsFirst);
+        return regionsFor(current, p, availableRegions, p == null ? null : defaultRegions.get(p), allRegionsFirst);
     }
 
     /**
