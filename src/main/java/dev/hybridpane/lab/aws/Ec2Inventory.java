@@ -40,7 +40,12 @@ final class Ec2Inventory {
      * transit gateway, networkInterfaceId for routes to a network interface. origin is CreateRouteTable (the local
      * route), CreateRoute or EnableVgwRoutePropagation (a route a virtual private gateway propagates).
      */
-    record Route(String destination, String gatewayId, String transitGatewayId, String networkInterfaceId, String origin) {
+    record Route(String destination, String gatewayId, String transitGatewayId, String networkInterfaceId, String origin,
+            String state) {
+        Route(String destination, String gatewayId, String transitGatewayId, String networkInterfaceId, String origin) {
+            this(destination, gatewayId, transitGatewayId, networkInterfaceId, origin, "active");
+        }
+
         /** The route's target id, whatever its kind. */
         String target() {
             return gatewayId != null ? gatewayId : transitGatewayId != null ? transitGatewayId : networkInterfaceId;

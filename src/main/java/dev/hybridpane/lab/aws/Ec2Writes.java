@@ -224,7 +224,7 @@ final class Ec2Writes {
         Ec2Inventory.TransitGatewayAttachment attachment = null;
         if (create && !blackhole) {
             String id = required(p, "TransitGatewayAttachmentId");
-            attachment = inv.transitGatewayAttachments.stream().filter(a -> a.id().equals(id)).findFirst()
+            attachment = network.attachments().stream().filter(a -> a.id().equals(id)).findFirst()
                     .orElseThrow(() -> new Ec2Error("InvalidTransitGatewayAttachmentID.NotFound",
                             "Transit Gateway Attachment " + id + " was deleted or does not exist."));
         }

@@ -228,6 +228,20 @@ class NetworkDoctorBreaksLabTest {
         }
     }
 
+    /** The VPC's attachment to its transit gateway deleted (as `aws ec2 delete-transit-gateway-vpc-attachment`), or made again. */
+    @SuppressWarnings("unchecked")
+    static void vpcAttachment(boolean attached) {
+        if (!attached) {
+            String id = ec2.describeTransitGatewayAttachments(b -> b.filters(f -> f.name("resource-id").values(VPC)))
+                    .transitGatewayAttachments().get(0).transitGatewayAttachmentId();
+            SAVED.put("subnets", ec2.deleteTransitGatewayVpcAttachment(b -> b.transitGatewayAttachmentId(id))
+                    .transitGatewayVpcAttachment().subnetIds());
+        } else {
+            ec2.createTransitGatewayVpcAttachment(b -> b.transitGatewayId(NetworkDoctorLabTest.RETAIL_TGW).vpcId(VPC)
+                    .subnetIds((List<String>) SAVED.remove("subnets")));
+        }
+    }
+
     static void ciliumDaemonSet(boolean present) {
         var daemonSets = kube.apps().daemonSets().inNamespace("kube-system");
         if (!present) {
@@ -290,6 +304,10 @@ class NetworkDoctorBreaksLabTest {
                         .destinationCidrBlock(NODES).transitGatewayAttachmentId(vpnAttachment()))),
                 new Break("a transit gateway route made a blackhole", "aws.tgw-routes@" + TGW_RTB + ":" + PODS, DoctorStatus.FAIL,
                         "routes " + PODS + " as blackhole", () -> tgwRoute(PODS, true), () -> tgwRoute(PODS, false)),
+                new Break("the VPC's transit gateway attachment deleted", "aws.tgw-attachment@" + NetworkDoctorLabTest.RETAIL_TGW,
+                        DoctorStatus.FAIL, VPC + " is not attached to it", () -> vpcAttachment(false), () -> vpcAttachment(true)),
+                new Break("the VPC's transit gateway attachment deleted: its routes are blackholes", "aws.routes@" + RTB + ":" + PODS,
+                        DoctorStatus.FAIL, "which is a blackhole", () -> vpcAttachment(false), () -> vpcAttachment(true)),
                 new Break("one tunnel down", "aws.vpn@" + VPN, DoctorStatus.WARN, "1 of 2 tunnels UP",
                         () -> doctorLab.lab.aws().setVpnTunnel(OREGON, VPN, 2, false),
                         () -> doctorLab.lab.aws().setVpnTunnel(OREGON, VPN, 2, true)),
