@@ -193,6 +193,13 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
                     addons, cni, cloudNodes, nodeKubeletVersion, sites, tags, hybridRoles, profiles);
         }
 
+        /** The cluster with its API server endpoint's public and private access as given. */
+        public LabCluster withEndpointAccess(boolean publicAccess, boolean privateAccess) {
+            return new LabCluster(name, region, version, platformVersion, status, authenticationMode, ipFamily,
+                    publicAccess, privateAccess, serviceCidr, remoteNodeCidrs, remotePodCidrs, vpc, accessEntries,
+                    addons, cni, cloudNodes, nodeKubeletVersion, sites, tags, hybridRoles, profiles);
+        }
+
         LabCluster withSites(List<LabSite> newSites) {
             return new LabCluster(name, region, version, platformVersion, status, authenticationMode, ipFamily,
                     endpointPublic, endpointPrivate, serviceCidr, remoteNodeCidrs, remotePodCidrs, vpc, accessEntries,

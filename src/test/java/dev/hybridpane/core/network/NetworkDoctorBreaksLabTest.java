@@ -228,6 +228,17 @@ class NetworkDoctorBreaksLabTest {
         }
     }
 
+    /** UpdateClusterConfig of the endpoint's access, waited for until it succeeded. */
+    static void endpointAccess(boolean publicAccess, boolean privateAccess) {
+        String update = eks.updateClusterConfig(b -> b.name(RETAIL).resourcesVpcConfig(v -> v.endpointPublicAccess(publicAccess)
+                .endpointPrivateAccess(privateAccess))).update().id();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!"Successful".equals(eks.describeUpdate(b -> b.name(RETAIL).updateId(update)).update().statusAsString())) {
+            assertThat(System.nanoTime()).as("update " + update + " succeeded").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
     /** The VPC's attachment to its transit gateway deleted (as `aws ec2 delete-transit-gateway-vpc-attachment`), or made again. */
     @SuppressWarnings("unchecked")
     static void vpcAttachment(boolean attached) {
@@ -330,6 +341,8 @@ class NetworkDoctorBreaksLabTest {
                 new Break("DNS hostnames turned off", "aws.vpc-dns@" + VPC + ":enableDnsHostnames", DoctorStatus.FAIL,
                         "DNS hostnames is off", () -> ec2.modifyVpcAttribute(b -> b.vpcId(VPC).enableDnsHostnames(v -> v.value(false))),
                         () -> ec2.modifyVpcAttribute(b -> b.vpcId(VPC).enableDnsHostnames(v -> v.value(true)))),
+                new Break("the endpoint made public and private", "aws.endpoint-access@" + RETAIL, DoctorStatus.WARN,
+                        "The endpoint is public and private", () -> endpointAccess(true, true), () -> endpointAccess(false, true)),
                 new Break("the SSM role's access entry deleted", "aws.access-entry@" + SSM_ROLE, DoctorStatus.FAIL,
                         "has no access entry", () -> {
                             String arn = ssmRoleArn();
