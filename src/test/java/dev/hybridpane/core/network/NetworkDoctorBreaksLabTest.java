@@ -59,6 +59,7 @@ class NetworkDoctorBreaksLabTest {
     static final String VPC = NetworkDoctorLabTest.RETAIL_VPC;
     static final String SG = NetworkDoctorLabTest.RETAIL_SG;
     static final String VPN = NetworkDoctorLabTest.RETAIL_VPN;
+    static final String IGW = "igw-0a1b2c3d4e5f60718";
     static final String ANCHOR = "c0de8a53-e517-351f-a5fe-732df5f2c841";
     static final String SSM_ROLE = "retail-edge-hybrid-ssm";
     static final String RA_ROLE = "retail-edge-hybrid-ra";
@@ -309,6 +310,10 @@ class NetworkDoctorBreaksLabTest {
                         + "network " + PODS, () -> ec2.deleteRoute(b -> b.routeTableId(RTB).destinationCidrBlock(PODS)),
                         () -> ec2.createRoute(b -> b.routeTableId(RTB).destinationCidrBlock(PODS)
                                 .transitGatewayId(NetworkDoctorLabTest.RETAIL_TGW))),
+                new Break("a route pointed at the VPC's internet gateway", "aws.routes@" + RTB + ":" + PODS, DoctorStatus.FAIL,
+                        "to " + IGW + " (internetGateway), not to a transit gateway", () -> ec2.replaceRoute(b -> b.routeTableId(RTB)
+                        .destinationCidrBlock(PODS).gatewayId(IGW)), () -> ec2.replaceRoute(b -> b.routeTableId(RTB)
+                        .destinationCidrBlock(PODS).transitGatewayId(NetworkDoctorLabTest.RETAIL_TGW))),
                 new Break("a transit gateway route deleted", "aws.tgw-routes@" + TGW_RTB + ":" + NODES, DoctorStatus.FAIL,
                         "has no route for " + NODES, () -> ec2.deleteTransitGatewayRoute(b -> b.transitGatewayRouteTableId(TGW_RTB)
                         .destinationCidrBlock(NODES)), () -> ec2.createTransitGatewayRoute(b -> b.transitGatewayRouteTableId(TGW_RTB)
