@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import software.amazon.awssdk.utils.UserHomeDirectoryUtils;
 
 /**
  * The aws CLI's SSO token cache, the one file that HybridPane writes a secret to (so that the console and the CLI
@@ -33,9 +34,12 @@ public final class SsoTokenCache {
         this.dir = dir;
     }
 
-    /** The user's cache: ~/.aws/sso/cache. */
+    /**
+     * The user's cache: ~/.aws/sso/cache, with ~ found as the SDK and the aws CLI find it (the HOME variable first, then
+     * the JVM's user.home), so that all three share one file even when HOME is set for a session.
+     */
     public static SsoTokenCache user() {
-        return new SsoTokenCache(Path.of(System.getProperty("user.home"), ".aws", "sso", "cache"));
+        return new SsoTokenCache(Path.of(UserHomeDirectoryUtils.userHomeDirectory(), ".aws", "sso", "cache"));
     }
 
     public Path file(SsoSession session) {

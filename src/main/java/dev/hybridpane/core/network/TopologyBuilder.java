@@ -104,7 +104,7 @@ final class TopologyBuilder {
             if (serving.isEmpty() && vpns.size() == 1 && dxServing.isEmpty()) {
                 serving = vpns;
             }
-            serving.forEach(v -> link(v.id(), "site:" + s.name(), v.customerGatewayIp()));
+            serving.forEach(v -> link(v.id(), "site:" + s.name(), v.customerGatewayIp() == null ? "" : v.customerGatewayIp()));
             if (vpns.isEmpty() && dxServing.isEmpty()) {
                 gateways.forEach(g -> link(g, "site:" + s.name(), "Direct Connect or other"));
             }

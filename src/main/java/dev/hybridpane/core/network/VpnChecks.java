@@ -52,7 +52,7 @@ final class VpnChecks {
     static List<String> evidence(VpnConnection v) {
         List<String> e = new ArrayList<>();
         e.add(v.id() + ": " + v.state() + ", " + (v.staticRoutesOnly() ? "static routing" : "BGP") + ", customer gateway "
-                + v.customerGatewayId() + " (" + v.customerGatewayIp() + ") via " + Gateways.parentOf(v));
+                + customerGateway(v) + " via " + Gateways.parentOf(v));
         for (int i = 0; i < v.tunnels().size(); i++) {
             Tunnel t = v.tunnels().get(i);
             e.add("tunnel " + (i + 1) + " " + t.outsideIp() + ": " + t.status()
@@ -138,9 +138,10 @@ final class VpnChecks {
         } catch (RuntimeException e) {
             vpc = List.of("VPC_CIDR");
         }
-        String site = Gateways.sitesOf(reads, v).stream().map(Site::name).findFirst().orElse(v.customerGatewayIp());
+        String gateway = customerGateway(v);
+        String site = Gateways.sitesOf(reads, v).stream().map(Site::name).findFirst().orElse("the site of " + gateway);
         StringBuilder s = new StringBuilder();
-        s.append("# strongSwan (swanctl.conf) on the customer gateway ").append(v.customerGatewayIp())
+        s.append("# strongSwan (swanctl.conf) on the customer gateway ").append(gateway)
                 .append(" at ").append(site).append('\n');
         for (Tunnel t : down) {
             int n = v.tunnels().indexOf(t) + 1;
@@ -156,5 +157,10 @@ final class VpnChecks {
         return DoctorFix.manual("At " + site + ": bring up the IPsec tunnel(s) of " + v.id() + " (pre-shared keys and"
                 + " outside IPs from the VPN's downloaded configuration); the traffic selectors must cover the site's node and"
                 + " pod CIDRs on the local side and the VPC on the remote side.", s.toString());
+    }
+
+    /** The customer gateway's address and id; its id alone when AWS gave no configuration (it does only while pending or available). */
+    private static String customerGateway(VpnConnection v) {
+        return v.customerGatewayIp() == null ? v.customerGatewayId() : v.customerGatewayIp() + " (" + v.customerGatewayId() + ")";
     }
 }

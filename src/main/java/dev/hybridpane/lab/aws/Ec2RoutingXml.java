@@ -4,7 +4,8 @@ package dev.hybridpane.lab.aws;
  * Writes the items of DescribeVpnConnections, DescribeVpnGateways, DescribeTransitGatewayRouteTables,
  * SearchTransitGatewayRoutes and GetTransitGatewayRouteTableAssociations/Propagations (element names as the EC2 API's
  * locationName: botocore's ec2 2016-11-15 service model). A VPN connection's tunnel options leave out the pre-shared
- * keys, which the lab does not hold; its customer gateway configuration is left out too.
+ * keys, which the lab does not hold; its customer gateway configuration (the native XML AWS returns while the
+ * connection is pending or available) carries each tunnel's outside addresses and inside CIDR, without the keys.
  */
 final class Ec2RoutingXml {
     private Ec2RoutingXml() {
@@ -13,7 +14,8 @@ final class Ec2RoutingXml {
     static void vpnConnection(Xml x, Ec2Routing.VpnConnection v) {
         x.leaf("vpnConnectionId", v.id()).leaf("customerGatewayId", v.customerGatewayId()).leaf("category", "VPN")
                 .leaf("state", "available").leaf("type", "ipsec.1").leaf("vpnGatewayId", v.vpnGatewayId())
-                .leaf("transitGatewayId", v.transitGatewayId());
+                .leaf("transitGatewayId", v.transitGatewayId())
+                .leaf("customerGatewayConfiguration", customerGatewayConfiguration(v));
         x.open("options").leaf("enableAcceleration", false).leaf("staticRoutesOnly", true)
                 .leaf("localIpv4NetworkCidr", "0.0.0.0/0").leaf("remoteIpv4NetworkCidr", "0.0.0.0/0")
                 .leaf("outsideIpAddressType", "PublicIpv4").leaf("tunnelInsideIpVersion", "ipv4").open("tunnelOptionSet");
@@ -36,6 +38,22 @@ final class Ec2RoutingXml {
                     .leaf("acceptedRouteCount", 0).close("item");
         }
         x.close("vgwTelemetry");
+    }
+
+    /** The VPN's configuration in AWS's native XML format (vpn_connection / ipsec_tunnel), keys left out. */
+    static String customerGatewayConfiguration(Ec2Routing.VpnConnection v) {
+        StringBuilder c = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<vpn_connection id=\"")
+                .append(v.id()).append("\">\n  <customer_gateway_id>").append(v.customerGatewayId())
+                .append("</customer_gateway_id>\n  <vpn_connection_type>ipsec.1</vpn_connection_type>\n");
+        for (Ec2Routing.Tunnel t : v.tunnels()) {
+            c.append("  <ipsec_tunnel>\n    <customer_gateway>\n      <tunnel_outside_address><ip_address>")
+                    .append(v.customerGatewayAddress()).append("</ip_address></tunnel_outside_address>\n")
+                    .append("    </customer_gateway>\n    <vpn_gateway>\n      <tunnel_outside_address><ip_address>")
+                    .append(t.outsideIp()).append("</ip_address></tunnel_outside_address>\n      <tunnel_inside_address>")
+                    .append("<network_cidr>").append(t.insideCidr()).append("</network_cidr></tunnel_inside_address>\n")
+                    .append("    </vpn_gateway>\n  </ipsec_tunnel>\n");
+        }
+        return c.append("</vpn_connection>\n").toString();
     }
 
     static void vpnGateway(Xml x, Ec2Routing.VpnGateway g) {

@@ -98,7 +98,8 @@ class NetworkDoctorLabTest {
         DoctorCheck vpn = check(r, "aws.vpn@" + WAREHOUSE_VPN);
         assertThat(vpn.status()).isEqualTo(DoctorStatus.WARN);
         assertThat(vpn.evidence()).anyMatch(l -> l.contains("DOWN"));
-        assertThat(vpn.fix().snippet()).contains("swanctl");
+        assertThat(vpn.fix().snippet()).contains("swanctl", "customer gateway 203.0.113.40 (cgw-0c2d3e4f5a6b7c8d9)")
+                .doesNotContain("null");
         DoctorCheck sg = check(r, "aws.sg-443@10.211.0.0/16");
         assertThat(sg.status()).isEqualTo(DoctorStatus.FAIL);
         assertThat(sg.fix().action()).isEqualTo("authorize-443");
