@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -40,7 +41,12 @@ final class Ec2Inventory {
      * transit gateway, networkInterfaceId for routes to a network interface. origin is CreateRouteTable (the local
      * route), CreateRoute or EnableVgwRoutePropagation (a route a virtual private gateway propagates).
      */
-    record Route(String destination, String gatewayId, String transitGatewayId, String networkInterfaceId, String origin) {
+    record Route(String destination, String gatewayId, String transitGatewayId, String networkInterfaceId, String origin,
+            String state) {
+        Route(String destination, String gatewayId, String transitGatewayId, String networkInterfaceId, String origin) {
+            this(destination, gatewayId, transitGatewayId, networkInterfaceId, origin, "active");
+        }
+
         /** The route's target id, whatever its kind. */
         String target() {
             return gatewayId != null ? gatewayId : transitGatewayId != null ? transitGatewayId : networkInterfaceId;
@@ -215,6 +221,8 @@ final class Ec2Inventory {
     static final String EKS_REQUESTER = "AROAVLABEKSCONTROLPL:AmazonEKS";
 
     final List<Vpc> vpcs = new ArrayList<>();
+    /** Each internet gateway attached to a VPC: its id to the VPC's. */
+    final Map<String, String> internetGateways = new HashMap<>();
     final List<Subnet> subnets = new ArrayList<>();
     final List<RouteTable> routeTables = new ArrayList<>();
     final List<SecurityGroup> securityGroups = new ArrayList<>();
@@ -356,6 +364,7 @@ final class Ec2Inventory {
     private void add(LabCluster c) {
         LabVpc v = c.vpc();
         vpcs.add(new Vpc(v.id(), v.name(), v.cidrs()));
+        Optional.ofNullable(v.internetGatewayId()).ifPresent(igw -> internetGateways.put(igw, v.id()));
         for (LabSubnet s : v.subnets()) {
             subnets.add(new Subnet(s.id(), v.id(), s.cidr(), s.availabilityZone(), s.name()));
         }

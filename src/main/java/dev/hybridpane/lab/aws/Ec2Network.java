@@ -11,17 +11,20 @@ import dev.hybridpane.lab.aws.Ec2Routing.VpnConnection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One region's network as it is now: the route tables, security groups, VPC DNS attributes, VPN connections and
  * transit gateway route tables the world seeded ({@link Ec2Inventory}), changed since by CreateRoute, ReplaceRoute,
  * DeleteRoute, AuthorizeSecurityGroupIngress, RevokeSecurityGroupIngress, ModifyVpcAttribute, Create/DeleteVpnConnectionRoute,
- * Enable/DisableVgwRoutePropagation and the lab's own tunnel switch. A resource is seeded the first time a call of the
+ * Enable/DisableVgwRoutePropagation, Create/DeleteTransitGatewayVpcAttachment (a VPC route to a transit gateway the VPC
+ * is no longer attached to is a blackhole) and the lab's own tunnel switch. A resource is seeded the first time a call of the
  * region sees it (a VPC made later, by a cluster added at run time, joins then). Thread-safe: every method locks it.
  * A refused change throws {@link Ec2Error} with EC2's code and message.
  */
@@ -48,6 +51,9 @@ final class Ec2Network {
     private final Map<String, Dns> dns = new LinkedHashMap<>();
     private final Map<String, VpnConnection> vpns = new LinkedHashMap<>();
     private final Map<String, Ec2Routing.TgwRouteTable> tgwRouteTables = new LinkedHashMap<>();
+    private final Map<String, Ec2Inventory.TransitGatewayAttachment> attachments = new LinkedHashMap<>();
+    private final Set<String> deletedAttachments = new HashSet<>();
+    private int attachmentsMade;
 
     /** Takes in what the world holds that this network has not seen yet; what it has seen keeps its changes. */
     synchronized void sync(Ec2Inventory inv) {
@@ -56,6 +62,8 @@ final class Ec2Network {
         inv.vpcs.forEach(v -> dns.putIfAbsent(v.id(), new Dns(true, true)));
         inv.vpnConnections.forEach(v -> vpns.putIfAbsent(v.id(), v));
         inv.tgwRouteTables.forEach(t -> tgwRouteTables.putIfAbsent(t.id(), t));
+        inv.transitGatewayAttachments.stream().filter(a -> !deletedAttachments.contains(a.id()))
+                .forEach(a -> attachments.putIfAbsent(a.id(), a));
     }
 
     /**
@@ -74,9 +82,55 @@ final class Ec2Network {
                     }
                 }
             }
+            routes.replaceAll(r -> r.transitGatewayId() == null || attachments.values().stream().anyMatch(a -> a.resourceType()
+                    .equals("vpc") && a.resourceId().equals(t.vpcId()) && a.transitGatewayId().equals(r.transitGatewayId()))
+                    ? r : new Route(r.destination(), null, r.transitGatewayId(), null, r.origin(), "blackhole"));
             out.add(t.withRoutes(routes));
         }
         return out;
+    }
+
+    /** The transit gateway attachments there are (deleted ones are gone). */
+    synchronized List<Ec2Inventory.TransitGatewayAttachment> attachments() {
+        return List.copyOf(attachments.values());
+    }
+
+    /**
+     * DeleteTransitGatewayVpcAttachment: the attachment goes, with its association and the routes it propagated; the
+     * VPC's routes to that transit gateway become blackholes.
+     */
+    synchronized Ec2Inventory.TransitGatewayAttachment deleteVpcAttachment(String id) {
+        Ec2Inventory.TransitGatewayAttachment a = attachments.get(id);
+        if (a == null || !a.resourceType().equals("vpc")) {
+            throw new Ec2Error("InvalidTransitGatewayAttachmentID.NotFound", "Transit Gateway Attachment " + id
+                    + " was deleted or does not exist.");
+        }
+        attachments.remove(id);
+        deletedAttachments.add(id);
+        tgwRouteTables.replaceAll((k, t) -> t.withRoutes(t.routes().stream().filter(r -> !id.equals(r.attachmentId())).toList()));
+        return a;
+    }
+
+    /**
+     * CreateTransitGatewayVpcAttachment: a new attachment (a new id), associated with and propagating the VPC's CIDRs
+     * into the transit gateway's default route table; one non-deleted attachment per VPC and transit gateway.
+     */
+    synchronized Ec2Inventory.TransitGatewayAttachment createVpcAttachment(String tgw, Ec2Inventory.Vpc vpc, String table) {
+        if (attachments.values().stream().anyMatch(a -> a.transitGatewayId().equals(tgw) && a.resourceId().equals(vpc.id()))) {
+            throw new Ec2Error("DuplicateTransitGatewayAttachment", tgw + " has non-deleted Transit Gateway Attachments "
+                    + "with same VPC ID.");
+        }
+        String id = LabMachines.hexId("tgw-attach-0", vpc.id() + "/" + tgw + "/" + ++attachmentsMade, 17);
+        Ec2Inventory.TransitGatewayAttachment a = new Ec2Inventory.TransitGatewayAttachment(id, tgw, vpc.id(),
+                vpc.name() + "-attachment", table, "vpc");
+        attachments.put(id, a);
+        Ec2Routing.TgwRouteTable t = tgwRouteTables.get(table);
+        if (t != null) {
+            List<Ec2Routing.TgwRoute> routes = new ArrayList<>(t.routes());
+            vpc.cidrs().forEach(cidr -> routes.add(new Ec2Routing.TgwRoute(cidr, id, vpc.id(), "vpc", "propagated", "active")));
+            tgwRouteTables.put(table, t.withRoutes(routes));
+        }
+        return a;
     }
 
     synchronized List<SecurityGroup> securityGroups() {

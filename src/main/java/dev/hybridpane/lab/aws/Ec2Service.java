@@ -62,7 +62,8 @@ final class Ec2Service implements AwsService {
     @Override
     public String operation(AwsRequest r) {
         String action = r.params().get("Action");
-        return action != null && (READS.contains(action) || Ec2Writes.ACTIONS.contains(action)) ? action : null;
+        return action != null && (READS.contains(action) || Ec2Writes.ACTIONS.contains(action)
+                || Ec2AttachmentWrites.ACTIONS.contains(action)) ? action : null;
     }
 
     /**
@@ -84,9 +85,10 @@ final class Ec2Service implements AwsService {
         Ec2Inventory inv = new Ec2Inventory(state.clusters(r.region()));
         Ec2Network net = network(r.region());
         net.sync(inv);
-        if (Ec2Writes.ACTIONS.contains(operation)) {
+        if (Ec2Writes.ACTIONS.contains(operation) || Ec2AttachmentWrites.ACTIONS.contains(operation)) {
             try {
-                return new Ec2Writes(net, inv, state.accountId()).handle(operation, r);
+                return Ec2Writes.ACTIONS.contains(operation) ? new Ec2Writes(net, inv, state.accountId()).handle(operation, r)
+                        : new Ec2AttachmentWrites(net, inv, state.accountId()).handle(operation, r);
             } catch (Ec2Network.Ec2Error e) {
                 return error(r, e.status, e.code, e.getMessage());
             }
@@ -115,7 +117,7 @@ final class Ec2Service implements AwsService {
                     "InvalidTransitGatewayID.NotFound", "Transit Gateway %s was deleted or does not exist.",
                     "transitGatewaySet", Ec2Inventory.TransitGateway::id, t -> t.filterValues(account), xml::transitGateway,
                     new Ec2Inventory.TransitGateway("tgw-0", List.of()).filterValues(account).keySet(), 5));
-            case "DescribeTransitGatewayAttachments" -> describe(operation, r, inv.transitGatewayAttachments,
+            case "DescribeTransitGatewayAttachments" -> describe(operation, r, net.attachments(),
                     new Kind<>("TransitGatewayAttachmentIds", "InvalidTransitGatewayAttachmentID.NotFound",
                             "Transit Gateway Attachment %s was deleted or does not exist.", "transitGatewayAttachments",
                             Ec2Inventory.TransitGatewayAttachment::id, a -> a.filterValues(account), xml::transitGatewayAttachment,

@@ -47,7 +47,7 @@ final class Ec2TransitGatewayReads {
             return search(r, table);
         }
         boolean associations = operation.equals("GetTransitGatewayRouteTableAssociations");
-        List<Ec2Inventory.TransitGatewayAttachment> attached = inv.transitGatewayAttachments.stream()
+        List<Ec2Inventory.TransitGatewayAttachment> attached = net.attachments().stream()
                 .filter(a -> a.routeTableId().equals(tableId)).toList();
         return service.describe(operation, operation + " " + tableId, r, attached, new Ec2Service.Kind<>("-", "-", "-",
                 associations ? "associations" : "transitGatewayRouteTablePropagations",

@@ -85,7 +85,10 @@ final class Ec2Writes {
         return v;
     }
 
-    /** The one target of CreateRoute/ReplaceRoute: a transit gateway, a virtual private gateway or a network interface. */
+    /**
+     * The one target of CreateRoute/ReplaceRoute: a transit gateway, a virtual private or internet gateway (GatewayId)
+     * or a network interface.
+     */
     private Route target(Map<String, String> p) {
         String tgw = p.get("TransitGatewayId");
         String gateway = p.get("GatewayId");
@@ -102,7 +105,8 @@ final class Ec2Writes {
         if (tgw != null && inv.transitGateways.stream().noneMatch(t -> t.id().equals(tgw))) {
             throw new Ec2Error("InvalidTransitGatewayID.NotFound", "The transitGateway ID '" + tgw + "' does not exist.");
         }
-        if (gateway != null && inv.vpnGateways.stream().noneMatch(g -> g.id().equals(gateway))) {
+        if (gateway != null && inv.vpnGateways.stream().noneMatch(g -> g.id().equals(gateway))
+                && !inv.internetGateways.containsKey(gateway)) {
             throw new Ec2Error("InvalidGatewayID.NotFound", "The gateway ID '" + gateway + "' does not exist");
         }
         if (eni != null && inv.networkInterfaces.stream().noneMatch(n -> n.id().equals(eni))) {
@@ -224,7 +228,7 @@ final class Ec2Writes {
         Ec2Inventory.TransitGatewayAttachment attachment = null;
         if (create && !blackhole) {
             String id = required(p, "TransitGatewayAttachmentId");
-            attachment = inv.transitGatewayAttachments.stream().filter(a -> a.id().equals(id)).findFirst()
+            attachment = network.attachments().stream().filter(a -> a.id().equals(id)).findFirst()
                     .orElseThrow(() -> new Ec2Error("InvalidTransitGatewayAttachmentID.NotFound",
                             "Transit Gateway Attachment " + id + " was deleted or does not exist."));
         }

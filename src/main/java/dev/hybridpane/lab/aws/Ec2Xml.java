@@ -47,7 +47,7 @@ final class Ec2Xml {
         for (Ec2Inventory.Route r : t.routes()) {
             x.open("item").leaf("destinationCidrBlock", r.destination()).leaf("gatewayId", r.gatewayId())
                     .leaf("networkInterfaceId", r.networkInterfaceId()).leaf("transitGatewayId", r.transitGatewayId())
-                    .leaf("state", "active").leaf("origin", r.origin()).close("item");
+                    .leaf("state", r.state()).leaf("origin", r.origin()).close("item");
         }
         x.close("routeSet");
         x.open("associationSet");

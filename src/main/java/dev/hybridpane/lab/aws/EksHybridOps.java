@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The EKS operations of enabling hybrid mode: UpdateClusterConfig (remoteNetworkConfig),
+ * The EKS operations of enabling hybrid mode: UpdateClusterConfig (remoteNetworkConfig, or resourcesVpcConfig's
+ * endpointPublicAccess and endpointPrivateAccess: an EndpointAccessUpdate; at least one must stay on),
  * DescribeUpdate / ListUpdates (InProgress, then Successful after the update delay), CreateAccessEntry,
  * DeleteAccessEntry, DescribeAddon. UpdateClusterConfig checks {@link EksRemoteNetworkChecks}, refuses a second update
  * while one is in progress (ResourceInUseException), and honours clientRequestToken: the same token with the same
@@ -24,6 +25,7 @@ import java.util.UUID;
  */
 final class EksHybridOps {
     static final String REMOTE_NETWORK_UPDATE = "RemoteNetworkConfigUpdate";
+    static final String ENDPOINT_ACCESS_UPDATE = "EndpointAccessUpdate";
 
     private final Json json;
     private final AwsState state;
@@ -51,9 +53,10 @@ final class EksHybridOps {
         Instant now = clock.instant();
         for (LabUpdate u : updates.values()) {
             if (!now.isBefore(u.due()) && !u.due().equals(Instant.MAX)) {
-                state.cluster(u.region(), u.cluster()).ifPresent(c -> state.putCluster(c.withRemoteNetworks(u.nodeCidrs(), u.podCidrs())));
-                updates.put(u.id(), new LabUpdate(u.id(), u.region(), u.cluster(), u.type(), u.createdAt(), Instant.MAX,
-                        u.nodeCidrs(), u.podCidrs()));
+                state.cluster(u.region(), u.cluster()).ifPresent(c -> state.putCluster(u.type().equals(ENDPOINT_ACCESS_UPDATE)
+                        ? c.withEndpointAccess(u.endpointPublic(), u.endpointPrivate())
+                        : c.withRemoteNetworks(u.nodeCidrs(), u.podCidrs())));
+                updates.put(u.id(), u.done());
             }
         }
     }
@@ -66,8 +69,14 @@ final class EksHybridOps {
         settle();
         JsonNode body = json.read(r.body());
         JsonNode remote = body.path("remoteNetworkConfig");
-        if (remote.isMissingNode()) {
-            return eks.error(r, 400, "InvalidParameterException", "The lab implements UpdateClusterConfig for remoteNetworkConfig only.");
+        JsonNode vpcConfig = body.path("resourcesVpcConfig");
+        if (!remote.isMissingNode() && !vpcConfig.isMissingNode()) {
+            return eks.error(r, 400, "InvalidParameterException", "Only one type of update can be allowed.");
+        }
+        if (remote.isMissingNode() && (vpcConfig.isMissingNode() || (!vpcConfig.has("endpointPublicAccess")
+                && !vpcConfig.has("endpointPrivateAccess")))) {
+            return eks.error(r, 400, "InvalidParameterException", "The lab implements UpdateClusterConfig for"
+                    + " remoteNetworkConfig and resourcesVpcConfig's endpointPublicAccess/endpointPrivateAccess only.");
         }
         String token = body.path("clientRequestToken").asText("");
         ObjectNode request = body.deepCopy();
@@ -89,6 +98,9 @@ final class EksHybridOps {
         if (updating(c)) {
             return eks.clusterError(r, 409, "ResourceInUseException", c.name(), "Cluster has an update in progress");
         }
+        if (remote.isMissingNode()) {
+            return endpointAccess(eks, r, c, vpcConfig, request, tokenKey, token);
+        }
         String clusterProblem = EksRemoteNetworkChecks.clusterProblem(c);
         if (clusterProblem != null) {
             return eks.clusterError(r, 400, EksRemoteNetworkChecks.INVALID_REQUEST, c.name(), clusterProblem);
@@ -104,6 +116,31 @@ final class EksHybridOps {
         Instant now = clock.instant();
         LabUpdate u = new LabUpdate(UUID.randomUUID().toString(), c.region(), c.name(), REMOTE_NETWORK_UPDATE, now,
                 now.plus(delay), o.nodes(), o.pods());
+        updates.put(u.id(), u);
+        if (!token.isEmpty()) {
+            tokens.put(tokenKey, new TokenUse(request, u.id()));
+        }
+        settle();
+        return updateResponse(eks, updates.get(u.id()));
+    }
+
+    /** An EndpointAccessUpdate: what the request leaves out stays as it is; both off, or no change, is refused. */
+    private AwsResponse endpointAccess(EksService eks, AwsRequest r, LabCluster c, JsonNode vpcConfig, ObjectNode request,
+            String tokenKey, String token) {
+        boolean pub = vpcConfig.path("endpointPublicAccess").asBoolean(c.endpointPublic());
+        boolean priv = vpcConfig.path("endpointPrivateAccess").asBoolean(c.endpointPrivate());
+        if (!pub && !priv) {
+            return eks.clusterError(r, 400, EksRemoteNetworkChecks.INVALID_PARAMETER, c.name(),
+                    "Cluster endpoint access must have public access, private access, or both enabled.");
+        }
+        if (pub == c.endpointPublic() && priv == c.endpointPrivate()) {
+            return eks.clusterError(r, 400, EksRemoteNetworkChecks.INVALID_PARAMETER, c.name(),
+                    "Cluster is already at the desired configuration with endpointPrivateAccess: " + priv
+                            + " , endpointPublicAccess: " + pub + ", and Public Endpoint Restrictions: [0.0.0.0/0]");
+        }
+        Instant now = clock.instant();
+        LabUpdate u = new LabUpdate(UUID.randomUUID().toString(), c.region(), c.name(), ENDPOINT_ACCESS_UPDATE, now,
+                now.plus(delay), List.of(), List.of(), pub, priv);
         updates.put(u.id(), u);
         if (!token.isEmpty()) {
             tokens.put(tokenKey, new TokenUse(request, u.id()));
@@ -141,8 +178,13 @@ final class EksHybridOps {
         o.put("status", done(u) ? "Successful" : "InProgress");
         o.put("type", u.type());
         ArrayNode params = o.putArray("params");
-        params.addObject().put("type", "RemoteNodeNetworks").put("value", "[{\"cidrs\":" + strings(u.nodeCidrs()) + "}]");
-        params.addObject().put("type", "RemotePodNetworks").put("value", "[{\"cidrs\":" + strings(u.podCidrs()) + "}]");
+        if (u.type().equals(ENDPOINT_ACCESS_UPDATE)) {
+            params.addObject().put("type", "EndpointPublicAccess").put("value", String.valueOf(u.endpointPublic()));
+            params.addObject().put("type", "EndpointPrivateAccess").put("value", String.valueOf(u.endpointPrivate()));
+        } else {
+            params.addObject().put("type", "RemoteNodeNetworks").put("value", "[{\"cidrs\":" + strings(u.nodeCidrs()) + "}]");
+            params.addObject().put("type", "RemotePodNetworks").put("value", "[{\"cidrs\":" + strings(u.podCidrs()) + "}]");
+        }
         o.put("createdAt", Json.epochSeconds(u.createdAt()));
         o.putArray("errors");
         return eks.ok(body);

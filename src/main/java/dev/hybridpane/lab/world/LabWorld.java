@@ -193,6 +193,13 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
                     addons, cni, cloudNodes, nodeKubeletVersion, sites, tags, hybridRoles, profiles);
         }
 
+        /** The cluster with its API server endpoint's public and private access as given. */
+        public LabCluster withEndpointAccess(boolean publicAccess, boolean privateAccess) {
+            return new LabCluster(name, region, version, platformVersion, status, authenticationMode, ipFamily,
+                    publicAccess, privateAccess, serviceCidr, remoteNodeCidrs, remotePodCidrs, vpc, accessEntries,
+                    addons, cni, cloudNodes, nodeKubeletVersion, sites, tags, hybridRoles, profiles);
+        }
+
         LabCluster withSites(List<LabSite> newSites) {
             return new LabCluster(name, region, version, platformVersion, status, authenticationMode, ipFamily,
                     endpointPublic, endpointPrivate, serviceCidr, remoteNodeCidrs, remotePodCidrs, vpc, accessEntries,
@@ -212,7 +219,7 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
     public record LabVpc(String id, String name, List<String> cidrs, List<LabSubnet> subnets,
             String clusterSecurityGroupId, List<String> additionalSecurityGroupIds, String transitGatewayId,
             String vpnGatewayId, List<LabVpnConnection> vpnConnections, List<String> routedCidrs,
-            List<String> apiIngressCidrs, List<LabDirectConnectGateway> directConnectGateways) {
+            List<String> apiIngressCidrs, List<LabDirectConnectGateway> directConnectGateways, String internetGatewayId) {
         public LabVpc {
             cidrs = List.copyOf(cidrs);
             subnets = List.copyOf(subnets);
@@ -223,12 +230,12 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
             directConnectGateways = List.copyOf(directConnectGateways == null ? List.of() : directConnectGateways);
         }
 
-        /** A VPC without Direct Connect. */
+        /** A VPC without Direct Connect or an internet gateway. */
         public LabVpc(String id, String name, List<String> cidrs, List<LabSubnet> subnets, String clusterSecurityGroupId,
                 List<String> additionalSecurityGroupIds, String transitGatewayId, String vpnGatewayId,
                 List<LabVpnConnection> vpnConnections, List<String> routedCidrs, List<String> apiIngressCidrs) {
             this(id, name, cidrs, subnets, clusterSecurityGroupId, additionalSecurityGroupIds, transitGatewayId, vpnGatewayId,
-                    vpnConnections, routedCidrs, apiIngressCidrs, null);
+                    vpnConnections, routedCidrs, apiIngressCidrs, null, null);
         }
 
         /** A VPC without VPN connections, routing and allowing every remote CIDR. */

@@ -54,11 +54,13 @@ final class WorldReader {
 
     private static LabVpc vpc(Obj v) {
         v.allow("id", "name", "cidrs", "subnets", "clusterSecurityGroupId", "additionalSecurityGroupIds", "transitGatewayId",
-                "vpnGatewayId", "vpnConnections", "routedCidrs", "apiIngressCidrs", "directConnectGateways");
+                "vpnGatewayId", "vpnConnections", "routedCidrs", "apiIngressCidrs", "directConnectGateways",
+                "internetGatewayId");
         LabVpc vpc = new LabVpc(v.text("id"), v.text("name"), v.texts("cidrs"), v.objects("subnets", WorldReader::subnet),
                 v.text("clusterSecurityGroupId"), v.texts("additionalSecurityGroupIds"), v.text("transitGatewayId"),
                 v.text("vpnGatewayId"), v.objects("vpnConnections", WorldReader::vpnConnection), v.texts("routedCidrs"),
-                v.texts("apiIngressCidrs"), v.objects("directConnectGateways", WorldReader::directConnectGateway));
+                v.texts("apiIngressCidrs"), v.objects("directConnectGateways", WorldReader::directConnectGateway),
+                v.text("internetGatewayId"));
         if (!vpc.vpnConnections().isEmpty() && (vpc.transitGatewayId() == null) == (vpc.vpnGatewayId() == null)) {
             throw new IllegalArgumentException(v.where() + ": VPN connections need either a transitGatewayId or a vpnGatewayId");
         }

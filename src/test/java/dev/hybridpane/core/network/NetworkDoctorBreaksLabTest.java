@@ -59,6 +59,7 @@ class NetworkDoctorBreaksLabTest {
     static final String VPC = NetworkDoctorLabTest.RETAIL_VPC;
     static final String SG = NetworkDoctorLabTest.RETAIL_SG;
     static final String VPN = NetworkDoctorLabTest.RETAIL_VPN;
+    static final String IGW = "igw-0a1b2c3d4e5f60718";
     static final String ANCHOR = "c0de8a53-e517-351f-a5fe-732df5f2c841";
     static final String SSM_ROLE = "retail-edge-hybrid-ssm";
     static final String RA_ROLE = "retail-edge-hybrid-ra";
@@ -228,6 +229,31 @@ class NetworkDoctorBreaksLabTest {
         }
     }
 
+    /** UpdateClusterConfig of the endpoint's access, waited for until it succeeded. */
+    static void endpointAccess(boolean publicAccess, boolean privateAccess) {
+        String update = eks.updateClusterConfig(b -> b.name(RETAIL).resourcesVpcConfig(v -> v.endpointPublicAccess(publicAccess)
+                .endpointPrivateAccess(privateAccess))).update().id();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!"Successful".equals(eks.describeUpdate(b -> b.name(RETAIL).updateId(update)).update().statusAsString())) {
+            assertThat(System.nanoTime()).as("update " + update + " succeeded").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    /** The VPC's attachment to its transit gateway deleted (as `aws ec2 delete-transit-gateway-vpc-attachment`), or made again. */
+    @SuppressWarnings("unchecked")
+    static void vpcAttachment(boolean attached) {
+        if (!attached) {
+            String id = ec2.describeTransitGatewayAttachments(b -> b.filters(f -> f.name("resource-id").values(VPC)))
+                    .transitGatewayAttachments().get(0).transitGatewayAttachmentId();
+            SAVED.put("subnets", ec2.deleteTransitGatewayVpcAttachment(b -> b.transitGatewayAttachmentId(id))
+                    .transitGatewayVpcAttachment().subnetIds());
+        } else {
+            ec2.createTransitGatewayVpcAttachment(b -> b.transitGatewayId(NetworkDoctorLabTest.RETAIL_TGW).vpcId(VPC)
+                    .subnetIds((List<String>) SAVED.remove("subnets")));
+        }
+    }
+
     static void ciliumDaemonSet(boolean present) {
         var daemonSets = kube.apps().daemonSets().inNamespace("kube-system");
         if (!present) {
@@ -284,12 +310,20 @@ class NetworkDoctorBreaksLabTest {
                         + "network " + PODS, () -> ec2.deleteRoute(b -> b.routeTableId(RTB).destinationCidrBlock(PODS)),
                         () -> ec2.createRoute(b -> b.routeTableId(RTB).destinationCidrBlock(PODS)
                                 .transitGatewayId(NetworkDoctorLabTest.RETAIL_TGW))),
+                new Break("a route pointed at the VPC's internet gateway", "aws.routes@" + RTB + ":" + PODS, DoctorStatus.FAIL,
+                        "to " + IGW + " (internetGateway), not to a transit gateway", () -> ec2.replaceRoute(b -> b.routeTableId(RTB)
+                        .destinationCidrBlock(PODS).gatewayId(IGW)), () -> ec2.replaceRoute(b -> b.routeTableId(RTB)
+                        .destinationCidrBlock(PODS).transitGatewayId(NetworkDoctorLabTest.RETAIL_TGW))),
                 new Break("a transit gateway route deleted", "aws.tgw-routes@" + TGW_RTB + ":" + NODES, DoctorStatus.FAIL,
                         "has no route for " + NODES, () -> ec2.deleteTransitGatewayRoute(b -> b.transitGatewayRouteTableId(TGW_RTB)
                         .destinationCidrBlock(NODES)), () -> ec2.createTransitGatewayRoute(b -> b.transitGatewayRouteTableId(TGW_RTB)
                         .destinationCidrBlock(NODES).transitGatewayAttachmentId(vpnAttachment()))),
                 new Break("a transit gateway route made a blackhole", "aws.tgw-routes@" + TGW_RTB + ":" + PODS, DoctorStatus.FAIL,
                         "routes " + PODS + " as blackhole", () -> tgwRoute(PODS, true), () -> tgwRoute(PODS, false)),
+                new Break("the VPC's transit gateway attachment deleted", "aws.tgw-attachment@" + NetworkDoctorLabTest.RETAIL_TGW,
+                        DoctorStatus.FAIL, VPC + " is not attached to it", () -> vpcAttachment(false), () -> vpcAttachment(true)),
+                new Break("the VPC's transit gateway attachment deleted: its routes are blackholes", "aws.routes@" + RTB + ":" + PODS,
+                        DoctorStatus.FAIL, "which is a blackhole", () -> vpcAttachment(false), () -> vpcAttachment(true)),
                 new Break("one tunnel down", "aws.vpn@" + VPN, DoctorStatus.WARN, "1 of 2 tunnels UP",
                         () -> doctorLab.lab.aws().setVpnTunnel(OREGON, VPN, 2, false),
                         () -> doctorLab.lab.aws().setVpnTunnel(OREGON, VPN, 2, true)),
@@ -312,6 +346,8 @@ class NetworkDoctorBreaksLabTest {
                 new Break("DNS hostnames turned off", "aws.vpc-dns@" + VPC + ":enableDnsHostnames", DoctorStatus.FAIL,
                         "DNS hostnames is off", () -> ec2.modifyVpcAttribute(b -> b.vpcId(VPC).enableDnsHostnames(v -> v.value(false))),
                         () -> ec2.modifyVpcAttribute(b -> b.vpcId(VPC).enableDnsHostnames(v -> v.value(true)))),
+                new Break("the endpoint made public and private", "aws.endpoint-access@" + RETAIL, DoctorStatus.WARN,
+                        "The endpoint is public and private", () -> endpointAccess(true, true), () -> endpointAccess(false, true)),
                 new Break("the SSM role's access entry deleted", "aws.access-entry@" + SSM_ROLE, DoctorStatus.FAIL,
                         "has no access entry", () -> {
                             String arn = ssmRoleArn();

@@ -78,6 +78,36 @@ class EksUpdateClusterConfigTest {
     }
 
     @Test
+    void endpointAccessIsChangedByAnEndpointAccessUpdateAndBothOffIsRefused() {
+        Cluster before = describe("retail-edge");
+        assertThat(before.resourcesVpcConfig().endpointPrivateAccess()).isTrue();
+        assertThat(before.resourcesVpcConfig().endpointPublicAccess()).isFalse();
+        Update u = eks.updateClusterConfig(b -> b.name("retail-edge").resourcesVpcConfig(v -> v.endpointPublicAccess(true)
+                .endpointPrivateAccess(true))).update();
+        assertThat(u.typeAsString()).isEqualTo("EndpointAccessUpdate");
+        assertThat(u.params()).extracting(p -> p.typeAsString() + "=" + p.value())
+                .containsExactly("EndpointPublicAccess=true", "EndpointPrivateAccess=true");
+        assertThat(eks.describeUpdate(b -> b.name("retail-edge").updateId(u.id())).update().statusAsString())
+                .isEqualTo("Successful");
+        Cluster both = describe("retail-edge");
+        assertThat(both.resourcesVpcConfig().endpointPublicAccess()).isTrue();
+        assertThat(both.resourcesVpcConfig().endpointPrivateAccess()).isTrue();
+        InvalidParameterException same = catchThrowableOfType(InvalidParameterException.class, () -> eks.updateClusterConfig(
+                b -> b.name("retail-edge").resourcesVpcConfig(v -> v.endpointPublicAccess(true).endpointPrivateAccess(true))));
+        assertThat(same).as("no change refused").isNotNull();
+        assertThat(same.getMessage()).contains("already at the desired configuration");
+        InvalidParameterException off = catchThrowableOfType(InvalidParameterException.class, () -> eks.updateClusterConfig(
+                b -> b.name("retail-edge").resourcesVpcConfig(v -> v.endpointPublicAccess(false).endpointPrivateAccess(false))));
+        assertThat(off).as("both off refused").isNotNull();
+        assertThat(off.statusCode()).isEqualTo(400);
+        assertThat(off.clusterName()).isEqualTo("retail-edge");
+        eks.updateClusterConfig(b -> b.name("retail-edge").resourcesVpcConfig(v -> v.endpointPublicAccess(false)));
+        Cluster after = describe("retail-edge");
+        assertThat(after.resourcesVpcConfig().endpointPublicAccess()).isFalse();
+        assertThat(after.resourcesVpcConfig().endpointPrivateAccess()).isTrue();
+    }
+
+    @Test
     void aValidConfigurationIsAppliedAfterItsUpdate() {
         Update u = update("payments", List.of("192.168.0.0/16", "10.80.0.0/32"), List.of("172.16.0.0/12"));
         assertThat(u.typeAsString()).isEqualTo("RemoteNetworkConfigUpdate");

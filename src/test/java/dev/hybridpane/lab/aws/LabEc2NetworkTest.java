@@ -76,6 +76,16 @@ class LabEc2NetworkTest {
         return refused(call).awsErrorDetails().errorCode();
     }
 
+    @Test
+    void aRouteCanTargetTheVpcsInternetGatewayButNoUnknownGateway() {
+        oregon.replaceRoute(b -> b.routeTableId(RETAIL_RTB).destinationCidrBlock("10.201.0.0/16").gatewayId("igw-0a1b2c3d4e5f60718"));
+        assertThat(table(oregon, RETAIL_RTB).routes()).filteredOn(r -> "10.201.0.0/16".equals(r.destinationCidrBlock()))
+                .extracting(Route::gatewayId, Route::transitGatewayId, Route::stateAsString)
+                .containsExactly(tuple("igw-0a1b2c3d4e5f60718", null, "active"));
+        assertThat(code(() -> oregon.replaceRoute(b -> b.routeTableId(RETAIL_RTB).destinationCidrBlock("10.201.0.0/16")
+                .gatewayId("igw-0ffffffffffffffff")))).isEqualTo("InvalidGatewayID.NotFound");
+    }
+
     RouteTable table(Ec2Client ec2, String id) {
         return ec2.describeRouteTables(b -> b.routeTableIds(id)).routeTables().get(0);
     }
