@@ -1,9 +1,12 @@
 package dev.hybridpane.app;
 
+import dev.hybridpane.adapters.aws.SsoDeviceSignIn;
 import dev.hybridpane.core.hybrid.EnableJournals;
 import dev.hybridpane.ui.activity.ActivityView;
 import dev.hybridpane.ui.activity.ActivityViewModel;
 import dev.hybridpane.ui.activity.OperationsViewModel;
+import dev.hybridpane.ui.auth.SignInLayer;
+import dev.hybridpane.ui.auth.SignInViewModel;
 import dev.hybridpane.ui.clusters.ClusterAccessViewModel;
 import dev.hybridpane.ui.clusters.ClusterDetailViewModel;
 import dev.hybridpane.ui.clusters.ClustersView;
@@ -17,16 +20,15 @@ import dev.hybridpane.ui.fleet.FleetViewModel;
 import dev.hybridpane.ui.hosts.HostsView;
 import dev.hybridpane.ui.hosts.HostsViewModel;
 import dev.hybridpane.ui.hybrid.HybridActions;
-import dev.hybridpane.ui.wizard.WizardView;
 import dev.hybridpane.ui.network.NetworkView;
 import dev.hybridpane.ui.network.NetworkViewModel;
 import dev.hybridpane.ui.overview.OverviewView;
 import dev.hybridpane.ui.overview.OverviewViewModel;
 import dev.hybridpane.ui.pools.PoolsView;
-import dev.hybridpane.ui.pools.wizard.PoolWizards;
-import dev.hybridpane.ui.pools.wizard.PoolsServices;
 import dev.hybridpane.ui.pools.PoolsViewModel;
 import dev.hybridpane.ui.pools.day2.PoolDay2ViewModel;
+import dev.hybridpane.ui.pools.wizard.PoolWizards;
+import dev.hybridpane.ui.pools.wizard.PoolsServices;
 import dev.hybridpane.ui.profiles.ProfilesServices;
 import dev.hybridpane.ui.profiles.ProfilesView;
 import dev.hybridpane.ui.profiles.ProfilesViewModel;
@@ -35,6 +37,7 @@ import dev.hybridpane.ui.settings.SettingsView;
 import dev.hybridpane.ui.settings.SettingsViewModel;
 import dev.hybridpane.ui.settings.ThemeChoice;
 import dev.hybridpane.ui.shell.CommandPaletteViewModel;
+import dev.hybridpane.ui.shell.CredentialActions;
 import dev.hybridpane.ui.shell.EnvironmentSession;
 import dev.hybridpane.ui.shell.HybridCommands;
 import dev.hybridpane.ui.shell.MainWindow;
@@ -43,6 +46,7 @@ import dev.hybridpane.ui.shell.PaletteItem;
 import dev.hybridpane.ui.shell.SettingsWriter;
 import dev.hybridpane.ui.shell.ShellStart;
 import dev.hybridpane.ui.shell.ShellViewModel;
+import dev.hybridpane.ui.wizard.WizardView;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -66,6 +70,12 @@ public final class ConsoleUi {
 
     /** The window's state without its views: the environment session, the settings and the window state. */
     public static ShellViewModel shell(ConsolePorts ports, TaskRunner runner, ShellStart start) {
+        return shell(ports, runner, start, CredentialActions.NONE);
+    }
+
+    /** {@link #shell(ConsolePorts, TaskRunner, ShellStart)}, offering {@code credentials} on a credential problem. */
+    public static ShellViewModel shell(ConsolePorts ports, TaskRunner runner, ShellStart start,
+            CredentialActions credentials) {
         ActivityViewModel activity = new ActivityViewModel(ports.clock());
         SettingsWriter writer = new SettingsWriter(ports.settingsStore(), ports.io(), runner, activity, start.settings());
         SettingsViewModel settings = new SettingsViewModel(ThemeChoice.parse(start.settings().theme()),
@@ -75,7 +85,7 @@ public final class ConsoleUi {
                 });
         EnvironmentSession session = new EnvironmentSession(ports.profiles(), ports.clusterPort(), ports.io(),
                 ports.clock(), ports.environment(), runner, new FleetViewModel(), activity, writer, start);
-        return new ShellViewModel(session, writer, settings);
+        return new ShellViewModel(session, writer, settings, credentials);
     }
 
     /** The console's window on the FX thread's runner, opening with what {@code start} read. */
@@ -90,7 +100,12 @@ public final class ConsoleUi {
 
     public static Console build(ConsolePorts ports, TaskRunner runner, ShellStart start,
             CompletableFuture<Boolean> osPrefersDark) {
-        ShellViewModel shell = shell(ports, runner, start);
+        // signing in to AWS SSO in the window: once signed in, the fleet is listed again with the new session
+        List<ShellViewModel> signedInto = new ArrayList<>(1);
+        SignInLayer signIn = new SignInLayer(new SignInViewModel(runner, new SsoDeviceSignIn(), Browser::open,
+                p -> signedInto.forEach(ShellViewModel::startDiscovery)));
+        ShellViewModel shell = shell(ports, runner, start, signIn);
+        signedInto.add(shell);
         EnvironmentSession session = shell.session();
         FleetViewModel fleet = shell.fleet();
         OperationsViewModel operations = new OperationsViewModel(ports.hybrid().journals(), runner, ports.clock());
@@ -158,7 +173,7 @@ public final class ConsoleUi {
         views.put(NavTarget.SETTINGS, () -> new SettingsView(shell.settingsViewModel()));
         MainWindow window = new MainWindow(shell, palette, runner, views, List.of(() -> WizardView.modal(hybrid.openProperty()),
                         () -> WizardView.modal(profileWizards.openProperty()),
-                        () -> WizardView.modal(poolWizards.openProperty())),
+                        () -> WizardView.modal(poolWizards.openProperty()), signIn::node),
                 osPrefersDark);
         return new Console(window, shell, hybrid, operations);
     }

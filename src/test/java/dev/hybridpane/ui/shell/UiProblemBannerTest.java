@@ -82,7 +82,7 @@ class UiProblemBannerTest {
         assertEquals("Not signed in to AWS SSO", message.getTitle());
         assertTrue(message.getDescription().contains("aws sso login --profile default"), message.getDescription());
         assertTrue(message.getStyleClass().contains(Styles.DANGER));
-        assertFalse(robot.lookup("#problem-sign-in").queryButton().isVisible(), "no sign-in inside the window yet");
+        assertTrue(robot.lookup("#problem-sign-in").queryButton().isVisible(), "the window offers signing in itself");
         Label placeholder = robot.lookup("#clusters-placeholder").queryAs(Label.class);
         assertEquals("No clusters could be listed: see the message above.", placeholder.getText());
         Hyperlink regionErrors = robot.lookup("#region-errors").queryAs(Hyperlink.class);
@@ -108,6 +108,27 @@ class UiProblemBannerTest {
         ImageIO.write(SwingFXUtils.fromFXImage(pop[0], null), "png",
                 new File(dir.resolve("credential-region-errors-popover.png").toString()));
         shots(robot, dir, "credential-banner-overview-regions");
+        robot.interact(() -> stage.close());
+    }
+
+    /** "Sign in…" opens the sign-in card over the window for the profile the problem names; Close takes it away. */
+    @Test
+    void signInOpensTheSignInCardForTheProfile(FxRobot robot) throws Exception {
+        FxWait.until(5, () -> window.readyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#sso-sign-in").tryQuery().isEmpty(), "no card before the click");
+        robot.clickOn("#problem-sign-in");
+        FxWait.until(5, () -> robot.lookup("#sso-sign-in").tryQuery().filter(UiProblemBannerTest::shown).isPresent());
+        Label title = robot.lookup("#sso-sign-in .title-3").queryAs(Label.class);
+        assertEquals("Sign in to AWS SSO: profile default", title.getText());
+        // the device flow runs off the FX thread and ends (here: no such sso-session on this machine) with Close offered
+        FxWait.until(15, () -> robot.lookup("#sso-sign-in .button").queryAll().stream()
+                .anyMatch(b -> shown(b) && "Close".equals(((Button) b).getText())));
+        Path dir = Path.of(System.getProperty("hybridpane.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        shots(robot, dir, "credential-sign-in-card");
+        robot.clickOn("Close");
+        FxWait.until(5, () -> robot.lookup("#sso-sign-in").tryQuery().filter(UiProblemBannerTest::shown).isEmpty());
         robot.interact(() -> stage.close());
     }
 
