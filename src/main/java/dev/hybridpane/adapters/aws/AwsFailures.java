@@ -11,6 +11,7 @@ import java.util.Set;
 import javax.net.ssl.SSLException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
  * Translates SDK exceptions into {@link AwsFailure}: a kind the UI can act on and one sentence that names
@@ -30,6 +31,9 @@ final class AwsFailures {
      * @param caller    the caller's ARN when known (from an earlier GetCallerIdentity), else the credentials' label
      */
     static AwsFailure translate(String operation, SdkException e, String caller) {
+        if (e instanceof SdkServiceException sse && !hasCode(sse)) {
+            return unexpected(operation, sse, caller);
+        }
         if (e instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
             String code = ase.awsErrorDetails().errorCode();
             String message = ase.awsErrorDetails().errorMessage();
@@ -71,6 +75,36 @@ final class AwsFailures {
                     operation + " could not reach AWS: " + rootMessage(e), e);
         }
         return new AwsFailure(FailureKind.OTHER, operation, null, operation + " failed: " + firstMessage(e), e);
+    }
+
+    private static boolean hasCode(SdkServiceException e) {
+        return e instanceof AwsServiceException ase && ase.awsErrorDetails() != null && ase.awsErrorDetails().errorCode() != null
+                && !ase.awsErrorDetails().errorCode().isBlank();
+    }
+
+    /**
+     * An answer with an HTTP status and no AWS error code: not AWS's own (a proxy, a wrong endpoint, a service that
+     * changed), or a 401 whose body the JDK's HTTP client dropped. Only 401 and 403 say something about the caller; any
+     * other status is no proof that a resource is absent, so it never reads as NOT_FOUND.
+     */
+    private static AwsFailure unexpected(String operation, SdkServiceException e, String caller) {
+        int status = e.statusCode();
+        String message = e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
+                ? ase.awsErrorDetails().errorMessage() : null;
+        String said = message == null || message.isBlank() ? "" : ": " + firstLine(message);
+        return switch (status) {
+            case 401 -> new AwsFailure(FailureKind.UNAUTHORIZED, operation, null, operation
+                    + " failed: AWS rejected the credentials of " + caller + " (HTTP 401, no AWS error code)" + said, e);
+            case 403 -> new AwsFailure(FailureKind.ACCESS_DENIED, operation, null, operation + " was denied for " + caller
+                    + " (HTTP 403, no AWS error code)" + said, e);
+            default -> new AwsFailure(FailureKind.OTHER, operation, null, operation + " failed: the endpoint answered HTTP "
+                    + status + " with no AWS error code" + (said.isEmpty() ? " (is the endpoint an AWS service for this call?)" : said), e);
+        };
+    }
+
+    private static String firstLine(String s) {
+        String line = s.strip().lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
     static FailureKind kindOf(String code, int status) {
