@@ -3,8 +3,12 @@ package dev.hybridpane.adapters.aws;
 import dev.hybridpane.core.AwsFailure;
 import dev.hybridpane.domain.ConnectionState.FailureKind;
 import java.io.IOException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.util.Locale;
 import java.util.Set;
+import javax.net.ssl.SSLException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
@@ -44,6 +48,15 @@ final class AwsFailures {
                 default -> operation + " failed (" + code + ", HTTP " + ase.statusCode() + "): " + aws;
             };
             return new AwsFailure(kind, operation, code, sentence, e);
+        }
+        CaBundleException bundle = causeOf(e, CaBundleException.class);
+        if (bundle != null) {
+            return new AwsFailure(FailureKind.UNREACHABLE, operation, null, operation + " could not run: "
+                    + bundle.getMessage(), e);
+        }
+        SSLException tls = causeOf(e, SSLException.class);
+        if (tls != null) {
+            return new AwsFailure(FailureKind.UNREACHABLE, operation, null, operation + tlsSentence(tls), e);
         }
         String text = messages(e);
         String lower = text.toLowerCase(Locale.ROOT);
@@ -117,6 +130,38 @@ final class AwsFailures {
             return FailureKind.NOT_FOUND;
         }
         return FailureKind.OTHER;
+    }
+
+    /**
+     * A certificate AWS's endpoint (or a proxy in between) presented that the trust store does not accept: behind a
+     * TLS-inspecting proxy, the fix is the aws CLI's, a CA bundle.
+     */
+    private static String tlsSentence(SSLException tls) {
+        boolean untrusted = causeOf(tls, CertificateException.class) != null || causeOf(tls, CertPathBuilderException.class) != null
+                || causeOf(tls, CertPathValidatorException.class) != null;
+        if (!untrusted) {
+            return " could not reach AWS: the TLS handshake failed (" + rootMessage(tls) + ").";
+        }
+        return " could not reach AWS: the endpoint's TLS certificate is not trusted (" + rootText(tls) + "). Behind a "
+                + "TLS-inspecting proxy, set AWS_CA_BUNDLE (or ca_bundle in the profile) to a PEM file of its CA "
+                + "certificates, as for the aws CLI.";
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String rootText(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static boolean hasIoCause(Throwable e) {
