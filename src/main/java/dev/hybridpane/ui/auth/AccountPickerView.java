@@ -60,11 +60,13 @@ public final class AccountPickerView extends StackPane {
         list.setPadding(new Insets(2, 12, 2, 2));
         ScrollPane scroll = new ScrollPane(list);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(300);
+        // as tall as the accounts, up to a limit: a few accounts leave no empty box, many scroll
+        scroll.prefViewportHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.min(360, Math.max(140, list.getHeight())), list.heightProperty()));
         scroll.setPrefViewportWidth(540);
         scroll.getStyleClass().add(Styles.BORDERED);
         body.getChildren().add(scroll);
-        body.setMinHeight(200);
+        body.setMinHeight(140);
         VBox.setVgrow(body, Priority.ALWAYS);
 
         Label count = new Label();

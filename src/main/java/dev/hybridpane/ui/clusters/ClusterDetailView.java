@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -55,7 +56,8 @@ final class ClusterDetailView extends StackPane {
     private final Label version = Widgets.pill("", Styles.ACCENT);
     private final Label connection = new Label();
     private Button enableButton;
-    private final VBox readOnly = new VBox();
+    private final VBox header = new VBox(4);
+    private Node readOnly;
 
     /** "API access: [EKS token from the AWS profile | kubeconfig context ▾]" with a note when there is none. */
     private static VBox accessRow(ClusterAccessViewModel a) {
@@ -115,12 +117,8 @@ final class ClusterDetailView extends StackPane {
         enable.disableProperty().bind(vm.otherAccountProperty());
         enableButton = enable;
         titleRow.setAlignment(Pos.CENTER_LEFT);
-        VBox header = new VBox(4, titleRow, account, arn, connection);
-        readOnly.setId("detail-other-account");
-        readOnly.visibleProperty().bind(vm.otherAccountProperty());
-        readOnly.managedProperty().bind(readOnly.visibleProperty());
-        VBox.setMargin(readOnly, new Insets(6, 0, 0, 0));
-        header.getChildren().addAll(accessRow(vm.access()), readOnly, enableButton);
+        header.getChildren().addAll(titleRow, account, arn, connection);
+        header.getChildren().addAll(accessRow(vm.access()), enableButton);
         VBox.setMargin(enableButton, new Insets(6, 0, 0, 0));
         content.getChildren().addAll(header,
                 section("Hybrid configuration", new HybridConfigSection(vm.hybrid())),
@@ -164,9 +162,12 @@ final class ClusterDetailView extends StackPane {
         arn.setText(c.arn());
         String a = accountLabel.apply(r);
         account.setText(a.isEmpty() ? "" : "AWS account " + a);
-        readOnly.getChildren().clear();
+        // a new Message each time, as a direct child: AtlantaFX's Message lays out only the parts it had when made
+        header.getChildren().remove(readOnly);
+        readOnly = null;
         if (r.ref().inOtherAccount()) {
-            readOnly.getChildren().add(otherAccountNotice(a.isEmpty() ? r.ref().account() : a, r.ref().account()));
+            readOnly = otherAccountNotice(a.isEmpty() ? r.ref().account() : a, r.ref().account());
+            header.getChildren().add(header.getChildren().indexOf(enableButton) + 1, readOnly); // under the disabled button
         }
         Widgets.setPill(status, c.status(), Widgets.clusterStatusKind(c.status()));
         version.setText("Kubernetes " + c.version());
@@ -339,17 +340,20 @@ final class ClusterDetailView extends StackPane {
      */
     private static Node otherAccountNotice(String account, String accountId) {
         Message m = new Message("Read through another account's role", "This cluster is in AWS account " + account
-                + ", read with the role you picked for it in Accounts…. Importing it, enabling hybrid mode, node pools"
-                + " and the network doctor's fixes change it with that account's own credentials: open a profile of"
-                + " account " + accountId + " (switch profile in the top bar) to make changes.",
-                Widgets.icon(Feather.EYE, null)) {
+                + ", read with the role picked for it (Accounts… in the top bar). Import, hybrid mode, node pools and"
+                + " the doctor's fixes need that account's own credentials: open a profile of account " + accountId
+                + " to change it.", Widgets.icon(Feather.EYE, null)) {
             @Override
             public Orientation getContentBias() {
                 return Orientation.HORIZONTAL;
             }
         };
+        // as tall as its wrapped text at the width it is given (the header's VBox asks without a width)
+        m.minHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> m.getWidth() > 0 ? m.prefHeight(m.getWidth()) : Region.USE_PREF_SIZE, m.widthProperty()));
+        m.setId("detail-other-account");
         m.getStyleClass().add(Styles.ACCENT);
-        m.setMinHeight(Region.USE_PREF_SIZE);
+        VBox.setMargin(m, new Insets(6, 0, 14, 0));
         return m;
     }
 

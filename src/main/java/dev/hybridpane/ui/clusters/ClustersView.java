@@ -177,7 +177,7 @@ public final class ClustersView extends BorderPane {
 
     /** The cluster's AWS account: the picked account's name (its id in the tooltip), else the id. */
     private static TableColumn<ClusterRow, ClusterRow> accountColumn(ClustersViewModel vm) {
-        TableColumn<ClusterRow, ClusterRow> c = Cells.column("Account", 124, r -> r);
+        TableColumn<ClusterRow, ClusterRow> c = Cells.column("Account", 156, r -> r);
         c.setId("account-column");
         c.setComparator(Comparator.comparing(vm::account));
         c.setCellFactory(col -> new TableCell<>() {
