@@ -1,10 +1,13 @@
 package dev.hybridpane.app;
 
 import dev.hybridpane.adapters.aws.SsoDeviceSignIn;
+import dev.hybridpane.core.MfaCodePrompt;
 import dev.hybridpane.core.hybrid.EnableJournals;
 import dev.hybridpane.ui.activity.ActivityView;
 import dev.hybridpane.ui.activity.ActivityViewModel;
 import dev.hybridpane.ui.activity.OperationsViewModel;
+import dev.hybridpane.ui.auth.MfaPromptLayer;
+import dev.hybridpane.ui.auth.MfaPromptViewModel;
 import dev.hybridpane.ui.auth.SignInLayer;
 import dev.hybridpane.ui.auth.SignInViewModel;
 import dev.hybridpane.ui.clusters.ClusterAccessViewModel;
@@ -53,6 +56,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 
@@ -61,8 +65,13 @@ import javafx.scene.Node;
  * constructor injection, and the window that lays them out. Views are made the first time they are shown.
  */
 public final class ConsoleUi {
-    /** The window and the view models that tests and the startup benchmark drive. */
-    public record Console(MainWindow window, ShellViewModel shell, HybridActions hybrid, OperationsViewModel operations) {
+    /**
+     * The window and the view models that tests and the startup benchmark drive.
+     *
+     * @param mfa the window's MFA prompt (its card), for the AWS profiles built before the window
+     */
+    public record Console(MainWindow window, ShellViewModel shell, HybridActions hybrid, OperationsViewModel operations,
+            MfaCodePrompt mfa) {
     }
 
     private ConsoleUi() {
@@ -106,6 +115,9 @@ public final class ConsoleUi {
                 p -> signedInto.forEach(ShellViewModel::startDiscovery)));
         ShellViewModel shell = shell(ports, runner, start, signIn);
         signedInto.add(shell);
+        MfaPromptViewModel mfa = new MfaPromptViewModel(new FxExecutor(), Platform::isFxApplicationThread,
+                MfaPromptViewModel.DEFAULT_TIMEOUT);
+        MfaPromptLayer mfaLayer = new MfaPromptLayer(mfa);
         EnvironmentSession session = shell.session();
         FleetViewModel fleet = shell.fleet();
         OperationsViewModel operations = new OperationsViewModel(ports.hybrid().journals(), runner, ports.clock());
@@ -173,8 +185,8 @@ public final class ConsoleUi {
         views.put(NavTarget.SETTINGS, () -> new SettingsView(shell.settingsViewModel()));
         MainWindow window = new MainWindow(shell, palette, runner, views, List.of(() -> WizardView.modal(hybrid.openProperty()),
                         () -> WizardView.modal(profileWizards.openProperty()),
-                        () -> WizardView.modal(poolWizards.openProperty()), signIn::node),
+                        () -> WizardView.modal(poolWizards.openProperty()), signIn::node, mfaLayer::node),
                 osPrefersDark);
-        return new Console(window, shell, hybrid, operations);
+        return new Console(window, shell, hybrid, operations, mfa);
     }
 }
