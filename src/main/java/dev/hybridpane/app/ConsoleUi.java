@@ -2,10 +2,13 @@ package dev.hybridpane.app;
 
 import dev.hybridpane.adapters.aws.SsoDeviceSignIn;
 import dev.hybridpane.core.MfaCodePrompt;
+import dev.hybridpane.core.SsoAccounts;
 import dev.hybridpane.core.hybrid.EnableJournals;
 import dev.hybridpane.ui.activity.ActivityView;
 import dev.hybridpane.ui.activity.ActivityViewModel;
 import dev.hybridpane.ui.activity.OperationsViewModel;
+import dev.hybridpane.ui.auth.AccountPickerLayer;
+import dev.hybridpane.ui.auth.AccountPickerViewModel;
 import dev.hybridpane.ui.auth.MfaPromptLayer;
 import dev.hybridpane.ui.auth.MfaPromptViewModel;
 import dev.hybridpane.ui.auth.SignInLayer;
@@ -113,12 +116,19 @@ public final class ConsoleUi {
         List<ShellViewModel> signedInto = new ArrayList<>(1);
         SignInLayer signIn = new SignInLayer(new SignInViewModel(runner, new SsoDeviceSignIn(), Browser::open,
                 p -> signedInto.forEach(ShellViewModel::startDiscovery)));
-        ShellViewModel shell = shell(ports, runner, start, signIn);
+        // picking the accounts and roles of an AWS SSO profile: the fleet then reads the picked pairs too
+        AccountPickerViewModel picker = new AccountPickerViewModel(runner, SsoAccounts.NONE,
+                () -> signedInto.get(0).profileProperty().get(), () -> signedInto.get(0).session().callerArn(), List::of,
+                picks -> { });
+        AccountPickerLayer accounts = new AccountPickerLayer(picker, signIn);
+        ShellViewModel shell = shell(ports, runner, start, accounts);
         signedInto.add(shell);
         MfaPromptViewModel mfa = new MfaPromptViewModel(new FxExecutor(), Platform::isFxApplicationThread,
                 MfaPromptViewModel.DEFAULT_TIMEOUT);
         MfaPromptLayer mfaLayer = new MfaPromptLayer(mfa);
         EnvironmentSession session = shell.session();
+        session.profileProperty().addListener((o, was, now) -> picker.checkOffer());
+        picker.checkOffer();
         FleetViewModel fleet = shell.fleet();
         OperationsViewModel operations = new OperationsViewModel(ports.hybrid().journals(), runner, ports.clock());
         operations.load();
@@ -141,6 +151,10 @@ public final class ConsoleUi {
             List<PaletteItem> commands = new ArrayList<>(HybridCommands.of(hybrid, fleet.clusterRows()));
             commands.add(PaletteItem.command("New node pool…", "Command · create a pool of hybrid nodes from edge hosts",
                     () -> poolWizards.newPool(null, created -> { })));
+            if (picker.offeredProperty().get()) {
+                commands.add(PaletteItem.command("AWS accounts…", "Command · pick the accounts and roles whose clusters"
+                        + " the fleet shows", accounts::pickAccounts));
+            }
             return commands;
         });
         ClusterAccessViewModel access = new ClusterAccessViewModel(runner, session::kubeconfigContexts,
@@ -148,7 +162,7 @@ public final class ConsoleUi {
         ClusterDetailViewModel detail = new ClusterDetailViewModel(fleet, runner, session::loadDetail, access, config,
                 hybrid::enableHybrid);
         ClustersViewModel clusters = new ClustersViewModel(fleet, shell.selectedClusterProperty(), detail,
-                () -> hybrid.importCluster(fleet.clusterRows(), null));
+                () -> hybrid.importCluster(fleet.clusterRows(), null), id -> null);
         OverviewViewModel overview = new OverviewViewModel(fleet, shell::openCluster);
         ProfilesServices profilesServices = new ProfilesServices(ports.profileStore(), session::callerArn, ports.clock());
         ProfileWizards profileWizards = new ProfileWizards(profilesServices, session::clusterAccess, runner);
@@ -185,7 +199,8 @@ public final class ConsoleUi {
         views.put(NavTarget.SETTINGS, () -> new SettingsView(shell.settingsViewModel()));
         MainWindow window = new MainWindow(shell, palette, runner, views, List.of(() -> WizardView.modal(hybrid.openProperty()),
                         () -> WizardView.modal(profileWizards.openProperty()),
-                        () -> WizardView.modal(poolWizards.openProperty()), signIn::node, mfaLayer::node),
+                        () -> WizardView.modal(poolWizards.openProperty()), accounts::node, signIn::node,
+                        mfaLayer::node),
                 osPrefersDark);
         return new Console(window, shell, hybrid, operations, mfa);
     }

@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -48,6 +49,8 @@ final class ClusterDetailView extends StackPane {
     private final VBox access = new VBox(8);
     private final Label name = new Label();
     private final Label arn = new Label();
+    private final Label account = new Label();
+    private final Function<ClusterRow, String> accountLabel;
     private final Label status = Widgets.pill("", "neutral");
     private final Label version = Widgets.pill("", Styles.ACCENT);
     private final Label connection = new Label();
@@ -88,8 +91,12 @@ final class ClusterDetailView extends StackPane {
         return v;
     }
 
-    ClusterDetailView(ClusterDetailViewModel vm) {
+    /** @param accountLabel the row's AWS account as the header names it ("name (id)") */
+    ClusterDetailView(ClusterDetailViewModel vm, Function<ClusterRow, String> accountLabel) {
         this.vm = vm;
+        this.accountLabel = accountLabel;
+        account.setId("detail-account");
+        account.getStyleClass().add(Styles.TEXT_MUTED);
         getStyleClass().add("cluster-detail");
         setId("cluster-detail");
         name.getStyleClass().add("detail-title");
@@ -105,7 +112,7 @@ final class ClusterDetailView extends StackPane {
         enable.setOnAction(e -> vm.enableHybrid());
         enableButton = enable;
         titleRow.setAlignment(Pos.CENTER_LEFT);
-        VBox header = new VBox(4, titleRow, arn, connection);
+        VBox header = new VBox(4, titleRow, account, arn, connection);
         header.getChildren().addAll(accessRow(vm.access()), enableButton);
         VBox.setMargin(enableButton, new Insets(6, 0, 0, 0));
         content.getChildren().addAll(header,
@@ -148,6 +155,8 @@ final class ClusterDetailView extends StackPane {
         Cluster c = r.cluster();
         name.setText(c.name());
         arn.setText(c.arn());
+        String a = accountLabel.apply(r);
+        account.setText(a.isEmpty() ? "" : "AWS account " + a);
         Widgets.setPill(status, c.status(), Widgets.clusterStatusKind(c.status()));
         version.setText("Kubernetes " + c.version());
         String reason = r.connectionReason();

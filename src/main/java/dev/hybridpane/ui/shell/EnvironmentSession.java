@@ -250,9 +250,12 @@ public final class EnvironmentSession {
         }
     }
 
-    /** The key of a cluster's chosen kubeconfig context in the settings. */
-    private static String kubeContextKey(ClusterRef ref) {
-        return ref.region() + "/" + ref.name();
+    /**
+     * The key of a cluster's chosen kubeconfig context in the settings: "region/name" for the profile's own clusters,
+     * "account/region/name" for a cluster of another picked account.
+     */
+    static String kubeContextKey(ClusterRef ref) {
+        return (ref.account() == null ? "" : ref.account() + "/") + ref.region() + "/" + ref.name();
     }
 
     /** The kubeconfig context these settings choose for a cluster, or null for the console's own EKS token. */
