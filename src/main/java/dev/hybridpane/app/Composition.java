@@ -4,6 +4,7 @@ import dev.hybridpane.adapters.pki.BcCertificateAuthority;
 import dev.hybridpane.adapters.aws.AwsClientFactory;
 import dev.hybridpane.adapters.aws.AwsCredentialsDetector;
 import dev.hybridpane.adapters.aws.EndpointAwsProfiles;
+import dev.hybridpane.adapters.aws.MfaSessions;
 import dev.hybridpane.adapters.aws.SdkActivations;
 import dev.hybridpane.adapters.aws.SdkAwsPort;
 import dev.hybridpane.adapters.aws.SdkAwsProfiles;
@@ -68,10 +69,13 @@ public final class Composition implements AutoCloseable {
     private final ConsolePorts ports;
     private final HybridSetups hybrid;
     private final PoolServices pools;
+    /** MFA codes are asked in the window, once it is there (profiles may be opened before). */
+    private final DeferredMfaPrompt mfa;
     private ShellStart shellStart;
 
     private Composition(ExecutorService io, CompletableFuture<Lab> lab, ConsolePorts ports, HybridSetups hybrid,
-            PoolServices pools) {
+            PoolServices pools, DeferredMfaPrompt mfa) {
+        this.mfa = mfa;
         this.io = io;
         this.lab = lab;
         this.ports = ports;
@@ -151,16 +155,20 @@ public final class Composition implements AutoCloseable {
                     Lab.SECRET_ACCESS_KEY, labWorld.regions()), kube, settings, io, clock, configDir, Version.current(),
                     environment, hosts, hybrid.tools(), new Fabric8ProfileStore(kube), pools.tools(kube), new Fabric8PoolEvents(kube), pools::day2,
                     p -> pools.network(p, kube));
-            return new Composition(io, lab, ports, hybrid, pools);
+            return new Composition(io, lab, ports, hybrid, pools, new DeferredMfaPrompt(Duration.ZERO));
         }
-        HybridSetups hybrid = new HybridSetups(AwsClientFactory::forProfile, configDir, Duration.ofSeconds(10));
+        // an MFA profile's session (asked in the window) serves the fleet, the hybrid setup and the pools alike
+        DeferredMfaPrompt mfa = new DeferredMfaPrompt(Duration.ofMinutes(1));
+        MfaSessions mfaSessions = new MfaSessions(mfa);
+        HybridSetups hybrid = new HybridSetups(p -> AwsClientFactory.forProfile(p, mfaSessions), configDir,
+                Duration.ofSeconds(10));
         HostsServices hosts = hosts(kube, configDir);
-        PoolServices pools = new PoolServices(AwsClientFactory::forProfile, hosts.edge());
-        ConsolePorts ports = new ConsolePorts(new SdkAwsProfiles(), kube, settings, io, clock, configDir,
+        PoolServices pools = new PoolServices(p -> AwsClientFactory.forProfile(p, mfaSessions), hosts.edge());
+        ConsolePorts ports = new ConsolePorts(new SdkAwsProfiles(mfaSessions), kube, settings, io, clock, configDir,
                 Version.current(), EnvironmentInfo.awsAccount(), hosts, hybrid.tools(),
                 new Fabric8ProfileStore(kube), pools.tools(kube), new Fabric8PoolEvents(kube), pools::day2,
                 p -> pools.network(p, kube));
-        return new Composition(io, null, ports, hybrid, pools);
+        return new Composition(io, null, ports, hybrid, pools, mfa);
     }
 
     /**
@@ -291,7 +299,9 @@ public final class Composition implements AutoCloseable {
 
     /** The console's window, opening with {@link #shellStart()} (call on the FX thread). */
     public ConsoleUi.Console window(CompletableFuture<Boolean> osPrefersDark) {
-        return ConsoleUi.build(ports, shellStart(), osPrefersDark);
+        ConsoleUi.Console console = ConsoleUi.build(ports, shellStart(), osPrefersDark);
+        mfa.bind(console.mfa());
+        return console;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.hybridpane.app;
 
 import dev.hybridpane.adapters.aws.SsoDeviceSignIn;
+import dev.hybridpane.core.MfaCodePrompt;
 import dev.hybridpane.core.SsoAccounts;
 import dev.hybridpane.core.hybrid.EnableJournals;
 import dev.hybridpane.ui.activity.ActivityView;
@@ -8,6 +9,8 @@ import dev.hybridpane.ui.activity.ActivityViewModel;
 import dev.hybridpane.ui.activity.OperationsViewModel;
 import dev.hybridpane.ui.auth.AccountPickerLayer;
 import dev.hybridpane.ui.auth.AccountPickerViewModel;
+import dev.hybridpane.ui.auth.MfaPromptLayer;
+import dev.hybridpane.ui.auth.MfaPromptViewModel;
 import dev.hybridpane.ui.auth.SignInLayer;
 import dev.hybridpane.ui.auth.SignInViewModel;
 import dev.hybridpane.ui.clusters.ClusterAccessViewModel;
@@ -56,6 +59,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.FilteredList;
 import javafx.scene.Node;
@@ -65,8 +69,13 @@ import javafx.scene.Node;
  * constructor injection, and the window that lays them out. Views are made the first time they are shown.
  */
 public final class ConsoleUi {
-    /** The window and the view models that tests and the startup benchmark drive. */
-    public record Console(MainWindow window, ShellViewModel shell, HybridActions hybrid, OperationsViewModel operations) {
+    /**
+     * The window and the view models that tests and the startup benchmark drive.
+     *
+     * @param mfa the window's MFA prompt (its card), for the AWS profiles built before the window
+     */
+    public record Console(MainWindow window, ShellViewModel shell, HybridActions hybrid, OperationsViewModel operations,
+            MfaCodePrompt mfa) {
     }
 
     private ConsoleUi() {
@@ -115,6 +124,9 @@ public final class ConsoleUi {
         AccountPickerLayer accounts = new AccountPickerLayer(picker, signIn);
         ShellViewModel shell = shell(ports, runner, start, accounts);
         signedInto.add(shell);
+        MfaPromptViewModel mfa = new MfaPromptViewModel(new FxExecutor(), Platform::isFxApplicationThread,
+                MfaPromptViewModel.DEFAULT_TIMEOUT);
+        MfaPromptLayer mfaLayer = new MfaPromptLayer(mfa);
         EnvironmentSession session = shell.session();
         session.profileProperty().addListener((o, was, now) -> picker.checkOffer());
         picker.checkOffer();
@@ -191,8 +203,9 @@ public final class ConsoleUi {
         views.put(NavTarget.SETTINGS, () -> new SettingsView(shell.settingsViewModel()));
         MainWindow window = new MainWindow(shell, palette, runner, views, List.of(() -> WizardView.modal(hybrid.openProperty()),
                         () -> WizardView.modal(profileWizards.openProperty()),
-                        () -> WizardView.modal(poolWizards.openProperty()), accounts::node, signIn::node),
+                        () -> WizardView.modal(poolWizards.openProperty()), accounts::node, signIn::node,
+                        mfaLayer::node),
                 osPrefersDark);
-        return new Console(window, shell, hybrid, operations);
+        return new Console(window, shell, hybrid, operations, mfa);
     }
 }

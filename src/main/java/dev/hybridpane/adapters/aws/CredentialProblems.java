@@ -78,11 +78,13 @@ final class CredentialProblems {
         String source = property(p, ProfileProperty.SOURCE_PROFILE);
         if (roleArn != null) {
             String mfa = property(p, ProfileProperty.MFA_SERIAL);
-            if (sts != null || text.contains("MultiFactorAuthentication")) {
+            boolean noCode = text.contains(MfaAssumeRoleCredentials.NO_CODE);
+            if (sts != null || text.contains("MultiFactorAuthentication") || noCode) {
                 if (mfa != null) {
                     return Optional.of(new CredentialProblem(Kind.MFA_REQUIRED, profile, null, null,
                             "Profile " + profile + " needs an MFA code", "To assume " + roleArn + ", AWS asks for a code"
-                            + " from the MFA device " + mfa + ". " + SecretMask.mask(sts == null ? "" : awsMessage(sts)),
+                            + " from the MFA device " + mfa + ". " + (sts != null ? SecretMask.mask(awsMessage(sts))
+                                    : noCode ? "No code was given." : ""),
                             "Enter the code from your MFA device when HybridPane asks for it, then refresh.", null));
                 }
                 return Optional.empty(); // STS refused the role: the region's failure says what AWS said

@@ -2,6 +2,7 @@ package dev.hybridpane.adapters.aws;
 
 import dev.hybridpane.core.AwsPort;
 import dev.hybridpane.core.AwsProfiles;
+import dev.hybridpane.core.MfaCodePrompt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,9 @@ import software.amazon.awssdk.profiles.ProfileProperty;
 /**
  * The user's AWS profiles from ~/.aws/config and ~/.aws/credentials (read through the SDK's ProfileFile,
  * so AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE are honoured), "default" first. The files are read
- * again on every call, so a profile added with {@code aws configure} shows up without a restart.
+ * again on every call, so a profile added with {@code aws configure} shows up without a restart. An assume-role
+ * profile with {@code mfa_serial} asks its code of the {@link MfaCodePrompt} given (the window's), and its session is
+ * kept in memory ({@link MfaSessions}) until it expires: opening the profile again does not ask again.
  */
 public final class SdkAwsProfiles implements AwsProfiles {
     static final String DEFAULT = "default";
@@ -22,9 +25,15 @@ public final class SdkAwsProfiles implements AwsProfiles {
     private final Supplier<ProfileFile> profileFile;
     private final List<String> regions;
     private final Map<String, String> env;
+    private final MfaSessions mfa;
 
     public SdkAwsProfiles() {
-        this(ProfileFile::defaultProfileFile, EksRegions.ALL, System.getenv());
+        this(MfaCodePrompt.NONE);
+    }
+
+    /** @param mfa asks for MFA codes (on an I/O thread); an {@link MfaSessions} shares its sessions with others */
+    public SdkAwsProfiles(MfaCodePrompt mfa) {
+        this(ProfileFile::defaultProfileFile, EksRegions.ALL, System.getenv(), mfa);
     }
 
     public SdkAwsProfiles(Supplier<ProfileFile> profileFile, List<String> regions) {
@@ -33,9 +42,16 @@ public final class SdkAwsProfiles implements AwsProfiles {
 
     /** @param env the environment variables (AWS_REGION, AWS_DEFAULT_REGION) */
     public SdkAwsProfiles(Supplier<ProfileFile> profileFile, List<String> regions, Map<String, String> env) {
+        this(profileFile, regions, env, MfaCodePrompt.NONE);
+    }
+
+    /** As above, asking {@code mfa} for the code of an MFA profile. */
+    public SdkAwsProfiles(Supplier<ProfileFile> profileFile, List<String> regions, Map<String, String> env,
+            MfaCodePrompt mfa) {
         this.profileFile = profileFile;
         this.regions = List.copyOf(regions);
         this.env = Map.copyOf(env);
+        this.mfa = mfa instanceof MfaSessions s ? s : new MfaSessions(mfa);
     }
 
     /**
@@ -87,6 +103,7 @@ public final class SdkAwsProfiles implements AwsProfiles {
     public AwsPort open(String profile) {
         ProfileFile file = profileFile.get();
         // a failure to get the profile's credentials comes back with its cause and fix in the user's words
-        return new ProfileAwsPort(new SdkAwsPort(AwsClientFactory.forProfile(profile, file)), profile, file);
+        return new ProfileAwsPort(new SdkAwsPort(AwsClientFactory.forProfile(profile, file, mfa, SsoTokenCache.user())),
+                profile, file);
     }
 }

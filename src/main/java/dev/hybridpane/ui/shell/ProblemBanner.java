@@ -2,6 +2,7 @@ package dev.hybridpane.ui.shell;
 
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
+import dev.hybridpane.core.CredentialProblem;
 import dev.hybridpane.ui.fleet.FleetProblems;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Insets;
@@ -25,6 +26,8 @@ final class ProblemBanner extends VBox {
     private Message message;
     private final Button signIn = new Button("Sign in…");
     private final Button regions = new Button("Show regions");
+    private final Button mfa = new Button("Enter MFA code…", new FontIcon(Feather.SHIELD));
+    private final Button again = new Button("Try again", new FontIcon(Feather.REFRESH_CW));
     private String signInProfile;
 
     ProblemBanner(FleetProblems problems, CredentialActions actions, Runnable retry) {
@@ -42,13 +45,16 @@ final class ProblemBanner extends VBox {
                 actions.signIn(signInProfile);
             }
         });
-        Button again = new Button("Try again", new FontIcon(Feather.REFRESH_CW));
         again.setId("problem-retry");
         again.setOnAction(e -> this.retry.run());
+        // an MFA profile is opened again, which asks for the code again
+        mfa.setId("problem-mfa");
+        mfa.getStyleClass().add(Styles.ACCENT);
+        mfa.setOnAction(e -> this.retry.run());
         regions.setId("problem-regions");
         regions.getStyleClass().add(Styles.FLAT);
         regions.setOnAction(e -> RegionErrorsPopover.show(regions, problems));
-        HBox buttons = new HBox(8, signIn, again, regions);
+        HBox buttons = new HBox(8, signIn, mfa, again, regions);
         getChildren().add(buttons);
         InvalidationListener update = o -> update();
         problems.regions().addListener(update);
@@ -84,6 +90,12 @@ final class ProblemBanner extends VBox {
         boolean offer = signInProfile != null && actions.offersSignIn();
         signIn.setVisible(offer);
         signIn.setManaged(offer);
+        CredentialProblem credentials = problems.credentialsProperty().get();
+        boolean code = credentials != null && credentials.kind() == CredentialProblem.Kind.MFA_REQUIRED;
+        mfa.setVisible(code);
+        mfa.setManaged(code);
+        again.setVisible(!code);
+        again.setManaged(!code);
         regions.setText(n.regions() == 1 ? "Show the region" : "Show all " + n.regions() + " regions");
         regions.setVisible(n.regions() > 0);
         regions.setManaged(n.regions() > 0);
