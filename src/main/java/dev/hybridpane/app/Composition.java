@@ -7,6 +7,7 @@ import dev.hybridpane.adapters.aws.EndpointAwsProfiles;
 import dev.hybridpane.adapters.aws.SdkActivations;
 import dev.hybridpane.adapters.aws.SdkAwsPort;
 import dev.hybridpane.adapters.aws.SdkAwsProfiles;
+import dev.hybridpane.adapters.aws.SdkSsoAccounts;
 import dev.hybridpane.adapters.aws.SdkHybridAwsPort;
 import dev.hybridpane.adapters.edge.FileKnownHostsStore;
 import dev.hybridpane.adapters.edge.MinaEdgePort;
@@ -159,7 +160,7 @@ public final class Composition implements AutoCloseable {
         ConsolePorts ports = new ConsolePorts(new SdkAwsProfiles(), kube, settings, io, clock, configDir,
                 Version.current(), EnvironmentInfo.awsAccount(), hosts, hybrid.tools(),
                 new Fabric8ProfileStore(kube), pools.tools(kube), new Fabric8PoolEvents(kube), pools::day2,
-                p -> pools.network(p, kube));
+                p -> pools.network(p, kube), new SdkSsoAccounts());
         return new Composition(io, null, ports, hybrid, pools);
     }
 
@@ -302,7 +303,7 @@ public final class Composition implements AutoCloseable {
      */
     public synchronized ShellStart shellStart() {
         if (shellStart == null) {
-            shellStart = ShellStart.begin(ports.settingsStore(), ports.profiles(), ports.environment(),
+            shellStart = ShellStart.begin(ports.settingsStore(), ports.profiles(), ports.environment(), ports.accounts(),
                     ports.clusterPort(), io, ports.clock());
         }
         return shellStart;
