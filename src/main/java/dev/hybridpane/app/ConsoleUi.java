@@ -1,10 +1,13 @@
 package dev.hybridpane.app;
 
 import dev.hybridpane.adapters.aws.SsoDeviceSignIn;
+import dev.hybridpane.core.SsoAccounts;
 import dev.hybridpane.core.hybrid.EnableJournals;
 import dev.hybridpane.ui.activity.ActivityView;
 import dev.hybridpane.ui.activity.ActivityViewModel;
 import dev.hybridpane.ui.activity.OperationsViewModel;
+import dev.hybridpane.ui.auth.AccountPickerLayer;
+import dev.hybridpane.ui.auth.AccountPickerViewModel;
 import dev.hybridpane.ui.auth.SignInLayer;
 import dev.hybridpane.ui.auth.SignInViewModel;
 import dev.hybridpane.ui.clusters.ClusterAccessViewModel;
@@ -54,6 +57,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.FilteredList;
 import javafx.scene.Node;
 
 /**
@@ -104,10 +108,20 @@ public final class ConsoleUi {
         List<ShellViewModel> signedInto = new ArrayList<>(1);
         SignInLayer signIn = new SignInLayer(new SignInViewModel(runner, new SsoDeviceSignIn(), Browser::open,
                 p -> signedInto.forEach(ShellViewModel::startDiscovery)));
-        ShellViewModel shell = shell(ports, runner, start, signIn);
+        // picking the accounts and roles of an AWS SSO profile: the fleet then reads the picked pairs too
+        AccountPickerViewModel picker = new AccountPickerViewModel(runner, SsoAccounts.NONE,
+                () -> signedInto.get(0).profileProperty().get(), () -> signedInto.get(0).session().callerArn(), List::of,
+                picks -> { });
+        AccountPickerLayer accounts = new AccountPickerLayer(picker, signIn);
+        ShellViewModel shell = shell(ports, runner, start, accounts);
         signedInto.add(shell);
         EnvironmentSession session = shell.session();
+        session.profileProperty().addListener((o, was, now) -> picker.checkOffer());
+        picker.checkOffer();
         FleetViewModel fleet = shell.fleet();
+        // changes (import, enable hybrid, pools, the doctor's fixes) are offered only on the profile's own account's
+        // clusters: another account's are read through the role picked for it
+        FilteredList<ClusterRow> ownClusters = new FilteredList<>(fleet.clusterRows(), r -> !r.ref().inOtherAccount());
         OperationsViewModel operations = new OperationsViewModel(ports.hybrid().journals(), runner, ports.clock());
         operations.load();
         EnableJournals enabled = new EnableJournals(ports.hybrid().journals());
@@ -122,13 +136,17 @@ public final class ConsoleUi {
         PoolsServices poolsServices = new PoolsServices(ports.pools(), ports.profileStore(), ports.hosts().inventory(),
                 ports.hosts().sshSettings(), ports.environment().suggestedKeyFile(), session.profileProperty()::get,
                 session::callerArn, ports.clock());
-        PoolWizards poolWizards = new PoolWizards(poolsServices, () -> fleet.clusterRows().stream().map(ClusterRow::cluster)
+        PoolWizards poolWizards = new PoolWizards(poolsServices, () -> ownClusters.stream().map(ClusterRow::cluster)
                 .toList(), session::clusterAccess, runner, new FxExecutor(), operations::onJournal);
         CommandPaletteViewModel palette = new CommandPaletteViewModel(fleet.clusterRows(), shell::choose, () -> {
             // the Node Pools view's "New pool" button calls the same launcher
-            List<PaletteItem> commands = new ArrayList<>(HybridCommands.of(hybrid, fleet.clusterRows()));
+            List<PaletteItem> commands = new ArrayList<>(HybridCommands.of(hybrid, ownClusters));
             commands.add(PaletteItem.command("New node pool…", "Command · create a pool of hybrid nodes from edge hosts",
                     () -> poolWizards.newPool(null, created -> { })));
+            if (picker.offeredProperty().get()) {
+                commands.add(PaletteItem.command("AWS accounts…", "Command · pick the accounts and roles whose clusters"
+                        + " the fleet shows", accounts::pickAccounts));
+            }
             return commands;
         });
         ClusterAccessViewModel access = new ClusterAccessViewModel(runner, session::kubeconfigContexts,
@@ -136,7 +154,7 @@ public final class ConsoleUi {
         ClusterDetailViewModel detail = new ClusterDetailViewModel(fleet, runner, session::loadDetail, access, config,
                 hybrid::enableHybrid);
         ClustersViewModel clusters = new ClustersViewModel(fleet, shell.selectedClusterProperty(), detail,
-                () -> hybrid.importCluster(fleet.clusterRows(), null));
+                () -> hybrid.importCluster(ownClusters, null), id -> null);
         OverviewViewModel overview = new OverviewViewModel(fleet, shell::openCluster);
         ProfilesServices profilesServices = new ProfilesServices(ports.profileStore(), session::callerArn, ports.clock());
         ProfileWizards profileWizards = new ProfileWizards(profilesServices, session::clusterAccess, runner);
@@ -159,11 +177,11 @@ public final class ConsoleUi {
         PoolsViewModel pools = new PoolsViewModel(fleet, session::clusterAccess, profilesServices, ports.poolEvents(),
                 poolDay2, runner, ports.clock());
         views.put(NavTarget.POOLS, () -> new PoolsView(pools, () -> poolWizards.newPool(null, created -> { })));
-        NetworkViewModel network = new NetworkViewModel(CoreNetworkDoctor.of(() -> fleet.clusterRows().stream()
+        NetworkViewModel network = new NetworkViewModel(CoreNetworkDoctor.of(() -> ownClusters.stream()
                 .map(ClusterRow::cluster).toList(), poolsServices, ports.network()), runner, new FxExecutor(), operations::onJournal);
         // the fleet finds clusters as it goes: the doctor's choice follows when the hybrid ones come or go
         fleet.clusterRows().addListener((ListChangeListener<ClusterRow>) c -> {
-            if (network.loadedProperty().get() && fleet.clusterRows().stream().filter(r -> r.cluster().hybridEnabled()).count()
+            if (network.loadedProperty().get() && ownClusters.stream().filter(r -> r.cluster().hybridEnabled()).count()
                     != network.clusters().size()) {
                 network.load();
             }
@@ -173,7 +191,7 @@ public final class ConsoleUi {
         views.put(NavTarget.SETTINGS, () -> new SettingsView(shell.settingsViewModel()));
         MainWindow window = new MainWindow(shell, palette, runner, views, List.of(() -> WizardView.modal(hybrid.openProperty()),
                         () -> WizardView.modal(profileWizards.openProperty()),
-                        () -> WizardView.modal(poolWizards.openProperty()), signIn::node),
+                        () -> WizardView.modal(poolWizards.openProperty()), accounts::node, signIn::node),
                 osPrefersDark);
         return new Console(window, shell, hybrid, operations);
     }

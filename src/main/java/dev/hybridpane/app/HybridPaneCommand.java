@@ -3,6 +3,7 @@ package dev.hybridpane.app;
 import dev.hybridpane.app.bench.FactsBenchCommand;
 import dev.hybridpane.app.bench.LiveBenchCommand;
 import dev.hybridpane.app.bench.UpgradeBenchCommand;
+import dev.hybridpane.app.cli.CliFailures;
 import dev.hybridpane.app.cli.ClusterCommand;
 import dev.hybridpane.app.cli.DoctorCommand;
 import dev.hybridpane.app.cli.HostsCommand;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ScopeType;
 
 /**
  * `hybridpane`: opens the console. Subcommands run headless tools.
@@ -59,6 +61,8 @@ public final class HybridPaneCommand implements Callable<Integer> {
                 .description("Show this help message and exit.").build());
         spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
                 .description("Print version information and exit.").build());
+        spec.addOption(OptionSpec.builder(CliFailures.DEBUG).type(boolean.class).scopeType(ScopeType.INHERIT)
+                .description("On a failure, print the stack trace after the one line.").build());
         spec.addOption(OptionSpec.builder(LAB).type(boolean.class)
                 .description("Open on the embedded lab even when AWS credentials exist.").build());
         spec.addOption(OptionSpec.builder(LAB_SCALE).type(int.class).paramLabel("NODES")
@@ -93,7 +97,7 @@ public final class HybridPaneCommand implements Callable<Integer> {
         if (mayNameSubcommand(args)) {
             SUBCOMMANDS.forEach(cl::addSubcommand);
         }
-        return cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl.setCaseInsensitiveEnumValuesAllowed(true).setExecutionExceptionHandler(new CliFailures());
     }
 
     static boolean mayNameSubcommand(String... args) {

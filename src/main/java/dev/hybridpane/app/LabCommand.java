@@ -1,6 +1,7 @@
 package dev.hybridpane.app;
 
 import dev.hybridpane.lab.Lab;
+import dev.hybridpane.lab.aws.SsoDirectory;
 import dev.hybridpane.lab.edge.LabHostFleet;
 import dev.hybridpane.lab.edge.LabHostProfile;
 import dev.hybridpane.lab.world.LabWorld;
@@ -92,7 +93,7 @@ final class LabCommand implements Callable<Integer> {
             }
         }
         Path file = kubeconfig != null ? kubeconfig : Files.createTempDirectory("hybridpane-lab").resolve("kubeconfig");
-        lab.writeKubeconfig(file);
+        lab.writeKubeconfig(file, Map.of(SsoDirectory.SECOND_ACCOUNT_ID, LabSsoSnippet.STAGING_PROFILE));
         out.println(banner(lab, file) + LabSsoSnippet.section(lab, approveAfter));
         out.flush();
         new CountDownLatch(1).await();
@@ -124,8 +125,15 @@ final class LabCommand implements Callable<Integer> {
         b.append("               and keys in the kubeconfig's exec env (needs the aws CLI; the exports above are not needed)\n");
         b.append("  NAME-static  the lab's admin token (system:masters), random for this run, written only in this kubeconfig\n");
         b.append("  export KUBECONFIG=").append(kubeconfig).append('\n');
-        for (var c : lab.world().clusters()) {
+        String own = lab.world().accountId();
+        for (var c : lab.world().clusters(own)) {
             b.append("  kubectl --context ").append(c.name()).append(" get nodes\n");
+        }
+        for (var c : lab.world().clusters()) {
+            if (!c.account().equals(own)) {
+                b.append("  kubectl --context ").append(c.name()).append(" get nodes   # account ").append(c.account())
+                        .append(": with the profile ").append(LabSsoSnippet.STAGING_PROFILE).append(" below, signed in\n");
+            }
         }
         b.append("  kubectl --context ").append(lab.world().clusters().get(0).name()).append("-static get nodes\n");
         b.append(edgeHostsSection(lab));

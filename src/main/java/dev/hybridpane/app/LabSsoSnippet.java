@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class LabSsoSnippet {
     private static final Pattern DELAY = Pattern.compile("(\\d{1,6})(ms|s|m)");
+    /** The snippet's profile for the second account (ReadOnlyAccess), which the lab's kubeconfig uses for its clusters. */
+    public static final String STAGING_PROFILE = "lab-staging-sso";
 
     private LabSsoSnippet() {
     }
@@ -56,7 +58,7 @@ public final class LabSsoSnippet {
                 + "sso_role_name = AdministratorAccess\n"
                 + "region = " + region + "\n"
                 + "endpoint_url = " + endpoint + "\n\n"
-                + "[profile lab-staging-sso]\n"
+                + "[profile " + STAGING_PROFILE + "]\n"
                 + "sso_session = lab\n"
                 + "sso_account_id = " + SsoDirectory.SECOND_ACCOUNT_ID + "\n"
                 + "sso_role_name = ReadOnlyAccess\n"
@@ -82,6 +84,8 @@ public final class LabSsoSnippet {
         config(lab).lines().forEach(l -> b.append(l.isEmpty() ? "" : "  ").append(l).append('\n'));
         b.append("\n  hybridpane login --profile lab-sso          (or: aws sso login --profile lab-sso, with aws CLI v2)\n");
         b.append("  aws sts get-caller-identity --profile lab-sso\n");
+        b.append("  aws eks list-clusters --profile ").append(STAGING_PROFILE).append("   (the second account, ")
+                .append(SsoDirectory.SECOND_ACCOUNT_ID).append(", and its own clusters)\n");
         b.append("  A sign-in is approved when its verification page (printed by the login) is opened");
         b.append(approveAfter == null ? "; --sso-approve-after 3s approves it on its own.\n"
                 : ", or on its own " + approveAfter.toMillis() + " ms after it starts.\n");

@@ -20,7 +20,7 @@ public final class HybridRequirements {
     /** Checks that need only DescribeCluster. {@code vpcCidrs} may be empty when the VPC is not known yet. */
     public static List<Check> evaluate(Cluster c, List<String> vpcCidrs) {
         List<Check> checks = new ArrayList<>();
-        checks.add(authMode(c.authenticationMode()));
+        checks.add(authMode(c));
         checks.add(ipFamily(c.ipFamily()));
         checks.add(endpoint(c.endpointAccess()));
         checks.add(remoteNetworks(c, vpcCidrs));
@@ -31,15 +31,26 @@ public final class HybridRequirements {
         return checks.stream().map(Check::status).reduce(CheckStatus.PASS, CheckStatus::worst);
     }
 
-    static Check authMode(AuthenticationMode mode) {
+    /**
+     * The aws CLI command that switches a CONFIG_MAP cluster to API_AND_CONFIG_MAP (one-way; aws-auth keeps working). A
+     * cluster that reports no accessConfig is in EKS's default mode, CONFIG_MAP.
+     */
+    public static String switchToApiAndConfigMap(ClusterRef ref) {
+        return "aws eks update-cluster-config --region " + ref.region() + " --name " + ref.name()
+                + " --access-config authenticationMode=API_AND_CONFIG_MAP";
+    }
+
+    static Check authMode(Cluster c) {
         String title = "Authentication mode";
-        return switch (mode) {
+        return switch (c.authenticationMode()) {
             case API -> Check.pass(AUTH_MODE, title, "API: hybrid nodes join through an access entry of type HYBRID_LINUX.");
             case API_AND_CONFIG_MAP -> Check.pass(AUTH_MODE, title,
                     "API_AND_CONFIG_MAP: an access entry or the aws-auth ConfigMap can admit hybrid nodes.");
             case CONFIG_MAP -> Check.fail(AUTH_MODE, title,
-                    "CONFIG_MAP only. Hybrid nodes need API or API_AND_CONFIG_MAP; switch with "
-                            + "UpdateClusterConfig accessConfig.authenticationMode=API_AND_CONFIG_MAP (one-way).");
+                    "CONFIG_MAP only (EKS's default; also when the cluster reports no accessConfig). EKS refuses access "
+                            + "entries in this mode, and hybrid nodes need API or API_AND_CONFIG_MAP; switch with "
+                            + "UpdateClusterConfig accessConfig.authenticationMode=API_AND_CONFIG_MAP (one-way): "
+                            + switchToApiAndConfigMap(c.ref()) + ".");
             case UNKNOWN -> Check.warn(AUTH_MODE, title, "The cluster did not report its authentication mode.");
         };
     }

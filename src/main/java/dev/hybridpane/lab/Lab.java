@@ -238,14 +238,27 @@ public final class Lab implements AutoCloseable {
         return kube.writeKubeconfig(file);
     }
 
+    /**
+     * As {@link #writeKubeconfig(Path)}; a cluster of another account than the world's gets its context NAME too, whose
+     * {@code aws eks get-token} runs with that account's aws CLI profile ({@code accountProfiles}: account to profile).
+     */
+    public Path writeKubeconfig(Path file, Map<String, String> accountProfiles) {
+        awaitSeeded();
+        return kube.writeKubeconfig(file, accountProfiles);
+    }
+
     public String description() {
         return describe(world).replaceFirst("\\.$", " (AWS emulator at " + awsEndpoint + ").");
     }
 
-    /** One sentence about a lab of this world, before it has started (no endpoints). */
+    /**
+     * One sentence about a lab of this world, before it has started (no endpoints): what the lab's own account holds,
+     * which is what the console sees with the lab's keys.
+     */
     public static String describe(LabWorld world) {
-        int hybrid = world.clusters().stream().mapToInt(LabWorld.LabCluster::hybridNodeCount).sum();
-        return "Embedded lab: " + world.clusters().size() + " clusters in " + String.join(", ", world.regions())
+        List<LabWorld.LabCluster> own = world.clusters(world.accountId());
+        int hybrid = own.stream().mapToInt(LabWorld.LabCluster::hybridNodeCount).sum();
+        return "Embedded lab: " + own.size() + " clusters in " + String.join(", ", world.regions())
                 + ", " + hybrid + " hybrid nodes, served on loopback.";
     }
 

@@ -64,6 +64,18 @@ class HybridRequirementsTest {
     }
 
     @Test
+    void configMapOnlyBlocksAccessEntriesAndGivesTheFix() {
+        var c = cluster(AuthenticationMode.CONFIG_MAP, IpFamily.IPV4, EndpointAccess.PUBLIC, List.of("10.200.0.0/16"),
+                List.of("10.201.0.0/16"));
+        Check auth = HybridRequirements.evaluate(c, List.of()).stream().filter(x -> x.id().equals(HybridRequirements.AUTH_MODE))
+                .findFirst().orElseThrow();
+        assertThat(auth.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(auth.reason()).contains("EKS refuses access entries", "reports no accessConfig",
+                "aws eks update-cluster-config --region us-west-2 --name c --access-config authenticationMode=API_AND_CONFIG_MAP");
+        assertThat(HybridRequirements.overall(HybridRequirements.evaluate(c, List.of()))).isEqualTo(CheckStatus.FAIL);
+    }
+
+    @Test
     void overallIsTheWorst() {
         var c = cluster(AuthenticationMode.API, IpFamily.IPV4, EndpointAccess.PUBLIC_AND_PRIVATE, List.of(), List.of());
         assertThat(HybridRequirements.overall(HybridRequirements.evaluate(c, List.of()))).isEqualTo(CheckStatus.FAIL);

@@ -40,7 +40,7 @@ class UiClustersTableSortTest {
         table = new TableView<>();
         version = new TableColumn<>("Version");
         ClustersViewModel vm = new ClustersViewModel(fleet, new SimpleObjectProperty<>(),
-                TestConsole.detail(fleet, new SyncTaskRunner(), c -> new CompletableFuture<>()), () -> { });
+                TestConsole.detail(fleet, new SyncTaskRunner(), c -> new CompletableFuture<>()), () -> { }, id -> null);
         TableColumn<ClusterRow, String> name = new TableColumn<>("Name");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().cluster().name()));
         version.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().cluster().version()));

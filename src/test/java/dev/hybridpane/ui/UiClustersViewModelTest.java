@@ -29,7 +29,7 @@ class UiClustersViewModelTest {
     private final FakeAws aws = new FakeAws();
 
     private ClustersViewModel model(ClusterDetailViewModel detail) {
-        return new ClustersViewModel(fleet, new SimpleObjectProperty<>(), detail, () -> { });
+        return new ClustersViewModel(fleet, new SimpleObjectProperty<>(), detail, () -> { }, id -> null);
     }
 
     private void load() {

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import javax.net.ssl.TrustManager;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -37,7 +38,8 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * Builds and caches the SDK clients of one set of credentials, one client per service and region, all sharing
  * one HTTP client (the SDK's URL-connection client) and the SDK's default retry policy. Either for a named profile
  * (through the SDK's own profile provider, so SSO, assume-role and credential_process profiles work) or for an
- * endpoint override with static keys (the lab). {@link #close()} closes every client it built.
+ * endpoint override with static keys (the lab). AWS_CA_BUNDLE (else a profile's ca_bundle) is the trust store for
+ * HTTPS endpoints, as for the aws CLI. {@link #close()} closes every client it built.
  */
 public final class AwsClientFactory implements AutoCloseable {
     /** Where STS calls without a region go when the profile names none. */
@@ -73,13 +75,28 @@ public final class AwsClientFactory implements AutoCloseable {
         this.http = http;
     }
 
+    /** {@link #httpClient(URI, Optional)} with the CA bundle of the environment (AWS_CA_BUNDLE), if any. */
+    static SdkHttpClient httpClient(URI endpointOverride) {
+        return httpClient(endpointOverride, CaBundle.fromEnvironment());
+    }
+
+    /**
+     * The HTTP client of an SSO session's OIDC and portal calls: at its endpoint, with the CA bundle the aws CLI would
+     * use for its profile (AWS_CA_BUNDLE, else the profile's ca_bundle in the user's config file).
+     */
+    static SdkHttpClient httpClient(SsoSession session) {
+        return httpClient(session.endpoint(), CaBundle.forUserProfile(session.profile()));
+    }
+
     /**
      * The HTTP client for these endpoints. For a plain-HTTP override (the lab on loopback): direct connections
      * with the SDK's own default timeouts, and no TLS context, whose trust store alone (the JDK's CA certificates)
      * costs tens of milliseconds of start-up. Otherwise the SDK's client, with proxies from the usual environment
-     * variables (HTTPS_PROXY, NO_PROXY) and JVM properties, except for the override's host.
+     * variables (HTTPS_PROXY, NO_PROXY) and JVM properties, except for the override's host; trusting only the CA
+     * bundle's certificates when there is one, as the aws CLI does (a TLS-inspecting proxy's CA). A bundle that cannot
+     * be used gives a client whose every request fails with the sentence why ({@link RefusingHttpClient}).
      */
-    static SdkHttpClient httpClient(URI endpointOverride) {
+    static SdkHttpClient httpClient(URI endpointOverride, Optional<CaBundle> caBundle) {
         if (endpointOverride != null && "http".equalsIgnoreCase(endpointOverride.getScheme())) {
             return UrlConnectionHttpClient.create(uri -> {
                 try {
@@ -98,7 +115,17 @@ public final class AwsClientFactory implements AutoCloseable {
         if (endpointOverride != null && endpointOverride.getHost() != null) {
             proxy.addNonProxyHost(endpointOverride.getHost());
         }
-        return UrlConnectionHttpClient.builder().proxyConfiguration(proxy.build()).build();
+        UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder().proxyConfiguration(proxy.build());
+        if (caBundle.isPresent()) {
+            TrustManager[] trusted;
+            try {
+                trusted = caBundle.get().trustManagers();
+            } catch (CaBundleException e) {
+                return new RefusingHttpClient(e);
+            }
+            http.tlsTrustManagersProvider(() -> trusted);
+        }
+        return http.build();
     }
 
     /**
@@ -117,14 +144,20 @@ public final class AwsClientFactory implements AutoCloseable {
      */
     public static AwsClientFactory forProfile(String profileName, ProfileFile profileFile, MfaCodePrompt mfa,
             SsoTokenCache ssoCache) {
+        return forProfile(profileName, profileFile, mfa, ssoCache, System.getenv());
+    }
+
+    /** As above, reading AWS_REGION, AWS_DEFAULT_REGION and AWS_CA_BUNDLE from {@code env} (tests). */
+    static AwsClientFactory forProfile(String profileName, ProfileFile profileFile, MfaCodePrompt mfa,
+            SsoTokenCache ssoCache, Map<String, String> env) {
         Optional<Profile> profile = profileFile.profile(profileName);
         URI endpoint = profile.flatMap(p -> p.property(SsoSession.ENDPOINT_URL)).filter(v -> !v.isBlank())
                 .map(v -> URI.create(v.trim())).orElse(null);
         String region = profile.flatMap(p -> p.property(ProfileProperty.REGION)).orElse(null);
         if (region == null) {
-            region = System.getenv("AWS_REGION") != null ? System.getenv("AWS_REGION") : System.getenv("AWS_DEFAULT_REGION");
+            region = env.get("AWS_REGION") != null ? env.get("AWS_REGION") : env.get("AWS_DEFAULT_REGION");
         }
-        SdkHttpClient http = httpClient(endpoint);
+        SdkHttpClient http = httpClient(endpoint, CaBundle.resolve(env, profile));
         AwsCredentialsProvider provider = ProfileCredentials.of(profileName, profileFile, mfa, ssoCache, http, endpoint,
                 region == null ? FALLBACK_REGION : region);
         return new AwsClientFactory(provider, endpoint, region, "profile " + profileName, http);

@@ -3,10 +3,15 @@ package dev.hybridpane.adapters.aws;
 import dev.hybridpane.core.AwsFailure;
 import dev.hybridpane.domain.ConnectionState.FailureKind;
 import java.io.IOException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.util.Locale;
 import java.util.Set;
+import javax.net.ssl.SSLException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
  * Translates SDK exceptions into {@link AwsFailure}: a kind the UI can act on and one sentence that names
@@ -26,6 +31,9 @@ final class AwsFailures {
      * @param caller    the caller's ARN when known (from an earlier GetCallerIdentity), else the credentials' label
      */
     static AwsFailure translate(String operation, SdkException e, String caller) {
+        if (e instanceof SdkServiceException sse && !hasCode(sse)) {
+            return unexpected(operation, sse, caller);
+        }
         if (e instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
             String code = ase.awsErrorDetails().errorCode();
             String message = ase.awsErrorDetails().errorMessage();
@@ -40,6 +48,15 @@ final class AwsFailures {
                 default -> operation + " failed (" + code + ", HTTP " + ase.statusCode() + "): " + aws;
             };
             return new AwsFailure(kind, operation, code, sentence, e);
+        }
+        CaBundleException bundle = causeOf(e, CaBundleException.class);
+        if (bundle != null) {
+            return new AwsFailure(FailureKind.UNREACHABLE, operation, null, operation + " could not run: "
+                    + bundle.getMessage(), e);
+        }
+        SSLException tls = causeOf(e, SSLException.class);
+        if (tls != null) {
+            return new AwsFailure(FailureKind.UNREACHABLE, operation, null, operation + tlsSentence(tls), e);
         }
         String text = messages(e);
         String lower = text.toLowerCase(Locale.ROOT);
@@ -58,6 +75,36 @@ final class AwsFailures {
                     operation + " could not reach AWS: " + rootMessage(e), e);
         }
         return new AwsFailure(FailureKind.OTHER, operation, null, operation + " failed: " + firstMessage(e), e);
+    }
+
+    private static boolean hasCode(SdkServiceException e) {
+        return e instanceof AwsServiceException ase && ase.awsErrorDetails() != null && ase.awsErrorDetails().errorCode() != null
+                && !ase.awsErrorDetails().errorCode().isBlank();
+    }
+
+    /**
+     * An answer with an HTTP status and no AWS error code: not AWS's own (a proxy, a wrong endpoint, a service that
+     * changed), or a 401 whose body the JDK's HTTP client dropped. Only 401 and 403 say something about the caller; any
+     * other status is no proof that a resource is absent, so it never reads as NOT_FOUND.
+     */
+    private static AwsFailure unexpected(String operation, SdkServiceException e, String caller) {
+        int status = e.statusCode();
+        String message = e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
+                ? ase.awsErrorDetails().errorMessage() : null;
+        String said = message == null || message.isBlank() ? "" : ": " + firstLine(message);
+        return switch (status) {
+            case 401 -> new AwsFailure(FailureKind.UNAUTHORIZED, operation, null, operation
+                    + " failed: AWS rejected the credentials of " + caller + " (HTTP 401, no AWS error code)" + said, e);
+            case 403 -> new AwsFailure(FailureKind.ACCESS_DENIED, operation, null, operation + " was denied for " + caller
+                    + " (HTTP 403, no AWS error code)" + said, e);
+            default -> new AwsFailure(FailureKind.OTHER, operation, null, operation + " failed: the endpoint answered HTTP "
+                    + status + " with no AWS error code" + (said.isEmpty() ? " (is the endpoint an AWS service for this call?)" : said), e);
+        };
+    }
+
+    private static String firstLine(String s) {
+        String line = s.strip().lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
     static FailureKind kindOf(String code, int status) {
@@ -83,6 +130,38 @@ final class AwsFailures {
             return FailureKind.NOT_FOUND;
         }
         return FailureKind.OTHER;
+    }
+
+    /**
+     * A certificate AWS's endpoint (or a proxy in between) presented that the trust store does not accept: behind a
+     * TLS-inspecting proxy, the fix is the aws CLI's, a CA bundle.
+     */
+    private static String tlsSentence(SSLException tls) {
+        boolean untrusted = causeOf(tls, CertificateException.class) != null || causeOf(tls, CertPathBuilderException.class) != null
+                || causeOf(tls, CertPathValidatorException.class) != null;
+        if (!untrusted) {
+            return " could not reach AWS: the TLS handshake failed (" + rootMessage(tls) + ").";
+        }
+        return " could not reach AWS: the endpoint's TLS certificate is not trusted (" + rootText(tls) + "). Behind a "
+                + "TLS-inspecting proxy, set AWS_CA_BUNDLE (or ca_bundle in the profile) to a PEM file of its CA "
+                + "certificates, as for the aws CLI.";
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String rootText(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static boolean hasIoCause(Throwable e) {

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.ec2.model.VpcCidrBlockAssociation;
+import software.amazon.awssdk.services.eks.model.AccessConfigResponse;
 import software.amazon.awssdk.services.eks.model.RemoteNetworkConfigResponse;
 import software.amazon.awssdk.services.eks.model.RemoteNodeNetwork;
 import software.amazon.awssdk.services.eks.model.RemotePodNetwork;
@@ -46,7 +47,7 @@ final class SdkMapping {
                 c.statusAsString(),
                 c.endpoint(),
                 EndpointAccess.of(pub, priv),
-                AuthenticationMode.parse(c.accessConfig() == null ? null : c.accessConfig().authenticationModeAsString()),
+                authenticationMode(c.accessConfig()),
                 IpFamily.parse(c.kubernetesNetworkConfig() == null ? null : c.kubernetesNetworkConfig().ipFamilyAsString()),
                 vpc == null ? null : vpc.vpcId(),
                 vpc == null ? List.of() : vpc.subnetIds(),
@@ -58,6 +59,15 @@ final class SdkMapping {
                 c.certificateAuthority() == null ? null : c.certificateAuthority().data(),
                 c.createdAt(),
                 c.tags());
+    }
+
+    /**
+     * EKS's default authentication mode is CONFIG_MAP: a cluster that reports no accessConfig (created before access
+     * entries existed, or an emulator's) or no mode in it authenticates with the aws-auth ConfigMap only.
+     */
+    static AuthenticationMode authenticationMode(AccessConfigResponse access) {
+        String mode = access == null ? null : access.authenticationModeAsString();
+        return mode == null || mode.isBlank() ? AuthenticationMode.CONFIG_MAP : AuthenticationMode.parse(mode);
     }
 
     static AccessEntry accessEntry(software.amazon.awssdk.services.eks.model.AccessEntry e) {

@@ -16,6 +16,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -138,7 +139,10 @@ public final class MinaEdgePort implements EdgePort, AutoCloseable {
         try {
             session = client().connect(spec.user(), spec.address(), spec.port()).verify(timeout).getSession();
         } catch (IOException e) {
-            throw new EdgeException(connectFailure(spec.hostPort(), e, timeout));
+            throw new EdgeException(connectFailure(spec.address(), spec.hostPort(), e, timeout));
+        } catch (UnresolvedAddressException e) {
+            // MINA's NIO connector throws this (unchecked) for a name the resolver does not know
+            throw new EdgeException(unknownHost(spec.address()));
         }
         try {
             keys.forEach(session::addPublicKeyIdentity);
@@ -173,7 +177,11 @@ public final class MinaEdgePort implements EdgePort, AutoCloseable {
         return m.contains("auth") || m.contains("no more authentication methods");
     }
 
-    private static ProbeResult.Failure connectFailure(String hostPort, IOException e, Duration timeout) {
+    private static ProbeResult.Failure unknownHost(String name) {
+        return new ProbeResult.Unreachable("Unknown host " + name + ": no such name in DNS or /etc/hosts.");
+    }
+
+    private static ProbeResult.Failure connectFailure(String name, String hostPort, IOException e, Duration timeout) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -181,8 +189,8 @@ public final class MinaEdgePort implements EdgePort, AutoCloseable {
         if (root instanceof ConnectException) {
             return new ProbeResult.Unreachable("Connection refused by " + hostPort + " (no SSH server on that port?).");
         }
-        if (root instanceof UnknownHostException) {
-            return new ProbeResult.Unreachable("Unknown host " + hostPort + ".");
+        if (root instanceof UnknownHostException || root instanceof UnresolvedAddressException) {
+            return unknownHost(name);
         }
         if (root instanceof NoRouteToHostException) {
             return new ProbeResult.Unreachable("No route to " + hostPort + ".");

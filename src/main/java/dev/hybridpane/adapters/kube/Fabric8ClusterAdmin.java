@@ -244,7 +244,7 @@ public final class Fabric8ClusterAdmin implements ClusterAdminPort {
         if (access instanceof ClusterAccess.EksTokenAccess eks) {
             config = Fabric8ClusterPort.eksConfig(eks);
         } else if (access instanceof ClusterAccess.KubeconfigContext kc) {
-            config = Config.autoConfigure(kc.context());
+            config = KubeProxies.fromEnvironment().applyTo(Config.autoConfigure(kc.context()));
         } else {
             throw new IllegalArgumentException("unknown access " + access);
         }

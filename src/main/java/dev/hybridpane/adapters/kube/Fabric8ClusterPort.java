@@ -16,12 +16,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
-/** The cluster port on fabric8: informers for nodes and node events, EKS tokens or kubeconfig contexts. */
+/**
+ * The cluster port on fabric8: informers for nodes and node events, EKS tokens or kubeconfig contexts; through the
+ * proxy kubectl would use ({@link KubeProxies}: a cluster's proxy-url, else HTTPS_PROXY / NO_PROXY).
+ */
 public final class Fabric8ClusterPort implements ClusterPort {
     private final Path kubeconfig;
     private final Clock clock;
+    private final KubeProxies proxies;
 
     /** Uses the user's kubeconfig the usual way (KUBECONFIG, then ~/.kube/config). */
     public Fabric8ClusterPort() {
@@ -30,8 +35,14 @@ public final class Fabric8ClusterPort implements ClusterPort {
 
     /** Uses this kubeconfig file for contexts (the lab writes one); null means the usual lookup. */
     public Fabric8ClusterPort(Path kubeconfig, Clock clock) {
+        this(kubeconfig, clock, System.getenv());
+    }
+
+    /** As above, with the proxy variables (HTTPS_PROXY, NO_PROXY...) read from {@code env} rather than the process's. */
+    public Fabric8ClusterPort(Path kubeconfig, Clock clock, Map<String, String> env) {
         this.kubeconfig = kubeconfig;
         this.clock = Objects.requireNonNull(clock);
+        this.proxies = new KubeProxies(env);
     }
 
     /**
@@ -46,7 +57,7 @@ public final class Fabric8ClusterPort implements ClusterPort {
     public ClusterConnection connect(ClusterRef ref, ClusterAccess access, ClusterListener listener) {
         Fabric8Connection c;
         if (access instanceof EksTokenAccess eks) {
-            c = new Fabric8Connection(ref, eks.endpoint(), () -> eksConfig(eks), listener, clock);
+            c = new Fabric8Connection(ref, eks.endpoint(), () -> eksConfig(eks, proxies), listener, clock);
         } else if (access instanceof KubeconfigContext kc) {
             c = new Fabric8Connection(ref, "context " + kc.context(), () -> contextConfig(kc.context()), listener, clock);
         } else {
@@ -59,7 +70,7 @@ public final class Fabric8ClusterPort implements ClusterPort {
     /** The client configuration for an access; shared with {@link Fabric8InventoryPort}. */
     Config configFor(ClusterAccess access) {
         if (access instanceof EksTokenAccess eks) {
-            return eksConfig(eks);
+            return eksConfig(eks, proxies);
         }
         if (access instanceof KubeconfigContext kc) {
             return contextConfig(kc.context());
@@ -67,7 +78,12 @@ public final class Fabric8ClusterPort implements ClusterPort {
         throw new IllegalArgumentException("unknown access " + access);
     }
 
+    /** With the proxy of the process's environment. */
     static Config eksConfig(EksTokenAccess eks) {
+        return eksConfig(eks, KubeProxies.fromEnvironment());
+    }
+
+    static Config eksConfig(EksTokenAccess eks, KubeProxies proxies) {
         ConfigBuilder b = new ConfigBuilder(Config.empty())
                 .withMasterUrl(eks.endpoint())
                 .withOauthTokenProvider(() -> eks.tokens().get().value());
@@ -80,7 +96,7 @@ public final class Fabric8ClusterPort implements ClusterPort {
             // loads the JDK's CA store into a trust manager it never uses (~20 ms of CPU at startup)
             b.withTrustCerts(true);
         }
-        return tuned(b).build();
+        return proxies.applyTo(tuned(b).build());
     }
 
     private Config contextConfig(String context) {
@@ -88,7 +104,7 @@ public final class Fabric8ClusterPort implements ClusterPort {
         if (cfg.getCurrentContext() == null || !context.equals(cfg.getCurrentContext().getName())) {
             throw new MissingContext(context);
         }
-        return tuned(new ConfigBuilder(cfg)).build();
+        return proxies.applyTo(tuned(new ConfigBuilder(cfg)).build());
     }
 
     /** Fail fast per request (the informers retry with their own backoff), never hang the UI's view of the state. */

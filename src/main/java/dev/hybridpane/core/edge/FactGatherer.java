@@ -1,6 +1,7 @@
 package dev.hybridpane.core.edge;
 
 import dev.hybridpane.domain.edge.FactCommands;
+import dev.hybridpane.domain.edge.FactOutput;
 import dev.hybridpane.domain.edge.FactParsers;
 import dev.hybridpane.domain.edge.SudoMode;
 import java.nio.ByteBuffer;
@@ -8,7 +9,6 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,18 +89,23 @@ public final class FactGatherer {
         });
     }
 
-    /** Connects, checks sudo as configured, runs every fact command. Never throws. */
+    /**
+     * Connects, checks sudo as configured, runs every fact command with the admin directories on PATH
+     * ({@link FactCommands#onAdminPath}). Each command's exit status and stderr are kept: a command that fails leaves its
+     * fact unknown, with the reason, never a pass. Never throws.
+     */
     public ProbeResult probe(EdgeTarget target) {
         try (EdgePort.EdgeSession s = edge.connect(target, connectTimeout)) {
-            Boolean sudoOk = sudo(s, target);
-            Map<String, String> out = new HashMap<>();
+            Map<String, FactOutput> out = new LinkedHashMap<>();
+            Boolean sudoOk = sudo(s, target, out);
             for (String cmd : FactCommands.ALL) {
                 if (Thread.currentThread().isInterrupted()) {
                     return new ProbeResult.Cancelled();
                 }
-                out.put(cmd, s.run(cmd, null, commandTimeout).stdout());
+                EdgePort.CommandResult r = s.run(FactCommands.onAdminPath(cmd), null, commandTimeout);
+                out.put(cmd, new FactOutput(r.exitCode(), r.stdout(), r.stderr()));
             }
-            return new ProbeResult.Reached(FactParsers.facts(out, sudoOk));
+            return new ProbeResult.Reached(FactParsers.gathered(out, sudoOk));
         } catch (EdgeException e) {
             return e.failure();
         } catch (RuntimeException e) {
@@ -108,13 +113,14 @@ public final class FactGatherer {
         }
     }
 
-    private Boolean sudo(EdgePort.EdgeSession s, EdgeTarget target) throws EdgeException {
+    /** Whether sudo works as configured (null: not asked for); a failed sudo's result goes to {@code out}. */
+    private Boolean sudo(EdgePort.EdgeSession s, EdgeTarget target, Map<String, FactOutput> out) throws EdgeException {
         SudoMode mode = target.spec().sudo();
         if (mode == SudoMode.NONE) {
             return null;
         }
         if (mode == SudoMode.PASSWORDLESS) {
-            return s.run(FactCommands.SUDO_NOPASSWD, null, commandTimeout).exitCode() == 0;
+            return recorded(FactCommands.SUDO_NOPASSWD, s.run(FactCommands.SUDO_NOPASSWD, null, commandTimeout), out);
         }
         char[] pw = target.sudoPassword();
         if (pw == null) {
@@ -125,7 +131,7 @@ public final class FactGatherer {
         bb.get(bytes, 0, bytes.length - 1);
         bytes[bytes.length - 1] = '\n';
         try {
-            return s.run(FactCommands.SUDO_STDIN, bytes, commandTimeout).exitCode() == 0;
+            return recorded(FactCommands.SUDO_STDIN, s.run(FactCommands.SUDO_STDIN, bytes, commandTimeout), out);
         } finally {
             Arrays.fill(bytes, (byte) 0);
             Arrays.fill(pw, '\0');
@@ -133,5 +139,10 @@ public final class FactGatherer {
                 Arrays.fill(bb.array(), (byte) 0);
             }
         }
+    }
+
+    private static boolean recorded(String command, EdgePort.CommandResult r, Map<String, FactOutput> out) {
+        out.put(command, new FactOutput(r.exitCode(), "", r.stderr()));
+        return r.exitCode() == 0;
     }
 }

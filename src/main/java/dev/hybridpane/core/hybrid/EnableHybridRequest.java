@@ -2,6 +2,7 @@ package dev.hybridpane.core.hybrid;
 
 import dev.hybridpane.domain.AuthenticationMode;
 import dev.hybridpane.domain.Cluster;
+import dev.hybridpane.domain.HybridRequirements;
 import dev.hybridpane.domain.hybrid.CidrIssue;
 import dev.hybridpane.domain.hybrid.CredentialProvider;
 import dev.hybridpane.domain.hybrid.HybridNodesIam;
@@ -36,7 +37,9 @@ public record EnableHybridRequest(List<String> nodeCidrs, List<String> podCidrs,
             out.add("Role name: 1 to 64 letters, digits or +=,.@_- characters.");
         }
         if (cluster.authenticationMode() == AuthenticationMode.CONFIG_MAP) {
-            out.add("The cluster's authentication mode is CONFIG_MAP only; hybrid nodes need API or API_AND_CONFIG_MAP.");
+            out.add("The cluster's authentication mode is CONFIG_MAP only (EKS's default, also when the cluster reports no "
+                    + "accessConfig); EKS refuses access entries and hybrid nodes need API or API_AND_CONFIG_MAP. Switch it "
+                    + "first (one-way): " + HybridRequirements.switchToApiAndConfigMap(cluster.ref()) + ".");
         }
         if (access == NodeAccess.AWS_AUTH && cluster.authenticationMode() == AuthenticationMode.API) {
             out.add("The aws-auth ConfigMap is ignored in API authentication mode; use an access entry.");

@@ -146,12 +146,16 @@ public final class FactParsers {
         return v == null ? null : "yes".equals(v);
     }
 
-    /** {@code swapon --show} prints a header and a line per swap area, or nothing at all when swap is off. */
+    /**
+     * {@code /proc/swaps} has a header ("Filename Type Size Used Priority") and a line per active swap area;
+     * {@code swapon --show} a header ("NAME TYPE ...") and a line per area, or nothing at all when swap is off.
+     */
     public static Boolean swapOn(String out) {
         if (out == null) {
             return null;
         }
-        return out.strip().lines().filter(l -> !l.isBlank() && !l.startsWith("NAME")).findAny().isPresent();
+        return out.strip().lines().filter(l -> !l.isBlank() && !l.startsWith("NAME") && !l.startsWith("Filename"))
+                .findAny().isPresent();
     }
 
     /** The "command yes|no" lines of {@link FactCommands#PACKAGES}, as package name to present. */
@@ -224,6 +228,26 @@ public final class FactParsers {
     }
 
     /**
+     * All facts from what {@link FactCommands#ALL} gave (command to exit status, stdout and stderr). Only a command that
+     * ended with 0 is parsed; any other leaves its facts unknown (null or empty) with its reason in
+     * {@link HostFacts#unknown()}, so a command that is missing or fails can never make a check pass. A sudo probe
+     * ({@link FactCommands#SUDO_NOPASSWD}, {@link FactCommands#SUDO_STDIN}) among the results that failed gives its
+     * reason too.
+     */
+    public static HostFacts gathered(Map<String, FactOutput> results, Boolean sudoOk) {
+        Map<String, String> stdout = new LinkedHashMap<>();
+        Map<String, String> unknown = new LinkedHashMap<>();
+        results.forEach((cmd, r) -> {
+            if (r.ok()) {
+                stdout.put(cmd, r.stdout());
+            } else {
+                unknown.put(cmd, r.reason(cmd));
+            }
+        });
+        return facts(stdout, sudoOk).withUnknown(unknown);
+    }
+
+    /**
      * All facts from the outputs of {@link FactCommands#ALL} (command to stdout; a missing command gives
      * unknown facts, never an exception).
      */
@@ -244,7 +268,7 @@ public final class FactParsers {
                 os.versionId().isEmpty() ? null : os.versionId(), os.prettyName().isEmpty() ? null : os.prettyName(),
                 un.kernel(), un.machine(), nproc(out.getOrDefault(FactCommands.NPROC, "")), memTotalMiB(out.get(FactCommands.MEMINFO)),
                 dfAvailableGiB(out.get(FactCommands.DF_ROOT)), addrs, route == null ? null : route.toString(), nodeIp,
-                timeSynced(out.get(FactCommands.TIMEDATECTL)), swapOn(out.get(FactCommands.SWAPON)),
+                timeSynced(out.get(FactCommands.TIMEDATECTL)), swapOn(out.get(FactCommands.SWAPS)),
                 packages(out.get(FactCommands.PACKAGES)), packageIndexAgeHours(out.get(FactCommands.PACKAGE_INDEX)),
                 version(out.get(FactCommands.NODEADM)), version(out.get(FactCommands.KUBELET)),
                 existingNode(out.get(FactCommands.EXISTING_NODE)), sudoOk);

@@ -22,7 +22,7 @@ public final class HostChecks {
         List<Check> out = new ArrayList<>();
         Optional<SupportMatrix.SupportedOs> os = SupportMatrix.find(f.osId(), f.osVersion());
         if (f.osId() == null) {
-            out.add(Check.fail("os", "Operating system", "Could not read /etc/os-release."));
+            out.add(Check.fail("os", "Operating system", because("Could not read /etc/os-release", f, FactCommands.OS_RELEASE)));
         } else if (os.isPresent()) {
             out.add(Check.pass("os", "Operating system", os.get().label() + " is supported."));
         } else {
@@ -31,8 +31,10 @@ public final class HostChecks {
         }
         String arch = f.arch() == null ? null : SupportMatrix.ARCHITECTURES.get(f.arch().toLowerCase(Locale.ROOT));
         out.add(arch != null ? Check.pass("arch", "Architecture", f.arch() + " (" + arch + ") is supported.")
-                : Check.fail("arch", "Architecture", (f.arch() == null ? "Unknown architecture" : f.arch())
-                        + " is not supported; hybrid nodes run on x86_64 and arm64."));
+                : f.arch() == null && f.unknownReason(FactCommands.UNAME) != null
+                        ? Check.fail("arch", "Architecture", because("Could not read the architecture", f, FactCommands.UNAME))
+                        : Check.fail("arch", "Architecture", (f.arch() == null ? "Unknown architecture" : f.arch())
+                                + " is not supported; hybrid nodes run on x86_64 and arm64."));
         if (os.isPresent()) {
             out.add(os.get().rolesAnywhere()
                     ? Check.pass("credentials", "Credential provider", "SSM and IAM Roles Anywhere are both supported.")
@@ -41,21 +43,28 @@ public final class HostChecks {
         }
         out.add(resources(f));
         out.addAll(network(f, remoteNodeCidrs, site));
-        out.add(f.timeSynced() == null ? Check.warn("clock", "Clock in sync", "timedatectl gave no NTPSynchronized value.")
+        out.add(f.timeSynced() == null ? Check.warn("clock", "Clock in sync", f.unknownReason(FactCommands.TIMEDATECTL) != null
+                ? because("Could not read the clock's state", f, FactCommands.TIMEDATECTL)
+                : "timedatectl gave no NTPSynchronized value.")
                 : f.timeSynced() ? Check.pass("clock", "Clock in sync", "NTP synchronised.")
                         : Check.fail("clock", "Clock in sync", "The clock is not NTP-synchronised; credentials and "
                                 + "certificates fail with clock skew. Enable NTP (timedatectl set-ntp true)."));
-        out.add(f.swapOn() == null ? Check.warn("swap", "Swap off", "Could not read the swap state.")
+        out.add(f.swapOn() == null ? Check.warn("swap", "Swap off", because("Could not read the swap state", f, FactCommands.SWAPS))
                 : f.swapOn() ? Check.fail("swap", "Swap off", "Swap is on; the kubelet refuses to start with swap. "
                         + "Run swapoff -a and remove it from /etc/fstab.")
                         : Check.pass("swap", "Swap off", "No swap."));
-        out.add(packageIndex(f.packageIndexAgeHours()));
-        out.add(packages(f.packages()));
+        out.add(packageIndex(f));
+        out.add(packages(f));
         if (f.sudoOk() != null) {
+            String why = f.unknownReason(FactCommands.SUDO_NOPASSWD, FactCommands.SUDO_STDIN);
             out.add(f.sudoOk() ? Check.pass("sudo", "Root access", "sudo works as configured.")
-                    : Check.fail("sudo", "Root access", "sudo failed; nodeadm needs root. Check the sudo setting and password."));
+                    : Check.fail("sudo", "Root access", "sudo failed; nodeadm needs root. Check the sudo setting and password."
+                            + (why == null ? "" : " " + why + (why.endsWith(".") ? "" : "."))));
         }
-        if (f.existingNode() != null) {
+        if (f.existingNode() == null && f.unknownReason(FactCommands.EXISTING_NODE) != null) {
+            out.add(Check.warn("existing", "Not already a node",
+                    because("Could not tell whether a kubelet is joined", f, FactCommands.EXISTING_NODE)));
+        } else if (f.existingNode() != null) {
             out.add(Check.warn("existing", "Not already a node", "A kubelet on this host is joined to " + f.existingNode()
                     + "; run nodeadm uninstall before reusing it."));
         } else {
@@ -66,7 +75,8 @@ public final class HostChecks {
 
     private static Check resources(HostFacts f) {
         if (f.cpus() == null || f.memoryMiB() == null) {
-            return Check.warn("resources", "Minimum resources", "Could not read the CPU count or memory.");
+            return Check.warn("resources", "Minimum resources",
+                    because("Could not read the CPU count or memory", f, FactCommands.NPROC, FactCommands.MEMINFO));
         }
         String have = f.cpus() + " vCPU, " + f.memoryMiB() + " MiB";
         if (f.cpus() < SupportMatrix.MIN_CPUS || f.memoryMiB() < SupportMatrix.MIN_MEMORY_MIB) {
@@ -80,7 +90,10 @@ public final class HostChecks {
         List<Check> out = new ArrayList<>();
         String ip = f.nodeIp();
         if (ip == null) {
-            out.add(Check.fail("node-ip", "Node IP in remote node networks", "The host has no IPv4 address."));
+            out.add(Check.fail("node-ip", "Node IP in remote node networks",
+                    f.unknownReason(FactCommands.IP_ADDR, FactCommands.IP_ROUTE) != null
+                            ? because("Could not read the host's addresses", f, FactCommands.IP_ADDR, FactCommands.IP_ROUTE)
+                            : "The host has no IPv4 address."));
             return out;
         }
         List<Cidr> remote = remoteNodeCidrs.stream().map(Cidr::tryParse).flatMap(Optional::stream).toList();
@@ -108,8 +121,12 @@ public final class HostChecks {
         return out;
     }
 
-    private static Check packageIndex(Long hours) {
+    private static Check packageIndex(HostFacts f) {
+        Long hours = f.packageIndexAgeHours();
         String t = "Package index fresh";
+        if (hours == null && f.unknownReason(FactCommands.PACKAGE_INDEX) != null) {
+            return Check.warn("pkg-index", t, because("Could not read the package index's age", f, FactCommands.PACKAGE_INDEX));
+        }
         if (hours == null) {
             return Check.warn("pkg-index", t, "No apt or dnf package index found; run apt-get update or dnf makecache.");
         }
@@ -123,15 +140,22 @@ public final class HostChecks {
         return Check.pass("pkg-index", t, "Updated " + hours + " hours ago.");
     }
 
-    private static Check packages(Map<String, Boolean> present) {
+    private static Check packages(HostFacts f) {
+        Map<String, Boolean> present = f.packages();
         String t = "Required packages";
         if (present.isEmpty()) {
-            return Check.warn("packages", t, "Could not list the installed packages.");
+            return Check.warn("packages", t, because("Could not list the installed packages", f, FactCommands.PACKAGES));
         }
         List<String> missing = SupportMatrix.REQUIRED_COMMANDS.values().stream()
                 .filter(p -> !Boolean.TRUE.equals(present.get(p))).toList();
         return missing.isEmpty() ? Check.pass("packages", t, "All present: " + String.join(", ", present.keySet()) + ".")
                 : Check.fail("packages", t, "Missing: " + String.join(", ", missing) + ".");
+    }
+
+    /** "Could not read the swap state: `cat /proc/swaps` ended with exit 1: cat: ...", or the sentence alone. */
+    private static String because(String sentence, HostFacts f, String... commands) {
+        String why = f.unknownReason(commands);
+        return sentence + (why == null ? "." : ": " + why + (why.endsWith(".") ? "" : "."));
     }
 
     private static String join(List<Cidr> cidrs) {

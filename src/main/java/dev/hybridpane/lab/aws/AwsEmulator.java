@@ -109,9 +109,9 @@ public final class AwsEmulator implements AutoCloseable {
         this.oidc = new OidcService(json, clock);
         register(oidc);
         register(new SsoPortalService(json, oidc, new SsoDirectory(world.accountId()), credentials, clock));
-        this.eks = new EksService(json, state, apiEndpoints, caDataBase64, defaultPageSize);
+        this.eks = new EksService(json, state, credentials, apiEndpoints, caDataBase64, defaultPageSize);
         register(eks);
-        this.ec2 = new Ec2Service(state);
+        this.ec2 = new Ec2Service(state, credentials);
         register(ec2);
         this.iam = new IamService(state, defaultPageSize);
         register(iam);

@@ -13,8 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The emulator's account: clusters and their access entries, seeded from the {@link LabWorld} and
- * changeable at run time (later operations such as UpdateClusterConfig or CreateAccessEntry write here).
+ * The emulator's accounts: clusters and their access entries, seeded from the {@link LabWorld} and
+ * changeable at run time (later operations such as UpdateClusterConfig or CreateAccessEntry write here). The world's
+ * own account ({@link #accountId()}) holds IAM, the lab user and most clusters; a cluster may be in another account
+ * ({@link LabCluster#account()}), and the account-scoped services (EKS, EC2) show each caller its own account's.
+ * A cluster is keyed by Region and name, which the world keeps unique across accounts.
  * Thread-safe: every method locks the state.
  */
 final class AwsState {
@@ -75,6 +78,16 @@ final class AwsState {
 
     synchronized Optional<LabCluster> cluster(String region, String name) {
         return Optional.ofNullable(clusters.get(key(region, name)));
+    }
+
+    /** The Region's clusters in one account: what that account's callers see. */
+    synchronized List<LabCluster> clusters(String account, String region) {
+        return clusters.values().stream().filter(c -> c.region().equals(region) && c.account().equals(account)).toList();
+    }
+
+    /** A cluster of that account; empty for another account's, as EKS answers a name it does not know there. */
+    synchronized Optional<LabCluster> cluster(String account, String region, String name) {
+        return cluster(region, name).filter(c -> c.account().equals(account));
     }
 
     synchronized void putCluster(LabCluster cluster) {

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * gateway route table reads ({@link Ec2TransitGatewayReads}) and the network changes ({@link Ec2Writes}) on each
  * region's {@link Ec2Network}. A NextToken is bound to the
  * action, region and filters that issued it; any other is refused with InvalidPaginationToken, as EC2 does.
+ * EC2 is a service of each account: a caller (the principal of the signing key) sees and changes its own account's
+ * network only, made of that account's clusters' VPCs.
  */
 final class Ec2Service implements AwsService {
     static final String NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
@@ -43,15 +45,17 @@ final class Ec2Service implements AwsService {
     private static final Pattern FILTER_NAME = Pattern.compile("Filter\\.(\\d+)\\.Name");
 
     private final AwsState state;
-    /** Each region's network as changed at run time. */
+    private final LabCredentials credentials;
+    /** Each account's Region's network ("ACCOUNT/REGION") as changed at run time. */
     private final Map<String, Ec2Network> networks = new ConcurrentHashMap<>();
 
     /**
      * EC2 does not cap a page the caller did not ask for (without MaxResults a Describe call answers everything), so
      * the emulator's test page size does not apply here: clients page by passing MaxResults.
      */
-    Ec2Service(AwsState state) {
+    Ec2Service(AwsState state, LabCredentials credentials) {
         this.state = state;
+        this.credentials = credentials;
     }
 
     @Override
@@ -82,21 +86,21 @@ final class Ec2Service implements AwsService {
 
     @Override
     public AwsResponse handle(String operation, AwsRequest r) {
-        Ec2Inventory inv = new Ec2Inventory(state.clusters(r.region()));
-        Ec2Network net = network(r.region());
+        String account = credentials.accountId(r.accessKeyId()).orElse(state.accountId());
+        Ec2Inventory inv = new Ec2Inventory(state.clusters(account, r.region()));
+        Ec2Network net = network(account, r.region());
         net.sync(inv);
         if (Ec2Writes.ACTIONS.contains(operation) || Ec2AttachmentWrites.ACTIONS.contains(operation)) {
             try {
-                return Ec2Writes.ACTIONS.contains(operation) ? new Ec2Writes(net, inv, state.accountId()).handle(operation, r)
-                        : new Ec2AttachmentWrites(net, inv, state.accountId()).handle(operation, r);
+                return Ec2Writes.ACTIONS.contains(operation) ? new Ec2Writes(net, inv, account).handle(operation, r)
+                        : new Ec2AttachmentWrites(net, inv, account).handle(operation, r);
             } catch (Ec2Network.Ec2Error e) {
                 return error(r, e.status, e.code, e.getMessage());
             }
         }
         Map<String, String> groupNames = new HashMap<>();
         inv.securityGroups.forEach(g -> groupNames.put(g.id(), g.name()));
-        Ec2Xml xml = new Ec2Xml(state.accountId(), r.region(), groupNames::get);
-        String account = state.accountId();
+        Ec2Xml xml = new Ec2Xml(account, r.region(), groupNames::get);
         return switch (operation) {
             case "DescribeVpcs" -> describe(operation, r, inv.vpcs, new Kind<>("VpcId", "InvalidVpcID.NotFound",
                     "The vpc ID '%s' does not exist", "vpcSet", Ec2Inventory.Vpc::id, Ec2Inventory.Vpc::filterValues, xml::vpc));
@@ -142,10 +146,10 @@ final class Ec2Service implements AwsService {
         };
     }
 
-    /** The lab's switch for a VPN tunnel ({@link AwsEmulator#setVpnTunnel}). */
+    /** The lab's switch for a VPN tunnel ({@link AwsEmulator#setVpnTunnel}), in the world's own account. */
     void setTunnel(String region, String vpnConnectionId, int tunnel, boolean up) {
-        Ec2Network net = network(region);
-        net.sync(new Ec2Inventory(state.clusters(region)));
+        Ec2Network net = network(state.accountId(), region);
+        net.sync(new Ec2Inventory(state.clusters(state.accountId(), region)));
         try {
             net.setTunnel(vpnConnectionId, tunnel, up);
         } catch (Ec2Network.Ec2Error e) {
@@ -153,9 +157,9 @@ final class Ec2Service implements AwsService {
         }
     }
 
-    /** The region's network as changed at run time (seeded from the world on first use). */
-    Ec2Network network(String region) {
-        return networks.computeIfAbsent(region, k -> new Ec2Network());
+    /** An account's Region's network as changed at run time (seeded from the world on first use). */
+    Ec2Network network(String account, String region) {
+        return networks.computeIfAbsent(account + "/" + region, k -> new Ec2Network());
     }
 
     <T> AwsResponse describe(String operation, AwsRequest r, List<T> all, Kind<T> kind) {

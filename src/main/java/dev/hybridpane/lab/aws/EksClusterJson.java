@@ -27,14 +27,14 @@ final class EksClusterJson {
         String hash = UUID.nameUUIDFromBytes((c.region() + "/" + c.name()).getBytes(StandardCharsets.UTF_8))
                 .toString().replace("-", "").toUpperCase(Locale.ROOT);
         o.put("name", c.name());
-        o.put("arn", c.arn(state.accountId()));
+        o.put("arn", c.arn());
         o.put("createdAt", Json.epochSeconds(state.createdAt(c)));
         o.put("version", c.version());
         String endpoint = apiEndpoints.get(AwsState.key(c.region(), c.name()));
         if (endpoint != null) {
             o.put("endpoint", endpoint);
         }
-        o.put("roleArn", "arn:aws:iam::" + state.accountId() + ":role/" + c.name() + "-cluster-role");
+        o.put("roleArn", "arn:aws:iam::" + c.account() + ":role/" + c.name() + "-cluster-role");
 
         ObjectNode vpc = o.putObject("resourcesVpcConfig");
         strings(vpc.putArray("subnetIds"), c.vpc().subnets().stream().map(s -> s.id()).toList());
@@ -64,7 +64,9 @@ final class EksClusterJson {
         c.tags().forEach(tags::put);
         o.putObject("health").putArray("issues");
         ObjectNode access = o.putObject("accessConfig");
-        access.put("bootstrapClusterCreatorAdminPermissions", true);
+        // the world's own account's clusters were created by the lab user, with EKS's default (the creator an
+        // administrator); another account's were created by its own automation, which did not keep that access
+        access.put("bootstrapClusterCreatorAdminPermissions", c.account().equals(state.accountId()));
         access.put("authenticationMode", c.authenticationMode());
         o.putObject("upgradePolicy").put("supportType", "STANDARD");
 

@@ -241,7 +241,7 @@ final class EksHybridOps {
             case "kube-proxy" -> "v" + c.version() + ".3-eksbuild.2";
             default -> "v1.3.4-eksbuild.1";
         });
-        o.put("addonArn", "arn:aws:eks:" + c.region() + ":" + state.accountId() + ":addon/" + c.name() + "/" + name + "/lab");
+        o.put("addonArn", "arn:aws:eks:" + c.region() + ":" + c.account() + ":addon/" + c.name() + "/" + name + "/lab");
         o.putObject("health").putArray("issues");
         return eks.ok(body);
     }

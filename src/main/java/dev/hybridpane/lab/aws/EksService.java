@@ -16,13 +16,19 @@ import java.util.stream.Stream;
 
 /**
  * Amazon EKS on REST-JSON: ListClusters, DescribeCluster, ListAccessEntries, DescribeAccessEntry, ListNodegroups,
- * DescribeClusterVersions ({@link EksClusterVersions}), and the hybrid operations of {@link EksHybridOps}. Every List call pages with tokens bound to the call (operation, region, cluster);
- * any other token is an InvalidParameterException.
+ * DescribeClusterVersions ({@link EksClusterVersions}), the access policies ({@link EksAccessPolicies}), the lists of
+ * what the lab's clusters have none of (Fargate profiles, identity provider configs, Pod Identity associations), and
+ * the hybrid operations of {@link EksHybridOps}. Every List call pages with tokens bound to the call (operation,
+ * region, cluster); any other token is an InvalidParameterException.
+ * <p>EKS is a service of each account: a caller (the principal of the key that signed the request) sees only its own
+ * account's clusters, and another account's cluster name is answered as a name EKS does not know there
+ * (ResourceNotFoundException).
  */
 final class EksService extends RestJsonService {
     private static final int MAX_RESULTS = 100;
 
     private final AwsState state;
+    private final LabCredentials credentials;
     private final Supplier<Map<String, String>> apiEndpoints;
     private final String caData;
     private final int defaultPageSize;
@@ -30,10 +36,11 @@ final class EksService extends RestJsonService {
     private final Clock clock = Clock.systemUTC();
 
     /** @param apiEndpoints gives the clusters' API URLs; may wait for the lab's API servers to start */
-    EksService(Json json, AwsState state, Supplier<Map<String, String>> apiEndpoints, String caData,
-            int defaultPageSize) {
+    EksService(Json json, AwsState state, LabCredentials credentials, Supplier<Map<String, String>> apiEndpoints,
+            String caData, int defaultPageSize) {
         super(json);
         this.state = state;
+        this.credentials = credentials;
         this.apiEndpoints = apiEndpoints;
         this.caData = caData == null ? "" : caData;
         this.defaultPageSize = defaultPageSize;
@@ -56,6 +63,9 @@ final class EksService extends RestJsonService {
         if (s.size() == 1 && "cluster-versions".equals(s.get(0)) && "GET".equals(r.method())) {
             return "DescribeClusterVersions";
         }
+        if (s.size() == 1 && "access-policies".equals(s.get(0)) && "GET".equals(r.method())) {
+            return "ListAccessPolicies";
+        }
         if (s.isEmpty() || !"clusters".equals(s.get(0))) {
             return null;
         }
@@ -70,8 +80,13 @@ final class EksService extends RestJsonService {
                     case "updates" -> "ListUpdates";
                     case "addons" -> "ListAddons";
                     case "node-groups" -> "ListNodegroups";
+                    case "fargate-profiles" -> "ListFargateProfiles";
+                    case "identity-provider-configs" -> "ListIdentityProviderConfigs";
+                    case "pod-identity-associations" -> "ListPodIdentityAssociations";
                     default -> null;
                 };
+                case 5 -> "access-entries".equals(sub) && "access-policies".equals(s.get(4))
+                        ? "ListAssociatedAccessPolicies" : null;
                 case 4 -> switch (sub) {
                     case "access-entries" -> "DescribeAccessEntry";
                     case "updates" -> "DescribeUpdate";
@@ -99,6 +114,7 @@ final class EksService extends RestJsonService {
                 case "ListAccessEntries" -> listAccessEntries(r);
                 case "DescribeAccessEntry" -> describeAccessEntry(r);
                 case "DescribeClusterVersions" -> describeClusterVersions(r);
+                case "ListAccessPolicies" -> EksAccessPolicies.listAccessPolicies(this, r, pageSize(r));
                 default -> hybridOperation(operation, r);
             };
         } catch (Pages.BadTokenException e) {
@@ -114,12 +130,17 @@ final class EksService extends RestJsonService {
     @Override
     String resourceArn(AwsRequest r) {
         if (r.segments().size() >= 2) {
-            return "arn:aws:eks:" + r.region() + ":" + state.accountId() + ":cluster/" + r.segments().get(1);
+            return "arn:aws:eks:" + r.region() + ":" + account(r) + ":cluster/" + r.segments().get(1);
         }
-        return "arn:aws:eks:" + r.region() + ":" + state.accountId() + ":cluster/*";
+        return "arn:aws:eks:" + r.region() + ":" + account(r) + ":cluster/*";
     }
 
-    private int pageSize(AwsRequest r) {
+    /** The caller's account: that of the principal whose key signed the request (the world's own when unsigned). */
+    String account(AwsRequest r) {
+        return credentials.accountId(r.accessKeyId()).orElse(state.accountId());
+    }
+
+    int pageSize(AwsRequest r) {
         Optional<String> max = r.param("maxResults");
         if (max.isEmpty()) {
             return defaultPageSize > 0 ? defaultPageSize : MAX_RESULTS;
@@ -132,12 +153,12 @@ final class EksService extends RestJsonService {
     }
 
     private AwsResponse listClusters(AwsRequest r) {
-        List<String> names = state.clusters(r.region()).stream().map(LabCluster::name).toList();
+        List<String> names = state.clusters(account(r), r.region()).stream().map(LabCluster::name).toList();
         return page(r, "eks:ListClusters " + r.region(), "clusters", names);
     }
 
     /** One page of {@code all} as {@code {field: [...], nextToken}}, the token bound to {@code call}. */
-    private AwsResponse page(AwsRequest r, String call, String field, List<String> all) {
+    AwsResponse page(AwsRequest r, String call, String field, List<String> all) {
         Pages<String> page = Pages.of(call, all, r.param("nextToken").orElse(null), pageSize(r));
         ObjectNode body = json.object();
         ArrayNode arr = body.putArray(field);
@@ -159,7 +180,7 @@ final class EksService extends RestJsonService {
 
     private Optional<LabCluster> cluster(AwsRequest r) {
         hybrid.settle();
-        return state.cluster(r.region(), r.segments().get(1));
+        return state.cluster(account(r), r.region(), r.segments().get(1));
     }
 
     private AwsResponse hybridOperation(String operation, AwsRequest r) {
@@ -174,6 +195,15 @@ final class EksService extends RestJsonService {
             case "ListUpdates" -> page(r, "eks:ListUpdates " + r.region() + "/" + c.name(), "updateIds", hybrid.updateIds(c));
             case "ListAddons" -> page(r, "eks:ListAddons " + r.region() + "/" + c.name(), "addons", c.addons());
             case "ListNodegroups" -> page(r, "eks:ListNodegroups " + r.region() + "/" + c.name(), "nodegroups", nodegroups(c));
+            // the lab's clusters have none of these: an empty page, paged (and its token checked) as every list is
+            case "ListFargateProfiles" -> page(r, "eks:ListFargateProfiles " + r.region() + "/" + c.name(),
+                    "fargateProfileNames", List.of());
+            case "ListIdentityProviderConfigs" -> page(r, "eks:ListIdentityProviderConfigs " + r.region() + "/" + c.name(),
+                    "identityProviderConfigs", List.of());
+            case "ListPodIdentityAssociations" -> page(r, "eks:ListPodIdentityAssociations " + r.region() + "/" + c.name(),
+                    "associations", List.of());
+            case "ListAssociatedAccessPolicies" -> EksAccessPolicies.listAssociated(this, r, c, state, state.createdAt(c),
+                    pageSize(r));
             case "DescribeAddon" -> hybrid.describeAddon(this, r, c, r.segments().get(3));
             case "DeleteAccessEntry" -> hybrid.deleteAccessEntry(this, r, c, r.segments().get(3));
             case "CreateAccessEntry" -> {
@@ -320,7 +350,8 @@ final class EksService extends RestJsonService {
         String name = resource.substring(resource.lastIndexOf('/') + 1);
         String id = UUID.nameUUIDFromBytes((c.name() + principalArn).getBytes(StandardCharsets.UTF_8))
                 .toString();
-        return "arn:aws:eks:" + c.region() + ":" + state.accountId() + ":access-entry/" + c.name() + "/" + kind + "/"
-                + state.accountId() + "/" + name + "/" + id;
+        String principalAccount = parts.length == 6 ? parts[4] : c.account();
+        return "arn:aws:eks:" + c.region() + ":" + c.account() + ":access-entry/" + c.name() + "/" + kind + "/"
+                + principalAccount + "/" + name + "/" + id;
     }
 }

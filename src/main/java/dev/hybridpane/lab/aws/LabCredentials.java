@@ -38,6 +38,15 @@ public final class LabCredentials implements SigV4Verifier.Credentials {
         return Optional.ofNullable(accessKeyId == null ? null : keys.get(accessKeyId)).map(Issued::secret);
     }
 
+    /**
+     * The account of the principal that owns the key (an ARN's fifth field: {@code arn:aws:sts::ACCOUNT:...}); empty when
+     * the lab never issued it.
+     */
+    public Optional<String> accountId(String accessKeyId) {
+        return principalArn(accessKeyId).map(arn -> arn.split(":", 6)).filter(p -> p.length == 6 && !p[4].isEmpty())
+                .map(p -> p[4]);
+    }
+
     /** The IAM principal (user or assumed role) that owns the key; empty when the lab never issued it. */
     public Optional<String> principalArn(String accessKeyId) {
         return Optional.ofNullable(accessKeyId == null ? null : keys.get(accessKeyId)).map(Issued::principalArn);

@@ -7,10 +7,11 @@ import java.util.Optional;
 /**
  * The lab's IAM Identity Center: its AWS access portal (start URL), its one user, and the accounts and permission
  * sets assigned to that user. The primary account is the lab world's; a second account, {@link #SECOND_ACCOUNT_ID},
- * has no EKS clusters of its own and exists so that a view of many accounts has more than one. Each assignment is a
- * permission set, which Identity Center provisions in the account as a role named
- * {@code AWSReservedSSO_<permission set>_<16 hex digits>} under the path {@code /aws-reserved/sso.amazonaws.com/}
- * (IAM Identity Center user guide, "Roles created by IAM Identity Center").
+ * has clusters of its own (the world's clusters that name it: staging-edge), so that a view of many accounts has more
+ * than one. Each assignment is a permission set, which Identity Center provisions in the account as a role named
+ * {@code AWSReservedSSO_<permission set>_<16 hex digits>} under the path
+ * {@code /aws-reserved/sso.amazonaws.com/<identity center Region>/} ({@link #roleArn}; IAM Identity Center user guide,
+ * "Referencing permission sets in resource policies, Amazon EKS cluster config maps, and AWS KMS key policies").
  */
 public final class SsoDirectory {
     /** The lab's AWS access portal URL: what an sso-session's sso_start_url names. */
@@ -60,7 +61,17 @@ public final class SsoDirectory {
         return "AWSReservedSSO_" + permissionSet + "_" + hash;
     }
 
-    /** The principal of a session of that role, as GetCallerIdentity names it. */
+    /**
+     * The IAM ARN of that role, with its path: {@code arn:aws:iam::ACCOUNT:role/aws-reserved/sso.amazonaws.com/REGION/NAME}
+     * (no Region segment when the identity source is in us-east-1). What an EKS access entry for it names.
+     */
+    public static String roleArn(String accountId, String permissionSet, String identityCenterRegion) {
+        String region = "us-east-1".equals(identityCenterRegion) ? "" : identityCenterRegion + "/";
+        return "arn:aws:iam::" + accountId + ":role/aws-reserved/sso.amazonaws.com/" + region
+                + provisionedRoleName(accountId, permissionSet);
+    }
+
+    /** The principal of a session of that role, as GetCallerIdentity names it (no path: STS ARNs carry none). */
     static String sessionArn(String accountId, String permissionSet) {
         return "arn:aws:sts::" + accountId + ":assumed-role/" + provisionedRoleName(accountId, permissionSet) + "/" + USER;
     }

@@ -1,7 +1,6 @@
 package dev.hybridpane.lab.edge;
 
 import dev.hybridpane.domain.edge.FactCommands;
-import dev.hybridpane.domain.edge.SupportMatrix;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,12 +31,10 @@ final class LabHostOutputs {
                 + "\",\"protocol\":\"static\",\"flags\":[]}]\n");
         m.put(FactCommands.TIMEDATECTL, "Timezone=Etc/UTC\nLocalRTC=no\nCanNTP=yes\nNTP=yes\nNTPSynchronized="
                 + (h.ntpSynced() ? "yes" : "no") + "\nTimeUSec=" + clock.instant() + "\nRTCTimeUSec=" + clock.instant() + "\n");
-        m.put(FactCommands.SWAPON, h.swap() ? "NAME      TYPE      SIZE USED PRIO\n/dev/dm-1 partition   4G   0B   -2\n" : "");
-        StringBuilder pk = new StringBuilder();
-        for (String c : SupportMatrix.REQUIRED_COMMANDS.keySet()) {
-            pk.append(c).append(h.missing().contains(c) ? " no\n" : " yes\n");
+        if (!h.missing().contains("/proc/swaps")) {
+            // a kernel built without CONFIG_SWAP has no /proc/swaps: cat says so
+            m.put(FactCommands.SWAPS, procSwaps(h));
         }
-        m.put(FactCommands.PACKAGES, pk.toString());
         long now = clock.instant().getEpochSecond();
         m.put(FactCommands.PACKAGE_INDEX, now + "\n" + (now - h.indexAgeHours() * 3600 - 120) + "\n");
         m.put(FactCommands.NODEADM, h.kubelet() != null ? "v1.0.6\n" : "none\n");
@@ -51,6 +48,40 @@ final class LabHostOutputs {
     static String nic(LabHostProfile h) {
         boolean ubuntuLike = h.distro().startsWith("ubuntu") || h.distro().startsWith("debian");
         return ubuntuLike ? "ens18" : h.distro().startsWith("rhel") ? "ens192" : "eth0";
+    }
+
+    /**
+     * /proc/swaps as the kernel prints it (mm/swapfile.c swap_show): a header, then per area its path padded to 40
+     * columns, "partition" or "file", size and used in KiB, priority. The swap device is the distribution installer's:
+     * a swap file on Debian and Ubuntu, the LVM volume on RHEL, a partition elsewhere.
+     */
+    static String procSwaps(LabHostProfile h) {
+        String header = "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n";
+        if (!h.swap()) {
+            return header;
+        }
+        String path = swapPath(h);
+        boolean file = !path.startsWith("/dev/");
+        long size = file ? 2097148 : 4194300;
+        return header + path + " ".repeat(Math.max(1, 40 - path.length())) + (file ? "file\t" : "partition") + "\t" + size
+                + "\t" + (size < 10000000 ? "\t" : "") + "0\t\t-2\n";
+    }
+
+    /** swapon --show (util-linux): a header and a line per area, nothing at all when swap is off. */
+    static String swaponShow(LabHostProfile h) {
+        if (!h.swap()) {
+            return "";
+        }
+        String path = swapPath(h);
+        boolean file = !path.startsWith("/dev/");
+        String fmt = "%-" + path.length() + "s %-" + (file ? 4 : 9) + "s %4s %4s %4s\n";
+        return String.format(Locale.ROOT, fmt, "NAME", "TYPE", "SIZE", "USED", "PRIO")
+                + String.format(Locale.ROOT, fmt, path, file ? "file" : "partition", file ? "2G" : "4G", "0B", "-2");
+    }
+
+    private static String swapPath(LabHostProfile h) {
+        return h.distro().startsWith("debian") ? "/swapfile" : h.distro().startsWith("ubuntu") ? "/swap.img"
+                : h.distro().startsWith("rhel") ? "/dev/dm-1" : "/dev/nvme0n1p3";
     }
 
     private static String kernel(LabHostProfile h) {

@@ -9,7 +9,8 @@ import java.util.Locale;
  *
  * @param distro the fixture name of its OS ("ubuntu-22.04", "rhel-9", "al2023", "debian-12", ...)
  * @param arch uname -m ("x86_64", "aarch64")
- * @param missing required commands it lacks
+ * @param missing programs it lacks (bash's "command not found"), such as a required command or sudo; an absolute path
+ *        is a kernel file it lacks ("/proc/swaps": a kernel built without swap support)
  * @param indexAgeHours age of its package index
  * @param sudoPassword non-null when sudo asks for a password (the lab's own, not a secret)
  * @param behaviour how it answers the network
@@ -44,7 +45,9 @@ public record LabHostProfile(String name, String site, String distro, String use
                 host("dallas-04", "dallas-dc", "rhel-9", "cloud-user", "x86_64", "10.200.1.14", 8, 32 * g, 66 * g),
                 new LabHostProfile("dallas-05", "dallas-dc", "ubuntu-20.04", "ubuntu", "x86_64", "10.200.1.15", 24,
                         "10.200.1.1", 2, 4 * g, 35 * g, false, true, List.of(), 30, null, null, Behaviour.NORMAL),
-                host("dallas-06", "dallas-dc", "debian-12", "debian", "x86_64", "10.200.1.16", 2, 8 * g, 40 * g),
+                // Debian 12 as installed with a root password: no sudo; a swap file is active
+                new LabHostProfile("dallas-06", "dallas-dc", "debian-12", "debian", "x86_64", "10.200.1.16", 24,
+                        "10.200.1.1", 2, 8 * g, 40 * g, true, true, List.of("sudo"), 5, null, null, Behaviour.NORMAL),
                 host("austin-01", "austin-store-112", "al2023", "ec2-user", "aarch64", "10.200.2.21", 4, 8 * g, 28 * g),
                 host("austin-02", "austin-store-112", "al2023", "ec2-user", "x86_64", "10.200.2.22", 2, 4 * g, 25 * g),
                 host("austin-03", "austin-store-112", "ubuntu-24.04", "ubuntu", "x86_64", "192.168.10.23", 2, 8 * g, 50 * g),

@@ -59,11 +59,21 @@ final class LabShell {
             case "timedatectl" -> new LabProbeShell(host, io, root).timedatectl(args);
             case "getent" -> new LabProbeShell(host, io, root).getent(args);
             case "timeout" -> new LabProbeShell(host, io, root).timeout(args);
+            case "swapon" -> swapon(args);
             default -> {
                 io.err("bash: line 1: " + w.get(0) + ": command not found\n");
                 yield 127;
             }
         };
+    }
+
+    private int swapon(List<String> a) throws IOException {
+        if (!a.equals(List.of("--show"))) {
+            io.err("swapon: the lab's hosts answer only: swapon --show\n");
+            return 1;
+        }
+        io.out(LabHostOutputs.swaponShow(host.profile()));
+        return 0;
     }
 
     private int test(List<String> a) {

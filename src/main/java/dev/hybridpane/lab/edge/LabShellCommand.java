@@ -1,6 +1,7 @@
 package dev.hybridpane.lab.edge;
 
 import dev.hybridpane.domain.edge.FactCommands;
+import dev.hybridpane.domain.edge.SupportMatrix;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -72,8 +73,25 @@ final class LabShellCommand extends AbstractCommandSupport {
     }
 
     /** @return the exit status, or -1 when the host dropped the connection */
-    static int execute(LabHost host, Map<String, String> outputs, String cmd, Io io, Runnable dropConnection)
+    static int execute(LabHost host, Map<String, String> outputs, String commandLine, Io io,
+            Runnable dropConnection)
             throws IOException {
+        LabExecPath.Line withPath = LabExecPath.parse(host.profile(), commandLine);
+        String cmd = withPath.command();
+        List<String> words = tokens(cmd);
+        if (!words.isEmpty() && !LabExecPath.found(host.profile(), words.get(0), withPath.path())) {
+            io.err("bash: line 1: " + words.get(0) + ": command not found\n");
+            return 127;
+        }
+        if (cmd.equals(FactCommands.PACKAGES)) {
+            // bash's command -v over the PATH the command runs with
+            StringBuilder b = new StringBuilder();
+            for (String c : SupportMatrix.REQUIRED_COMMANDS.keySet()) {
+                b.append(c).append(LabExecPath.found(host.profile(), c, withPath.path()) ? " yes\n" : " no\n");
+            }
+            io.out(b.toString());
+            return 0;
+        }
         if (cmd.equals(FactCommands.SUDO_STDIN)) {
             String line = io.stdinLine();
             String pw = host.profile().sudoPassword();
@@ -89,7 +107,7 @@ final class LabShellCommand extends AbstractCommandSupport {
             io.out(out);
             return 0;
         }
-        return new LabShell(host, io, dropConnection).run(tokens(cmd));
+        return new LabShell(host, io, dropConnection).run(words);
     }
 
     /** The facts that change when nodeadm has run: nodeadm and kubelet versions, the kubelet's API server. */

@@ -22,9 +22,16 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
     /** How often the lab's simulation flaps a hybrid node NotReady/Ready. */
     public static final Duration DEFAULT_FLAP_PERIOD = Duration.ofSeconds(30);
 
+    /** Each cluster that names no account is in the world's own ({@code accountId}). */
     public LabWorld {
         regions = List.copyOf(regions);
-        clusters = List.copyOf(clusters);
+        String own = accountId;
+        clusters = clusters.stream().map(c -> c.account() == null ? c.inAccount(own) : c).toList();
+    }
+
+    /** The clusters of one account (the world's own, or another one's: {@link LabCluster#account()}). */
+    public List<LabCluster> clusters(String account) {
+        return clusters.stream().filter(c -> c.account().equals(account)).toList();
     }
 
     /** The world file compiled to JSON by the build ({@link WorldJson}), read instead of it when they match. */
@@ -94,43 +101,13 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
         boolean done = false;
         for (LabCluster c : clusters) {
             if (!done && !c.remoteNodeCidrs().isEmpty()) {
-                out.add(c.withSites(scaledSites(c, hybridNodes)));
+                out.add(c.withSites(WorldScale.sites(c, hybridNodes)));
                 done = true;
             } else {
                 out.add(c);
             }
         }
         return new LabWorld(accountId, userName, regions, out);
-    }
-
-    private static List<LabSite> scaledSites(LabCluster c, int hybridNodes) {
-        int perPool = 50;
-        int poolsPerSite = 10;
-        int pools = (hybridNodes + perPool - 1) / perPool;
-        List<LabSite> sites = new ArrayList<>();
-        int remaining = hybridNodes;
-        int site = 0;
-        for (int p = 0; p < pools; site++) {
-            List<LabPool> sitePools = new ArrayList<>();
-            for (int i = 0; i < poolsPerSite && p < pools; i++, p++) {
-                int n = Math.min(perPool, remaining);
-                remaining -= n;
-                String provider = p % 2 == 0 ? "ssm" : "iam-ra";
-                sitePools.add(new LabPool(String.format("pool-%03d", p), n, provider,
-                        p % 5 == 4 ? "arm64" : "amd64", c.nodeKubeletVersion(), "Ubuntu 22.04.5 LTS", profileFor(c, provider)));
-            }
-            // 10.200.0.0/16 is carved into /24s: one per site at this scale (up to 10 x 50 = 500 nodes fit a /23)
-            String cidr = "10." + (200 + site / 128) + "." + ((site % 128) * 2) + ".0/23";
-            sites.add(new LabSite(String.format("site-%02d", site), "Scaled lab site " + site, cidr, sitePools));
-        }
-        return sites;
-    }
-
-    /** The profile the cluster's seeded pools of this credential provider use, for the scaled pools (null when none). */
-    private static LabProfileRef profileFor(LabCluster c, String provider) {
-        return c.sites().stream().flatMap(s -> s.pools().stream())
-                .filter(p -> provider.equals(p.credentialProvider()) && p.profile() != null)
-                .map(LabPool::profile).findFirst().orElse(null);
     }
 
     /** An EKS cluster in the lab, with its VPC, its cloud nodes and its hybrid sites. */
@@ -156,7 +133,8 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
             List<LabSite> sites,
             Map<String, String> tags,
             List<LabHybridRole> hybridRoles,
-            List<ObjectNode> profiles) {
+            List<ObjectNode> profiles,
+            String account) {
 
         public LabCluster {
             remoteNodeCidrs = List.copyOf(remoteNodeCidrs == null ? List.of() : remoteNodeCidrs);
@@ -168,6 +146,23 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
             cni = cni == null ? "vpc-cni" : cni;
             hybridRoles = List.copyOf(hybridRoles == null ? List.of() : hybridRoles);
             profiles = List.copyOf(profiles == null ? List.of() : profiles);
+        }
+
+        /** A cluster of the world's own account (as the world file's clusters are unless they name another). */
+        public LabCluster(String name, String region, String version, String platformVersion, String status,
+                String authenticationMode, String ipFamily, boolean endpointPublic, boolean endpointPrivate,
+                String serviceCidr, List<String> remoteNodeCidrs, List<String> remotePodCidrs, LabVpc vpc,
+                List<LabAccessEntry> accessEntries, List<String> addons, String cni, int cloudNodes,
+                String nodeKubeletVersion, List<LabSite> sites, Map<String, String> tags, List<LabHybridRole> hybridRoles,
+                List<ObjectNode> profiles) {
+            this(name, region, version, platformVersion, status, authenticationMode, ipFamily, endpointPublic,
+                    endpointPrivate, serviceCidr, remoteNodeCidrs, remotePodCidrs, vpc, accessEntries, addons, cni, cloudNodes,
+                    nodeKubeletVersion, sites, tags, hybridRoles, profiles, null);
+        }
+
+        /** Its ARN, in its own account. */
+        public String arn() {
+            return arn(account);
         }
 
         /**
@@ -190,20 +185,26 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
         public LabCluster withRemoteNetworks(List<String> nodeCidrs, List<String> podCidrs) {
             return new LabCluster(name, region, version, platformVersion, status, authenticationMode, ipFamily,
                     endpointPublic, endpointPrivate, serviceCidr, nodeCidrs, podCidrs, vpc, accessEntries,
-                    addons, cni, cloudNodes, nodeKubeletVersion, sites, tags, hybridRoles, profiles);
+                    addons, cni, cloudNodes, nodeKubeletVersion, sites, tags, hybridRoles, profiles, account);
         }
 
         /** The cluster with its API server endpoint's public and private access as given. */
         public LabCluster withEndpointAccess(boolean publicAccess, boolean privateAccess) {
             return new LabCluster(name, region, version, platformVersion, status, authenticationMode, ipFamily,
                     publicAccess, privateAccess, serviceCidr, remoteNodeCidrs, remotePodCidrs, vpc, accessEntries,
-                    addons, cni, cloudNodes, nodeKubeletVersion, sites, tags, hybridRoles, profiles);
+                    addons, cni, cloudNodes, nodeKubeletVersion, sites, tags, hybridRoles, profiles, account);
         }
 
         LabCluster withSites(List<LabSite> newSites) {
             return new LabCluster(name, region, version, platformVersion, status, authenticationMode, ipFamily,
                     endpointPublic, endpointPrivate, serviceCidr, remoteNodeCidrs, remotePodCidrs, vpc, accessEntries,
-                    addons, cni, cloudNodes, nodeKubeletVersion, newSites, tags, hybridRoles, profiles);
+                    addons, cni, cloudNodes, nodeKubeletVersion, newSites, tags, hybridRoles, profiles, account);
+        }
+
+        LabCluster inAccount(String accountId) {
+            return new LabCluster(name, region, version, platformVersion, status, authenticationMode, ipFamily,
+                    endpointPublic, endpointPrivate, serviceCidr, remoteNodeCidrs, remotePodCidrs, vpc, accessEntries,
+                    addons, cni, cloudNodes, nodeKubeletVersion, sites, tags, hybridRoles, profiles, accountId);
         }
     }
 
@@ -283,9 +284,20 @@ public record LabWorld(String accountId, String userName, List<String> regions, 
     public record LabSubnet(String id, String cidr, String availabilityZone, String name) {
     }
 
-    public record LabAccessEntry(String principalArn, String type, String username, List<String> kubernetesGroups) {
+    /**
+     * An access entry: its principal, type, user name and groups, and the EKS access policies associated with it (their
+     * names, e.g. AmazonEKSViewPolicy, each at cluster scope).
+     */
+    public record LabAccessEntry(String principalArn, String type, String username, List<String> kubernetesGroups,
+            List<String> accessPolicies) {
         public LabAccessEntry {
             kubernetesGroups = List.copyOf(kubernetesGroups == null ? List.of() : kubernetesGroups);
+            accessPolicies = List.copyOf(accessPolicies == null ? List.of() : accessPolicies);
+        }
+
+        /** An entry with no access policy associated. */
+        public LabAccessEntry(String principalArn, String type, String username, List<String> kubernetesGroups) {
+            this(principalArn, type, username, kubernetesGroups, List.of());
         }
     }
 

@@ -14,6 +14,7 @@ import dev.hybridpane.lab.world.LabWorld.LabVirtualInterface;
 import dev.hybridpane.lab.world.LabWorld.LabVpc;
 import dev.hybridpane.lab.world.LabWorld.LabVpnConnection;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,21 +36,35 @@ final class WorldReader {
 
     static LabWorld world(JsonNode root) {
         Obj w = new Obj(root, "world", "accountId", "userName", "regions", "clusters");
-        return new LabWorld(w.text("accountId"), w.text("userName"), w.texts("regions"),
+        LabWorld world = new LabWorld(w.text("accountId"), w.text("userName"), w.texts("regions"),
                 w.objects("clusters", WorldReader::cluster));
+        // the lab serves one API server per Region and name, whichever account the cluster is in
+        Set<String> seen = new HashSet<>();
+        for (LabCluster c : world.clusters()) {
+            if (!seen.add(c.region() + "/" + c.name())) {
+                throw new IllegalArgumentException("world.clusters: two clusters named " + c.name() + " in " + c.region()
+                        + " (the lab needs each Region's cluster names to differ, across accounts too)");
+            }
+        }
+        return world;
     }
 
     private static LabCluster cluster(Obj c) {
         c.allow("name", "region", "version", "platformVersion", "status", "authenticationMode", "ipFamily",
                 "endpointPublic", "endpointPrivate", "serviceCidr", "remoteNodeCidrs", "remotePodCidrs", "vpc",
-                "accessEntries", "addons", "cni", "cloudNodes", "nodeKubeletVersion", "sites", "tags", "hybridRoles", "profiles");
+                "accessEntries", "addons", "cni", "cloudNodes", "nodeKubeletVersion", "sites", "tags", "hybridRoles", "profiles", "account");
         Obj vpc = c.object("vpc");
+        String account = c.text("account");
+        if (account != null && !account.matches("\\d{12}")) {
+            throw new IllegalArgumentException(c.where() + ".account: an AWS account id is 12 digits, not " + account);
+        }
         return new LabCluster(c.text("name"), c.text("region"), c.text("version"), c.text("platformVersion"),
                 c.text("status"), c.text("authenticationMode"), c.text("ipFamily"), c.bool("endpointPublic"),
                 c.bool("endpointPrivate"), c.text("serviceCidr"), c.texts("remoteNodeCidrs"), c.texts("remotePodCidrs"),
                 vpc == null ? null : vpc(vpc), c.objects("accessEntries", WorldReader::accessEntry), c.texts("addons"),
                 c.text("cni"), c.integer("cloudNodes"), c.text("nodeKubeletVersion"), c.objects("sites", WorldReader::site),
-                c.textMap("tags"), c.objects("hybridRoles", WorldReader::hybridRole), c.objects("profiles", WorldReader::profile));
+                c.textMap("tags"), c.objects("hybridRoles", WorldReader::hybridRole), c.objects("profiles", WorldReader::profile),
+                account);
     }
 
     private static LabVpc vpc(Obj v) {
@@ -105,8 +120,9 @@ final class WorldReader {
     }
 
     private static LabAccessEntry accessEntry(Obj e) {
-        e.allow("principalArn", "type", "username", "kubernetesGroups");
-        return new LabAccessEntry(e.text("principalArn"), e.text("type"), e.text("username"), e.texts("kubernetesGroups"));
+        e.allow("principalArn", "type", "username", "kubernetesGroups", "accessPolicies");
+        return new LabAccessEntry(e.text("principalArn"), e.text("type"), e.text("username"), e.texts("kubernetesGroups"),
+                e.texts("accessPolicies"));
     }
 
     private static LabHybridRole hybridRole(Obj r) {

@@ -35,7 +35,7 @@ public final class ClustersView extends BorderPane {
     public ClustersView(ClustersViewModel vm) {
         getStyleClass().add("clusters-view");
         TextField filter = TextFields.createClearableTextField();
-        filter.setPromptText("Filter by name, region, version or status");
+        filter.setPromptText("Filter by name, account, region, version or status");
         filter.setPrefColumnCount(28);
         filter.setId("clusters-filter");
         filter.textProperty().bindBidirectional(vm.filterProperty());
@@ -56,6 +56,7 @@ public final class ClustersView extends BorderPane {
         table.setId("clusters-table");
         table.getStyleClass().add("dense");
         table.getColumns().add(nameColumn());
+        table.getColumns().add(accountColumn(vm));
         table.getColumns().add(Cells.column("Region", 104, r -> r.cluster().region()));
         table.getColumns().add(Cells.column("Version", 76, r -> r.cluster().version()));
         table.getColumns().add(statusColumn());
@@ -106,7 +107,7 @@ public final class ClustersView extends BorderPane {
             }
         });
 
-        ClusterDetailView detail = new ClusterDetailView(vm.detail());
+        ClusterDetailView detail = new ClusterDetailView(vm.detail(), vm::accountLabel);
         split.setOrientation(Orientation.HORIZONTAL);
         detailView = detail;
         split.getItems().add(table);
@@ -171,6 +172,27 @@ public final class ClustersView extends BorderPane {
     private static TableColumn<ClusterRow, String> nameColumn() {
         TableColumn<ClusterRow, String> c = Cells.column("Name", 140, r -> r.cluster().name());
         c.getStyleClass().add("name-column");
+        return c;
+    }
+
+    /** The cluster's AWS account: the picked account's name (its id in the tooltip), else the id. */
+    private static TableColumn<ClusterRow, ClusterRow> accountColumn(ClustersViewModel vm) {
+        TableColumn<ClusterRow, ClusterRow> c = Cells.column("Account", 124, r -> r);
+        c.setId("account-column");
+        c.setComparator(Comparator.comparing(vm::account));
+        c.setCellFactory(col -> new TableCell<>() {
+            private final Tooltip tip = new Tooltip();
+
+            @Override
+            protected void updateItem(ClusterRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : vm.account(r));
+                if (!empty && r != null) {
+                    tip.setText(vm.accountLabel(r));
+                }
+                setTooltip(empty || r == null ? null : tip);
+            }
+        });
         return c;
     }
 

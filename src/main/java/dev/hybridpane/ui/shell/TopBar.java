@@ -20,7 +20,10 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.feather.Feather;
 
-/** Brand, environment, search, profile switcher (when there is a profile to switch to) and region chooser. */
+/**
+ * Brand, environment, search, the account picker (for an AWS SSO profile), profile switcher (when there is a profile to
+ * switch to) and region chooser.
+ */
 final class TopBar extends HBox {
 
     TopBar(ShellViewModel vm, Runnable openPalette) {
@@ -94,7 +97,14 @@ final class TopBar extends HBox {
             }
         });
         Widgets.lazyTooltip(regions, "Regions to discover clusters in");
-        getChildren().addAll(new Spacer(), searchWithKey, regions);
+        // the accounts and roles of an AWS SSO profile, when the profile shown signs in through AWS SSO
+        Button accounts = new Button("Accounts…", Widgets.icon(Feather.USERS, null));
+        accounts.setId("accounts-button");
+        accounts.visibleProperty().bind(vm.credentialActions().accountsOffered());
+        accounts.managedProperty().bind(accounts.visibleProperty());
+        accounts.setOnAction(e -> vm.credentialActions().pickAccounts());
+        Widgets.lazyTooltip(accounts, "Pick the AWS accounts and roles whose clusters the fleet shows");
+        getChildren().addAll(new Spacer(), searchWithKey, accounts, regions);
         // a switcher with one profile (the lab's, or a machine with one) switches nothing: it comes with a second
         Runnable addSwitcher = () -> getChildren().add(getChildren().indexOf(regions), profileSwitcher(vm));
         if (vm.profiles().size() > 1) {

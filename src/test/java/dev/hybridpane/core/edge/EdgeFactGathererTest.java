@@ -2,8 +2,12 @@ package dev.hybridpane.core.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hybridpane.domain.Check;
+import dev.hybridpane.domain.CheckStatus;
 import dev.hybridpane.domain.edge.EdgeHostSpec;
 import dev.hybridpane.domain.edge.FactCommands;
+import dev.hybridpane.domain.edge.HostChecks;
+import dev.hybridpane.domain.edge.HostFacts;
 import dev.hybridpane.domain.edge.SudoMode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,10 +84,67 @@ class EdgeFactGathererTest {
         ProbeResult r = new FactGatherer(recording, 2, Duration.ofSeconds(1), Duration.ofSeconds(1))
                 .probe(target("h", SudoMode.PASSWORD, "s3cret".toCharArray()));
         assertThat(r).isInstanceOfSatisfying(ProbeResult.Reached.class, x -> assertThat(x.facts().sudoOk()).isTrue());
-        assertThat(commands).startsWith(FactCommands.SUDO_STDIN).containsAll(FactCommands.ALL);
+        assertThat(commands).startsWith(FactCommands.SUDO_STDIN)
+                .containsAll(FactCommands.ALL.stream().map(FactCommands::onAdminPath).toList());
         assertThat(commands).noneMatch(c -> c.contains("s3cret"));
         assertThat(stdin).containsExactly("s3cret\n");
         assertThat(target("h", SudoMode.PASSWORD, "s3cret".toCharArray()).toString()).doesNotContain("s3cret");
         assertThat(n.get()).isZero();
+    }
+
+    @Test
+    void aFactCommandThatFailsLeavesItsFactUnknownWithItsStderrNeverAPass() {
+        List<String> sent = new ArrayList<>();
+        EdgePort debian = new EdgePort() {
+            @Override
+            public EdgeSession connect(EdgeTarget t, Duration timeout) {
+                return new EdgeSession() {
+                    @Override
+                    public CommandResult run(String command, byte[] in, Duration timeout) {
+                        sent.add(command);
+                        if (command.endsWith(FactCommands.SWAPS)) {
+                            return new CommandResult(127, "", "bash: line 1: cat: command not found\n");
+                        }
+                        if (command.endsWith(FactCommands.TIMEDATECTL)) {
+                            return new CommandResult(1, "", "System has not been booted with systemd as init system (PID 1)."
+                                    + " Can't operate.\nFailed to connect to bus: Host is down\n");
+                        }
+                        if (command.endsWith(FactCommands.EXISTING_NODE)) {
+                            return new CommandResult(2, "", "grep: /var/lib/kubelet/kubeconfig: Permission denied\n");
+                        }
+                        return new CommandResult(0, "", "");
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+        };
+        ProbeResult r = new FactGatherer(debian, 1, Duration.ofSeconds(1), Duration.ofSeconds(1))
+                .probe(target("h", SudoMode.NONE, null));
+        assertThat(sent).allMatch(c -> c.startsWith("PATH=/usr/local/sbin:/usr/sbin:/sbin:$PATH; export PATH; "));
+        HostFacts f = ((ProbeResult.Reached) r).facts();
+        assertThat(f.swapOn()).isNull();
+        assertThat(f.timeSynced()).isNull();
+        assertThat(f.existingNode()).isNull();
+        List<Check> checks = HostChecks.evaluate(f, List.of("10.0.0.0/8"), null);
+        assertThat(checks).filteredOn(c -> c.id().equals("swap")).singleElement().satisfies(c -> {
+            assertThat(c.status()).isEqualTo(CheckStatus.WARN);
+            assertThat(c.reason()).isEqualTo("Could not read the swap state: `cat /proc/swaps` ended with exit 127 "
+                    + "(command not found): bash: line 1: cat: command not found.");
+        });
+        assertThat(checks).filteredOn(c -> c.id().equals("clock")).singleElement().satisfies(c -> {
+            assertThat(c.status()).isEqualTo(CheckStatus.WARN);
+            assertThat(c.reason()).contains("`timedatectl show` ended with exit 1: System has not been booted with systemd")
+                    .doesNotContain("Failed to connect to bus");
+        });
+        assertThat(checks).filteredOn(c -> c.id().equals("existing")).singleElement().satisfies(c -> {
+            assertThat(c.status()).isEqualTo(CheckStatus.WARN);
+            assertThat(c.reason()).contains("Could not tell whether a kubelet is joined", "Permission denied");
+        });
+        // every command answered 0 with nothing: the packages and the resources are unknown, never a pass either
+        assertThat(checks).filteredOn(c -> c.id().equals("packages") || c.id().equals("resources"))
+                .extracting(Check::status).containsOnly(CheckStatus.WARN);
     }
 }

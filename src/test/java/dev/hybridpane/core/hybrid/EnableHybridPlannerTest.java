@@ -244,7 +244,11 @@ class EnableHybridPlannerTest {
         FakeHybridAws aws = new FakeHybridAws(AuthenticationMode.CONFIG_MAP);
 
         assertThatThrownBy(() -> plan(aws, ssm(NodeAccess.AWS_AUTH))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("The cluster's authentication mode is CONFIG_MAP only; hybrid nodes need API or API_AND_CONFIG_MAP.");
+                .hasMessage("The cluster's authentication mode is CONFIG_MAP only (EKS's default, also when the cluster reports no "
+                        + "accessConfig); EKS refuses access entries and hybrid nodes need API or API_AND_CONFIG_MAP. Switch it "
+                        + "first (one-way): aws eks update-cluster-config --region us-west-2 --name payments "
+                        + "--access-config authenticationMode=API_AND_CONFIG_MAP.");
+        assertThat(aws.calls).as("no CreateAccessEntry, nor any other call, is planned").isEmpty();
     }
 
     @Test

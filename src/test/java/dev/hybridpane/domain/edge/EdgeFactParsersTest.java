@@ -89,4 +89,32 @@ class EdgeFactParsersTest {
         assertThat(f.osId()).isEqualTo("amzn");
         assertThat(f.cpus()).isNull();
     }
+
+    @Test
+    void procSwapsListsActiveAreasUnderItsHeader() {
+        String header = "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n";
+        assertThat(FactParsers.swapOn(header)).isFalse();
+        assertThat(FactParsers.swapOn(header + "/swapfile                               file\t\t2097148\t\t0\t\t-2\n")).isTrue();
+        assertThat(FactParsers.swapOn(null)).isNull();
+    }
+
+    @Test
+    void onlyACommandThatEndedWithZeroIsParsed() {
+        Map<String, FactOutput> out = new HashMap<>();
+        out.put(FactCommands.OS_RELEASE, new FactOutput(0, Fixtures.read("al2023", "os-release"), ""));
+        // a command that failed but printed something (a partial answer) says nothing either
+        out.put(FactCommands.SWAPS, new FactOutput(1, "Filename\tType\n", "cat: /proc/swaps: Input/output error\n"));
+        out.put(FactCommands.NPROC, new FactOutput(126, "", "bash: line 1: /usr/bin/nproc: Permission denied\n"));
+        out.put(FactCommands.SUDO_NOPASSWD, new FactOutput(1, "", "sudo: a password is required\n"));
+        HostFacts f = FactParsers.gathered(out, false);
+        assertThat(f.osId()).isEqualTo("amzn");
+        assertThat(f.swapOn()).isNull();
+        assertThat(f.cpus()).isNull();
+        assertThat(f.unknown()).containsOnlyKeys(FactCommands.SWAPS, FactCommands.NPROC, FactCommands.SUDO_NOPASSWD);
+        assertThat(f.unknownReason(FactCommands.NPROC))
+                .isEqualTo("`nproc` ended with exit 126 (not executable): bash: line 1: /usr/bin/nproc: Permission denied");
+        assertThat(f.unknownReason(FactCommands.SWAPS)).isEqualTo("`cat /proc/swaps` ended with exit 1: cat: /proc/swaps: "
+                + "Input/output error");
+        assertThat(new FactOutput(3, "", "").reason("x")).isEqualTo("`x` ended with exit 3, printing nothing on stderr");
+    }
 }

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hybridpane.core.edge.HostStatuses;
 import dev.hybridpane.core.edge.ProbeResult;
 import dev.hybridpane.domain.edge.FactCommands;
+import dev.hybridpane.domain.edge.FactOutput;
 import dev.hybridpane.domain.edge.FactParsers;
 import dev.hybridpane.domain.edge.HostPhase;
 import dev.hybridpane.domain.edge.Site;
+import dev.hybridpane.domain.edge.SupportMatrix;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,14 +31,15 @@ class LabWorldHostsTest {
                 if (p.behaviour() == LabHostProfile.Behaviour.UNREACHABLE) {
                     continue;
                 }
-                Map<String, String> out = new HashMap<>();
+                Map<String, FactOutput> out = new HashMap<>();
                 for (String c : FactCommands.ALL) {
-                    out.put(c, lab.exec(p.name(), c, null).stdout());
+                    var r = lab.exec(p.name(), FactCommands.onAdminPath(c), null);
+                    out.put(c, new FactOutput(r.exit(), r.stdout(), r.stderr()));
                 }
                 boolean sudo = lab.exec(p.name(), FactCommands.SUDO_NOPASSWD, null).exit() == 0;
                 Site site = new Site(p.site(), "", List.of(p.site().equals("dallas-dc") ? "10.200.1.0/24" : "10.200.2.0/24"),
                         List.of(), "", List.of());
-                phases.put(p.name(), HostStatuses.of(new ProbeResult.Reached(FactParsers.facts(out, sudo)), null,
+                phases.put(p.name(), HostStatuses.of(new ProbeResult.Reached(FactParsers.gathered(out, sudo)), null,
                         List.of("10.200.0.0/16"), site, Instant.EPOCH).phase());
             }
         }
@@ -66,11 +69,15 @@ class LabWorldHostsTest {
                 if (p.behaviour() == LabHostProfile.Behaviour.UNREACHABLE) {
                     continue;
                 }
-                Map<String, String> expected = LabHostOutputs.of(p, fixed);
+                Map<String, String> expected = new HashMap<>(LabHostOutputs.of(p, fixed));
+                StringBuilder packages = new StringBuilder();
+                SupportMatrix.REQUIRED_COMMANDS.keySet().forEach(c -> packages.append(c)
+                        .append(p.missing().contains(c) ? " no\n" : " yes\n"));
+                expected.put(FactCommands.PACKAGES, packages.toString());
                 for (String c : FactCommands.ALL) {
-                    var r = lab.exec(p.name(), c, null);
+                    var r = lab.exec(p.name(), FactCommands.onAdminPath(c), null);
                     assertThat(r.stdout()).as(p.name() + ": " + c).isEqualTo(expected.get(c));
-                    assertThat(r.exit()).isZero();
+                    assertThat(r.exit()).as(p.name() + ": " + c + " " + r.stderr()).isZero();
                 }
             }
         }

@@ -41,7 +41,7 @@ class LabKubeTest {
     @Test
     void servesEveryWorldClusterOnLoopback() {
         assertThat(lab.endpoints()).containsOnlyKeys(RETAIL, "us-west-2/payments", "eu-central-1/factory-floor",
-                "eu-central-1/warehouse-edge");
+                "eu-central-1/warehouse-edge", "us-west-2/staging-edge");
         assertThat(lab.endpoints().values()).allMatch(u -> u.startsWith("http://127.0.0.1:")).doesNotHaveDuplicates();
     }
 

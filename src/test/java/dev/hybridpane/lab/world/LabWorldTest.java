@@ -42,7 +42,11 @@ class LabWorldTest {
         }
         LabWorld read = LabWorld.load();
         assertThat(read).isEqualTo(bound);
-        assertThat(read.clusters()).hasSize(4);
+        assertThat(read.clusters()).hasSize(5);
+        // four in the lab's own account (what its keys see), one in the second account
+        assertThat(read.clusters(read.accountId())).extracting(LabWorld.LabCluster::name)
+                .containsExactly("retail-edge", "payments", "factory-floor", "warehouse-edge");
+        assertThat(read.clusters("444455556666")).extracting(LabWorld.LabCluster::name).containsExactly("staging-edge");
         assertThat(read.clusters().get(0).hybridRoles().get(1).caCertificate()).startsWith("-----BEGIN CERTIFICATE-----");
         assertThat(read.clusters().get(0).sites()).extracting(LabWorld.LabSite::name).containsExactly("dallas-dc", "austin-store-112");
     }
@@ -59,6 +63,21 @@ class LabWorldTest {
         assertThat(c.tags()).isEmpty();
         assertThat(c.vpc().subnets().get(0).availabilityZone()).isNull();
         assertThat(c.vpc().additionalSecurityGroupIds()).isEmpty();
+    }
+
+    @Test
+    void aClusterIsInTheWorldsAccountUnlessItNamesAnotherWhoseNamesDoNotClash() throws Exception {
+        assertThat(parse(MINIMAL).clusters().get(0).account()).isEqualTo("111122223333");
+        assertThat(parse(MINIMAL).clusters().get(0).arn()).isEqualTo("arn:aws:eks:us-west-2:111122223333:cluster/c1");
+        String second = MINIMAL.replace("  - name: c1\n", "  - name: c1\n    account: \"444455556666\"\n");
+        LabWorld w = parse(second);
+        assertThat(w.clusters().get(0).account()).isEqualTo("444455556666");
+        assertThat(w.clusters("111122223333")).isEmpty();
+        assertThat(w.withLiveHosts().scaled(10).clusters().get(0).account()).as("kept by the world's copies").isEqualTo("444455556666");
+        assertThatThrownBy(() -> parse(MINIMAL.replace("  - name: c1\n", "  - name: c1\n    account: \"4444\"\n")))
+                .hasMessage("world.clusters[0].account: an AWS account id is 12 digits, not 4444");
+        String cluster = MINIMAL.substring(MINIMAL.indexOf("  - name: c1"));
+        assertThatThrownBy(() -> parse(second + cluster)).hasMessageContaining("two clusters named c1 in us-west-2");
     }
 
     @Test
