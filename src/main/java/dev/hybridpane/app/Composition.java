@@ -8,6 +8,7 @@ import dev.hybridpane.adapters.aws.MfaSessions;
 import dev.hybridpane.adapters.aws.SdkActivations;
 import dev.hybridpane.adapters.aws.SdkAwsPort;
 import dev.hybridpane.adapters.aws.SdkAwsProfiles;
+import dev.hybridpane.adapters.aws.SdkSsoAccounts;
 import dev.hybridpane.adapters.aws.SdkHybridAwsPort;
 import dev.hybridpane.adapters.edge.FileKnownHostsStore;
 import dev.hybridpane.adapters.edge.MinaEdgePort;
@@ -167,7 +168,7 @@ public final class Composition implements AutoCloseable {
         ConsolePorts ports = new ConsolePorts(new SdkAwsProfiles(mfaSessions), kube, settings, io, clock, configDir,
                 Version.current(), EnvironmentInfo.awsAccount(), hosts, hybrid.tools(),
                 new Fabric8ProfileStore(kube), pools.tools(kube), new Fabric8PoolEvents(kube), pools::day2,
-                p -> pools.network(p, kube));
+                p -> pools.network(p, kube), new SdkSsoAccounts());
         return new Composition(io, null, ports, hybrid, pools, mfa);
     }
 
@@ -312,7 +313,7 @@ public final class Composition implements AutoCloseable {
      */
     public synchronized ShellStart shellStart() {
         if (shellStart == null) {
-            shellStart = ShellStart.begin(ports.settingsStore(), ports.profiles(), ports.environment(),
+            shellStart = ShellStart.begin(ports.settingsStore(), ports.profiles(), ports.environment(), ports.accounts(),
                     ports.clusterPort(), io, ports.clock());
         }
         return shellStart;

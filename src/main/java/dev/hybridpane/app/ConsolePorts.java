@@ -3,6 +3,7 @@ package dev.hybridpane.app;
 import dev.hybridpane.core.AwsProfiles;
 import dev.hybridpane.core.ClusterPort;
 import dev.hybridpane.core.SettingsStore;
+import dev.hybridpane.core.SsoAccounts;
 import dev.hybridpane.core.pool.PoolEventsPort;
 import dev.hybridpane.core.profile.ProfileStore;
 import dev.hybridpane.ui.EnvironmentInfo;
@@ -32,11 +33,22 @@ import java.util.function.Function;
  *                    where the environment has none (the pool detail's actions then say so)
  * @param network     the network doctor and its fixes per AWS profile; null where the environment has none (the Network
  *                    view then says so)
+ * @param accounts    the accounts and roles of AWS SSO profiles, for the account picker and the fleet of many accounts;
+ *                    {@link SsoAccounts#NONE} where no profile signs in through AWS SSO (the lab's static keys, tests)
  */
 public record ConsolePorts(AwsProfiles profiles, ClusterPort clusterPort, SettingsStore settingsStore, Executor io,
         Clock clock, Path configDir, String version, EnvironmentInfo environment, HostsServices hosts,
         HybridTools hybrid, ProfileStore profileStore, PoolTools pools, PoolEventsPort poolEvents,
-        Function<String, Day2Core> day2, Function<String, NetworkDoctors> network) {
+        Function<String, Day2Core> day2, Function<String, NetworkDoctors> network, SsoAccounts accounts) {
+
+    /** Where no profile signs in through AWS SSO. */
+    public ConsolePorts(AwsProfiles profiles, ClusterPort clusterPort, SettingsStore settingsStore, Executor io,
+            Clock clock, Path configDir, String version, EnvironmentInfo environment, HostsServices hosts,
+            HybridTools hybrid, ProfileStore profileStore, PoolTools pools, PoolEventsPort poolEvents,
+            Function<String, Day2Core> day2, Function<String, NetworkDoctors> network) {
+        this(profiles, clusterPort, settingsStore, io, clock, configDir, version, environment, hosts, hybrid, profileStore,
+                pools, poolEvents, day2, network, SsoAccounts.NONE);
+    }
 
     /** Without the network doctor (tests of other features). */
     public ConsolePorts(AwsProfiles profiles, ClusterPort clusterPort, SettingsStore settingsStore, Executor io,
@@ -77,5 +89,6 @@ public record ConsolePorts(AwsProfiles profiles, ClusterPort clusterPort, Settin
         Objects.requireNonNull(profileStore, "profileStore");
         Objects.requireNonNull(pools, "pools");
         Objects.requireNonNull(poolEvents, "poolEvents");
+        accounts = accounts == null ? SsoAccounts.NONE : accounts;
     }
 }

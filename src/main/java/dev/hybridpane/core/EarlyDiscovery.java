@@ -19,6 +19,8 @@ import java.util.function.Function;
 public final class EarlyDiscovery implements AutoCloseable {
     private final String profile;
     private final List<String> regions;
+    /** The other accounts' roles picked for the profile ("accountId/roleName"). */
+    private final List<String> picks;
     private final Executor io;
     private final CompletableFuture<FleetService.Opened> opened = new CompletableFuture<>();
     private final List<FleetUpdate> waiting = new ArrayList<>();
@@ -29,10 +31,11 @@ public final class EarlyDiscovery implements AutoCloseable {
     private boolean claimed; // guarded by this
     private boolean closed; // guarded by this
 
-    private EarlyDiscovery(String profile, List<String> regions, Executor io,
+    private EarlyDiscovery(String profile, List<String> regions, List<String> picks, Executor io,
             Function<ClusterRef, String> kubeContextFor) {
         this.profile = profile;
         this.regions = List.copyOf(regions);
+        this.picks = List.copyOf(picks);
         this.io = io;
         this.kubeContextFor = kubeContextFor;
     }
@@ -40,11 +43,18 @@ public final class EarlyDiscovery implements AutoCloseable {
     /** Opens the profile on {@code io} and discovers the regions there; returns at once. */
     public static EarlyDiscovery start(AwsProfiles profiles, String profile, List<String> regions, ClusterPort kube,
             Executor io, Function<ClusterRef, String> kubeContextFor, Clock clock) {
-        EarlyDiscovery d = new EarlyDiscovery(profile, regions, io, kubeContextFor);
+        return start(profiles, SsoAccounts.NONE, List.of(), profile, regions, kube, io, kubeContextFor, clock);
+    }
+
+    /** As above, with the other accounts' roles picked for the profile, opened through {@code accounts}. */
+    public static EarlyDiscovery start(AwsProfiles profiles, SsoAccounts accounts, List<String> picks, String profile,
+            List<String> regions, ClusterPort kube, Executor io, Function<ClusterRef, String> kubeContextFor,
+            Clock clock) {
+        EarlyDiscovery d = new EarlyDiscovery(profile, regions, picks, io, kubeContextFor);
         io.execute(() -> {
             try {
-                d.opened.complete(FleetService.openAndDiscover(profiles, profile, d.regions, kube, io, d::deliver,
-                        ref -> d.kubeContextFor.apply(ref), clock));
+                d.opened.complete(FleetService.openAndDiscover(profiles, accounts, d.picks, profile, d.regions, kube, io,
+                        d::deliver, ref -> d.kubeContextFor.apply(ref), clock));
             } catch (Throwable e) {
                 // the claimer hears of it (an Error too: else it would wait for the profile forever)
                 d.opened.completeExceptionally(e);
@@ -56,9 +66,14 @@ public final class EarlyDiscovery implements AutoCloseable {
         return d;
     }
 
-    /** Whether this is the discovery of that profile and those regions, in that order. */
+    /** Whether this is the discovery of that profile and those regions, in that order, with no other account picked. */
     public boolean isFor(String profile, List<String> regions) {
-        return this.profile.equals(profile) && this.regions.equals(regions);
+        return isFor(profile, regions, List.of());
+    }
+
+    /** Whether this is the discovery of that profile, those regions and those accounts picked, in that order. */
+    public boolean isFor(String profile, List<String> regions, List<String> picks) {
+        return this.profile.equals(profile) && this.regions.equals(regions) && this.picks.equals(picks);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.hybridpane.domain.ClusterNetwork;
 import dev.hybridpane.domain.ClusterNode;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.domain.ConnectionState;
+import dev.hybridpane.domain.ConnectionState.FailureKind;
 import dev.hybridpane.domain.pool.LivePool;
 import dev.hybridpane.domain.HybridRequirements;
 import dev.hybridpane.domain.AccessEntry;
@@ -26,9 +27,18 @@ import java.util.function.Function;
 /**
  * Discovers the clusters of one AWS environment and keeps a live connection to each one's
  * Kubernetes API. Everything it learns goes to the sink as {@link FleetUpdate}s, from worker threads.
+ * The environment is a profile's own account and, for an AWS SSO profile, the other accounts' roles the user picked
+ * (IAM Identity Center): their clusters carry their account ({@link ClusterRef#account()}), and every call about a
+ * cluster goes to the AWS of its account.
  */
 public final class FleetService implements AutoCloseable {
+    /** AWS as one picked account/role pair of the profile's sign-in. */
+    public record AccountAws(SsoAccounts.AccountRole pick, AwsPort aws) {
+    }
+
     private final AwsPort aws;
+    /** The other accounts picked, one per account; this service closes them. */
+    private final List<AccountAws> others;
     private final ClusterPort kube;
     private final Executor io;
     private final Consumer<FleetUpdate> sink;
@@ -43,7 +53,17 @@ public final class FleetService implements AutoCloseable {
      */
     public FleetService(AwsPort aws, ClusterPort kube, Executor io, Consumer<FleetUpdate> sink,
             Function<ClusterRef, String> kubeContextFor, Clock clock) {
+        this(aws, List.of(), kube, io, sink, kubeContextFor, clock);
+    }
+
+    /**
+     * @param others the AWS of other accounts picked, at most one per account (this service closes them); a pick of
+     *               the profile's own account is skipped when discovering
+     */
+    public FleetService(AwsPort aws, List<AccountAws> others, ClusterPort kube, Executor io, Consumer<FleetUpdate> sink,
+            Function<ClusterRef, String> kubeContextFor, Clock clock) {
         this.aws = aws;
+        this.others = List.copyOf(others);
         this.kube = kube;
         this.io = io;
         this.sink = sink;
@@ -66,14 +86,42 @@ public final class FleetService implements AutoCloseable {
      */
     public static Opened openAndDiscover(AwsProfiles profiles, String profile, List<String> regions, ClusterPort kube,
             Executor io, Consumer<FleetUpdate> sink, Function<ClusterRef, String> kubeContextFor, Clock clock) {
+        return openAndDiscover(profiles, SsoAccounts.NONE, List.of(), profile, regions, kube, io, sink, kubeContextFor,
+                clock);
+    }
+
+    /**
+     * As above, with the other accounts' roles picked for the profile ({@code picks}: keys "accountId/roleName"), each
+     * opened through {@code accounts} when the profile signs in through AWS SSO (else they are ignored).
+     */
+    public static Opened openAndDiscover(AwsProfiles profiles, SsoAccounts accounts, List<String> picks, String profile,
+            List<String> regions, ClusterPort kube, Executor io, Consumer<FleetUpdate> sink,
+            Function<ClusterRef, String> kubeContextFor, Clock clock) {
         AwsPort aws = profiles.open(profile);
+        List<AccountAws> others = new ArrayList<>();
         FleetService fleet = null;
         try {
-            fleet = new FleetService(aws, kube, io, sink, kubeContextFor, clock);
+            List<SsoAccounts.AccountRole> wanted = picks.isEmpty() || !accounts.supports(profile) ? List.of()
+                    : AccountPicks.onePerAccount(picks);
+            for (SsoAccounts.AccountRole pick : wanted) {
+                others.add(new AccountAws(pick, accounts.open(profile, pick)));
+            }
+            fleet = new FleetService(aws, others, kube, io, sink, kubeContextFor, clock);
             return new Opened(aws, fleet, fleet.discover(regions));
         } catch (RuntimeException | Error e) {
+            if (fleet == null) {
+                others.forEach(o -> closeQuietly(o.aws()));
+            }
             closeBoth(fleet, aws); // e.g. the I/O executor was shut down as the console closed
             throw e;
+        }
+    }
+
+    private static void closeQuietly(AwsPort port) {
+        try {
+            port.close();
+        } catch (RuntimeException e) {
+            // closing is best effort
         }
     }
 
@@ -85,20 +133,28 @@ public final class FleetService implements AutoCloseable {
         } catch (RuntimeException e) {
             // the AWS clients are closed all the same
         }
-        try {
-            aws.close();
-        } catch (RuntimeException e) {
-            // closing is best effort
-        }
+        closeQuietly(aws);
     }
 
-    /** Lists and describes the clusters of every region in parallel, then connects to each. */
+    /**
+     * Lists and describes the clusters of every region in parallel, then connects to each; in every account picked
+     * too, once the profile's own account is known (a pick of it would find its clusters twice).
+     */
     public CompletableFuture<List<Cluster>> discover(List<String> regions) {
         Instant start = clock.instant();
         sink.accept(new FleetUpdate.DiscoveryStarted(List.copyOf(regions)));
         List<CompletableFuture<List<Cluster>>> perRegion = new ArrayList<>();
         for (String region : regions) {
-            perRegion.add(CompletableFuture.supplyAsync(() -> discoverRegion(region), io));
+            perRegion.add(CompletableFuture.supplyAsync(() -> discoverRegion(aws, null, region), io));
+        }
+        if (!others.isEmpty()) {
+            CompletableFuture<String> own = CompletableFuture.supplyAsync(this::ownAccount, io);
+            for (AccountAws other : others) {
+                for (String region : regions) {
+                    perRegion.add(own.thenApplyAsync(account -> other.pick().accountId().equals(account) ? List.of()
+                            : discoverRegion(other.aws(), other.pick(), region), io));
+                }
+            }
         }
         return CompletableFuture.allOf(perRegion.toArray(CompletableFuture[]::new)).thenApply(v -> {
             List<Cluster> all = new ArrayList<>();
@@ -108,17 +164,36 @@ public final class FleetService implements AutoCloseable {
         });
     }
 
-    private List<Cluster> discoverRegion(String region) {
+    /** The profile's own account, or null when it cannot be read (its own regions then say why). */
+    private String ownAccount() {
+        try {
+            return aws.callerIdentity().account();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** @param pick the other account's pair, or null for the profile's own account */
+    private List<Cluster> discoverRegion(AwsPort port, SsoAccounts.AccountRole pick, String region) {
         List<String> names;
         try {
-            names = aws.listClusters(region);
+            names = port.listClusters(region);
         } catch (AwsFailure e) {
-            sink.accept(new FleetUpdate.RegionFailed(region, e.getMessage(), e.credentialProblem().orElse(null)));
+            sink.accept(new FleetUpdate.RegionFailed(region, pick == null ? e.getMessage()
+                    : "In " + AccountPicks.label(pick) + ": " + e.getMessage(), e.credentialProblem().orElse(null)));
+            return List.of();
+        } catch (RuntimeException e) {
+            if (pick == null) {
+                throw e;
+            }
+            // one account's failure of another kind does not end the discovery of the others
+            sink.accept(new FleetUpdate.RegionFailed(region, "In " + AccountPicks.label(pick) + ": " + e.getMessage(),
+                    null));
             return List.of();
         }
         List<CompletableFuture<Cluster>> described = new ArrayList<>();
         for (String name : names) {
-            ClusterRef ref = new ClusterRef(region, name);
+            ClusterRef ref = new ClusterRef(region, name, pick == null ? null : pick.accountId());
             described.add(CompletableFuture.supplyAsync(() -> describeAndConnect(ref), io));
         }
         List<Cluster> found = new ArrayList<>();
@@ -134,7 +209,7 @@ public final class FleetService implements AutoCloseable {
     private Cluster describeAndConnect(ClusterRef ref) {
         Cluster cluster;
         try {
-            cluster = aws.describeCluster(ref);
+            cluster = describe(ref);
         } catch (AwsFailure e) {
             sink.accept(new FleetUpdate.ClusterUnavailable(ref, e.getMessage()));
             return null;
@@ -153,7 +228,7 @@ public final class FleetService implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             Cluster cluster;
             try {
-                cluster = aws.describeCluster(ref);
+                cluster = describe(ref);
             } catch (AwsFailure e) {
                 sink.accept(new FleetUpdate.ClusterUnavailable(ref, e.getMessage()));
                 throw e;
@@ -165,6 +240,27 @@ public final class FleetService implements AutoCloseable {
             }
             return cluster;
         }, io);
+    }
+
+    /** DescribeCluster in the cluster's account; the record names that account. */
+    private Cluster describe(ClusterRef ref) {
+        return AccountPicks.inAccount(awsOf(ref).describeCluster(own(ref)), ref.account());
+    }
+
+    /** The ref as the AWS of its own account knows it (that account's own cluster). */
+    private static ClusterRef own(ClusterRef ref) {
+        return ref.account() == null ? ref : new ClusterRef(ref.region(), ref.name());
+    }
+
+    /** The AWS of a cluster's account: the profile's own, or that of the pair picked for its account. */
+    private AwsPort awsOf(ClusterRef ref) {
+        if (ref.account() == null) {
+            return aws;
+        }
+        return others.stream().filter(o -> o.pick().accountId().equals(ref.account())).findFirst().map(AccountAws::aws)
+                .orElseThrow(() -> new AwsFailure(FailureKind.NOT_FOUND, "eks:DescribeCluster", null, "Account "
+                        + ref.account() + " is not among the accounts picked for this profile: pick it to reach "
+                        + ref.name() + ".", null));
     }
 
     /** (Re)connects the live watch of a cluster, with the access the user chose for it. */
@@ -191,12 +287,13 @@ public final class FleetService implements AutoCloseable {
         return context != null
                 ? new ClusterAccess.KubeconfigContext(context)
                 : new ClusterAccess.EksTokenAccess(cluster.endpoint(), cluster.certificateAuthority(),
-                        new CachingTokens(() -> aws.eksToken(cluster.ref()), clock));
+                        new CachingTokens(() -> awsOf(cluster.ref()).eksToken(own(cluster.ref())), clock));
     }
 
     /** Access entries, network and requirement checks of one cluster. Blocking parts run on the I/O executor. */
     public CompletableFuture<ClusterDetail> loadDetail(Cluster cluster) {
         return CompletableFuture.supplyAsync(() -> {
+            AwsPort aws = awsOf(cluster.ref());
             ClusterNetwork network = null;
             String networkError = null;
             try {
@@ -208,7 +305,7 @@ public final class FleetService implements AutoCloseable {
             List<AccessEntry> entries = List.of();
             String entriesError = null;
             try {
-                entries = aws.listAccessEntries(cluster.ref());
+                entries = aws.listAccessEntries(own(cluster.ref()));
             } catch (AwsFailure e) {
                 entriesError = e.getMessage();
             }
@@ -222,11 +319,13 @@ public final class FleetService implements AutoCloseable {
         return Map.copyOf(clusters);
     }
 
+    /** Closes the clusters' connections and the AWS of the other accounts picked (the caller closes its own). */
     @Override
     public void close() {
         closed = true;
         connections.values().forEach(ClusterConnection::close);
         connections.clear();
+        others.forEach(o -> closeQuietly(o.aws()));
     }
 
     private final class Forwarder implements ClusterListener {

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param regions the regions shown last (of {@code profile})
  * @param kubeContexts cluster key ("region/name") to kubeconfig context, for clusters reached through kubeconfig
  * @param profileRegions the regions the user picked for each profile, by profile name
+ * @param profileAccounts the other accounts' roles the user picked for each AWS SSO profile, by profile name, as keys
+ *                        "accountId/roleName" ({@link SsoAccounts.AccountRole#key()}): their clusters join the fleet
  */
 public record Settings(
         String theme,
@@ -27,10 +29,19 @@ public record Settings(
         String profile,
         List<String> regions,
         Map<String, String> kubeContexts,
-        Map<String, List<String>> profileRegions) {
+        Map<String, List<String>> profileRegions,
+        Map<String, List<String>> profileAccounts) {
 
     public static final Settings DEFAULTS = new Settings("SYSTEM", Double.NaN, Double.NaN, 1360, 860, false, 0.55,
-            "overview", null, List.of(), Map.of(), Map.of());
+            "overview", null, List.of(), Map.of(), Map.of(), Map.of());
+
+    /** Without accounts picked (settings written before they were remembered). */
+    public Settings(String theme, double windowX, double windowY, double windowWidth, double windowHeight,
+            boolean maximized, double detailDivider, String lastView, String profile, List<String> regions,
+            Map<String, String> kubeContexts, Map<String, List<String>> profileRegions) {
+        this(theme, windowX, windowY, windowWidth, windowHeight, maximized, detailDivider, lastView, profile, regions,
+                kubeContexts, profileRegions, Map.of());
+    }
 
     public Settings {
         regions = List.copyOf(regions == null ? List.of() : regions);
@@ -45,6 +56,34 @@ public record Settings(
             });
         }
         profileRegions = Collections.unmodifiableMap(perProfile);
+        Map<String, List<String>> picks = new LinkedHashMap<>();
+        if (profileAccounts != null) {
+            profileAccounts.forEach((p, keys) -> {
+                if (p != null && keys != null && !keys.isEmpty()) {
+                    picks.put(p, keys.stream().filter(k -> k != null && !k.isBlank()).distinct().toList());
+                }
+            });
+        }
+        profileAccounts = Collections.unmodifiableMap(picks);
+    }
+
+    /** The account/role keys picked for a profile ("accountId/roleName"), in the order picked; empty when none. */
+    public List<String> accountsOf(String p) {
+        return p == null ? List.of() : profileAccounts.getOrDefault(p, List.of());
+    }
+
+    /** The account/role keys picked for a profile; none forgets them. What else is remembered is unchanged. */
+    public Settings withProfileAccounts(String p, List<String> keys) {
+        Map<String, List<String>> picks = new LinkedHashMap<>(profileAccounts);
+        if (p != null) {
+            if (keys == null || keys.isEmpty()) {
+                picks.remove(p);
+            } else {
+                picks.put(p, keys);
+            }
+        }
+        return new Settings(theme, windowX, windowY, windowWidth, windowHeight, maximized, detailDivider, lastView,
+                profile, regions, kubeContexts, profileRegions, picks);
     }
 
     /** The regions the user picked for a profile, if any were remembered. */
@@ -54,27 +93,28 @@ public record Settings(
 
     public Settings withTheme(String t) {
         return new Settings(t, windowX, windowY, windowWidth, windowHeight, maximized, detailDivider, lastView, profile,
-                regions, kubeContexts, profileRegions);
+                regions, kubeContexts, profileRegions, profileAccounts);
     }
 
     public Settings withWindow(double x, double y, double w, double h, boolean max) {
-        return new Settings(theme, x, y, w, h, max, detailDivider, lastView, profile, regions, kubeContexts, profileRegions);
+        return new Settings(theme, x, y, w, h, max, detailDivider, lastView, profile, regions, kubeContexts, profileRegions,
+                profileAccounts);
     }
 
     public Settings withDetailDivider(double d) {
         return new Settings(theme, windowX, windowY, windowWidth, windowHeight, maximized, d, lastView, profile, regions,
-                kubeContexts, profileRegions);
+                kubeContexts, profileRegions, profileAccounts);
     }
 
     public Settings withLastView(String v) {
         return new Settings(theme, windowX, windowY, windowWidth, windowHeight, maximized, detailDivider, v, profile,
-                regions, kubeContexts, profileRegions);
+                regions, kubeContexts, profileRegions, profileAccounts);
     }
 
     /** The profile and regions shown last; what each profile remembers is unchanged. */
     public Settings withProfile(String p, List<String> r) {
         return new Settings(theme, windowX, windowY, windowWidth, windowHeight, maximized, detailDivider, lastView, p, r,
-                kubeContexts, profileRegions);
+                kubeContexts, profileRegions, profileAccounts);
     }
 
     /** The profile and regions shown last, remembered as that profile's own regions too. */
@@ -84,11 +124,11 @@ public record Settings(
             perProfile.put(p, r);
         }
         return new Settings(theme, windowX, windowY, windowWidth, windowHeight, maximized, detailDivider, lastView, p, r,
-                kubeContexts, perProfile);
+                kubeContexts, perProfile, profileAccounts);
     }
 
     public Settings withKubeContexts(Map<String, String> contexts) {
         return new Settings(theme, windowX, windowY, windowWidth, windowHeight, maximized, detailDivider, lastView,
-                profile, regions, contexts, profileRegions);
+                profile, regions, contexts, profileRegions, profileAccounts);
     }
 }

@@ -46,6 +46,32 @@ class JsonSettingsStoreTest {
     }
 
     @Test
+    void accountsPickedPerProfileRoundTripAndOlderFilesReadWithout() throws Exception {
+        var store = new JsonSettingsStore(dir);
+        Settings s = Settings.DEFAULTS.withProfileRegions("prod-sso", List.of("us-west-2"))
+                .withProfileAccounts("prod-sso", List.of("444455556666/ReadOnlyAccess", "777788889999/Admin"))
+                .withProfileAccounts("dev-sso", List.of("444455556666/ReadOnlyAccess"));
+        store.save(s);
+        assertThat(Files.readString(dir.resolve("settings.json"))).contains("\"profileAccounts\"");
+        Settings read = new JsonSettingsStore(dir).load();
+        assertThat(read).isEqualTo(s);
+        assertThat(read.accountsOf("prod-sso")).containsExactly("444455556666/ReadOnlyAccess", "777788889999/Admin");
+        assertThat(read.accountsOf("dev-sso")).containsExactly("444455556666/ReadOnlyAccess");
+        assertThat(read.accountsOf("other")).isEmpty();
+        assertThat(read.withProfileAccounts("dev-sso", List.of()).accountsOf("dev-sso")).isEmpty();
+        assertThat(read.withTheme("DARK").withProfile("x", List.of("eu-west-1")).accountsOf("prod-sso"))
+                .as("other changes keep the picks").hasSize(2);
+
+        Files.writeString(dir.resolve("settings.json"), "{\"theme\":\"DARK\",\"profile\":\"prod\","
+                + "\"profileRegions\":{\"prod\":[\"eu-west-1\"]}}");
+        Settings old = new JsonSettingsStore(dir).load();
+        assertThat(old.theme()).isEqualTo("DARK");
+        assertThat(old.regionsOf("prod")).contains(List.of("eu-west-1"));
+        assertThat(old.profileAccounts()).isEmpty();
+        assertThat(old.accountsOf("prod")).isEmpty();
+    }
+
+    @Test
     void corruptFileFallsBackToDefaults() throws Exception {
         Files.writeString(dir.resolve("settings.json"), "{ not json");
         assertThat(new JsonSettingsStore(dir).load()).isEqualTo(Settings.DEFAULTS);

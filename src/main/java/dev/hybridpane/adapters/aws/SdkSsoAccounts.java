@@ -62,7 +62,7 @@ public final class SdkSsoAccounts implements SsoAccounts {
         ProfileFile file = profileFile.get();
         SsoSession session = session(file, profile);
         String operation = "sso:ListAccounts";
-        try (SdkHttpClient http = AwsClientFactory.httpClient(session.endpoint());
+        try (SdkHttpClient http = AwsClientFactory.httpClient(session);
                 SsoOidcClient oidc = SsoClients.oidc(session, http);
                 SsoClient portal = SsoClients.portal(session, http)) {
             String token = new SsoSessionTokens(session, cache, oidc, clock).accessToken();

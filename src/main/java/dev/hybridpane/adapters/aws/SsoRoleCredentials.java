@@ -23,7 +23,7 @@ final class SsoRoleCredentials implements AwsCredentialsProvider, SdkAutoCloseab
     private final SsoCredentialsProvider provider;
 
     SsoRoleCredentials(SsoSession session, SsoTokenCache cache, String accountId, String roleName, Clock clock) {
-        this.http = AwsClientFactory.httpClient(session.endpoint());
+        this.http = AwsClientFactory.httpClient(session);
         this.oidc = SsoClients.oidc(session, http);
         this.portal = SsoClients.portal(session, http);
         SsoSessionTokens tokens = new SsoSessionTokens(session, cache, oidc, clock);

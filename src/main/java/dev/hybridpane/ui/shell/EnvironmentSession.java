@@ -9,6 +9,7 @@ import dev.hybridpane.core.EarlyDiscovery;
 import dev.hybridpane.core.FleetService;
 import dev.hybridpane.core.FleetUpdate;
 import dev.hybridpane.core.Settings;
+import dev.hybridpane.core.SsoAccounts;
 import dev.hybridpane.domain.Cluster;
 import dev.hybridpane.domain.ClusterRef;
 import dev.hybridpane.ui.EnvironmentInfo;
@@ -54,6 +55,8 @@ public final class EnvironmentSession {
     private final FxBatchingBridge bridge;
     /** What the window opened with: each profile's own region, for its first open. */
     private final ShellStart start;
+    /** The accounts and roles of AWS SSO profiles: the other accounts picked join the fleet. */
+    private final SsoAccounts accounts;
     private final ObservableList<String> profiles = FXCollections.observableArrayList();
     private final ObservableList<String> availableRegions = FXCollections.observableArrayList();
     private final ObservableList<String> selectedRegions = FXCollections.observableArrayList();
@@ -81,6 +84,7 @@ public final class EnvironmentSession {
         this.settings = settings;
         this.bridge = new FxBatchingBridge(this::applyBatch);
         this.start = start;
+        this.accounts = start.accounts();
         this.early = start.discovery();
         profiles.setAll(start.profiles());
         availableRegions.setAll(start.availableRegions());
@@ -112,11 +116,12 @@ public final class EnvironmentSession {
         };
         String p = profile.get();
         List<String> regions = List.copyOf(selectedRegions);
+        List<String> picks = pickedAccounts();
         Function<ClusterRef, String> kubeContexts = this::kubeContext;
         EarlyDiscovery begun = early;
         early = null;
-        Optional<CompletableFuture<FleetService.Opened>> claimed = begun != null && p != null && begun.isFor(p, regions)
-                ? begun.claim(sink, kubeContexts) : Optional.empty();
+        Optional<CompletableFuture<FleetService.Opened>> claimed = begun != null && p != null
+                && begun.isFor(p, regions, picks) ? begun.claim(sink, kubeContexts) : Optional.empty();
         if (begun != null && claimed.isEmpty()) {
             begun.close(); // another choice (or none) was made before the window's first discovery
         }
@@ -135,8 +140,8 @@ public final class EnvironmentSession {
         }
         // discovery starts on the I/O thread that opened the profile: it must not wait for the FX thread, which may
         // still be building and showing the window
-        runner.task("Opening profile " + p, () -> FleetService.openAndDiscover(awsProfiles, p, regions, clusterPort, io,
-                sink, kubeContexts, clock)).onSuccess(onOpened).onError(onFailed).start();
+        runner.task("Opening profile " + p, () -> FleetService.openAndDiscover(awsProfiles, accounts, picks, p, regions,
+                clusterPort, io, sink, kubeContexts, clock)).onSuccess(onOpened).onError(onFailed).start();
     }
 
     /** The environment of discovery {@code gen} is open: keeps it, unless another was chosen since. */
@@ -206,6 +211,33 @@ public final class EnvironmentSession {
         selectedRegions.setAll(ordered);
         settings.update(s -> s.withProfileRegions(profile.get(), ordered));
         updateDescription();
+        startDiscovery();
+    }
+
+    /** The accounts and roles of AWS SSO profiles, for the account picker (its calls block: off the FX thread). */
+    public SsoAccounts ssoAccounts() {
+        return accounts;
+    }
+
+    /** The other accounts' roles picked for the current profile, as keys "accountId/roleName"; empty when none. */
+    public List<String> pickedAccounts() {
+        return settings.settings().accountsOf(profile.get());
+    }
+
+    /**
+     * Picks the other accounts' roles whose clusters join the current profile's fleet (none: the profile's own account
+     * alone), remembers them for the profile, and discovers again.
+     */
+    public void pickAccounts(List<SsoAccounts.AccountRole> picks) {
+        String p = profile.get();
+        List<String> keys = picks.stream().map(SsoAccounts.AccountRole::key).distinct().toList();
+        if (p == null || keys.equals(pickedAccounts())) {
+            return;
+        }
+        settings.update(s -> s.withProfileAccounts(p, keys));
+        settings.save();
+        activity.log(Level.INFO, "", keys.isEmpty() ? "Showing the clusters of profile " + p + "'s own account"
+                : "Showing the clusters of profile " + p + " and of " + String.join(", ", keys));
         startDiscovery();
     }
 

@@ -5,6 +5,7 @@ import dev.hybridpane.core.ClusterPort;
 import dev.hybridpane.core.EarlyDiscovery;
 import dev.hybridpane.core.Settings;
 import dev.hybridpane.core.SettingsStore;
+import dev.hybridpane.core.SsoAccounts;
 import dev.hybridpane.ui.EnvironmentInfo;
 import java.time.Clock;
 import java.util.List;
@@ -22,20 +23,29 @@ import java.util.concurrent.Executor;
  * @param discovery      the discovery begun for {@code profile} and {@code regions}, or null
  * @param defaultRegions each profile's own region as the aws CLI would choose it (profiles without one are absent)
  * @param allRegionsFirst whether a profile with no regions remembered shows every region (an embedded environment)
+ * @param accounts       the accounts and roles of an AWS SSO profile's sign-in, whose picks join the fleet
+ *                       ({@link SsoAccounts#NONE} where no profile signs in through AWS SSO)
  */
 public record ShellStart(Settings settings, List<String> profiles, List<String> availableRegions, String profile,
-        List<String> regions, EarlyDiscovery discovery, Map<String, String> defaultRegions, boolean allRegionsFirst)
-        implements AutoCloseable {
+        List<String> regions, EarlyDiscovery discovery, Map<String, String> defaultRegions, boolean allRegionsFirst,
+        SsoAccounts accounts) implements AutoCloseable {
 
     public ShellStart {
         profiles = List.copyOf(profiles);
         availableRegions = List.copyOf(availableRegions);
         regions = List.copyOf(regions);
         defaultRegions = Map.copyOf(defaultRegions);
+        accounts = accounts == null ? SsoAccounts.NONE : accounts;
     }
 
     /** Reads the settings and the profiles and regions on offer, and chooses the profile and regions to show first. */
     public static ShellStart read(SettingsStore store, AwsProfiles awsProfiles, EnvironmentInfo environment) {
+        return read(store, awsProfiles, environment, SsoAccounts.NONE);
+    }
+
+    /** As above, with the accounts and roles of AWS SSO profiles (the other accounts picked join the fleet). */
+    public static ShellStart read(SettingsStore store, AwsProfiles awsProfiles, EnvironmentInfo environment,
+            SsoAccounts accounts) {
         Settings loaded;
         try {
             loaded = store.load();
@@ -51,7 +61,7 @@ public record ShellStart(Settings settings, List<String> profiles, List<String> 
         boolean allFirst = environment.allRegionsFirst();
         return new ShellStart(settings, profiles, available, profile,
                 regionsFor(settings, profile, available, profile == null ? null : defaults.get(profile), allFirst), null,
-                defaults, allFirst);
+                defaults, allFirst, accounts);
     }
 
     private static Map<String, String> defaultRegions(AwsProfiles awsProfiles) {
@@ -65,15 +75,22 @@ public record ShellStart(Settings settings, List<String> profiles, List<String> 
     /** {@link #read}, then starts discovering the chosen profile and regions on the I/O threads. */
     public static ShellStart begin(SettingsStore store, AwsProfiles awsProfiles, EnvironmentInfo environment,
             ClusterPort clusterPort, Executor io, Clock clock) {
-        ShellStart start = read(store, awsProfiles, environment);
+        return begin(store, awsProfiles, environment, SsoAccounts.NONE, clusterPort, io, clock);
+    }
+
+    /** As above, discovering the other accounts' roles picked for the profile too, opened through {@code accounts}. */
+    public static ShellStart begin(SettingsStore store, AwsProfiles awsProfiles, EnvironmentInfo environment,
+            SsoAccounts accounts, ClusterPort clusterPort, Executor io, Clock clock) {
+        ShellStart start = read(store, awsProfiles, environment, accounts);
         if (start.profile() == null) {
             return start;
         }
         Settings settings = start.settings();
-        EarlyDiscovery discovery = EarlyDiscovery.start(awsProfiles, start.profile(), start.regions(), clusterPort, io,
-                ref -> EnvironmentSession.kubeContext(settings, ref), clock);
+        EarlyDiscovery discovery = EarlyDiscovery.start(awsProfiles, accounts, settings.accountsOf(start.profile()),
+                start.profile(), start.regions(), clusterPort, io, ref -> EnvironmentSession.kubeContext(settings, ref),
+                clock);
         return new ShellStart(settings, start.profiles(), start.availableRegions(), start.profile(), start.regions(),
-                discovery, start.defaultRegions(), start.allRegionsFirst());
+                discovery, start.defaultRegions(), start.allRegionsFirst(), accounts);
     }
 
     /** The regions a profile opens on, as {@link #regionsFor(Settings, String, List, String, boolean)} chooses them. */
