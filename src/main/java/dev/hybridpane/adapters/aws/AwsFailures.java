@@ -7,6 +7,7 @@ import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.SSLException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -56,7 +57,8 @@ final class AwsFailures {
         }
         SSLException tls = causeOf(e, SSLException.class);
         if (tls != null) {
-            return new AwsFailure(FailureKind.UNREACHABLE, operation, null, operation + tlsSentence(tls), e);
+            return new AwsFailure(FailureKind.UNREACHABLE, operation, null, operation + " could not reach AWS: "
+                    + tlsSentence(tls), e);
         }
         String text = messages(e);
         String lower = text.toLowerCase(Locale.ROOT);
@@ -136,13 +138,26 @@ final class AwsFailures {
      * A certificate AWS's endpoint (or a proxy in between) presented that the trust store does not accept: behind a
      * TLS-inspecting proxy, the fix is the aws CLI's, a CA bundle.
      */
+    /**
+     * Why a call could not be sent safely, when that is the cause: an unusable CA bundle, or a TLS handshake that
+     * failed (with the fix when the certificate is not trusted). For messages that are not {@link #translate}'s.
+     */
+    static Optional<String> tlsProblem(Throwable e) {
+        CaBundleException bundle = causeOf(e, CaBundleException.class);
+        if (bundle != null) {
+            return Optional.of(bundle.getMessage());
+        }
+        SSLException tls = causeOf(e, SSLException.class);
+        return tls == null ? Optional.empty() : Optional.of(tlsSentence(tls));
+    }
+
     private static String tlsSentence(SSLException tls) {
         boolean untrusted = causeOf(tls, CertificateException.class) != null || causeOf(tls, CertPathBuilderException.class) != null
                 || causeOf(tls, CertPathValidatorException.class) != null;
         if (!untrusted) {
-            return " could not reach AWS: the TLS handshake failed (" + rootMessage(tls) + ").";
+            return "the TLS handshake failed (" + rootMessage(tls) + ").";
         }
-        return " could not reach AWS: the endpoint's TLS certificate is not trusted (" + rootText(tls) + "). Behind a "
+        return "the endpoint's TLS certificate is not trusted (" + rootText(tls) + "). Behind a "
                 + "TLS-inspecting proxy, set AWS_CA_BUNDLE (or ca_bundle in the profile) to a PEM file of its CA "
                 + "certificates, as for the aws CLI.";
     }

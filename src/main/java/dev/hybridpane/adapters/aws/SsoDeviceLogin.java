@@ -64,7 +64,7 @@ public final class SsoDeviceLogin implements AutoCloseable {
                     + session.label() + ": " + errorCode(e));
         } catch (SdkException e) {
             throw new SsoLoginException(SsoLoginException.Reason.UNREACHABLE, "could not reach AWS SSO in " + session.region()
-                    + " for " + session.label() + ": " + firstLine(e.getMessage()));
+                    + " for " + session.label() + ": " + AwsFailures.tlsProblem(e).orElseGet(() -> firstLine(e.getMessage())));
         }
     }
 

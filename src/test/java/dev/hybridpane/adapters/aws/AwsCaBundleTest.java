@@ -165,6 +165,19 @@ class AwsCaBundleTest {
     }
 
     @Test
+    void aSignInThatMeetsAnUntrustedCertificateSaysHowToFixIt() {
+        // this JVM has no AWS_CA_BUNDLE (nor a ca_bundle for a profile "sso" in the user's config): the JDK's trust store
+        SsoSession session = new SsoSession("sso", "lab", SsoDirectory.START_URL, world.regions().get(0),
+                List.of("sso:account:access"), null, null, https);
+        try (SsoDeviceLogin login = new SsoDeviceLogin(session, new SsoTokenCache(dir.resolve("untrusted")))) {
+            assertThatThrownBy(login::start).isInstanceOf(SsoLoginException.class)
+                    .hasMessageStartingWith("could not reach AWS SSO in " + world.regions().get(0) + " for sso-session lab: "
+                            + "the endpoint's TLS certificate is not trusted")
+                    .hasMessageContaining("AWS_CA_BUNDLE");
+        }
+    }
+
+    @Test
     void theSsoOidcClientOfTheSignInTrustsTheBundle() {
         SsoSession session = new SsoSession("sso", "lab", SsoDirectory.START_URL, world.regions().get(0),
                 List.of("sso:account:access"), null, null, https);
