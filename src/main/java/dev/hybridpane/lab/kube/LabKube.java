@@ -158,31 +158,36 @@ public final class LabKube implements AutoCloseable {
         return server(key).client();
     }
 
-    /** {@link #writeKubeconfig(Path, Map)} with no aws CLI profile for other accounts than the world's. */
+    /** {@link #writeKubeconfig(Path, Map)} with no aws CLI profile for other accounts: the world's own account's clusters. */
     public synchronized Path writeKubeconfig(Path file) {
         return writeKubeconfig(file, Map.of());
     }
 
     /**
-     * Writes a kubeconfig and returns the file. Per cluster, when EKS tokens are checked: context NAME with a user that
-     * authenticates as {@code aws eks update-kubeconfig} writes it (exec {@code aws --region R eks get-token
-     * --cluster-name NAME --output json}, client.authentication.k8s.io/v1beta1), its env pointing the aws CLI at the
-     * lab's AWS endpoint with the lab user's keys; for a cluster of another account, with that account's aws CLI profile
-     * ({@code accountProfiles}: account to profile, e.g. an IAM Identity Center profile; its keys blanked, so that
-     * exported lab keys do not stand in for it), and no such context for an account without one. Always context
+     * Writes a kubeconfig and returns the file, for the clusters of the world's own account and of each account in
+     * {@code accountProfiles} (account to aws CLI profile, e.g. an IAM Identity Center profile). Per cluster, when EKS
+     * tokens are checked: context NAME with a user that authenticates as {@code aws eks update-kubeconfig} writes it
+     * (exec {@code aws --region R eks get-token --cluster-name NAME --output json}, client.authentication.k8s.io/v1beta1),
+     * its env pointing the aws CLI at the lab's AWS endpoint with the lab user's keys, or for another account's cluster
+     * with that account's profile (the keys blanked, so that exported lab keys do not stand in for it). Always context
      * NAME-static with the lab's admin token (the current context: the first cluster's). The servers are named by
      * their TLS listeners ({@link #tlsEndpoints()}) with the lab's certificate as certificate-authority-data: kubectl
      * sends no credentials over plain HTTP. The file is created readable by its owner only, as it holds the admin token.
      */
     public synchronized Path writeKubeconfig(Path file, Map<String, String> accountProfiles) {
         Map<String, String> urls = tlsEndpoints();
+        Map<String, LabApiServer> servers = new LinkedHashMap<>();
+        this.servers.forEach((k, s) -> {
+            if (s.cluster().account().equals(world.accountId()) || accountProfiles.containsKey(s.cluster().account())) {
+                servers.put(k, s);
+            }
+        });
         StringBuilder y = new StringBuilder("apiVersion: v1\nkind: Config\npreferences: {}\nclusters:\n");
         servers.forEach((k, s) -> y.append("- name: ").append(q(k)).append("\n  cluster:\n    server: ").append(q(urls.get(k)))
                 .append("\n    certificate-authority-data: ").append(tlsCertificate.pemBase64()).append('\n'));
         y.append("users:\n- name: ").append(q(STATIC_USER)).append("\n  user:\n    token: ").append(q(access.adminToken())).append('\n');
         boolean eks = access.eks() != null && awsEndpoint != null;
-        List<LabCluster> tokenClusters = !eks ? List.of() : servers.values().stream().map(LabApiServer::cluster)
-                .filter(c -> c.account().equals(world.accountId()) || accountProfiles.containsKey(c.account())).toList();
+        List<LabCluster> tokenClusters = !eks ? List.of() : servers.values().stream().map(LabApiServer::cluster).toList();
         for (LabCluster c : tokenClusters) {
             y.append("- name: ").append(q(c.arn())).append("\n  user:\n    exec:\n")
                     .append("      apiVersion: client.authentication.k8s.io/v1beta1\n      command: aws\n      args:\n");
