@@ -2,7 +2,6 @@ package dev.hybridpane.app.cli;
 
 import dev.hybridpane.core.AwsFailure;
 import dev.hybridpane.core.edge.EdgeException;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.PrintWriter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +22,8 @@ public final class CliFailures implements IExecutionExceptionHandler {
     /** fabric8's "Failure executing: GET at: https://…/api/v1/nodes. Message: Forbidden. Received status: …". */
     private static final Pattern KUBE = Pattern.compile("Failure executing: (\\S+ at: \\S+?)\\.? Message: (.*?)(?:\\. Received status:.*)?$",
             Pattern.DOTALL);
+    private static final Pattern KUBE_CODE = Pattern.compile("Received status: Status\\(.*?\\bcode=(\\d{3})");
+    private static final String KUBE_EXCEPTION = "io.fabric8.kubernetes.client.KubernetesClientException";
     private static final int MAX = 400;
 
     @Override
@@ -51,7 +52,7 @@ public final class CliFailures implements IExecutionExceptionHandler {
     /** Whether the failure is one an adapter worded for the user (no trace needed to understand it). */
     static boolean explained(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof AwsFailure || t instanceof EdgeException || t instanceof KubernetesClientException) {
+            if (t instanceof AwsFailure || t instanceof EdgeException || isKube(t)) {
                 return true;
             }
         }
@@ -66,8 +67,8 @@ public final class CliFailures implements IExecutionExceptionHandler {
             }
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof KubernetesClientException k) {
-                return kube(k);
+            if (isKube(t)) {
+                return kube(t);
             }
         }
         Throwable root = e;
@@ -87,10 +88,24 @@ public final class CliFailures implements IExecutionExceptionHandler {
         return command + " failed: " + oneLine(reason);
     }
 
-    private static String kube(KubernetesClientException k) {
+    /**
+     * fabric8's exception, known by its name: only the adapters may depend on fabric8 (LayerRulesTest), and this net
+     * only words what an adapter let through.
+     */
+    static boolean isKube(Throwable t) {
+        for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(KUBE_EXCEPTION)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String kube(Throwable k) {
         String message = k.getMessage() == null ? "" : k.getMessage();
+        Matcher code = KUBE_CODE.matcher(message);
+        String status = code.find() ? "HTTP " + code.group(1) : "no answer";
         Matcher m = KUBE.matcher(message.strip());
-        String status = k.getCode() > 0 ? "HTTP " + k.getCode() : "no answer";
         if (m.matches()) {
             return oneLine("Kubernetes API " + m.group(1) + " failed (" + status + "): " + m.group(2));
         }
