@@ -7,6 +7,7 @@ import dev.hybridpane.app.cli.CliFailures;
 import dev.hybridpane.app.cli.ClusterCommand;
 import dev.hybridpane.app.cli.DoctorCommand;
 import dev.hybridpane.app.cli.HostsCommand;
+import dev.hybridpane.app.cli.AccountsCommand;
 import dev.hybridpane.app.cli.LoginCommand;
 import dev.hybridpane.app.cli.HybridCommand;
 import dev.hybridpane.app.cli.NodeCommand;
@@ -41,7 +42,7 @@ public final class HybridPaneCommand implements Callable<Integer> {
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(LabCommand.class, ClusterCommand.class,
             HybridCommand.class, ProfileCommand.class, PoolCommand.class, NodeCommand.class, HostsCommand.class, DoctorCommand.class,
-            LoginCommand.class,
+            LoginCommand.class, AccountsCommand.class,
             LiveBenchCommand.class,
             FactsBenchCommand.class, UpgradeBenchCommand.class);
 

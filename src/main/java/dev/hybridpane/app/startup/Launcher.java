@@ -58,7 +58,7 @@ public final class Launcher {
 
     /** Every subcommand but bench-live (which opens the real window) runs without one. */
     static final Set<String> HEADLESS_SUBCOMMANDS = Set.of("lab", "cluster", "hybrid", "profile", "pool", "node", "hosts",
-            "doctor", "login", "bench-facts", "bench-upgrade");
+            "doctor", "login", "accounts", "bench-facts", "bench-upgrade");
     /** picocli's standard help and version options. */
     public static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
     private static final List<String> OWN_OPTIONS = List.of("-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
