@@ -12,7 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.slf4j.Logger;
 
-/** JSON files written to a temporary file and renamed atomically, as settings.json is. */
+/**
+ * JSON files written to a temporary file and renamed atomically, as settings.json is. The temporary file is named
+ * for HybridPane and its process ({@link StaleTempFiles}) and deleted when the write fails; one left by a killed
+ * process is swept when a store next opens its directory.
+ */
 final class AtomicJson {
     static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
@@ -26,7 +30,7 @@ final class AtomicJson {
     static void write(Path file, Object value) {
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            Path tmp = StaleTempFiles.create(file);
             try {
                 MAPPER.writeValue(tmp.toFile(), value);
                 try {

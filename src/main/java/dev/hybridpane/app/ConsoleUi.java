@@ -57,6 +57,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.FilteredList;
 import javafx.scene.Node;
 
 /**
@@ -118,6 +119,9 @@ public final class ConsoleUi {
         session.profileProperty().addListener((o, was, now) -> picker.checkOffer());
         picker.checkOffer();
         FleetViewModel fleet = shell.fleet();
+        // changes (import, enable hybrid, pools, the doctor's fixes) are offered only on the profile's own account's
+        // clusters: another account's are read through the role picked for it
+        FilteredList<ClusterRow> ownClusters = new FilteredList<>(fleet.clusterRows(), r -> !r.ref().inOtherAccount());
         OperationsViewModel operations = new OperationsViewModel(ports.hybrid().journals(), runner, ports.clock());
         operations.load();
         EnableJournals enabled = new EnableJournals(ports.hybrid().journals());
@@ -132,11 +136,11 @@ public final class ConsoleUi {
         PoolsServices poolsServices = new PoolsServices(ports.pools(), ports.profileStore(), ports.hosts().inventory(),
                 ports.hosts().sshSettings(), ports.environment().suggestedKeyFile(), session.profileProperty()::get,
                 session::callerArn, ports.clock());
-        PoolWizards poolWizards = new PoolWizards(poolsServices, () -> fleet.clusterRows().stream().map(ClusterRow::cluster)
+        PoolWizards poolWizards = new PoolWizards(poolsServices, () -> ownClusters.stream().map(ClusterRow::cluster)
                 .toList(), session::clusterAccess, runner, new FxExecutor(), operations::onJournal);
         CommandPaletteViewModel palette = new CommandPaletteViewModel(fleet.clusterRows(), shell::choose, () -> {
             // the Node Pools view's "New pool" button calls the same launcher
-            List<PaletteItem> commands = new ArrayList<>(HybridCommands.of(hybrid, fleet.clusterRows()));
+            List<PaletteItem> commands = new ArrayList<>(HybridCommands.of(hybrid, ownClusters));
             commands.add(PaletteItem.command("New node pool…", "Command · create a pool of hybrid nodes from edge hosts",
                     () -> poolWizards.newPool(null, created -> { })));
             if (picker.offeredProperty().get()) {
@@ -150,7 +154,7 @@ public final class ConsoleUi {
         ClusterDetailViewModel detail = new ClusterDetailViewModel(fleet, runner, session::loadDetail, access, config,
                 hybrid::enableHybrid);
         ClustersViewModel clusters = new ClustersViewModel(fleet, shell.selectedClusterProperty(), detail,
-                () -> hybrid.importCluster(fleet.clusterRows(), null), id -> null);
+                () -> hybrid.importCluster(ownClusters, null), id -> null);
         OverviewViewModel overview = new OverviewViewModel(fleet, shell::openCluster);
         ProfilesServices profilesServices = new ProfilesServices(ports.profileStore(), session::callerArn, ports.clock());
         ProfileWizards profileWizards = new ProfileWizards(profilesServices, session::clusterAccess, runner);
@@ -173,11 +177,11 @@ public final class ConsoleUi {
         PoolsViewModel pools = new PoolsViewModel(fleet, session::clusterAccess, profilesServices, ports.poolEvents(),
                 poolDay2, runner, ports.clock());
         views.put(NavTarget.POOLS, () -> new PoolsView(pools, () -> poolWizards.newPool(null, created -> { })));
-        NetworkViewModel network = new NetworkViewModel(CoreNetworkDoctor.of(() -> fleet.clusterRows().stream()
+        NetworkViewModel network = new NetworkViewModel(CoreNetworkDoctor.of(() -> ownClusters.stream()
                 .map(ClusterRow::cluster).toList(), poolsServices, ports.network()), runner, new FxExecutor(), operations::onJournal);
         // the fleet finds clusters as it goes: the doctor's choice follows when the hybrid ones come or go
         fleet.clusterRows().addListener((ListChangeListener<ClusterRow>) c -> {
-            if (network.loadedProperty().get() && fleet.clusterRows().stream().filter(r -> r.cluster().hybridEnabled()).count()
+            if (network.loadedProperty().get() && ownClusters.stream().filter(r -> r.cluster().hybridEnabled()).count()
                     != network.clusters().size()) {
                 network.load();
             }

@@ -21,6 +21,7 @@ public final class JsonJournalStore implements JournalStore {
 
     public JsonJournalStore(Path configDir) {
         this.dir = configDir.resolve("operations");
+        StaleTempFiles.sweep(dir);
     }
 
     private Path file(String id) {

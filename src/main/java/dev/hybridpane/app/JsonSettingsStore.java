@@ -17,6 +17,7 @@ public final class JsonSettingsStore implements SettingsStore {
 
     public JsonSettingsStore(Path configDir) {
         this.file = configDir.resolve("settings.json");
+        StaleTempFiles.sweep(configDir);
     }
 
     public Path file() {

@@ -18,6 +18,7 @@ public final class JsonSshSettingsStore implements SshSettingsStore {
 
     public JsonSshSettingsStore(Path configDir) {
         this.file = configDir.resolve("ssh.json");
+        StaleTempFiles.sweep(configDir);
     }
 
     public Path file() {

@@ -24,6 +24,7 @@ public final class JsonWorkspaceStore implements WorkspaceStore {
 
     public JsonWorkspaceStore(Path configDir) {
         this.file = configDir.resolve("workspace.json");
+        StaleTempFiles.sweep(configDir);
     }
 
     @Override

@@ -81,6 +81,14 @@ public final class AwsClientFactory implements AutoCloseable {
     }
 
     /**
+     * The HTTP client of an SSO session's OIDC and portal calls: at its endpoint, with the CA bundle the aws CLI would
+     * use for its profile (AWS_CA_BUNDLE, else the profile's ca_bundle in the user's config file).
+     */
+    static SdkHttpClient httpClient(SsoSession session) {
+        return httpClient(session.endpoint(), CaBundle.forUserProfile(session.profile()));
+    }
+
+    /**
      * The HTTP client for these endpoints. For a plain-HTTP override (the lab on loopback): direct connections
      * with the SDK's own default timeouts, and no TLS context, whose trust store alone (the JDK's CA certificates)
      * costs tens of milliseconds of start-up. Otherwise the SDK's client, with proxies from the usual environment

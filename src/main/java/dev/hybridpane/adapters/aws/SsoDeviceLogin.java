@@ -46,7 +46,7 @@ public final class SsoDeviceLogin implements AutoCloseable {
     SsoDeviceLogin(SsoSession session, SsoTokenCache cache, Clock clock) {
         this.session = Objects.requireNonNull(session, "session");
         this.cache = Objects.requireNonNull(cache, "cache");
-        this.ownHttp = AwsClientFactory.httpClient(session.endpoint(), CaBundle.forUserProfile(session.profile()));
+        this.ownHttp = AwsClientFactory.httpClient(session);
         this.oidc = SsoClients.oidc(session, ownHttp);
         this.clock = clock;
     }

@@ -55,6 +55,7 @@ final class ClusterDetailView extends StackPane {
     private final Label version = Widgets.pill("", Styles.ACCENT);
     private final Label connection = new Label();
     private Button enableButton;
+    private final VBox readOnly = new VBox();
 
     /** "API access: [EKS token from the AWS profile | kubeconfig context ▾]" with a note when there is none. */
     private static VBox accessRow(ClusterAccessViewModel a) {
@@ -110,10 +111,16 @@ final class ClusterDetailView extends StackPane {
         enable.setId("enable-hybrid");
         enable.getStyleClass().add(Styles.SMALL);
         enable.setOnAction(e -> vm.enableHybrid());
+        // another account's cluster is read through the picked role: nothing is changed on it from here
+        enable.disableProperty().bind(vm.otherAccountProperty());
         enableButton = enable;
         titleRow.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(4, titleRow, account, arn, connection);
-        header.getChildren().addAll(accessRow(vm.access()), enableButton);
+        readOnly.setId("detail-other-account");
+        readOnly.visibleProperty().bind(vm.otherAccountProperty());
+        readOnly.managedProperty().bind(readOnly.visibleProperty());
+        VBox.setMargin(readOnly, new Insets(6, 0, 0, 0));
+        header.getChildren().addAll(accessRow(vm.access()), readOnly, enableButton);
         VBox.setMargin(enableButton, new Insets(6, 0, 0, 0));
         content.getChildren().addAll(header,
                 section("Hybrid configuration", new HybridConfigSection(vm.hybrid())),
@@ -157,6 +164,10 @@ final class ClusterDetailView extends StackPane {
         arn.setText(c.arn());
         String a = accountLabel.apply(r);
         account.setText(a.isEmpty() ? "" : "AWS account " + a);
+        readOnly.getChildren().clear();
+        if (r.ref().inOtherAccount()) {
+            readOnly.getChildren().add(otherAccountNotice(a.isEmpty() ? r.ref().account() : a, r.ref().account()));
+        }
         Widgets.setPill(status, c.status(), Widgets.clusterStatusKind(c.status()));
         version.setText("Kubernetes " + c.version());
         String reason = r.connectionReason();
@@ -320,6 +331,26 @@ final class ClusterDetailView extends StackPane {
         Label l = new Label("Loading…", p);
         l.getStyleClass().add(Styles.TEXT_MUTED);
         return l;
+    }
+
+    /**
+     * Why a cluster of another account offers no change: it is read through a picked account's role, and changes are
+     * made with a profile of that account.
+     */
+    private static Node otherAccountNotice(String account, String accountId) {
+        Message m = new Message("Read through another account's role", "This cluster is in AWS account " + account
+                + ", read with the role you picked for it in Accounts…. Importing it, enabling hybrid mode, node pools"
+                + " and the network doctor's fixes change it with that account's own credentials: open a profile of"
+                + " account " + accountId + " (switch profile in the top bar) to make changes.",
+                Widgets.icon(Feather.EYE, null)) {
+            @Override
+            public Orientation getContentBias() {
+                return Orientation.HORIZONTAL;
+            }
+        };
+        m.getStyleClass().add(Styles.ACCENT);
+        m.setMinHeight(Region.USE_PREF_SIZE);
+        return m;
     }
 
     /** An error box; its height follows its width, so a sentence that wraps in the narrow pane gets its lines. */

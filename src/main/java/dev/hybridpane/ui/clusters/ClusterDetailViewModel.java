@@ -30,6 +30,7 @@ public final class ClusterDetailViewModel {
     private final ReadOnlyObjectWrapper<ClusterDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
     private final ReadOnlyObjectWrapper<EnumMap<ComputeType, NodeCounts>> byType = new ReadOnlyObjectWrapper<>(this, "byType");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyBooleanWrapper otherAccount = new ReadOnlyBooleanWrapper(this, "otherAccount");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ClusterAccessViewModel access;
     private final HybridConfigViewModel hybrid;
@@ -59,9 +60,9 @@ public final class ClusterDetailViewModel {
         return hybrid;
     }
 
-    /** Opens the enable-hybrid wizard on the shown cluster. */
+    /** Opens the enable-hybrid wizard on the shown cluster (not on another account's: it is read only). */
     public void enableHybrid() {
-        if (ref != null) {
+        if (ref != null && !ref.inOtherAccount()) {
             enableHybrid.accept(ref);
         }
     }
@@ -122,6 +123,7 @@ public final class ClusterDetailViewModel {
         boolean changed = row.get() != null && r != null && row.get().ref().equals(r.ref())
                 && !row.get().cluster().equals(r.cluster());
         if (r == null || !r.equals(row.get())) {
+            otherAccount.set(r != null && r.ref().inOtherAccount());
             row.set(r);
             byType.set(r == null ? null : fleet.countsByType(ref));
         }
@@ -141,6 +143,14 @@ public final class ClusterDetailViewModel {
     /** For each compute type: how many nodes, and how many of them are Ready. */
     public ReadOnlyObjectProperty<EnumMap<ComputeType, NodeCounts>> byTypeProperty() {
         return byType.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the shown cluster is in another account than the profile's own (found through a picked account/role
+     * pair): it is read with that role, and nothing is changed on it from here.
+     */
+    public ReadOnlyBooleanProperty otherAccountProperty() {
+        return otherAccount.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

@@ -74,8 +74,10 @@ public final class CommandPaletteViewModel {
             all.add(new PaletteItem(t.title(), "View", t, null));
         }
         for (ClusterRow r : clusters) {
+            // a cluster of another account (a picked account/role pair) names its account
             all.add(new PaletteItem(r.cluster().name(), "Cluster · " + r.cluster().region() + " · Kubernetes "
-                    + r.cluster().version(), NavTarget.CLUSTERS, r.ref()));
+                    + r.cluster().version() + (r.ref().inOtherAccount() ? " · account " + r.ref().account() : ""),
+                    NavTarget.CLUSTERS, r.ref()));
         }
         all.addAll(commands.get());
         String q = query.get() == null ? "" : query.get().strip().toLowerCase(Locale.ROOT);

@@ -227,4 +227,13 @@ class EdgeSshAdapterTest {
         assertThat(fail(t)).isInstanceOfSatisfying(ProbeResult.Unreachable.class,
                 u -> assertThat(u.reason()).contains("refused"));
     }
+
+    @Test
+    void anUnresolvableNameIsAnUnknownHost() throws Exception {
+        // .invalid never resolves (RFC 6761); MINA's connector throws UnresolvedAddressException, not UnknownHostException
+        EdgeTarget t = new EdgeTarget(new EdgeHostSpec("nowhere", "nowhere.invalid", 22, "admin", "", SudoMode.NONE),
+                new SshIdentity(keyFile, null), null);
+        assertThat(fail(t)).isInstanceOfSatisfying(ProbeResult.Unreachable.class,
+                u -> assertThat(u.reason()).startsWith("Unknown host nowhere.invalid"));
+    }
 }
