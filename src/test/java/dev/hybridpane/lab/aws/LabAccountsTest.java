@@ -6,16 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.hybridpane.lab.kube.EksIdentityLookup.KubernetesUser;
 import dev.hybridpane.lab.world.LabWorld;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -33,11 +29,6 @@ import software.amazon.awssdk.services.eks.model.Cluster;
 import software.amazon.awssdk.services.eks.model.InvalidParameterException;
 import software.amazon.awssdk.services.eks.model.ListAssociatedAccessPoliciesResponse;
 import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.sso.SsoClient;
-import software.amazon.awssdk.services.sso.model.RoleCredentials;
-import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
-import software.amazon.awssdk.services.ssooidc.model.RegisterClientResponse;
-import software.amazon.awssdk.services.ssooidc.model.StartDeviceAuthorizationResponse;
 
 /**
  * The lab's accounts through the SDK: the lab user's keys (account 111122223333) and an IAM Identity Center
@@ -63,30 +54,11 @@ class LabAccountsTest {
         emulator = new AwsEmulator(world, Map.of("us-west-2/staging-edge", "https://127.0.0.1:7443"), "");
         endpoint = emulator.start();
         AwsCredentials lab = AwsBasicCredentials.create(LabCredentials.LAB_ACCESS_KEY_ID, LabCredentials.LAB_SECRET_ACCESS_KEY);
-        staging = signInToSecondAccount();
+        staging = LabSsoSignIn.readOnly(endpoint, SECOND);
         labEks = eks(lab);
         labEc2 = ec2(lab);
         stagingEks = eks(staging);
         stagingEc2 = ec2(staging);
-    }
-
-    /** The device flow of IAM Identity Center, its page opened, then GetRoleCredentials for ReadOnlyAccess. */
-    static AwsSessionCredentials signInToSecondAccount() throws Exception {
-        try (SsoOidcClient oidc = SsoOidcClient.builder().endpointOverride(endpoint).region(Region.US_WEST_2)
-                .credentialsProvider(AnonymousCredentialsProvider.create()).build();
-                SsoClient portal = SsoClient.builder().endpointOverride(endpoint).region(Region.US_WEST_2)
-                        .credentialsProvider(AnonymousCredentialsProvider.create()).build()) {
-            RegisterClientResponse c = oidc.registerClient(b -> b.clientName("lab-accounts-test").clientType("public"));
-            StartDeviceAuthorizationResponse d = oidc.startDeviceAuthorization(b -> b.clientId(c.clientId())
-                    .clientSecret(c.clientSecret()).startUrl(SsoDirectory.START_URL));
-            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(d.verificationUriComplete())).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            String token = oidc.createToken(b -> b.clientId(c.clientId()).clientSecret(c.clientSecret())
-                    .grantType("urn:ietf:params:oauth:grant-type:device_code").deviceCode(d.deviceCode())).accessToken();
-            RoleCredentials rc = portal.getRoleCredentials(b -> b.accessToken(token).accountId(SECOND)
-                    .roleName("ReadOnlyAccess")).roleCredentials();
-            return AwsSessionCredentials.create(rc.accessKeyId(), rc.secretAccessKey(), rc.sessionToken());
-        }
     }
 
     static EksClient eks(AwsCredentials credentials) {

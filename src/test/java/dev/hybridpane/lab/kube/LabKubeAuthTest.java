@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.hybridpane.lab.Lab;
 import dev.hybridpane.lab.aws.AwsCli;
 import dev.hybridpane.lab.aws.LabCredentials;
+import dev.hybridpane.lab.aws.LabSsoSignIn;
+import dev.hybridpane.lab.aws.SsoDirectory;
 import dev.hybridpane.lab.aws.SigV4Verifier;
 import dev.hybridpane.lab.aws.SigV4Verifier.Secret;
 import dev.hybridpane.lab.kube.EksIdentityLookup.KubernetesUser;
@@ -43,12 +45,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eks.EksClient;
 
@@ -59,6 +63,7 @@ import software.amazon.awssdk.services.eks.EksClient;
 class LabKubeAuthTest {
     static final String RETAIL = "us-west-2/retail-edge";
     static final String PAYMENTS = "us-west-2/payments";
+    static final String STAGING = "us-west-2/staging-edge";
     static final String ACCOUNT = "111122223333";
     static Lab lab;
 
@@ -87,6 +92,22 @@ class LabKubeAuthTest {
                 .putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
                 .putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, Duration.ofSeconds(60))
                 .putProperty(AwsV4FamilyHttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC))).request();
+        return "k8s-aws-v1." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(signed.getUri().toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As above, for temporary credentials (the presigned URL carries their session token). */
+    static String sessionToken(URI sts, AwsSessionCredentials c, String clusterName) {
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(sts).encodedPath("/")
+                .putRawQueryParameter("Action", "GetCallerIdentity").putRawQueryParameter("Version", "2011-06-15")
+                .putHeader("x-k8s-aws-id", clusterName).build();
+        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsSessionCredentialsIdentity.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()))
+                .request(request)
+                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "sts")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-west-2")
+                .putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
+                .putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, Duration.ofSeconds(60))).request();
         return "k8s-aws-v1." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(signed.getUri().toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -336,6 +357,29 @@ class LabKubeAuthTest {
         assertThat(other.err()).contains("Unauthorized").doesNotContain(t);
         Run same = kubectl(kubeconfig, home, "--context", "retail-edge-static", "--token", t, "get", "nodes", "-o", "name");
         assertThat(same.exit()).as(same.err()).isZero();
+    }
+
+    /**
+     * The second account's cluster: an IAM Identity Center ReadOnlyAccess session of that account (signed in through the
+     * lab's portal) reads it through its access entry's AmazonEKSViewPolicy and may not write; the lab user's keys, of
+     * the first account, are not mapped there, and the session is not mapped on the first account's clusters.
+     */
+    @Test
+    void theSecondAccountsReadOnlySessionReadsStagingEdgeAndOnlyThat() throws Exception {
+        AwsSessionCredentials session = LabSsoSignIn.readOnly(lab.awsEndpoint(), SsoDirectory.SECOND_ACCOUNT_ID);
+        try (KubernetesClient c = client(lab.kubeEndpoints().get(STAGING), sessionToken(lab.awsEndpoint(), session,
+                "staging-edge"))) {
+            assertThat(c.nodes().list().getItems()).hasSize(2);
+            assertThat(c.apps().daemonSets().inAnyNamespace().list().getItems()).isNotEmpty();
+            KubernetesClientException e = catchThrowableOfType(() -> c.nodes().resource(new NodeBuilder()
+                    .withNewMetadata().withName("intruder").endMetadata().build()).create(), KubernetesClientException.class);
+            assertThat(e.getCode()).isEqualTo(403);
+            assertThat(e.getStatus().getMessage()).matches("nodes is forbidden: User \"arn:aws:sts::444455556666:assumed-role/"
+                    + "AWSReservedSSO_ReadOnlyAccess_[0-9a-f]{16}/lab-admin\" cannot create resource \"nodes\" in API group "
+                    + "\"\" at the cluster scope");
+        }
+        assertUnauthorized(refused(STAGING, labToken("staging-edge"), LIST_NODES));
+        assertUnauthorized(refused(RETAIL, sessionToken(lab.awsEndpoint(), session, "retail-edge"), LIST_NODES));
     }
 
     /** The access policies the lab's world does not associate, on an identity source that does. */
