@@ -2,7 +2,6 @@ package dev.hybridpane.app;
 
 import dev.hybridpane.adapters.aws.SsoDeviceSignIn;
 import dev.hybridpane.core.MfaCodePrompt;
-import dev.hybridpane.core.SsoAccounts;
 import dev.hybridpane.core.hybrid.EnableJournals;
 import dev.hybridpane.ui.activity.ActivityView;
 import dev.hybridpane.ui.activity.ActivityViewModel;
@@ -58,6 +57,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
@@ -108,7 +108,8 @@ public final class ConsoleUi {
 
     /** Reads what it opens with on the calling thread (tests). */
     public static Console build(ConsolePorts ports, TaskRunner runner) {
-        return build(ports, runner, ShellStart.read(ports.settingsStore(), ports.profiles(), ports.environment()), null);
+        return build(ports, runner, ShellStart.read(ports.settingsStore(), ports.profiles(), ports.environment(),
+                ports.accounts()), null);
     }
 
     public static Console build(ConsolePorts ports, TaskRunner runner, ShellStart start,
@@ -118,9 +119,14 @@ public final class ConsoleUi {
         SignInLayer signIn = new SignInLayer(new SignInViewModel(runner, new SsoDeviceSignIn(), Browser::open,
                 p -> signedInto.forEach(ShellViewModel::startDiscovery)));
         // picking the accounts and roles of an AWS SSO profile: the fleet then reads the picked pairs too
-        AccountPickerViewModel picker = new AccountPickerViewModel(runner, SsoAccounts.NONE,
-                () -> signedInto.get(0).profileProperty().get(), () -> signedInto.get(0).session().callerArn(), List::of,
-                picks -> { });
+        // the names the access portal gave the picked accounts, for the Account column (the settings keep ids only)
+        Map<String, String> accountNames = new ConcurrentHashMap<>();
+        AccountPickerViewModel picker = new AccountPickerViewModel(runner, ports.accounts(),
+                () -> signedInto.get(0).profileProperty().get(), () -> signedInto.get(0).session().callerArn(),
+                () -> signedInto.get(0).session().pickedAccounts(), picks -> {
+                    picks.forEach(p -> accountNames.put(p.accountId(), p.accountName()));
+                    signedInto.get(0).session().pickAccounts(picks);
+                });
         AccountPickerLayer accounts = new AccountPickerLayer(picker, signIn);
         ShellViewModel shell = shell(ports, runner, start, accounts);
         signedInto.add(shell);
@@ -166,7 +172,7 @@ public final class ConsoleUi {
         ClusterDetailViewModel detail = new ClusterDetailViewModel(fleet, runner, session::loadDetail, access, config,
                 hybrid::enableHybrid);
         ClustersViewModel clusters = new ClustersViewModel(fleet, shell.selectedClusterProperty(), detail,
-                () -> hybrid.importCluster(ownClusters, null), id -> null);
+                () -> hybrid.importCluster(ownClusters, null), accountNames::get);
         OverviewViewModel overview = new OverviewViewModel(fleet, shell::openCluster);
         ProfilesServices profilesServices = new ProfilesServices(ports.profileStore(), session::callerArn, ports.clock());
         ProfileWizards profileWizards = new ProfileWizards(profilesServices, session::clusterAccess, runner);
