@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.utils.UserHomeDirectoryUtils;
 
 /**
  * Decides whether this machine has AWS credentials to use (then the app talks to AWS) or not (then it runs
@@ -20,9 +21,12 @@ public final class AwsCredentialsDetector {
         this.home = home;
     }
 
-    /** From the process environment and the user.home system property. */
+    /**
+     * From the process environment and the home directory as the SDK and the aws CLI find ~/.aws (HOME first, then the
+     * user.home property): the same files the profiles are then read from.
+     */
     public static AwsCredentialsDetector fromSystem() {
-        return new AwsCredentialsDetector(System.getenv(), Path.of(System.getProperty("user.home")));
+        return new AwsCredentialsDetector(System.getenv(), Path.of(UserHomeDirectoryUtils.userHomeDirectory()));
     }
 
     public boolean credentialsAvailable() {

@@ -115,6 +115,9 @@ final class ClusterDetailView extends StackPane {
         enable.setOnAction(e -> vm.enableHybrid());
         // another account's cluster is read through the picked role: nothing is changed on it from here
         enable.disableProperty().bind(vm.otherAccountProperty());
+        // ...and the notice that says so stands in its place
+        enable.visibleProperty().bind(vm.otherAccountProperty().not());
+        enable.managedProperty().bind(enable.visibleProperty());
         enableButton = enable;
         titleRow.setAlignment(Pos.CENTER_LEFT);
         header.getChildren().addAll(titleRow, account, arn, connection);
@@ -163,11 +166,12 @@ final class ClusterDetailView extends StackPane {
         String a = accountLabel.apply(r);
         account.setText(a.isEmpty() ? "" : "AWS account " + a);
         // a new Message each time, as a direct child: AtlantaFX's Message lays out only the parts it had when made
-        header.getChildren().remove(readOnly);
+        content.getChildren().remove(readOnly);
         readOnly = null;
         if (r.ref().inOtherAccount()) {
+            // under the header, where the hidden button was, as the page's own block (its height follows its width)
             readOnly = otherAccountNotice(a.isEmpty() ? r.ref().account() : a, r.ref().account());
-            header.getChildren().add(header.getChildren().indexOf(enableButton) + 1, readOnly); // under the disabled button
+            content.getChildren().add(content.getChildren().indexOf(header) + 1, readOnly);
         }
         Widgets.setPill(status, c.status(), Widgets.clusterStatusKind(c.status()));
         version.setText("Kubernetes " + c.version());
@@ -348,12 +352,12 @@ final class ClusterDetailView extends StackPane {
                 return Orientation.HORIZONTAL;
             }
         };
-        // as tall as its wrapped text at the width it is given (the header's VBox asks without a width)
+        // as tall as its wrapped text at the width it is given (the header's VBox asks without a width), so it never
+        // draws over the line above it: settles on the pulse after its width is known
         m.minHeightProperty().bind(Bindings.createDoubleBinding(
                 () -> m.getWidth() > 0 ? m.prefHeight(m.getWidth()) : Region.USE_PREF_SIZE, m.widthProperty()));
         m.setId("detail-other-account");
         m.getStyleClass().add(Styles.ACCENT);
-        VBox.setMargin(m, new Insets(6, 0, 14, 0));
         return m;
     }
 

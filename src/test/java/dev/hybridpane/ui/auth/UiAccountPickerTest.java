@@ -42,6 +42,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.layout.Region;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -167,6 +168,12 @@ class UiAccountPickerTest {
         assertEquals("AWS account hybridpane-lab-staging (" + STAGING + ")",
                 robot.lookup("#detail-account").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#enable-hybrid").queryAs(Button.class).isDisabled(), "no change on another account's cluster");
+        Region notice = robot.lookup("#detail-other-account").queryAs(Region.class);
+        // the notice's height follows its wrapped text once its width is known: it never covers the lines above it
+        FxWait.until(5, () -> notice.getHeight() >= notice.prefHeight(notice.getWidth()) - 1);
+        // the access row's note arrives with the kubeconfig contexts (read off the FX thread): laid out before the shot
+        Node above = robot.lookup("#cluster-access").query().getParent().getParent();
+        FxWait.until(5, () -> above.getBoundsInParent().getMaxY() <= notice.getBoundsInParent().getMinY());
         shots(robot, dir, "clusters-accounts");
 
         robot.interact(() -> table.getSelectionModel().select(table.getItems().stream()
