@@ -212,7 +212,7 @@ public final class FleetViewModel {
     }
 
     private static String key(EventRow r) {
-        return r.ref().region() + "/" + r.ref().name() + "/" + r.event().uid();
+        return r.ref().account() + "/" + r.ref().region() + "/" + r.ref().name() + "/" + r.event().uid();
     }
 
     private void recomputeTotals() {
