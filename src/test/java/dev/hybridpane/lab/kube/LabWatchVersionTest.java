@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -44,11 +45,13 @@ class LabWatchVersionTest {
     }
 
     /**
-     * What a watch from these options receives after {@code then} ran: it waits (up to 10 s, the machine may be busy)
-     * for {@code expected} events, then 300 ms more, so that an event too many is seen.
+     * What a watch from these options receives after {@code then} ran: it waits (up to 30 s, the machine may be busy:
+     * a CI run once saw nothing within 10 s) for {@code expected} events, then 300 ms more, so that an event too many is
+     * seen. A close of the watch is added to the list, so that a failure says why the events stopped.
      */
     private static List<String> firstEvents(ListOptions options, int expected, Runnable then) throws Exception {
         List<String> events = new CopyOnWriteArrayList<>();
+        List<String> closes = new CopyOnWriteArrayList<>();
         Watch watch = client.nodes().watch(options, new Watcher<Node>() {
             @Override
             public void eventReceived(Action action, Node node) {
@@ -57,6 +60,7 @@ class LabWatchVersionTest {
 
             @Override
             public void onClose(WatcherException cause) {
+                closes.add("closed: " + cause);
             }
         });
         try {
@@ -65,11 +69,13 @@ class LabWatchVersionTest {
         } finally {
             watch.close();
         }
-        return events;
+        List<String> all = new ArrayList<>(events);
+        all.addAll(closes);
+        return all;
     }
 
     private static void awaitEvents(List<String> events, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (events.size() < expected && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(20);
         }
