@@ -155,7 +155,7 @@ public final class PoolMapper {
         });
         String namespace = meta.path("namespace").asText("");
         if (!namespace.isEmpty() && !namespace.equals(NAMESPACE)) {
-            throw new PoolFormatException("metadata.namespace: pools live in " + NAMESPACE + ", not " + Shown.quoted(namespace) + ".");
+            throw new PoolFormatException("metadata.namespace: pools live in " + NAMESPACE + ", not " + Shown.plain(namespace) + ".");
         }
         JsonNode spec = root.get("spec");
         if (spec == null || !spec.isObject()) {

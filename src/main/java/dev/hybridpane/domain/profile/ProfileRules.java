@@ -116,7 +116,7 @@ public final class ProfileRules {
             return Optional.of("Write the minor version, " + m.group(1) + "." + m.group(2) + ": nodeadm installs its "
                     + "latest patch.");
         }
-        return Optional.of("Kubernetes " + Shown.quoted(version) + " is not a version nodeadm supports; choose one of " + supported + ".");
+        return Optional.of("Kubernetes " + Shown.plain(version) + " is not a version nodeadm supports; choose one of " + supported + ".");
     }
 
     /**
