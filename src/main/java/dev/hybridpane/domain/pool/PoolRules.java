@@ -194,12 +194,12 @@ public final class PoolRules {
         String name = ph.host();
         EdgeHostSpec spec = facts.inventory().get(name);
         if (spec == null) {
-            out.add(ProfileProblem.error(field, "There is no edge host named " + name + " in the inventory."));
+            out.add(ProfileProblem.error(field, "There is no edge host named " + Shown.plain(name) + " in the inventory."));
             return;
         }
         if (!spec.site().equals(pool.site())) {
             out.add(ProfileProblem.error(field, "Host " + name + " is at " + (spec.site().isEmpty() ? "no site"
-                    : "site " + spec.site()) + ", not at the pool's site " + pool.site() + "."));
+                    : "site " + spec.site()) + ", not at the pool's site " + Shown.plain(pool.site()) + "."));
         }
         String other = facts.poolOfHost().get(name);
         if (other != null && !other.isBlank() && !other.equals(pool.name())) {
