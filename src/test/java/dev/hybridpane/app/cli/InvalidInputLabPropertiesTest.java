@@ -90,7 +90,7 @@ class InvalidInputLabPropertiesTest {
                 refusedBy(Arbitraries.just("10.200.1.1"), v -> !v.isBlank() && Cidr.parseAddress(v.strip()).isEmpty()).map(v -> new Edit("vpnServerIp: 10.200.1.1", v)));
     }
 
-    @Property(tries = 15, seed = Hostile.SEED)
+    @Property(tries = 12, seed = Hostile.SEED)
     void anInvalidPoolIsRefusedAndNothingIsCalled(@ForAll("poolEdits") Edit e) throws Exception {
         String yaml = POOL.replace(e.field(), e.field().substring(0, e.field().indexOf(':') + 2) + yamlString(e.value()));
         String key = lab.hosts().loginKeyPath().toString();
@@ -116,7 +116,7 @@ class InvalidInputLabPropertiesTest {
         }
     }
 
-    @Property(tries = 15, seed = Hostile.SEED)
+    @Property(tries = 12, seed = Hostile.SEED)
     void anInvalidProfileIsRefusedAndNothingIsCalled(@ForAll("profiles") String yaml) throws Exception {
         refusedTouchingNothing(List.of("profile", "apply", "-f", file("profile.yaml", yaml), "--apply"));
     }
@@ -135,7 +135,7 @@ class InvalidInputLabPropertiesTest {
         return Arbitraries.oneOf(badRow, badAddress, badUser, badPort).map(r -> "name,address,site,user,port\n" + r + "\n");
     }
 
-    @Property(tries = 70, seed = Hostile.SEED)
+    @Property(tries = 40, seed = Hostile.SEED)
     void anInvalidCsvIsRefusedAndNothingIsCalled(@ForAll("csvs") String csv) throws Exception {
         refusedTouchingNothing(List.of("hosts", "import", "--csv", file("hosts.csv", csv), "--ssh-key",
                 lab.hosts().loginKeyPath().toString(), "--known-hosts", dir.resolve("known_hosts").toString()));
