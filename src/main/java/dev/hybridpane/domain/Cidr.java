@@ -21,26 +21,26 @@ public record Cidr(long network, int prefix) {
         }
         String s = text.strip();
         if (s.contains(":")) {
-            throw new IllegalArgumentException("'" + s + "' is IPv6; EKS hybrid networks must be IPv4");
+            throw new IllegalArgumentException(Shown.quoted(s) + " is IPv6; EKS hybrid networks must be IPv4");
         }
         int slash = s.indexOf('/');
         if (slash < 0) {
-            throw new IllegalArgumentException("'" + s + "' has no prefix length (for example 10.200.0.0/16)");
+            throw new IllegalArgumentException(Shown.quoted(s) + " has no prefix length (for example 10.200.0.0/16)");
         }
         long addr = parseAddress(s.substring(0, slash))
-                .orElseThrow(() -> new IllegalArgumentException("'" + s + "' is not a valid IPv4 address"));
+                .orElseThrow(() -> new IllegalArgumentException(Shown.quoted(s) + " is not a valid IPv4 address"));
         int prefix;
         try {
             prefix = Integer.parseInt(s.substring(slash + 1));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + s + "' has an invalid prefix length");
+            throw new IllegalArgumentException(Shown.quoted(s) + " has an invalid prefix length");
         }
         if (prefix < 0 || prefix > 32) {
-            throw new IllegalArgumentException("'" + s + "' has a prefix outside 0..32");
+            throw new IllegalArgumentException(Shown.quoted(s) + " has a prefix outside 0..32");
         }
         long net = addr & mask(prefix);
         if (net != addr) {
-            throw new IllegalArgumentException("'" + s + "' has host bits set; did you mean " + format(net) + "/" + prefix + "?");
+            throw new IllegalArgumentException(Shown.quoted(s) + " has host bits set; did you mean " + format(net) + "/" + prefix + "?");
         }
         return new Cidr(net, prefix);
     }

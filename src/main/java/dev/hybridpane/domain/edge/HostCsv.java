@@ -1,5 +1,6 @@
 package dev.hybridpane.domain.edge;
 
+import dev.hybridpane.domain.Shown;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class HostCsv {
                     .or(() -> HostInputRules.user(user).map(r -> "user: " + r))
                     .or(() -> HostInputRules.port(port).map(r -> "port: " + r));
             if (bad.isEmpty() && !site.isEmpty() && !knownSites.isEmpty() && !knownSites.contains(site)) {
-                bad = Optional.of("site: no site named " + site + "; create it first.");
+                bad = Optional.of("site: no site named " + Shown.plain(site) + "; create it first.");
             }
             if (bad.isPresent()) {
                 errors.add(new RowError(n, line, bad.get()));

@@ -1,6 +1,7 @@
 package dev.hybridpane.domain.edge;
 
 import dev.hybridpane.domain.Cidr;
+import dev.hybridpane.domain.Shown;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -20,7 +21,7 @@ public final class HostInputRules {
             return Optional.of("Enter a name.");
         }
         if (name.length() > 253 || !DNS_NAME.matcher(name).matches()) {
-            return Optional.of("'" + name + "' must be lower-case letters, digits, '-' and '.', starting and ending "
+            return Optional.of(Shown.quoted(name) + " must be lower-case letters, digits, '-' and '.', starting and ending "
                     + "with a letter or digit.");
         }
         return Optional.empty();
@@ -34,14 +35,14 @@ public final class HostInputRules {
         String a = address.strip();
         if (a.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
             return Cidr.parseAddress(a).isPresent() ? Optional.empty()
-                    : Optional.of("'" + a + "' is not a valid IPv4 address (four numbers 0-255 separated by dots).");
+                    : Optional.of(Shown.quoted(a) + " is not a valid IPv4 address (four numbers 0-255 separated by dots).");
         }
         if (a.length() > 253) {
             return Optional.of("Host name is longer than 253 characters.");
         }
         for (String label : a.split("\\.", -1)) {
             if (!HOST_LABEL.matcher(label).matches()) {
-                return Optional.of("'" + a + "' is neither an IPv4 address nor a valid host name.");
+                return Optional.of(Shown.quoted(a) + " is neither an IPv4 address nor a valid host name.");
             }
         }
         return Optional.empty();
@@ -55,7 +56,7 @@ public final class HostInputRules {
             int p = Integer.parseInt(text.strip());
             return p >= 1 && p <= 65535 ? Optional.empty() : Optional.of("Port " + p + " is out of range 1-65535.");
         } catch (NumberFormatException e) {
-            return Optional.of("'" + text.strip() + "' is not a number.");
+            return Optional.of(Shown.quoted(text.strip()) + " is not a number.");
         }
     }
 
@@ -64,7 +65,7 @@ public final class HostInputRules {
             return Optional.of("Enter the SSH user.");
         }
         return USER.matcher(user.strip()).matches() ? Optional.empty()
-                : Optional.of("'" + user.strip() + "' is not a valid Linux user name.");
+                : Optional.of(Shown.quoted(user.strip()) + " is not a valid Linux user name.");
     }
 
     /** A host is a duplicate when its name, or its address and port, is already in the inventory. */

@@ -1,6 +1,7 @@
 package dev.hybridpane.domain.edge;
 
 import dev.hybridpane.domain.Cidr;
+import dev.hybridpane.domain.Shown;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -52,7 +53,7 @@ public final class SiteRules {
                     .ifPresent(r -> errors.put(POD_CIDRS, r));
         }
         if (!site.vpnGateway().isBlank() && Cidr.parseAddress(site.vpnGateway()).isEmpty()) {
-            errors.put(VPN, "'" + site.vpnGateway() + "' is not a valid IPv4 address.");
+            errors.put(VPN, Shown.quoted(site.vpnGateway()) + " is not a valid IPv4 address.");
         }
         for (String ntp : site.ntpServers()) {
             Optional<String> bad = HostInputRules.address(ntp);

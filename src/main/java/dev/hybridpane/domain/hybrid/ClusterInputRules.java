@@ -1,5 +1,6 @@
 package dev.hybridpane.domain.hybrid;
 
+import dev.hybridpane.domain.Shown;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +21,7 @@ public final class ClusterInputRules {
             return "Enter the cluster's region, such as us-west-2.";
         }
         if (!REGION.matcher(r).matches()) {
-            return "\"" + r + "\" is not a region code; region codes look like us-west-2 or eu-central-1.";
+            return Shown.quoted(r) + " is not a region code; region codes look like us-west-2 or eu-central-1.";
         }
         return null;
     }
@@ -34,12 +35,12 @@ public final class ClusterInputRules {
             return "EKS cluster names have at most " + MAX_NAME + " characters; this one has " + n.length() + ".";
         }
         if (!Character.isLetterOrDigit(n.charAt(0)) || n.charAt(0) > 127) {
-            return "EKS cluster names start with a letter or a digit, not \"" + n.charAt(0) + "\".";
+            return "EKS cluster names start with a letter or a digit, not " + Shown.quoted(String.valueOf(n.charAt(0))) + ".";
         }
         if (!NAME_REST.matcher(n.substring(1)).matches()) {
             char bad = n.substring(1).chars().filter(ch -> !(ch < 128 && (Character.isLetterOrDigit(ch) || ch == '-' || ch == '_')))
                     .mapToObj(ch -> (char) ch).findFirst().orElse('?');
-            return "EKS cluster names hold only letters, digits, hyphens and underscores; \"" + bad + "\" is not allowed.";
+            return "EKS cluster names hold only letters, digits, hyphens and underscores; " + Shown.quoted(String.valueOf(bad)) + " is not allowed.";
         }
         return null;
     }

@@ -70,7 +70,7 @@ public final class HostProbeCommands {
         if (Cidr.parseAddress(address).isEmpty()) {
             throw new IllegalArgumentException("not an IPv4 address: " + address);
         }
-        return "ip route get " + address;
+        return "ip route get " + address.strip();
     }
 
     /** {@code getent hosts NAME}: the name as the host's resolver (nsswitch: files, then DNS) answers it. */

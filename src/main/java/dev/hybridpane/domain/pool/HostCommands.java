@@ -1,5 +1,6 @@
 package dev.hybridpane.domain.pool;
 
+import dev.hybridpane.domain.ShellQuote;
 import dev.hybridpane.domain.hybrid.CredentialProvider;
 import dev.hybridpane.domain.profile.ContainerdSource;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Objects;
  * The exact commands and file contents of one host's pool steps, in the vocabulary the console and the lab's hosts
  * agree on: every command is one SSH exec request, paths are absolute, file content goes on stdin, and everything
  * that needs root runs under {@code sudo -n} (a host without passwordless sudo is refused after {@link #SUDO_CHECK}).
+ * Every value put on a command line (a path, a unit, a version) is one shell word ({@link ShellQuote#word}).
  */
 public final class HostCommands {
     public static final String SUDO_CHECK = "sudo -n true";
@@ -34,15 +36,15 @@ public final class HostCommands {
     }
 
     public static HostCommand exists(String path) {
-        return HostCommand.of("sudo -n test -e " + path);
+        return HostCommand.of("sudo -n test -e " + ShellQuote.word(path));
     }
 
     public static HostCommand cat(String path) {
-        return HostCommand.of("sudo -n cat " + path);
+        return HostCommand.of("sudo -n cat " + ShellQuote.word(path));
     }
 
     public static HostCommand remove(String path) {
-        return HostCommand.of("sudo -n rm -f " + path);
+        return HostCommand.of("sudo -n rm -f " + ShellQuote.word(path));
     }
 
     /** Writes {@code content} to {@code path} with octal {@code mode}; shown as it is. */
@@ -54,7 +56,7 @@ public final class HostCommands {
         if (!mode.matches("0[0-7]{3}")) {
             throw new IllegalArgumentException("mode must be octal such as 0644, not " + mode);
         }
-        return "sudo -n install -D -m " + mode + " /dev/stdin " + path;
+        return "sudo -n install -D -m " + mode + " /dev/stdin " + ShellQuote.word(path);
     }
 
     public static HostCommand daemonReload() {
@@ -62,19 +64,19 @@ public final class HostCommands {
     }
 
     public static HostCommand enableNow(String unit) {
-        return HostCommand.of("sudo -n systemctl enable --now " + unit);
+        return HostCommand.of("sudo -n systemctl enable --now " + ShellQuote.word(unit));
     }
 
     public static HostCommand disableNow(String unit) {
-        return HostCommand.of("sudo -n systemctl disable --now " + unit);
+        return HostCommand.of("sudo -n systemctl disable --now " + ShellQuote.word(unit));
     }
 
     public static HostCommand restart(String unit) {
-        return HostCommand.of("sudo -n systemctl restart " + unit);
+        return HostCommand.of("sudo -n systemctl restart " + ShellQuote.word(unit));
     }
 
     public static HostCommand isActive(String unit) {
-        return HostCommand.of("systemctl is-active " + unit);
+        return HostCommand.of("systemctl is-active " + ShellQuote.word(unit));
     }
 
     // NTP ----------------------------------------------------------------------------------------------------------
@@ -152,7 +154,7 @@ public final class HostCommands {
 
     public static HostCommand nodeadmInstall(String kubernetesVersion, CredentialProvider provider, ContainerdSource source) {
         Objects.requireNonNull(provider, "provider");
-        return HostCommand.of("sudo -n nodeadm install " + kubernetesVersion + " -p " + provider.id() + " -s "
+        return HostCommand.of("sudo -n nodeadm install " + ShellQuote.word(kubernetesVersion) + " -p " + provider.id() + " -s "
                 + (source == null ? ContainerdSource.DISTRO : source).id());
     }
 
@@ -161,7 +163,7 @@ public final class HostCommands {
     }
 
     public static HostCommand nodeadmUpgrade(String kubernetesVersion) {
-        return HostCommand.of("sudo -n nodeadm upgrade " + kubernetesVersion + " -c " + CONFIG_SOURCE);
+        return HostCommand.of("sudo -n nodeadm upgrade " + ShellQuote.word(kubernetesVersion) + " -c " + CONFIG_SOURCE);
     }
 
     /** {@code skipValidation}: skip nodeadm's pod and node validations (the console drained the node itself). */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.hybridpane.domain.Shown;
 import dev.hybridpane.domain.profile.Node;
 import dev.hybridpane.domain.profile.ProfileFormatException;
 import java.util.ArrayList;
@@ -144,7 +145,8 @@ public final class PoolMapper {
         String kind = root.path("kind").asText("");
         if (!KIND.equals(kind) || !API_VERSION.equals(api)) {
             throw new PoolFormatException("Expected apiVersion " + API_VERSION + " and kind " + KIND + ", found "
-                    + (api.isEmpty() ? "no apiVersion" : api) + " and " + (kind.isEmpty() ? "no kind" : kind) + ".");
+                    + (api.isEmpty() ? "no apiVersion" : Shown.plain(api)) + " and " + (kind.isEmpty() ? "no kind" : Shown.plain(kind))
+                    + ".");
         }
         JsonNode meta = root.path("metadata");
         String name = meta.path("name").asText("");
@@ -153,7 +155,7 @@ public final class PoolMapper {
         });
         String namespace = meta.path("namespace").asText("");
         if (!namespace.isEmpty() && !namespace.equals(NAMESPACE)) {
-            throw new PoolFormatException("metadata.namespace: pools live in " + NAMESPACE + ", not " + namespace + ".");
+            throw new PoolFormatException("metadata.namespace: pools live in " + NAMESPACE + ", not " + Shown.plain(namespace) + ".");
         }
         JsonNode spec = root.get("spec");
         if (spec == null || !spec.isObject()) {

@@ -4,6 +4,7 @@ import dev.hybridpane.domain.Check;
 import dev.hybridpane.domain.CheckStatus;
 import dev.hybridpane.domain.Cidr;
 import dev.hybridpane.domain.NodeLabels;
+import dev.hybridpane.domain.Shown;
 import dev.hybridpane.domain.edge.EdgeHostSpec;
 import dev.hybridpane.domain.edge.HostChecks;
 import dev.hybridpane.domain.edge.HostFacts;
@@ -46,7 +47,7 @@ public final class PoolRules {
             return Optional.of("Enter a pool name.");
         }
         if (name.length() > 63 || !LABEL.matcher(name).matches()) {
-            return Optional.of("'" + name + "' must be at most 63 lower-case letters, digits and '-', starting and "
+            return Optional.of(Shown.quoted(name) + " must be at most 63 lower-case letters, digits and '-', starting and "
                     + "ending with a letter or digit.");
         }
         return Optional.empty();
@@ -74,7 +75,7 @@ public final class PoolRules {
         labels(pool, out);
         taints(pool, out);
         if (!pool.architecture().isEmpty() && !ARCHITECTURES.contains(pool.architecture())) {
-            out.add(ProfileProblem.error("architecture", "'" + pool.architecture() + "' is not amd64 or arm64."));
+            out.add(ProfileProblem.error("architecture", Shown.quoted(pool.architecture()) + " is not amd64 or arm64."));
         }
         Set<String> ntp = new HashSet<>();
         for (int i = 0; i < pool.ntpServers().size(); i++) {
@@ -101,8 +102,8 @@ public final class PoolRules {
                 out.add(ProfileProblem.error(field + ".host", "Host " + h.host() + " is listed twice."));
             }
             if (!h.vpnServerIp().isEmpty() && Cidr.parseAddress(h.vpnServerIp()).isEmpty()) {
-                out.add(ProfileProblem.error(field + ".vpnServerIp", "'" + h.vpnServerIp()
-                        + "' is not an IPv4 address (four numbers 0-255 separated by dots)."));
+                out.add(ProfileProblem.error(field + ".vpnServerIp", Shown.quoted(h.vpnServerIp())
+                        + " is not an IPv4 address (four numbers 0-255 separated by dots)."));
             }
         }
         return out;
@@ -111,7 +112,7 @@ public final class PoolRules {
     /** A name that becomes a node label's value has at most 63 characters. */
     private static void labelValue(String field, String value, String label, List<ProfileProblem> out) {
         if (value.length() > 63 && out.stream().noneMatch(p -> p.field().equals(field))) {
-            out.add(ProfileProblem.error(field, "'" + value + "' has " + value.length() + " characters; as the value of "
+            out.add(ProfileProblem.error(field, Shown.quoted(value) + " has " + value.length() + " characters; as the value of "
                     + "the node label " + label + " it may have at most 63."));
         }
     }
@@ -127,7 +128,7 @@ public final class PoolRules {
 
     private static void labels(HybridNodePool pool, List<ProfileProblem> out) {
         pool.labels().forEach((key, value) -> {
-            String field = "labels[" + key + "]";
+            String field = "labels[" + Shown.plain(key) + "]";
             Optional<String> k = KubeletFlagRules.qualifiedName(key);
             if (k.isPresent()) {
                 out.add(ProfileProblem.error(field, "Label key " + k.get()));
@@ -158,10 +159,10 @@ public final class PoolRules {
             KubeletFlagRules.qualifiedName(t.key()).ifPresent(p -> out.add(ProfileProblem.error(field + ".key",
                     "Taint key " + p)));
             KubeletFlagRules.labelValue(t.value()).ifPresent(p -> out.add(ProfileProblem.error(field + ".value",
-                    "Taint " + t.key() + ": value " + p)));
+                    "Taint " + Shown.plain(t.key()) + ": value " + p)));
             if (!KubeletFlagRules.TAINT_EFFECTS.contains(t.effect())) {
-                out.add(ProfileProblem.error(field + ".effect", "Taint " + t.key() + ": effect '" + t.effect()
-                        + "' is not NoSchedule, PreferNoSchedule or NoExecute."));
+                out.add(ProfileProblem.error(field + ".effect", "Taint " + Shown.plain(t.key()) + ": effect " + Shown.quoted(t.effect())
+                        + " is not NoSchedule, PreferNoSchedule or NoExecute."));
             } else if (!seen.add(t.key() + ":" + t.effect())) {
                 out.add(ProfileProblem.error(field, "Taint " + t.key() + " with effect " + t.effect()
                         + " is given twice; Kubernetes allows one taint per key and effect."));
@@ -179,7 +180,7 @@ public final class PoolRules {
     public static List<ProfileProblem> hosts(HybridNodePool pool, PoolFacts facts) {
         List<ProfileProblem> out = new ArrayList<>();
         if (facts.site() == null && !pool.site().isEmpty()) {
-            out.add(ProfileProblem.error("site", "There is no site named " + pool.site() + " in the inventory."));
+            out.add(ProfileProblem.error("site", "There is no site named " + Shown.plain(pool.site()) + " in the inventory."));
         }
         for (int i = 0; i < pool.hosts().size(); i++) {
             host(pool, i, facts, out);
@@ -193,12 +194,12 @@ public final class PoolRules {
         String name = ph.host();
         EdgeHostSpec spec = facts.inventory().get(name);
         if (spec == null) {
-            out.add(ProfileProblem.error(field, "There is no edge host named " + name + " in the inventory."));
+            out.add(ProfileProblem.error(field, "There is no edge host named " + Shown.plain(name) + " in the inventory."));
             return;
         }
         if (!spec.site().equals(pool.site())) {
             out.add(ProfileProblem.error(field, "Host " + name + " is at " + (spec.site().isEmpty() ? "no site"
-                    : "site " + spec.site()) + ", not at the pool's site " + pool.site() + "."));
+                    : "site " + spec.site()) + ", not at the pool's site " + Shown.plain(pool.site()) + "."));
         }
         String other = facts.poolOfHost().get(name);
         if (other != null && !other.isBlank() && !other.equals(pool.name())) {

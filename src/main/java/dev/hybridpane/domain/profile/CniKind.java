@@ -1,5 +1,6 @@
 package dev.hybridpane.domain.profile;
 
+import dev.hybridpane.domain.Shown;
 /** The CNI that runs on the hybrid nodes: Cilium (AWS-supported), Calico, or one the administrator brings. */
 public enum CniKind {
     CILIUM("cilium", "Cilium"), CALICO("calico", "Calico"), CUSTOM("custom", "Custom CNI");
@@ -27,6 +28,6 @@ public enum CniKind {
                 return c;
             }
         }
-        throw new IllegalArgumentException("unknown CNI '" + s + "' (use cilium, calico or custom)");
+        throw new IllegalArgumentException("unknown CNI " + Shown.quoted(s) + " (use cilium, calico or custom)");
     }
 }

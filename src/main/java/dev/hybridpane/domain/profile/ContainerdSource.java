@@ -1,5 +1,6 @@
 package dev.hybridpane.domain.profile;
 
+import dev.hybridpane.domain.Shown;
 import dev.hybridpane.domain.edge.SupportMatrix.SupportedOs;
 import java.util.Optional;
 
@@ -50,6 +51,6 @@ public enum ContainerdSource {
                 return c;
             }
         }
-        throw new IllegalArgumentException("unknown containerd source '" + s + "' (use none, distro or docker)");
+        throw new IllegalArgumentException("unknown containerd source " + Shown.quoted(s) + " (use none, distro or docker)");
     }
 }

@@ -1,5 +1,6 @@
 package dev.hybridpane.domain.profile;
 
+import dev.hybridpane.domain.Shown;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class KubeletFlagRules {
             String flag = flags.get(i).strip();
             var m = FLAG.matcher(flag);
             if (!m.matches()) {
-                out.add(ProfileProblem.error(field, "'" + flag + "' is not a kubelet flag: write --name=value."));
+                out.add(ProfileProblem.error(field, Shown.quoted(flag) + " is not a kubelet flag: write --name=value."));
                 continue;
             }
             String name = m.group(1);
@@ -52,7 +53,7 @@ public final class KubeletFlagRules {
             }
             switch (name) {
                 case "hostname-override" -> out.add(ProfileProblem.error(field, "nodeadm refuses --hostname-override: \""
-                        + String.format(NODEADM_HOSTNAME_OVERRIDE, value == null ? "" : value) + "\". nodeadm names the "
+                        + String.format(NODEADM_HOSTNAME_OVERRIDE, value == null ? "" : Shown.plain(value)) + "\". nodeadm names the "
                         + "node itself (the SSM managed instance ID or the IAM Roles Anywhere nodeName)."));
                 case "node-labels" -> {
                     if (value == null || value.isEmpty()) {
@@ -86,18 +87,18 @@ public final class KubeletFlagRules {
         for (String pair : value.split(",", -1)) {
             int eq = pair.indexOf('=');
             if (eq < 0) {
-                out.add("'" + pair + "' is not a label: write key=value.");
+                out.add(Shown.quoted(pair) + " is not a label: write key=value.");
                 continue;
             }
             String key = pair.substring(0, eq);
             String v = pair.substring(eq + 1);
             qualifiedName(key).ifPresent(p -> out.add("Label key " + p));
-            labelValue(v).ifPresent(p -> out.add("Label " + key + ": value " + p));
+            labelValue(v).ifPresent(p -> out.add("Label " + Shown.plain(key) + ": value " + p));
             if (!seen.add(key)) {
-                out.add("Label " + key + " is given twice.");
+                out.add("Label " + Shown.plain(key) + " is given twice.");
             }
             if (kubeletRefuses(key)) {
-                refused.add(key);
+                refused.add(Shown.plain(key));
             }
         }
         if (!refused.isEmpty()) {
@@ -113,7 +114,7 @@ public final class KubeletFlagRules {
     public static Optional<String> taint(String spec) {
         int colon = spec.lastIndexOf(':');
         if (colon < 0 || spec.indexOf(':') != colon) {
-            return Optional.of("'" + spec + "' is not a taint: write key=value:Effect or key:Effect.");
+            return Optional.of(Shown.quoted(spec) + " is not a taint: write key=value:Effect or key:Effect.");
         }
         String effect = spec.substring(colon + 1);
         String kv = spec.substring(0, colon);
@@ -126,11 +127,11 @@ public final class KubeletFlagRules {
         if (eq >= 0) {
             Optional<String> v = labelValue(kv.substring(eq + 1));
             if (v.isPresent()) {
-                return Optional.of("Taint " + key + ": value " + v.get());
+                return Optional.of("Taint " + Shown.plain(key) + ": value " + v.get());
             }
         }
         if (!TAINT_EFFECTS.contains(effect)) {
-            return Optional.of("Taint " + key + ": effect '" + effect + "' is not NoSchedule, PreferNoSchedule or NoExecute.");
+            return Optional.of("Taint " + Shown.plain(key) + ": effect " + Shown.quoted(effect) + " is not NoSchedule, PreferNoSchedule or NoExecute.");
         }
         return Optional.empty();
     }
@@ -147,15 +148,15 @@ public final class KubeletFlagRules {
         } else if (parts.length == 2) {
             String prefix = parts[0];
             if (prefix.isEmpty() || prefix.length() > 253 || !DNS_SUBDOMAIN.matcher(prefix).matches()) {
-                return Optional.of("'" + key + "': the prefix before '/' must be a DNS subdomain (lower-case letters, "
+                return Optional.of(Shown.quoted(key) + ": the prefix before '/' must be a DNS subdomain (lower-case letters, "
                         + "digits, '-' and '.', at most 253 characters).");
             }
             name = parts[1];
         } else {
-            return Optional.of("'" + key + "' has more than one '/': write prefix/name.");
+            return Optional.of(Shown.quoted(key) + " has more than one '/': write prefix/name.");
         }
         if (name.isEmpty() || name.length() > 63 || !NAME.matcher(name).matches()) {
-            return Optional.of("'" + key + "': the name must be at most 63 letters, digits, '-', '_' or '.', "
+            return Optional.of(Shown.quoted(key) + ": the name must be at most 63 letters, digits, '-', '_' or '.', "
                     + "starting and ending with a letter or digit.");
         }
         return Optional.empty();
@@ -167,7 +168,7 @@ public final class KubeletFlagRules {
             return Optional.empty();
         }
         if (v.length() > 63 || !NAME.matcher(v).matches()) {
-            return Optional.of("'" + v + "' must be at most 63 letters, digits, '-', '_' or '.', starting and ending "
+            return Optional.of(Shown.quoted(v) + " must be at most 63 letters, digits, '-', '_' or '.', starting and ending "
                     + "with a letter or digit.");
         }
         return Optional.empty();

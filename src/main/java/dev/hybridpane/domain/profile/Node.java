@@ -2,6 +2,7 @@ package dev.hybridpane.domain.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hybridpane.domain.Shown;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class Node {
             throw fail(at(field), "missing.");
         }
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw fail(at(field), "must be a whole number, not '" + v.asText() + "'.");
+            throw fail(at(field), "must be a whole number, not " + Shown.quoted(v.asText()) + ".");
         }
         return v.intValue();
     }
@@ -88,7 +89,7 @@ public final class Node {
             return absent;
         }
         if (!v.isBoolean()) {
-            throw fail(at(field), "must be true or false, not '" + v.asText() + "'.");
+            throw fail(at(field), "must be true or false, not " + Shown.quoted(v.asText()) + ".");
         }
         return v.booleanValue();
     }

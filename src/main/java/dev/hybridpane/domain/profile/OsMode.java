@@ -1,5 +1,6 @@
 package dev.hybridpane.domain.profile;
 
+import dev.hybridpane.domain.Shown;
 /**
  * How a profile's OS layer reaches the host. AGENT: the host keeps its own OS and the profile lists what to
  * ensure on it. APPLIANCE: the host is built from a provider image made for nodeadm.
@@ -24,6 +25,6 @@ public enum OsMode {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown OS mode '" + s + "' (use agent or appliance)");
+        throw new IllegalArgumentException("unknown OS mode " + Shown.quoted(s) + " (use agent or appliance)");
     }
 }

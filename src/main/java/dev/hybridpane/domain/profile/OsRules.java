@@ -1,5 +1,6 @@
 package dev.hybridpane.domain.profile;
 
+import dev.hybridpane.domain.Shown;
 import dev.hybridpane.domain.edge.HostInputRules;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,12 +45,12 @@ final class OsRules {
                     + "their own OS."));
         }
         names("os.packages", os.packages(), out, p -> PACKAGE.matcher(p).matches() ? null
-                : "'" + p + "' is not a package name (letters, digits and . + _ : ~ = -).");
+                : Shown.quoted(p) + " is not a package name (letters, digits and . + _ : ~ = -).");
         names("os.ntpServers", os.ntpServers(), out, s -> HostInputRules.address(s).map(m -> "NTP server: " + m).orElse(null));
         os.sysctl().forEach((k, v) -> {
             String field = "os.sysctl" + ProfileDiff.key(k);
             if (!SYSCTL_KEY.matcher(k).matches()) {
-                out.add(ProfileProblem.error(field, "'" + k + "' is not a sysctl key (such as net.core.somaxconn)."));
+                out.add(ProfileProblem.error(field, Shown.quoted(k) + " is not a sysctl key (such as net.core.somaxconn)."));
             } else if (v.isBlank()) {
                 out.add(ProfileProblem.error(field, "Give " + k + " a value."));
             } else if (NODEADM_SYSCTL.containsKey(k) && !NODEADM_SYSCTL.get(k).equals(v.strip())) {
@@ -63,13 +64,13 @@ final class OsRules {
             String field = "os.files[" + i + "]";
             String p = f.path().strip();
             if (!p.startsWith("/") || p.endsWith("/") || p.contains("//") || List.of(p.split("/")).contains("..")) {
-                out.add(ProfileProblem.error(field + ".path", "'" + p + "' must be an absolute file path without '..'."));
+                out.add(ProfileProblem.error(field + ".path", Shown.quoted(p) + " must be an absolute file path without '..'."));
             } else if (!paths.add(p)) {
                 out.add(ProfileProblem.error(field + ".path", p + " is listed twice."));
             }
             if (!OCTAL.matcher(f.permissions()).matches()) {
-                out.add(ProfileProblem.error(field + ".permissions", "'" + f.permissions()
-                        + "' is not octal permissions such as 0644."));
+                out.add(ProfileProblem.error(field + ".permissions", Shown.quoted(f.permissions())
+                        + " is not octal permissions such as 0644."));
             }
         }
         out.addAll(TextFormats.cloudConfigProblems("os.cloudConfig", os.cloudConfig()));
@@ -84,10 +85,10 @@ final class OsRules {
         } else {
             var m = IMAGE.matcher(ref);
             if (!m.matches()) {
-                out.add(ProfileProblem.error("os.image", "'" + ref + "' is not an image reference "
+                out.add(ProfileProblem.error("os.image", Shown.quoted(ref) + " is not an image reference "
                         + "([registry/]repository[:tag][@sha256:digest], repository in lower case)."));
             } else if (m.group("tag") == null && m.group("digest") == null) {
-                out.add(ProfileProblem.warning("os.image", "'" + ref + "' names no tag or digest, so it means :latest; "
+                out.add(ProfileProblem.warning("os.image", Shown.quoted(ref) + " names no tag or digest, so it means :latest; "
                         + "pin one so that every repave gets the same image."));
             }
         }

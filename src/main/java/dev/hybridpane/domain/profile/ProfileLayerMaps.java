@@ -1,5 +1,6 @@
 package dev.hybridpane.domain.profile;
 
+import dev.hybridpane.domain.Shown;
 import dev.hybridpane.domain.hybrid.CredentialProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,7 +67,7 @@ final class ProfileLayerMaps {
                 "containerdConfig");
         String distribution = n.text("distribution");
         if (!distribution.isEmpty() && !distribution.equals(KubernetesLayer.DISTRIBUTION)) {
-            throw new ProfileFormatException(n.path() + ".distribution: '" + distribution + "' is not supported; "
+            throw new ProfileFormatException(n.path() + ".distribution: " + Shown.quoted(distribution) + " is not supported; "
                     + "hybrid nodes run nodeadm.");
         }
         ContainerdSource source = n.has("containerdSource") ? parse(n, "containerdSource", ContainerdSource::parse)

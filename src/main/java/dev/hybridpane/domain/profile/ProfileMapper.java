@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.hybridpane.domain.Shown;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -105,7 +106,8 @@ public final class ProfileMapper {
         String kind = root.path("kind").asText("");
         if (!KIND.equals(kind) || !API_VERSION.equals(api)) {
             throw new ProfileFormatException("Expected apiVersion " + API_VERSION + " and kind " + KIND + ", found "
-                    + (api.isEmpty() ? "no apiVersion" : api) + " and " + (kind.isEmpty() ? "no kind" : kind) + ".");
+                    + (api.isEmpty() ? "no apiVersion" : Shown.plain(api)) + " and " + (kind.isEmpty() ? "no kind" : Shown.plain(kind))
+                    + ".");
         }
         String name = root.path("metadata").path("name").asText("");
         ProfileRules.name(name).ifPresent(p -> {
@@ -163,7 +165,7 @@ public final class ProfileMapper {
             try {
                 at = Instant.parse(text);
             } catch (java.time.format.DateTimeParseException e) {
-                throw new ProfileFormatException(n.path() + ".createdAt: '" + text + "' is not a time such as 2026-12-07T10:15:30Z.");
+                throw new ProfileFormatException(n.path() + ".createdAt: " + Shown.quoted(text) + " is not a time such as 2026-12-07T10:15:30Z.");
             }
         }
         ProfileLayers layers = new ProfileLayers(ProfileLayerMaps.os(n.object("os")),

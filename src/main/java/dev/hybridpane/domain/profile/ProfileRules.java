@@ -1,6 +1,7 @@
 package dev.hybridpane.domain.profile;
 
 import dev.hybridpane.domain.Cidr;
+import dev.hybridpane.domain.Shown;
 import dev.hybridpane.domain.edge.SupportMatrix;
 import dev.hybridpane.domain.edge.SupportMatrix.SupportedOs;
 import dev.hybridpane.domain.hybrid.CredentialProvider;
@@ -33,7 +34,7 @@ public final class ProfileRules {
             return Optional.of("Enter a profile name.");
         }
         if (name.length() > 253 || !NAME.matcher(name).matches()) {
-            return Optional.of("'" + name + "' must be lower-case letters, digits, '-' and '.', starting and ending with "
+            return Optional.of(Shown.quoted(name) + " must be lower-case letters, digits, '-' and '.', starting and ending with "
                     + "a letter or digit.");
         }
         return Optional.empty();
@@ -115,7 +116,7 @@ public final class ProfileRules {
             return Optional.of("Write the minor version, " + m.group(1) + "." + m.group(2) + ": nodeadm installs its "
                     + "latest patch.");
         }
-        return Optional.of("Kubernetes " + version + " is not a version nodeadm supports; choose one of " + supported + ".");
+        return Optional.of("Kubernetes " + Shown.plain(version) + " is not a version nodeadm supports; choose one of " + supported + ".");
     }
 
     /**
@@ -132,7 +133,7 @@ public final class ProfileRules {
             int[] api = minor(cp);
             if (api == null) {
                 out.add(ProfileProblem.warning("kubernetes.version", "The control plane version of cluster " + cluster
-                        + " ('" + cp + "') cannot be read, so the version skew against it is not checked."));
+                        + " (" + Shown.quoted(cp) + ") cannot be read, so the version skew against it is not checked."));
                 return;
             }
             String cpMinor = api[0] + "." + api[1];
@@ -176,7 +177,7 @@ public final class ProfileRules {
             if (n.version().isEmpty()) {
                 out.add(ProfileProblem.error("network.version", "Enter the " + n.cni().label() + " version, such as 1.17.6."));
             } else if (!CNI_VERSION.matcher(n.version()).matches()) {
-                out.add(ProfileProblem.error("network.version", "'" + n.version() + "' is not a version such as 1.17.6."));
+                out.add(ProfileProblem.error("network.version", Shown.quoted(n.version()) + " is not a version such as 1.17.6."));
             }
             if (!n.hybridAffinity()) {
                 out.add(ProfileProblem.warning("network.hybridAffinity", "Without the hybrid node affinity "

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.hybridpane.domain.Shown;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -96,7 +97,7 @@ public final class TextFormats {
             if (path == null || !path.isTextual() || path.asText().isBlank()) {
                 out.add(ProfileProblem.error(field, where + " needs a path: (the file to write)."));
             } else if (!path.asText().startsWith("/")) {
-                out.add(ProfileProblem.error(field, where + " path '" + path.asText() + "' must be absolute."));
+                out.add(ProfileProblem.error(field, where + " path " + Shown.quoted(path.asText()) + " must be absolute."));
             }
             for (String key : List.of("content", "owner", "encoding")) {
                 JsonNode v = f.get(key);
@@ -106,13 +107,13 @@ public final class TextFormats {
             }
             JsonNode enc = f.get("encoding");
             if (enc != null && enc.isTextual() && !ENCODINGS.contains(enc.asText())) {
-                out.add(ProfileProblem.error(field, where + " encoding '" + enc.asText() + "' is not one of "
+                out.add(ProfileProblem.error(field, where + " encoding " + Shown.quoted(enc.asText()) + " is not one of "
                         + String.join(", ", ENCODINGS.stream().sorted().toList()) + "."));
             }
             JsonNode perms = f.get("permissions");
             if (perms != null && !(perms.isIntegralNumber() || perms.isTextual() && perms.asText().matches("0?[0-7]{3,4}"))) {
-                out.add(ProfileProblem.error(field, where + " permissions '" + perms.asText()
-                        + "' must be octal, such as '0644'."));
+                out.add(ProfileProblem.error(field, where + " permissions " + Shown.quoted(perms.asText())
+                        + " must be octal, such as '0644'."));
             }
             for (String key : List.of("append", "defer")) {
                 JsonNode v = f.get(key);
@@ -122,7 +123,7 @@ public final class TextFormats {
             }
             f.fieldNames().forEachRemaining(k -> {
                 if (!WRITE_FILES_KEYS.contains(k)) {
-                    out.add(ProfileProblem.warning(field, where + " has '" + k + "', which cloud-init does not know; "
+                    out.add(ProfileProblem.warning(field, where + " has " + Shown.quoted(k) + ", which cloud-init does not know; "
                             + "it will be ignored."));
                 }
             });

@@ -4,6 +4,7 @@ import dev.hybridpane.lab.world.LabWorld.LabAccessEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -61,5 +62,12 @@ public final class AwsInspection {
     public int requestCount(String operation) {
         AtomicInteger c = counts.get(operation);
         return c == null ? 0 : c.get();
+    }
+
+    /** Every operation's request count so far ("eks:CreateAccessEntry" → n), a snapshot. */
+    public Map<String, Integer> requestCounts() {
+        Map<String, Integer> out = new TreeMap<>();
+        counts.forEach((k, v) -> out.put(k, v.get()));
+        return out;
     }
 }

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
@@ -135,13 +136,13 @@ public final class LabEdgeHosts implements AutoCloseable {
         s.setPublickeyAuthenticator((user, key, session) -> p.user().equals(user) && KeyUtils.compareKeys(loginPublic, key));
         Map<String, String> outputs = LabHostOutputs.of(p, clock);
         LabHost host = fleet.host(p.name());
-        s.setCommandFactory((channel, command) -> new LabShellCommand(command, host, outputs, () -> {
+        s.setCommandFactory((channel, command) -> countedCommand(new LabShellCommand(command, host, outputs, () -> {
             try {
                 channel.getSession().close(true);
             } catch (RuntimeException e) {
                 // closing anyway
             }
-        }));
+        })));
         if (p.behaviour() == LabHostProfile.Behaviour.KEY_CHANGES_AFTER_FIRST_LOGIN) {
             s.addSessionListener(new SessionListener() {
                 private volatile boolean rotated;
@@ -255,5 +256,17 @@ public final class LabEdgeHosts implements AutoCloseable {
             }
             dir.toFile().delete();
         }
+    }
+
+    private final AtomicLong commands = new AtomicLong();
+
+    private <T> T countedCommand(T command) {
+        commands.incrementAndGet();
+        return command;
+    }
+
+    /** How many exec requests (commands) the hosts have been sent so far. */
+    public long commandCount() {
+        return commands.get();
     }
 }
