@@ -20,8 +20,9 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
  * the SDK's 3. An operation makes hundreds of calls (a pool of 50 hosts: activations, describes, pages). At 30%
  * throttling, 3 attempts leave 0.3^3 = 2.7% of calls failed, so such an operation almost surely fails; with 10,
  * 0.3^10 = 6e-6 per call, under 0.3% for 500 calls. The backoff is capped lower than the SDK's 20 s, so that a call
- * AWS keeps refusing is given up in about 15 s (expected; 30 s at most) rather than a minute: throttled retries
- * wait up to 0.5 s, 1 s, 2 s, 4 s, then 5 s each; others up to 0.1 s doubling to 5 s. Each wait is random
+ * AWS keeps throttling is given up in about 16 s (expected; 33 s at most) rather than a minute: throttled retries
+ * wait up to 0.5 s, 1 s, 2 s, 4 s, then 5 s each. Other retries (5xx, a refused or dropped connection) wait up to
+ * 0.1 s doubling to 1 s, so that an endpoint that cannot be reached is reported in about 3 s. Each wait is random
  * (full jitter), so consoles throttled together do not retry together. ADAPTIVE (client-side rate limiting) was not
  * taken: it slows every later call of the client after a throttle, which a console making a burst of reads feels more
  * than an occasional retry.
@@ -38,7 +39,8 @@ final class SdkRetries {
     static final int MAX_ATTEMPTS = 10;
     static final Duration BASE_DELAY = Duration.ofMillis(100);
     static final Duration THROTTLED_BASE_DELAY = Duration.ofMillis(500);
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
+    static final Duration MAX_THROTTLED_BACKOFF = Duration.ofSeconds(5);
     static final String BACKOFF_SCALE_PROPERTY = "hybridpane.aws.backoffScale";
 
     /** What the clients retry with: a mode, attempts per call, and the factor on HybridPane's waits. */
@@ -72,7 +74,7 @@ final class SdkRetries {
         return AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(s.maxAttempts())
                 .backoffStrategy(BackoffStrategy.exponentialDelay(scaled(BASE_DELAY, s), scaled(MAX_BACKOFF, s)))
                 .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(scaled(THROTTLED_BASE_DELAY, s),
-                        scaled(MAX_BACKOFF, s)))
+                        scaled(MAX_THROTTLED_BACKOFF, s)))
                 .build();
     }
 

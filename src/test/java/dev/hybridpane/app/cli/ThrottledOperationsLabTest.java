@@ -38,13 +38,14 @@ class ThrottledOperationsLabTest {
     @TempDir
     static Path dir;
     static PoolLab lab;
+    static String scale;
     final StringBuilder everything = new StringBuilder();
     StringWriter out;
     StringWriter err;
 
     @BeforeAll
     static void start() {
-        System.setProperty("hybridpane.aws.backoffScale", "0.05");
+        scale = System.setProperty("hybridpane.aws.backoffScale", "0.05"); // as the pom sets it for every test
         lab = new PoolLab(dir);
         lab.importHosts("dallas-dc", "10.200.1.0/24", List.of("dallas-12", "dallas-14", "dallas-16"));
         PoolEnvironment.sharedLab = lab.lab;
@@ -53,7 +54,9 @@ class ThrottledOperationsLabTest {
     @AfterAll
     static void stop() {
         PoolEnvironment.sharedLab = null;
-        System.clearProperty("hybridpane.aws.backoffScale");
+        if (scale == null) {
+            System.clearProperty("hybridpane.aws.backoffScale");
+        }
         lab.close();
     }
 
