@@ -1,6 +1,7 @@
 package dev.hybridpane.app;
 
 import dev.hybridpane.lab.Lab;
+import dev.hybridpane.lab.aws.AwsFaultPlan;
 import dev.hybridpane.lab.aws.SsoDirectory;
 import dev.hybridpane.lab.edge.LabHostFleet;
 import dev.hybridpane.lab.edge.LabHostProfile;
@@ -17,6 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -55,6 +57,9 @@ final class LabCommand implements Callable<Integer> {
             + "page had been opened. Default: only opening the page approves one.")
     String ssoApproveAfter;
 
+    @Mixin
+    LabAwsFaults awsFaults = new LabAwsFaults();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -79,10 +84,19 @@ final class LabCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--lab-hosts must be 0 to " + LabHostProfile.MAX_EXTRA
                     + ", not " + labHosts);
         }
+        AwsFaultPlan plan = awsFaults.plan(spec.commandLine());
         LabWorld world = LabWorld.load().scaled(labScale);
         Lab lab = Lab.start(world, Duration.ofSeconds(flapSeconds), labHosts);
         Runtime.getRuntime().addShutdownHook(new Thread(lab::close, "hybridpane-lab-stop"));
         lab.aws().setSsoApproveAfter(approveAfter);
+        if (plan.armed()) {
+            lab.awaitSeeded(); // the lab's own seeding is not faulted; the console's calls are
+            lab.aws().armFaults(plan);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                out.print(LabAwsFaults.figures(lab.aws().inspect().injectedFaults(), lab.aws().inspect().requestCounts()));
+                out.flush();
+            }, "hybridpane-lab-fault-figures"));
+        }
         if (!faults.isEmpty()) {
             LabHostFleet fleet = lab.edgeHosts().fleet();
             for (Map.Entry<String, LabHostFleet.UpgradeFault> e : faults.entrySet()) {
@@ -94,7 +108,7 @@ final class LabCommand implements Callable<Integer> {
         }
         Path file = kubeconfig != null ? kubeconfig : Files.createTempDirectory("hybridpane-lab").resolve("kubeconfig");
         lab.writeKubeconfig(file, Map.of(SsoDirectory.SECOND_ACCOUNT_ID, LabSsoSnippet.STAGING_PROFILE));
-        out.println(banner(lab, file) + LabSsoSnippet.section(lab, approveAfter));
+        out.println(LabAwsFaults.banner(plan) + banner(lab, file) + LabSsoSnippet.section(lab, approveAfter));
         out.flush();
         new CountDownLatch(1).await();
         return 0;

@@ -36,7 +36,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Builds and caches the SDK clients of one set of credentials, one client per service and region, all sharing
- * one HTTP client (the SDK's URL-connection client) and the SDK's default retry policy. Either for a named profile
+ * one HTTP client (the SDK's URL-connection client) and HybridPane's retry strategy ({@link SdkRetries}). Either for a named profile
  * (through the SDK's own profile provider, so SSO, assume-role and credential_process profiles work) or for an
  * endpoint override with static keys (the lab). AWS_CA_BUNDLE (else a profile's ca_bundle) is the trust store for
  * HTTPS endpoints, as for the aws CLI. {@link #close()} closes every client it built.
@@ -54,6 +54,7 @@ public final class AwsClientFactory implements AutoCloseable {
     private final String homeRegion;
     private final String label;
     private final SdkHttpClient http;
+    private final SdkRetries.Settings retries;
     private final Map<String, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
 
     /**
@@ -63,16 +64,17 @@ public final class AwsClientFactory implements AutoCloseable {
      * @param label            how messages name these credentials, e.g. "profile dev"
      */
     public AwsClientFactory(AwsCredentialsProvider credentials, URI endpointOverride, String homeRegion, String label) {
-        this(credentials, endpointOverride, homeRegion, label, httpClient(endpointOverride));
+        this(credentials, endpointOverride, homeRegion, label, httpClient(endpointOverride), SdkRetries.resolve());
     }
 
     private AwsClientFactory(AwsCredentialsProvider credentials, URI endpointOverride, String homeRegion, String label,
-            SdkHttpClient http) {
+            SdkHttpClient http, SdkRetries.Settings retries) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.endpointOverride = endpointOverride;
         this.homeRegion = homeRegion == null || homeRegion.isBlank() ? FALLBACK_REGION : homeRegion;
         this.label = label;
         this.http = http;
+        this.retries = retries;
     }
 
     /** {@link #httpClient(URI, Optional)} with the CA bundle of the environment (AWS_CA_BUNDLE), if any. */
@@ -160,7 +162,8 @@ public final class AwsClientFactory implements AutoCloseable {
         SdkHttpClient http = httpClient(endpoint, CaBundle.resolve(env, profile));
         AwsCredentialsProvider provider = ProfileCredentials.of(profileName, profileFile, mfa, ssoCache, http, endpoint,
                 region == null ? FALLBACK_REGION : region);
-        return new AwsClientFactory(provider, endpoint, region, "profile " + profileName, http);
+        return new AwsClientFactory(provider, endpoint, region, "profile " + profileName, http,
+                SdkRetries.resolve(env, profile));
     }
 
     /** A named profile of the user's ~/.aws/config and ~/.aws/credentials (or AWS_CONFIG_FILE and friends). */
@@ -194,6 +197,11 @@ public final class AwsClientFactory implements AutoCloseable {
     /** e.g. "profile dev" or "endpoint http://127.0.0.1:1234". */
     public String label() {
         return label;
+    }
+
+    /** How the clients retry, e.g. "standard, 10 attempts". */
+    public String retries() {
+        return retries.describe();
     }
 
     public EksClient eks(String region) {
@@ -243,7 +251,9 @@ public final class AwsClientFactory implements AutoCloseable {
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B
             configure(B builder, Region region) {
-        builder.region(region).credentialsProvider(credentials).httpClient(http);
+        // one retry strategy per client: its token bucket is that client's
+        builder.region(region).credentialsProvider(credentials).httpClient(http)
+                .overrideConfiguration(SdkRetries.overrides(retries));
         if (endpointOverride != null) {
             builder.endpointOverride(endpointOverride);
         }

@@ -46,7 +46,8 @@ final class MfaAssumeRoleCredentials {
      */
     static AwsCredentialsProvider of(String profileName, Profile p, AwsCredentialsProvider source, MfaCodePrompt prompt,
             SdkHttpClient http, URI endpoint, String region) {
-        var sts = StsClient.builder().region(Region.of(region)).credentialsProvider(source).httpClient(http);
+        var sts = StsClient.builder().region(Region.of(region)).credentialsProvider(source).httpClient(http)
+                .overrideConfiguration(SdkRetries.overrides(SdkRetries.resolve(System.getenv(), Optional.of(p))));
         if (endpoint != null) {
             sts.endpointOverride(endpoint);
         }

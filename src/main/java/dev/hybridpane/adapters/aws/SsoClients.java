@@ -8,7 +8,8 @@ import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 
 /**
  * The SDK's SSO OIDC and portal clients for a session: in its sso_region, at the profile's endpoint when it names one,
- * unsigned (AWS serves both APIs without SigV4; the portal takes the bearer token in a header).
+ * unsigned (AWS serves both APIs without SigV4; the portal takes the bearer token in a header); with HybridPane's
+ * retries ({@link SdkRetries}).
  */
 final class SsoClients {
     private SsoClients() {
@@ -16,7 +17,8 @@ final class SsoClients {
 
     static SsoOidcClient oidc(SsoSession s, SdkHttpClient http) {
         var b = SsoOidcClient.builder().region(Region.of(s.region())).httpClient(http)
-                .credentialsProvider(AnonymousCredentialsProvider.create());
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .overrideConfiguration(SdkRetries.overrides(SdkRetries.resolve()));
         if (s.endpoint() != null) {
             b.endpointOverride(s.endpoint());
         }
@@ -25,7 +27,8 @@ final class SsoClients {
 
     static SsoClient portal(SsoSession s, SdkHttpClient http) {
         var b = SsoClient.builder().region(Region.of(s.region())).httpClient(http)
-                .credentialsProvider(AnonymousCredentialsProvider.create());
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .overrideConfiguration(SdkRetries.overrides(SdkRetries.resolve()));
         if (s.endpoint() != null) {
             b.endpointOverride(s.endpoint());
         }

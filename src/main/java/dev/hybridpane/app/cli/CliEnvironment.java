@@ -29,23 +29,26 @@ final class CliEnvironment implements AutoCloseable {
     private final HybridSetupService setup;
     private final OperationEngine engine;
 
-    private CliEnvironment(Lab lab, AwsClientFactory clients, Path configDir) {
+    /** {@code lab}: the lab this environment started and closes (null for AWS, or a test's shared lab). */
+    private CliEnvironment(Lab lab, boolean onLab, AwsClientFactory clients, Path configDir) {
         this.lab = lab;
         this.clients = clients;
         this.aws = new SdkAwsPort(clients);
         this.setup = new HybridSetupService(aws, new SdkHybridAwsPort(clients), new Fabric8ClusterAdmin(),
-                new JsonWorkspaceStore(configDir), Clock.systemUTC(), Duration.ofSeconds(lab != null ? 1 : 10));
+                new JsonWorkspaceStore(configDir), Clock.systemUTC(), Duration.ofSeconds(onLab ? 1 : 10));
         this.engine = new OperationEngine(new JsonJournalStore(configDir), Clock.systemUTC());
     }
 
     static CliEnvironment open(boolean useLab, String profile, String region) {
         Path config = ConfigDirs.current();
         if (useLab) {
-            Lab lab = Lab.start(LabWorld.load(), null);
-            return new CliEnvironment(lab, AwsClientFactory.forEndpoint(lab.awsEndpoint(), Lab.ACCESS_KEY_ID, Lab.SECRET_ACCESS_KEY,
-                    region), config.resolve("lab"));
+            // tests: a lab already running (PoolEnvironment.sharedLab) is used and left running
+            Lab shared = PoolEnvironment.sharedLab;
+            Lab lab = shared != null ? shared : Lab.start(LabWorld.load(), null);
+            return new CliEnvironment(shared != null ? null : lab, true, AwsClientFactory.forEndpoint(lab.awsEndpoint(),
+                    Lab.ACCESS_KEY_ID, Lab.SECRET_ACCESS_KEY, region), config.resolve("lab"));
         }
-        return new CliEnvironment(null, AwsClientFactory.forProfile(profile == null ? "default" : profile,
+        return new CliEnvironment(null, false, AwsClientFactory.forProfile(profile == null ? "default" : profile,
                 TerminalMfaPrompt.INSTANCE), config);
     }
 

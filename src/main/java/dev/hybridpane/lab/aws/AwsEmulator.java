@@ -14,8 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * for the service the request addresses; otherwise it is refused with AWS's own error in the service's protocol
  * ({@link SignatureRefusals}). The scope's Region then says which Region the call is for.
  * Use it as the endpoint override of any AWS SDK or the aws CLI ({@code AWS_ENDPOINT_URL}).
- * Stateful and thread-safe. Faults can be injected per operation ("eks:DescribeCluster").
+ * Stateful and thread-safe. Faults can be injected per operation ("eks:DescribeCluster"), or on a share of the calls
+ * ({@link #armFaults}).
  */
 public final class AwsEmulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AwsEmulator.class);
@@ -50,8 +49,7 @@ public final class AwsEmulator implements AutoCloseable {
     private final AwsState state;
     private final Ec2Service ec2;
     private final Map<String, AwsService> services = new HashMap<>();
-    private final Map<String, Fault> stickyFaults = new ConcurrentHashMap<>();
-    private final Map<String, Deque<Fault>> nextFaults = new ConcurrentHashMap<>();
+    private final FaultInjector faults = new FaultInjector();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final EksService eks;
     private final IamService iam;
@@ -122,7 +120,7 @@ public final class AwsEmulator implements AutoCloseable {
         this.directConnect = new DirectConnectService(json, state);
         register(directConnect);
         this.nodeadm = new LabNodeadmAws(state, ssm, iam, rolesAnywhere, eks, json, clock);
-        this.inspection = new AwsInspection(state, iam, rolesAnywhere, counts);
+        this.inspection = new AwsInspection(state, iam, rolesAnywhere, ssm, counts, faults);
         for (LabWorld.LabCluster c : world.clusters()) {
             c.hybridRoles().forEach(h -> seedHybridRole(world, c, h));
         }
@@ -193,21 +191,31 @@ public final class AwsEmulator implements AutoCloseable {
 
     /** The next call of {@code operation} (e.g. "eks:DescribeCluster") fails with {@code fault}; calls queue up. */
     public void failNext(String operation, Fault fault) {
-        nextFaults.computeIfAbsent(operation, k -> new ArrayDeque<>()).add(fault);
+        faults.failNext(operation, fault);
     }
 
     /** Every call of {@code operation} fails with {@code fault} until {@link #clearFaults()}; null removes it. */
     public void setFault(String operation, Fault fault) {
-        if (fault == null) {
-            stickyFaults.remove(operation);
-        } else {
-            stickyFaults.put(operation, fault);
-        }
+        faults.setFault(operation, fault);
     }
 
+    /**
+     * Arms a run's rate-based faults (throttling and 5xx on a share of the calls, seeded), replacing earlier ones;
+     * {@link AwsFaultPlan#none()} disarms them. Queued and sticky faults still come first. What was injected:
+     * {@link AwsInspection#injectedFaults()}.
+     */
+    public void armFaults(AwsFaultPlan plan) {
+        faults.arm(plan);
+    }
+
+    /** The run's rate-based faults now. */
+    public AwsFaultPlan faultPlan() {
+        return faults.plan();
+    }
+
+    /** Clears queued, sticky and rate-based faults. */
     public void clearFaults() {
-        stickyFaults.clear();
-        nextFaults.clear();
+        faults.clear();
     }
 
     /**
@@ -251,19 +259,6 @@ public final class AwsEmulator implements AutoCloseable {
     /** The lab's read-only inspection API: what the account holds now and which calls arrived (tests, diagnostics). */
     public AwsInspection inspect() {
         return inspection;
-    }
-
-    private Optional<Fault> takeFault(String operation) {
-        Deque<Fault> queue = nextFaults.get(operation);
-        if (queue != null) {
-            synchronized (queue) {
-                Fault f = queue.poll();
-                if (f != null) {
-                    return Optional.of(f);
-                }
-            }
-        }
-        return Optional.ofNullable(stickyFaults.get(operation));
     }
 
     private void exchange(HttpExchange ex) throws IOException {
@@ -332,7 +327,7 @@ public final class AwsEmulator implements AutoCloseable {
         String name = serviceName + ":" + (op == null ? "Unknown" : op);
         counts.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
         LOG.debug("lab AWS {} in {}", name, request.region());
-        Optional<Fault> fault = op == null ? Optional.empty() : takeFault(name);
+        Optional<Fault> fault = op == null ? Optional.empty() : faults.take(name);
         if (fault.isPresent()) {
             return service.fault(fault.get(), op, request, caller);
         }

@@ -1,9 +1,11 @@
 package dev.hybridpane.lab.aws;
 
 import dev.hybridpane.lab.world.LabWorld.LabAccessEntry;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,13 +18,18 @@ public final class AwsInspection {
     private final AwsState state;
     private final IamService iam;
     private final RolesAnywhereService rolesAnywhere;
+    private final SsmRegistry ssm;
     private final Map<String, AtomicInteger> counts;
+    private final FaultInjector faults;
 
-    AwsInspection(AwsState state, IamService iam, RolesAnywhereService rolesAnywhere, Map<String, AtomicInteger> counts) {
+    AwsInspection(AwsState state, IamService iam, RolesAnywhereService rolesAnywhere, SsmRegistry ssm,
+            Map<String, AtomicInteger> counts, FaultInjector faults) {
         this.state = state;
         this.iam = iam;
         this.rolesAnywhere = rolesAnywhere;
+        this.ssm = ssm;
         this.counts = counts;
+        this.faults = faults;
     }
 
     /** A cluster's remote networks as DescribeCluster shows them: the node CIDRs and the pod CIDRs. */
@@ -48,6 +55,11 @@ public final class AwsInspection {
         return rolesAnywhere.profiles().stream().map(LabRolesAnywhere.Profile::name).toList();
     }
 
+    /** The descriptions of a Region's SSM activations not deleted (seeded and created), one entry per activation. */
+    public List<String> activationDescriptions(String region) {
+        return ssm.fleet(state, region).activations.stream().map(SsmFleet.Activation::description).toList();
+    }
+
     /** Principal ARNs of a cluster's access entries, one per entry. */
     public List<String> accessEntryPrincipals(String region, String cluster) {
         return state.accessEntries(region, cluster).stream().map(LabAccessEntry::principalArn).toList();
@@ -64,10 +76,22 @@ public final class AwsInspection {
         return c == null ? 0 : c.get();
     }
 
-    /** Every operation's request count so far ("eks:CreateAccessEntry" → n), a snapshot. */
+    /** Every request that arrived, per operation ("eks:DescribeCluster"), retries and pages included; sorted. */
     public Map<String, Integer> requestCounts() {
         Map<String, Integer> out = new TreeMap<>();
-        counts.forEach((k, v) -> out.put(k, v.get()));
+        counts.forEach((op, n) -> out.put(op, n.get()));
         return out;
+    }
+
+    /** The faults the emulator answered with so far (queued, sticky and rate-based), per operation and kind. */
+    public Map<String, Map<Fault, Long>> injectedFaults() {
+        return faults.injected();
+    }
+
+    /** How many faults of these kinds (none given: of every kind) the emulator answered with so far. */
+    public long injectedFaultCount(Fault... kinds) {
+        Set<Fault> wanted = kinds.length == 0 ? EnumSet.allOf(Fault.class) : EnumSet.copyOf(List.of(kinds));
+        return faults.injected().values().stream().flatMap(m -> m.entrySet().stream())
+                .filter(e -> wanted.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
     }
 }

@@ -202,7 +202,7 @@ final class DirectConnectService implements AwsService {
         return switch (fault) {
             case ACCESS_DENIED -> error(request, 400, "AccessDeniedException", "User: " + callerArn
                     + " is not authorized to perform: directconnect:" + operation + " on resource: *");
-            case THROTTLING -> error(request, 400, "ThrottlingException", "Rate exceeded");
+            case THROTTLING, INTERNAL_ERROR, SERVICE_UNAVAILABLE -> FaultAnswer.common(fault).answer(this, request);
         };
     }
 }

@@ -328,7 +328,11 @@ final class Ec2Service implements AwsService {
                     "You are not authorized to perform this operation. User: " + callerArn
                             + " is not authorized to perform: ec2:" + operation
                             + " because no identity-based policy allows the ec2:" + operation + " action");
+            // EC2 answers RequestLimitExceeded with HTTP 503 (the SDKs' logs show "Status Code: 503"); its server
+            // error codes are InternalError (500) and Unavailable (503)
             case THROTTLING -> error(request, 503, "RequestLimitExceeded", "Request limit exceeded.");
+            case INTERNAL_ERROR -> FaultAnswer.internal("InternalError").answer(this, request);
+            case SERVICE_UNAVAILABLE -> FaultAnswer.unavailable("Unavailable").answer(this, request);
         };
     }
 }

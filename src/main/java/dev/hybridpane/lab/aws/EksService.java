@@ -127,6 +127,16 @@ final class EksService extends RestJsonService {
         }
     }
 
+    /** EKS's own model: ThrottlingException is HTTP 429, ServerException 500, ServiceUnavailableException 503. */
+    @Override
+    FaultAnswer transientAnswer(Fault fault) {
+        return switch (fault) {
+            case THROTTLING -> FaultAnswer.throttling(429, "ThrottlingException");
+            case INTERNAL_ERROR -> FaultAnswer.internal("ServerException");
+            default -> FaultAnswer.unavailable("ServiceUnavailableException");
+        };
+    }
+
     @Override
     String resourceArn(AwsRequest r) {
         if (r.segments().size() >= 2) {

@@ -65,7 +65,14 @@ abstract class QueryService implements AwsService {
             case ACCESS_DENIED -> error(request, 403, "AccessDenied",
                     "User: " + callerArn + " is not authorized to perform: " + signingName() + ":" + operation
                             + " because no identity-based policy allows the " + signingName() + ":" + operation + " action");
-            case THROTTLING -> error(request, 400, "Throttling", "Rate exceeded");
+            case THROTTLING -> FaultAnswer.throttling(400, "Throttling").answer(this, request);
+            case INTERNAL_ERROR -> FaultAnswer.internal(internalErrorCode()).answer(this, request);
+            case SERVICE_UNAVAILABLE -> FaultAnswer.common(fault).answer(this, request);
         };
+    }
+
+    /** The code of an HTTP 500: IAM's API reference names ServiceFailure; STS has the Common Errors' InternalFailure. */
+    String internalErrorCode() {
+        return "iam".equals(signingName()) ? "ServiceFailure" : "InternalFailure";
     }
 }

@@ -35,8 +35,13 @@ abstract class RestJsonService implements AwsService {
             case ACCESS_DENIED -> error(request, 403, "AccessDeniedException",
                     "User: " + callerArn + " is not authorized to perform: " + signingName() + ":" + operation
                             + " on resource: " + resourceArn(request));
-            case THROTTLING -> error(request, 400, "ThrottlingException", "Rate exceeded");
+            case THROTTLING, INTERNAL_ERROR, SERVICE_UNAVAILABLE -> transientAnswer(fault).answer(this, request);
         };
+    }
+
+    /** How this service spells throttling and 5xx: AWS's Common Errors unless its own model says otherwise. */
+    FaultAnswer transientAnswer(Fault fault) {
+        return FaultAnswer.common(fault);
     }
 
     /** The ARN named in an access-denied message; "*" when the request names no resource. */

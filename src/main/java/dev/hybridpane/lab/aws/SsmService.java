@@ -287,7 +287,8 @@ final class SsmService implements AwsService {
         return switch (fault) {
             case ACCESS_DENIED -> error(request, 400, "AccessDeniedException",
                     "User: " + callerArn + " is not authorized to perform: ssm:" + operation + " on resource: *");
-            case THROTTLING -> error(request, 400, "ThrottlingException", "Rate exceeded");
+            case THROTTLING, SERVICE_UNAVAILABLE -> FaultAnswer.common(fault).answer(this, request);
+            case INTERNAL_ERROR -> FaultAnswer.internal("InternalServerError").answer(this, request);
         };
     }
 }
