@@ -60,7 +60,10 @@ public final class KillPoints {
         Journal run(UnaryOperator<JournalStore> wrap) throws Exception;
     }
 
-    /** What a chain of killed runs and the last, undisturbed one came to ({@code last}: null when it had nothing to do). */
+    /**
+     * What a chain of killed runs and the last, undisturbed one came to: {@code last} null when a run (returning null
+     * without touching the store) found nothing left to do, which ends the chain early.
+     */
     public record Chain(int kills, int clamped, Journal last) {
         public boolean finished() {
             return last != null && last.status() == OperationStatus.SUCCEEDED;
@@ -73,11 +76,13 @@ public final class KillPoints {
      */
     public Chain chain(int updates, Run run) throws Exception {
         int clamped = 0;
+        int kills = 0;
         for (int i = 0; i < points; i++) {
             int at = next(updates);
             AtomicReference<Dying> dying = new AtomicReference<>();
+            Journal ran = null;
             try {
-                run.run(s -> {
+                ran = run.run(s -> {
                     Dying d = new Dying(s, at);
                     dying.set(d);
                     return d;
@@ -87,12 +92,18 @@ public final class KillPoints {
                     throw e;
                 }
             }
+            if (ran == null && dying.get() == null) {
+                // a run killed after the operation's last change left nothing to run
+                System.out.println("CHAOS-KILL " + name + ": nothing left to run after " + kills + " kills");
+                return new Chain(kills, clamped, null);
+            }
             if (dying.get() == null || !dying.get().died()) {
                 throw new AssertionError(name + ": kill point " + at + " was not reached");
             }
+            kills++;
             clamped += dying.get().clamped() ? 1 : 0;
         }
-        return new Chain(points, clamped, run.run(s -> s));
+        return new Chain(kills, clamped, run.run(s -> s));
     }
 
     /** Thrown where the console died. */
