@@ -282,5 +282,29 @@ final class PoolCreation {
                 }
             }
         }
+        if (in.rolesAnywhere() == null) {
+            retireActivations(ctx);
+        }
+    }
+
+    /**
+     * Every host has joined: an activation of this pool that HybridPane made and that still has registrations left is only
+     * a risk (its code is in no one's hands: this process's copy is wiped, and one made by a run that died is gone with it),
+     * so it is deleted. Such activations are left by a run killed between CreateActivation and its journal, or made for a
+     * host that had joined though the journal did not say so yet. The pool's lease keeps other consoles out meanwhile.
+     */
+    private void retireActivations(StepContext ctx) {
+        String mine = "HybridPane node pool " + in.pool().name() + " in " + in.clusterName();
+        for (ActivationPort.Activation a : ssm.activationsTagged(in.region(), "EKSClusterARN", in.cluster().arn())) {
+            if (a.defaultInstanceName().equals(in.pool().name()) && a.description().equals(mine) && a.usable(clock.instant())) {
+                ctx.log("activation " + a.id() + " has " + (a.registrationLimit() - a.registrationsCount())
+                        + " registration(s) left that no host needs: deleting it");
+                ssm.delete(in.region(), a.id());
+                ActivationPort.Created c = held.remove(a.id());
+                if (c != null) {
+                    c.wipe();
+                }
+            }
+        }
     }
 }

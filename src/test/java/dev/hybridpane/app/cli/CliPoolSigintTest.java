@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hybridpane.adapters.kube.Fabric8JournalStore;
 import dev.hybridpane.adapters.kube.Fabric8LeaseLock;
-import dev.hybridpane.app.Main;
 import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.ops.OperationLock;
 import dev.hybridpane.core.ops.OperationStatus;
 import dev.hybridpane.core.pool.PoolLab;
-import dev.hybridpane.lab.Lab;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -58,20 +54,9 @@ class CliPoolSigintTest {
 
     /** The CLI in a child JVM; {@code whenHostsRun} is called once, when a host begins writing its NodeConfig. */
     static Exit cli(Path pool, Consumer<Process> whenHostsRun) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "pool", "apply", "-f", pool.toString(), "--ssh-key",
+        ProcessBuilder pb = ChildCli.builder(lab.lab, dir, List.of("pool", "apply", "-f", pool.toString(), "--ssh-key",
                 lab.hosts().loginKeyPath().toString(), "--known-hosts", dir.resolve("known_hosts").toString(), "--apply",
                 "--cluster", "retail-edge", "--region", "us-west-2"));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        Map<String, String> env = pb.environment();
-        env.put("AWS_ENDPOINT_URL", lab.lab.awsEndpoint().toString());
-        env.put("AWS_ACCESS_KEY_ID", Lab.ACCESS_KEY_ID);
-        env.put("AWS_SECRET_ACCESS_KEY", Lab.SECRET_ACCESS_KEY);
-        env.put("AWS_REGION", "us-west-2");
-        env.put("AWS_CONFIG_FILE", dir.resolve("no-aws-config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-aws-credentials").toString());
-        env.put("HOME", dir.toString());
-        env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
         Process p = pb.start();
         List<String> out = new CopyOnWriteArrayList<>();
         List<String> err = new CopyOnWriteArrayList<>();
