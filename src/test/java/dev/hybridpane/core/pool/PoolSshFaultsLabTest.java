@@ -40,7 +40,7 @@ class PoolSshFaultsLabTest {
     @BeforeAll
     static void start() {
         lab = new PoolLab(dir);
-        lab.importHosts("dallas-dc", "10.200.1.0/24", List.of("dallas-08", "dallas-09", "dallas-10", "dallas-12"));
+        lab.importHosts("dallas-dc", "10.200.1.0/24", List.of("dallas-08", "dallas-09", "dallas-10", "dallas-12", "dallas-13"));
         PoolUpgradeLab.profile(lab);
     }
 
@@ -104,7 +104,8 @@ class PoolSshFaultsLabTest {
 
     @Test
     void aHungHostFailsTheUpgradeWithATimeoutNamingItAndTheCommandWithinTheBound() throws Exception {
-        HybridNodePool p = PoolUpgradeLab.pool("ssh-hang", "dallas-dc", List.of("dallas-09"));
+        // two nodes: the pool's app keeps one pod available (its PodDisruptionBudget), so a one-node pool never drains
+        HybridNodePool p = PoolUpgradeLab.pool("ssh-hang", "dallas-dc", List.of("dallas-09", "dallas-13"));
         PoolUpgradeLab.create(lab, p);
         System.setProperty(HostRun.TIMEOUT_CAP_PROPERTY, "2000");
         faults().hang("dallas-09", true);
