@@ -52,6 +52,19 @@ final class LabCommand implements Callable<Integer> {
             + "re-run completes) or hang-mid-upgrade (the command does not return until the session closes). Repeatable.")
     List<String> hostFaults = new ArrayList<>();
 
+    @Option(names = "--ssh-fault", paramLabel = "HOST=FAULT", description = "An SSH fault of an edge host: hang (its commands "
+            + "never end), drop (its next nodeadm command runs, then the connection drops before the exit status), reboot "
+            + "(it reboots during its next nodeadm upgrade and refuses connections for 3 s) or newkey (a new host key after "
+            + "its next login). Repeatable.")
+    List<String> sshFaults = new ArrayList<>();
+
+    @Option(names = "--ssh-drop-rate", paramLabel = "RATE", description = "Drop the SSH connection after this share of the "
+            + "commands on every host (0.1: one in ten), before their exit status.")
+    double sshDropRate;
+
+    @Option(names = "--ssh-fault-seed", paramLabel = "N", description = "The seed of --ssh-drop-rate (default: random, printed).")
+    Long sshFaultSeed;
+
     @Option(names = "--sso-approve-after", paramLabel = "DELAY", description = "Approve IAM Identity Center sign-ins "
             + "(aws sso login, hybridpane login) on their own this long after they start, e.g. 3s or 500ms, as if their "
             + "page had been opened. Default: only opening the page approves one.")
@@ -80,6 +93,12 @@ final class LabCommand implements Callable<Integer> {
             }
             faults.put(kv[0], fault);
         }
+        LabSshFaultFlags ssh;
+        try {
+            ssh = LabSshFaultFlags.parse(sshFaults, sshDropRate, sshFaultSeed);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         if (labHosts < 0 || labHosts > LabHostProfile.MAX_EXTRA) {
             throw new ParameterException(spec.commandLine(), "--lab-hosts must be 0 to " + LabHostProfile.MAX_EXTRA
                     + ", not " + labHosts);
@@ -106,9 +125,15 @@ final class LabCommand implements Callable<Integer> {
                 fleet.injectUpgradeFault(e.getKey(), e.getValue());
             }
         }
+        String sshBanner;
+        try {
+            sshBanner = ssh.arm(lab.edgeHosts());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         Path file = kubeconfig != null ? kubeconfig : Files.createTempDirectory("hybridpane-lab").resolve("kubeconfig");
         lab.writeKubeconfig(file, Map.of(SsoDirectory.SECOND_ACCOUNT_ID, LabSsoSnippet.STAGING_PROFILE));
-        out.println(LabAwsFaults.banner(plan) + banner(lab, file) + LabSsoSnippet.section(lab, approveAfter));
+        out.println(LabAwsFaults.banner(plan) + banner(lab, file) + LabSsoSnippet.section(lab, approveAfter) + sshBanner);
         out.flush();
         new CountDownLatch(1).await();
         return 0;

@@ -37,6 +37,11 @@ public final class FileKnownHostsStore implements KnownHostsStore {
     }
 
     @Override
+    public String location() {
+        return file.toAbsolutePath().toString();
+    }
+
+    @Override
     public Optional<KnownHost> find(String hostPort) {
         synchronized (lock) {
             return Optional.ofNullable(read().get(hostPort));

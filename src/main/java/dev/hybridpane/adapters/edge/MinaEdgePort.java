@@ -114,7 +114,8 @@ public final class MinaEdgePort implements EdgePort, AutoCloseable {
         if (trusted.get().fingerprint().equals(fp)) {
             return true;
         }
-        verdicts.put(session, new ProbeResult.HostKeyChanged(hostPort, type, trusted.get().fingerprint(), fp));
+        verdicts.put(session, new ProbeResult.HostKeyChanged(hostPort, type, trusted.get().fingerprint(), fp,
+                knownHosts.location()));
         return false;
     }
 

@@ -10,4 +10,9 @@ public interface KnownHostsStore {
     void trust(KnownHost host);
 
     void forget(String hostPort);
+
+    /** Where the trusted keys are kept, as an administrator would look for them (a file's path). */
+    default String location() {
+        return "HybridPane's known_hosts";
+    }
 }

@@ -22,12 +22,32 @@ public sealed interface ProbeResult {
         }
     }
 
-    /** The host presents another key than the trusted one: refused (possible man-in-the-middle). */
-    record HostKeyChanged(String hostPort, String keyType, String oldFingerprint, String newFingerprint) implements Failure {
+    /**
+     * The host presents another key than the trusted one: refused (possible man-in-the-middle), always; the administrator
+     * removes the old key (from {@code knownHosts}, where it is kept) only after checking the new one on the host.
+     */
+    record HostKeyChanged(String hostPort, String keyType, String oldFingerprint, String newFingerprint, String knownHosts)
+            implements Failure {
+        public HostKeyChanged(String hostPort, String keyType, String oldFingerprint, String newFingerprint) {
+            this(hostPort, keyType, oldFingerprint, newFingerprint, "HybridPane's known_hosts");
+        }
+
         @Override
         public String reason() {
             return "Host key changed, connection refused. Trusted " + oldFingerprint + ", presented " + newFingerprint
-                    + ". If the host was reinstalled, remove its old key and reconnect.";
+                    + ". If " + hostPort + " was reinstalled, check the new key on its console, remove its line ("
+                    + pattern(hostPort) + ") from " + knownHosts + " (ssh-keygen -R '" + pattern(hostPort) + "' -f "
+                    + knownHosts + ") and reconnect.";
+        }
+
+        /** "[host]:port", as known_hosts names a host on another port than 22; "host" on 22. */
+        static String pattern(String hostPort) {
+            int i = hostPort.lastIndexOf(':');
+            if (i < 0) {
+                return hostPort;
+            }
+            String port = hostPort.substring(i + 1);
+            return "22".equals(port) ? hostPort.substring(0, i) : "[" + hostPort.substring(0, i) + "]:" + port;
         }
     }
 

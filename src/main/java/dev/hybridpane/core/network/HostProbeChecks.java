@@ -66,6 +66,15 @@ final class HostProbeChecks {
 
     /** The host's checks UNKNOWN (four; five on a Roles Anywhere host), for a host that could not be reached. */
     static List<DoctorCheck> unreachable(HostProbes.Target t, String why) {
+        return notReached(t, why, false);
+    }
+
+    /** The host's checks FAILED: it presented another host key than the trusted one (refused, never UNKNOWN). */
+    static List<DoctorCheck> keyChanged(HostProbes.Target t, String why) {
+        return notReached(t, why, true);
+    }
+
+    private static List<DoctorCheck> notReached(HostProbes.Target t, String why, boolean failed) {
         HostProbeChecks c = new HostProbeChecks(t, x -> {
             throw new IllegalStateException("not reached");
         });
@@ -73,7 +82,8 @@ final class HostProbeChecks {
         if (t.certificate() != null) {
             kinds.add(HostProbes.CERTIFICATE);
         }
-        return kinds.stream().map(k -> c.unknown(k, why, List.of())).toList();
+        return kinds.stream().map(k -> failed ? c.check(k, DoctorStatus.FAIL, why, List.of(), DoctorFix.NONE) : c.unknown(k, why, List.of()))
+                .toList();
     }
 
     /** "$ command", then what it printed (stdout, then stderr), then its exit status when not 0. */

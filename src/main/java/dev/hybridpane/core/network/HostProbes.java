@@ -4,6 +4,7 @@ import dev.hybridpane.core.edge.EdgeException;
 import dev.hybridpane.core.edge.EdgePort;
 import dev.hybridpane.core.edge.EdgeTarget;
 import dev.hybridpane.core.edge.InventoryPort;
+import dev.hybridpane.core.edge.ProbeResult;
 import dev.hybridpane.core.edge.SshIdentity;
 import dev.hybridpane.core.edge.StoredHost;
 import dev.hybridpane.core.ops.CancelToken;
@@ -270,7 +271,9 @@ public final class HostProbes {
             }
             return out;
         } catch (EdgeException e) {
-            return HostProbeChecks.unreachable(t, "cannot reach " + t.host() + " over SSH: " + e.failure().reason());
+            String why = "cannot reach " + t.host() + " over SSH: " + e.failure().reason();
+            return e.failure() instanceof ProbeResult.HostKeyChanged ? HostProbeChecks.keyChanged(t, why)
+                    : HostProbeChecks.unreachable(t, why);
         } catch (CancelledProbe e) {
             return List.of();
         }

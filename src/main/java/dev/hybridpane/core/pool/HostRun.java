@@ -4,6 +4,7 @@ import dev.hybridpane.core.edge.EdgeException;
 import dev.hybridpane.core.edge.EdgePort;
 import dev.hybridpane.core.edge.EdgePort.CommandResult;
 import dev.hybridpane.core.edge.EdgeTarget;
+import dev.hybridpane.core.edge.ProbeResult;
 import dev.hybridpane.domain.pool.HostCommand;
 import dev.hybridpane.domain.pool.HostCommands;
 import java.nio.charset.StandardCharsets;
@@ -21,11 +22,20 @@ final class HostRun implements AutoCloseable {
     static final Duration CONNECT = Duration.ofSeconds(20);
     static final Duration COMMAND = Duration.ofSeconds(60);
     static final Duration NODEADM = Duration.ofMinutes(15);
+    /** How long a host that answered may be away (a reboot) while a read is retried; property in ms overrides it. */
+    static final Duration RECONNECT = Duration.ofSeconds(180);
+    /** Caps every SSH timeout of pool operations (ms): for tests and demos that meet a hung host. */
+    static final String TIMEOUT_CAP_PROPERTY = "hybridpane.ssh.timeout.cap.ms";
+    static final String RECONNECT_PROPERTY = "hybridpane.ssh.reconnect.ms";
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Pattern ERROR = Pattern.compile("\"error\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final EdgePort edge;
     private final EdgeTarget target;
     private EdgePort.EdgeSession session;
+    /** The host answered once in this run: a refusal later is a host that is away (a reboot), not one that is down. */
+    private boolean answered;
     volatile boolean done;
     volatile String node;
     /** A secret this host's commands may echo (the activation code): never let it into a failure message. */
@@ -42,21 +52,87 @@ final class HostRun implements AutoCloseable {
         return target.spec().name();
     }
 
+    /**
+     * Runs one command. A host that answered before and is away now (it reboots: connection refused or dropped) is
+     * connected to again with backoff, within {@link #RECONNECT}; a command is sent again after a drop only when it reads
+     * (cat, test, systemctl is-active, sudo -n true): one that changes something fails, and its step, which observes
+     * before it applies, decides on the re-run. A changed host key, a refused login and a timeout are never retried.
+     */
     synchronized CommandResult run(HostCommand c, Duration timeout) throws EdgeException {
-        if (session == null) {
-            session = edge.connect(target, CONNECT);
-        }
-        try {
-            CommandResult r = session.run(c.command(), c.hasStdin() ? c.stdin().getBytes(StandardCharsets.UTF_8) : null, timeout);
-            if (c.command().contains("nodeadm ")) {
-                lastNodeadm = scrub(c.display() + ": exit " + r.exitCode() + ", " + reason(r));
+        long deadline = System.nanoTime() + bound(RECONNECT_PROPERTY, RECONNECT).toNanos();
+        Duration backoff = FIRST_BACKOFF;
+        while (true) {
+            boolean sent = false;
+            try {
+                if (session == null) {
+                    session = edge.connect(target, bound(TIMEOUT_CAP_PROPERTY, CONNECT));
+                    answered = true;
+                }
+                sent = true;
+                CommandResult r = session.run(c.command(), c.hasStdin() ? c.stdin().getBytes(StandardCharsets.UTF_8) : null,
+                        bound(TIMEOUT_CAP_PROPERTY, timeout));
+                if (c.command().contains("nodeadm ")) {
+                    lastNodeadm = scrub(c.display() + ": exit " + r.exitCode() + ", " + reason(r));
+                }
+                return r;
+            } catch (EdgeException e) {
+                // a dropped connection: the next command (or a re-run) connects again
+                closeSession();
+                boolean away = answered && e.failure() instanceof ProbeResult.Unreachable;
+                if (!away || sent && !reads(c) || System.nanoTime() + backoff.toNanos() > deadline) {
+                    throw named(e, c, sent);
+                }
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
-            return r;
-        } catch (EdgeException e) {
-            // a dropped connection: the next command (a re-run) connects again
+        }
+    }
+
+    /** Whether the command only reads: sending it again after a drop changes nothing on the host. */
+    static boolean reads(HostCommand c) {
+        String cmd = c.command().startsWith("sudo -n ") ? c.command().substring("sudo -n ".length()) : c.command();
+        return !c.hasStdin() && (cmd.equals("true") || cmd.startsWith("cat ") || cmd.startsWith("test ")
+                || cmd.startsWith("systemctl is-active ") || cmd.startsWith("systemctl is-enabled "));
+    }
+
+    /** The failure with the host's name and what it was doing, in one line. */
+    private EdgeException named(EdgeException e, HostCommand c, boolean sent) {
+        ProbeResult.Failure f = e.failure();
+        if (f instanceof ProbeResult.TimedOut t) {
+            return new EdgeException(new ProbeResult.TimedOut(scrub("Host " + name() + ": " + t.reason())));
+        }
+        if (f instanceof ProbeResult.Unreachable u) {
+            String dropped = sent && !u.reason().contains("dropped") ? " The connection dropped while running '"
+                    + shortly(c.command()) + "'." : "";
+            return new EdgeException(new ProbeResult.Unreachable(scrub("Host " + name() + ": " + u.reason() + dropped
+                    + (sent && !reads(c) ? " Its result is unknown: run the operation again, it checks what was done." : ""))));
+        }
+        return e;
+    }
+
+    private static String shortly(String command) {
+        return command.length() > 40 ? command.substring(0, 40) + "…" : command;
+    }
+
+    /** {@code d}, or less when the property (ms) caps it. */
+    static Duration bound(String property, Duration d) {
+        Long ms = Long.getLong(property);
+        return ms == null || ms <= 0 || ms >= d.toMillis() ? d : Duration.ofMillis(ms);
+    }
+
+    private static void sleep(Duration d) throws EdgeException {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EdgeException(new ProbeResult.Cancelled());
+        }
+    }
+
+    private void closeSession() {
+        if (session != null) {
             session.close();
             session = null;
-            throw e;
         }
     }
 
@@ -109,9 +185,6 @@ final class HostRun implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (session != null) {
-            session.close();
-            session = null;
-        }
+        closeSession();
     }
 }

@@ -85,11 +85,24 @@ public final class NodeRemoval {
         }
     }
 
-    /** Cordon (spec.unschedulable): done when the Node is cordoned or gone. */
+    /**
+     * The host answers over SSH with its trusted key and sudo works: checked before the node is cordoned, so that a host
+     * whose key changed (or that refuses sudo) fails the removal with its node still schedulable, not drained for nothing.
+     */
+    private static void requireHost(Context c, String host) throws Exception {
+        CommandResult sudo = c.runs().apply(host).run(HostCommand.of(HostCommands.SUDO_CHECK));
+        if (sudo.exitCode() != 0) {
+            throw new IllegalStateException(HostCommands.sudoRefused(host, sudo.stderr().isBlank() ? sudo.stdout() : sudo.stderr()));
+        }
+    }
+
+    /** Cordon (spec.unschedulable): done when the Node is cordoned or gone; the host is checked first ({@link #requireHost}). */
     public static Step cordon(Context c, String host, String node) {
-        return Steps.of(host + "/cordon", "Cordon node " + node, List.of("kubectl cordon " + node),
+        return Steps.of(host + "/cordon", "Cordon node " + node, List.of(HostCommands.SUDO_CHECK + " (the host answers with its "
+                        + "trusted key)", "kubectl cordon " + node),
                 ctx -> state(c, node).map(PoolStore.NodeState::unschedulable).orElse(true),
                 ctx -> {
+                    requireHost(c, host);
                     c.pools().nodeOps().setUnschedulable(node, true);
                     event(c, ctx, PoolStore.EventType.Normal, "NodeCordoned", "Node " + node + " (host " + host
                             + ") is cordoned: no new pods are scheduled on it.");

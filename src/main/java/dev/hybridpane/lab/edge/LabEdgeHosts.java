@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -53,9 +54,12 @@ public final class LabEdgeHosts implements AutoCloseable {
 
     private final LabHostFleet fleet;
     private final Clock clock;
-    private final List<SshServer> servers = new ArrayList<>();
+    private final Map<String, SshServer> servers = new ConcurrentHashMap<>();
+    private final Map<String, AtomicReference<KeyPair>> hostKeys = new ConcurrentHashMap<>();
+    private final LabSshFaults faults = new LabSshFaults();
     private final List<LabEdgeHost> hosts = new ArrayList<>();
     private Path dir;
+    private volatile boolean closed;
     private Path loginKey;
     private Path csv;
     private PublicKey loginPublic;
@@ -116,7 +120,7 @@ public final class LabEdgeHosts implements AutoCloseable {
 
     private int startServer(LabHostProfile p) throws IOException, GeneralSecurityException {
         // made on the first connection: dozens of host keys need not delay the lab's start
-        AtomicReference<KeyPair> hostKey = new AtomicReference<>();
+        AtomicReference<KeyPair> hostKey = hostKeys.computeIfAbsent(p.name(), n -> new AtomicReference<>());
         SshServer s = SshServer.setUpDefaultServer();
         s.setHost("127.0.0.1");
         s.setPort(fleet.port(p.name()));
@@ -136,30 +140,29 @@ public final class LabEdgeHosts implements AutoCloseable {
         s.setPublickeyAuthenticator((user, key, session) -> p.user().equals(user) && KeyUtils.compareKeys(loginPublic, key));
         Map<String, String> outputs = LabHostOutputs.of(p, clock);
         LabHost host = fleet.host(p.name());
+        host.state().rebooter(() -> reboot(p.name()));
         s.setCommandFactory((channel, command) -> countedCommand(new LabShellCommand(command, host, outputs, () -> {
             try {
                 channel.getSession().close(true);
             } catch (RuntimeException e) {
                 // closing anyway
             }
-        })));
-        if (p.behaviour() == LabHostProfile.Behaviour.KEY_CHANGES_AFTER_FIRST_LOGIN) {
-            s.addSessionListener(new SessionListener() {
-                private volatile boolean rotated;
+        }, faults)));
+        s.addSessionListener(new SessionListener() {
+            private volatile boolean rotated;
 
-                @Override
-                public void sessionClosed(Session session) {
-                    if (!rotated && session instanceof ServerSession ss && ss.isAuthenticated()) {
-                        rotated = true;
-                        try {
-                            hostKey.set(newKey());
-                        } catch (GeneralSecurityException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }
+            @Override
+            public void sessionClosed(Session session) {
+                if (!(session instanceof ServerSession ss) || !ss.isAuthenticated()) {
+                    return;
                 }
-            });
-        }
+                boolean firstLogin = p.behaviour() == LabHostProfile.Behaviour.KEY_CHANGES_AFTER_FIRST_LOGIN && !rotated;
+                if (firstLogin || faults.takeNewKeyAfterLogin(p.name())) {
+                    rotated = true;
+                    newHostKey(p.name());
+                }
+            }
+        });
         try {
             s.start();
         } catch (BindException e) {
@@ -167,9 +170,68 @@ public final class LabEdgeHosts implements AutoCloseable {
             s.setPort(0);
             s.start();
         }
-        servers.add(s);
+        servers.put(p.name(), s);
         fleet.port(p.name(), s.getPort());
         return s.getPort();
+    }
+
+    /** The hosts' SSH faults, and what each host ran. */
+    public LabSshFaults faults() {
+        return faults;
+    }
+
+    /** Arms a fault on a host (see {@link LabSshFaults.Fault}). */
+    public void fault(String name, LabSshFaults.Fault fault) {
+        fleet.profile(name);
+        switch (fault) {
+            case HANG -> faults.hang(name, true);
+            case DROP -> faults.dropDuring(name, "nodeadm ");
+            case REBOOT -> fleet.injectUpgradeFault(name, LabHostFleet.UpgradeFault.REBOOT_MID_UPGRADE);
+            case NEWKEY -> faults.newKeyAfterLogin(name);
+        }
+    }
+
+    /** The host comes back with a new host key pair, now (as after a reinstall). */
+    public void newHostKey(String name) {
+        try {
+            hostKeys.computeIfAbsent(name, n -> new AtomicReference<>()).set(newKey());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Reboots the host: its SSH server stops (every connection drops, new ones are refused) for
+     * {@link LabSshFaults#rebootDowntime()}, the machine comes back as a reboot leaves it ({@link LabHostReboot}), and
+     * its SSH server listens again on the same port with the same host key. Returns when the server has stopped.
+     */
+    public void reboot(String name) {
+        SshServer old = servers.remove(name);
+        if (old == null) {
+            return;
+        }
+        try {
+            old.stop(true);
+        } catch (IOException e) {
+            // down anyway
+        }
+        LabHostReboot.apply(fleet.host(name));
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(faults.rebootDowntime().toMillis());
+                synchronized (servers) {
+                    if (!closed) {
+                        startServer(fleet.profile(name));
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalStateException("lab host " + name + " did not come back: " + e.getMessage(), e);
+            }
+        }, "lab-reboot-" + name);
+        t.setDaemon(true);
+        t.start();
     }
 
     /** An ECDSA P-256 key from the JDK's own provider (quicker to start than Bouncy Castle's curve tables). */
@@ -240,7 +302,10 @@ public final class LabEdgeHosts implements AutoCloseable {
 
     @Override
     public void close() {
-        for (SshServer s : servers) {
+        synchronized (servers) {
+            closed = true;
+        }
+        for (SshServer s : servers.values()) {
             try {
                 s.stop(true);
             } catch (IOException e) {

@@ -109,7 +109,12 @@ public final class LabHostFleet {
         /** The host reboots half way: the SSH connection drops, the kubelet is down, its binary already replaced. */
         CRASH_MID_UPGRADE,
         /** The upgrade stops half way and does not return until the session is closed. */
-        HANG_MID_UPGRADE
+        HANG_MID_UPGRADE,
+        /**
+         * The host reboots half way (the kubelet's binary already replaced): every connection drops, the host refuses
+         * connections for a while, then comes back as a reboot leaves it ({@link LabHostReboot}).
+         */
+        REBOOT_MID_UPGRADE
     }
 
     /** Arms {@code fault} for the host's next nodeadm upgrade; a re-run then completes it (nodeadm upgrade is idempotent). */

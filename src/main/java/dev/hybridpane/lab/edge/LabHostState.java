@@ -103,6 +103,22 @@ final class LabHostState {
         units.put(unitName(unit), new Unit(enabled, active));
     }
 
+    /** Boot: systemd starts the enabled units; the others are inactive. */
+    synchronized void bootUnits() {
+        units.replaceAll((n, u) -> new Unit(u.enabled(), u.enabled()));
+    }
+
+    private volatile Runnable rebooter;
+
+    /** How this host reboots (its SSH server stops and comes back); null: only its state, as {@link LabHostReboot} does. */
+    Runnable rebooter() {
+        return rebooter;
+    }
+
+    void rebooter(Runnable r) {
+        rebooter = r;
+    }
+
     synchronized void forgetUnit(String unit) {
         units.remove(unitName(unit));
     }

@@ -228,6 +228,18 @@ final class LabNodeadm {
             dropConnection.run(); // the host rebooted: kubelet down, kubelet replaced, the rest not yet
             return -1;
         }
+        if (fault == LabHostFleet.UpgradeFault.REBOOT_MID_UPGRADE) {
+            Runnable reboot = host.state().rebooter();
+            if (reboot == null) {
+                LabHostReboot.apply(host);
+            } else {
+                Thread t = new Thread(reboot, "lab-reboot"); // the SSH server stops from outside its own threads
+                t.setDaemon(true);
+                t.start();
+            }
+            dropConnection.run();
+            return -1;
+        }
         if (fault == LabHostFleet.UpgradeFault.HANG_MID_UPGRADE) {
             Thread.sleep(Duration.ofHours(1).toMillis()); // until the session closes (interrupted) or the hour ends
         }

@@ -20,12 +20,14 @@ final class LabShellCommand extends AbstractCommandSupport {
     private final LabHost host;
     private final Map<String, String> outputs;
     private final Runnable dropConnection;
+    private final LabSshFaults faults;
 
-    LabShellCommand(String command, LabHost host, Map<String, String> outputs, Runnable dropConnection) {
+    LabShellCommand(String command, LabHost host, Map<String, String> outputs, Runnable dropConnection, LabSshFaults faults) {
         super(command, null);
         this.host = host;
         this.outputs = outputs;
         this.dropConnection = dropConnection;
+        this.faults = faults;
     }
 
     /** The streams of one command: what it prints, and its exit status. */
@@ -62,12 +64,26 @@ final class LabShellCommand extends AbstractCommandSupport {
                 return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8)).readLine();
             }
         };
+        String name = host.profile().name();
+        String line = getCommand().strip();
         try {
-            int exit = execute(host, outputs, getCommand().strip(), io, dropConnection);
+            while (faults.hangs(name)) {
+                Thread.sleep(50); // a hung host: no answer until the fault is cleared or the channel closes
+            }
+            int exit = execute(host, outputs, line, io, dropConnection);
+            if (exit >= 0 && faults.dropAfter(name, line)) {
+                exit = -1; // the command ran to its end; its exit status never leaves the host
+                dropConnection.run();
+            }
+            faults.record(name, line, exit);
             if (exit >= 0) {
                 onExit(exit);
             }
+        } catch (InterruptedException e) {
+            faults.record(name, line, -1);
+            Thread.currentThread().interrupt();
         } catch (IOException e) {
+            faults.record(name, line, 1);
             onExit(1, e.getMessage());
         }
     }

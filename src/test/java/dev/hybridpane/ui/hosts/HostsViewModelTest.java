@@ -191,6 +191,30 @@ class HostsViewModelTest {
     }
 
     @Test
+    void aChangedHostKeyIsRefusedOnEveryRefreshTrustingThePendingKeysNeverTakesItAndNothingRunsOnTheHost() {
+        HostsViewModel vm = withSites();
+        assertThat(add(vm.edit(), form("austin-01", "austin-store-112", SudoMode.PASSWORDLESS, null))).isEmpty();
+        trustAll(vm);
+        assertThat(row(vm, "austin-01").status().facts()).as("reached with the trusted key").isNotNull();
+        String hostPort = row(vm, "austin-01").spec().hostPort();
+        String trusted = known.find(hostPort).orElseThrow().fingerprint();
+        edge.newHostKey("austin-01"); // reinstalled, or a machine in the middle
+        int ran = edge.faults().count("austin-01");
+        for (int i = 0; i < 10; i++) {
+            vm.refresh(row(vm, "austin-01"));
+            trustAll(vm); // whatever is pending is trusted: never a changed key
+            assertThat(row(vm, "austin-01").status().phase()).isNotEqualTo(HostPhase.AVAILABLE);
+            assertThat(row(vm, "austin-01").status().reason()).contains("Host key changed, connection refused. Trusted " + trusted,
+                    "If " + hostPort + " was reinstalled", "[127.0.0.1]:" + row(vm, "austin-01").spec().port(),
+                    known.file().toAbsolutePath().toString());
+            assertThat(vm.prompts().pendingKeys()).isEmpty();
+            assertThat(vm.prompts().changedKeys()).extracting(ProbeResult.HostKeyChanged::oldFingerprint).containsOnly(trusted);
+            assertThat(known.find(hostPort)).map(KnownHost::fingerprint).contains(trusted);
+        }
+        assertThat(edge.faults().count("austin-01")).as("commands run on the host after its key changed").isEqualTo(ran);
+    }
+
+    @Test
     void aNewSessionAsksForTheSudoPasswordInsteadOfFailingTheHost() {
         HostsViewModel first = withSites();
         assertThat(add(first.edit(), form("austin-04", "austin-store-112", SudoMode.PASSWORD, "lab-sudo"))).isEmpty();
