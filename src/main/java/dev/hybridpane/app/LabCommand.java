@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -55,9 +56,13 @@ final class LabCommand implements Callable<Integer> {
             + "page had been opened. Default: only opening the page approves one.")
     String ssoApproveAfter;
 
+    @Mixin
+    LabKubeFaultOptions kubeFaults;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        kubeFaults.check(spec);
         Duration approveAfter = ssoApproveAfter == null ? null : LabSsoSnippet.parseDelay(ssoApproveAfter)
                 .orElseThrow(() -> new ParameterException(spec.commandLine(), "--sso-approve-after: a delay such as 3s, "
                         + "500ms or 1m, not \"" + ssoApproveAfter + "\""));
@@ -83,6 +88,7 @@ final class LabCommand implements Callable<Integer> {
         Lab lab = Lab.start(world, Duration.ofSeconds(flapSeconds), labHosts);
         Runtime.getRuntime().addShutdownHook(new Thread(lab::close, "hybridpane-lab-stop"));
         lab.aws().setSsoApproveAfter(approveAfter);
+        String armed = kubeFaults.applyTo(lab.kube().faults());
         if (!faults.isEmpty()) {
             LabHostFleet fleet = lab.edgeHosts().fleet();
             for (Map.Entry<String, LabHostFleet.UpgradeFault> e : faults.entrySet()) {
@@ -94,7 +100,7 @@ final class LabCommand implements Callable<Integer> {
         }
         Path file = kubeconfig != null ? kubeconfig : Files.createTempDirectory("hybridpane-lab").resolve("kubeconfig");
         lab.writeKubeconfig(file, Map.of(SsoDirectory.SECOND_ACCOUNT_ID, LabSsoSnippet.STAGING_PROFILE));
-        out.println(banner(lab, file) + LabSsoSnippet.section(lab, approveAfter));
+        out.println(armed + banner(lab, file) + LabSsoSnippet.section(lab, approveAfter));
         out.flush();
         new CountDownLatch(1).await();
         return 0;
