@@ -3,6 +3,7 @@ package dev.hybridpane.lab.kube;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -169,7 +170,9 @@ public final class LabKubeFaults implements AutoCloseable {
     private ResourcePath conflictTarget(RecordedRequest request) {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         boolean put = method.equals("PUT");
-        if (!put && !(method.equals("PATCH") && request.getUtf8Body().contains("\"resourceVersion\""))) {
+        // the body is looked at, not read: reading it would consume it
+        if (!put && !(method.equals("PATCH") && request.getBody() != null
+                && new String(request.getBody().getBytes(), StandardCharsets.UTF_8).contains("\"resourceVersion\""))) {
             return null;
         }
         String path = request.getPath();
