@@ -73,9 +73,13 @@ final class LabCommand implements Callable<Integer> {
     @Mixin
     LabAwsFaults awsFaults = new LabAwsFaults();
 
+    @Mixin
+    LabKubeFaultOptions kubeFaults;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        kubeFaults.check(spec);
         Duration approveAfter = ssoApproveAfter == null ? null : LabSsoSnippet.parseDelay(ssoApproveAfter)
                 .orElseThrow(() -> new ParameterException(spec.commandLine(), "--sso-approve-after: a delay such as 3s, "
                         + "500ms or 1m, not \"" + ssoApproveAfter + "\""));
@@ -116,6 +120,7 @@ final class LabCommand implements Callable<Integer> {
                 out.flush();
             }, "hybridpane-lab-fault-figures"));
         }
+        String armed = kubeFaults.applyTo(lab.kube().faults());
         if (!faults.isEmpty()) {
             LabHostFleet fleet = lab.edgeHosts().fleet();
             for (Map.Entry<String, LabHostFleet.UpgradeFault> e : faults.entrySet()) {
@@ -133,7 +138,7 @@ final class LabCommand implements Callable<Integer> {
         }
         Path file = kubeconfig != null ? kubeconfig : Files.createTempDirectory("hybridpane-lab").resolve("kubeconfig");
         lab.writeKubeconfig(file, Map.of(SsoDirectory.SECOND_ACCOUNT_ID, LabSsoSnippet.STAGING_PROFILE));
-        out.println(LabAwsFaults.banner(plan) + banner(lab, file) + LabSsoSnippet.section(lab, approveAfter) + sshBanner);
+        out.println(LabAwsFaults.banner(plan) + armed + banner(lab, file) + LabSsoSnippet.section(lab, approveAfter) + sshBanner);
         out.flush();
         new CountDownLatch(1).await();
         return 0;

@@ -249,7 +249,7 @@ public final class Fabric8ClusterAdmin implements ClusterAdminPort {
             throw new IllegalArgumentException("unknown access " + access);
         }
         try (KubernetesClient c = KubeClients.build(config)) {
-            return body.apply(c);
+            return KubeRetry.throttled(() -> body.apply(c));
         } catch (KubernetesClientException e) {
             String status = e.getCode() > 0 ? " (HTTP " + e.getCode() + ")" : "";
             String reason = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();

@@ -67,7 +67,7 @@ public final class Fabric8ClusterNetworkPort implements ClusterNetworkPort {
 
         private <T> T call(String what, Supplier<T> work) {
             try {
-                return work.get();
+                return KubeRetry.throttled(work);
             } catch (KubernetesClientException e) {
                 String why = switch (e.getCode()) {
                     case 401 -> "the cluster rejected the credentials";

@@ -42,7 +42,7 @@ public final class Fabric8CniAffinity implements CniAffinityPort, AutoCloseable 
 
     private static <T> T call(String what, Supplier<T> body) {
         try {
-            return body.get();
+            return KubeRetry.throttled(body);
         } catch (KubernetesClientException e) {
             String status = e.getCode() > 0 ? " (HTTP " + e.getCode() + ")" : "";
             String reason = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();

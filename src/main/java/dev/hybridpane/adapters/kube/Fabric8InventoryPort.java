@@ -63,7 +63,7 @@ public final class Fabric8InventoryPort implements InventoryPort {
 
         private <T> T call(String what, Supplier<T> work) {
             try {
-                return work.get();
+                return KubeRetry.throttled(work);
             } catch (KubernetesClientException e) {
                 if (e.getCode() == 404 && KindFailures.kindNotServed(e)) {
                     throw new InventoryException(notImported(ref.name()), e);
@@ -155,13 +155,18 @@ public final class Fabric8InventoryPort implements InventoryPort {
                 client.genericKubernetesResources(ctx).inNamespace(NAMESPACE).resource(r).create();
             } else {
                 existing.setAdditionalProperty("spec", spec);
-                client.genericKubernetesResources(ctx).inNamespace(NAMESPACE).resource(existing).update();
+                // written again after a 409 only while nobody else wrote it since it was read
+                KubeRetry.unlessMoved(existing.getMetadata().getResourceVersion(), () -> {
+                    GenericKubernetesResource now = res.get();
+                    return now == null ? null : now.getMetadata().getResourceVersion();
+                }, () -> client.genericKubernetesResources(ctx).inNamespace(NAMESPACE).resource(existing).update());
             }
         }
 
         @Override
         public void saveStatus(String host, HostStatus status) {
-            call("save the status of " + host, () -> {
+            // the status is the console's reading of the host: a 409 reads the host again and writes it again
+            call("save the status of " + host, () -> KubeRetry.rereading(() -> {
                 var res = client.genericKubernetesResources(HOSTS).inNamespace(NAMESPACE).withName(host);
                 GenericKubernetesResource existing = res.get();
                 if (existing == null) {
@@ -180,7 +185,7 @@ public final class Fabric8InventoryPort implements InventoryPort {
                     client.genericKubernetesResources(HOSTS).inNamespace(NAMESPACE).resource(existing).update();
                 }
                 return null;
-            });
+            }));
         }
 
         @Override

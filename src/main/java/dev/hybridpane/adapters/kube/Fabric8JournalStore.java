@@ -10,7 +10,6 @@ import dev.hybridpane.core.ops.JournalStore;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -127,23 +126,19 @@ public final class Fabric8JournalStore implements JournalStore, AutoCloseable {
         ConfigMap cm = new ConfigMapBuilder().withNewMetadata().withName(name).withNamespace(namespace)
                 .addToLabels(LABEL, "true").addToLabels("app.kubernetes.io/managed-by", "hybridpane")
                 .addToAnnotations(ID_ANNOTATION, j.id()).endMetadata().addToData(KEY, body).build();
-        for (int attempt = 0; ; attempt++) {
+        // the journal is this operation's own: a 409 (changed or created since it was read) reads it and writes again
+        KubeRetry.rereading(() -> {
             ConfigMap current = client.configMaps().inNamespace(namespace).withName(name).get();
-            try {
-                if (current == null) {
-                    client.configMaps().inNamespace(namespace).resource(cm).create();
-                } else {
-                    cm.getMetadata().setResourceVersion(current.getMetadata().getResourceVersion());
-                    client.configMaps().inNamespace(namespace).resource(cm).update();
-                }
-                lastWritten = j;
-                return;
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != 409 || attempt >= 2) {
-                    throw e;
-                }
+            if (current == null) {
+                cm.getMetadata().setResourceVersion(null);
+                client.configMaps().inNamespace(namespace).resource(cm).create();
+            } else {
+                cm.getMetadata().setResourceVersion(current.getMetadata().getResourceVersion());
+                client.configMaps().inNamespace(namespace).resource(cm).update();
             }
-        }
+            return null;
+        });
+        lastWritten = j;
     }
 
     @Override
@@ -151,7 +146,7 @@ public final class Fabric8JournalStore implements JournalStore, AutoCloseable {
         if (pending != null && pending.id().equals(id)) {
             return Optional.of(pending);
         }
-        ConfigMap cm = client.configMaps().inNamespace(namespace).withName(objectName(id)).get();
+        ConfigMap cm = KubeRetry.throttled(() -> client.configMaps().inNamespace(namespace).withName(objectName(id)).get());
         return cm == null ? Optional.empty() : read(cm);
     }
 
@@ -159,7 +154,8 @@ public final class Fabric8JournalStore implements JournalStore, AutoCloseable {
     public List<Journal> list() {
         flush();
         List<Journal> out = new ArrayList<>();
-        for (ConfigMap cm : client.configMaps().inNamespace(namespace).withLabel(LABEL, "true").list().getItems()) {
+        for (ConfigMap cm : KubeRetry.throttled(() -> client.configMaps().inNamespace(namespace).withLabel(LABEL, "true").list())
+                .getItems()) {
             read(cm).ifPresent(out::add);
         }
         out.sort(Comparator.comparing(Journal::started, Comparator.nullsLast(Comparator.reverseOrder())));

@@ -70,8 +70,7 @@ public final class Fabric8LeaseLock implements OperationLock, AutoCloseable {
 
     @Override
     public Optional<LockState> state(String name) {
-        Lease current = client.leases().inNamespace(namespace).withName(leaseName(name)).get();
-        return Optional.ofNullable(state(name, current));
+        return Optional.ofNullable(state(name, read(leaseName(name))));
     }
 
     private LockState state(String name, Lease lease) {
@@ -91,48 +90,74 @@ public final class Fabric8LeaseLock implements OperationLock, AutoCloseable {
 
     /**
      * Takes the lease for {@code holder}: created when missing; renewed when already the holder's; taken when free; a
-     * stale one of someone else only when {@code takeOver} (its state is returned); otherwise refused.
+     * stale one of someone else only when {@code takeOver} (its state is returned); otherwise refused. A 409 while the
+     * lease is still as it was read (nobody else wrote it) takes it again; after another's write it is refused, naming
+     * the holder.
      */
     private LockState take(String name, String leaseName, String holder, int seconds, boolean takeOver) throws LockedException {
-        ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-        Lease current = client.leases().inNamespace(namespace).withName(leaseName).get();
-        try {
-            if (current == null) {
-                client.leases().inNamespace(namespace).resource(new LeaseBuilder().withNewMetadata().withName(leaseName)
-                        .withNamespace(namespace).addToLabels("app.kubernetes.io/managed-by", "hybridpane").endMetadata()
-                        .withNewSpec().withHolderIdentity(holder).withLeaseDurationSeconds(seconds).withAcquireTime(now)
-                        .withRenewTime(now).withLeaseTransitions(0).endSpec().build()).create();
-                return null;
-            }
-            LockState held = state(name, current);
-            boolean mine = held != null && holder.equals(held.holder());
-            LockState takenFrom = null;
-            if (held != null && !mine) {
-                if (!held.stale() || !takeOver) {
-                    throw new LockedException(held);
+        for (int attempt = 1; ; attempt++) {
+            Lease current = read(leaseName);
+            try {
+                return takeFrom(current, name, leaseName, holder, seconds, takeOver);
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409) {
+                    throw e;
                 }
-                takenFrom = held;
-            }
-            Lease next = new LeaseBuilder(current).editSpec().withHolderIdentity(holder).withLeaseDurationSeconds(seconds)
-                    .withRenewTime(now).endSpec().build();
-            if (!mine) {
-                Integer transitions = current.getSpec().getLeaseTransitions();
-                next.getSpec().setAcquireTime(now);
-                next.getSpec().setLeaseTransitions(transitions == null ? 1 : transitions + 1);
-            }
-            client.leases().inNamespace(namespace).resource(next).update(); // carries the resourceVersion it read
-            return takenFrom;
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 409) {
-                Lease winner = client.leases().inNamespace(namespace).withName(leaseName).get();
+                Lease winner = read(leaseName);
+                if (attempt < KubeRetry.ATTEMPTS && unchanged(current, winner)) {
+                    continue; // refused though nobody else wrote it since it was read: take it again
+                }
                 LockState won = state(name, winner);
                 if (won != null) {
                     throw new LockedException(won);
                 }
                 throw new LockedException(name, "another workstation", clock.instant());
             }
-            throw e;
         }
+    }
+
+    private Lease read(String leaseName) {
+        return KubeRetry.throttled(() -> client.leases().inNamespace(namespace).withName(leaseName).get());
+    }
+
+    /** Whether a lease is still as it was read (both absent, or at the same resourceVersion). */
+    private static boolean unchanged(Lease before, Lease now) {
+        if (before == null || now == null) {
+            return before == now;
+        }
+        return before.getMetadata().getResourceVersion() != null
+                && before.getMetadata().getResourceVersion().equals(now.getMetadata().getResourceVersion());
+    }
+
+    private LockState takeFrom(Lease current, String name, String leaseName, String holder, int seconds, boolean takeOver)
+            throws LockedException {
+        ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+        if (current == null) {
+            KubeRetry.throttled(() -> client.leases().inNamespace(namespace).resource(new LeaseBuilder().withNewMetadata()
+                    .withName(leaseName).withNamespace(namespace).addToLabels("app.kubernetes.io/managed-by", "hybridpane").endMetadata()
+                    .withNewSpec().withHolderIdentity(holder).withLeaseDurationSeconds(seconds).withAcquireTime(now)
+                    .withRenewTime(now).withLeaseTransitions(0).endSpec().build()).create());
+            return null;
+        }
+        LockState held = state(name, current);
+        boolean mine = held != null && holder.equals(held.holder());
+        LockState takenFrom = null;
+        if (held != null && !mine) {
+            if (!held.stale() || !takeOver) {
+                throw new LockedException(held);
+            }
+            takenFrom = held;
+        }
+        Lease next = new LeaseBuilder(current).editSpec().withHolderIdentity(holder).withLeaseDurationSeconds(seconds)
+                .withRenewTime(now).endSpec().build();
+        if (!mine) {
+            Integer transitions = current.getSpec().getLeaseTransitions();
+            next.getSpec().setAcquireTime(now);
+            next.getSpec().setLeaseTransitions(transitions == null ? 1 : transitions + 1);
+        }
+        // carries the resourceVersion it read
+        KubeRetry.throttled(() -> client.leases().inNamespace(namespace).resource(next).update());
+        return takenFrom;
     }
 
     private boolean expired(Lease lease) {
@@ -200,12 +225,16 @@ public final class Fabric8LeaseLock implements OperationLock, AutoCloseable {
                 return;
             }
             try {
-                Lease current = client.leases().inNamespace(namespace).withName(leaseName).get();
-                if (current != null && current.getSpec() != null && holder.equals(current.getSpec().getHolderIdentity())) {
-                    current.getSpec().setHolderIdentity(null);
-                    current.getSpec().setRenewTime(null);
-                    client.leases().inNamespace(namespace).resource(current).update();
-                }
+                // released only while it is this holder's: a 409 reads it again, and a lease taken meanwhile is left alone
+                KubeRetry.rereading(() -> {
+                    Lease current = client.leases().inNamespace(namespace).withName(leaseName).get();
+                    if (current != null && current.getSpec() != null && holder.equals(current.getSpec().getHolderIdentity())) {
+                        current.getSpec().setHolderIdentity(null);
+                        current.getSpec().setRenewTime(null);
+                        client.leases().inNamespace(namespace).resource(current).update();
+                    }
+                    return null;
+                });
             } catch (RuntimeException e) {
                 // not released: it expires after its duration
             }

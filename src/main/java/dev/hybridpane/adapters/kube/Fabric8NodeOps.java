@@ -35,7 +35,7 @@ final class Fabric8NodeOps implements NodeOps {
 
     private <T> T call(String what, Supplier<T> work) {
         try {
-            return work.get();
+            return KubeRetry.throttled(work);
         } catch (KubernetesClientException e) {
             String why = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
                     : "HTTP " + e.getCode();

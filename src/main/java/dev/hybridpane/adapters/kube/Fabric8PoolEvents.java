@@ -43,36 +43,7 @@ public final class Fabric8PoolEvents implements PoolEventsPort {
     @Override
     public PoolHistory read(ClusterRef ref, ClusterAccess access, String pool, Collection<String> nodes) {
         try (KubernetesClient client = KubeClients.build(clusters.configFor(access))) {
-            Map<String, ClusterEvent> byUid = new LinkedHashMap<>();
-            for (Event e : client.v1().events().inNamespace(PoolStore.NAMESPACE)
-                    .withField("involvedObject.kind", "HybridNodePool").withField("involvedObject.name", pool)
-                    .list().getItems()) {
-                if (about(e, "HybridNodePool", Set.of(pool))) {
-                    ClusterEvent ce = KubeMapper.event(e);
-                    byUid.put(ce.uid(), ce);
-                }
-            }
-            Set<String> names = new HashSet<>(nodes);
-            List<Event> nodeEvents = new ArrayList<>();
-            if (names.size() <= PER_NODE_READS) {
-                // a few nodes: each one's events exactly
-                for (String node : names) {
-                    nodeEvents.addAll(client.v1().events().inAnyNamespace().withField("involvedObject.kind", "Node")
-                            .withField("involvedObject.name", node).list().getItems());
-                }
-            } else {
-                nodeEvents.addAll(client.v1().events().inAnyNamespace().withField("involvedObject.kind", "Node")
-                        .list().getItems());
-            }
-            for (Event e : nodeEvents) {
-                if (about(e, "Node", names)) {
-                    ClusterEvent ce = KubeMapper.event(e);
-                    byUid.put(ce.uid(), ce);
-                }
-            }
-            List<ClusterEvent> events = new ArrayList<>(byUid.values());
-            events.sort(NEWEST_FIRST);
-            return new PoolHistory(events, members(client, pool));
+            return KubeRetry.throttled(() -> read(client, pool, nodes));
         } catch (KubernetesClientException e) {
             String why = KindFailures.reason(e, "events", "it is no longer in the cluster", "it changed meanwhile");
             throw new PoolStoreException("Could not read the events of pool " + pool + " in " + ref.name() + ": "
@@ -81,6 +52,39 @@ public final class Fabric8PoolEvents implements PoolEventsPort {
             throw new PoolStoreException("Could not read the events of pool " + pool + " in " + ref.name() + ": "
                     + KubeFailures.scrub(RootCause.root(e)) + ".", false, e);
         }
+    }
+
+    private static PoolHistory read(KubernetesClient client, String pool, Collection<String> nodes) {
+        Map<String, ClusterEvent> byUid = new LinkedHashMap<>();
+        for (Event e : client.v1().events().inNamespace(PoolStore.NAMESPACE)
+                .withField("involvedObject.kind", "HybridNodePool").withField("involvedObject.name", pool)
+                .list().getItems()) {
+            if (about(e, "HybridNodePool", Set.of(pool))) {
+                ClusterEvent ce = KubeMapper.event(e);
+                byUid.put(ce.uid(), ce);
+            }
+        }
+        Set<String> names = new HashSet<>(nodes);
+        List<Event> nodeEvents = new ArrayList<>();
+        if (names.size() <= PER_NODE_READS) {
+            // a few nodes: each one's events exactly
+            for (String node : names) {
+                nodeEvents.addAll(client.v1().events().inAnyNamespace().withField("involvedObject.kind", "Node")
+                        .withField("involvedObject.name", node).list().getItems());
+            }
+        } else {
+            nodeEvents.addAll(client.v1().events().inAnyNamespace().withField("involvedObject.kind", "Node")
+                    .list().getItems());
+        }
+        for (Event e : nodeEvents) {
+            if (about(e, "Node", names)) {
+                ClusterEvent ce = KubeMapper.event(e);
+                byUid.put(ce.uid(), ce);
+            }
+        }
+        List<ClusterEvent> events = new ArrayList<>(byUid.values());
+        events.sort(NEWEST_FIRST);
+        return new PoolHistory(events, members(client, pool));
     }
 
     private static boolean about(Event e, String kind, Set<String> names) {

@@ -68,7 +68,7 @@ public final class Fabric8PoolStore implements PoolStore {
 
         private <T> T call(String what, Supplier<T> work) {
             try {
-                return work.get();
+                return KubeRetry.throttled(work);
             } catch (KubernetesClientException e) {
                 if (e.getCode() == 404 && KindFailures.kindNotServed(e)) {
                     throw new PoolStoreException(Fabric8InventoryPort.notImported(ref.name()), false, e);
@@ -176,13 +176,24 @@ public final class Fabric8PoolStore implements PoolStore {
                 }
                 r.getMetadata().setResourceVersion(resourceVersion);
                 r.setAdditionalProperty("spec", PoolMapper.toSpec(pool));
-                return stored(client.genericKubernetesResources(Fabric8ProfileStore.POOLS).inNamespace(NAMESPACE).resource(r).update());
+                // a 409 while the pool is still at the version read is written again; one after another write is not
+                return stored(KubeRetry.unlessMoved(resourceVersion, () -> version(pool.name()),
+                        () -> client.genericKubernetesResources(Fabric8ProfileStore.POOLS).inNamespace(NAMESPACE).resource(r)
+                                .update()));
             });
+        }
+
+        /** The stored pool's resourceVersion now, or null when it is gone. */
+        private String version(String name) {
+            GenericKubernetesResource now = client.genericKubernetesResources(Fabric8ProfileStore.POOLS).inNamespace(NAMESPACE)
+                    .withName(name).get();
+            return now == null ? null : now.getMetadata().getResourceVersion();
         }
 
         @Override
         public Stored updateStatus(String name, PoolStatus status) {
-            return call("store the status of pool " + name, () -> {
+            // the status is the running operation's (the pool's lease): a 409 reads the pool again and writes it again
+            return call("store the status of pool " + name, () -> KubeRetry.rereading(() -> {
                 GenericKubernetesResource r = client.genericKubernetesResources(Fabric8ProfileStore.POOLS).inNamespace(NAMESPACE)
                         .withName(name).get();
                 if (r == null) {
@@ -192,7 +203,7 @@ public final class Fabric8PoolStore implements PoolStore {
                 r.setAdditionalProperty("status", statusObject(status));
                 return stored(client.genericKubernetesResources(Fabric8ProfileStore.POOLS).inNamespace(NAMESPACE).resource(r)
                         .updateStatus());
-            });
+            }));
         }
 
         @Override

@@ -62,7 +62,7 @@ public final class Fabric8ProfileStore implements ProfileStore {
 
         private <T> T call(String what, Supplier<T> work) {
             try {
-                return work.get();
+                return KubeRetry.throttled(work);
             } catch (KubernetesClientException e) {
                 if (e.getCode() == 404 && KindFailures.kindNotServed(e)) {
                     throw new ProfileStoreException(Fabric8InventoryPort.notImported(ref.name()), e);
@@ -189,8 +189,16 @@ public final class Fabric8ProfileStore implements ProfileStore {
                 }
                 r.getMetadata().setResourceVersion(resourceVersion);
                 r.setAdditionalProperty("spec", ProfileMapper.toSpec(profile));
-                return stored(client.genericKubernetesResources(PROFILES).inNamespace(NAMESPACE).resource(r).update());
+                // a 409 while the profile is still at the version read is written again; one after another save is not
+                return stored(KubeRetry.unlessMoved(resourceVersion, () -> version(profile.name()),
+                        () -> client.genericKubernetesResources(PROFILES).inNamespace(NAMESPACE).resource(r).update()));
             });
+        }
+
+        /** The stored profile's resourceVersion now, or null when it is gone. */
+        private String version(String name) {
+            GenericKubernetesResource now = client.genericKubernetesResources(PROFILES).inNamespace(NAMESPACE).withName(name).get();
+            return now == null ? null : now.getMetadata().getResourceVersion();
         }
 
         /** Before the first write: the kind must be served (nothing, not even the namespace, is written otherwise). */

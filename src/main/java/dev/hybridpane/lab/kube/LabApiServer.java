@@ -36,11 +36,16 @@ public final class LabApiServer implements AutoCloseable {
     private KubernetesClient client;
 
     LabApiServer(LabCluster cluster, LabAuthenticator.Access access) {
+        this(cluster, access, new LabKubeFaults());
+    }
+
+    LabApiServer(LabCluster cluster, LabAuthenticator.Access access, LabKubeFaults faults) {
         this.cluster = cluster;
         this.discovery = new LabDiscovery(cluster.version(), cluster.nodeKubeletVersion());
         Map<ServerRequest, Queue<ServerResponse>> expectations = new ConcurrentHashMap<>();
         this.dispatcher = new LabDispatcher(expectations, discovery);
         dispatcher.authenticateWith(new LabAuthenticator(cluster, access, dispatcher::get));
+        dispatcher.injectFaults(faults);
         this.workloads = new LabWorkloads(dispatcher, stoppedKubelets, Clock.systemUTC());
         dispatcher.serveEvictions(workloads);
         this.cilium = LabCiliumIpam.runsCilium(cluster) ? new LabCiliumIpam(cluster, dispatcher, Clock.systemUTC()) : null;

@@ -39,11 +39,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A watch from version N (N &gt; 0) now first gets the changes made after N, each as what it was (ADDED,
  * MODIFIED or DELETED), replayed from a short log of recent changes as a real server replays its watch cache; one from
- * no version or "0" gets every object as ADDED, as from a real server. When N is older than the log, the watch gets the
- * objects changed after N as ADDED (a real server would answer 410 Gone, and the client would list again).
+ * no version or "0" gets every object as ADDED, as from a real server.
  *
  * <p>The watch joins the store's list of watches only when it opens, under the store's lock, after its replay: a
- * write is then either replayed or notified, never both, and never lost in between. The watch itself is still
+ * write is then either replayed or notified, never both, and never lost in between. A watch from a version older than that log is answered 410 Gone (Status reason Expired), as a real server answers
+ * it, and the client lists again (should the log move past it between the answer and the watch's opening, the watch
+ * gets the objects changed after N as ADDED). The watch itself is still
  * fabric8's (its events for later writes are unchanged): it is made by reflection, as its class is not public.
  * Where this fabric8 version differs, watches are answered as fabric8 answers them.
  */
@@ -99,6 +100,11 @@ final class LabCrudDispatcher extends KubernetesCrudDispatcher {
         long since = resourceVersion(path);
         if (since <= 0 || !honoursWatchVersions()) {
             return super.handleWatch(path);
+        }
+        long oldest = oldestReplayable();
+        if (since < oldest) {
+            onGone.run();
+            return gone(since, oldest);
         }
         AttributeSet query = attributeExtractor.fromPath(path);
         String name = watchedName(path);
@@ -172,6 +178,34 @@ final class LabCrudDispatcher extends KubernetesCrudDispatcher {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** Told of each watch answered 410 Gone (the lab's fault counters). */
+    private volatile Runnable onGone = () -> { };
+
+    void onGone(Runnable listener) {
+        this.onGone = listener;
+    }
+
+    /** The oldest version a watch can start from and get every change after it (0: every version). */
+    private long oldestReplayable() {
+        lock.readLock().lock();
+        try {
+            return droppedUpTo;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * 410 Gone, as the API server's watch cache answers a watch from a version it no longer holds ("too old resource
+     * version: SINCE (OLDEST)", Status reason Expired): the client lists again and watches from the list's version.
+     */
+    static MockResponse gone(long since, long oldest) {
+        return new MockResponse().setResponseCode(410).setHeader("Content-Type", "application/json")
+                .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
+                        + "\"message\":\"too old resource version: " + since + " (" + oldest + ")\",\"reason\":\"Expired\","
+                        + "\"code\":410}");
     }
 
     /** Sends the logged changes after {@code since} that the watch matches, as the store notifies a write. */

@@ -115,6 +115,14 @@ final class LabDispatcher extends Dispatcher {
         afterWrite.run();
     }
 
+    /** The run's injected faults (after authentication, before anything is read or written); set by LabApiServer. */
+    private volatile LabKubeFaults faults = new LabKubeFaults();
+
+    void injectFaults(LabKubeFaults faults) {
+        this.faults = faults;
+        crud.onGone(faults::watchGone);
+    }
+
     /** Authenticates and authorizes every request first (EKS tokens, the lab's admin token); set by LabApiServer. */
     private volatile LabAuthenticator authenticator;
 
@@ -128,6 +136,11 @@ final class LabDispatcher extends Dispatcher {
         if (refused != null) {
             return refused;
         }
+        MockResponse fault = faults.before(request);
+        return faults.delayed(fault != null ? fault : answer(request));
+    }
+
+    private MockResponse answer(RecordedRequest request) {
         request = strategicAsMergePatch(request);
         LabWorkloads w = workloads;
         if (w != null && "POST".equalsIgnoreCase(request.getMethod())) {
@@ -199,7 +212,7 @@ final class LabDispatcher extends Dispatcher {
         LabEventSelectors.Selection events = LabEventSelectors.of(request.getMethod(), request.getPath());
         MockResponse response = events != null ? events.answer(crud.handleGet(events.storePath())) : crud.dispatch(request);
         if (response.getWebSocketListener() != null) {
-            response.withWebSocketUpgrade(new WatchCloseOffLoop(response.getWebSocketListener(), this::forgetWatch));
+            response.withWebSocketUpgrade(new WatchCloseOffLoop(response.getWebSocketListener(), this::forgetWatch, faults));
         }
         if ("GET".equalsIgnoreCase(request.getMethod()) && response.code() == 200 && response.getWebSocketListener() == null
                 && LabTables.wantsTable(request.getHeader("Accept")) && response.getBody() != null) {

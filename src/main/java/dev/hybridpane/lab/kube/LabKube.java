@@ -40,6 +40,8 @@ public final class LabKube implements AutoCloseable {
     private final LabAuthenticator.Access access;
     private final URI awsEndpoint;
     private final Map<String, LabApiServer> servers = new LinkedHashMap<>();
+    /** The faults of every cluster's API server, off until set. */
+    private final LabKubeFaults faults = new LabKubeFaults();
     /** TLS listeners for kubectl, made when a kubeconfig is first written. */
     private final Map<String, LabTlsFront> tlsFronts = new LinkedHashMap<>();
     private LabTlsFront.Certificate tlsCertificate;
@@ -83,6 +85,11 @@ public final class LabKube implements AutoCloseable {
         return access.adminToken();
     }
 
+    /** The faults injected into every cluster's API server (none until set), and their counts. */
+    public LabKubeFaults faults() {
+        return faults;
+    }
+
     public static String key(String region, String clusterName) {
         return region + "/" + clusterName;
     }
@@ -95,7 +102,7 @@ public final class LabKube implements AutoCloseable {
         List<CompletableFuture<LabApiServer>> futures = new ArrayList<>();
         for (LabCluster c : world.clusters()) {
             futures.add(CompletableFuture.supplyAsync(() -> {
-                LabApiServer s = new LabApiServer(c, access);
+                LabApiServer s = new LabApiServer(c, access, faults);
                 s.start();
                 return s;
             }));
@@ -246,6 +253,7 @@ public final class LabKube implements AutoCloseable {
     public synchronized void close() {
         tlsFronts.values().forEach(LabTlsFront::close);
         tlsFronts.clear();
+        faults.close();
         servers.values().parallelStream().forEach(LabApiServer::close);
         servers.clear();
         started = false;

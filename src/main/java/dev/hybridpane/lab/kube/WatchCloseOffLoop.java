@@ -30,11 +30,16 @@ final class WatchCloseOffLoop extends WebSocketListener {
 
     private final WebSocketListener store;
     private final Consumer<Object> forget;
+    private final LabKubeFaults faults;
 
-    /** @param forget takes the store's listener out of the store's open watches, before it shuts down */
-    WatchCloseOffLoop(WebSocketListener store, Consumer<Object> forget) {
+    /**
+     * @param forget takes the store's listener out of the store's open watches, before it shuts down
+     * @param faults told of the watch's socket while it is open (it may end it)
+     */
+    WatchCloseOffLoop(WebSocketListener store, Consumer<Object> forget, LabKubeFaults faults) {
         this.store = store;
         this.forget = forget;
+        this.faults = faults;
     }
 
     @Override
@@ -45,6 +50,7 @@ final class WatchCloseOffLoop extends WebSocketListener {
     @Override
     public void onOpen(WebSocket webSocket, Response response) {
         store.onOpen(webSocket, response);
+        faults.watchOpened(webSocket);
     }
 
     @Override
@@ -64,11 +70,13 @@ final class WatchCloseOffLoop extends WebSocketListener {
 
     @Override
     public void onClosed(WebSocket webSocket, int code, String reason) {
+        faults.watchClosed(webSocket);
         offLoop(() -> store.onClosed(webSocket, code, reason));
     }
 
     @Override
     public void onFailure(WebSocket webSocket, Throwable error, Response response) {
+        faults.watchClosed(webSocket);
         offLoop(() -> store.onFailure(webSocket, error, response));
     }
 
