@@ -122,7 +122,7 @@ public final class AwsEmulator implements AutoCloseable {
         this.directConnect = new DirectConnectService(json, state);
         register(directConnect);
         this.nodeadm = new LabNodeadmAws(state, ssm, iam, rolesAnywhere, eks, json, clock);
-        this.inspection = new AwsInspection(state, iam, rolesAnywhere, counts);
+        this.inspection = new AwsInspection(state, iam, rolesAnywhere, counts, new IssuedSecrets.Sources(credentials, oidc, ssm));
         for (LabWorld.LabCluster c : world.clusters()) {
             c.hybridRoles().forEach(h -> seedHybridRole(world, c, h));
         }

@@ -16,12 +16,20 @@ public final class AwsInspection {
     private final IamService iam;
     private final RolesAnywhereService rolesAnywhere;
     private final Map<String, AtomicInteger> counts;
+    private final IssuedSecrets.Sources secrets;
 
-    AwsInspection(AwsState state, IamService iam, RolesAnywhereService rolesAnywhere, Map<String, AtomicInteger> counts) {
+    AwsInspection(AwsState state, IamService iam, RolesAnywhereService rolesAnywhere, Map<String, AtomicInteger> counts,
+            IssuedSecrets.Sources secrets) {
         this.state = state;
         this.iam = iam;
         this.rolesAnywhere = rolesAnywhere;
         this.counts = counts;
+        this.secrets = secrets;
+    }
+
+    /** Every secret the account has handed out so far (for the tests' secret scanner): see {@link IssuedSecrets}. */
+    public IssuedSecrets issuedSecrets() {
+        return secrets.now();
     }
 
     /** A cluster's remote networks as DescribeCluster shows them: the node CIDRs and the pod CIDRs. */
