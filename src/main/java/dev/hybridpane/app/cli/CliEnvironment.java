@@ -23,29 +23,31 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** What a CLI command runs against: the embedded lab (--lab) or an AWS profile, with the workstation's stores. */
 final class CliEnvironment implements AutoCloseable {
+    /** The lab this environment started and closes (null: AWS, or the tests' shared lab). */
     private final Lab lab;
     private final AwsClientFactory clients;
     private final SdkAwsPort aws;
     private final HybridSetupService setup;
     private final OperationEngine engine;
 
-    private CliEnvironment(Lab lab, AwsClientFactory clients, Path configDir) {
+    private CliEnvironment(Lab lab, boolean useLab, AwsClientFactory clients, Path configDir) {
         this.lab = lab;
         this.clients = clients;
         this.aws = new SdkAwsPort(clients);
         this.setup = new HybridSetupService(aws, new SdkHybridAwsPort(clients), new Fabric8ClusterAdmin(),
-                new JsonWorkspaceStore(configDir), Clock.systemUTC(), Duration.ofSeconds(lab != null ? 1 : 10));
+                new JsonWorkspaceStore(configDir), Clock.systemUTC(), Duration.ofSeconds(useLab ? 1 : 10));
         this.engine = new OperationEngine(new JsonJournalStore(configDir), Clock.systemUTC());
     }
 
     static CliEnvironment open(boolean useLab, String profile, String region) {
         Path config = ConfigDirs.current();
         if (useLab) {
-            Lab lab = Lab.start(LabWorld.load(), null);
-            return new CliEnvironment(lab, AwsClientFactory.forEndpoint(lab.awsEndpoint(), Lab.ACCESS_KEY_ID, Lab.SECRET_ACCESS_KEY,
-                    region), config.resolve("lab"));
+            Lab shared = PoolEnvironment.sharedLab;
+            Lab lab = shared != null ? shared : Lab.start(LabWorld.load(), null);
+            return new CliEnvironment(shared != null ? null : lab, true, AwsClientFactory.forEndpoint(lab.awsEndpoint(),
+                    Lab.ACCESS_KEY_ID, Lab.SECRET_ACCESS_KEY, region), config.resolve("lab"));
         }
-        return new CliEnvironment(null, AwsClientFactory.forProfile(profile == null ? "default" : profile,
+        return new CliEnvironment(null, false, AwsClientFactory.forProfile(profile == null ? "default" : profile,
                 TerminalMfaPrompt.INSTANCE), config);
     }
 
