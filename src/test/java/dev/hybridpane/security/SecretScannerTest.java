@@ -68,6 +68,10 @@ class SecretScannerTest {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
+    static void assertFound(List<SecretScanner.Finding> found, String where, String kind) {
+        assertThat(found).as(kind + " at " + where).anyMatch(f -> f.where().equals(where) && f.kind().equals(kind));
+    }
+
     @Test
     void everyPlantedSecretIsFoundWhereItWasPlantedAndNothingElseIs() throws Exception {
         String code = b64(15);
@@ -126,30 +130,12 @@ class SecretScannerTest {
         found.forEach(f -> System.out.println("found " + f));
 
         Path journal = config.resolve("lab/operations/pool-planted.json");
-        assertThat(found).anySatisfy(f -> {
-            assertThat(f.where()).isEqualTo(journal + ":3");
-            assertThat(f.kind()).isEqualTo("SSM activation code (issued)");
-        });
-        assertThat(found).anySatisfy(f -> {
-            assertThat(f.where()).startsWith("log");
-            assertThat(f.kind()).isEqualTo("STS session token");
-        });
-        assertThat(found).anySatisfy(f -> {
-            assertThat(f.where()).isEqualTo("retail-edge v1/Event hybridpane-system/planted.1");
-            assertThat(f.kind()).isEqualTo("EKS bearer token");
-        });
-        assertThat(found).anySatisfy(f -> {
-            assertThat(f.where()).isEqualTo("retail-edge v1/ConfigMap hybridpane-system/planted");
-            assertThat(f.kind()).isEqualTo("CA private key");
-        });
-        assertThat(found).anySatisfy(f -> {
-            assertThat(f.where()).isEqualTo("retail-edge v1/Secret hybridpane-system/planted data.sudo (decoded)");
-            assertThat(f.kind()).isEqualTo("sudo password");
-        });
-        assertThat(found).anySatisfy(f -> {
-            assertThat(f.where()).isEqualTo("stdout:1");
-            assertThat(f.kind()).isEqualTo("CA passphrase");
-        });
+        assertFound(found, journal + ":3", "SSM activation code (issued)");
+        assertThat(found).as("the log line").anyMatch(f -> f.where().startsWith("log:") && f.kind().equals("STS session token"));
+        assertFound(found, "retail-edge v1/Event hybridpane-system/planted.1", "EKS bearer token");
+        assertFound(found, "retail-edge v1/ConfigMap hybridpane-system/planted", "CA private key");
+        assertFound(found, "retail-edge v1/Secret hybridpane-system/planted data.sudo (decoded)", "sudo password");
+        assertFound(found, "stdout:1", "CA passphrase");
         Path notes = config.resolve("notes.txt");
         assertThat(found).filteredOn(f -> f.where().startsWith(notes.toString())).extracting(SecretScanner.Finding::kind)
                 .contains("private key", "JWT", "AWS secret access key after its key id", "AWS secret access key", "SSO token");

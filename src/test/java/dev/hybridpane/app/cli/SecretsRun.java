@@ -2,6 +2,7 @@ package dev.hybridpane.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hybridpane.adapters.edge.EdgeSshAdapterTest;
 import dev.hybridpane.adapters.edge.FileKnownHostsStore;
 import dev.hybridpane.adapters.edge.MinaEdgePort;
 import dev.hybridpane.adapters.pki.BcCertificateAuthority;
@@ -24,7 +25,6 @@ import dev.hybridpane.security.KubeScan;
 import dev.hybridpane.security.LogCapture;
 import dev.hybridpane.security.SecretScanner;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -35,8 +35,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.util.io.resource.PathResource;
 import org.apache.sshd.common.util.security.SecurityUtils;
 
@@ -172,14 +170,7 @@ final class SecretsRun implements AutoCloseable {
                 kp = SecurityUtils.loadKeyPairIdentities(null, new PathResource(lab.hosts().loginKeyPath()), in, null)
                         .iterator().next();
             }
-            OpenSSHKeyEncryptionContext enc = new OpenSSHKeyEncryptionContext();
-            enc.setCipherName("AES");
-            enc.setCipherMode("CTR");
-            enc.setCipherType("256");
-            enc.setPassword(keyPassphrase);
-            try (OutputStream o = Files.newOutputStream(encrypted)) {
-                OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(kp, "admin", enc, o);
-            }
+            EdgeSshAdapterTest.write(encrypted, kp, keyPassphrase);
             keyFile(encrypted);
         }
         secret(keyPassphrase);
