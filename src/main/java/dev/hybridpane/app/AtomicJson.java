@@ -4,17 +4,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.hybridpane.adapters.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.slf4j.Logger;
 
 /**
  * JSON files written to a temporary file and renamed atomically, as settings.json is. The temporary file is named
- * for HybridPane and its process ({@link StaleTempFiles}) and deleted when the write fails; one left by a killed
+ * for HybridPane and its process ({@link AtomicFiles}, {@link StaleTempFiles}) and deleted when the write fails; one left by a killed
  * process is swept when a store next opens its directory.
  */
 final class AtomicJson {
@@ -29,18 +28,7 @@ final class AtomicJson {
 
     static void write(Path file, Object value) {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = StaleTempFiles.create(file);
-            try {
-                MAPPER.writeValue(tmp.toFile(), value);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, tmp -> MAPPER.writeValue(tmp.toFile(), value));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file + ": " + e.getMessage(), e);
         }

@@ -6,6 +6,9 @@ import java.util.Map;
 
 /** The OS's usual per-user directories for HybridPane: config (settings, workspace) and cache. */
 public final class ConfigDirs {
+    /** The system property that overrides the config directory of this process, as HYBRIDPANE_CONFIG_DIR does a user's. */
+    public static final String PROPERTY = "hybridpane.configDir";
+
     private ConfigDirs() {
     }
 
@@ -21,7 +24,15 @@ public final class ConfigDirs {
                 Path.of("Library", "Caches", "HybridPane"), "XDG_CACHE_HOME", ".cache");
     }
 
+    /**
+     * The config directory of this process: the system property {@value #PROPERTY} when set (tests and benches that run
+     * the CLI in-process), else {@link #resolve} of the OS, the environment and the home.
+     */
     public static Path current() {
+        String property = System.getProperty(PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
         return resolve(System.getProperty("os.name", ""), System.getenv(), System.getProperty("user.home"));
     }
 

@@ -3,19 +3,19 @@ package dev.hybridpane.adapters.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hybridpane.adapters.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.utils.UserHomeDirectoryUtils;
 
 /**
@@ -24,14 +24,19 @@ import software.amazon.awssdk.utils.UserHomeDirectoryUtils;
  * fields botocore's SSOTokenProvider and the SDK's OnDiskTokenManager read and write (startUrl, region, accessToken,
  * expiresAt as UTC ISO-8601 "2026-12-07T17:00:00Z", and refreshToken, clientId, clientSecret, registrationExpiresAt
  * when there are). The directory is made 0700 and the file 0600 where the file system has POSIX permissions; the file
- * is written to a temporary file and moved into place.
+ * is written to a temporary file and moved into place ({@link AtomicFiles}: a token in a temporary file that a killed
+ * process left is deleted when the cache is next opened).
  */
 public final class SsoTokenCache {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The temporary files of versions before {@link AtomicFiles} ({@code Files.createTempFile(dir, ".hybridpane-", ".tmp")}). */
+    static final Pattern EARLIER = Pattern.compile("\\.hybridpane-\\d+\\.tmp");
     private final Path dir;
 
+    /** The cache in {@code dir}; the temporary files that interrupted writes left there are deleted ({@link AtomicFiles}). */
     public SsoTokenCache(Path dir) {
         this.dir = dir;
+        AtomicFiles.sweep(dir, EARLIER);
     }
 
     /**
@@ -84,16 +89,8 @@ public final class SsoTokenCache {
             if (posix) {
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             }
-            Path tmp = Files.createTempFile(dir, ".hybridpane-", ".tmp");
-            if (posix) {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            }
-            Files.write(tmp, JSON.writeValueAsBytes(n));
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            byte[] bytes = JSON.writeValueAsBytes(n);
+            AtomicFiles.write(target, tmp -> Files.write(tmp, bytes));
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the SSO token cache " + target, e);

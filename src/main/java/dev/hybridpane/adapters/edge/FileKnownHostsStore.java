@@ -1,14 +1,13 @@
 package dev.hybridpane.adapters.edge;
 
+import dev.hybridpane.adapters.files.AtomicFiles;
 import dev.hybridpane.core.edge.KnownHost;
 import dev.hybridpane.core.edge.KnownHostsStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -16,20 +15,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 
 /**
  * HybridPane's own known_hosts, in OpenSSH's format ({@code [host]:port type base64}), so it can be read
- * with ssh-keygen -F. Public keys only; written to a temporary file and renamed.
+ * with ssh-keygen -F. Public keys only; written to a temporary file and renamed ({@link AtomicFiles}).
  */
 public final class FileKnownHostsStore implements KnownHostsStore {
+    /** The temporary files of versions before {@link AtomicFiles} ({@code Files.createTempFile(dir, ".known_hosts", ".tmp")}). */
+    static final Pattern EARLIER = Pattern.compile("\\.known_hosts\\d+\\.tmp");
     private final Path file;
     private final Object lock = new Object();
 
+    /** The file; the temporary files that interrupted writes left beside it are deleted ({@link AtomicFiles}). */
     public FileKnownHostsStore(Path file) {
         this.file = file;
+        AtomicFiles.sweep(file.toAbsolutePath().getParent(), EARLIER);
     }
 
     public Path file() {
@@ -119,14 +123,7 @@ public final class FileKnownHostsStore implements KnownHostsStore {
         lines.add("# HybridPane known hosts (public host keys only)");
         all.values().forEach(h -> lines.add(pattern(h.hostPort()) + " " + h.publicKey()));
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".known_hosts", ".tmp");
-            Files.write(tmp, lines, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file, tmp -> Files.write(tmp, lines, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
         }

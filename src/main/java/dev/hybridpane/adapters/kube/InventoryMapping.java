@@ -17,6 +17,9 @@ import java.util.Objects;
 
 /** Site and EdgeHost spec/status maps, with the field names the CRDs' printer columns read. */
 final class InventoryMapping {
+    /** The status field of the facts that could not be learned: fact command to why it told nothing. */
+    static final String UNKNOWN = "unknownFacts";
+
     private InventoryMapping() {
     }
 
@@ -57,26 +60,7 @@ final class InventoryMapping {
         m.put("reason", s.reason());
         HostFacts f = s.facts();
         if (f != null) {
-            m.put("hostname", f.hostname());
-            m.put("os", f.osLabel());
-            m.put("osId", f.osId());
-            m.put("osVersion", f.osVersion());
-            m.put("kernel", f.kernel());
-            m.put("arch", f.arch());
-            m.put("cpus", f.cpus());
-            m.put("memoryMiB", f.memoryMiB());
-            m.put("diskFreeGiB", f.diskFreeGiB() == null ? null : Math.round(f.diskFreeGiB() * 10) / 10.0);
-            m.put("addresses", f.addresses());
-            m.put("defaultRoute", f.defaultRoute());
-            m.put("nodeIp", f.nodeIp());
-            m.put("timeSynced", f.timeSynced());
-            m.put("swapOn", f.swapOn());
-            m.put("packages", new LinkedHashMap<>(f.packages()));
-            m.put("packageIndexAgeHours", f.packageIndexAgeHours());
-            m.put("nodeadmVersion", f.nodeadmVersion());
-            m.put("kubeletVersion", f.kubeletVersion());
-            m.put("existingNode", f.existingNode());
-            m.put("sudoOk", f.sudoOk());
+            m.putAll(facts(f));
         }
         List<Map<String, Object>> checks = new ArrayList<>();
         for (Check c : s.checks()) {
@@ -94,13 +78,50 @@ final class InventoryMapping {
         return m;
     }
 
+    /**
+     * The facts as the EdgeHost's status keeps them. A fact the console could not learn is not written as if it were known
+     * (no "unknown" OS label, no empty package or address list): it is left out, and why is kept under
+     * {@value #UNKNOWN}, command to reason, so that it reads back unknown, with its reason, never as a pass.
+     */
+    static Map<String, Object> facts(HostFacts f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("hostname", f.hostname());
+        m.put("os", f.osName() == null && f.osId() == null ? null : f.osLabel());
+        m.put("osId", f.osId());
+        m.put("osVersion", f.osVersion());
+        m.put("kernel", f.kernel());
+        m.put("arch", f.arch());
+        m.put("cpus", f.cpus());
+        m.put("memoryMiB", f.memoryMiB());
+        m.put("diskFreeGiB", f.diskFreeGiB() == null ? null : Math.round(f.diskFreeGiB() * 10) / 10.0);
+        m.put("addresses", f.addresses().isEmpty() ? null : f.addresses());
+        m.put("defaultRoute", f.defaultRoute());
+        m.put("nodeIp", f.nodeIp());
+        m.put("timeSynced", f.timeSynced());
+        m.put("swapOn", f.swapOn());
+        m.put("packages", f.packages().isEmpty() ? null : new LinkedHashMap<>(f.packages()));
+        m.put("packageIndexAgeHours", f.packageIndexAgeHours());
+        m.put("nodeadmVersion", f.nodeadmVersion());
+        m.put("kubeletVersion", f.kubeletVersion());
+        m.put("existingNode", f.existingNode());
+        m.put("sudoOk", f.sudoOk());
+        m.put(UNKNOWN, f.unknown().isEmpty() ? null : new LinkedHashMap<>(f.unknown()));
+        m.values().removeIf(Objects::isNull);
+        return m;
+    }
+
+    /** The fact fields of an EdgeHost's status: any of them present means the host's facts were gathered. */
+    private static final List<String> FACT_FIELDS = List.of("hostname", "os", "osId", "osVersion", "kernel", "arch", "cpus",
+            "memoryMiB", "diskFreeGiB", "addresses", "defaultRoute", "nodeIp", "timeSynced", "swapOn", "packages",
+            "packageIndexAgeHours", "nodeadmVersion", "kubeletVersion", "existingNode", "sudoOk", UNKNOWN);
+
     @SuppressWarnings("unchecked")
     static HostStatus status(Map<String, Object> m) {
         if (m == null || m.isEmpty()) {
             return HostStatus.UNCHECKED;
         }
         HostFacts facts = null;
-        if (m.containsKey("arch") || m.containsKey("osId")) {
+        if (FACT_FIELDS.stream().anyMatch(m::containsKey)) {
             Map<String, Boolean> pk = new LinkedHashMap<>();
             if (m.get("packages") instanceof Map<?, ?> p) {
                 p.forEach((k, v) -> pk.put(String.valueOf(k), Boolean.TRUE.equals(v)));
@@ -112,6 +133,11 @@ final class InventoryMapping {
                     str(m, "defaultRoute"), str(m, "nodeIp"), bool(m, "timeSynced"), bool(m, "swapOn"), pk,
                     num(m, "packageIndexAgeHours") == null ? null : num(m, "packageIndexAgeHours").longValue(),
                     str(m, "nodeadmVersion"), str(m, "kubeletVersion"), str(m, "existingNode"), bool(m, "sudoOk"));
+            if (m.get(UNKNOWN) instanceof Map<?, ?> u) {
+                Map<String, String> reasons = new LinkedHashMap<>();
+                u.forEach((k, v) -> reasons.put(String.valueOf(k), String.valueOf(v)));
+                facts = facts.withUnknown(reasons);
+            }
         }
         List<Check> checks = new ArrayList<>();
         if (m.get("checks") instanceof List<?> l) {

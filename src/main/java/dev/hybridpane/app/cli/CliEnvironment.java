@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** What a CLI command runs against: the embedded lab (--lab) or an AWS profile, with the workstation's stores. */
 final class CliEnvironment implements AutoCloseable {
+    /** The lab this environment started and closes (null: AWS, or the tests' shared lab). */
     private final Lab lab;
     private final AwsClientFactory clients;
     private final SdkAwsPort aws;

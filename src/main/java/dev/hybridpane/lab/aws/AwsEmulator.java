@@ -120,7 +120,8 @@ public final class AwsEmulator implements AutoCloseable {
         this.directConnect = new DirectConnectService(json, state);
         register(directConnect);
         this.nodeadm = new LabNodeadmAws(state, ssm, iam, rolesAnywhere, eks, json, clock);
-        this.inspection = new AwsInspection(state, iam, rolesAnywhere, ssm, counts, faults);
+        this.inspection = new AwsInspection(state, iam, rolesAnywhere, ssm, counts, faults,
+                new IssuedSecrets.Sources(credentials, oidc, ssm));
         for (LabWorld.LabCluster c : world.clusters()) {
             c.hybridRoles().forEach(h -> seedHybridRole(world, c, h));
         }

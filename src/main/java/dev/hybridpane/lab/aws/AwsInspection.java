@@ -21,15 +21,22 @@ public final class AwsInspection {
     private final SsmRegistry ssm;
     private final Map<String, AtomicInteger> counts;
     private final FaultInjector faults;
+    private final IssuedSecrets.Sources secrets;
 
     AwsInspection(AwsState state, IamService iam, RolesAnywhereService rolesAnywhere, SsmRegistry ssm,
-            Map<String, AtomicInteger> counts, FaultInjector faults) {
+            Map<String, AtomicInteger> counts, FaultInjector faults, IssuedSecrets.Sources secrets) {
         this.state = state;
         this.iam = iam;
         this.rolesAnywhere = rolesAnywhere;
         this.ssm = ssm;
         this.counts = counts;
         this.faults = faults;
+        this.secrets = secrets;
+    }
+
+    /** Every secret the account has handed out so far (for the tests' secret scanner): see {@link IssuedSecrets}. */
+    public IssuedSecrets issuedSecrets() {
+        return secrets.now();
     }
 
     /** A cluster's remote networks as DescribeCluster shows them: the node CIDRs and the pod CIDRs. */

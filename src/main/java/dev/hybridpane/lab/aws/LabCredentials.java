@@ -1,6 +1,8 @@
 package dev.hybridpane.lab.aws;
 
 import dev.hybridpane.lab.aws.SigV4Verifier.Secret;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +33,18 @@ public final class LabCredentials implements SigV4Verifier.Credentials {
     /** Deactivates a key: later requests signed with it are refused as unknown. */
     public void revoke(String accessKeyId) {
         keys.remove(accessKeyId);
+    }
+
+    /** Every secret access key and session token of the keys issued and not revoked (for the tests' secret scanner). */
+    public List<String> issuedSecrets() {
+        List<String> out = new ArrayList<>();
+        for (Issued i : keys.values()) {
+            out.add(i.secret().secretAccessKey());
+            if (i.secret().sessionToken() != null) {
+                out.add(i.secret().sessionToken());
+            }
+        }
+        return out;
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -54,6 +55,8 @@ final class OidcService extends RestJsonService {
     private final Map<String, Device> devices = new ConcurrentHashMap<>();
     private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+    /** Every client secret, device code and token this service handed out (for the tests' secret scanner). */
+    private final Set<String> issued = ConcurrentHashMap.newKeySet();
     private volatile Duration approveAfter;
 
     OidcService(Json json, Clock clock) {
@@ -75,6 +78,11 @@ final class OidcService extends RestJsonService {
     boolean validAccessToken(String token) {
         Instant expires = token == null ? null : accessTokens.get(token);
         return expires != null && clock.instant().isBefore(expires);
+    }
+
+    /** Every client secret, device code, access and refresh token issued so far, used or not. */
+    Set<String> issuedSecrets() {
+        return Set.copyOf(issued);
     }
 
     void logout(String token) {
@@ -114,6 +122,7 @@ final class OidcService extends RestJsonService {
         Instant now = clock.instant();
         String id = random(16);
         String secret = random(48);
+        issued.add(secret);
         boolean scoped = in.path("scopes").isArray() && in.path("scopes").size() > 0;
         clients.put(id, new Client(secret, now.plus(CLIENT_LIFETIME), scoped));
         ObjectNode out = json.object().put("clientId", id).put("clientSecret", secret)
@@ -132,6 +141,7 @@ final class OidcService extends RestJsonService {
         }
         Instant now = clock.instant();
         String deviceCode = random(64);
+        issued.add(deviceCode);
         String userCode = userCode();
         Duration auto = approveAfter;
         devices.put(deviceCode, new Device(text(in, "clientId"), userCode, now.plus(DEVICE_CODE_LIFETIME),
@@ -192,11 +202,13 @@ final class OidcService extends RestJsonService {
     private AwsResponse token(String clientId) {
         String access = "aoa" + random(96);
         accessTokens.put(access, clock.instant().plus(TOKEN_LIFETIME));
+        issued.add(access);
         ObjectNode out = json.object().put("accessToken", access).put("tokenType", "Bearer")
                 .put("expiresIn", TOKEN_LIFETIME.toSeconds());
         if (clients.get(clientId).scoped()) {
             String refresh = "aor" + random(96);
             refreshTokens.put(refresh, clientId);
+            issued.add(refresh);
             out.put("refreshToken", refresh);
         }
         return ok(out);

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -110,6 +111,11 @@ final class SsmRegistry {
         return new Created(id, code);
     }
 
+    /** The SHA-256 digests of every activation code created here (the codes themselves are not kept). */
+    synchronized List<byte[]> codeDigests() {
+        return created.values().stream().map(l -> l.codeDigest().clone()).toList();
+    }
+
     /** DeleteActivation of a well-formed id. */
     synchronized Deletion delete(AwsState state, String region, String activationId) {
         if (deletedActivations.contains(activationId)) {
@@ -194,7 +200,7 @@ final class SsmRegistry {
         return r == null || deregistered.contains(instanceId) ? Optional.empty() : Optional.of(r.region());
     }
 
-    private static byte[] digest(String code) {
+    static byte[] digest(String code) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

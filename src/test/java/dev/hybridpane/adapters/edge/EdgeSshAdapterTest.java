@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The production SSH adapter against a MINA SSHD server started inside the test. */
-class EdgeSshAdapterTest {
+public class EdgeSshAdapterTest {
     private static final String TYPE = KeyPairProvider.ECDSA_SHA2_NISTP256;
 
     @TempDir
@@ -100,7 +100,7 @@ class EdgeSshAdapterTest {
         server.stop(true);
     }
 
-    static void write(Path file, KeyPair kp, String passphrase) throws Exception {
+    public static void write(Path file, KeyPair kp, String passphrase) throws Exception {
         OpenSSHKeyEncryptionContext enc = null;
         if (passphrase != null) {
             enc = new OpenSSHKeyEncryptionContext();
