@@ -4,7 +4,7 @@
 # two consoles on one pool and of two profile saves. Prints a table of the figures against the goals.
 #   POINTS (default 10)   kill points per operation
 #   SEED                  replay a run (every test prints its seed: CHAOS-SEED ... seed=N)
-#   THROTTLE (e.g. 0.3)   throttle that share of AWS calls: HOOK, the lab has no rate-based AWS faults yet (ChaosThrottle)
+#   THROTTLE (e.g. 0.3)   throttle that share of every chaos lab's AWS calls (ChaosThrottle; the lab's --aws-throttle-rate)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 POINTS=${POINTS:-10}
@@ -23,7 +23,7 @@ status=0
 echo "chaos suite: $(( $(date +%s) - start )) s, ${POINTS} points per operation; log $LOG"
 grep -h '^CHAOS-SEED' "$LOG" | sed 's/^/  /' || true
 grep -h '^CHAOS-THROTTLE' "$LOG" | sed 's/^/  /' || true
-[ -n "${THROTTLE:-}" ] || echo "  throttling: not run (THROTTLE unset; the lab has no rate-based AWS faults yet: hook ChaosThrottle)"
+[ -n "${THROTTLE:-}" ] || echo "  throttling: off (THROTTLE=0.3 throttles 30% of the AWS calls of every chaos lab)"
 echo
 printf '%-32s %-11s %6s %9s %11s %9s %7s %10s\n' operation kill kills finished duplicates cordoned twice leftovers
 awk -F'|' '$1=="CHAOS-ROW" {printf "%-32s %-11s %6s %9s %11s %9s %7s %10s\n", $2, $3, $4, $5, $6, $7, $8, $9}' "$FIGURES"

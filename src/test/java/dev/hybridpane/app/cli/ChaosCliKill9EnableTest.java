@@ -31,12 +31,12 @@ class ChaosCliKill9EnableTest {
     @Test
     void hybridEnableKilledWithKill9AtRandomPointsFinishesWithNothingTwice() throws Exception {
         KillPoints kills = new KillPoints("hybrid enable kill -9", 2);
-        ChaosThrottle.report("ChaosCliKill9EnableTest");
         List<String> args = List.of("hybrid", "enable", "--cluster", "payments", "--region", "us-west-2", "--node-cidr",
                 "10.200.0.0/16", "--pod-cidr", "10.201.0.0/16", "--apply");
         long ranMs;
         try (Lab fresh = Lab.start(LabWorld.load(), null)) {
             fresh.aws().setUpdateDelay(Duration.ZERO);
+            ChaosThrottle.arm(fresh, "ChaosCliKill9EnableTest");
             ChildCli.Exit e = ChildCli.run(ChildCli.builder(fresh, dir.resolve("enable-twin"), args), null);
             assertThat(e.code()).as(String.join("\n", e.err())).isZero();
             ranMs = e.ranMs();
@@ -49,6 +49,7 @@ class ChaosCliKill9EnableTest {
             Path home = dir.resolve("enable-" + i);
             try (Lab fresh = Lab.start(LabWorld.load(), null)) {
                 fresh.aws().setUpdateDelay(Duration.ZERO);
+            ChaosThrottle.arm(fresh, "ChaosCliKill9EnableTest");
                 ChildCli.Exit e = ChildCli.killedAfter(ChildCli.builder(fresh, home, args), kills.nextInt((int) Math.max(1, ranMs)));
                 delivered += e.killed() ? 1 : 0;
                 System.out.println("CHAOS-KILL9 hybrid enable: " + (e.killed() ? "killed after " + e.out().size() + " lines"

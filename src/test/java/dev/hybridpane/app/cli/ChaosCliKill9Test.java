@@ -36,13 +36,14 @@ class ChaosCliKill9Test {
     @BeforeAll
     static void start() {
         lab = new PoolLab(dir);
-        ChaosThrottle.report("ChaosCliKill9Test");
+        ChaosThrottle.arm(lab.lab, "ChaosCliKill9Test");
         lab.importHosts("dallas-dc", "10.200.1.0/24", List.of("dallas-08", "dallas-09", "dallas-10", "dallas-12"));
     }
 
     @AfterAll
     static void stop() {
         if (lab != null) {
+            ChaosThrottle.report(lab.lab, "ChaosCliKill9Test");
             lab.close();
         }
     }

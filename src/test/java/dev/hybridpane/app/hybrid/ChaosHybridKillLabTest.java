@@ -7,6 +7,7 @@ import dev.hybridpane.core.hybrid.EnableHybridRequest;
 import dev.hybridpane.core.hybrid.NodeAccess;
 import dev.hybridpane.core.ops.CancelToken;
 import dev.hybridpane.core.ops.ChaosFigures;
+import dev.hybridpane.core.ops.ChaosThrottle;
 import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.ops.KillPoints;
 import dev.hybridpane.core.ops.Operation;
@@ -53,6 +54,7 @@ class ChaosHybridKillLabTest {
         int duplicates = 0;
         for (int i = 0; i < kills.points(); i++) {
             try (LabHybridSetup env = new LabHybridSetup()) {
+                ChaosThrottle.arm(env.lab, operation);
                 KillPoints.Dying dying = new KillPoints.Dying(env.journals, kills.next(updates));
                 try {
                     new OperationEngine(dying, Clock.systemUTC()).run(plan.apply(env), new CancelToken(), x -> { });
@@ -63,6 +65,7 @@ class ChaosHybridKillLabTest {
                 Journal resumed = env.engine.run(plan.apply(env), new CancelToken(), x -> { });
                 finished += resumed.status() == OperationStatus.SUCCEEDED ? 1 : 0;
                 duplicates += duplicates(env);
+                ChaosThrottle.report(env.lab, operation);
             }
         }
         ChaosFigures.row(operation, "in-process", kills.points(), finished, duplicates, 0, 0, 0);

@@ -47,12 +47,13 @@ class ChaosPoolKillLabTest {
         PoolUpgradeLab.profile(lab);
         chaos = new ChaosPool(lab);
         kills = new KillPoints("pool", 2);
-        ChaosThrottle.report("ChaosPoolKillLabTest");
+        ChaosThrottle.arm(lab.lab, "ChaosPoolKillLabTest");
     }
 
     @AfterAll
     static void stop() {
         if (lab != null) {
+            ChaosThrottle.report(lab.lab, "ChaosPoolKillLabTest");
             lab.close();
         }
     }

@@ -50,7 +50,7 @@ class ChaosRacesLabTest {
         lab.importHosts("dallas-dc", "10.200.1.0/24", List.of("dallas-10"));
         PoolUpgradeLab.profile(lab);
         chaos = new ChaosPool(lab);
-        ChaosThrottle.report("ChaosRacesLabTest");
+        ChaosThrottle.arm(lab.lab, "ChaosRacesLabTest");
         Journal j = chaos.apply(PoolUpgradeLab.pool("race", "dallas-dc", List.of("dallas-10")), w -> w, x -> { });
         assertThat(j.status()).as(String.valueOf(j.error())).isEqualTo(OperationStatus.SUCCEEDED);
     }
@@ -58,6 +58,7 @@ class ChaosRacesLabTest {
     @AfterAll
     static void stop() {
         if (lab != null) {
+            ChaosThrottle.report(lab.lab, "ChaosRacesLabTest");
             lab.close();
         }
     }
