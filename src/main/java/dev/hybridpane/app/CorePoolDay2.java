@@ -10,6 +10,7 @@ import dev.hybridpane.core.ops.Operation;
 import dev.hybridpane.core.ops.OperationLock;
 import dev.hybridpane.core.ops.PauseToken;
 import dev.hybridpane.core.pool.CertRotation;
+import dev.hybridpane.core.pool.FinishedUpgrades;
 import dev.hybridpane.core.pool.HostCertificates;
 import dev.hybridpane.core.pool.NodeDrain;
 import dev.hybridpane.core.pool.NodeRemovalService;
@@ -178,7 +179,9 @@ final class CorePoolDay2 implements PoolDay2Port {
                 case PoolUpgrade.KIND -> {
                     PoolUpgrade.Options options = PoolUpgrade.Options.fromInputs(j.outputs()).orElseThrow(() ->
                             new IllegalStateException("The upgrade's journal records no options: start it again from Upgrade…."));
-                    yield runUpgrade(o, target.pool(), options, control, progress);
+                    Optional<Journal> closed = FinishedUpgrades.close(o.ops.journals(), o.ref, o.pool(target.pool()));
+                    closed.ifPresent(progress); // the run that finished it died before its journal said so
+                    yield closed.isPresent() ? closed.get() : runUpgrade(o, target.pool(), options, control, progress);
                 }
                 case NodeRemovalService.KIND -> {
                     String node = j.id().substring(j.id().lastIndexOf('/') + 1);

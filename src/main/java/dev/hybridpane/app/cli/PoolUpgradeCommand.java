@@ -11,6 +11,7 @@ import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.ops.OperationLock;
 import dev.hybridpane.core.ops.OperationStatus;
 import dev.hybridpane.core.ops.PauseToken;
+import dev.hybridpane.core.pool.FinishedUpgrades;
 import dev.hybridpane.core.pool.NodeDrain;
 import dev.hybridpane.core.pool.PoolStore;
 import dev.hybridpane.core.pool.PoolUpgrade;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -167,6 +169,17 @@ public final class PoolUpgradeCommand implements Callable<Integer> {
                 ClusterRef ref = target.ref();
                 PoolUpgrade upgrade = new PoolUpgrade(env.aws, env.iam(), env.ssm(), edge, Clock.systemUTC());
                 PoolStore.Pools pools = env.pools(ref);
+                Optional<Journal> closed = !apply ? Optional.empty() : pools.get(pool)
+                        .flatMap(stored -> FinishedUpgrades.close(env.ops(ref).journals(), ref, stored, Instant.now()));
+                if (closed.isPresent()) {
+                    out.println("Pool " + pool + " was on v" + pools.get(pool).orElseThrow().pool().profile().version()
+                            + " already: the run that finished " + closed.get().title() + " ended before its journal said so; "
+                            + "the journal is closed now.");
+                    out.flush();
+                    if (pools.get(pool).orElseThrow().pool().profile().version() == o.toVersion()) {
+                        return 0;
+                    }
+                }
                 UpgradePlan plan;
                 try {
                     plan = upgrade.plan(ref, pool, o, pools, env.profiles(ref), env.inventory(ref), caKey);

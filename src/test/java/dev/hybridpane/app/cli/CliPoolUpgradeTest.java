@@ -6,6 +6,7 @@ import dev.hybridpane.adapters.kube.Fabric8JournalStore;
 import dev.hybridpane.app.HybridPaneCommand;
 import dev.hybridpane.core.ops.Journal;
 import dev.hybridpane.core.ops.OperationStatus;
+import dev.hybridpane.core.ops.StepState;
 import dev.hybridpane.core.pool.PoolLab;
 import dev.hybridpane.core.pool.PoolStore;
 import dev.hybridpane.core.pool.PoolUpgradeLabAccess;
@@ -21,10 +22,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `pool upgrade` (plan, invalid input, --apply stopped by Ctrl-C at a node boundary) and `pool resume`, on one lab. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CliPoolUpgradeTest {
     static final String[] RETAIL = {"--lab", "--cluster", "retail-edge", "--region", "us-west-2"};
     @TempDir
@@ -77,6 +82,7 @@ class CliPoolUpgradeTest {
     }
 
     @Test
+    @Order(1)
     void planInvalidInputThenCtrlCAtANodeBoundaryAndResume() throws Exception {
         Ran plan = run("pool", "upgrade", "cli-upg", "--to-version", "2", "--max-unavailable", "2");
         assertThat(plan.code()).as(plan.err()).isZero();
@@ -156,5 +162,39 @@ class CliPoolUpgradeTest {
                 .doesNotContain("[dallas-12] nodeadm upgrade");
         assertThat(lab.kube().nodes().withLabel("hybridpane.dev/pool", "cli-upg").list().getItems())
                 .allSatisfy(n -> assertThat(n.getStatus().getNodeInfo().getKubeletVersion()).startsWith("v1.31."));
+    }
+
+    @Test
+    @Order(2)
+    void anUpgradeWhoseConsoleDiedAfterItsLastChangeIsClosedByResumeWithNothingRunAgain() throws Exception {
+        String id = "pool-upgrade/us-west-2/retail-edge/cli-upg";
+        // what a console killed at the upgrade's last journal update leaves: the pool on v2 and Running (its last
+        // change), the journal still running its last step
+        try (Fabric8JournalStore j = new Fabric8JournalStore(lab.kube(), PoolStore.NAMESPACE)) {
+            Journal done = j.load(id).orElseThrow();
+            assertThat(done.status()).as("the first test upgraded the pool").isEqualTo(OperationStatus.SUCCEEDED);
+            List<Journal.StepRecord> steps = new ArrayList<>(done.steps());
+            Journal.StepRecord last = steps.remove(steps.size() - 1);
+            assertThat(last.id()).isEqualTo("pool-spec");
+            steps.add(new Journal.StepRecord(last.id(), last.title(), StepState.RUNNING, null));
+            j.save(new Journal(done.id(), done.kind(), done.title(), done.target(), OperationStatus.RUNNING, done.started(),
+                    null, steps, done.outputs(), done.log(), null));
+            j.flush();
+        }
+        Ran plan = run("pool", "upgrade", "cli-upg", "--to-version", "2");
+        assertThat(plan.code()).as("a plan alone writes nothing: " + plan.out()).isEqualTo(2);
+        assertThat(plan.err()).contains("is on upg-ssm v2 already");
+
+        Ran resumed = run(with(new String[] {"pool", "resume", "cli-upg"}, keys()));
+        assertThat(resumed.code()).as(resumed.out() + resumed.err()).isZero();
+        assertThat(resumed.out()).contains("Pool cli-upg was on v2 already: the run that finished Upgrade node pool cli-upg to "
+                + "upg-ssm v2 ended before its journal said so; the journal is closed now.").doesNotContain("nodeadm", "cordon");
+        try (Fabric8JournalStore j = new Fabric8JournalStore(lab.kube(), PoolStore.NAMESPACE)) {
+            Journal closed = j.load(id).orElseThrow();
+            assertThat(closed.status()).isEqualTo(OperationStatus.SUCCEEDED);
+            assertThat(closed.steps().get(closed.steps().size() - 1).state()).isEqualTo(StepState.ALREADY_DONE);
+        }
+        Ran nothing = run(with(new String[] {"pool", "resume", "cli-upg"}, keys()));
+        assertThat(nothing.out().strip()).isEqualTo("Pool cli-upg has no unfinished day-2 operation: nothing to resume.");
     }
 }

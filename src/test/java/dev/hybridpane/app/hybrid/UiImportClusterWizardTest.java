@@ -71,7 +71,7 @@ class UiImportClusterWizardTest {
         c.nameProperty().set("-payments");
         assertThat(c.nameErrorProperty().get()).contains("start with a letter or a digit");
         c.nameProperty().set("pay ments");
-        assertThat(c.nameErrorProperty().get()).contains("\" \" is not allowed");
+        assertThat(c.nameErrorProperty().get()).contains("' ' is not allowed");
         c.nameProperty().set("p".repeat(101));
         assertThat(c.nameErrorProperty().get()).contains("at most 100 characters; this one has 101");
         assertThat(vm.canNextProperty().get()).isFalse();

@@ -61,8 +61,9 @@ public final class KillPoints {
     }
 
     /**
-     * What a chain of killed runs and the last, undisturbed one came to: {@code last} null when a run (returning null
-     * without touching the store) found nothing left to do, which ends the chain early.
+     * What a chain of killed runs and the last, undisturbed one came to. A run that does not run the operation (it
+     * never asks for the journal store) found nothing left to do and ends the chain early: {@code last} is what it
+     * returned, the journal it closed or null.
      */
     public record Chain(int kills, int clamped, Journal last) {
         public boolean finished() {
@@ -92,12 +93,13 @@ public final class KillPoints {
                     throw e;
                 }
             }
-            if (ran == null && dying.get() == null) {
-                // a run killed after the operation's last change left nothing to run
+            if (dying.get() == null) {
+                // a run killed after the operation's last change left nothing to run (the run closed its journal, or
+                // returned null without touching the store)
                 System.out.println("CHAOS-KILL " + name + ": nothing left to run after " + kills + " kills");
-                return new Chain(kills, clamped, null);
+                return new Chain(kills, clamped, ran);
             }
-            if (dying.get() == null || !dying.get().died()) {
+            if (!dying.get().died()) {
                 throw new AssertionError(name + ": kill point " + at + " was not reached");
             }
             kills++;

@@ -65,8 +65,8 @@ final class ChaosPool {
     }
 
     /**
-     * pool upgrade by a fresh console; null when a run killed after the pool's last change left nothing to upgrade (the
-     * caller checks the nodes and the spec instead).
+     * pool upgrade by a fresh console; when a run killed after the pool's last change left nothing to upgrade, the closed
+     * journal ({@link FinishedUpgrades}).
      */
     Journal upgrade(String pool, PoolUpgrade.Options o, UnaryOperator<JournalStore> wrap, Consumer<Journal> seen) throws Exception {
         try (InventoryPort.Inventory inv = lab.inventory(); ProfileStore.Profiles profiles = lab.profiles();
@@ -79,10 +79,15 @@ final class ChaosPool {
             if (!plan.errors().isEmpty() && plan.errors().stream().allMatch(e -> e.message().contains("already"))
                     && pools.get(pool).orElseThrow().pool().profile().version() == o.toVersion()) {
                 // killed after the pool's spec moved to the new version (the upgrade's last change) but before its journal
-                // said so: the upgrade is complete, a new plan refuses to upgrade to the version the pool is on
-                System.out.println("CHAOS-NOTE " + pool + ": the upgrade is complete but its journal was not told; a new "
-                        + "plan refuses: " + plan.errors().get(0).message());
-                return null;
+                // said so: the upgrade is complete, a new plan refuses to upgrade to the version the pool is on, and the
+                // journal is closed as `pool upgrade` and `pool resume` close it
+                Journal closed = FinishedUpgrades.close(journals, PoolLab.REF, pools.get(pool).orElseThrow(), Instant.now())
+                        .orElseThrow(() -> new AssertionError(pool + " is on v" + o.toVersion() + ", yet its unfinished "
+                                + "upgrade journal was not closed"));
+                journals.flush();
+                System.out.println("CHAOS-NOTE " + pool + ": was on v" + o.toVersion() + " already, its journal closed ("
+                        + closed.status() + ")");
+                return closed;
             }
             assertThat(plan.errors()).as("plan").isEmpty();
             try {
