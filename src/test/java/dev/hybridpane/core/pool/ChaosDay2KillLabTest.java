@@ -27,6 +27,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +66,7 @@ class ChaosDay2KillLabTest {
     static CertificateAuthorityPort.CaCertificate ca;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         PoolUpgradeLab.COMMANDS.clear(); // counted per class: each class has its own lab and hosts
         ca = PKI.generate("Austin stores CA", 3650, dir.resolve("ca.pem"), dir.resolve("ca.key"));
         lab = new PoolLab(dir, RaWorld.withCa(ca.pem()));
@@ -72,6 +76,22 @@ class ChaosDay2KillLabTest {
         PoolUpgradeLab.profile(lab);
         chaos = new ChaosPool(lab);
         ChaosThrottle.arm(lab.lab, "ChaosDay2KillLabTest");
+        // the four pools created at once, each by its own console (different pools, different leases): CI's time budget
+        List<Callable<Void>> creations = List.of(() -> createRa("rot-twin", RA_TWIN), () -> createRa("rot", RA_HOSTS),
+                () -> createSsm("rep-twin", SSM_TWIN), () -> createSsm("rep", SSM_HOSTS));
+        ExecutorService pool = Executors.newFixedThreadPool(creations.size());
+        try {
+            for (Future<Void> f : pool.invokeAll(creations)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static Void createSsm(String name, List<String> hosts) throws Exception {
+        PoolUpgradeLab.create(lab, PoolUpgradeLab.pool(name, "dallas-dc", hosts));
+        return null;
     }
 
     @AfterAll
@@ -87,7 +107,7 @@ class ChaosDay2KillLabTest {
     }
 
     /** Creates a Roles Anywhere pool as `pool apply` does (its certificates issued from the test's CA), not counted. */
-    static void createRa(String name, List<String> hosts) throws Exception {
+    static Void createRa(String name, List<String> hosts) throws Exception {
         HybridNodePool p = new HybridNodePool(name, RA_SITE, new ProfileRef("pos-iam-ra", 1), Map.of(), List.of(), "", List.of(),
                 hosts.stream().map(PoolHost::of).toList());
         try (CaKey key = key(); InventoryPort.Inventory inv = lab.inventory(); ProfileStore.Profiles profiles = lab.profiles();
@@ -99,6 +119,7 @@ class ChaosDay2KillLabTest {
             Journal j = lab.service().apply(c.inputs(), pools, journals, lock, "test on ws", new CancelToken(), x -> { });
             assertThat(j.status()).as(String.valueOf(j.error())).isEqualTo(OperationStatus.SUCCEEDED);
             journals.flush();
+            return null;
         }
     }
 
@@ -133,8 +154,6 @@ class ChaosDay2KillLabTest {
     @Test
     @Order(1)
     void aCertificateRotationKilledAtRandomPointsRotatesEachHostOnce() throws Exception {
-        createRa("rot-twin", RA_TWIN);
-        createRa("rot", RA_HOSTS);
         int raBefore = raResources();
         Map<String, String> before = new HashMap<>();
         RA_HOSTS.forEach(h -> before.put(h, serial(h)));
@@ -158,8 +177,6 @@ class ChaosDay2KillLabTest {
     @Test
     @Order(2)
     void aRepaveKilledAtRandomPointsRepavesEachNodeOnce() throws Exception {
-        PoolUpgradeLab.create(lab, PoolUpgradeLab.pool("rep-twin", "dallas-dc", SSM_TWIN));
-        PoolUpgradeLab.create(lab, PoolUpgradeLab.pool("rep", "dallas-dc", SSM_HOSTS));
         List<String> old = chaos.nodes("rep").stream().map(n -> n.getMetadata().getName()).toList();
         PoolUpgrade.Options o = new PoolUpgrade.Options(2, PoolUpgrade.Strategy.REPAVE, 1, 1, true, Duration.ZERO,
                 Duration.ofSeconds(60), null);
