@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
@@ -40,6 +41,10 @@ import org.apache.sshd.server.session.ServerSession;
  * console, and a person with ssh, can log in. Each answers the fact commands as its distribution would.
  */
 public final class LabEdgeHosts implements AutoCloseable {
+
+    /** The order a login session opened in (see {@link LabSshFaults#sessionOpened()}). */
+    private static final AttributeRepository.AttributeKey<Long> SESSION_NUMBER =
+            new AttributeRepository.AttributeKey<>();
 
     /** A started host: where it listens and what it is. */
     public record LabEdgeHost(LabHostProfile profile, int port) {
@@ -152,12 +157,18 @@ public final class LabEdgeHosts implements AutoCloseable {
             private volatile boolean rotated;
 
             @Override
+            public void sessionCreated(Session session) {
+                session.setAttribute(SESSION_NUMBER, faults.sessionOpened());
+            }
+
+            @Override
             public void sessionClosed(Session session) {
                 if (!(session instanceof ServerSession ss) || !ss.isAuthenticated()) {
                     return;
                 }
                 boolean firstLogin = p.behaviour() == LabHostProfile.Behaviour.KEY_CHANGES_AFTER_FIRST_LOGIN && !rotated;
-                if (firstLogin || faults.takeNewKeyAfterLogin(p.name())) {
+                Long number = session.getAttribute(SESSION_NUMBER);
+                if (firstLogin || (number != null && faults.takeNewKeyAfterLogin(p.name(), number))) {
                     rotated = true;
                     newHostKey(p.name());
                 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * SSH faults of the lab's edge hosts, settable per run (tests, {@code hybridpane lab --ssh-fault/--ssh-drop-rate}), and
@@ -22,7 +23,10 @@ public final class LabSshFaults {
         DROP,
         /** The host reboots during its next nodeadm upgrade (once): connections drop, it refuses them for a while. */
         REBOOT,
-        /** After the host's next login session closes, it comes back with a new host key pair (once). */
+        /**
+         * After the host's next login session that opens after the fault is armed closes, the host comes back with a new
+         * host key pair (once). A session already open when it is armed does not count, even if it closes later.
+         */
         NEWKEY
     }
 
@@ -33,7 +37,8 @@ public final class LabSshFaults {
     private final Map<String, List<Ran>> ran = new ConcurrentHashMap<>();
     private final Map<String, String> dropDuring = new ConcurrentHashMap<>();
     private final Map<String, Boolean> hanging = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> newKeyAfterLogin = new ConcurrentHashMap<>();
+    private final Map<String, Long> newKeyAfterLogin = new ConcurrentHashMap<>();
+    private final AtomicLong sessions = new AtomicLong();
     private volatile Duration rebootDowntime = Duration.ofSeconds(3);
     private volatile double dropRate;
     private volatile long seed;
@@ -84,12 +89,24 @@ public final class LabSshFaults {
         return rebootDowntime;
     }
 
-    void newKeyAfterLogin(String host) {
-        newKeyAfterLogin.put(host, true);
+    /** Numbers a session as it opens (in the order sessions open on any host). */
+    long sessionOpened() {
+        return sessions.incrementAndGet();
     }
 
-    boolean takeNewKeyAfterLogin(String host) {
-        return newKeyAfterLogin.remove(host) != null;
+    void newKeyAfterLogin(String host) {
+        newKeyAfterLogin.put(host, sessions.get());
+    }
+
+    /** Whether the host's new key is armed and not set off yet (its server sees a session close a moment after the client). */
+    public boolean newKeyPending(String host) {
+        return newKeyAfterLogin.containsKey(host);
+    }
+
+    /** Whether the closing session {@code number} sets off the host's armed new key (it opened after the arming). */
+    boolean takeNewKeyAfterLogin(String host, long number) {
+        Long armedAt = newKeyAfterLogin.get(host);
+        return armedAt != null && number > armedAt && newKeyAfterLogin.remove(host, armedAt);
     }
 
     /** Whether this command, which ran to its end, loses its exit status: the connection drops instead. */
