@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A cutover, Cluster API style: capacity never drops. The old nodes go in batches of at most max surge; per batch, first
- * each replacement (a free compatible host of the site) joins at the new version ({@link PoolUpgradeJoin}) and is adopted
+ * A cutover, Cluster API style: capacity never drops. Every replacement (a free compatible host of the site) is claimed
+ * for the pool first; then the old nodes go in batches of at most max surge; per batch, first each replacement joins at the new version ({@link PoolUpgradeJoin}) and is adopted
  * (the pool's spec and status name it, its EdgeHost is in the pool, an Event NodeAdopted), then each old node of the batch
  * is removed as {@code node remove} does ({@link NodeRemoval}: cordon, drain, uninstall, NotReady, delete, SSM, and its
  * host back to available). Every step observes first, so a resumed run does nothing twice.
@@ -45,12 +45,23 @@ final class PoolUpgradeCutover {
     List<Step> steps(String batch) {
         List<Step> out = new ArrayList<>();
         List<UpgradePlan.NodePlan> nodes = batches.getOrDefault(batch, List.of());
+        if (batch.equals(batches.keySet().iterator().next())) {
+            // every replacement is claimed before the first joins: a run killed between batches resumes with the hosts
+            // its plan named (claimed hosts go first), never with an old host a batch before it gave back
+            for (List<UpgradePlan.NodePlan> all : batches.values()) {
+                for (UpgradePlan.NodePlan n : all) {
+                    String fresh = plan.rebuild().replacements().get(n.host());
+                    if (fresh != null) {
+                        out.add(claim(fresh, n));
+                    }
+                }
+            }
+        }
         for (UpgradePlan.NodePlan n : nodes) {
             String fresh = plan.rebuild().replacements().get(n.host());
             if (fresh == null) {
                 continue; // no free host for it: the plan says so and is refused
             }
-            out.add(claim(fresh, n));
             out.addAll(join.join(fresh, "cutover, replacing node " + n.node() + " on " + n.host()));
         }
         for (UpgradePlan.NodePlan n : nodes) {

@@ -36,8 +36,8 @@ public record PoolUpgradeRebuild(PoolInputs inputs, InventoryPort.Inventory inve
 
     /**
      * What the repave or cutover of {@code pool} to {@code to} joins with: for a cutover each old host gets the next free
-     * host in the inventory's order (a resumed run finds the same one: a new host leaves the free hosts only when it takes
-     * the old one's place) (too few: an error naming them; each such node's plan notes its replacement), then the pool
+     * host in the inventory's order, hosts an earlier run claimed for the pool first (a cutover claims every replacement
+     * before the first joins, so a resumed run finds the same ones) (too few: an error naming them; each such node's plan notes its replacement), then the pool
      * on version N (with the free hosts for a cutover) is checked as a creation is ({@link PoolService#check}: its problems
      * join the plan's; a Roles Anywhere pool without its CA key is refused there, naming it).
      */
