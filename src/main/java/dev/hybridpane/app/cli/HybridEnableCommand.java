@@ -71,6 +71,11 @@ public final class HybridEnableCommand implements Callable<Integer> {
             err.println("--provider: " + e.getMessage());
             return 2;
         }
+        if (p != CredentialProvider.IAM_RA && (caCert != null || generateCaKey != null || trustAnchorName != null)) {
+            err.println((generateCaKey != null ? "--generate-ca" : caCert != null ? "--ca-cert" : "--trust-anchor-name")
+                    + ": only with --provider iam-ra (IAM Roles Anywhere); --provider " + provider + " uses no CA.");
+            return 2;
+        }
         String pem = null;
         if (p == CredentialProvider.IAM_RA) {
             if (caCert == null) {

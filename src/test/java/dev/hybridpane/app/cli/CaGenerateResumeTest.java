@@ -17,8 +17,10 @@ import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -143,5 +145,27 @@ class CaGenerateResumeTest {
         assertThat(err.toString().lines()).containsExactly("--generate-ca: the key file " + key
                 + " is not the key of the certificate " + otherCert + "; choose new files.");
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void caFlagsWithoutRolesAnywhereAreRefusedNotIgnored() {
+        Path key = dir.resolve("ssm-ca.key");
+        for (String provider : new String[] {null, "ssm"}) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            List<String> a = new ArrayList<>(List.of("hybrid", "enable", "--lab", "--cluster", "payments", "--region",
+                    "us-west-2", "--node-cidr", "10.200.0.0/16", "--pod-cidr", "10.201.0.0/16", "--generate-ca", key.toString(),
+                    "--ca-cert", dir.resolve("ssm-ca.pem").toString(), "--apply"));
+            if (provider != null) {
+                a.addAll(List.of("--provider", provider));
+            }
+            String[] args = a.toArray(String[]::new);
+            int code = HybridPaneCommand.commandLine(args).setOut(new PrintWriter(out, true))
+                    .setErr(new PrintWriter(err, true)).execute(args);
+            assertThat(code).as(out.toString()).isEqualTo(2);
+            assertThat(err.toString().lines()).containsExactly("--generate-ca: only with --provider iam-ra (IAM Roles "
+                    + "Anywhere); --provider ssm uses no CA.");
+            assertThat(key).as("nothing generated").doesNotExist();
+        }
     }
 }
